@@ -1,0 +1,80 @@
+"""Typed settings for one run: where things are, which language, how strict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Config:
+    project_dir: Path
+    content_dir: Path
+    docs_dir: Path
+    site_dir: Path
+    mkdocs_file: Path
+    language: str = "de"  # UI language of generated labels
+    strict: bool = False  # warnings fail the run
+    quiet: bool = False
+    include_drafts: bool = False
+    page_size: int = 50  # articles per listing page (term pages, months)
+
+    @classmethod
+    def load(
+        cls,
+        mkdocs_file: str | Path = "mkdocs.yml",
+        content_dir: str | Path | None = None,
+        docs_dir: str | Path | None = None,
+        **overrides,
+    ) -> "Config":
+        """Settings from ``mkdocs.yml`` (docs_dir, site_dir, theme language), then overrides."""
+        mkdocs_path = Path(mkdocs_file).resolve()
+        if not mkdocs_path.is_file():
+            raise ConfigError(f"{mkdocs_file}: no such file (run in the archive's directory or pass --config)")
+        project = mkdocs_path.parent
+        settings = _read_mkdocs_yml(mkdocs_path)
+        theme = settings.get("theme") if isinstance(settings.get("theme"), dict) else {}
+        config = cls(
+            project_dir=project,
+            content_dir=_resolve(project, content_dir or "content"),
+            docs_dir=_resolve(project, docs_dir or settings.get("docs_dir") or "docs"),
+            site_dir=_resolve(project, settings.get("site_dir") or "site"),
+            mkdocs_file=mkdocs_path,
+            language=str(theme.get("language") or "de"),
+        )
+        config = replace(config, **{k: v for k, v in overrides.items() if v is not None})
+        if not config.content_dir.is_dir():
+            raise ConfigError(f"{config.content_dir}: content directory not found")
+        return config
+
+    def display_path(self, path: Path) -> str:
+        """A path as shown in diagnostics: relative to the project when it is inside it."""
+        try:
+            return path.resolve().relative_to(self.project_dir).as_posix()
+        except ValueError:
+            return str(path)
+
+
+def _resolve(base: Path, value: str | Path) -> Path:
+    path = Path(value)
+    return (path if path.is_absolute() else base / path).resolve()
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold ``!!python/name`` tags for extensions; we only need plain keys."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _read_mkdocs_yml(path: Path) -> dict:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LenientLoader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    return data if isinstance(data, dict) else {}

@@ -1,0 +1,118 @@
+"""Errors and diagnostics.
+
+Content problems are *collected*, not raised: one broken article must not take the archive
+down. Each problem becomes a :class:`Diagnostic` that names the file and line, and the
+command prints them all together at the end. Exceptions are for problems that stop a stage
+for one input (caught and turned into a diagnostic by the caller) or for the whole run.
+
+    ArchiveGenError               anything this package raises on purpose
+     ├── ConfigError              settings or paths that make the whole run impossible
+     ├── ContentError             one content file cannot be used (path, line, hint)
+     │    ├── ReadError           bytes that cannot be read or decoded
+     │    └── FrontMatterError    YAML front matter that is broken or has the wrong shape
+     └── RenderError              MkDocs failed to render the generated Markdown
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import PurePath
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem in one file, printed as ``path:line: severity: message (hint)``."""
+
+    path: str
+    line: int
+    severity: Severity
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}: {self.severity}: {self.message}"
+        return f"{text} (hint: {self.hint})" if self.hint else text
+
+
+class ArchiveGenError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+class ConfigError(ArchiveGenError):
+    """The run cannot start: a missing directory, an unreadable mkdocs.yml, a bad option."""
+
+
+class RenderError(ArchiveGenError):
+    """MkDocs could not render the generated pages."""
+
+
+class ContentError(ArchiveGenError):
+    """One content file cannot be used as it is."""
+
+    def __init__(self, path: str | PurePath, line: int, message: str, hint: str = "") -> None:
+        self.path = str(path)
+        self.line = max(int(line), 1)
+        self.message = message
+        self.hint = hint
+        super().__init__(f"{self.path}:{self.line}: {message}")
+
+    def diagnostic(self, severity: Severity = Severity.ERROR) -> Diagnostic:
+        return Diagnostic(self.path, self.line, severity, self.message, self.hint)
+
+
+class ReadError(ContentError):
+    """The file's bytes cannot be read or decoded as text."""
+
+
+class FrontMatterError(ContentError):
+    """YAML front matter is syntactically broken or has the wrong shape."""
+
+
+class Diagnostics:
+    """Collects diagnostics from every stage; sorted output keeps reports stable."""
+
+    def __init__(self) -> None:
+        self._items: list[Diagnostic] = []
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        self._items.append(diagnostic)
+
+    def error(self, path: str | PurePath, line: int, message: str, hint: str = "") -> None:
+        self.add(Diagnostic(str(path), max(line, 1), Severity.ERROR, message, hint))
+
+    def warning(self, path: str | PurePath, line: int, message: str, hint: str = "") -> None:
+        self.add(Diagnostic(str(path), max(line, 1), Severity.WARNING, message, hint))
+
+    def extend(self, other: "Diagnostics | list[Diagnostic]") -> None:
+        self._items.extend(other)
+
+    def __iter__(self):
+        return iter(sorted(set(self._items), key=_sort_key))
+
+    def __len__(self) -> int:
+        return len(set(self._items))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self if d.severity is Severity.WARNING]
+
+    def failed(self, strict: bool = False) -> bool:
+        """True when the run must exit non-zero: errors, or any warning under ``--strict``."""
+        return bool(self.errors) or (strict and bool(self.warnings))
+
+
+def _sort_key(d: Diagnostic) -> tuple:
+    return (d.path, d.line, d.severity.value, d.message, d.hint)

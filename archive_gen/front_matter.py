@@ -1,0 +1,183 @@
+"""The one module that owns YAML front matter, in both directions.
+
+Reading is strict because front matter comes from outside: only safe YAML (no tags that build
+objects), no anchors or aliases (no "billion laughs"), no duplicate keys, and a mapping at the
+top. Every problem is a :class:`FrontMatterError` with the line in the *file*, not in the YAML
+snippet. python-frontmatter finds the block; PyYAML with a stricter loader parses it.
+
+Writing keeps the caller's key order (never sorted), never wraps long lines and uses flow
+style for lists of scalars, so generated files are stable and diffs stay small.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import frontmatter
+import yaml
+
+from .errors import FrontMatterError
+
+_HANDLER = frontmatter.YAMLHandler()
+
+
+@dataclass(frozen=True)
+class Split:
+    meta: dict[str, Any]
+    meta_lines: dict[str, int]  # top-level key -> 1-based line in the file
+    body: str
+    body_line: int  # 1-based line in the file where ``body`` starts
+
+
+def has_front_matter(text: str) -> bool:
+    return _HANDLER.detect(text)
+
+
+def split(text: str, path: str) -> Split:
+    """Separate front matter from the body. Text without front matter gives empty metadata."""
+    if not has_front_matter(text):
+        return Split({}, {}, text, 1)
+    try:
+        raw_yaml, body = _HANDLER.split(text)
+    except ValueError:
+        raise FrontMatterError(
+            path, 1, "front matter is not closed", "end the YAML block with a line '---'"
+        ) from None
+    body_offset = len(text) - len(body)
+    yaml_line = text.index("\n") + 2 if "\n" in text else 2  # first line after the opening ---
+    meta, lines = load_yaml(raw_yaml, path, first_line=yaml_line)
+    return Split(meta, lines, body, text.count("\n", 0, body_offset) + 1)
+
+
+def load_yaml(source: str, path: str, first_line: int = 1) -> tuple[dict[str, Any], dict[str, int]]:
+    """Parse a YAML mapping strictly; return it with the file line of each top-level key."""
+    loader = _StrictLoader(source)
+    loader.archive_path = path
+    loader.first_line = first_line
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}, {}
+        if not isinstance(node, yaml.MappingNode):
+            raise FrontMatterError(
+                path,
+                first_line + node.start_mark.line,
+                "front matter must be a mapping of keys to values",
+                "write 'key: value' lines between the two '---' lines",
+            )
+        lines = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                lines[str(key_node.value)] = first_line + key_node.start_mark.line
+        data = loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = first_line + (mark.line if mark else 0)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise FrontMatterError(
+            path, line, f"invalid YAML: {problem}", "check quotes, colons and indentation"
+        ) from None
+    except RecursionError:
+        raise FrontMatterError(path, first_line, "YAML nested too deeply") from None
+    finally:
+        loader.dispose()
+    data = {str(k): v for k, v in data.items()}
+    return data, lines
+
+
+class _StrictLoader(yaml.SafeLoader):
+    archive_path = ""
+    first_line = 1
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise FrontMatterError(
+                self.archive_path,
+                self.first_line + event.start_mark.line,
+                "YAML aliases (*name) are not allowed in front matter",
+                "write the value out instead of referring to an anchor",
+            )
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise FrontMatterError(
+                self.archive_path,
+                self.first_line + event.start_mark.line,
+                "YAML anchors (&name) are not allowed in front matter",
+                "remove the anchor",
+            )
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[override]
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                raise FrontMatterError(
+                    self.archive_path,
+                    self.first_line + key_node.start_mark.line,
+                    "a mapping key must be a plain value",
+                ) from None
+            line = self.first_line + key_node.start_mark.line
+            if key in seen:
+                raise FrontMatterError(
+                    self.archive_path,
+                    line,
+                    f"duplicate key '{key}' (first on line {seen[key]})",
+                    "keep one of the two",
+                )
+            seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumper that never sorts and never emits anchors for repeated objects."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(meta: dict[str, Any]) -> str:
+    return yaml.dump(
+        meta,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=None,
+        width=2**31 - 1,
+    )
+
+
+def dumps(meta: dict[str, Any], body: str) -> str:
+    """A Markdown file: front matter in the given key order, a blank line, the body."""
+    head = dump_yaml(meta) if meta else ""
+    return f"---\n{head}---\n\n{body.rstrip()}\n"
+
+
+def coerce_date(value: Any) -> dt.date | None:
+    """A date from front matter: YAML dates, ISO strings; ``None`` when it is not one."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,265 @@
+"""The data model: plain frozen dataclasses passed between the pipeline stages.
+
+``ingest`` produces a :class:`SourceDoc` (what the file says, split into parts),
+``annotate`` turns it into an :class:`Article` (what it means: date, actors, sources …),
+``index`` builds an :class:`Archive` (the whole cross-link graph) and ``write`` renders pages.
+
+Positions are character offsets into ``SourceDoc.text``: the blocks' texts joined by a blank
+line. Mentions, quotes and captions all use this one coordinate system, so later features
+(highlights, passage notes anchored by text-quote selectors) can share it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .errors import Diagnostic
+
+BlockKind = Literal["paragraph", "subhead", "caption", "credit"]
+DatePrecision = Literal["day", "month", "year"]
+ActorKind = Literal["person", "organization", "state", "place", "group"]
+SourceRole = Literal["wire", "cited", "photo"]
+
+BLOCK_SEPARATOR = "\n\n"
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+@dataclass(frozen=True)
+class Block:
+    """One part of an article body, in reading order."""
+
+    kind: BlockKind
+    text: str  # for captions: the caption without its credit
+    line: int  # 1-based line in the source file where the block starts
+    start: int = 0  # offset of ``text`` in SourceDoc.text (set by SourceDoc.build)
+    credit: str | None = None  # photo/video credit of a caption, or the text of a credit line
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """The closing ``(red, APA, 19.6.2024)`` of a wire article, parsed."""
+
+    raw: str
+    line: int
+    date: dt.date | None = None
+    agencies: tuple[str, ...] = ()  # as written: "APA", "dpa", "Reuters"
+    authors: tuple[str, ...] = ()  # persons: "Maria Sterkl"
+    editor_codes: tuple[str, ...] = ()  # "red", "wh", "stu."
+    place: str | None = None  # "Brüssel" from "(Thomas Mayer aus Brüssel, …)"
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """``Wien – `` / ``WASHINGTON, Feb 26 -`` at the start of the text: where it was filed."""
+
+    place: str
+    line: int
+    start: int  # offset in SourceDoc.text
+    end: int
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """A source file read and split into parts; knows nothing about the registry."""
+
+    path: str  # as shown in diagnostics, relative to the project when possible
+    format: str  # reader name: "wire", "markdown"
+    blocks: tuple[Block, ...]
+    meta: dict[str, Any] = field(default_factory=dict)  # editor front matter (wins over extraction)
+    meta_lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> line
+    header_date: str | None = None  # "2024-06" from a ``date 2024-06`` first line
+    header_line: int = 1
+    signoff: SignOff | None = None
+    dateline: Dateline | None = None
+    notes: tuple[Diagnostic, ...] = ()  # non-fatal problems found while reading (warnings)
+
+    @property
+    def text(self) -> str:
+        return BLOCK_SEPARATOR.join(b.text for b in self.blocks)
+
+    @staticmethod
+    def place_blocks(blocks: list[Block] | tuple[Block, ...]) -> tuple[Block, ...]:
+        """Return the blocks with ``start`` set to their offsets in the joined text."""
+        placed: list[Block] = []
+        offset = 0
+        for block in blocks:
+            placed.append(Block(block.kind, block.text, block.line, offset, block.credit))
+            offset += len(block.text) + len(BLOCK_SEPARATOR)
+        return tuple(placed)
+
+
+# --------------------------------------------------------------------------- registry
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, organisation, state, place or group from ``content/actors/``."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()  # stems: "nordkoreanisch" (matches -e, -en, -er, -es, -em)
+    demonyms: tuple[str, ...] = ()  # "Nordkoreaner" (matches -in, -innen, -n, -s)
+    wikidata: str | None = None
+    description: str = ""  # Markdown, written by editors
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic from ``content/topics/``, assigned by keyword rules."""
+
+    id: str
+    name: str
+    keywords: tuple[str, ...] = ()  # word prefixes, case-insensitive: "sanktion" matches "Sanktionen"
+    min_hits: int = 2
+    description: str = ""
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A news agency, outlet or photo agency from ``content/sources/``."""
+
+    id: str
+    name: str
+    kind: str = "agency"  # agency | outlet | photo
+    aliases: tuple[str, ...] = ()
+    url: str | None = None
+    description: str = ""
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A hand-written page from ``content/pages/`` (home, about), copied as it is."""
+
+    id: str
+    title: str
+    body: str
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Registry:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    pages: dict[str, Page] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- annotate
+
+
+@dataclass(frozen=True)
+class Mention:
+    actor: str  # registry id
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    id: str
+    role: SourceRole
+    credit: str | None = None  # the credit as printed, for photo sources
+
+
+@dataclass(frozen=True)
+class Caption:
+    text: str
+    credit: str | None
+    start: int
+    end: int
+    photographers: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()  # source ids
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None  # actor id
+    speaker_name: str | None = None  # as written, when not in the registry
+    via: str | None = None  # source id the quote is reported through
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name the registry does not know yet: shown to editors, never linked."""
+
+    name: str
+    kind: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """An annotated article: everything a page or an export needs."""
+
+    slug: str
+    title: str
+    date: dt.date
+    date_precision: DatePrecision
+    date_source: str  # "front matter" | "sign-off" | "header" | "file name"
+    language: str
+    doc: SourceDoc
+    actors: tuple[str, ...] = ()  # ids, in order of first mention
+    places: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+    authors: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    captions: tuple[Caption, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    candidates: tuple[Candidate, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)  # editor keys passed through (licence, url …)
+
+    @property
+    def source_file(self) -> str:
+        return self.doc.path
+
+    @property
+    def sort_key(self) -> tuple:
+        """Newest first, then by slug: a total order, so listings never reshuffle."""
+        return (-self.date.toordinal(), self.slug)
+
+
+# --------------------------------------------------------------------------- index
+
+
+@dataclass(frozen=True)
+class Archive:
+    """The complete cross-link graph, built before any page is written."""
+
+    articles: tuple[Article, ...]  # newest first
+    registry: Registry
+    by_actor: dict[str, tuple[str, ...]]  # actor id -> article slugs, newest first
+    by_place: dict[str, tuple[str, ...]]
+    by_topic: dict[str, tuple[str, ...]]
+    by_source: dict[str, tuple[str, ...]]
+    by_month: dict[tuple[int, int], tuple[str, ...]]  # (year, month) -> slugs
+    cooccurrence: dict[str, tuple[tuple[str, int], ...]]  # actor -> ((other, count), …)
+    quotes_by_actor: dict[str, tuple[tuple[str, Quote], ...]]  # actor -> ((slug, quote), …)
+
+    def article(self, slug: str) -> Article:
+        return self._by_slug[slug]
+
+    @property
+    def _by_slug(self) -> dict[str, Article]:
+        cache = self.__dict__.get("_slug_cache")
+        if cache is None:
+            cache = {a.slug: a for a in self.articles}
+            object.__setattr__(self, "_slug_cache", cache)
+        return cache
