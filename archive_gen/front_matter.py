@@ -46,8 +46,8 @@ def split(text: str, path: str) -> Split:
             path, 1, "front matter is not closed", "end the YAML block with a line '---'"
         ) from None
     body_offset = len(text) - len(body)
-    yaml_line = text.index("\n") + 2 if "\n" in text else 2  # first line after the opening ---
-    meta, lines = load_yaml(raw_yaml, path, first_line=yaml_line)
+    # The YAML snippet starts right after the opening '---', on the file's first line.
+    meta, lines = load_yaml(raw_yaml, path, first_line=1)
     return Split(meta, lines, body, text.count("\n", 0, body_offset) + 1)
 
 
