@@ -173,6 +173,7 @@ class SourceRef:
     id: str
     role: SourceRole
     credit: str | None = None  # the credit as printed, for photo sources
+    name: str | None = None  # as written, for a source the registry does not know
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,174 @@
+"""Annotate: a :class:`SourceDoc` in, an :class:`Article` out.
+
+The :class:`Annotator` is built once per registry (all name indexes, the topic rules) and
+then applied to each document: a pure function of (document, registry), no I/O. Values an
+editor wrote in front matter win over extracted ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import PurePosixPath
+from typing import Any
+
+from ..errors import Diagnostics
+from ..model import Article, Mention, Registry, SourceDoc, SourceRef
+from ..paths import is_slug, slugify
+from . import actors as actor_mod
+from . import language, sources
+from .candidates import find_candidates
+from .dates import resolve_date
+from .matcher import tokenize
+from .quotes import find_quotes
+from .sentences import sentence_spans
+from .titles import derive_title
+from .topics import TopicRules
+
+# Editor keys that are passed through to the page untouched (in this order).
+PASS_THROUGH = ("summary", "source_url", "license", "attribution", "status")
+KNOWN_KEYS = frozenset(
+    {"title", "date", "date_precision", "language", "actors", "places", "topics", "authors", "slug", *PASS_THROUGH}
+)
+
+
+class Annotator:
+    def __init__(self, registry: Registry, default_language: str = "de") -> None:
+        self.registry = registry
+        self.default_language = default_language
+        self.actor_index = actor_mod.build_index(registry.actors)
+        self.source_index = sources.build_index(registry.sources)
+        self.topic_rules = TopicRules(registry.topics)
+
+    def annotate(self, doc: SourceDoc, diags: Diagnostics, today: dt.date | None = None) -> Article:
+        """Raises ContentError when the document cannot become an article (e.g. no date)."""
+        meta = doc.meta
+        for note in doc.notes:
+            diags.add(note)
+        for key in sorted(set(meta) - KNOWN_KEYS):
+            diags.warning(doc.path, doc.meta_lines.get(key, 1), f"unknown front matter key '{key}'",
+                          f"known keys: {', '.join(sorted(KNOWN_KEYS))}")
+        dated = resolve_date(doc, diags, today)
+        text = doc.text
+        tokens = tokenize(text)
+        mentions = actor_mod.find_mentions(text, tokens, self.actor_index, self.registry.actors)
+        kinds = {a.id: a.kind for a in self.registry.actors.values()}
+
+        found_actors = _unique(m.actor for m in mentions if kinds[m.actor] != "place")
+        found_places = _unique([*self._dateline_places(doc), *(m.actor for m in mentions if kinds[m.actor] == "place")])
+
+        captions, photo_refs = sources.captions_and_credits(doc.blocks, self.source_index)
+        source_mentions = [
+            (tokens[first].start, tokens[last].end, forms[0].target)
+            for first, last, forms in self.source_index.scan(tokens)
+            if len({f.target for f in forms}) == 1
+        ]
+        refs = _unique([*sources.wire_sources(doc, self.source_index),
+                        *(SourceRef(s, "cited") for _, _, s in source_mentions), *photo_refs])
+
+        sentences = sentence_spans(doc.blocks)
+        people = {a for a, k in kinds.items() if k == "person"}
+        quotes = find_quotes(text, sentences, mentions, people, source_mentions)
+        covered = [(m.start, m.end) for m in mentions] + [(s, e) for s, e, _ in source_mentions]
+        candidates = find_candidates(text, covered, sentences)
+
+        lead = next((b for b in doc.blocks if b.kind == "paragraph"), None)
+        derived_title = derive_title(
+            lead.text if lead else text,
+            (doc.dateline.start, doc.dateline.end) if doc.dateline and lead and lead.start == 0 else None,
+        )
+        authors = doc.signoff.authors if doc.signoff else ()
+
+        return Article(
+            slug=self._slug(doc, diags),
+            title=self._text(doc, "title", diags) or derived_title or PurePosixPath(doc.path).stem,
+            date=dated.date,
+            date_precision=dated.precision,  # type: ignore[arg-type]
+            date_source=dated.source,
+            language=self._text(doc, "language", diags) or language.detect(text, self.default_language),
+            doc=doc,
+            actors=self._ids(doc, "actors", found_actors, self.registry.actors, diags),
+            places=self._ids(doc, "places", found_places, self.registry.actors, diags),
+            topics=self._ids(doc, "topics", tuple(self.topic_rules.assign(text)), self.registry.topics, diags),
+            sources=tuple(refs),
+            authors=tuple(self._list(doc, "authors", diags) or authors),
+            mentions=tuple(mentions),
+            captions=tuple(captions),
+            quotes=tuple(quotes),
+            candidates=tuple(candidates),
+            extra={k: meta[k] for k in PASS_THROUGH if k in meta and _is_plain(meta[k])},
+        )
+
+    # ------------------------------------------------------------------ helpers
+
+    def _dateline_places(self, doc: SourceDoc) -> list[str]:
+        places = [doc.dateline.place] if doc.dateline else []
+        if doc.signoff and doc.signoff.place:
+            places.append(doc.signoff.place)
+        found = []
+        for place in places:
+            for candidate in (place, place.title()):
+                for _, _, forms in self.actor_index.scan(tokenize(candidate)):
+                    targets = {f.target for f in forms}
+                    if len(targets) == 1:
+                        found.append(next(iter(targets)))
+                if found:
+                    break
+        return [p for p in found if self.registry.actors[p].kind == "place"]
+
+    @staticmethod
+    def _slug(doc: SourceDoc, diags: Diagnostics) -> str:
+        wanted = doc.meta.get("slug")
+        if isinstance(wanted, str) and is_slug(wanted):
+            return wanted
+        if wanted is not None:
+            diags.warning(doc.path, doc.meta_lines.get("slug", 1), f"'slug: {wanted}' is not a valid slug",
+                          "use lowercase ascii letters, digits and hyphens")
+        return slugify(PurePosixPath(doc.path).stem)
+
+    @staticmethod
+    def _text(doc: SourceDoc, key: str, diags: Diagnostics) -> str | None:
+        value = doc.meta.get(key)
+        if value is None:
+            return None
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+            return " ".join(str(value).split())
+        diags.warning(doc.path, doc.meta_lines.get(key, 1), f"'{key}' must be text; ignored")
+        return None
+
+    @staticmethod
+    def _list(doc: SourceDoc, key: str, diags: Diagnostics) -> list[str] | None:
+        value = doc.meta.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = [value]
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return [v.strip() for v in value if v.strip()]
+        diags.warning(doc.path, doc.meta_lines.get(key, 1), f"'{key}' must be a list of texts; ignored",
+                      f"write '{key}: [a, b]'")
+        return None
+
+    def _ids(self, doc: SourceDoc, key: str, found: tuple[str, ...], known: dict, diags: Diagnostics) -> tuple[str, ...]:
+        """The editor's list when there is one (unknown ids reported and dropped), else ``found``."""
+        chosen = self._list(doc, key, diags)
+        if chosen is None:
+            return tuple(found)
+        result = []
+        for value in chosen:
+            if value in known:
+                result.append(value)
+            else:
+                diags.warning(doc.path, doc.meta_lines.get(key, 1), f"unknown id '{value}' in '{key}'",
+                              f"add content/{'topics' if key == 'topics' else 'actors'}/{value}.md or fix the id")
+        return tuple(dict.fromkeys(result))
+
+
+def _unique(items) -> tuple:
+    return tuple(dict.fromkeys(items))
+
+
+def _is_plain(value: Any) -> bool:
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+__all__ = ["Annotator", "Mention"]

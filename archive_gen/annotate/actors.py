@@ -1,0 +1,87 @@
+"""Actor mentions: registry names, their inflected forms, and surname-only references."""
+
+from __future__ import annotations
+
+from ..model import Actor, Mention
+from .matcher import AliasIndex, Token
+
+# Lowercase name particles never stand alone as a short form ("von", "de", "al").
+MIN_SHORT_FORM = 3
+
+
+def build_index(actors: dict[str, Actor]) -> AliasIndex:
+    """All registry forms of all actors. Places and states also match in ALL CAPS
+    (English datelines: ``WASHINGTON, Feb 26 -``)."""
+    index = AliasIndex()
+    for actor in sorted(actors.values(), key=lambda a: a.id):
+        upper = actor.kind in ("state", "place")
+        for name in (actor.name, *actor.aliases):
+            index.add_name(name, actor.id, upper=upper)
+        for stem in actor.adjectives:
+            index.add_adjective(stem, actor.id)
+        for demonym in actor.demonyms:
+            index.add_demonym(demonym, actor.id)
+    return index
+
+
+def find_mentions(text: str, tokens: list[Token], index: AliasIndex, actors: dict[str, Actor]) -> list[Mention]:
+    """Every actor mention in ``text``, in text order.
+
+    A form shared by two actors is linked only when exactly one of them is named
+    unambiguously elsewhere in the text; otherwise it stays unlinked, never guessed.
+    """
+    sure: list[tuple[int, int, str]] = []  # (start, end, actor)
+    ambiguous: list[tuple[int, int, tuple[str, ...]]] = []
+    for first, last, forms in index.scan(tokens):
+        start, end = tokens[first].start, tokens[last].end
+        targets = tuple(sorted({f.target for f in forms}))
+        if len(targets) == 1:
+            sure.append((start, end, targets[0]))
+        else:
+            ambiguous.append((start, end, targets))
+    named = {actor for _, _, actor in sure}
+    for start, end, targets in ambiguous:
+        known = [t for t in targets if t in named]
+        if len(known) == 1:
+            sure.append((start, end, known[0]))
+
+    sure.extend(_short_forms(tokens, sure, actors))
+    sure.sort()
+    return [Mention(actor, start, end, text[start:end]) for start, end, actor in sure]
+
+
+def _short_forms(tokens: list[Token], found: list[tuple[int, int, str]], actors: dict[str, Actor]):
+    """``Kim`` after ``Kim Jong-un``, ``Stoltenberg`` after ``Jens Stoltenberg``.
+
+    Only for persons already named in full, only after that first full mention, and only
+    when no other named person shares the short form.
+    """
+    first_full: dict[str, int] = {}
+    for start, _, actor in found:
+        if actors[actor].kind == "person" and actor not in first_full:
+            first_full[actor] = start
+    if not first_full:
+        return []
+    local = AliasIndex()
+    owners: dict[str, set[str]] = {}
+    for actor_id in first_full:
+        actor = actors[actor_id]
+        for name in (actor.name, *actor.aliases):
+            parts = name.split()
+            if len(parts) < 2:
+                continue
+            for part in parts:
+                if len(part) >= MIN_SHORT_FORM and part[:1].isupper():
+                    owners.setdefault(part, set()).add(actor_id)
+    for part, ids in sorted(owners.items()):
+        if len(ids) == 1:
+            local.add_name(part, next(iter(ids)))
+    covered = [(s, e) for s, e, _ in found]
+    result = []
+    for first, last, forms in local.scan(tokens, allow_compound_prefix=False):
+        start, end = tokens[first].start, tokens[last].end
+        actor = forms[0].target
+        if start <= first_full[actor] or any(s < end and start < e for s, e in covered):
+            continue
+        result.append((start, end, actor))
+    return result

@@ -1,0 +1,148 @@
+"""One-pass name matching: every alias of every registry entry against a text.
+
+Text and aliases are cut into word tokens the same way; all surface forms of an alias
+(as written, genitive ``-s``, adjective and demonym endings, ALL-CAPS for places) go into one
+dictionary keyed by token tuples. Matching walks the text's tokens once and takes the longest
+form that starts at each token: linear in the text, independent of the registry's size.
+
+German morphology lives here as small grammar tables, not as lists of names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+
+ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+DEMONYM_ENDINGS = ("", "in", "innen", "n", "s", "en", "nen")
+# Prefixes that may stand before a name in a hyphenated compound: "Ex-Präsident", "Anti-Putin".
+COMPOUND_PREFIXES = frozenset({"ex", "anti", "pro", "nicht", "post", "prä", "pre", "non", "neo", "pan"})
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    hyphen_before: bool  # joined to the previous token by "-": "Kim-Il-sung", "Nato-Chef"
+    hyphen_after: bool
+    joined: bool  # only spaces or one hyphen since the previous token: may continue a name
+
+
+def tokenize(text: str) -> list[Token]:
+    spans = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    tokens = []
+    for i, (word, start, end) in enumerate(spans):
+        gap = text[spans[i - 1][2]:start] if i else ""
+        before = gap == "-"
+        after = i + 1 < len(spans) and text[end:spans[i + 1][1]] == "-"
+        joined = before or (gap.isspace() and "\n\n" not in gap)
+        tokens.append(Token(word, start, end, before, after, joined))
+    return tokens
+
+
+def words(text: str) -> tuple[str, ...]:
+    return tuple(m.group() for m in TOKEN_RE.finditer(text))
+
+
+@dataclass(frozen=True)
+class Form:
+    """One surface form of one entry: what it points to and how it was derived."""
+
+    target: str  # registry id
+    how: str  # "name" | "genitive" | "adjective" | "demonym" | "short"
+
+
+@dataclass(frozen=True)
+class Match:
+    target: str
+    how: str
+    start: int  # character offsets in the text
+    end: int
+    first_token: int
+    last_token: int
+
+
+class AliasIndex:
+    """Surface forms → entries. Forms shared by different entries are ambiguous."""
+
+    def __init__(self) -> None:
+        self._forms: dict[tuple[str, ...], list[Form]] = {}
+        self.max_tokens = 1
+
+    def add(self, surface: str | tuple[str, ...], target: str, how: str) -> None:
+        key = words(surface) if isinstance(surface, str) else surface
+        if not key:
+            return
+        forms = self._forms.setdefault(key, [])
+        if not any(f.target == target for f in forms):
+            forms.append(Form(target, how))
+        self.max_tokens = max(self.max_tokens, len(key))
+
+    def add_name(self, name: str, target: str, *, upper: bool = False) -> None:
+        """A proper name: as written and in the genitive (``Putins``, ``Nordkoreas``)."""
+        key = words(name)
+        if not key:
+            return
+        self.add(key, target, "name")
+        last = key[-1]
+        if last[-1:].lower() not in ("s", "x", "z", "ß") and not last.isupper():
+            self.add(key[:-1] + (last + "s",), target, "genitive")
+        if upper and len(name) >= 4 and not name.isupper():
+            self.add(tuple(w.upper() for w in key), target, "name")
+
+    def add_adjective(self, stem: str, target: str) -> None:
+        key = words(stem.lower())
+        if not key:
+            return
+        for ending in ADJECTIVE_ENDINGS:
+            form = key[:-1] + (key[-1] + ending,)
+            self.add(form, target, "adjective")
+            self.add(tuple(w[:1].upper() + w[1:] for w in form), target, "adjective")
+
+    def add_demonym(self, demonym: str, target: str) -> None:
+        key = words(demonym)
+        if not key:
+            return
+        for ending in DEMONYM_ENDINGS:
+            self.add(key[:-1] + (key[-1] + ending,), target, "demonym")
+
+    def lookup(self, key: tuple[str, ...]) -> list[Form]:
+        return self._forms.get(key, [])
+
+    def __len__(self) -> int:
+        return len(self._forms)
+
+    def scan(self, tokens: list[Token], allow_compound_prefix: bool = True) -> Iterable[tuple[int, int, list[Form]]]:
+        """Longest forms starting at each token, left to right, never overlapping.
+
+        Yields (first token index, last token index, forms). A form must stand as a whole
+        word: not the tail of a hyphenated compound (``Kim-Il-sung-Platz`` is no mention of a
+        "Kim"), unless the compound starts with a prefix such as ``Ex-``. A form may be the
+        head of a compound (``Nato-Generalsekretär``) when ``allow_compound_prefix``.
+        """
+        i, n = 0, len(tokens)
+        while i < n:
+            found = None
+            for length in range(min(self.max_tokens, n - i), 0, -1):
+                last = i + length - 1
+                if not all(tokens[j].joined for j in range(i + 1, last + 1)):
+                    continue  # a name never runs across punctuation
+                forms = self._forms.get(tuple(t.text for t in tokens[i:last + 1]))
+                if forms:
+                    found = (i, last, forms)
+                    break
+            if found is None:
+                i += 1
+                continue
+            first, last, forms = found
+            tail_of_compound = tokens[first].hyphen_before and tokens[first - 1].text.lower() not in COMPOUND_PREFIXES
+            head_of_compound = tokens[last].hyphen_after
+            if tail_of_compound or (head_of_compound and not allow_compound_prefix):
+                i = last + 1
+                continue
+            yield first, last, forms
+            i = last + 1

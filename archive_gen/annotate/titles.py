@@ -1,0 +1,50 @@
+"""A short, sensible title for sources that have none (raw wire text).
+
+The first sentence of the lead, without a dateline; when it is long, its first clause; when
+that is still long, whole words up to a limit without a dangling article or conjunction.
+Never a raw 200-character prefix. An editor's ``title:`` always wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_TITLE = 90
+MIN_CLAUSE = 30
+# Words a shortened title must not end on (German and English function words).
+_DANGLING = frozenset(
+    """der die das den dem des ein eine einen einem einer eines und oder aber mit von zu im in am an auf
+    für bei nach seinem seinen seiner ihrem ihren ihrer hat haben ist sind wird wurde sich dass als wie
+    the a an and or but of to in on at for with by from has have is are was were that as""".split()
+)
+# A sentence ends at . ! ? followed by space and an uppercase letter or a quote,
+# unless the dot ends a short abbreviation or a number ("z. B.", "U.S.", "19.").
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Za-z])(?<!\d)[.!?](?=\s+[\"„»A-ZÄÖÜ])")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|\s[–—-]\s)\s*")
+
+
+def first_sentence(text: str) -> str:
+    match = _SENTENCE_END.search(text)
+    return (text[: match.start()] if match else text).strip()
+
+
+def derive_title(lead: str, dateline: tuple[int, int] | None = None) -> str:
+    """``dateline`` is the (start, end) of a place name that opens the lead (``Wien – …``)."""
+    if dateline and dateline[0] == 0:
+        lead = lead[dateline[1]:].lstrip(" –—-,")
+    text = " ".join(lead.split())
+    sentence = first_sentence(text).rstrip(".!?:; ")
+    if len(sentence) <= MAX_TITLE:
+        return sentence
+    clause = _CLAUSE_BREAK.split(sentence, maxsplit=1)[0].strip()
+    if MIN_CLAUSE <= len(clause) <= MAX_TITLE:
+        return clause
+    words, length = [], 0
+    for word in sentence.split():
+        if length + len(word) + 1 > MAX_TITLE - 2:
+            break
+        words.append(word)
+        length += len(word) + 1
+    while len(words) > 3 and words[-1].lower().strip("\"„“»«") in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(",;:") + " …"

@@ -1,0 +1,216 @@
+"""Command line: parse arguments, run a stage, print diagnostics, set the exit code.
+
+Exit codes: 0 success, 1 content errors (or warnings under ``--strict``) or a failed
+render, 2 wrong usage or settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from . import __version__
+from .config import Config
+from .errors import ArchiveGenError, ConfigError, ContentError, Diagnostics, RenderError
+from .model import Article
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except ConfigError as exc:
+        print(f"archive-gen: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except RenderError as exc:
+        print(f"archive-gen: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    except ArchiveGenError as exc:
+        print(f"archive-gen: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    common.add_argument("--content", help="content directory (default: content/ beside mkdocs.yml)")
+    common.add_argument("--docs", help="generated Markdown directory (default: docs_dir of mkdocs.yml)")
+    common.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    common.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    parser = argparse.ArgumentParser(prog="archive-gen", description="Annotated, cross-linked news archives.")
+    parser.add_argument("--version", action="version", version=f"archive-gen {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("build", parents=[common], help="generate docs/ from content/, then render site/")
+    p.set_defaults(run=cmd_build)
+    p = sub.add_parser("generate", parents=[common], help="only generate docs/")
+    p.set_defaults(run=cmd_generate)
+    p = sub.add_parser("serve", parents=[common], help="live preview; edits in content/ regenerate")
+    p.add_argument("-a", "--dev-addr", help="IP:PORT to serve on (default 127.0.0.1:8000)")
+    p.add_argument("--open", action="store_true", help="open the preview in a browser")
+    p.set_defaults(run=cmd_serve)
+    p = sub.add_parser("check", parents=[common], help="validate content/ without writing anything")
+    p.set_defaults(run=cmd_check)
+    p = sub.add_parser("extract", parents=[common], help="print what the annotator finds in source files")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.add_argument("--indent", type=int, default=None, help="pretty-print JSON with this indent")
+    p.set_defaults(run=cmd_extract)
+    return parser
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return Config.load(args.config, content_dir=args.content, docs_dir=args.docs, strict=args.strict, quiet=args.quiet)
+
+
+def _progress(args: argparse.Namespace):
+    return (lambda message: None) if args.quiet else (lambda message: print(f"archive-gen: {message}", file=sys.stderr))
+
+
+def _report(diags: Diagnostics, strict: bool, quiet: bool, what: str = "") -> int:
+    for diagnostic in diags:
+        print(diagnostic, file=sys.stderr)
+    failed = diags.failed(strict)
+    if not quiet or failed:
+        summary = f"{len(diags.errors)} error(s), {len(diags.warnings)} warning(s)"
+        print(f"archive-gen: {what}{summary}" + (" — failed (--strict)" if strict and failed and not diags.errors else ""),
+              file=sys.stderr)
+    return EXIT_ERRORS if failed else EXIT_OK
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from .build import generate
+
+    config = _config(args)
+    diags = Diagnostics()
+    result = generate(config, diags, _progress(args))
+    return _report(diags, args.strict, args.quiet, f"{len(result.archive.articles)} articles; ")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import generate, render_site
+
+    config = _config(args)
+    diags = Diagnostics()
+    result = generate(config, diags, _progress(args))
+    code = _report(diags, args.strict, args.quiet, f"{len(result.archive.articles)} articles; ")
+    if code != EXIT_OK and args.strict:
+        return code
+    render_site(config, strict=args.strict)
+    if not args.quiet:
+        print(f"archive-gen: site written to {config.site_dir}", file=sys.stderr)
+    return code
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    serve(_config(args), dev_addr=args.dev_addr, open_browser=args.open)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .build import collect
+
+    config = _config(args)
+    diags = Diagnostics()
+    _, articles = collect(config, diags, _progress(args))
+    return _report(diags, args.strict, args.quiet, f"{len(articles)} articles checked; ")
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .annotate import Annotator
+    from .ingest import read_source
+    from .model import Registry
+    from .registry import load_registry
+
+    diags = Diagnostics()
+    try:
+        config = _config(args)
+        registry = load_registry(config.content_dir, diags, config.display_path)
+        language = config.language
+    except ConfigError as exc:
+        print(f"archive-gen: {exc}; extracting without a registry", file=sys.stderr)
+        registry, language = Registry(), "de"
+    annotator = Annotator(registry, language)
+    for path in args.files:
+        shown = str(path)
+        try:
+            article = annotator.annotate(read_source(path, shown), diags)
+        except ContentError as exc:
+            diags.add(exc.diagnostic())
+            continue
+        except OSError as exc:
+            diags.error(shown, 1, f"cannot read file: {exc.strerror or exc}")
+            continue
+        if args.format == "json":
+            print(json.dumps(extract_record(article, registry), ensure_ascii=False, indent=args.indent))
+        else:
+            print(_extract_text(article, registry))
+    return _report(diags, args.strict, True)
+
+
+def extract_record(article: Article, registry) -> dict[str, Any]:
+    """The JSON shape of DESIGN.md §3: front-matter fields plus what the page is made of."""
+    def actor_record(actor_id: str) -> dict[str, Any]:
+        actor = registry.actors[actor_id]
+        return {
+            "id": actor.id, "name": actor.name, "kind": actor.kind,
+            "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in article.mentions if m.actor == actor_id],
+        }
+
+    def source_record(ref) -> dict[str, Any]:
+        entry = registry.sources.get(ref.id)
+        record = {"id": ref.id, "name": entry.name if entry else (ref.name or ref.id), "role": ref.role}
+        if ref.credit:
+            record["credit"] = ref.credit
+        return record
+
+    doc = article.doc
+    return {
+        "title": article.title,
+        "date": article.date.isoformat(),
+        "date_precision": article.date_precision,
+        "date_source": article.date_source,
+        "language": article.language,
+        "actors": [actor_record(a) for a in article.actors],
+        "candidates": [{"name": c.name, "kind": c.kind, "evidence": c.evidence} for c in article.candidates],
+        "places": [actor_record(p) for p in article.places],
+        "topics": [{"id": t, "name": registry.topics[t].name} for t in article.topics],
+        "sources": [source_record(r) for r in article.sources],
+        "authors": list(article.authors),
+        "captions": [{"text": c.text, "credit": c.credit, "photographers": list(c.photographers),
+                      "start": c.start, "end": c.end} for c in article.captions],
+        "quotes": [{"text": q.text, "speaker": q.speaker, "via": q.via, "start": q.start, "end": q.end}
+                   for q in article.quotes],
+        "dateline": doc.dateline.place if doc.dateline else None,
+        "signoff": doc.signoff.raw if doc.signoff else None,
+        "source_file": article.source_file,
+    }
+
+
+def _extract_text(article: Article, registry) -> str:
+    record = extract_record(article, registry)
+    lines = [
+        f"{article.source_file}: {record['title']}",
+        f"  date: {record['date']} ({record['date_precision']}, from {record['date_source']}), language: {record['language']}",
+        "  actors: " + ", ".join(f"{a['name']} ×{len(a['mentions'])}" for a in record["actors"]),
+        "  places: " + ", ".join(p["name"] for p in record["places"]),
+        "  topics: " + ", ".join(t["name"] for t in record["topics"]),
+        "  sources: " + ", ".join(f"{s['name']} ({s['role']})" for s in record["sources"]),
+        f"  captions: {len(record['captions'])}, quotes: {len(record['quotes'])}, candidates: "
+        + ", ".join(c["name"] for c in record["candidates"]),
+    ]
+    return "\n".join(lines)
