@@ -34,7 +34,8 @@ MARKER = ".archive-gen"  # marks a docs directory as generated: only such a one 
 
 _WHITESPACE = re.compile(r"\s+")
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
-_LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+=-]|\d+[.)])(?=\s|$)")
+_LINE_START_MARK = re.compile(r"^(\s*)([#>+-])")  # headings, quotes, lists
+_LINE_START_NUMBER = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")  # ordered lists
 _SAFE_URL = re.compile(r"^https?://[^\s<>()\[\]\"'`\\]+$")
 _JS_LINK = re.compile(r"\]\(\s*(?:javascript|vbscript|data):[^)]*\)", re.IGNORECASE)
 
@@ -52,7 +53,8 @@ def md_escape(value: Any, inline: bool = False) -> str:
 
 
 def _escape_line_start(text: str) -> str:
-    return _LINE_START_SPECIAL.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _LINE_START_MARK.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _LINE_START_NUMBER.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def safe_markdown(text: str) -> Markup:

@@ -1,0 +1,39 @@
+import datetime as dt
+
+import pytest
+
+from archive_gen import front_matter
+from archive_gen.errors import FrontMatterError
+
+
+def test_line_numbers_are_file_lines():
+    split = front_matter.split("---\ntitle: A\ndate: 2024-06-19\n---\nText\n", "a.md")
+    assert split.meta == {"title": "A", "date": dt.date(2024, 6, 19)}
+    assert split.meta_lines == {"title": 2, "date": 3}
+    assert split.body.strip() == "Text"
+
+
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        ("---\na: 1\na: 2\n---\n", 3, "duplicate key"),
+        ("---\na: &x [1]\nb: *x\n---\n", 2, "anchors"),
+        ("---\nx: !!python/object/apply:os.system [ls]\n---\n", 2, "invalid YAML"),
+        ("---\ntitle: [unclosed\n---\n", 3, "invalid YAML"),
+        ("---\n- a list\n---\n", 2, "mapping"),
+        ("---\ntitle: open\n", 1, "not closed"),
+    ],
+)
+def test_hostile_front_matter_is_an_error_with_its_line(text, line, words):
+    with pytest.raises(FrontMatterError) as info:
+        front_matter.split(text, "bad.md")
+    assert info.value.line == line
+    assert words in info.value.message
+    assert str(info.value).startswith(f"bad.md:{line}:")
+
+
+def test_dump_keeps_key_order_and_flow_lists():
+    text = front_matter.dumps({"title": "Z", "actors": ["b", "a"], "sources": [{"id": "apa", "role": "wire"}]}, "Body")
+    assert text == "---\ntitle: Z\nactors: [b, a]\nsources:\n- {id: apa, role: wire}\n---\n\nBody\n"
+    again = front_matter.split(text, "x.md")
+    assert again.meta == {"title": "Z", "actors": ["b", "a"], "sources": [{"id": "apa", "role": "wire"}]}

@@ -1,0 +1,33 @@
+from hypothesis import given, strategies as st
+
+from archive_gen import paths
+
+
+def test_slugify_german_and_fallback():
+    assert paths.slugify("Kim Jong-un") == "kim-jong-un"
+    assert paths.slugify("Pjöngjang") == "pjoengjang"
+    assert paths.slugify("Weißes Haus") == "weisses-haus"
+    assert paths.slugify("../../etc/passwd") == "etc-passwd"
+    assert paths.slugify("Владимир Путин").startswith("x-")  # no Latin letters: stable hash
+
+
+@given(st.text())
+def test_slug_is_always_safe_and_stable(text):
+    slug = paths.slugify(text)
+    assert paths.is_slug(slug)
+    assert slug == paths.slugify(text)
+    assert "/" not in slug and ".." not in slug
+
+
+def test_relative_links_between_pages():
+    assert paths.link("articles/2024/06/x.md", "actors/kim-jong-un.md") == "../../../actors/kim-jong-un.md"
+    assert paths.link("actors/kim-jong-un.md", "actors/wladimir-putin.md") == "wladimir-putin.md"
+    assert paths.link("index.md", "timeline/index.md") == "timeline/index.md"
+
+
+def test_unique_slugs_are_distinct_and_stable():
+    wanted = [("a.txt", "x"), ("b.txt", "x"), ("c.txt", "x-2"), ("d.txt", "x")]
+    result = paths.unique_slugs(wanted)
+    assert len(set(result.values())) == 4
+    assert result == paths.unique_slugs(wanted)
+    assert result["a.txt"] == "x"
