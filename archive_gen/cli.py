@@ -168,7 +168,7 @@ def extract_record(article: Article, registry) -> dict[str, Any]:
         actor = registry.actors[actor_id]
         return {
             "id": actor.id, "name": actor.name, "kind": actor.kind,
-            "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in article.mentions if m.actor == actor_id],
+            "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in article.mentions if m.id == actor_id],
         }
 
     def source_record(ref) -> dict[str, Any]:

@@ -162,7 +162,9 @@ class Registry:
 
 @dataclass(frozen=True)
 class Mention:
-    actor: str  # registry id
+    """A name in the text that points to a registry entry (an actor, place or source)."""
+
+    id: str  # registry id
     start: int
     end: int
     text: str
@@ -221,7 +223,8 @@ class Article:
     topics: tuple[str, ...] = ()
     sources: tuple[SourceRef, ...] = ()
     authors: tuple[str, ...] = ()
-    mentions: tuple[Mention, ...] = ()
+    mentions: tuple[Mention, ...] = ()  # actors and places
+    source_mentions: tuple[Mention, ...] = ()  # agencies and outlets named in the text
     captions: tuple[Caption, ...] = ()
     quotes: tuple[Quote, ...] = ()
     candidates: tuple[Candidate, ...] = ()

@@ -44,7 +44,8 @@ def md_escape(value: Any, inline: bool = False) -> str:
     """Plain text → Markdown that renders as exactly that text (no HTML, no markup).
 
     ``inline``: a piece inside a line; its edge spaces are kept and line-start markers
-    (``# ``, ``- ``, ``1. ``) are not special there.
+    (``# ``, ``- ``, ``1. ``) are not special there. Templates print values inline; a value
+    that starts a line goes through the ``line`` filter.
     """
     text = _WHITESPACE.sub(" ", str(value))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -68,7 +69,7 @@ def safe_markdown(text: str) -> Markup:
 def _finalize(value: Any) -> Any:
     if value is None:
         return ""
-    return value if isinstance(value, Markup) else md_escape(value)
+    return value if isinstance(value, Markup) else md_escape(value, inline=True)
 
 
 # ---------------------------------------------------------------------------- labels
@@ -132,6 +133,7 @@ class PageRenderer:
             undefined=jinja2.StrictUndefined,
         )
         self.env.filters["date"] = self.format_date
+        self.env.filters["line"] = lambda value: Markup(md_escape(value))
 
     # ------------------------------------------------------------------ names and links
 
@@ -208,7 +210,7 @@ class PageRenderer:
         return front_matter.dumps(meta, body)
 
     def render_block(self, block: Block, article: Article, link) -> str:
-        text = self.linked_text(block, article.mentions, link)
+        text = self.linked_text(block, article, link)
         if block.kind == "subhead":
             return f"## {text}"
         if block.kind == "caption":
@@ -218,18 +220,23 @@ class PageRenderer:
             return f"{md_escape(block.credit or block.text)}\n{{ .ag-credit }}"
         return text
 
-    def linked_text(self, block: Block, mentions: tuple[Mention, ...], link) -> str:
-        """Block text with each actor mention turned into a link to the actor's page."""
-        pieces, pos = [], block.start
-        for m in mentions:
-            if m.start < pos or m.end > block.end:
-                continue
+    def linked_text(self, block: Block, article: Article, link) -> str:
+        """Block text with each actor, place and source mention linked to its page."""
+        targets = [(m, self._taxonomy_of_actor(m.id)) for m in article.mentions]
+        targets += [(m, "sources") for m in article.source_mentions]
+        pieces, pos, linked = [], block.start, set()
+        for m, taxonomy in sorted(targets, key=lambda item: (item[0].start, item[0].end)):
+            if m.start < pos or m.end > block.end or (taxonomy, m.id) in linked:
+                continue  # one link per entry and paragraph: readable, still one click away
+            linked.add((taxonomy, m.id))
             pieces.append(md_escape(block.text[pos - block.start:m.start - block.start], inline=True))
-            taxonomy = "places" if self.archive.registry.actors[m.actor].kind == "place" else "actors"
-            pieces.append(str(link(m.text, paths.term_page(taxonomy, m.actor))))
+            pieces.append(str(link(m.text, paths.term_page(taxonomy, m.id))))
             pos = m.end
         pieces.append(md_escape(block.text[pos - block.start:], inline=True))
         return _escape_line_start("".join(pieces).strip())
+
+    def _taxonomy_of_actor(self, actor_id: str) -> str:
+        return "places" if self.archive.registry.actors[actor_id].kind == "place" else "actors"
 
     def _quote(self, quote: Quote, link) -> dict[str, Any]:
         return {

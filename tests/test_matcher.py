@@ -23,7 +23,7 @@ INDEX = build_index(ACTORS)
 
 
 def mentions(text):
-    return [(m.actor, m.text) for m in find_mentions(text, tokenize(text), INDEX, ACTORS)]
+    return [(m.id, m.text) for m in find_mentions(text, tokenize(text), INDEX, ACTORS)]
 
 
 def test_genitive_adjective_and_demonym_forms_link_to_the_state():

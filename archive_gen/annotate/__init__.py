@@ -48,27 +48,23 @@ class Annotator:
             diags.warning(doc.path, doc.meta_lines.get(key, 1), f"unknown front matter key '{key}'",
                           f"known keys: {', '.join(sorted(KNOWN_KEYS))}")
         dated = resolve_date(doc, diags, today)
-        text = doc.text
+        text = _without_credit_lines(doc)
         tokens = tokenize(text)
         mentions = actor_mod.find_mentions(text, tokens, self.actor_index, self.registry.actors)
         kinds = {a.id: a.kind for a in self.registry.actors.values()}
 
-        found_actors = _unique(m.actor for m in mentions if kinds[m.actor] != "place")
-        found_places = _unique([*self._dateline_places(doc), *(m.actor for m in mentions if kinds[m.actor] == "place")])
+        found_actors = _unique(m.id for m in mentions if kinds[m.id] != "place")
+        found_places = _unique([*self._dateline_places(doc), *(m.id for m in mentions if kinds[m.id] == "place")])
 
         captions, photo_refs = sources.captions_and_credits(doc.blocks, self.source_index)
-        source_mentions = [
-            (tokens[first].start, tokens[last].end, forms[0].target)
-            for first, last, forms in self.source_index.scan(tokens)
-            if len({f.target for f in forms}) == 1
-        ]
+        source_mentions = sources.find_mentions(text, tokens, self.source_index)
         refs = _unique([*sources.wire_sources(doc, self.source_index),
-                        *(SourceRef(s, "cited") for _, _, s in source_mentions), *photo_refs])
+                        *(SourceRef(m.id, "cited") for m in source_mentions), *photo_refs])
 
         sentences = sentence_spans(doc.blocks)
         people = {a for a, k in kinds.items() if k == "person"}
         quotes = find_quotes(text, sentences, mentions, people, source_mentions)
-        covered = [(m.start, m.end) for m in mentions] + [(s, e) for s, e, _ in source_mentions]
+        covered = [(m.start, m.end) for m in (*mentions, *source_mentions)]
         candidates = find_candidates(text, covered, sentences)
 
         lead = next((b for b in doc.blocks if b.kind == "paragraph"), None)
@@ -92,6 +88,7 @@ class Annotator:
             sources=tuple(refs),
             authors=tuple(self._list(doc, "authors", diags) or authors),
             mentions=tuple(mentions),
+            source_mentions=tuple(source_mentions),
             captions=tuple(captions),
             quotes=tuple(quotes),
             candidates=tuple(candidates),
@@ -161,6 +158,16 @@ class Annotator:
                 diags.warning(doc.path, doc.meta_lines.get(key, 1), f"unknown id '{value}' in '{key}'",
                               f"add content/{'topics' if key == 'topics' else 'actors'}/{value}.md or fix the id")
         return tuple(dict.fromkeys(result))
+
+
+def _without_credit_lines(doc: SourceDoc) -> str:
+    """The article text with bare credit lines blanked out (offsets unchanged): a credit
+    like ``AFP`` under a video is a credit, not a mention of AFP in the text."""
+    text = doc.text
+    for block in doc.blocks:
+        if block.kind == "credit":
+            text = text[:block.start] + " " * len(block.text) + text[block.end:]
+    return text
 
 
 def _unique(items) -> tuple:

@@ -33,7 +33,7 @@ def find_quotes(
     sentences: list[tuple[int, int]],
     mentions: list[Mention],
     person_ids: set[str],
-    source_mentions: list[tuple[int, int, str]],
+    source_mentions: list[Mention],
 ) -> list[Quote]:
     starts = [s for s, _ in sentences]
     quotes = []
@@ -46,7 +46,7 @@ def find_quotes(
         via = _via(text, s_start, s_end, source_mentions)
         if via is None and i + 1 < len(sentences):
             n_start, n_end = sentences[i + 1]
-            other_people = {m.actor for m in mentions if n_start <= m.start < n_end and m.actor in person_ids}
+            other_people = {m.id for m in mentions if n_start <= m.start < n_end and m.id in person_ids}
             if _ATTRIBUTION.search(text, n_start, n_end) and (not other_people or other_people == {speaker}):
                 via = _via(text, n_start, n_end, source_mentions)
         quotes.append(Quote(text[q_start:q_end], q_start, q_end, speaker=speaker, via=via))
@@ -57,18 +57,18 @@ def _speaker(text, s_start, s_end, q_start, q_end, mentions, person_ids) -> str 
     verb = _SPEECH_VERB.search(text, s_start, s_end)
     if verb is None:
         return None
-    people = [m for m in mentions if s_start <= m.start < s_end and m.actor in person_ids
+    people = [m for m in mentions if s_start <= m.start < s_end and m.id in person_ids
               and not (q_start <= m.start < q_end)]
     if not people:
         return None
     after_verb = [m for m in people if 0 <= m.start - verb.end() <= 5]  # "sagte Kim"
-    return (after_verb or people)[0].actor
+    return (after_verb or people)[0].id
 
 
 def _via(text, start, end, source_mentions) -> str | None:
     if not _ATTRIBUTION.search(text, start, end) and not _SPEECH_VERB.search(text, start, end):
         return None
-    for s, _, source_id in source_mentions:
-        if start <= s < end:
-            return source_id
+    for mention in source_mentions:
+        if start <= mention.start < end:
+            return mention.id
     return None

@@ -9,9 +9,9 @@
 from __future__ import annotations
 
 from ..ingest.credits import credit_segments
-from ..model import Block, Caption, Source, SourceDoc, SourceRef
+from ..model import Block, Caption, Mention, Source, SourceDoc, SourceRef
 from ..paths import slugify
-from .matcher import AliasIndex, tokenize, words
+from .matcher import AliasIndex, Token, words
 
 # Credit segments that are neither agency nor photographer.
 CREDIT_MARKERS = frozenset({"pool", "handout", "ho", "archiv", "archive", "file", "picturedesk.com"})
@@ -44,14 +44,15 @@ def wire_sources(doc: SourceDoc, index: AliasIndex) -> list[SourceRef]:
     return refs
 
 
-def cited_sources(text: str, index: AliasIndex) -> list[SourceRef]:
-    tokens = tokenize(text)
-    seen: dict[str, None] = {}
-    for _, _, forms in index.scan(tokens):
+def find_mentions(text: str, tokens: list[Token], index: AliasIndex) -> list[Mention]:
+    """Agencies and outlets named in the text (``Nachrichtenagentur Interfax``)."""
+    found = []
+    for first, last, forms in index.scan(tokens):
         targets = {f.target for f in forms}
         if len(targets) == 1:
-            seen.setdefault(next(iter(targets)), None)
-    return [SourceRef(source_id, "cited") for source_id in seen]
+            start, end = tokens[first].start, tokens[last].end
+            found.append(Mention(next(iter(targets)), start, end, text[start:end]))
+    return found
 
 
 def captions_and_credits(blocks: tuple[Block, ...], index: AliasIndex) -> tuple[list[Caption], list[SourceRef]]:

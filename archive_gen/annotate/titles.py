@@ -11,6 +11,7 @@ import re
 
 MAX_TITLE = 90
 MIN_CLAUSE = 30
+NAME_MARGIN = 12
 # Words a shortened title must not end on (German and English function words).
 _DANGLING = frozenset(
     """der die das den dem des ein eine einen einem einer eines und oder aber mit von zu im in am an auf
@@ -40,8 +41,17 @@ def derive_title(lead: str, dateline: tuple[int, int] | None = None) -> str:
     if MIN_CLAUSE <= len(clause) <= MAX_TITLE:
         return clause
     words, length = [], 0
-    for word in sentence.split():
-        if length + len(word) + 1 > MAX_TITLE - 2:
+    all_words = sentence.split()
+    for i, word in enumerate(all_words):
+        # Finish a name that is already begun ("… Wladimir Putin"), within a small margin.
+        in_name = bool(words) and word[:1].isupper() and words[-1][:1].isupper() and len(words) > 1
+        limit = MAX_TITLE + NAME_MARGIN if in_name else MAX_TITLE - 2
+        if length + len(word) + 1 > limit:
+            if words and in_name:
+                while len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper():
+                    words.pop()  # never leave half a name behind
+                if words[-1][:1].isupper():
+                    words.pop()
             break
         words.append(word)
         length += len(word) + 1
