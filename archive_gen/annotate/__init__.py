@@ -50,14 +50,18 @@ class Annotator:
         dated = resolve_date(doc, diags, today)
         text = _without_credit_lines(doc)
         tokens = tokenize(text)
-        mentions = actor_mod.find_mentions(text, tokens, self.actor_index, self.registry.actors)
+        source_mentions = sources.find_mentions(text, tokens, self.source_index)
+        mentions = [  # "Washington Post" is an outlet, not the city: the longer name wins
+            m for m in actor_mod.find_mentions(text, tokens, self.actor_index, self.registry.actors)
+            if not any(s.start <= m.start and m.end <= s.end and s.end - s.start > m.end - m.start
+                       for s in source_mentions)
+        ]
         kinds = {a.id: a.kind for a in self.registry.actors.values()}
 
         found_actors = _unique(m.id for m in mentions if kinds[m.id] != "place")
         found_places = _unique([*self._dateline_places(doc), *(m.id for m in mentions if kinds[m.id] == "place")])
 
         captions, photo_refs = sources.captions_and_credits(doc.blocks, self.source_index)
-        source_mentions = sources.find_mentions(text, tokens, self.source_index)
         refs = _unique([*sources.wire_sources(doc, self.source_index),
                         *(SourceRef(m.id, "cited") for m in source_mentions), *photo_refs])
 

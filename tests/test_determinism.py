@@ -1,0 +1,55 @@
+"""Same content → byte-identical docs/; reruns write nothing; removed sources leave no pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archive_gen.build import generate
+from archive_gen.config import Config
+from archive_gen.errors import Diagnostics
+
+from conftest import copy_project
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_two_generations_give_identical_trees(tmp_path):
+    trees = []
+    for name in ("one", "two"):
+        root = copy_project(tmp_path / name)
+        generate(Config.load(root / "mkdocs.yml"), Diagnostics())
+        trees.append(tree(root / "docs"))
+    assert trees[0] == trees[1]
+    assert len(trees[0]) > 100
+
+
+def test_rerun_writes_nothing_and_removed_source_removes_its_page(project):
+    config = Config.load(project / "mkdocs.yml")
+    first = generate(config, Diagnostics())
+    again = generate(config, Diagnostics())
+    assert (again.stats.written, again.stats.removed) == (0, 0)
+    assert again.stats.unchanged == first.stats.written
+
+    victim = next(a for a in first.archive.articles if a.actors)
+    page = next(config.docs_dir.joinpath("articles").rglob(f"{victim.slug}.md"))
+    (project / victim.source_file.split("/", 0)[0]).unlink() if False else (project / victim.source_file).unlink()
+    third = generate(config, Diagnostics())
+    assert not page.exists()
+    assert third.stats.removed >= 1
+    actor_page = (config.docs_dir / "actors" / f"{victim.actors[0]}.md").read_text(encoding="utf-8")
+    assert f"{victim.slug}.md" not in actor_page
+
+
+def test_refuses_to_clean_a_directory_it_did_not_generate(project):
+    import pytest
+
+    from archive_gen.errors import ConfigError
+
+    foreign = project / "elsewhere"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("keep me")
+    with pytest.raises(ConfigError):
+        generate(Config.load(project / "mkdocs.yml", docs_dir=foreign), Diagnostics())
+    assert (foreign / "notes.txt").read_text() == "keep me"
