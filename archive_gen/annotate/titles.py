@@ -11,7 +11,7 @@ import re
 
 MAX_TITLE = 90
 MIN_CLAUSE = 30
-NAME_MARGIN = 12
+NAME_MARGIN = 8  # a name begun before the limit may run this far past it
 # Words a shortened title must not end on (German and English function words).
 _DANGLING = frozenset(
     """der die das den dem des ein eine einen einem einer eines und oder aber mit von zu im in am an auf
@@ -21,7 +21,9 @@ _DANGLING = frozenset(
 # A sentence ends at . ! ? followed by space and an uppercase letter or a quote,
 # unless the dot ends a short abbreviation or a number ("z. B.", "U.S.", "19.").
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Za-z])(?<!\d)[.!?](?=\s+[\"„»A-ZÄÖÜ])")
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|\s[–—-]\s)\s*")
+# Headline-like breaks only: a comma often opens a subordinate clause ("…, dass …").
+_DATELINE_REST = re.compile(r"[^–—\n]{0,30}?\s(?:[–—]|--?)\s+")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[;:]|\s[–—-]\s)\s*")
 
 
 def first_sentence(text: str) -> str:
@@ -32,7 +34,9 @@ def first_sentence(text: str) -> str:
 def derive_title(lead: str, dateline: tuple[int, int] | None = None) -> str:
     """``dateline`` is the (start, end) of a place name that opens the lead (``Wien – …``)."""
     if dateline and dateline[0] == 0:
-        lead = lead[dateline[1]:].lstrip(" –—-,")
+        rest = lead[dateline[1]:]
+        dash = _DATELINE_REST.match(rest)  # ", Del., Feb 26 - " after the place name
+        lead = rest[dash.end():] if dash else rest.lstrip(" –—-,")
     text = " ".join(lead.split())
     sentence = first_sentence(text).rstrip(".!?:; ")
     if len(sentence) <= MAX_TITLE:
