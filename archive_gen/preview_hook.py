@@ -3,5 +3,12 @@
 from archive_gen import serve
 
 
+def on_serve(server, config, builder, **kwargs):
+    # docs/ is generated in on_pre_build, before MkDocs reads it: watching it too would
+    # only trigger a second, empty build after every content edit.
+    server.unwatch(config.docs_dir)
+    return server
+
+
 def on_pre_build(config, **kwargs):
     serve.regenerate()

@@ -2,13 +2,15 @@
 
 ``archive-gen serve`` starts ``mkdocs serve`` with ``content/`` added to the watched paths
 and :mod:`archive_gen.preview_hook` registered as a hook (passed in code, so mkdocs.yml stays
-free of archive-gen specifics). Each rebuild first regenerates ``docs/``; because unchanged
-pages are not rewritten, the rebuild that our own writes trigger finds nothing to do, and
+free of archive-gen specifics). Each rebuild first regenerates ``docs/``. ``docs/`` itself is
+not watched (it is ours, written before MkDocs reads it), so an edit costs one build; and
+since unchanged pages are never rewritten, even a watcher of docs/ would find nothing to do:
 there is no rebuild loop.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -18,11 +20,16 @@ from .errors import Diagnostics
 
 _config: Config | None = None
 _reported: set[str] = set()
+_fresh = False  # docs/ was just generated (before the server started): skip one hook call
 
 
 def regenerate() -> None:
     """Called by MkDocs before every (re)build."""
+    global _fresh
     if _config is None:
+        return
+    if _fresh:
+        _fresh = False
         return
     diags = Diagnostics()
     result = generate(_config, diags)
@@ -41,9 +48,18 @@ def serve(config: Config, dev_addr: str | None = None, open_browser: bool = Fals
 
     from .build import _mkdocs_logging
 
+    global _fresh
     _config = config
-    regenerate()
+    regenerate()  # MkDocs needs docs/ to exist before it loads its config
+    _fresh = True
     _mkdocs_logging()
+    if not config.quiet:
+        # A preview must say where it serves and when it rebuilds ("Serving on …",
+        # "Building documentation...", "Reloading browsers"): MkDocs logs these at INFO,
+        # which the shared handler (WARNING, right for `build`) would swallow.
+        for handler in logging.getLogger("mkdocs").handlers:
+            if getattr(handler, "_archive_gen", False):
+                handler.setLevel(logging.INFO)
     hook = str(Path(__file__).with_name("preview_hook.py"))
     mkdocs_serve(
         config_file=str(config.mkdocs_file),

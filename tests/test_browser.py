@@ -1,0 +1,226 @@
+"""The built site in a real browser: Playwright driving Debian's Chromium against the
+``built_site`` fixture's ``site/``, served over loopback HTTP.
+
+Locally the tests skip when Playwright or Chromium is missing; with ``CI`` set they fail.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import struct
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from conftest import seed_article_path
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+TIMEOUT_MS = 20_000  # any single wait (page load, search worker, navigation)
+SEED_CAPTIONS = 10   # the seed wire text has ten photo captions, each with a credit
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def _unavailable(reason: str):
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI must run the browser tests)")
+    pytest.skip(reason)
+
+
+# ---------------------------------------------------------------------------- fixtures
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    """``built_site/site`` over HTTP on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="site-http", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright (python) is not installed")
+    if not Path(CHROMIUM).exists():
+        _unavailable(f"{CHROMIUM} not found")
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=60_000)
+    except Exception as exc:  # noqa: BLE001 - any launch failure means "no browser here"
+        playwright.stop()
+        _unavailable(f"cannot launch {CHROMIUM}: {exc}")
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+        playwright.stop()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_navigation_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def seed(built_site, site_url):
+    """URL, title and path of the seed article's page."""
+    rel = seed_article_path(built_site).relative_to(built_site).as_posix()
+    docs = built_site / "docs"
+    for md in sorted((docs / "articles").rglob("*.md")):
+        text = md.read_text(encoding="utf-8")
+        meta = yaml.safe_load(text.split("\n---", 1)[0].removeprefix("---\n"))
+        if meta.get("source_file") == rel:
+            path = "/" + md.relative_to(docs).with_suffix("").as_posix() + "/"
+            return {"url": site_url + path, "path": path, "title": meta["title"]}
+    raise AssertionError(f"no generated article page has source_file: {rel}")
+
+
+def _path(url: str) -> str:
+    return urlsplit(url).path
+
+
+def _external(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and parts.hostname not in LOCAL_HOSTS
+
+
+# ---------------------------------------------------------------------------- tests
+
+
+def test_article_page_shows_captions_header_and_title(page, seed):
+    page.goto(seed["url"], wait_until="load")
+
+    assert page.title(), "document.title is empty"
+    assert page.title().startswith(seed["title"]), f"{page.title()!r} is not the article title {seed['title']!r}"
+    article = page.locator("article.md-content__inner")
+    assert article.locator("h1").first.inner_text().strip() == seed["title"]
+
+    # the header data list right under the title: date, linked actors, places, topics
+    header = article.locator("h1 + ul").first
+    header.wait_for(state="visible")
+    items = [text.strip() for text in header.locator("li").all_inner_texts()]
+    labels = [item.split(":", 1)[0] for item in items]
+    assert labels[:2] == ["Datum", "Akteure"], items
+    assert "2024" in items[0], items[0]
+    assert header.locator('li a[href*="actors/"]').count() >= 2
+
+    # ten captions, each with its photo credit, styled by overrides/assets/stylesheets/archive.css
+    captions = article.locator("p.ag-caption")
+    assert captions.count() == SEED_CAPTIONS
+    texts = captions.all_inner_texts()
+    for text in texts:
+        match = re.search(r"—\s*Foto:\s*(\S.*)$", text.strip())
+        assert match and match.group(1).strip(), f"caption without a credit: {text!r}"
+        assert text.split("—", 1)[0].strip(), f"caption without text: {text!r}"
+    assert any("IMAGO/Gavriil Grigorov" in text for text in texts)
+    assert captions.first.is_visible()
+    assert captions.first.evaluate("e => getComputedStyle(e).borderLeftStyle") == "solid", \
+        "archive.css (the caption style) is not applied"
+
+
+def test_actor_link_leads_to_actor_page_and_back(page, seed, site_url):
+    page.goto(seed["url"], wait_until="load")
+    # the first actor linked in the article text (not in the header list)
+    link = page.locator('article.md-content__inner > p a[href*="actors/"]').first
+    actor_name = link.inner_text().strip()
+    actor_href = link.evaluate("a => a.href")
+    assert _path(actor_href).startswith("/actors/"), actor_href
+    link.click()
+    page.wait_for_url(actor_href)
+    assert page.locator("article h1").first.inner_text().strip(), f"actor page of {actor_name!r} has no heading"
+
+    links = page.locator("article.md-content__inner a")
+    hrefs = links.evaluate_all("links => links.map(a => a.href)")
+    back = [i for i, href in enumerate(hrefs) if _path(href) == seed["path"]]
+    assert back, f"the actor page {page.url} does not link back to {seed['path']}"
+    links.nth(back[0]).click()
+    page.wait_for_url(seed["url"])
+    assert page.locator("article h1").first.inner_text().strip() == seed["title"]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Südkorea", "/actors/suedkorea/"),   # an umlaut in the query and a transliterated slug
+    ("Stoltenberg", "/actors/jens-stoltenberg/"),
+])
+def test_search_finds_actor_pages_with_german_text(page, seed, site_url, query, expected):
+    page.goto(seed["url"], wait_until="load")
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    paths = {_path(href) for href in hrefs}
+    assert all(href.startswith(site_url + "/") for href in hrefs), hrefs
+    assert expected in paths, f"searching {query!r} found {sorted(paths)}"
+    # a result is a real page
+    response = page.goto(site_url + expected)
+    assert response is not None and response.ok
+
+
+def test_article_page_has_no_console_errors(page, seed):
+    errors, external = [], []
+
+    def on_console(message):
+        if message.type != "error":
+            return
+        where = (message.location or {}).get("url", "")
+        if _external(where) or any(_external(url) for url in re.findall(r"https?://\S+", message.text)):
+            external.append(f"{message.text} [{where}]")
+        else:
+            errors.append(f"{message.text} [{where}]")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
+    page.on("requestfailed", lambda request: external.append(f"request failed: {request.url}")
+            if _external(request.url) else errors.append(f"request failed: {request.url} {request.failure}"))
+    requested = []
+    page.on("request", lambda request: requested.append(request.url) if _external(request.url) else None)
+    page.goto(seed["url"], wait_until="networkidle")
+    assert errors == [], "\n".join(errors)
+    # A reader's browser must not call third parties (privacy): mkdocs.yml sets `font: false`.
+    assert requested == [] and external == [], "\n".join(sorted(set(requested + external)))
+
+
+def test_article_screenshot_is_a_png(page, seed, tmp_path):
+    page.goto(seed["url"], wait_until="load")
+    shot = tmp_path / "article.png"
+    page.screenshot(path=str(shot), full_page=True)
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    width, height = struct.unpack(">II", data[16:24])  # IHDR
+    assert width >= 1000 and height >= 900, (width, height)
+    assert len(data) > 10_000, f"suspiciously small screenshot: {len(data)} bytes"

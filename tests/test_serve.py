@@ -1,0 +1,166 @@
+"""`archive-gen serve` for real: a subprocess serving over HTTP, a content edit that lands in
+the served page, and no rebuild loop afterwards (our own writes into docs/ trigger at most
+one more build, which writes nothing and so triggers none)."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+from conftest import seed_article_path
+
+START_DEADLINE = 60.0   # generation + first MkDocs build on a busy 2-core machine
+CHANGE_DEADLINE = 60.0  # edit → regenerated → rebuilt → served
+SETTLE_DEADLINE = 60.0  # the follow-up build (triggered by our docs/ writes) finishes
+SETTLE_STABLE = 2.0     # a finished build counts as the last one after this long (MkDocs waits 0.25 s)
+QUIET_PERIOD = 8.0      # after settling: no further build may start
+
+# What MkDocs' live-reload server logs (INFO, shown by `archive-gen serve` unless -q).
+BUILD_LINE = re.compile(r"Building documentation|Detected file changes")
+DONE_LINE = re.compile(r"Reloading browsers")
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return 0, ""
+
+
+def _seed_url_path(root: Path, seed: Path) -> str:
+    """The served path of the seed's generated page (docs/articles/YYYY/MM/slug.md)."""
+    rel = seed.relative_to(root).as_posix()
+    for page in sorted((root / "docs" / "articles").rglob("*.md")):
+        head = page.read_text(encoding="utf-8").split("\n---", 1)[0]
+        if re.search(r"^source_file:\s*['\"]?" + re.escape(rel) + r"['\"]?\s*$", head, re.MULTILINE):
+            return "/" + page.relative_to(root / "docs").with_suffix("").as_posix() + "/"
+    raise AssertionError(f"no generated page has source_file: {rel}")
+
+
+class Server:
+    def __init__(self, root: Path, log: Path) -> None:
+        self.root, self.log_path = root, log
+        self.port = _free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ, PYTHONUNBUFFERED="1", NO_MKDOCS_2_WARNING="1")
+        self._log = open(log, "wb")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "archive_gen", "serve", "--config", str(root / "mkdocs.yml"),
+             "-a", f"127.0.0.1:{self.port}"],
+            cwd=root, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
+        )
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def alive(self) -> None:
+        if self.proc.poll() is not None:
+            pytest.fail(f"archive-gen serve exited with {self.proc.returncode}:\n{self.log()}")
+
+    def wait_for(self, what: str, condition, deadline: float, interval: float = 0.25):
+        end = time.monotonic() + deadline
+        while time.monotonic() < end:
+            self.alive()
+            result = condition()
+            if result:
+                return result
+            time.sleep(interval)
+        pytest.fail(f"timed out after {deadline:.0f} s waiting for {what}; server log:\n{self.log()}")
+
+    def stop(self) -> int | None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+        self._log.close()
+        return self.proc.returncode
+
+
+def _builds(log: str) -> list[str]:
+    return [line for line in log.splitlines() if BUILD_LINE.search(line) or DONE_LINE.search(line)]
+
+
+def _add_marker(seed: Path, marker: str) -> None:
+    """Append a sentence with ``marker`` to a long body paragraph of the raw wire text (not
+    the first paragraph with its date line, not the sign-off at the end)."""
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    candidates = [i for i, line in enumerate(lines[1:-1], start=1) if len(line) > 200 and line.rstrip().endswith(".")]
+    assert candidates, "the seed has no long body paragraph to edit"
+    i = candidates[len(candidates) // 2]
+    lines[i] = lines[i].rstrip() + f" Das Stichwort der Vorschau lautet {marker}."
+    seed.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_serve_regenerates_on_content_edit_without_rebuild_loop(project):
+    seed = seed_article_path(project)
+    marker = "Markierwort" + uuid.uuid4().hex[:10]
+    server = Server(project, project.parent / "serve.log")
+    try:
+        # 1. the preview comes up and serves the seed article
+        server.wait_for("docs/ to be generated", lambda: (project / "docs" / "articles").is_dir()
+                        and any((project / "docs" / "articles").rglob("*.md")), START_DEADLINE)
+        url = server.base + _seed_url_path(project, seed)
+        status, html = server.wait_for(f"{url} to answer 200", lambda: (r := _get(url))[0] == 200 and r,
+                                       START_DEADLINE)
+        assert "<title>" in html and marker not in html
+        log = server.log()
+        assert f"Serving on {server.base}/" in log, f"the preview must say where it serves:\n{log}"
+
+        # 2. an edit in content/ is regenerated, rebuilt and served
+        before = len(_builds(server.log()))
+        _add_marker(seed, marker)
+        server.wait_for(f"the marker {marker} in {url}", lambda: marker in _get(url)[1], CHANGE_DEADLINE)
+        assert len(_builds(server.log())) > before, "the page changed without a logged rebuild?"
+
+        # 3. no rebuild loop: the builds settle (the last event is a finished build and stays
+        # the last for a moment: a pending rebuild starts right after "Reloading browsers") …
+        seen: dict[str, object] = {"events": None, "since": 0.0}
+
+        def settled():
+            events = _builds(server.log())
+            if events != seen["events"]:
+                seen.update(events=events, since=time.monotonic())
+                return None
+            stable = time.monotonic() - seen["since"] >= SETTLE_STABLE
+            return events if stable and events and DONE_LINE.search(events[-1]) else None
+        settled_events = server.wait_for("the rebuilds to settle", settled, SETTLE_DEADLINE, interval=0.5)
+        # … and stay settled over a quiet period
+        end = time.monotonic() + QUIET_PERIOD
+        while time.monotonic() < end:
+            server.alive()
+            time.sleep(0.5)
+        after = _builds(server.log())
+        assert after == settled_events, (
+            f"rebuild loop: {len(after) - len(settled_events)} more build events in {QUIET_PERIOD:.0f} s "
+            f"of quiet:\n{server.log()}")
+        starts = [e for e in after[before:] if "Building documentation" in e]
+        # one build for the edit, at most one more for our own writes into docs/
+        assert 1 <= len(starts) <= 2, f"{len(starts)} builds for one edit:\n{server.log()}"
+        assert marker in _get(url)[1]
+    finally:
+        code = server.stop()
+    assert "Traceback" not in server.log(), server.log()
+    assert code in (0, 130, -signal.SIGINT), f"serve ended with {code} on SIGINT:\n{server.log()}"
