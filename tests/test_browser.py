@@ -6,93 +6,31 @@ Locally the tests skip when Playwright or Chromium is missing; with ``CI`` set t
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import struct
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
-from conftest import seed_article_path
+from conftest import seed_article_path, serve_directory
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-TIMEOUT_MS = 20_000  # any single wait (page load, search worker, navigation)
 SEED_CAPTIONS = 10   # the seed wire text has ten photo captions, each with a credit
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-
-
-def _unavailable(reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI must run the browser tests)")
-    pytest.skip(reason)
 
 
 # ---------------------------------------------------------------------------- fixtures
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(built_site):
     """``built_site/site`` over HTTP on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site / "site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-http", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright (python) is not installed")
-    if not Path(CHROMIUM).exists():
-        _unavailable(f"{CHROMIUM} not found")
-    playwright = sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=60_000)
-    except Exception as exc:  # noqa: BLE001 - any launch failure means "no browser here"
-        playwright.stop()
-        _unavailable(f"cannot launch {CHROMIUM}: {exc}")
-    try:
-        yield chromium
-    finally:
-        chromium.close()
-        playwright.stop()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
-    context.set_default_timeout(TIMEOUT_MS)
-    context.set_default_navigation_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    try:
-        yield page
-    finally:
-        context.close()
+    with serve_directory(built_site / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
