@@ -37,7 +37,7 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
 _LINE_START_MARK = re.compile(r"^(\s*)([#>+-])")  # headings, quotes, lists
 _LINE_START_NUMBER = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")  # ordered lists
 _SAFE_URL = re.compile(r"^https?://[^\s<>()\[\]\"'`\\]+$")
-_JS_LINK = re.compile(r"\]\(\s*(?:javascript|vbscript|data):[^)]*\)", re.IGNORECASE)
+_JS_LINK = re.compile(r"\]\(\s*(?:javascript|vbscript|data):\S*", re.IGNORECASE)
 
 
 def md_escape(value: Any, inline: bool = False) -> str:
