@@ -133,6 +133,10 @@ class PageRenderer:
             undefined=jinja2.StrictUndefined,
         )
         self.env.filters["date"] = self.format_date
+        # Sources the registry does not know keep the name they were written with.
+        self._unregistered_sources = {
+            ref.id: ref.name for article in archive.articles for ref in article.sources if ref.name
+        }
         self.env.filters["line"] = lambda value: Markup(md_escape(value))
 
     # ------------------------------------------------------------------ names and links
@@ -143,10 +147,7 @@ class PageRenderer:
         if entry is not None:
             return entry.name
         if taxonomy == "sources":
-            for article in self.archive.articles:
-                for ref in article.sources:
-                    if ref.id == term_id and ref.name:
-                        return ref.name
+            return self._unregistered_sources.get(term_id, term_id)
         return term_id
 
     def format_date(self, article_or_date: Any, precision: str = "day") -> str:

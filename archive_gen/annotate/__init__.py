@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ..errors import Diagnostics
-from ..model import Article, Mention, Registry, SourceDoc, SourceRef
+from ..model import Article, Candidate, Mention, Registry, SourceDoc, SourceRef
 from ..paths import is_slug, slugify
 from . import actors as actor_mod
 from . import language, sources
@@ -70,6 +70,8 @@ class Annotator:
         quotes = find_quotes(text, sentences, mentions, people, source_mentions)
         covered = [(m.start, m.end) for m in (*mentions, *source_mentions)]
         candidates = find_candidates(text, covered, sentences)
+        if doc.dateline and not self._resolve_place(doc.dateline.place):  # a place the registry lacks
+            candidates.append(Candidate(doc.dateline.place, "place", text[: sentences[0][1]] if sentences else ""))
 
         lead = next((b for b in doc.blocks if b.kind == "paragraph"), None)
         derived_title = derive_title(
@@ -102,19 +104,21 @@ class Annotator:
     # ------------------------------------------------------------------ helpers
 
     def _dateline_places(self, doc: SourceDoc) -> list[str]:
-        places = [doc.dateline.place] if doc.dateline else []
+        """Registry places named by the dateline (``Wien – ``) and the sign-off (``aus Brüssel``)."""
+        names = [doc.dateline.place] if doc.dateline else []
         if doc.signoff and doc.signoff.place:
-            places.append(doc.signoff.place)
-        found = []
-        for place in places:
-            for candidate in (place, place.title()):
-                for _, _, forms in self.actor_index.scan(tokenize(candidate)):
-                    targets = {f.target for f in forms}
-                    if len(targets) == 1:
-                        found.append(next(iter(targets)))
-                if found:
-                    break
-        return [p for p in found if self.registry.actors[p].kind == "place"]
+            names.append(doc.signoff.place)
+        return [p for p in map(self._resolve_place, names) if p]
+
+    def _resolve_place(self, name: str) -> str | None:
+        for candidate in (name, name.title()):
+            for _, _, forms in self.actor_index.scan(tokenize(candidate)):
+                targets = {f.target for f in forms}
+                if len(targets) == 1:
+                    target = next(iter(targets))
+                    if self.registry.actors[target].kind == "place":
+                        return target
+        return None
 
     @staticmethod
     def _slug(doc: SourceDoc, diags: Diagnostics) -> str:
