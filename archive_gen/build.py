@@ -64,6 +64,18 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
+def read_article(annotator: Annotator, path: Path, shown: str, diags: Diagnostics) -> Article | None:
+    """One source file → an article, or ``None`` with the reason in ``diags``."""
+    try:
+        return annotator.annotate(read_source(path, shown), diags)
+    except ContentError as exc:
+        diags.add(exc.diagnostic())
+    except Exception as exc:  # a bug must not take the archive down either
+        diags.error(shown, 1, f"internal error: {type(exc).__name__}: {exc}",
+                    "this is a bug in archive-gen; the article was skipped")
+    return None
+
+
 def collect(config: Config, diags: Diagnostics, progress: Progress = _silent) -> tuple[Registry, list[Article]]:
     """Read and annotate every article. Bad ones are reported and skipped."""
     registry = load_registry(config.content_dir, diags, config.display_path)
@@ -71,14 +83,9 @@ def collect(config: Config, diags: Diagnostics, progress: Progress = _silent) ->
     files = source_files(config, diags)
     articles = []
     for number, path in enumerate(files, start=1):
-        shown = config.display_path(path)
-        try:
-            articles.append(annotator.annotate(read_source(path, shown), diags))
-        except ContentError as exc:
-            diags.add(exc.diagnostic())
-        except Exception as exc:  # a bug must not take the archive down either
-            diags.error(shown, 1, f"internal error: {type(exc).__name__}: {exc}",
-                        "this is a bug in archive-gen; the article was skipped")
+        article = read_article(annotator, path, config.display_path(path), diags)
+        if article is not None:
+            articles.append(article)
         if number % 500 == 0 or number == len(files):
             progress(f"read {number}/{len(files)} articles")
     return registry, articles

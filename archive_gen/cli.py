@@ -14,7 +14,7 @@ from typing import Any, Sequence
 
 from . import __version__
 from .config import Config
-from .errors import ArchiveGenError, ConfigError, ContentError, Diagnostics, RenderError
+from .errors import ArchiveGenError, ConfigError, Diagnostics, RenderError
 from .model import Article
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -132,7 +132,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .annotate import Annotator
-    from .ingest import read_source
+    from .build import read_article
     from .model import Registry
     from .registry import load_registry
 
@@ -146,14 +146,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         registry, language = Registry(), "de"
     annotator = Annotator(registry, language)
     for path in args.files:
-        shown = str(path)
-        try:
-            article = annotator.annotate(read_source(path, shown), diags)
-        except ContentError as exc:
-            diags.add(exc.diagnostic())
-            continue
-        except OSError as exc:
-            diags.error(shown, 1, f"cannot read file: {exc.strerror or exc}")
+        article = read_article(annotator, path, str(path), diags)
+        if article is None:
             continue
         if args.format == "json":
             print(json.dumps(extract_record(article, registry), ensure_ascii=False, indent=args.indent))

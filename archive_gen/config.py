@@ -20,7 +20,6 @@ class Config:
     language: str = "de"  # UI language of generated labels
     strict: bool = False  # warnings fail the run
     quiet: bool = False
-    include_drafts: bool = False
     page_size: int = 50  # articles per listing page (term pages, months)
 
     @classmethod

@@ -59,4 +59,5 @@ def build_archive(articles: Iterable[Article], registry: Registry) -> Archive:
         by_month=frozen(by_month),
         cooccurrence={k: tuple(sorted(v, key=lambda item: (-item[1], item[0]))) for k, v in sorted(cooccurrence.items())},
         quotes_by_actor=frozen(quotes),
+        by_slug={a.slug: a for a in ordered},
     )

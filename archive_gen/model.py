@@ -257,13 +257,7 @@ class Archive:
     cooccurrence: dict[str, tuple[tuple[str, int], ...]]  # actor -> ((other, count), …)
     quotes_by_actor: dict[str, tuple[tuple[str, Quote], ...]]  # actor -> ((slug, quote), …)
 
-    def article(self, slug: str) -> Article:
-        return self._by_slug[slug]
+    by_slug: dict[str, Article]
 
-    @property
-    def _by_slug(self) -> dict[str, Article]:
-        cache = self.__dict__.get("_slug_cache")
-        if cache is None:
-            cache = {a.slug: a for a in self.articles}
-            object.__setattr__(self, "_slug_cache", cache)
-        return cache
+    def article(self, slug: str) -> Article:
+        return self.by_slug[slug]

@@ -73,10 +73,6 @@ def timeline_month(year: int, month: int, page: int = 1) -> str:
     return f"{base}.md" if page == 1 else f"{base}/{page}.md"
 
 
-def timeline_year(year: int) -> str:
-    return f"timeline/{year:04d}/index.md"
-
-
 def custom_page(page_id: str) -> str:
     return "index.md" if page_id in ("index", "home") else f"{page_id}.md"
 
