@@ -2,8 +2,9 @@
 
 Text and aliases are cut into word tokens the same way; all surface forms of an alias
 (as written, genitive ``-s``, adjective and demonym endings, ALL-CAPS for places) go into one
-dictionary keyed by token tuples. Matching walks the text's tokens once and takes the longest
-form that starts at each token: linear in the text, independent of the registry's size.
+trie of tokens (a dictionary per level). Matching walks the text's tokens once and follows the
+trie from each token as far as it goes, taking the longest form: linear in the text and
+independent of the registry's size (most tokens stop at the first dictionary lookup).
 
 German morphology lives here as small grammar tables, not as lists of names.
 """
@@ -19,6 +20,7 @@ TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 DEMONYM_ENDINGS = ("", "in", "innen", "n", "s", "en", "nen")
 # Prefixes that may stand before a name in a hyphenated compound: "Ex-Präsident", "Anti-Putin".
+_FORMS = "\0forms"  # trie key for the forms ending at a node; never a token (tokens are \w+)
 COMPOUND_PREFIXES = frozenset({"ex", "anti", "pro", "nicht", "post", "prä", "pre", "non", "neo", "pan"})
 
 
@@ -71,16 +73,20 @@ class AliasIndex:
 
     def __init__(self) -> None:
         self._forms: dict[tuple[str, ...], list[Form]] = {}
-        self.max_tokens = 1
+        self._trie: dict = {}  # token -> {token -> …, _FORMS: [Form, …]}
 
     def add(self, surface: str | tuple[str, ...], target: str, how: str) -> None:
         key = words(surface) if isinstance(surface, str) else surface
         if not key:
             return
-        forms = self._forms.setdefault(key, [])
+        forms = self._forms.get(key)
+        if forms is None:
+            node = self._trie
+            for word in key:
+                node = node.setdefault(word, {})
+            forms = node[_FORMS] = self._forms[key] = []
         if not any(f.target == target for f in forms):
             forms.append(Form(target, how))
-        self.max_tokens = max(self.max_tokens, len(key))
 
     def add_name(self, name: str, target: str, *, upper: bool = False) -> None:
         """A proper name: as written and in the genitive (``Putins``, ``Nordkoreas``)."""
@@ -126,19 +132,25 @@ class AliasIndex:
         """
         i, n = 0, len(tokens)
         while i < n:
-            found = None
-            for length in range(min(self.max_tokens, n - i), 0, -1):
-                last = i + length - 1
-                if not all(tokens[j].joined for j in range(i + 1, last + 1)):
-                    continue  # a name never runs across punctuation
-                forms = self._forms.get(tuple(t.text for t in tokens[i:last + 1]))
-                if forms:
-                    found = (i, last, forms)
+            node = self._trie.get(tokens[i].text)
+            if node is None:
+                i += 1
+                continue
+            found, j = None, i
+            while True:
+                if _FORMS in node:
+                    found = (j, node[_FORMS])
+                if j + 1 >= n or not tokens[j + 1].joined:
+                    break  # a name never runs across punctuation
+                node = node.get(tokens[j + 1].text)
+                if node is None:
                     break
+                j += 1
             if found is None:
                 i += 1
                 continue
-            first, last, forms = found
+            last, forms = found
+            first = i
             tail_of_compound = tokens[first].hyphen_before and tokens[first - 1].text.lower() not in COMPOUND_PREFIXES
             head_of_compound = tokens[last].hyphen_after
             if tail_of_compound or (head_of_compound and not allow_compound_prefix):
