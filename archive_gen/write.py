@@ -34,7 +34,7 @@ MARKER = ".archive-gen"  # marks a docs directory as generated: only such a one 
 
 _WHITESPACE = re.compile(r"\s+")
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
-_LINE_START_MARK = re.compile(r"^(\s*)([#>+-])")  # headings, quotes, lists
+_LINE_START_MARK = re.compile(r"^(\s*)(#|[+-](?=\s|$))")  # headings, list items
 _LINE_START_NUMBER = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")  # ordered lists
 _SAFE_URL = re.compile(r"^https?://[^\s<>()\[\]\"'`\\]+$")
 _JS_LINK = re.compile(r"\]\(\s*(?:javascript|vbscript|data):\S*", re.IGNORECASE)
@@ -69,7 +69,9 @@ def safe_markdown(text: str) -> Markup:
 def _finalize(value: Any) -> Any:
     if value is None:
         return ""
-    return value if isinstance(value, Markup) else md_escape(value, inline=True)
+    # Printed values may follow "- " (a list item) or start a line: escape a leading list or
+    # heading marker ("19. Juni" must not become an ordered list), keep the edge spaces.
+    return value if isinstance(value, Markup) else _escape_line_start(md_escape(value, inline=True))
 
 
 # ---------------------------------------------------------------------------- labels
@@ -84,7 +86,10 @@ LABELS: dict[str, dict[str, str]] = {
         "next": "Weiter", "previous": "Zurück", "latest": "Neueste Artikel", "count": "Artikel",
         "no_articles": "Noch keine Artikel.", "description": "Beschreibung", "in": "in",
         "person": "Personen", "organization": "Organisationen", "state": "Staaten", "place": "Orte",
-        "group": "Gruppen", "agency": "Agenturen", "outlet": "Medien", "photographers": "Fotografen",
+        "group": "Gruppen", "agency": "Agenturen", "photo_agency": "Bildagenturen",
+        "kind_person": "Person", "kind_organization": "Organisation", "kind_state": "Staat",
+        "kind_place": "Ort", "kind_group": "Gruppe", "kind_agency": "Agentur", "kind_outlet": "Medium",
+        "kind_photo": "Bildagentur", "outlet": "Medien", "photographers": "Fotografen",
         "overview": "Überblick", "original": "Original", "said": "sagte", "signoff": "Zeichen",
         "years": "Jahre", "archive_stats": "{articles} Artikel, {actors} Akteure, {sources} Quellen",
     },
@@ -97,7 +102,10 @@ LABELS: dict[str, dict[str, str]] = {
         "next": "Next", "previous": "Previous", "latest": "Latest articles", "count": "articles",
         "no_articles": "No articles yet.", "description": "Description", "in": "in",
         "person": "People", "organization": "Organisations", "state": "States", "place": "Places",
-        "group": "Groups", "agency": "Agencies", "outlet": "Outlets", "photographers": "Photographers",
+        "group": "Groups", "agency": "Agencies", "photo_agency": "Photo agencies",
+        "kind_person": "Person", "kind_organization": "Organisation", "kind_state": "State",
+        "kind_place": "Place", "kind_group": "Group", "kind_agency": "Agency", "kind_outlet": "Outlet",
+        "kind_photo": "Photo agency", "outlet": "Outlets", "photographers": "Photographers",
         "overview": "Overview", "original": "Original", "said": "said", "signoff": "Sign-off",
         "years": "Years", "archive_stats": "{articles} articles, {actors} actors, {sources} sources",
     },
@@ -302,7 +310,7 @@ class PageRenderer:
             grouped.setdefault(kind, []).append((self.term_name(taxonomy, term_id), term_id, len(index.get(term_id, ()))))
         order = ["person", "state", "organization", "group", "agency", "outlet", "photo", ""]
         return [
-            {"kind": kind, "label": self.labels.get(kind, ""),
+            {"kind": kind, "label": self.labels.get("photo_agency" if kind == "photo" else kind, ""),
              "terms": sorted(items, key=lambda item: (item[0].casefold(), item[1]))}
             for kind, items in sorted(grouped.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 99, kv[0]))
         ]

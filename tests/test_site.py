@@ -115,3 +115,11 @@ def test_actor_page_shows_cooccurring_actors_with_counts(built_site):
     assert ("kim-jong-un", "1") in rows or any(r[0] == "kim-jong-un" for r in rows)
     counts = [int(n) for _, n in rows]
     assert counts == sorted(counts, reverse=True), "most frequent first"
+
+
+def test_listings_render_as_flat_lists(built_site):
+    """Dates like "19. Juni 2024" after "- " must not turn into nested ordered lists."""
+    for page in ["actors/wladimir-putin", "timeline/2024/06", ""]:
+        html = (built_site / "site" / page / "index.html").read_text(encoding="utf-8")
+        article = html.split('<article class="md-content__inner', 1)[1]
+        assert "<ol" not in article, page
