@@ -1,6 +1,7 @@
 """Write: the archive graph in, Markdown pages out.
 
-``render_pages`` is pure: archive → {docs path: file text}. ``write_tree`` is the only I/O:
+``render_pages`` is pure: archive → (docs path, file text) pairs, one page at a time.
+``write_tree`` is the only I/O:
 it writes only files whose bytes changed (each atomically, via a temporary file and rename),
 and removes pages whose source is gone, so reruns are cheap and ``mkdocs serve`` reloads
 only what changed.
@@ -18,7 +19,7 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Iterator
 
 import jinja2
 from babel.dates import format_date, format_skeleton
@@ -195,16 +196,15 @@ class PageRenderer:
 
     # ------------------------------------------------------------------ pages
 
-    def pages(self) -> dict[str, str]:
-        out: dict[str, str] = {}
+    def pages(self) -> Iterator[tuple[str, str]]:
+        """Every page as (docs path, text), one at a time: memory stays at the graph's size."""
         for article in self.archive.articles:
             page = article_path(article)
-            out[page] = self.article_page(article, page)
+            yield page, self.article_page(article, page)
         for taxonomy in TAXONOMY_OF:
-            out.update(self.taxonomy_pages(taxonomy))
-        out.update(self.timeline_pages())
-        out.update(self.custom_pages())
-        return out
+            yield from self.taxonomy_pages(taxonomy)
+        yield from self.timeline_pages()
+        yield from self.custom_pages()
 
     def article_page(self, article: Article, page: str) -> str:
         meta = article_front_matter(article)
@@ -264,7 +264,7 @@ class PageRenderer:
         order = {"wire": 0, "cited": 1, "photo": 2}
         return [{"role": g["role"], "items": list(g["items"].values())} for g in sorted(groups.values(), key=lambda g: order[g["role"]])]
 
-    def taxonomy_pages(self, taxonomy: str) -> dict[str, str]:
+    def taxonomy_pages(self, taxonomy: str) -> Iterator[tuple[str, str]]:
         reg = self.archive.registry
         index: dict[str, tuple[str, ...]] = getattr(self.archive, TAXONOMY_OF[taxonomy])
         if taxonomy == "actors":
@@ -276,7 +276,6 @@ class PageRenderer:
         else:
             entries = dict(reg.sources)
         term_ids = sorted(set(entries) | set(index))
-        out: dict[str, str] = {}
         for term_id in term_ids:
             slugs = index.get(term_id, ())
             for number, chunk in enumerate(_chunks(slugs, self.settings.page_size), start=1):
@@ -293,14 +292,13 @@ class PageRenderer:
                     cooccurring=self.archive.cooccurrence.get(term_id, ())[:20] if taxonomy == "actors" and number == 1 else (),
                     quotes=self.archive.quotes_by_actor.get(term_id, ())[:20] if taxonomy == "actors" and number == 1 else (),
                 )
-                out[page] = front_matter.dumps({"title": self.term_name(taxonomy, term_id)}, body)
+                yield page, front_matter.dumps({"title": self.term_name(taxonomy, term_id)}, body)
         groups = self._index_groups(taxonomy, entries, index)
         page = paths.taxonomy_index(taxonomy)
-        out[page] = front_matter.dumps(
+        yield page, front_matter.dumps(
             {"title": self.labels[taxonomy]},
             self._render("taxonomy_index.md.j2", page, taxonomy=taxonomy, groups=groups),
         )
-        return out
 
     def _index_groups(self, taxonomy: str, entries: dict[str, Any], index: dict[str, tuple[str, ...]]):
         """Index entries grouped by kind (persons, states …), alphabetical within a group."""
@@ -321,8 +319,7 @@ class PageRenderer:
             "next": page_of(number + 1) if number < total else None,
         }
 
-    def timeline_pages(self) -> dict[str, str]:
-        out: dict[str, str] = {}
+    def timeline_pages(self) -> Iterator[tuple[str, str]]:
         years: dict[int, list[tuple[int, int]]] = {}
         for (year, month), slugs in sorted(self.archive.by_month.items(), reverse=True):
             years.setdefault(year, []).append((month, len(slugs)))
@@ -335,36 +332,33 @@ class PageRenderer:
                     number=number, total_pages=total_pages,
                     pager=self._pager(lambda n, y=year, m=month: paths.timeline_month(y, m, n), number, total_pages),
                 )
-                out[page] = front_matter.dumps({"title": title}, body)
+                yield page, front_matter.dumps({"title": title}, body)
         page = paths.timeline_index()
         rows = [
             {"year": year, "total": sum(n for _, n in months),
              "months": [(self.format_date(dt.date(year, m, 1), "month"), paths.timeline_month(year, m), n) for m, n in months]}
             for year, months in sorted(years.items(), reverse=True)
         ]
-        out[page] = front_matter.dumps({"title": self.labels["timeline"]}, self._render("timeline.md.j2", page, years=rows))
-        return out
+        yield page, front_matter.dumps({"title": self.labels["timeline"]}, self._render("timeline.md.j2", page, years=rows))
 
-    def custom_pages(self) -> dict[str, str]:
-        out: dict[str, str] = {}
+    def custom_pages(self) -> Iterator[tuple[str, str]]:
         reg = self.archive.registry
         for page_id, custom in sorted(reg.pages.items()):
             page = paths.custom_page(page_id)
             if page == paths.home_page():
                 continue
-            out[page] = front_matter.dumps({"title": custom.title}, self._render("page.md.j2", page, title=custom.title, body=safe_markdown(custom.body)))
+            yield page, front_matter.dumps({"title": custom.title}, self._render("page.md.j2", page, title=custom.title, body=safe_markdown(custom.body)))
         home = reg.pages.get("index") or reg.pages.get("home")
         page = paths.home_page()
         stats = self.labels["archive_stats"].format(
             articles=len(self.archive.articles), actors=len(self.archive.by_actor), sources=len(self.archive.by_source))
-        out[page] = front_matter.dumps(
+        yield page, front_matter.dumps(
             {"title": home.title if home else self.labels["home"]},
             self._render("home.md.j2", page, title=home.title if home else self.labels["home"],
                          intro=safe_markdown(home.body) if home else Markup(""), stats=stats,
                          latest=self.archive.articles[:10],
                          top_actors=sorted(self.archive.by_actor.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:12]),
         )
-        return out
 
 
 def _chunks(items: tuple[str, ...], size: int):
@@ -400,7 +394,7 @@ def article_front_matter(article: Article) -> dict[str, Any]:
     return {k: v for k, v in meta.items() if v not in (None, "", [], {})}
 
 
-def render_pages(archive: Archive, settings: Settings) -> dict[str, str]:
+def render_pages(archive: Archive, settings: Settings) -> Iterator[tuple[str, str]]:
     return PageRenderer(archive, settings).pages()
 
 
@@ -414,7 +408,7 @@ class WriteStats:
     removed: int
 
 
-def write_tree(pages: dict[str, str], docs_dir: Path) -> WriteStats:
+def write_tree(pages: Iterable[tuple[str, str]], docs_dir: Path) -> WriteStats:
     """Make ``docs_dir`` hold exactly ``pages``: write changed files, remove stale ones."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     marker = docs_dir / MARKER
@@ -424,8 +418,12 @@ def write_tree(pages: dict[str, str], docs_dir: Path) -> WriteStats:
                               f"refusing to overwrite it (empty it or choose another --docs)")
         marker.write_text("Generated by archive-gen: every file here is rewritten on each build.\n", encoding="utf-8")
     written = unchanged = removed = 0
-    for rel, text in sorted(pages.items()):
+    wanted = {marker}
+    for rel, text in pages:
         target = docs_dir / rel
+        if target in wanted:
+            raise ValueError(f"two pages for {rel}")  # paths.py must make every page path unique
+        wanted.add(target)
         data = text.encode("utf-8")
         try:
             if target.read_bytes() == data:
@@ -436,7 +434,6 @@ def write_tree(pages: dict[str, str], docs_dir: Path) -> WriteStats:
         target.parent.mkdir(parents=True, exist_ok=True)
         _atomic_write(target, data)
         written += 1
-    wanted = {docs_dir / rel for rel in pages} | {marker}
     for path in sorted(docs_dir.rglob("*"), reverse=True):
         if path.is_dir():
             if not any(path.iterdir()):

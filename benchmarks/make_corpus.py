@@ -142,7 +142,7 @@ def reuters_records(path: Path) -> list[Record]:
             # Reuters bodies are hard-wrapped; paragraphs start with an indent.
             paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s{3,}|\n\s*\n", body)]
             text = "\n\n".join(p for p in paragraphs if p)
-            meta = {"title": title.title(), "date": date, "language": "en"}
+            meta = {"title": title, "date": date, "language": "en"}  # as the wire sent it (ALL CAPS)
             records.append(Record(f"rt{item['newid']:05d}", ".md", date.year, _markdown(meta, text)))
     return records
 
@@ -167,8 +167,11 @@ def base_records(corpus: str, corpus_dir: Path = CORPUS_DIR) -> list[Record]:
 # ------------------------------------------------------------------ the archive
 
 
-def make_corpus(dest: Path, n: int, corpus: str = "de", corpus_dir: Path = CORPUS_DIR) -> Path:
-    """Write an archive project of ``n`` articles into ``dest`` (must be absent or empty)."""
+def make_corpus(dest: Path, n: int, corpus: str = "de", corpus_dir: Path = CORPUS_DIR, repo: Path = REPO) -> Path:
+    """Write an archive project of ``n`` articles into ``dest`` (must be absent or empty).
+
+    ``repo`` is where the registry, ``mkdocs.yml`` and ``overrides/`` come from: this
+    repository, or a snapshot of it (``bench_build.py --rev``)."""
     dest = Path(dest)
     if dest.exists() and any(dest.iterdir()):
         raise SystemExit(f"{dest}: exists and is not empty")
@@ -176,10 +179,10 @@ def make_corpus(dest: Path, n: int, corpus: str = "de", corpus_dir: Path = CORPU
     if not base:
         raise SystemExit(f"no usable records in corpus {corpus!r} under {corpus_dir}")
     dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(REPO / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(REPO / "overrides", dest / "overrides")
+    shutil.copy2(repo / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(repo / "overrides", dest / "overrides")
     for part in REGISTRY_PARTS:
-        source = REPO / "content" / part
+        source = repo / "content" / part
         if source.is_dir():
             shutil.copytree(source, dest / "content" / part)
     articles = dest / "content" / "articles"
