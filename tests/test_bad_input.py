@@ -49,3 +49,13 @@ def test_unknown_registry_reference_in_front_matter_is_a_warning(project, capsys
         "---\ntitle: A\ndate: 2020-01-01\nactors: [gibt-es-nicht]\n---\nText über nichts.\n", encoding="utf-8")
     assert main(["check", "--config", str(project / "mkdocs.yml")]) == 0
     assert "content/articles/a.md:4: warning: unknown id 'gibt-es-nicht' in 'actors'" in capsys.readouterr().err
+
+
+def test_place_listed_as_actor_is_reported_not_linked_wrongly(project, capsys):
+    (project / "content" / "articles" / "b.md").write_text(
+        "---\ntitle: B\ndate: 2020-01-01\nactors: [moskau, wladimir-putin]\n---\nPutin in Moskau.\n", encoding="utf-8")
+    assert build(project, "--strict") == 1
+    assert "content/articles/b.md:4: warning: 'moskau' belongs in 'places', not in 'actors'" in capsys.readouterr().err
+    assert build(project) == 0, "the site still builds"
+    page = (project / "docs" / "articles" / "2020" / "01" / "b.md").read_text(encoding="utf-8")
+    assert "actors/moskau.md" not in page and "places/moskau.md" in page

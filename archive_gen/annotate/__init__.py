@@ -38,6 +38,11 @@ class Annotator:
         self.actor_index = actor_mod.build_index(registry.actors)
         self.source_index = sources.build_index(registry.sources)
         self.topic_rules = TopicRules(registry.topics)
+        self.kinds = {a.id: a.kind for a in registry.actors.values()}
+        self.people = frozenset(a for a, kind in self.kinds.items() if kind == "person")
+        # Places have pages under places/, every other actor under actors/.
+        self.places = {a: actor for a, actor in registry.actors.items() if actor.kind == "place"}
+        self.non_places = {a: actor for a, actor in registry.actors.items() if actor.kind != "place"}
 
     def annotate(self, doc: SourceDoc, diags: Diagnostics, today: dt.date | None = None) -> Article:
         """Raises ContentError when the document cannot become an article (e.g. no date)."""
@@ -56,18 +61,15 @@ class Annotator:
             if not any(s.start <= m.start and m.end <= s.end and s.end - s.start > m.end - m.start
                        for s in source_mentions)
         ]
-        kinds = {a.id: a.kind for a in self.registry.actors.values()}
-
-        found_actors = _unique(m.id for m in mentions if kinds[m.id] != "place")
-        found_places = _unique([*self._dateline_places(doc), *(m.id for m in mentions if kinds[m.id] == "place")])
+        found_actors = _unique(m.id for m in mentions if m.id in self.non_places)
+        found_places = _unique([*self._dateline_places(doc), *(m.id for m in mentions if m.id in self.places)])
 
         captions, photo_refs = sources.captions_and_credits(doc.blocks, self.source_index)
         refs = _unique([*sources.wire_sources(doc, self.source_index),
                         *(SourceRef(m.id, "cited") for m in source_mentions), *photo_refs])
 
         sentences = sentence_spans(doc.blocks)
-        people = {a for a, k in kinds.items() if k == "person"}
-        quotes = find_quotes(text, sentences, mentions, people, source_mentions)
+        quotes = find_quotes(text, sentences, mentions, self.people, source_mentions)
         covered = [(m.start, m.end) for m in (*mentions, *source_mentions)]
         candidates = find_candidates(text, covered, sentences)
         if doc.dateline and not self._resolve_place(doc.dateline.place):  # a place the registry lacks
@@ -88,8 +90,8 @@ class Annotator:
             date_source=dated.source,
             language=self._text(doc, "language", diags) or language.detect(text, self.default_language),
             doc=doc,
-            actors=self._ids(doc, "actors", found_actors, self.registry.actors, diags),
-            places=self._ids(doc, "places", found_places, self.registry.actors, diags),
+            actors=self._ids(doc, "actors", found_actors, self.non_places, diags),
+            places=self._ids(doc, "places", found_places, self.places, diags),
             topics=self._ids(doc, "topics", tuple(self.topic_rules.assign(text)), self.registry.topics, diags),
             sources=tuple(refs),
             authors=tuple(self._list(doc, "authors", diags) or authors),
@@ -162,6 +164,10 @@ class Annotator:
         for value in chosen:
             if value in known:
                 result.append(value)
+            elif key in ("actors", "places") and value in self.registry.actors:
+                other = "actors" if key == "places" else "places"
+                diags.warning(doc.path, doc.meta_lines.get(key, 1), f"'{value}' belongs in '{other}', not in '{key}'",
+                              f"move it to '{other}: [...]'")
             else:
                 diags.warning(doc.path, doc.meta_lines.get(key, 1), f"unknown id '{value}' in '{key}'",
                               f"add content/{'topics' if key == 'topics' else 'actors'}/{value}.md or fix the id")
