@@ -15,6 +15,9 @@ ACTORS = {
         Actor("russland", "Russland", "state", aliases=("Russia",), adjectives=("russisch",)),
         Actor("nato", "NATO", "organization", aliases=("Nato",)),
         Actor("washington", "Washington", "place"),
+        Actor("george-w-bush", "George W. Bush", "person"),
+        Actor("l-aquila", "L'Aquila", "place"),
+        Actor("usa", "Vereinigte Staaten", "state", aliases=("U.S.", "USA")),
         Actor("georgia", "Georgia", "state"),
         Actor("georgia-us", "Georgia", "place"),
     ]
@@ -66,3 +69,13 @@ def test_places_match_in_capitals_for_english_datelines():
 
 def test_names_do_not_run_across_punctuation():
     assert mentions("Er sagte: Wladimir. Putin kam.") == [("wladimir-putin", "Putin")]
+
+
+def test_names_with_inner_punctuation_match_exactly():
+    found = mentions("Präsident George W. Bush besuchte L’Aquila; U.S. officials said so.")
+    assert found == [("george-w-bush", "George W. Bush"), ("l-aquila", "L’Aquila"), ("usa", "U.S")]
+    assert mentions("George W Bush") == [], "the separator is part of the name"
+
+
+def test_space_and_hyphen_are_interchangeable_inside_a_name():
+    assert mentions("Kim-Jong-un reiste ab.") == [("kim-jong-un", "Kim-Jong-un")]

@@ -31,7 +31,19 @@ class Token:
     end: int
     hyphen_before: bool  # joined to the previous token by "-": "Kim-Il-sung", "Nato-Chef"
     hyphen_after: bool
-    joined: bool  # only spaces or one hyphen since the previous token: may continue a name
+    gap: str  # what separates it from the previous token, normalised (see gap_class)
+
+
+def gap_class(gap: str) -> str:
+    """Separators that may stand between the words of one name, normalised so that a form
+    matches its text: a space or a hyphen (``Kim Jong-un`` = ``Kim Jong Un``); otherwise the
+    punctuation itself (``George W. Bush``, ``L'Aquila``, ``U.S.``). A paragraph break never
+    stands inside a name."""
+    if "\n\n" in gap:
+        return "\n\n"
+    if gap == "-" or gap.isspace():
+        return " "
+    return " ".join(gap.replace("’", "'").split(" ")).replace("\n", " ")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -39,15 +51,25 @@ def tokenize(text: str) -> list[Token]:
     tokens = []
     for i, (word, start, end) in enumerate(spans):
         gap = text[spans[i - 1][2]:start] if i else ""
-        before = gap == "-"
         after = i + 1 < len(spans) and text[end:spans[i + 1][1]] == "-"
-        joined = before or (gap.isspace() and "\n\n" not in gap)
-        tokens.append(Token(word, start, end, before, after, joined))
+        tokens.append(Token(word, start, end, gap == "-", after, gap_class(gap)))
     return tokens
 
 
-def words(text: str) -> tuple[str, ...]:
-    return tuple(m.group() for m in TOKEN_RE.finditer(text))
+Key = tuple[str, ...]  # first word, then each further word prefixed by its gap class
+
+
+def form_key(text: str) -> Key:
+    """The lookup key of a name: ``George W. Bush`` → ("George", " W", ". Bush")."""
+    return _key([(t.gap, t.text) for t in tokenize(text)])
+
+
+def _key(pairs: list[tuple[str, str]]) -> Key:
+    return tuple(word if i == 0 else gap + word for i, (gap, word) in enumerate(pairs))
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    return [(t.gap, t.text) for t in tokenize(text)]
 
 
 @dataclass(frozen=True)
@@ -58,65 +80,55 @@ class Form:
     how: str  # "name" | "genitive" | "adjective" | "demonym" | "short"
 
 
-@dataclass(frozen=True)
-class Match:
-    target: str
-    how: str
-    start: int  # character offsets in the text
-    end: int
-    first_token: int
-    last_token: int
-
-
 class AliasIndex:
     """Surface forms → entries. Forms shared by different entries are ambiguous."""
 
     def __init__(self) -> None:
-        self._forms: dict[tuple[str, ...], list[Form]] = {}
-        self._trie: dict = {}  # token -> {token -> …, _FORMS: [Form, …]}
+        self._forms: dict[Key, list[Form]] = {}
+        self._trie: dict = {}  # word -> {gap + word -> …, _FORMS: [Form, …]}
 
-    def add(self, surface: str | tuple[str, ...], target: str, how: str) -> None:
-        key = words(surface) if isinstance(surface, str) else surface
+    def add(self, surface: str | Key, target: str, how: str) -> None:
+        key = form_key(surface) if isinstance(surface, str) else surface
         if not key:
             return
         forms = self._forms.get(key)
         if forms is None:
             node = self._trie
-            for word in key:
-                node = node.setdefault(word, {})
+            for part in key:
+                node = node.setdefault(part, {})
             forms = node[_FORMS] = self._forms[key] = []
         if not any(f.target == target for f in forms):
             forms.append(Form(target, how))
 
     def add_name(self, name: str, target: str, *, upper: bool = False) -> None:
         """A proper name: as written and in the genitive (``Putins``, ``Nordkoreas``)."""
-        key = words(name)
-        if not key:
+        pairs = _pairs(name)
+        if not pairs:
             return
-        self.add(key, target, "name")
-        last = key[-1]
+        self.add(_key(pairs), target, "name")
+        last = pairs[-1][1]
         if last[-1:].lower() not in ("s", "x", "z", "ß") and not last.isupper():
-            self.add(key[:-1] + (last + "s",), target, "genitive")
+            self.add(_key(pairs[:-1] + [(pairs[-1][0], last + "s")]), target, "genitive")
         if upper and len(name) >= 4 and not name.isupper():
-            self.add(tuple(w.upper() for w in key), target, "name")
+            self.add(_key([(gap, word.upper()) for gap, word in pairs]), target, "name")
 
     def add_adjective(self, stem: str, target: str) -> None:
-        key = words(stem.lower())
-        if not key:
+        pairs = _pairs(stem.lower())
+        if not pairs:
             return
         for ending in ADJECTIVE_ENDINGS:
-            form = key[:-1] + (key[-1] + ending,)
-            self.add(form, target, "adjective")
-            self.add(tuple(w[:1].upper() + w[1:] for w in form), target, "adjective")
+            form = pairs[:-1] + [(pairs[-1][0], pairs[-1][1] + ending)]
+            self.add(_key(form), target, "adjective")
+            self.add(_key([(gap, word[:1].upper() + word[1:]) for gap, word in form]), target, "adjective")
 
     def add_demonym(self, demonym: str, target: str) -> None:
-        key = words(demonym)
-        if not key:
+        pairs = _pairs(demonym)
+        if not pairs:
             return
         for ending in DEMONYM_ENDINGS:
-            self.add(key[:-1] + (key[-1] + ending,), target, "demonym")
+            self.add(_key(pairs[:-1] + [(pairs[-1][0], pairs[-1][1] + ending)]), target, "demonym")
 
-    def lookup(self, key: tuple[str, ...]) -> list[Form]:
+    def lookup(self, key: Key) -> list[Form]:
         return self._forms.get(key, [])
 
     def __len__(self) -> int:
@@ -140,9 +152,9 @@ class AliasIndex:
             while True:
                 if _FORMS in node:
                     found = (j, node[_FORMS])
-                if j + 1 >= n or not tokens[j + 1].joined:
-                    break  # a name never runs across punctuation
-                node = node.get(tokens[j + 1].text)
+                if j + 1 >= n:
+                    break
+                node = node.get(tokens[j + 1].gap + tokens[j + 1].text)  # same words, same separators
                 if node is None:
                     break
                 j += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..ingest.credits import credit_segments
 from ..model import Block, Caption, Mention, Source, SourceDoc, SourceRef
 from ..paths import slugify
-from .matcher import AliasIndex, Token, words
+from .matcher import AliasIndex, Token, form_key
 
 # Credit segments that are neither agency nor photographer.
 CREDIT_MARKERS = frozenset({"pool", "handout", "ho", "archiv", "archive", "file", "picturedesk.com"})
@@ -28,7 +28,7 @@ def build_index(sources: dict[str, Source]) -> AliasIndex:
 def resolve(name: str, index: AliasIndex) -> str | None:
     """The registry id for a source written as ``name``, if exactly one source has it."""
     for candidate in (name, name.upper(), name.title()):
-        targets = {f.target for f in index.lookup(words(candidate))}
+        targets = {f.target for f in index.lookup(form_key(candidate))}
         if len(targets) == 1:
             return next(iter(targets))
     return None

@@ -5,12 +5,13 @@ The sample archive should show actors with several articles each and a timeline 
 years, so the articles are chosen by the registry actors they share with the seed article
 (Putin in North Korea, June 2024) and with each other:
 
-1. Every usable corpus record (a real date, non-empty text) is matched against the actor
-   registry in ``content/actors/``: names and aliases as whole words (plus genitive ``-s``),
-   state adjectives with German endings and demonyms with their suffixes. The seed's actors
-   are found the same way.
-2. Only articles whose title or first paragraph names a seed actor (not just a seed place)
-   are candidates: they are *about* something the seed is about.
+1. Every corpus record is annotated by the real pipeline (``archive_gen.annotate``) as the
+   Markdown file it would become; records the annotator rejects (no usable date, e.g.
+   0001-01-01; no text) are skipped. An article's actors are its ``actors`` and ``places``,
+   counted by its mentions. The seed's actors are those of the annotated seed file.
+2. Only articles whose title or first block names a seed actor (not just a seed place) are
+   candidates: they are *about* something the seed is about. The title is annotated on its
+   own (it is front matter, not part of the text).
 3. An actor's weight is its inverse document frequency in the corpus, ``ln(N / (1 + df))``,
    halved for places: sharing Putin or North Korea says more than sharing the USA.
 4. Articles are picked greedily. An article scores the weight of each seed actor it names
@@ -35,6 +36,7 @@ selected any more are removed.
 from __future__ import annotations
 
 import argparse
+import collections
 import datetime as dt
 import json
 import math
@@ -48,7 +50,13 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
+from archive_gen import front_matter  # noqa: E402
+from archive_gen.annotate import Annotator  # noqa: E402
+from archive_gen.errors import ContentError, Diagnostics  # noqa: E402
+from archive_gen.ingest import markdown, read_source  # noqa: E402
+from archive_gen.model import Article  # noqa: E402
 from archive_gen.paths import slugify  # noqa: E402  (paths.py decides every slug)
+from archive_gen.registry import load_registry  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "wikinews-de.jsonl"
 DEFAULT_SEED = REPO.parent / "shared" / "seeds" / "000_4d51e86498f00da2.txt"
@@ -60,8 +68,6 @@ LINK_KINDS = frozenset({"person", "organization", "group"})  # states and places
 MIN_SCORE = 6.0
 LICENSE = "CC BY 2.5"
 ATTRIBUTION = "Wikinews-Autoren, de.wikinews.org"
-ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
-DEMONYM_SUFFIXES = ("", "in", "innen", "n", "s")
 
 
 @dataclass(frozen=True)
@@ -70,72 +76,44 @@ class Candidate:
     title: str
     date: dt.date
     text: str
-    actors: frozenset[str]
-    lead_actors: frozenset[str]  # named in the title or the first paragraph
+    actors: frozenset[str]  # the article's actors and places
+    lead_actors: frozenset[str]  # named in the title or the first block
     mentions: tuple[tuple[str, int], ...]  # (actor id, number of mentions), sorted by id
 
 
-# ------------------------------------------------------------------ registry and matching
+# ------------------------------------------------------------------ annotation
 
 
-def read_front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    _, block, _ = text.split("---\n", 2)
-    return yaml.safe_load(block) or {}
+def annotate(annotator: Annotator, title: str, date: object, body: str, name: str) -> Article:
+    """A corpus record as the Markdown file it becomes, through the real pipeline."""
+    source = front_matter.dumps({"title": title, "date": date}, body)
+    return annotator.annotate(markdown.parse(source, name), Diagnostics())
 
 
-def actor_patterns(actors_dir: Path) -> dict[str, tuple[str, re.Pattern[str]]]:
-    """Actor id → (kind, one regex for all its surface forms)."""
-    patterns = {}
-    for path in sorted(actors_dir.glob("*.md")):
-        meta = read_front_matter(path)
-        forms = {meta["name"], *(meta.get("aliases") or [])}
-        words = {f + s for f in forms for s in ("", "s")}
-        for adjective in meta.get("adjectives") or []:
-            for stem in (adjective, adjective[:1].upper() + adjective[1:]):
-                words.update(stem + ending for ending in ADJECTIVE_ENDINGS)
-        for demonym in meta.get("demonyms") or []:
-            words.update(demonym + suffix for suffix in DEMONYM_SUFFIXES)
-        alternatives = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-        patterns[path.stem] = (meta["kind"], re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"))
-    return patterns
+def named(article: Article) -> frozenset[str]:
+    return frozenset((*article.actors, *article.places))
 
 
-def actors_in(text: str, patterns: dict[str, tuple[str, re.Pattern[str]]]) -> frozenset[str]:
-    return frozenset(aid for aid, (_, pattern) in patterns.items() if pattern.search(text))
-
-
-def mention_counts(text: str, patterns) -> dict[str, int]:
-    counts = {aid: len(pattern.findall(text)) for aid, (_, pattern) in patterns.items()}
-    return {aid: n for aid, n in counts.items() if n}
-
-
-# ------------------------------------------------------------------ corpus
-
-
-def usable_date(value: str) -> dt.date | None:
-    try:
-        date = dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return None
-    return date if date.year >= 1990 else None  # 0001-01-01 is a known bad record
-
-
-def load_candidates(corpus: Path, patterns) -> list[Candidate]:
+def load_candidates(corpus: Path, annotator: Annotator) -> list[Candidate]:
     candidates = []
     with corpus.open(encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
-            date = usable_date(record.get("date"))
-            text = (record.get("text") or "").strip()
-            if date is None or not text:
-                continue
-            title = record["title"].strip()
-            counts = mention_counts(title + "\n" + text, patterns)
-            lead = title + "\n" + text.split("\n\n", 1)[0]
-            candidates.append(Candidate(record["wikinews_id"], title, date, text,
-                                        frozenset(counts), actors_in(lead, patterns),
-                                        tuple(sorted(counts.items()))))
+            title, body = record["title"].strip(), body_text(record.get("text") or "")
+            name = f"wikinews/{record['wikinews_id']}.md"
+            try:
+                article = annotate(annotator, title, record.get("date"), body, name)
+                in_title = named(annotate(annotator, title, record.get("date"), title, name))
+            except ContentError:
+                continue  # no usable date or no text
+            actors = named(article)
+            counts = collections.Counter(m.id for m in article.mentions)  # a dateline place may have none
+            first = article.doc.blocks[0]
+            lead = {m.id for m in article.mentions if first.start <= m.start < first.end}
+            candidates.append(Candidate(
+                record["wikinews_id"], title, article.date, record["text"], actors,
+                frozenset(lead | in_title),
+                tuple(sorted((aid, max(1, counts[aid])) for aid in actors))))
     return candidates
 
 
@@ -247,10 +225,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true", help="print the choice, write nothing")
     args = parser.parse_args(argv)
 
-    patterns = actor_patterns(args.content / "actors")
-    kinds = {aid: kind for aid, (kind, _) in patterns.items()}
-    seed_actors = actors_in(args.seed.read_text(encoding="utf-8"), patterns)
-    candidates = load_candidates(args.corpus, patterns)
+    diags = Diagnostics()
+    registry = load_registry(args.content, diags)
+    for d in diags.errors:
+        print(d, file=sys.stderr)
+    annotator = Annotator(registry)
+    kinds = {aid: actor.kind for aid, actor in registry.actors.items()}
+    seed_actors = named(annotator.annotate(read_source(args.seed, str(args.seed)), Diagnostics()))
+    candidates = load_candidates(args.corpus, annotator)
     chosen = select(candidates, seed_actors, kinds, args.count)
 
     print(f"seed actors ({len(seed_actors)}): {', '.join(sorted(seed_actors))}")
