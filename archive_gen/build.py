@@ -113,10 +113,8 @@ def render_site(config: Config, strict: bool = False) -> None:
             str(config.mkdocs_file), docs_dir=str(config.docs_dir), site_dir=str(config.site_dir), strict=strict
         )
         build(mk_config)
-    except MkDocsException as exc:
+    except MkDocsException as exc:  # includes Abort (strict mode, build errors)
         raise RenderError(f"MkDocs failed: {exc}") from None
-    except SystemExit as exc:  # mkdocs' Abort ends in SystemExit under click
-        raise RenderError(f"MkDocs aborted ({exc})") from None
 
 
 def _mkdocs_logging() -> None:

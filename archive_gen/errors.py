@@ -92,9 +92,6 @@ class Diagnostics:
     def warning(self, path: str | PurePath, line: int, message: str, hint: str = "") -> None:
         self.add(Diagnostic(str(path), max(line, 1), Severity.WARNING, message, hint))
 
-    def extend(self, other: "Diagnostics | list[Diagnostic]") -> None:
-        self._items.extend(other)
-
     def __iter__(self):
         return iter(sorted(set(self._items), key=_sort_key))
 

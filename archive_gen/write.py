@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from . import front_matter, paths
 from .errors import ConfigError
-from .model import Archive, Article, Block, Mention, Quote, SourceRef
+from .model import Archive, Article, Block, Quote, SourceRef
 
 MARKER = ".archive-gen"  # marks a docs directory as generated: only such a one is cleaned
 

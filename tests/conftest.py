@@ -26,13 +26,19 @@ def update_goldens(request) -> bool:
     return request.config.getoption("--update-goldens")
 
 
+def shared_file(*parts: str) -> Path:
+    """A file below ../shared: skipped locally when missing, a failure under CI."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing: CI must have the shared corpora beside the repository")
+        pytest.skip(f"{path} not found")
+    return path
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
-    if not (SHARED / "corpus").is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"{SHARED} is missing: CI must have the shared corpora beside the repository")
-        pytest.skip(f"{SHARED} not found")
-    return SHARED
+    return shared_file("corpus").parent
 
 
 def copy_project(target: Path) -> Path:

@@ -6,10 +6,8 @@ Locally the tests skip when Playwright or Chromium is missing; with ``CI`` set t
 
 from __future__ import annotations
 
-import os
 import re
 import struct
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest

@@ -5,14 +5,12 @@ from __future__ import annotations
 import csv
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from archive_gen.ingest.credits import credit_segments, is_credit_line, split_credit
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CORPUS = SHARED / "corpus"
+from conftest import shared_file
 
 # (paragraph, caption, credit). The first group is from the seed article
 # (seeds/000_4d51e86498f00da2.txt), the rest are common forms in Austrian papers.
@@ -135,13 +133,11 @@ def test_split_credit_is_deterministic_and_keeps_text():
 def _paragraphs() -> dict[str, list[str]]:
     """Real paragraphs from the German corpora (and a sample of Reuters), by source."""
     paths = {
-        "derstandard": CORPUS / "derstandard-10kgnad.csv",
-        "wikinews": CORPUS / "wikinews-de.jsonl",
-        "germeval": CORPUS / "germeval2014-dev.tsv",
-        "reuters": CORPUS / "reuters21578.jsonl",
+        "derstandard": shared_file("corpus", "derstandard-10kgnad.csv"),
+        "wikinews": shared_file("corpus", "wikinews-de.jsonl"),
+        "germeval": shared_file("corpus", "germeval2014-dev.tsv"),
+        "reuters": shared_file("corpus", "reuters21578.jsonl"),
     }
-    if not all(p.is_file() for p in paths.values()):
-        pytest.skip(f"corpora not available under {CORPUS}")
     out: dict[str, list[str]] = {}
     with paths["derstandard"].open(encoding="utf-8", newline="") as handle:
         out["derstandard"] = [r[1] for r in csv.reader(handle, delimiter=";", quotechar="'") if len(r) > 1]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,8 +15,7 @@ from archive_gen.ingest import wire
 from archive_gen.ingest.wire import find_dateline
 from archive_gen.model import SourceDoc
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED = SHARED / "seeds" / "000_4d51e86498f00da2.txt"
+from conftest import shared_file
 
 # An excerpt of seeds/000_4d51e86498f00da2.txt (one line per paragraph, as in the file).
 EXCERPT = """\
@@ -71,9 +69,8 @@ def test_excerpt_blocks():
 
 @pytest.mark.corpus
 def test_seed_article():
-    if not SEED.is_file():
-        pytest.skip(f"seed not available: {SEED}")
-    doc = wire.parse(SEED.read_text(encoding="utf-8"), "seed.txt")
+    seed = shared_file("seeds", "000_4d51e86498f00da2.txt")
+    doc = wire.parse(seed.read_text(encoding="utf-8"), "seed.txt")
     assert doc.header_date == "2024-06"
     captions = [b for b in doc.blocks if b.kind == "caption"]
     assert len(captions) == 10
@@ -361,9 +358,7 @@ def test_random_text_never_raises_anything_but_content_error(text):
 @pytest.mark.corpus
 def test_derstandard_articles_parse():
     """Every Der Standard article parses; datelines and sign-offs are found where printed."""
-    path = SHARED / "corpus" / "derstandard-10kgnad.csv"
-    if not path.is_file():
-        pytest.skip(f"corpus not available: {path}")
+    path = shared_file("corpus", "derstandard-10kgnad.csv")
     with path.open(encoding="utf-8", newline="") as handle:
         texts = [r[1] for r in csv.reader(handle, delimiter=";", quotechar="'") if len(r) > 1]
     docs = [wire.parse(t, f"derstandard/{i}.txt") for i, t in enumerate(texts)]
@@ -378,9 +373,7 @@ def test_derstandard_articles_parse():
 
 @pytest.mark.corpus
 def test_reuters_datelines():
-    path = SHARED / "corpus" / "reuters21578.jsonl"
-    if not path.is_file():
-        pytest.skip(f"corpus not available: {path}")
+    path = shared_file("corpus", "reuters21578.jsonl")
     total = hits = 0
     for number, line in enumerate(path.open(encoding="utf-8")):
         if number % 5:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
@@ -19,8 +18,7 @@ from archive_gen.ingest.signoff import (
     parse_signoff,
 )
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-DERSTANDARD = SHARED / "corpus" / "derstandard-10kgnad.csv"
+from conftest import shared_file
 
 D = dt.date
 
@@ -218,9 +216,7 @@ def _expected_date(parenthesis: str) -> dt.date | None:
 
 
 def _derstandard_texts() -> list[str]:
-    if not DERSTANDARD.is_file():
-        pytest.skip(f"corpus not available: {DERSTANDARD}")
-    with DERSTANDARD.open(encoding="utf-8", newline="") as handle:
+    with shared_file("corpus", "derstandard-10kgnad.csv").open(encoding="utf-8", newline="") as handle:
         return [row[1] for row in csv.reader(handle, delimiter=";", quotechar="'") if len(row) > 1]
 
 
