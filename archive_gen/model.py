@@ -168,6 +168,7 @@ class Mention:
     start: int
     end: int
     text: str
+    how: str = "name"  # name | genitive | adjective | demonym | short: which form matched
 
 
 @dataclass(frozen=True)

@@ -30,34 +30,35 @@ def find_mentions(text: str, tokens: list[Token], index: AliasIndex, actors: dic
     A form shared by two actors is linked only when exactly one of them is named
     unambiguously elsewhere in the text; otherwise it stays unlinked, never guessed.
     """
-    sure: list[tuple[int, int, str]] = []  # (start, end, actor)
-    ambiguous: list[tuple[int, int, tuple[str, ...]]] = []
+    sure: list[tuple[int, int, str, str]] = []  # (start, end, actor, how)
+    ambiguous: list[tuple[int, int, dict[str, str]]] = []
     for first, last, forms in index.scan(tokens):
         start, end = tokens[first].start, tokens[last].end
-        targets = tuple(sorted({f.target for f in forms}))
-        if len(targets) == 1:
-            sure.append((start, end, targets[0]))
+        by_target = {f.target: f.how for f in sorted(forms, key=lambda f: f.target)}
+        if len(by_target) == 1:
+            (target, how), = by_target.items()
+            sure.append((start, end, target, how))
         else:
-            ambiguous.append((start, end, targets))
-    named = {actor for _, _, actor in sure}
-    for start, end, targets in ambiguous:
-        known = [t for t in targets if t in named]
+            ambiguous.append((start, end, by_target))
+    named = {actor for _, _, actor, _ in sure}
+    for start, end, by_target in ambiguous:
+        known = [t for t in by_target if t in named]
         if len(known) == 1:
-            sure.append((start, end, known[0]))
+            sure.append((start, end, known[0], by_target[known[0]]))
 
     sure.extend(_short_forms(tokens, sure, actors))
     sure.sort()
-    return [Mention(actor, start, end, text[start:end]) for start, end, actor in sure]
+    return [Mention(actor, start, end, text[start:end], how) for start, end, actor, how in sure]
 
 
-def _short_forms(tokens: list[Token], found: list[tuple[int, int, str]], actors: dict[str, Actor]):
+def _short_forms(tokens: list[Token], found: list[tuple[int, int, str, str]], actors: dict[str, Actor]):
     """``Kim`` after ``Kim Jong-un``, ``Stoltenberg`` after ``Jens Stoltenberg``.
 
     Only for persons already named in full, only after that first full mention, and only
     when no other named person shares the short form.
     """
     first_full: dict[str, int] = {}
-    for start, _, actor in found:
+    for start, _, actor, _ in found:
         if actors[actor].kind == "person" and actor not in first_full:
             first_full[actor] = start
     if not first_full:
@@ -76,12 +77,12 @@ def _short_forms(tokens: list[Token], found: list[tuple[int, int, str]], actors:
     for part, ids in sorted(owners.items()):
         if len(ids) == 1:
             local.add_name(part, next(iter(ids)))
-    covered = [(s, e) for s, e, _ in found]
+    covered = [(s, e) for s, e, _, _ in found]
     result = []
     for first, last, forms in local.scan(tokens, allow_compound_prefix=False):
         start, end = tokens[first].start, tokens[last].end
         actor = forms[0].target
         if start <= first_full[actor] or any(s < end and start < e for s, e in covered):
             continue
-        result.append((start, end, actor))
+        result.append((start, end, actor, "short"))
     return result
