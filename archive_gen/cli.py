@@ -189,6 +189,8 @@ def extract_record(article: Article, registry) -> dict[str, Any]:
                       "start": c.start, "end": c.end} for c in article.captions],
         "quotes": [{"text": q.text, "speaker": q.speaker, "via": q.via, "start": q.start, "end": q.end}
                    for q in article.quotes],
+        "claims": [{"text": c.text, "cue": c.cue, "speaker": c.speaker, "via": c.via, "start": c.start, "end": c.end}
+                   for c in article.claims],
         "dateline": doc.dateline.place if doc.dateline else None,
         "signoff": doc.signoff.raw if doc.signoff else None,
         "source_file": article.source_file,

@@ -200,12 +200,27 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A reported statement (``Nach Angaben aus dem Weißen Haus …``, ``…, sagte Kim``):
+    the sentence, who it comes from and through which source it reached the article."""
+
+    text: str  # the sentence
+    start: int
+    end: int
+    cue: str  # the words that attribute it: "nach Angaben", "laut", "zufolge", "sagte", "according to"
+    speaker: str | None = None  # actor id: a person or a body (a government, the White House)
+    via: str | None = None  # source id: the agency or outlet that reported it
+
+
+@dataclass(frozen=True)
 class Candidate:
     """A name the registry does not know yet: shown to editors, never linked."""
 
     name: str
     kind: str
-    evidence: str
+    evidence: str  # the sentence that shows it
+    cue: str = ""  # what gave it away: "first name", "role: Präsident", "speech verb", "title", "dateline"
+    spans: tuple[tuple[int, int], ...] = ()  # every place in the text (full name, later surname-only)
 
 
 @dataclass(frozen=True)
@@ -228,6 +243,7 @@ class Article:
     source_mentions: tuple[Mention, ...] = ()  # agencies and outlets named in the text
     captions: tuple[Caption, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
     candidates: tuple[Candidate, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)  # editor keys passed through (licence, url …)
 

@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from . import front_matter, paths
 from .errors import ConfigError
-from .model import Archive, Article, Block, Quote, SourceRef
+from .model import Archive, Article, Block, Claim, Quote, SourceRef
 
 MARKER = ".archive-gen"  # marks a docs directory as generated: only such a one is cleaned
 
@@ -80,7 +80,7 @@ def _finalize(value: Any) -> Any:
 LABELS: dict[str, dict[str, str]] = {
     "de": {
         "date": "Datum", "actors": "Akteure", "places": "Orte", "topics": "Themen", "sources": "Quellen",
-        "articles": "Artikel", "timeline": "Chronik", "home": "Start", "quotes": "Zitate",
+        "articles": "Artikel", "timeline": "Chronik", "home": "Start", "quotes": "Zitate", "claims": "Angaben und Aussagen",
         "cooccurring": "Gemeinsam genannt mit", "wire": "Agentur", "cited": "Zitiert", "photo": "Bild",
         "photo_credit": "Foto", "credits": "Quellen und Bildnachweise", "authors": "Autorinnen und Autoren",
         "source_file": "Quelldatei", "license": "Lizenz", "via": "laut", "page": "Seite",
@@ -96,7 +96,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "date": "Date", "actors": "Actors", "places": "Places", "topics": "Topics", "sources": "Sources",
-        "articles": "Articles", "timeline": "Timeline", "home": "Home", "quotes": "Quotes",
+        "articles": "Articles", "timeline": "Timeline", "home": "Home", "quotes": "Quotes", "claims": "Claims and statements",
         "cooccurring": "Named together with", "wire": "Wire", "cited": "Cited", "photo": "Photo",
         "photo_credit": "Photo", "credits": "Sources and credits", "authors": "Authors",
         "source_file": "Source file", "license": "Licence", "via": "via", "page": "Page",
@@ -215,6 +215,7 @@ class PageRenderer:
             body=Markup("\n\n".join(self.render_block(b, article, link) for b in article.doc.blocks)),
             sources=self._grouped_sources(article.sources),
             quotes=[self._quote(q, link) for q in article.quotes if q.speaker or q.via],
+            claims=[self._quote(c, link) for c in article.claims],
         )
         return front_matter.dumps(meta, body)
 
@@ -247,10 +248,13 @@ class PageRenderer:
     def _taxonomy_of_actor(self, actor_id: str) -> str:
         return "places" if self.archive.registry.actors[actor_id].kind == "place" else "actors"
 
-    def _quote(self, quote: Quote, link) -> dict[str, Any]:
+    def _quote(self, quote: Quote | Claim, link) -> dict[str, Any]:
+        """A quote or claim with its speaker and source linked (the text itself stays text)."""
+        speaker = quote.speaker
+        taxonomy = self._taxonomy_of_actor(speaker) if speaker in self.archive.registry.actors else "actors"
         return {
             "text": quote.text,
-            "speaker": link(self.term_name("actors", quote.speaker), paths.term_page("actors", quote.speaker)) if quote.speaker else None,
+            "speaker": link(self.term_name(taxonomy, speaker), paths.term_page(taxonomy, speaker)) if speaker else None,
             "via": link(self.term_name("sources", quote.via), paths.term_page("sources", quote.via)) if quote.via else None,
         }
 

@@ -19,7 +19,7 @@ from . import language, sources
 from .candidates import find_candidates
 from .dates import resolve_date
 from .matcher import tokenize
-from .quotes import find_quotes
+from .quotes import find_claims, find_quotes
 from .sentences import sentence_spans
 from .titles import derive_title
 from .topics import TopicRules
@@ -69,7 +69,8 @@ class Annotator:
                         *(SourceRef(m.id, "cited") for m in source_mentions), *photo_refs])
 
         sentences = sentence_spans(doc.blocks)
-        quotes = find_quotes(text, sentences, mentions, self.people, source_mentions)
+        quotes = find_quotes(text, sentences, mentions, self.kinds, source_mentions)
+        claims = find_claims(text, sentences, mentions, self.kinds, source_mentions, quotes)
         covered = [(m.start, m.end) for m in (*mentions, *source_mentions)]
         candidates = find_candidates(text, covered, sentences)
         if doc.dateline and not self._resolve_place(doc.dateline.place):  # a place the registry lacks
@@ -99,6 +100,7 @@ class Annotator:
             source_mentions=tuple(source_mentions),
             captions=tuple(captions),
             quotes=tuple(quotes),
+            claims=tuple(claims),
             candidates=tuple(candidates),
             extra={k: meta[k] for k in PASS_THROUGH if k in meta and _is_plain(meta[k])},
         )

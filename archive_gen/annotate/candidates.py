@@ -1,37 +1,271 @@
-"""Names the registry does not know yet, found through role words and speech verbs.
+"""Names the registry does not know yet: persons found through cues, kept as candidates.
 
-They are kept with the sentence that shows them (evidence) and listed for editors; they are
-never linked until an editor adds them to the registry.
+Cues, strongest first: a role word before the name (``Präsident``, ``Sprecherin``,
+``spokesman``), a title (``Frau``, ``Dr.``, ``Mr.``), a speech verb next to it (``sagte X``,
+``X said``), a known first name (``Gavriil Grigorov``). First names come from Jörg Michael's
+name dictionary as shipped by the *gender-guesser* package (≈48,000 names from 54 countries):
+maintained data, not a list typed for this project. Words that are also first names but are
+mostly grammar (``Am``, ``Sie``, ``The``, ``Will``, months) are excluded by the tables below,
+which describe German and English, not any article.
+
+Candidates are kept with the sentence that shows them (evidence) and every place they occur
+(including the bare surname after the full name); they are never linked until an editor adds
+them to the registry (``archive-gen actors add``).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Candidate
+from .matcher import Token, tokenize
 
-_NAME = r"(?P<name>[A-ZÄÖÜ][\w'’-]+(?:\s+(?:von|van|de|der|al|bin|da|di|le)?\s*[A-ZÄÖÜ][\w'’-]+){1,2})"
-# Role words, also as the tail of a compound ("US-Außenminister", "Regierungssprecherin").
-_ROLE = (
-    r"\b[\w-]*(?:[Pp]räsident|[Mm]inister|[Kk]anzler|[Ss]ekretär|[Ss]precher|[Mm]achthaber|[Cc]hef|"
-    r"[Vv]orsitzende|[Bb]otschafter|[Gg]ouverneur|[Bb]ürgermeister|[Dd]iktator|[Kk]önig|[Pp]remier|"
-    r"President|Minister|Secretary|Chancellor|spokes(?:man|woman|person)|Governor|Senator|Mayor|Ambassador)"
-    r"(?:in|innen|en|s)?"
+# Name particles that stand lowercase inside a name: "Ursula von der Leyen", "Osama bin Laden".
+# Articles ("der", "den") only after another particle: "Kim Jong-un der Kollegen" is no name.
+# A particle follows a given name ("Ursula von der Leyen"); after a surname it starts a
+# phrase ("Rainer Bunge von der Hochschule").
+PARTICLES = frozenset("von van de del della di da dos du la le zu ter ten af".split())
+INNER_PARTICLES = frozenset({"der", "den", "de", "la", "le"})
+ARABIC_PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "abu", "bint"})  # never German words
+# Words that open sentences or stand capitalised in German and English but never start a name.
+FUNCTION_WORDS = frozenset(
+    """
+    der die das dem den des ein eine einer einem einen eines und oder aber doch sondern denn
+    nicht nur auch noch schon sehr mehr viel viele alle allen jeder jede jedes kein keine
+    er sie es wir ihr ich du man wer was wie wo wann warum ob dass weil wenn als da so
+    am im in an auf aus bei mit nach seit von vor zu zum zur über unter für gegen ohne um durch
+    hat hatte haben ist war sind waren wird wurde werden sei seien kann könne soll solle will
+    dies diese dieser dieses jene jener hier dort dann damit dabei dazu darauf laut trotz wegen
+    neue neuen neuer erst erste ersten zwei drei vier fünf sechs sieben acht neun zehn
+    the a an and or but not no nor of on at by for with from to into onto over under after
+    before since during about as if so than then there here this that these those it its
+    he she we they i you his her their our my who what when where why how which while
+    will would shall should can could may might must has have had is was are were be been
+    new old first last next more most many all any some each every other such only also
+    andere anderen anderer weitere weiteren beide beiden mehrere einige wenige vielen
+    bis nun jetzt heute gestern morgen immer wieder bereits etwa rund knapp fast
+    mr mrs ms dr prof herr frau st sankt saint mount lake cape port fort
+    """.split()
 )
-_ROLE_NAME = re.compile(_ROLE + r"\s+" + _NAME)
-_VERB_NAME = re.compile(r"\b(?:sagte|erklärte|betonte|said|told)\s+" + _NAME)
-# Capitalised words that follow a role word but are not names.
-_NOT_NAMES = frozenset("Der Die Das Den Dem Des Ein Eine Am Im In Und The A An And Of".split())
+MONTHS_AND_DAYS = frozenset(
+    """
+    januar jänner februar märz april mai juni juli august september oktober november dezember
+    montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag
+    january february march may june july october december
+    monday tuesday wednesday thursday friday saturday sunday
+    """.split()
+)
+# Role words, also as the tail of a compound ("US-Außenminister", "Regierungssprecherin").
+_ROLE_STEMS = (
+    r"[Pp]räsident|[Mm]inister|[Kk]anzler|[Ss]ekretär|[Ss]precher|[Mm]achthaber|[Cc]hef|[Vv]orsitzende|"
+    r"[Bb]otschafter|[Gg]ouverneur|[Bb]ürgermeister|[Dd]iktator|[Kk]önig|[Pp]remier|[Aa]nwalt|[Rr]ichter|"
+    r"[Aa]bgeordnete|[Ss]enator|[Dd]irektor|[Ff]ührer|[Gg]eneral|[Tt]rainer|[Aa]utor|[Ss]chriftsteller|"
+    r"[Ss]ängerin|[Ss]änger|[Ss]chauspieler|[Ss]pieler|[Ee]xperte|[Ff]orscher|[Pp]rofessor|[Bb]ischof|[Pp]apst|"
+    r"President|Minister|Secretary|Chancellor|spokes(?:man|woman|person)|Governor|Senator|Mayor|Ambassador|"
+    r"Chairman|Director|Judge|General|Prime Minister|leader|chief|analyst|economist|official"
+)
+_ROLE = re.compile(r"(?:^|(?<=[\s\-(]))[\w-]*(?:" + _ROLE_STEMS + r")(?:in|innen|en|s|n)?$")
+_TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame", "Lord"})
+_SPEECH_BEFORE = frozenset({"sagte", "erklärte", "betonte", "sagt", "erklärt", "meinte", "schrieb", "so",
+                            "said", "told", "says", "added", "wrote"})
+_SPEECH_AFTER_EN = frozenset({"said", "says", "told", "added", "wrote", "stated"})
+_DETERMINERS = frozenset("der die das den dem des ein eine einer einem einen eines the a an".split())
+# Words before a noun, not before a name: "im Sinne", "unter der Lupe", "the Hunter College".
+_NOUN_MARKERS = _DETERMINERS | frozenset("als im am zum zur vom beim ins ans jede jeder jedes diese dieser dieses".split())
+MAX_NAME_TOKENS = 4
+# Rare dictionary entries are mostly words ("Art", "Titel", "Lupe"); real given names in the
+# news are common somewhere.
+MIN_FREQUENCY = 3
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Given names from the gender-guesser dictionary, minus grammar words."""
+    try:
+        from gender_guesser.detector import Detector
+    except ImportError:  # the dependency is declared; without it only the other cues work
+        return frozenset()
+    names = Detector(case_sensitive=True).names
+    return frozenset(
+        name for name, by_gender in names.items()
+        if _frequency(by_gender) >= MIN_FREQUENCY and " " not in name and name[:1].isupper() and name.lower() not in FUNCTION_WORDS
+        and name.lower() not in MONTHS_AND_DAYS
+    )
+
+
+def _frequency(by_gender: dict[str, str]) -> int:
+    """The dictionary's frequency class (1 = rare … 13 = very common) in the country where
+    the name is most common."""
+    return max((int(c, 16) for values in by_gender.values() for c in values if c.strip()), default=0)
+
+
+def _is_word(token: Token) -> bool:
+    """A capitalised word that may be part of a name (not an acronym, not grammar)."""
+    text = token.text
+    return (
+        text[:1].isupper() and not text.isdigit() and not (len(text) > 1 and text.isupper())
+        and text.lower() not in FUNCTION_WORDS and text.lower() not in MONTHS_AND_DAYS
+    )
+
+
+def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
+    """Index of the last token of a name that starts at ``tokens[i]``, or None.
+
+    A name is capitalised words joined by spaces, hyphens (``Jong-un``) or initials'
+    full stops (``George W. Bush``), with lowercase particles inside (``von der Leyen``).
+    """
+    if i >= len(tokens) or not _is_word(tokens[i]) or tokens[i].hyphen_before or _ROLE.search(tokens[i].text):
+        return None
+    last, j = i, i + 1
+    while j < len(tokens) and j - i < MAX_NAME_TOKENS + 2:
+        token = tokens[j]
+        if token.gap not in (" ", ". ") or "\n" in token.gap:
+            break
+        if token.hyphen_before and token.text[:1].isalpha():  # Jong-un, Kramp-Karrenbauer
+            last, j = j, j + 1
+            continue
+        if token.text in ARABIC_PARTICLES and token.hyphen_after:  # al-Assad
+            j += 1
+            continue
+        if token.text in ARABIC_PARTICLES or (
+                token.text in PARTICLES and (tokens[j - 1].text in first_names() or len(tokens[j - 1].text) == 1)):
+            k = j + 1
+            if k < len(tokens) and tokens[k].text in INNER_PARTICLES and tokens[k].gap == " ":
+                k += 1
+            if k < len(tokens) and _is_word(tokens[k]) and tokens[k].gap == " ":
+                j = k
+                continue
+        if _ROLE.search(token.text):  # "Odessas Gouverneur Michail …": the role ends the phrase
+            break
+        if _is_word(token) and (token.gap == " " or len(tokens[j - 1].text) == 1):
+            last, j = j, j + 1
+            continue
+        break
+    words = 1 + sum(1 for t in tokens[i + 1:last + 1] if not t.hyphen_before)  # "Hans-Peter" is one word
+    return last if words >= min_tokens else None
 
 
 def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[Candidate]:
-    found: dict[str, Candidate] = {}
-    for regex in (_ROLE_NAME, _VERB_NAME):
-        for match in regex.finditer(text):
-            start, end = match.span("name")
-            name = match.group("name")
-            if name.split()[0] in _NOT_NAMES or any(s < end and start < e for s, e in covered):
+    """Unknown persons in ``text``, in order of first appearance.
+
+    ``covered`` are spans already linked to the registry: a candidate never overlaps them.
+    """
+    tokens = tokenize(text)
+    names = first_names()
+    found: dict[str, tuple[str, list[tuple[int, int]]]] = {}  # name -> (cue, spans)
+
+    def overlaps(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in covered)
+
+    def keep(first: int, last: int, cue: str) -> None:
+        start, end = tokens[first].start, tokens[last].end
+        if overlaps(start, end):
+            return
+        name = " ".join(text[start:end].split())
+        if name not in found:
+            found[name] = (cue, [])
+        found[name][1].append((start, end))
+        covered.append((start, end))
+
+    covered = list(covered)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        last = None
+        cue = ""
+        prev = tokens[i - 1] if i else None
+        if prev is not None and prev.gap != "\n\n" and _ROLE.search(prev.text) and token.gap == " ":
+            last, cue = _name_at(tokens, i, min_tokens=1), f"role: {prev.text}"
+        if last is None and prev is not None and prev.text in _TITLES and token.gap in (" ", ". "):
+            last, cue = _name_at(tokens, i, min_tokens=1), f"title: {prev.text}"
+        if (last is None and prev is not None and prev.text in _SPEECH_BEFORE and token.gap == " "
+                and not (i >= 2 and tokens[i - 2].text.lower() in _DETERMINERS)):  # "das erklärte Ziel"
+            last, cue = _name_at(tokens, i, min_tokens=2 if prev.text == "so" else 1), f"speech verb: {prev.text}"
+        if last is None and token.text in names and not (prev is not None and prev.text.lower() in _NOUN_MARKERS):
+            last, cue = _name_at(tokens, i, min_tokens=2), "first name"  # not "eine Art Menschen"
+        if last is None:
+            after = _name_at(tokens, i, min_tokens=1)
+            nxt = tokens[after + 1] if after is not None and after + 1 < len(tokens) else None
+            # English only: "Baker said". German capitalises nouns ("Die Regierung sagte").
+            if (nxt is not None and nxt.gap == " " and nxt.text in _SPEECH_AFTER_EN
+                    and not _sentence_start(text, token.start)):
+                last, cue = after, f"speech verb: {nxt.text}"
+        if last is not None and last + 1 < len(tokens) and _ROLE.search(tokens[last + 1].text):
+            last = None  # "sagte Odessas Gouverneur …": a genitive before a role, the name follows
+        if last is not None:
+            keep(i, last, cue)
+            i = last + 1
+        else:
+            i += 1
+
+    _surnames_alone(text, tokens, found, covered)
+    result = []
+    for name, (cue, spans) in found.items():
+        spans.sort()
+        start = spans[0][0]
+        evidence = next((text[s:e] for s, e in sentences if s <= start < e), text[max(0, start - 80):start + 80])
+        result.append(Candidate(name, "person", " ".join(evidence.split()), cue, tuple(spans)))
+    return _merge(result)
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    before = text[:offset].rstrip(" \"'“„»")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _surnames_alone(text: str, tokens: list[Token], found: dict, covered: list[tuple[int, int]]) -> None:
+    """``Grigorov`` after ``Gavriil Grigorov``: the bare surname of a multi-word candidate,
+    after its first full mention, when no other candidate shares it."""
+    owners: dict[str, list[str]] = {}
+    for name in found:
+        parts = name.split()
+        if len(parts) >= 2 and len(parts[-1]) >= 3:
+            owners.setdefault(parts[-1], []).append(name)
+    for k, token in enumerate(tokens):
+        if k and tokens[k - 1].text.lower() in _NOUN_MARKERS:  # "die Menschen" is a noun
+            continue
+        word = token.text
+        stem = word[:-1] if word.endswith("s") and word[:-1] in owners else word
+        names = owners.get(stem)
+        if not names or len(names) != 1 or token.hyphen_before or token.hyphen_after:
+            continue
+        name = names[0]
+        if token.start <= found[name][1][0][0]:
+            continue
+        if any(s < token.end and token.start < e for s, e in covered):
+            continue
+        found[name][1].append((token.start, token.end))
+        covered.append((token.start, token.end))
+
+
+def _merge(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per person: ``Grigorovs`` and ``Grigorov`` (genitive), ``Lawrow`` found
+    by ``sagte Lawrow`` and ``Sergej Lawrow`` (surname of exactly one longer name)."""
+    by_name = {c.name: c for c in candidates}
+    surnames: dict[str, list[str]] = {}
+    for cand in candidates:
+        parts = cand.name.split()
+        if len(parts) >= 2:
+            surnames.setdefault(parts[-1], []).append(cand.name)
+
+    def owner(name: str) -> str | None:
+        for form in (name, name[:-1] if name.endswith("s") else None):
+            if form is None:
                 continue
-            evidence = next((text[s:e] for s, e in sentences if s <= start < e), text[max(0, start - 80):end + 80])
-            found.setdefault(name, Candidate(name, "person", " ".join(evidence.split())))
-    return list(found.values())
+            if form != name and form in by_name:
+                return form
+            longer = surnames.get(form, [])
+            if " " not in name and len(longer) == 1:
+                return longer[0]
+        return None
+
+    spans: dict[str, list[tuple[int, int]]] = {c.name: list(c.spans) for c in candidates}
+    for cand in candidates:
+        target = owner(cand.name)
+        if target is not None and target != cand.name and owner(target) is None:
+            spans[target].extend(spans.pop(cand.name))
+    return [
+        Candidate(c.name, c.kind, c.evidence, c.cue, tuple(sorted(spans[c.name])))
+        for c in candidates if c.name in spans
+    ]

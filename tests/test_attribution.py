@@ -1,0 +1,156 @@
+"""Who said what, through whom: quotes, claims and person candidates on hand-written text.
+
+The sentences are written for these tests (German and English wire style); the registry is
+built here, so each test shows exactly which rule it exercises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from archive_gen.annotate import Annotator
+from archive_gen.errors import Diagnostics
+from archive_gen.ingest import wire
+from archive_gen.model import Actor, Registry, Source
+
+ACTORS = [
+    Actor("anna-berger", "Anna Berger", "person", aliases=("Berger",)),
+    Actor("tom-baker", "Tom Baker", "person"),
+    Actor("karl-huber", "Karl Huber", "person"),
+    Actor("weisses-haus", "Weißes Haus", "organization", aliases=("Weißen Haus", "White House")),
+    Actor("ruritanien", "Ruritanien", "state", aliases=("Ruritania",), adjectives=("ruritanisch", "ruritanian")),
+    Actor("zenda", "Zenda", "place"),
+]
+SOURCES = [
+    Source("nachrichtenagentur-x", "Agentur X", aliases=("Nachrichtenagentur X", "AgX")),
+    Source("reuters", "Reuters"),
+]
+
+
+@pytest.fixture(scope="module")
+def annotator() -> Annotator:
+    return Annotator(Registry(actors={a.id: a for a in ACTORS}, sources={s.id: s for s in SOURCES}))
+
+
+def annotate(annotator: Annotator, body: str):
+    doc = wire.parse("date 2024-03\n\n" + body + "\n", "test.txt")
+    return annotator.annotate(doc, Diagnostics(), today=dt.date(2025, 1, 1))
+
+
+def quote(article, fragment: str):
+    return next(q for q in article.quotes if fragment in q.text)
+
+
+def claim(article, fragment: str):
+    return next(c for c in article.claims if fragment in c.text)
+
+
+def test_speech_verb_before_and_after_the_name(annotator):
+    a = annotate(annotator, 'Karl Huber traf Anna Berger. "Wir bleiben hart", sagte Berger. '
+                            'Huber sagte: "Das ist falsch."')
+    assert quote(a, "hart").speaker == "anna-berger"
+    assert quote(a, "falsch").speaker == "karl-huber"
+
+
+def test_pronoun_points_to_the_agency_named_before(annotator):
+    a = annotate(annotator, 'Die Nachrichtenagentur X meldete am Abend Neues. Das Treffen sei ein '
+                            '"historischer Schritt" für Ruritanien gewesen, schrieb sie.')
+    q = quote(a, "historischer Schritt")
+    assert (q.speaker, q.via) == (None, "nachrichtenagentur-x")
+
+
+def test_role_word_points_to_the_person_introduced_with_it(annotator):
+    a = annotate(annotator, 'Die ruritanische Ministerin Anna Berger reiste nach Zenda. Karl Huber blieb daheim. '
+                            'Man wolle "enger zusammenarbeiten", sagte die Ministerin.')
+    assert quote(a, "enger").speaker == "anna-berger"
+
+
+def test_impersonal_follow_up_keeps_the_previous_attribution(annotator):
+    a = annotate(annotator, 'Das sei "ein guter Tag", sagte Karl Huber nach Angaben der Agentur X.\n\n'
+                            'Man werde "weiter verhandeln", hieß es.')
+    first, second = quote(a, "guter Tag"), quote(a, "weiter")
+    assert (first.speaker, first.via) == ("karl-huber", "nachrichtenagentur-x")
+    assert (second.speaker, second.via) == ("karl-huber", "nachrichtenagentur-x")
+
+
+def test_claim_names_its_body_and_its_agency(annotator):
+    a = annotate(annotator, 'Nach Angaben aus dem Weißen Haus wurde die Lieferung vereinbart. '
+                            'Die Grenze bleibe offen, sagte Anna Berger nach Angaben der ruritanischen Agentur X.')
+    white_house = claim(a, "Lieferung")
+    assert (white_house.speaker, white_house.via, white_house.cue) == ("weisses-haus", None, "Nach Angaben")
+    berger = claim(a, "Grenze")
+    assert (berger.speaker, berger.via) == ("anna-berger", "nachrichtenagentur-x")
+
+
+def test_adjective_is_no_claimant(annotator):
+    """'nach Angaben der ruritanischen Agentur X' is the agency's claim, not Ruritania's."""
+    a = annotate(annotator, "Nach Angaben der ruritanischen Nachrichtenagentur X fiel der Strom aus.")
+    assert (claim(a, "Strom").speaker, claim(a, "Strom").via) == (None, "nachrichtenagentur-x")
+
+
+def test_zufolge_and_comparisons(annotator):
+    a = annotate(annotator, "Dem Bericht von Reuters zufolge stieg der Preis. "
+                            "Staaten wie Ruritanien gehen ein Risiko ein.")
+    assert claim(a, "Preis").via == "reuters"
+    assert not any("Risiko" in c.text for c in a.claims)  # "wie" compares here, attributes nothing
+
+
+def test_unattributed_sentences_are_no_claims(annotator):
+    a = annotate(annotator, "Laut westlichen Berichten wurden Waren geschmuggelt. Anna Berger reiste ab.")
+    assert a.claims == ()
+
+
+def test_english_speech_and_attribution(annotator):
+    a = annotate(annotator, 'Tom Baker met officials in Zenda. "We will not give in," Baker said. '
+                            'Prices rose by five percent, according to Reuters. '
+                            '"It is a fair deal," he said.')
+    assert quote(a, "give in").speaker == "tom-baker"
+    assert quote(a, "fair deal").speaker == "tom-baker"
+    assert claim(a, "Prices").via == "reuters"
+
+
+def test_quote_without_any_speaker_stays_unattributed(annotator):
+    a = annotate(annotator, 'Das Abkommen sieht "gegenseitigen Beistand" vor.')
+    q = quote(a, "Beistand")
+    assert (q.speaker, q.via) == (None, None)
+
+
+# ------------------------------------------------------------------ candidates
+
+def names(article) -> list[str]:
+    return [c.name for c in article.candidates]
+
+
+def test_candidates_from_first_names_roles_and_speech(annotator):
+    a = annotate(annotator, "Der Regierungssprecher Jaroslav Novotny widersprach. Auch Präsident Okonkwo kam. "
+                            "Das Treffen leitete Maria Fernanda Ortiz. Ortiz sprach von Fortschritten, "
+                            "sagte Baumgartner.")
+    found = {c.name: c for c in a.candidates}
+    assert {"Jaroslav Novotny", "Okonkwo", "Maria Fernanda Ortiz", "Baumgartner"} <= set(found)
+    assert found["Jaroslav Novotny"].cue.startswith("role")
+    assert found["Maria Fernanda Ortiz"].cue == "first name"
+    # the bare surname after the full name is the same person, not a new candidate
+    assert len(found["Maria Fernanda Ortiz"].spans) == 2
+    assert all(c.kind == "person" for c in a.candidates)
+
+
+def test_no_candidates_from_nouns_articles_or_registry_names(annotator):
+    a = annotate(annotator, "Eine Art Zeitenwende sei das, erklärte Anna Berger. Das erklärte Ziel bleibt. "
+                            "Im Mai reiste Karl Huber nach Zenda. Am Montag folgte die Antwort.")
+    assert names(a) == []
+
+
+def test_particles_belong_to_names_only_after_a_given_name(annotator):
+    a = annotate(annotator, "Ursula von der Leyen traf Rainer Bunge von der Hochschule Zenda.")
+    assert "Ursula von der Leyen" in names(a)
+    assert "Rainer Bunge" in names(a)
+    assert not any("Hochschule" in n for n in names(a))
+
+
+def test_candidate_evidence_is_the_sentence(annotator):
+    a = annotate(annotator, "Es regnete. Der Bürgermeister Piet Hendriks eröffnete die Brücke. Dann nicht mehr.")
+    (cand,) = a.candidates
+    assert cand.name == "Piet Hendriks"
+    assert cand.evidence == "Der Bürgermeister Piet Hendriks eröffnete die Brücke."
