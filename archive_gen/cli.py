@@ -68,6 +68,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "text"), default="text")
     p.add_argument("--indent", type=int, default=None, help="pretty-print JSON with this indent")
     p.set_defaults(run=cmd_extract)
+
+    actors = sub.add_parser("actors", help="registry tools: suggest new actors, add one")
+    actor_sub = actors.add_subparsers(dest="actors_command", metavar="ACTION", required=True)
+    p = actor_sub.add_parser("suggest", parents=[common], help="rank names found in articles that the registry lacks")
+    p.add_argument("--min-articles", type=int, default=1, metavar="N", help="only names seen in at least N articles")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="show at most N names (0: all)")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.set_defaults(run=cmd_actors_suggest)
+    p = actor_sub.add_parser("add", parents=[common], help="write a registry entry content/actors/<id>.md")
+    p.add_argument("name", help='the actor\'s name as it should be shown, e.g. "Jens Stoltenberg"')
+    p.add_argument("--kind", choices=("person", "organization", "state", "place", "group"), default="person")
+    p.add_argument("--id", dest="actor_id", help="registry id (default: from the name)")
+    p.add_argument("--alias", action="append", default=[], help="another name (repeatable)")
+    p.add_argument("--description", default="", help="one or two sentences for the actor's page")
+    p.set_defaults(run=cmd_actors_add)
     return parser
 
 
@@ -130,6 +145,41 @@ def cmd_check(args: argparse.Namespace) -> int:
     return _report(diags, args.strict, args.quiet, f"{len(articles)} articles checked; ")
 
 
+def cmd_actors_suggest(args: argparse.Namespace) -> int:
+    from .build import collect
+    from .suggest import format_text, suggest
+
+    config = _config(args)
+    diags = Diagnostics()
+    registry, articles = collect(config, diags, _progress(args))
+    ranked = suggest(articles, registry, min_articles=args.min_articles)
+    shown = ranked[: args.limit] if args.limit > 0 else ranked
+    if args.format == "json":
+        print(json.dumps([s.record() for s in shown], ensure_ascii=False, indent=2))
+    elif shown:
+        print(format_text(shown))
+    code = _report(diags, args.strict, True)
+    if not args.quiet:
+        print(f"archive-gen: {len(ranked)} candidate(s) in {len(articles)} articles, {len(shown)} shown", file=sys.stderr)
+    return code
+
+
+def cmd_actors_add(args: argparse.Namespace) -> int:
+    from .errors import ContentError
+    from .suggest import add_actor
+
+    config = _config(args)
+    try:
+        path = add_actor(config.content_dir, args.name, args.kind, actor_id=args.actor_id,
+                         aliases=tuple(args.alias), description=args.description)
+    except ContentError as exc:
+        print(exc.diagnostic(), file=sys.stderr)
+        return EXIT_ERRORS
+    if not args.quiet:
+        print(f"archive-gen: wrote {config.display_path(path)}; the next build links '{args.name}'", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from .annotate import Annotator
     from .build import read_article
@@ -180,7 +230,8 @@ def extract_record(article: Article, registry) -> dict[str, Any]:
         "date_source": article.date_source,
         "language": article.language,
         "actors": [actor_record(a) for a in article.actors],
-        "candidates": [{"name": c.name, "kind": c.kind, "evidence": c.evidence} for c in article.candidates],
+        "candidates": [{"name": c.name, "kind": c.kind, "evidence": c.evidence, "cue": c.cue}
+                       for c in article.candidates],
         "places": [actor_record(p) for p in article.places],
         "topics": [{"id": t, "name": registry.topics[t].name} for t in article.topics],
         "sources": [source_record(r) for r in article.sources],

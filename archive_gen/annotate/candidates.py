@@ -62,6 +62,7 @@ _ROLE_STEMS = (
     r"[Bb]otschafter|[Gg]ouverneur|[Bb]ürgermeister|[Dd]iktator|[Kk]önig|[Pp]remier|[Aa]nwalt|[Rr]ichter|"
     r"[Aa]bgeordnete|[Ss]enator|[Dd]irektor|[Ff]ührer|[Gg]eneral|[Tt]rainer|[Aa]utor|[Ss]chriftsteller|"
     r"[Ss]ängerin|[Ss]änger|[Ss]chauspieler|[Ss]pieler|[Ee]xperte|[Ff]orscher|[Pp]rofessor|[Bb]ischof|[Pp]apst|"
+    r"[Aa]dmiral|[Kk]ommandeur|[Oo]berst|[Hh]auptmann|[Ll]eutnant|[Pp]olitiker|[Aa]ktivist|[Jj]ournalist|"
     r"President|Minister|Secretary|Chancellor|spokes(?:man|woman|person)|Governor|Senator|Mayor|Ambassador|"
     r"Chairman|Director|Judge|General|Prime Minister|leader|chief|analyst|economist|official"
 )
@@ -109,6 +110,11 @@ def _is_word(token: Token) -> bool:
     )
 
 
+# German noun endings: "der Präsident Maßnahmen …" names no one called Maßnahmen.
+_NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "nahme", "nahmen",
+                 "tion", "tionen", "ität", "itäten", "ismus", "nisse", "tum", "ments")
+
+
 def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
     """Index of the last token of a name that starts at ``tokens[i]``, or None.
 
@@ -143,6 +149,8 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
             continue
         break
     words = 1 + sum(1 for t in tokens[i + 1:last + 1] if not t.hyphen_before)  # "Hans-Peter" is one word
+    if words == 1 and tokens[last].text.lower().endswith(_NOUN_ENDINGS):
+        return None
     return last if words >= min_tokens else None
 
 
