@@ -72,7 +72,7 @@ class Annotator:
         quotes = find_quotes(text, sentences, mentions, self.kinds, source_mentions)
         claims = find_claims(text, sentences, mentions, self.kinds, source_mentions, quotes)
         covered = [(m.start, m.end) for m in (*mentions, *source_mentions)]
-        candidates = find_candidates(text, covered, sentences)
+        candidates = find_candidates(text, covered, sentences, tokens)
         if doc.dateline and not self._resolve_place(doc.dateline.place):  # a place the registry lacks
             candidates.append(Candidate(doc.dateline.place, "place", text[: sentences[0][1]] if sentences else ""))
 

@@ -66,7 +66,13 @@ _ROLE_STEMS = (
     r"President|Minister|Secretary|Chancellor|spokes(?:man|woman|person)|Governor|Senator|Mayor|Ambassador|"
     r"Chairman|Director|Judge|General|Prime Minister|leader|chief|analyst|economist|official"
 )
-_ROLE = re.compile(r"(?:^|(?<=[\s\-(]))[\w-]*(?:" + _ROLE_STEMS + r")(?:in|innen|en|s|n)?$")
+_ROLE_RE = re.compile(r"(?:^|(?<=[\s\-(]))[\w-]*(?:" + _ROLE_STEMS + r")(?:in|innen|en|s|n)?$")
+
+
+@functools.lru_cache(maxsize=65536)
+def is_role(word: str) -> bool:
+    """``Präsident``, ``US-Außenministerin``, ``Regierungssprecher``, ``spokesman``."""
+    return _ROLE_RE.search(word) is not None
 _TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame", "Lord"})
 _SPEECH_BEFORE = frozenset({"sagte", "erklärte", "betonte", "sagt", "erklärt", "meinte", "schrieb", "so",
                             "said", "told", "says", "added", "wrote"})
@@ -121,7 +127,7 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
     A name is capitalised words joined by spaces, hyphens (``Jong-un``) or initials'
     full stops (``George W. Bush``), with lowercase particles inside (``von der Leyen``).
     """
-    if i >= len(tokens) or not _is_word(tokens[i]) or tokens[i].hyphen_before or _ROLE.search(tokens[i].text):
+    if i >= len(tokens) or not _is_word(tokens[i]) or tokens[i].hyphen_before or is_role(tokens[i].text):
         return None
     last, j = i, i + 1
     while j < len(tokens) and j - i < MAX_NAME_TOKENS + 2:
@@ -142,7 +148,7 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
             if k < len(tokens) and _is_word(tokens[k]) and tokens[k].gap == " ":
                 j = k
                 continue
-        if _ROLE.search(token.text):  # "Odessas Gouverneur Michail …": the role ends the phrase
+        if is_role(token.text):  # "Odessas Gouverneur Michail …": the role ends the phrase
             break
         if _is_word(token) and (token.gap == " " or len(tokens[j - 1].text) == 1):
             last, j = j, j + 1
@@ -154,12 +160,14 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
     return last if words >= min_tokens else None
 
 
-def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[Candidate]:
+def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[tuple[int, int]],
+                    tokens: list[Token] | None = None) -> list[Candidate]:
     """Unknown persons in ``text``, in order of first appearance.
 
     ``covered`` are spans already linked to the registry: a candidate never overlaps them.
     """
-    tokens = tokenize(text)
+    tokens = tokenize(text) if tokens is None else tokens
+    english_verbs = any(t.text in _SPEECH_AFTER_EN for t in tokens)
     names = first_names()
     found: dict[str, tuple[str, list[tuple[int, int]]]] = {}  # name -> (cue, spans)
 
@@ -183,7 +191,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         last = None
         cue = ""
         prev = tokens[i - 1] if i else None
-        if prev is not None and prev.gap != "\n\n" and _ROLE.search(prev.text) and token.gap == " ":
+        if prev is not None and prev.gap != "\n\n" and is_role(prev.text) and token.gap == " ":
             last, cue = _name_at(tokens, i, min_tokens=1), f"role: {prev.text}"
         if last is None and prev is not None and prev.text in _TITLES and token.gap in (" ", ". "):
             last, cue = _name_at(tokens, i, min_tokens=1), f"title: {prev.text}"
@@ -192,14 +200,14 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
             last, cue = _name_at(tokens, i, min_tokens=2 if prev.text == "so" else 1), f"speech verb: {prev.text}"
         if last is None and token.text in names and not (prev is not None and prev.text.lower() in _NOUN_MARKERS):
             last, cue = _name_at(tokens, i, min_tokens=2), "first name"  # not "eine Art Menschen"
-        if last is None:
+        if last is None and english_verbs:
             after = _name_at(tokens, i, min_tokens=1)
             nxt = tokens[after + 1] if after is not None and after + 1 < len(tokens) else None
             # English only: "Baker said". German capitalises nouns ("Die Regierung sagte").
             if (nxt is not None and nxt.gap == " " and nxt.text in _SPEECH_AFTER_EN
                     and not _sentence_start(text, token.start)):
                 last, cue = after, f"speech verb: {nxt.text}"
-        if last is not None and last + 1 < len(tokens) and _ROLE.search(tokens[last + 1].text):
+        if last is not None and last + 1 < len(tokens) and is_role(tokens[last + 1].text):
             last = None  # "sagte Odessas Gouverneur …": a genitive before a role, the name follows
         if last is not None:
             keep(i, last, cue)

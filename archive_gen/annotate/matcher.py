@@ -11,9 +11,10 @@ German morphology lives here as small grammar tables, not as lists of names.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -24,8 +25,9 @@ _FORMS = "\0forms"  # trie key for the forms ending at a node; never a token (to
 COMPOUND_PREFIXES = frozenset({"ex", "anti", "pro", "nicht", "post", "prä", "pre", "non", "neo", "pan"})
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of the text; a named tuple because every article makes thousands of them."""
+
     text: str
     start: int
     end: int
@@ -34,6 +36,7 @@ class Token:
     gap: str  # what separates it from the previous token, normalised (see gap_class)
 
 
+@functools.lru_cache(maxsize=4096)
 def gap_class(gap: str) -> str:
     """Separators that may stand between the words of one name, normalised so that a form
     matches its text: a space or a hyphen (``Kim Jong-un`` = ``Kim Jong Un``); otherwise the
@@ -47,12 +50,14 @@ def gap_class(gap: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    spans = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    spans = [m.span() for m in TOKEN_RE.finditer(text)]
     tokens = []
-    for i, (word, start, end) in enumerate(spans):
-        gap = text[spans[i - 1][2]:start] if i else ""
-        after = i + 1 < len(spans) and text[end:spans[i + 1][1]] == "-"
-        tokens.append(Token(word, start, end, gap == "-", after, gap_class(gap)))
+    previous_end = 0
+    for i, (start, end) in enumerate(spans):
+        gap = text[previous_end:start] if i else ""
+        after = i + 1 < len(spans) and text[end:spans[i + 1][0]] == "-"
+        tokens.append(Token(text[start:end], start, end, gap == "-", after, " " if gap == " " else gap_class(gap)))
+        previous_end = end
     return tokens
 
 

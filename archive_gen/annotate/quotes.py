@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Claim, Mention, Quote
-from .candidates import _ROLE
+from .candidates import is_role
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
 # Speech verbs, lowercase as they stand in a sentence ("Sprache" is no "sprach").
@@ -87,7 +87,7 @@ class _Context:
             if e.kind != "person":
                 continue
             before = self.text[max(0, e.start - 40):e.start].split()
-            if before and _ROLE.search(before[-1]):
+            if before and is_role(before[-1]):
                 found.append((e.start, _role_stem(before[-1]), e.id))
         return found
 
@@ -162,7 +162,7 @@ def _attribute(ctx: _Context, s_start: int, s_end: int, earlier: list[Quote], se
             if entity is not None:
                 return _as_pair(entity)
         role = _ROLE_AFTER.match(text, verb.end())
-        if role and _ROLE.search(role.group(1)):  # sagte der Machthaber
+        if role and is_role(role.group(1)):  # sagte der Machthaber
             person = ctx.by_role(role.group(1), verb.start())
             if person is not None:
                 return person, None

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Annotation throughput against registry size: articles per second on one core.
+
+    python benchmarks/bench_annotate.py                 # German corpus, 3 repeats
+    python benchmarks/bench_annotate.py --corpus en --repeat 5
+
+Issue 3 asks for >= 500 articles/s/core on the German corpus with a registry of >= 5,000
+aliases, and for matching to be one pass over the text whatever the registry's size. The run
+reads the real corpus texts once (``make_corpus.base_records`` → the real readers), then times
+``Annotator.annotate`` alone over all of them, in one process (one core), for three registries:
+
+project     the sample archive's registry (content/ + the built-in starter registry)
+x10         the same plus synthetic persons, ten times as many aliases
+x50         fifty times as many aliases
+
+and, as a baseline in the same run, tokenizing the same texts (the floor any matcher pays).
+The machine is shared and noisy: the table reports medians of ``--repeat`` runs, measured
+round-robin, and ratios to the baseline and to the project registry of the same run. Results
+go to stdout and ``benchmarks/results/annotate.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import random
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from archive_gen.annotate import Annotator  # noqa: E402
+from archive_gen.annotate.actors import build_index  # noqa: E402
+from archive_gen.annotate.candidates import first_names  # noqa: E402
+from archive_gen.annotate.matcher import tokenize  # noqa: E402
+from archive_gen.errors import Diagnostics  # noqa: E402
+from archive_gen.ingest import read_source  # noqa: E402
+from archive_gen.model import Actor, Registry  # noqa: E402
+from archive_gen.registry import load_registry  # noqa: E402
+from make_corpus import base_records  # noqa: E402
+
+TODAY = dt.date(2026, 1, 1)
+
+
+def read_docs(corpus: str) -> list:
+    """Every distinct corpus text through the real readers (not timed)."""
+    docs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for record in base_records(corpus):
+            path = Path(tmp) / f"{record.key}{record.suffix}"
+            path.write_text(record.body, encoding="utf-8")
+            try:
+                docs.append(read_source(path, path.name))
+            except Exception:  # bad records are bad input; the build reports them, we skip them
+                continue
+    return docs
+
+
+def scaled(registry: Registry, factor: int, seed: int = 7) -> Registry:
+    """The registry plus synthetic persons (given name + invented surname, with an alias),
+    so that it has about ``factor`` times as many aliases. Invented surnames never occur in
+    the corpus, so the work per article can only change through the registry's size."""
+    if factor <= 1:
+        return registry
+    rng = random.Random(seed)
+    given = sorted(first_names())
+    syllables = ["zor", "vak", "quen", "trub", "ilm", "xet", "pog", "wum", "frel", "dax"]
+    base = alias_count(registry)
+    actors = dict(registry.actors)
+    n = 0
+    while alias_count(Registry(actors=actors)) < base * factor:
+        surname = "".join(rng.choice(syllables) for _ in range(3)).capitalize()
+        name = f"{rng.choice(given)} {surname}"
+        actors[f"synthetic-{n}"] = Actor(f"synthetic-{n}", name, "person", aliases=(f"{surname}",))
+        n += 1
+    return replace(registry, actors=actors)
+
+
+def alias_count(registry: Registry) -> int:
+    return sum(1 + len(a.aliases) + len(a.adjectives) + len(a.demonyms) for a in registry.actors.values())
+
+
+def time_annotate(annotator: Annotator, docs: list) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    for doc in docs:
+        annotator.annotate(doc, Diagnostics(), today=TODAY)
+    return time.perf_counter() - start
+
+
+def time_tokenize(docs: list) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    for doc in docs:
+        tokenize(doc.text)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", choices=("de", "en"), default="de")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--factors", type=int, nargs="+", default=[1, 10, 50])
+    args = parser.parse_args(argv)
+
+    docs = read_docs(args.corpus)
+    if args.corpus == "en":
+        docs = docs[:3000]
+    base_registry = load_registry(HERE.parent / "content", Diagnostics())
+    rows = []
+    annotators = {}
+    for factor in args.factors:
+        registry = scaled(base_registry, factor)
+        start = time.perf_counter()
+        annotator = Annotator(registry)
+        setup = time.perf_counter() - start
+        annotators[factor] = annotator
+        rows.append({"factor": factor, "aliases": alias_count(registry), "forms": len(build_index(registry.actors)),
+                     "setup": setup, "times": []})
+    baseline = []
+    annotators[args.factors[0]].annotate(docs[0], Diagnostics(), today=TODAY)  # warm caches (first names)
+    for _ in range(args.repeat):
+        baseline.append(time_tokenize(docs))
+        for row in rows:
+            row["times"].append(time_annotate(annotators[row["factor"]], docs))
+
+    n = len(docs)
+    base_median = statistics.median(baseline)
+    first = statistics.median(rows[0]["times"])
+    lines = [
+        f"# Annotation throughput ({args.corpus}, {n} articles, median of {args.repeat}, one core)",
+        "",
+        "| registry | aliases | surface forms | index build s | articles/s | × tokenize-only time | × project registry time |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| (baseline: tokenize only) | | | | {n / base_median:,.0f} | 1.00 | |",
+    ]
+    for row in rows:
+        median = statistics.median(row["times"])
+        label = "project" if row["factor"] == 1 else f"×{row['factor']} (synthetic persons)"
+        lines.append(f"| {label} | {row['aliases']:,} | {row['forms']:,} | {row['setup']:.2f} | {n / median:,.0f} | "
+                     f"{median / base_median:.1f} | {median / first:.2f} |")
+    report = "\n".join(lines)
+    print(report)
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    (out / f"annotate-{args.corpus}.md").write_text(report + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
