@@ -142,6 +142,9 @@ def reuters_records(path: Path) -> list[Record]:
             # Reuters bodies are hard-wrapped; paragraphs start with an indent.
             paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s{3,}|\n\s*\n", body)]
             text = "\n\n".join(p for p in paragraphs if p)
+            dateline = " ".join((item.get("dateline") or "").split())
+            if dateline:  # the wire's own line: "WASHINGTON, Feb 26 - Showers continued …"
+                text = f"{dateline} {text}"
             meta = {"title": title, "date": date, "language": "en"}  # as the wire sent it (ALL CAPS)
             records.append(Record(f"rt{item['newid']:05d}", ".md", date.year, _markdown(meta, text)))
     return records

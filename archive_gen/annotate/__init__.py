@@ -74,7 +74,9 @@ class Annotator:
         covered = [(m.start, m.end) for m in (*mentions, *source_mentions)]
         candidates = find_candidates(text, covered, sentences, tokens)
         if doc.dateline and not self._resolve_place(doc.dateline.place):  # a place the registry lacks
-            candidates.append(Candidate(doc.dateline.place, "place", text[: sentences[0][1]] if sentences else ""))
+            place = doc.dateline.place.title() if doc.dateline.place.isupper() else doc.dateline.place  # WASHINGTON
+            candidates.append(Candidate(place, "place", text[: sentences[0][1]] if sentences else "", "dateline",
+                                        ((doc.dateline.start, doc.dateline.end),)))
 
         lead = next((b for b in doc.blocks if b.kind == "paragraph"), None)
         derived_title = derive_title(

@@ -81,6 +81,12 @@ _DETERMINERS = frozenset("der die das den dem des ein eine einer einem einen ein
 # Words before a noun, not before a name: "im Sinne", "unter der Lupe", "the Hunter College".
 _NOUN_MARKERS = _DETERMINERS | frozenset("als im am zum zur vom beim ins ans jede jeder jedes diese dieser dieses".split())
 MAX_NAME_TOKENS = 4
+# The last word of a company or body, not of a person: "Marathon Oil Co", "Deutsche Bank AG".
+ORG_SUFFIXES = frozenset(
+    "Inc Co Corp Corporation Ltd Limited Plc PLC LLC LP AG GmbH SE SA NV BV Group Holding Holdings Bank "
+    "Partnership Association Institute Institut University Universität Foundation Stiftung Company Partners "
+    "Fund Trust Agency Ministry Council Committee Party Partei Verband Verein".split()
+)
 # Rare dictionary entries are mostly words ("Art", "Titel", "Lupe"); real given names in the
 # news are common somewhere.
 MIN_FREQUENCY = 3
@@ -135,6 +141,8 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
         if token.gap not in (" ", ". ") or "\n" in token.gap:
             break
         if token.hyphen_before and token.text[:1].isalpha():  # Jong-un, Kramp-Karrenbauer
+            if j == i + 1 and tokens[i].text in first_names() and token.text not in first_names():
+                return None  # a given name joins only given names: Hans-Peter, not "Bu-Sorghum"
             last, j = j, j + 1
             continue
         if token.text in ARABIC_PARTICLES and token.hyphen_after:  # al-Assad
@@ -203,8 +211,9 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         if last is None and english_verbs:
             after = _name_at(tokens, i, min_tokens=1)
             nxt = tokens[after + 1] if after is not None and after + 1 < len(tokens) else None
-            # English only: "Baker said". German capitalises nouns ("Die Regierung sagte").
-            if (nxt is not None and nxt.gap == " " and nxt.text in _SPEECH_AFTER_EN
+            # English only: "James Baker said". German capitalises nouns ("Die Regierung sagte");
+            # a lone capitalised word before "said" is as often a company ("Chrysler said").
+            if (nxt is not None and nxt.gap == " " and nxt.text in _SPEECH_AFTER_EN and after > i
                     and not _sentence_start(text, token.start)):
                 last, cue = after, f"speech verb: {nxt.text}"
         if last is not None and last + 1 < len(tokens) and is_role(tokens[last + 1].text):
@@ -221,7 +230,8 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         spans.sort()
         start = spans[0][0]
         evidence = next((text[s:e] for s, e in sentences if s <= start < e), text[max(0, start - 80):start + 80])
-        result.append(Candidate(name, "person", " ".join(evidence.split()), cue, tuple(spans)))
+        kind = "organization" if name.split()[-1].rstrip(".") in ORG_SUFFIXES else "person"
+        result.append(Candidate(name, kind, " ".join(evidence.split()), cue, tuple(spans)))
     return _merge(result)
 
 
