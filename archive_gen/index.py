@@ -12,7 +12,7 @@ from dataclasses import replace
 from itertools import combinations
 from typing import Iterable
 
-from .model import Archive, Article, Quote, Registry
+from .model import Archive, Article, Claim, Quote, Registry
 from .paths import unique_slugs
 
 
@@ -25,6 +25,8 @@ def build_archive(articles: Iterable[Article], registry: Registry) -> Archive:
     by_month: defaultdict[tuple[int, int], list[str]] = defaultdict(list)
     pairs: Counter[tuple[str, str]] = Counter()
     quotes: defaultdict[str, list[tuple[str, Quote]]] = defaultdict(list)
+    claims_by_actor: defaultdict[str, list[tuple[str, Claim]]] = defaultdict(list)
+    claims_by_source: defaultdict[str, list[tuple[str, Claim]]] = defaultdict(list)
     for article in ordered:  # newest first, so every list below is too
         for actor in article.actors:
             terms["actor"][actor].append(article.slug)
@@ -40,6 +42,11 @@ def build_archive(articles: Iterable[Article], registry: Registry) -> Archive:
         for quote in article.quotes:
             if quote.speaker:
                 quotes[quote.speaker].append((article.slug, quote))
+        for claim in article.claims:
+            if claim.speaker:
+                claims_by_actor[claim.speaker].append((article.slug, claim))
+            if claim.via:
+                claims_by_source[claim.via].append((article.slug, claim))
 
     cooccurrence: defaultdict[str, list[tuple[str, int]]] = defaultdict(list)
     for (a, b), count in pairs.items():
@@ -59,5 +66,7 @@ def build_archive(articles: Iterable[Article], registry: Registry) -> Archive:
         by_month=frozen(by_month),
         cooccurrence={k: tuple(sorted(v, key=lambda item: (-item[1], item[0]))) for k, v in sorted(cooccurrence.items())},
         quotes_by_actor=frozen(quotes),
+        claims_by_actor=frozen(claims_by_actor),
+        claims_by_source=frozen(claims_by_source),
         by_slug={a.slug: a for a in ordered},
     )

@@ -273,6 +273,8 @@ class Archive:
     by_month: dict[tuple[int, int], tuple[str, ...]]  # (year, month) -> slugs
     cooccurrence: dict[str, tuple[tuple[str, int], ...]]  # actor -> ((other, count), …)
     quotes_by_actor: dict[str, tuple[tuple[str, Quote], ...]]  # actor -> ((slug, quote), …)
+    claims_by_actor: dict[str, tuple[tuple[str, Claim], ...]]  # speaker -> ((slug, claim), …)
+    claims_by_source: dict[str, tuple[tuple[str, Claim], ...]]  # source reported through -> …
 
     by_slug: dict[str, Article]
 

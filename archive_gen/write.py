@@ -295,6 +295,7 @@ class PageRenderer:
                     pager=self._pager(lambda n: paths.term_page(taxonomy, term_id, n), number, total_pages),
                     cooccurring=self.archive.cooccurrence.get(term_id, ())[:20] if taxonomy == "actors" and number == 1 else (),
                     quotes=self.archive.quotes_by_actor.get(term_id, ())[:20] if taxonomy == "actors" and number == 1 else (),
+                    claims=self._claims(taxonomy, term_id) if number == 1 else (),
                 )
                 yield page, front_matter.dumps({"title": self.term_name(taxonomy, term_id)}, body)
         groups = self._index_groups(taxonomy, entries, index)
@@ -303,6 +304,14 @@ class PageRenderer:
             {"title": self.labels[taxonomy]},
             self._render("taxonomy_index.md.j2", page, taxonomy=taxonomy, groups=groups),
         )
+
+    def _claims(self, taxonomy: str, term_id: str) -> tuple:
+        """What this actor said (or this source reported), newest first, at most 20."""
+        if taxonomy in ("actors", "places"):
+            return self.archive.claims_by_actor.get(term_id, ())[:20]
+        if taxonomy == "sources":
+            return self.archive.claims_by_source.get(term_id, ())[:20]
+        return ()
 
     def _index_groups(self, taxonomy: str, entries: dict[str, Any], index: dict[str, tuple[str, ...]]):
         """Index entries grouped by kind (persons, states …), alphabetical within a group."""

@@ -123,3 +123,35 @@ def test_listings_render_as_flat_lists(built_site):
         html = (built_site / "site" / page / "index.html").read_text(encoding="utf-8")
         article = html.split('<article class="md-content__inner', 1)[1]
         assert "<ol" not in article, page
+
+
+def test_claims_appear_on_the_speaker_and_source_pages(built_site):
+    """Every attributed claim of every article is listed, with a link back, on the page of
+    whoever made it and of the source that reported it."""
+    from archive_gen.build import collect
+    from archive_gen.config import Config
+    from archive_gen.errors import Diagnostics
+
+    _, annotated = collect(Config.load(built_site / "mkdocs.yml", quiet=True), Diagnostics())
+    site = built_site / "site"
+    checked = 0
+    for article in annotated:
+        page = next(p for p, meta in articles(built_site) if meta.get("source_file") == article.source_file
+                    or p.endswith(f"/{article.slug}.md"))
+        for claim in article.claims:
+            targets = []
+            if claim.speaker:
+                kind = built_site_kind(built_site, claim.speaker)
+                targets.append(f"/{kind}/{claim.speaker}/")
+            if claim.via:
+                targets.append(f"/sources/{claim.via}/")
+            for target in targets:
+                html = (site / target.strip("/") / "index.html").read_text(encoding="utf-8")
+                assert claim.text.split(",")[0][:40] in html.replace("&quot;", '"'), (target, claim.text)
+                assert page_url(page) in links_of(site, target)
+                checked += 1
+    assert checked >= 5
+
+
+def built_site_kind(root: Path, actor_id: str) -> str:
+    return "places" if (root / "docs" / "places" / f"{actor_id}.md").exists() else "actors"
