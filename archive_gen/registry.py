@@ -7,6 +7,7 @@ description. A broken entry is reported and left out; the rest of the registry s
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, get_args
 
@@ -135,8 +136,12 @@ _LOADERS: dict[str, Callable[[str, _Fields, str], Any]] = {
 }
 
 
-def load_registry(content_dir: Path, diags: Diagnostics, display: Callable[[Path], str] = str) -> Registry:
-    """Read ``actors/``, ``topics/``, ``sources/`` and ``pages/`` below ``content_dir``."""
+def load_registry(content_dir: Path, diags: Diagnostics, display: Callable[[Path], str] = str,
+                  starter: bool = True) -> Registry:
+    """Read ``actors/``, ``topics/``, ``sources/`` and ``pages/`` below ``content_dir``, on top
+    of the built-in starter registry (countries, cities, organisations, agencies) unless
+    ``starter`` is false. An editor's entry replaces the starter entry with the same id, name,
+    alias or Wikidata id: the editor wins."""
     folders: dict[str, dict[str, Any]] = {}
     for folder, loader in _LOADERS.items():
         entries: dict[str, Any] = {}
@@ -164,7 +169,37 @@ def load_registry(content_dir: Path, diags: Diagnostics, display: Callable[[Path
         folders[folder] = entries
     registry = Registry(**folders)
     _check_aliases(registry, diags)
-    return registry
+    return with_starter(registry) if starter else registry
+
+
+def with_starter(registry: Registry) -> Registry:
+    """The editors' registry plus every starter entry that does not clash with one of theirs.
+
+    Starter entries have no ``path``: they get a page only when an article mentions them."""
+    from .starter import starter_registry
+
+    starter_actors, starter_sources = starter_registry()
+    return Registry(
+        actors=_merge(starter_actors, registry.actors),
+        topics=registry.topics,
+        sources=_merge(starter_sources, registry.sources),
+        pages=registry.pages,
+    )
+
+
+def _merge(starter: dict[str, Any], editors: dict[str, Any]) -> dict[str, Any]:
+    taken_names = {n for e in editors.values() for n in (e.name, *e.aliases)}
+    taken_wikidata = {getattr(e, "wikidata", None) for e in editors.values()} - {None}
+    merged = {}
+    for entry_id, entry in starter.items():
+        if entry_id in editors or getattr(entry, "wikidata", None) in taken_wikidata:
+            continue
+        if entry.name in taken_names:  # the same entity under the editors' id
+            continue
+        aliases = tuple(a for a in entry.aliases if a not in taken_names)  # the editors' alias wins
+        merged[entry_id] = replace(entry, aliases=aliases, path="")
+    merged.update(editors)
+    return dict(sorted(merged.items()))
 
 
 def _check_aliases(registry: Registry, diags: Diagnostics) -> None:

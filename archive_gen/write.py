@@ -271,14 +271,15 @@ class PageRenderer:
     def taxonomy_pages(self, taxonomy: str) -> Iterator[tuple[str, str]]:
         reg = self.archive.registry
         index: dict[str, tuple[str, ...]] = getattr(self.archive, TAXONOMY_OF[taxonomy])
+        # Editors' entries always have a page; built-in starter entries only once an article names them.
         if taxonomy == "actors":
-            entries = {a.id: a for a in reg.actors.values() if a.kind != "place"}
+            entries = {a.id: a for a in reg.actors.values() if a.kind != "place" and (a.path or a.id in index)}
         elif taxonomy == "places":
-            entries = {a.id: a for a in reg.actors.values() if a.kind == "place"}
+            entries = {a.id: a for a in reg.actors.values() if a.kind == "place" and (a.path or a.id in index)}
         elif taxonomy == "topics":
             entries = dict(reg.topics)
         else:
-            entries = dict(reg.sources)
+            entries = {s.id: s for s in reg.sources.values() if s.path or s.id in index}
         term_ids = sorted(set(entries) | set(index))
         for term_id in term_ids:
             slugs = index.get(term_id, ())
