@@ -210,6 +210,7 @@ class Claim:
     cue: str  # the words that attribute it: "nach Angaben", "laut", "zufolge", "sagte", "according to"
     speaker: str | None = None  # actor id: a person or a body (a government, the White House)
     via: str | None = None  # source id: the agency or outlet that reported it
+    speaker_name: str | None = None  # a person the registry does not know yet (a candidate)
 
 
 @dataclass(frozen=True)

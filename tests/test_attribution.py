@@ -154,3 +154,46 @@ def test_candidate_evidence_is_the_sentence(annotator):
     (cand,) = a.candidates
     assert cand.name == "Piet Hendriks"
     assert cand.evidence == "Der Bürgermeister Piet Hendriks eröffnete die Brücke."
+
+
+def test_unknown_speaker_is_kept_by_name(annotator):
+    a = annotate(annotator, 'Die Gewerkschaft protestierte. "Das ist unanständig", so der zuständige '
+                            'Vorstand Jaroslav Novotny. Der Sprecher Piet Hendriks: "Wir klagen."')
+    first, second = quote(a, "unanständig"), quote(a, "klagen")
+    assert (first.speaker, first.speaker_name) == (None, "Jaroslav Novotny")
+    assert (second.speaker, second.speaker_name) == (None, "Piet Hendriks")
+
+
+def test_subject_before_the_verb_wins_over_the_object_after_it(annotator):
+    a = annotate(annotator, 'Anna Berger nannte Karl Huber einen "verlässlichen Partner".')
+    assert quote(a, "verlässlichen").speaker == "anna-berger"
+
+
+def test_cue_naming_someone_unknown_attributes_nothing(annotator):
+    """'Nach Angaben Waxmans … Ruritanien': the cue names Waxman, not the state later on."""
+    a = annotate(annotator, "Nach Angaben Waxmans hat Ruritanien die Frist verstreichen lassen.")
+    assert not any(c.speaker == "ruritanien" for c in a.claims)
+
+
+def test_cross_reference_is_no_claim(annotator):
+    a = annotate(annotator, "Der Vertrag wurde unterzeichnet. (Agentur X berichtete)")
+    assert a.claims == ()
+
+
+# ------------------------------------------------------------------ places inside other names
+
+def linked(article) -> list[tuple[str, str]]:
+    return [(m.text, m.id) for m in article.mentions]
+
+
+def test_place_inside_a_club_school_or_paper_name_is_not_linked(annotator):
+    a = annotate(annotator, "Der FC Zenda gewann. Die Hochschule Zenda forscht. Die Zenda Zeitung lobte. "
+                            "Dann reiste Anna Berger nach Zenda.")
+    assert [t for t, i in linked(a) if i == "zenda"] == ["Zenda"]  # only the last one
+
+
+def test_capitalised_adjective_inside_a_name_and_currency_compounds(annotator):
+    a = annotate(annotator, "Die Ruritanische Bank meldete Gewinne in Ruritanien-Dollar. "
+                            "Ruritanische Soldaten marschierten, die ruritanische Regierung schwieg.")
+    texts = [t for t, i in linked(a) if i == "ruritanien"]
+    assert texts == ["Ruritanische", "ruritanische"]  # sentence-initial adjective and lowercase one

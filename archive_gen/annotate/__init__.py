@@ -69,10 +69,10 @@ class Annotator:
                         *(SourceRef(m.id, "cited") for m in source_mentions), *photo_refs])
 
         sentences = sentence_spans(doc.blocks)
-        quotes = find_quotes(text, sentences, mentions, self.kinds, source_mentions)
-        claims = find_claims(text, sentences, mentions, self.kinds, source_mentions, quotes)
         covered = [(m.start, m.end) for m in (*mentions, *source_mentions)]
         candidates = find_candidates(text, covered, sentences, tokens)
+        quotes = find_quotes(text, sentences, mentions, self.kinds, source_mentions, candidates)
+        claims = find_claims(text, sentences, mentions, self.kinds, source_mentions, quotes, candidates)
         if doc.dateline and not self._resolve_place(doc.dateline.place):  # a place the registry lacks
             place = doc.dateline.place.title() if doc.dateline.place.isupper() else doc.dateline.place  # WASHINGTON
             candidates.append(Candidate(place, "place", text[: sentences[0][1]] if sentences else "", "dateline",

@@ -47,8 +47,70 @@ def find_mentions(text: str, tokens: list[Token], index: AliasIndex, actors: dic
             sure.append((start, end, known[0], by_target[known[0]]))
 
     sure.extend(_short_forms(tokens, sure, actors))
+    sure = [m for m in sure if not _part_of_other_name(text, tokens, m, actors)]
     sure.sort()
     return [Mention(actor, start, end, text[start:end], how) for start, end, actor, how in sure]
+
+
+# Words that begin the name of a club, school or paper named after a place: "Borussia Dortmund",
+# "VfL Osnabrück", "Hochschule Hannover", "Financial Times Deutschland". The place inside such
+# a name is not what the text talks about.
+ORG_NAME_HEADS = frozenset(
+    "FC SC SV VfL VfB TSV TuS SpVgg SSV FSV BSC SG HSV THW KSC MSV RB AS AC SS US CF CD SD "
+    "Borussia Eintracht Fortuna Hertha Alemannia Arminia Dynamo Dinamo Lokomotive Inter Real Atlético Sporting "
+    "Olympique Olympiacos Union Hochschule Universität University Museum Oper Theater Klinik Flughafen".split()
+)
+# …and words that end such a name: "Zenda Zeitung", "Financial Times Deutschland" is caught by
+# "Times" before it, "Kuwait Airways", "Manchester United".
+ORG_NAME_TAILS = frozenset(
+    "Zeitung Times Post Herald Tribune Journal Rundschau Nachrichten Kurier Allgemeine Airport Airways Airlines "
+    "Bank University College Institute United Spurs Stock Exchange Group".split()
+)
+# Compound tails that make the place an attribute of a thing: "US-Dollar", "Taiwan-Dollar".
+CURRENCY_TAILS = frozenset(
+    "Dollar Dollars Pfund Yen Rubel Franken Yuan Won Peso Pesos Rupie Rupien Krone Kronen Dinar Lira Real Rand Euro".split()
+)
+
+
+def _part_of_other_name(text: str, tokens: list[Token], mention: tuple[int, int, str, str],
+                        actors: dict[str, Actor]) -> bool:
+    """A state or place form that belongs to another name or word, not to the text itself."""
+    start, end, actor_id, how = mention
+    if actors[actor_id].kind not in ("state", "place"):
+        return False
+    first = _token_at(tokens, start)
+    last = _token_at(tokens, end - 1)
+    if first is None or last is None:
+        return False
+    before = tokens[first - 1] if first > 0 and tokens[first].gap != "\n\n" else None
+    after = tokens[last + 1] if last + 1 < len(tokens) and tokens[last + 1].gap != "\n\n" else None
+    if before is not None and (before.text in ORG_NAME_HEADS or before.text in ORG_NAME_TAILS) \
+            and tokens[first].gap == " ":
+        return True
+    if after is not None and after.text in ORG_NAME_TAILS and after.gap == " ":
+        return True
+    if after is not None and tokens[last].hyphen_after and after.text in CURRENCY_TAILS:
+        return True
+    if how == "adjective" and text[start:start + 1].isupper() and after is not None and after.gap == " " \
+            and after.text[:1].isupper() and not _starts_sentence(text, start):
+        return True  # "Deutsche Bank", "Deutsche Presse-Agentur": German adjectives are lowercase
+    return False
+
+
+def _token_at(tokens: list[Token], offset: int) -> int | None:
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(tokens) and tokens[lo].start <= offset else None
+
+
+def _starts_sentence(text: str, offset: int) -> bool:
+    before = text[:offset].rstrip(" \"'„“»(")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _short_forms(tokens: list[Token], found: list[tuple[int, int, str, str]], actors: dict[str, Actor]):

@@ -30,9 +30,13 @@ _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»
 _SPEECH_VERB = re.compile(
     r"\b(?:sagt\w*|gesagt|erklärt\w*|betont\w*|versprach\w*|versproch\w*|verspricht|kündigt\w*|angekündigt|"
     r"bekräftigt\w*|warnt\w*|gewarnt|forderte\w*|fordert|gefordert|schrieb\w*|schreibt|meinte\w*|"
-    r"sprach|sprachen|bezeichnet\w*|teilte\w* mit|mitgeteilt|räumte\w* ein|kritisiert\w*|"
+    r"sprach|sprachen|bezeichnet\w*|teilte\w* mit|teilten|mitgeteilt|räumte\w* ein|kritisiert\w*|"
+    r"nannte\w*|kommentiert\w*|charakterisiert\w*|gab\w* an|bestreit\w*|bestritt\w*|widersprach\w*|"
+    r"verkündet\w*|äußert\w*|fügte\w* hinzu|ergänzt\w*|erläutert\w*|antwortet\w*|entgegnet\w*|"
+    r"appelliert\w*|unterstrich\w*|versichert\w*|mahnt\w*|lobt\w*|zitiert\w*|mit den Worten|"
     r"berichtete\w*|meldete\w*|"
-    r"said|says|told|stated|warned|announced|promised|added|wrote|declared|insisted|urged|reported)\b"
+    r"said|says|told|stated|warned|announced|promised|added|wrote|declared|insisted|urged|reported|"
+    r"explained|argued|noted|replied|commented|asked|called)\b"
     r"|,\s*so\b"
 )
 _IMPERSONAL = re.compile(r"\b(?:hieß es|heißt es|hieß es weiter|it said|the statement said|it added)\b")
@@ -50,16 +54,17 @@ CUE_REACH = 90  # characters between a cue and the name it attributes to
 
 @dataclass(frozen=True)
 class _Entity:
-    id: str
+    id: str | None  # registry id; None for a candidate (a person the registry lacks)
     start: int
     end: int
     kind: str  # person | body | state | place | source
+    name: str | None = None  # a candidate's name
 
 
 class _Context:
     """Everything quote and claim attribution looks up in one article."""
 
-    def __init__(self, text, sentences, mentions, kinds, source_mentions):
+    def __init__(self, text, sentences, mentions, kinds, source_mentions, candidates=()):
         self.text = text
         self.sentences = sentences or [(0, len(text))]
         self.starts = [s for s, _ in self.sentences]
@@ -67,6 +72,8 @@ class _Context:
         entities = [_Entity(m.id, m.start, m.end, _kind(kinds.get(m.id, ""))) for m in mentions
                     if m.how not in ("adjective",)]
         entities += [_Entity(m.id, m.start, m.end, "source") for m in source_mentions]
+        entities += [_Entity(None, start, end, "person", c.name) for c in candidates if c.kind == "person"
+                     for start, end in c.spans]
         self.entities = sorted(entities, key=lambda e: (e.start, e.end))
         self.quote_spans: list[tuple[int, int]] = []
         self.roles = self._roles()
@@ -80,7 +87,7 @@ class _Context:
     def entities_in(self, start: int, end: int, kinds: tuple[str, ...]) -> list[_Entity]:
         return [e for e in self.entities if start <= e.start < end and e.kind in kinds and not self.in_quote(e.start)]
 
-    def _roles(self) -> list[tuple[int, str, str]]:
+    def _roles(self) -> list[tuple[int, str, _Entity]]:
         """(offset, role stem, person) for every ``Role Name`` apposition: ``Machthaber Kim Jong-un``."""
         found = []
         for e in self.entities:
@@ -88,13 +95,14 @@ class _Context:
                 continue
             before = self.text[max(0, e.start - 40):e.start].split()
             if before and is_role(before[-1]):
-                found.append((e.start, _role_stem(before[-1]), e.id))
+                found.append((e.start, _role_stem(before[-1]), e))
         return found
 
-    def by_role(self, word: str, before: int) -> str | None:
+    def by_role(self, word: str, before: int) -> _Entity | None:
         stem = _role_stem(word)
         matches = [person for offset, role, person in self.roles if offset < before and (role.startswith(stem) or stem.startswith(role))]
         return matches[-1] if matches else None
+
 
     def antecedent(self, pronoun: str, before: int) -> _Entity | None:
         """The person or body a pronoun points back to: the last one named before it, at most
@@ -122,8 +130,27 @@ def _role_stem(word: str) -> str:
     return word
 
 
-def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention]) -> list[Quote]:
-    ctx = _Context(text, sentences, mentions, kinds, source_mentions)
+@dataclass(frozen=True)
+class _Who:
+    """Who a statement comes from: a registry actor, or a candidate's name, and the source."""
+
+    speaker: str | None = None
+    speaker_name: str | None = None
+    via: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.speaker or self.speaker_name or self.via)
+
+
+def _who(entity: _Entity) -> _Who:
+    if entity.kind == "source":
+        return _Who(via=entity.id)
+    return _Who(speaker=entity.id, speaker_name=None if entity.id else entity.name)
+
+
+def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
+                candidates=()) -> list[Quote]:
+    ctx = _Context(text, sentences, mentions, kinds, source_mentions, candidates)
     matches = list(_QUOTE.finditer(text))
     ctx.quote_spans = [(m.start(), m.end()) for m in matches]
     quotes: list[Quote] = []
@@ -132,53 +159,75 @@ def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str],
         q_start, q_end = match.start(group), match.end(group)
         i = ctx.sentence_of(match.start())
         s_start, s_end = ctx.sentences[i]
-        speaker, via = _attribute(ctx, s_start, s_end, quotes, i)
-        if via is None:
-            via = _via(ctx, s_start, s_end)
+        who = _attribute(ctx, s_start, s_end, quotes, i, match.start())
+        via = who.via or _via(ctx, s_start, s_end)
         if via is None and i + 1 < len(ctx.sentences):  # "… ", sagte Kim. Das berichtete Interfax.
             n_start, n_end = ctx.sentences[i + 1]
-            other = {e.id for e in ctx.entities_in(n_start, n_end, ("person",))}
-            if _CUE_AFTER.search(text, n_start, n_end) and (not other or other == {speaker}):
+            other = {e.id or e.name for e in ctx.entities_in(n_start, n_end, ("person",))}
+            if _CUE_AFTER.search(text, n_start, n_end) and (not other or other == {who.speaker or who.speaker_name}):
                 via = _via(ctx, n_start, n_end)
-        quotes.append(Quote(text[q_start:q_end], q_start, q_end, speaker=speaker, via=via))
+        quotes.append(Quote(text[q_start:q_end], q_start, q_end, speaker=who.speaker,
+                            speaker_name=who.speaker_name, via=via))
     return quotes
 
 
-def _attribute(ctx: _Context, s_start: int, s_end: int, earlier: list[Quote], sentence: int) -> tuple[str | None, str | None]:
-    """(speaker actor id, via source id) of a quote or claim in the sentence [s_start, s_end)."""
+SPEAKER_REACH = 100  # characters after a speech verb in which its subject may stand
+
+
+def _attribute(ctx: _Context, s_start: int, s_end: int, earlier: list[Quote], sentence: int,
+               quote_at: int | None = None) -> _Who:
+    """Who a quote or claim in the sentence [s_start, s_end) comes from."""
     text = ctx.text
+    speaking = ("person", "body", "source")
+    if quote_at is not None:  # Der Vorsitzende Konrad Freiberg: „…“
+        colon = [e for e in ctx.entities_in(s_start, quote_at, speaking)
+                 if re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*:\s*", text[e.end:quote_at])]
+        if colon:
+            return _who(colon[-1])
     verbs = [v for v in _SPEECH_VERB.finditer(text, s_start, s_end) if not ctx.in_quote(v.start())]
     for verb in verbs:
-        after = ctx.entities_in(verb.end(), verb.end() + 6, ("person", "body", "source"))
-        if after:  # sagte Kim
-            return _as_pair(after[0])
-        before = [e for e in ctx.entities_in(s_start, verb.start(), ("person", "body", "source"))
-                  if 0 <= verb.start() - e.end <= 2]
+        # "Kim sagte" first: in "Merkel nannte Wulff „…“" the name after the verb is its object.
+        before = [e for e in ctx.entities_in(s_start, verb.start(), speaking) if 0 <= verb.start() - e.end <= 2]
         if before:  # Kim sagte
-            return _as_pair(before[-1])
+            return _who(before[-1])
+        after = ctx.entities_in(verb.end(), min(s_end, verb.end() + 6), speaking)
+        if after:  # sagte Kim
+            return _who(after[0])
         pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start())
         if pronoun:  # schrieb sie, he said
             entity = ctx.antecedent(pronoun.group(1).lower(), verb.start())
             if entity is not None:
-                return _as_pair(entity)
+                return _who(entity)
+            continue
         role = _ROLE_AFTER.match(text, verb.end())
         if role and is_role(role.group(1)):  # sagte der Machthaber
-            person = ctx.by_role(role.group(1), verb.start())
-            if person is not None:
-                return person, None
+            entity = ctx.by_role(role.group(1), verb.start())
+            if entity is not None:
+                return _who(entity)
+        # so der zuständige Gewerkschaftsvorstand Uwe Foullong; sagte der Vorsitzende Richter Klaus Tolksdorf
+        later = ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
+        gap = text[verb.end():later[0].start] if later else ""
+        if later and (re.match(r"\s+(?:der|die|the)\s", gap) or (gap.split() and is_role(gap.split()[0]))) \
+                and not re.search(r"[.;:!?]", text[verb.end():later[0].start]) and not _clause_verb(text, verb.end(), later[0].start):
+            return _who(later[0])
     if _IMPERSONAL.search(text, s_start, s_end) and earlier:
         last = earlier[-1]
-        if ctx.sentence_of(last.start) >= sentence - 3 and (last.speaker or last.via):
-            return last.speaker, last.via
+        if ctx.sentence_of(last.start) >= sentence - 3 and (last.speaker or last.speaker_name or last.via):
+            return _Who(last.speaker, last.speaker_name, last.via)
     if verbs:
         people = ctx.entities_in(s_start, s_end, ("person",))
         if people:
-            return people[0].id, None
-    return None, None
+            return _who(people[0])
+    return _Who()
 
 
-def _as_pair(entity: _Entity) -> tuple[str | None, str | None]:
-    return (None, entity.id) if entity.kind == "source" else (entity.id, None)
+# A finite verb between a speech verb and a name means the name belongs to another clause.
+_FINITE = re.compile(r"\b(?:ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|wurde|wurden|sei|seien|habe|"
+                     r"is|are|was|were|has|have|had|will|would)\b")
+
+
+def _clause_verb(text: str, start: int, end: int) -> bool:
+    return _FINITE.search(text, start, end) is not None or "„" in text[start:end] or '"' in text[start:end]
 
 
 def _via(ctx: _Context, start: int, end: int) -> str | None:
@@ -194,47 +243,71 @@ def _via(ctx: _Context, start: int, end: int) -> str | None:
     return None
 
 
+def _cue_target(ctx: _Context, start: int, end: int) -> tuple[str, _Who]:
+    """What an attribution cue in [start, end) names: ``Nach Angaben aus dem Weißen Haus``,
+    ``dem Bericht von Reuters zufolge``. Only the words right after (before ``zufolge``) the cue
+    count: ``Nach Angaben Waxmans … die USA`` names Waxman, not the USA."""
+    text = ctx.text
+    claimants = ("source", "body", "state", "person")
+    for cue in _CUE_AFTER.finditer(text, start, end):
+        if ctx.in_quote(cue.start()):
+            continue
+        named = ctx.entities_in(cue.end(), min(end, cue.end() + CUE_REACH), claimants)
+        if named and _adjacent(text, cue.end(), named[0].start):
+            return " ".join(cue.group().split()), _who(named[0])
+        if named or re.match(r"\s+[A-ZÄÖÜ]", text[cue.end():cue.end() + 3]):
+            return "", _Who()  # the cue names someone we do not know: attribute nothing
+    for cue in _CUE_BEFORE.finditer(text, start, end):
+        if cue.group() != "zufolge" or ctx.in_quote(cue.start()):
+            continue
+        named = ctx.entities_in(max(start, cue.start() - CUE_REACH), cue.start(), claimants)
+        if named and _adjacent(text, named[-1].end, cue.start(), before=True):
+            return "zufolge", _who(named[-1])
+    return "", _Who()
+
+
+# Words that may stand between a cue and its claimant: articles, prepositions, adjectives
+# ("nach Angaben der staatlichen russischen Nachrichtenagentur Interfax").
+_LINK_WORDS = re.compile(r"(?:\s+(?:der|des|dem|den|die|von|vom|aus|aus dem|aus der|eines|einer|the|of|from|"
+                         r"[a-zäöüß][\w-]*(?:en|er|e|es|em)|[A-ZÄÖÜ][\w-]*(?:agentur|behörde|ministerium|"
+                         r"regierung|sprecher\w*|zeitung|sender|kreise\w*|quellen|agency|officials?)))*\s*")
+
+
+def _adjacent(text: str, start: int, end: int, before: bool = False) -> bool:
+    gap = text[start:end]
+    if before:  # "Dem Bericht von Reuters zufolge"
+        return re.fullmatch(r"\s*", gap) is not None
+    return _LINK_WORDS.fullmatch(gap) is not None
+
+
 def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
-                quotes: list[Quote]) -> list[Claim]:
+                quotes: list[Quote], candidates=()) -> list[Claim]:
     """Sentences that report what someone else says, with who and through whom."""
-    ctx = _Context(text, sentences, mentions, kinds, source_mentions)
+    ctx = _Context(text, sentences, mentions, kinds, source_mentions, candidates)
     ctx.quote_spans = [(q.start, q.end) for q in quotes]
     claims = []
     for i, (start, end) in enumerate(ctx.sentences):
-        speaker = via = None
-        cue_text = ""
-        for cue in _CUE_AFTER.finditer(text, start, end):
-            if ctx.in_quote(cue.start()):
-                continue
-            named = ctx.entities_in(cue.end(), min(end, cue.end() + CUE_REACH), ("source", "body", "state", "person"))
-            if named:
-                cue_text = " ".join(cue.group().split())
-                entity = named[0]
-                if entity.kind == "source":
-                    via = via or entity.id
-                else:
-                    speaker = speaker or entity.id
-                break
-        for cue in _CUE_BEFORE.finditer(text, start, end):
-            if cue.group() != "zufolge" or ctx.in_quote(cue.start()):
-                continue
-            named = ctx.entities_in(max(start, cue.start() - CUE_REACH), cue.start(), ("source", "body", "state", "person"))
-            if named:
-                cue_text = cue_text or "zufolge"
-                entity = named[-1]
-                if entity.kind == "source":
-                    via = via or entity.id
-                else:
-                    speaker = speaker or entity.id
+        tail = _CROSS_REFERENCE.search(text, start, end)
+        if tail:  # "… unterzeichnet. (Wikinews berichtete)": a cross-reference, not a source
+            end = tail.start()
+        if end <= start or not text[start:end].strip():
+            continue
+        cue_text, who = _cue_target(ctx, start, end)
         has_quote = any(start <= q.start < end for q in quotes)
         if not has_quote:
-            verb = next((v for v in _SPEECH_VERB.finditer(text, start, end)), None)
+            verb = next((v for v in _SPEECH_VERB.finditer(text, start, end) if not ctx.in_quote(v.start())), None)
             if verb is not None:
-                said_by, said_via = _attribute(ctx, start, end, [], i)
-                if said_by or said_via:
+                said = _attribute(ctx, start, end, [], i)
+                if said:
                     cue_text = cue_text or " ".join(verb.group().lstrip(",").split())
-                    speaker = speaker or said_by
-                    via = via or said_via
-        if speaker or via:
-            claims.append(Claim(" ".join(text[start:end].split()), start, end, cue_text, speaker, via))
+                    who = _Who(who.speaker or said.speaker,
+                               who.speaker_name or (None if who.speaker else said.speaker_name),
+                               who.via or said.via)
+        if who:
+            claims.append(Claim(" ".join(text[start:end].split()), start, end, cue_text,
+                                who.speaker, who.via, who.speaker_name))
     return claims
+
+
+# "(Wikinews berichtete)", "(Reuters reported)": a cross-reference, not a claim.
+_CROSS_REFERENCE = re.compile(r"\s*\([\w .-]{1,40}\s(?:berichtete\w*|reported)\.?\)\.?\s*$")
