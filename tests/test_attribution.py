@@ -197,3 +197,8 @@ def test_capitalised_adjective_inside_a_name_and_currency_compounds(annotator):
                             "Ruritanische Soldaten marschierten, die ruritanische Regierung schwieg.")
     texts = [t for t, i in linked(a) if i == "ruritanien"]
     assert texts == ["Ruritanische", "ruritanische"]  # sentence-initial adjective and lowercase one
+
+
+def test_initials_and_regnal_numbers(annotator):
+    a = annotate(annotator, "Das Gutachten schrieb A. Wiegemann aus Zenda. Später kam Königin Elisabeth II. zu Besuch.")
+    assert {"A. Wiegemann", "Elisabeth II"} <= set(names(a))

@@ -81,6 +81,7 @@ _DETERMINERS = frozenset("der die das den dem des ein eine einer einem einen ein
 # Words before a noun, not before a name: "im Sinne", "unter der Lupe", "the Hunter College".
 _NOUN_MARKERS = _DETERMINERS | frozenset("als im am zum zur vom beim ins ans jede jeder jedes diese dieser dieses".split())
 MAX_NAME_TOKENS = 4
+_ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 # The last word of a company or body, not of a person: "Marathon Oil Co", "Deutsche Bank AG".
 ORG_SUFFIXES = frozenset(
     "Inc Co Corp Corporation Ltd Limited Plc PLC LLC LP AG GmbH SE SA NV BV Group Holding Holdings Bank "
@@ -127,13 +128,21 @@ _NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "
                  "tion", "tionen", "ität", "itäten", "ismus", "nisse", "tum", "ments")
 
 
+def _is_initial(tokens: list[Token], i: int) -> bool:
+    """``A.`` in ``A. Wiegemann`` (even though "A" is also an English article)."""
+    text = tokens[i].text
+    return len(text) == 1 and text.isupper() and i + 1 < len(tokens) and tokens[i + 1].gap == ". "
+
+
 def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
     """Index of the last token of a name that starts at ``tokens[i]``, or None.
 
     A name is capitalised words joined by spaces, hyphens (``Jong-un``) or initials'
     full stops (``George W. Bush``), with lowercase particles inside (``von der Leyen``).
     """
-    if i >= len(tokens) or not _is_word(tokens[i]) or tokens[i].hyphen_before or is_role(tokens[i].text):
+    if i >= len(tokens) or tokens[i].hyphen_before or is_role(tokens[i].text):
+        return None
+    if not _is_word(tokens[i]) and not _is_initial(tokens, i):
         return None
     last, j = i, i + 1
     while j < len(tokens) and j - i < MAX_NAME_TOKENS + 2:
@@ -208,6 +217,11 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
             last, cue = _name_at(tokens, i, min_tokens=2 if prev.text == "so" else 1), f"speech verb: {prev.text}"
         if last is None and token.text in names and not (prev is not None and prev.text.lower() in _NOUN_MARKERS):
             last, cue = _name_at(tokens, i, min_tokens=2), "first name"  # not "eine Art Menschen"
+        if last is None and _is_initial(tokens, i) and not _sentence_start(text, token.start):
+            last, cue = _name_at(tokens, i, min_tokens=2), "initial"  # "A. Wiegemann"
+        if last is not None and last + 1 < len(tokens) and _ROMAN.fullmatch(tokens[last + 1].text) \
+                and tokens[last + 1].gap == " " and text[tokens[last + 1].end:tokens[last + 1].end + 1] == ".":
+            last += 1  # "Elisabeth II.", "Benedikt XVI."
         if last is None and english_verbs:
             after = _name_at(tokens, i, min_tokens=1)
             nxt = tokens[after + 1] if after is not None and after + 1 < len(tokens) else None
