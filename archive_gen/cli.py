@@ -238,10 +238,10 @@ def extract_record(article: Article, registry) -> dict[str, Any]:
         "authors": list(article.authors),
         "captions": [{"text": c.text, "credit": c.credit, "photographers": list(c.photographers),
                       "start": c.start, "end": c.end} for c in article.captions],
-        "quotes": [{"text": q.text, "speaker": q.speaker, "via": q.via, "start": q.start, "end": q.end}
-                   for q in article.quotes],
-        "claims": [{"text": c.text, "cue": c.cue, "speaker": c.speaker, "via": c.via, "start": c.start, "end": c.end}
-                   for c in article.claims],
+        "quotes": [{"text": q.text, "speaker": q.speaker, "speaker_name": q.speaker_name, "via": q.via,
+                    "start": q.start, "end": q.end} for q in article.quotes],
+        "claims": [{"text": c.text, "cue": c.cue, "speaker": c.speaker, "speaker_name": c.speaker_name,
+                    "via": c.via, "start": c.start, "end": c.end} for c in article.claims],
         "dateline": doc.dateline.place if doc.dateline else None,
         "signoff": doc.signoff.raw if doc.signoff else None,
         "source_file": article.source_file,

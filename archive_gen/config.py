@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
-from .errors import ConfigError
+from .errors import ConfigError, printable
+from .ingest import MAX_FILE_BYTES
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,7 @@ class Config:
     strict: bool = False  # warnings fail the run
     quiet: bool = False
     page_size: int = 50  # articles per listing page (term pages, months)
+    max_file_bytes: int = MAX_FILE_BYTES  # larger article files are reported and skipped
 
     @classmethod
     def load(
@@ -51,11 +54,22 @@ class Config:
         return config
 
     def display_path(self, path: Path) -> str:
-        """A path as shown in diagnostics: relative to the project when it is inside it."""
-        try:
-            return path.resolve().relative_to(self.project_dir).as_posix()
-        except ValueError:
-            return str(path)
+        """A path as shown in diagnostics and on pages: relative to the project when it is
+        inside it, on one line, printable.
+
+        A symbolic link is named as itself, never by its target (``content/articles/x.txt``,
+        not ``/etc/passwd``), and a broken link or a link loop is no reason to fail here.
+        Bytes of a file name that are not UTF-8 are shown as ``\\xff``.
+        """
+        absolute = Path(os.path.abspath(path))
+        shown = str(path)
+        for candidate in (absolute, Path(os.path.realpath(absolute.parent)) / absolute.name):
+            try:
+                shown = candidate.relative_to(self.project_dir).as_posix()
+                break
+            except ValueError:
+                continue
+        return printable(os.fsencode(shown).decode("utf-8", "backslashreplace"))
 
 
 def _resolve(base: Path, value: str | Path) -> Path:

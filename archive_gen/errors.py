@@ -10,14 +10,28 @@ for one input (caught and turned into a diagnostic by the caller) or for the who
      ├── ContentError             one content file cannot be used (path, line, hint)
      │    ├── ReadError           bytes that cannot be read or decoded
      │    └── FrontMatterError    YAML front matter that is broken or has the wrong shape
+     ├── GenerateError            writing docs/ failed (a bug, or the disk); docs/ is left as it was
      └── RenderError              MkDocs failed to render the generated Markdown
+
+Everything printed comes from outside (file names, YAML values), so :func:`printable` shows
+control characters, line breaks and undecodable bytes as escapes: a report line is one line,
+and a file name cannot send escape sequences to the terminal.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
+
+# C0/C1 controls, DEL, lone surrogates (undecodable file-name bytes), line/paragraph separators.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+
+
+def printable(text: object) -> str:
+    """``text`` on one line, with every control character shown as an escape (``\\x1b``)."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], str(text))
 
 
 class Severity(enum.Enum):
@@ -39,8 +53,8 @@ class Diagnostic:
     hint: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.severity}: {self.message}"
-        return f"{text} (hint: {self.hint})" if self.hint else text
+        text = f"{printable(self.path)}:{self.line}: {self.severity}: {printable(self.message)}"
+        return f"{text} (hint: {printable(self.hint)})" if self.hint else text
 
 
 class ArchiveGenError(Exception):
@@ -49,6 +63,10 @@ class ArchiveGenError(Exception):
 
 class ConfigError(ArchiveGenError):
     """The run cannot start: a missing directory, an unreadable mkdocs.yml, a bad option."""
+
+
+class GenerateError(ArchiveGenError):
+    """Generating docs/ failed as a whole (not one article); the previous docs/ is kept."""
 
 
 class RenderError(ArchiveGenError):
@@ -63,7 +81,7 @@ class ContentError(ArchiveGenError):
         self.line = max(int(line), 1)
         self.message = message
         self.hint = hint
-        super().__init__(f"{self.path}:{self.line}: {message}")
+        super().__init__(f"{printable(self.path)}:{self.line}: {printable(message)}")
 
     def diagnostic(self, severity: Severity = Severity.ERROR) -> Diagnostic:
         return Diagnostic(self.path, self.line, severity, self.message, self.hint)

@@ -1,9 +1,11 @@
 """The one module that owns YAML front matter, in both directions.
 
-Reading is strict because front matter comes from outside: only safe YAML (no tags that build
-objects), no anchors or aliases (no "billion laughs"), no duplicate keys, and a mapping at the
-top. Every problem is a :class:`FrontMatterError` with the line in the *file*, not in the YAML
-snippet. python-frontmatter finds the block; PyYAML with a stricter loader parses it.
+Reading is strict because front matter comes from outside: only safe YAML, and of that only
+plain values (no tags at all: ``!!python/object…`` and ``!!binary`` alike), no anchors or
+aliases (no "billion laughs"), no duplicate keys, no impossible dates (``2024-02-30``), at most
+:data:`MAX_DEPTH` levels of nesting, and a mapping at the top. Every problem is a
+:class:`FrontMatterError` with the line in the *file*, not in the YAML snippet.
+python-frontmatter finds the block; PyYAML with a stricter loader parses it.
 
 Writing keeps the caller's key order (never sorted), never wraps long lines and uses flow
 style for lists of scalars, so generated files are stable and diffs stay small.
@@ -21,6 +23,10 @@ import yaml
 from .errors import FrontMatterError
 
 _HANDLER = frontmatter.YAMLHandler()
+MAX_DEPTH = 20  # nesting levels of lists and mappings; front matter needs two or three
+_CORE = "tag:yaml.org,2002:"
+# Explicit tags that only restate a plain value's type (``!!str 2024``); every other tag is refused.
+_ALLOWED_TAGS = frozenset({None, "!", *(_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map"))})
 
 
 @dataclass(frozen=True)
@@ -46,8 +52,10 @@ def split(text: str, path: str) -> Split:
             path, 1, "front matter is not closed", "end the YAML block with a line '---'"
         ) from None
     body_offset = len(text) - len(body)
-    # The YAML snippet starts right after the opening '---', on the file's first line.
-    meta, lines = load_yaml(raw_yaml, path, first_line=1)
+    # The YAML snippet starts right after the opening '---' (which may swallow blank lines).
+    opening = _HANDLER.FM_BOUNDARY.match(text)
+    first_line = text.count("\n", 0, opening.end()) + 1 if opening else 1
+    meta, lines = load_yaml(raw_yaml, path, first_line=first_line)
     return Split(meta, lines, body, text.count("\n", 0, body_offset) + 1)
 
 
@@ -80,7 +88,7 @@ def load_yaml(source: str, path: str, first_line: int = 1) -> tuple[dict[str, An
             path, line, f"invalid YAML: {problem}", "check quotes, colons and indentation"
         ) from None
     except RecursionError:
-        raise FrontMatterError(path, first_line, "YAML nested too deeply") from None
+        raise FrontMatterError(path, first_line, "YAML nested too deeply", "write plain values and lists") from None
     finally:
         loader.dispose()
     data = {str(k): v for k, v in data.items()}
@@ -90,6 +98,7 @@ def load_yaml(source: str, path: str, first_line: int = 1) -> tuple[dict[str, An
 class _StrictLoader(yaml.SafeLoader):
     archive_path = ""
     first_line = 1
+    depth = 0
 
     def compose_node(self, parent, index):  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
@@ -101,14 +110,42 @@ class _StrictLoader(yaml.SafeLoader):
                 "write the value out instead of referring to an anchor",
             )
         event = self.peek_event()
+        line = self.first_line + event.start_mark.line
         if getattr(event, "anchor", None):
             raise FrontMatterError(
                 self.archive_path,
-                self.first_line + event.start_mark.line,
+                line,
                 "YAML anchors (&name) are not allowed in front matter",
                 "remove the anchor",
             )
-        return super().compose_node(parent, index)
+        tag = getattr(event, "tag", None)
+        if tag not in _ALLOWED_TAGS:
+            shown = tag.replace(_CORE, "!!") if tag.startswith(_CORE) else tag
+            raise FrontMatterError(
+                self.archive_path,
+                line,
+                f"YAML tag '{shown}' is not allowed in front matter",
+                "remove the tag: front matter holds plain text, numbers, dates and lists",
+            )
+        if self.depth >= MAX_DEPTH:
+            raise FrontMatterError(self.archive_path, line, f"YAML nested more than {MAX_DEPTH} levels deep",
+                                   "write plain values and lists")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_yaml_timestamp(self, node):  # type: ignore[override]
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            raise FrontMatterError(
+                self.archive_path,
+                self.first_line + node.start_mark.line,
+                f"'{node.value}' is not a date that exists",
+                "check day and month (YYYY-MM-DD), e.g. 2024-02-29",
+            ) from None
 
     def construct_mapping(self, node, deep=False):  # type: ignore[override]
         seen: dict[Any, int] = {}
@@ -132,6 +169,9 @@ class _StrictLoader(yaml.SafeLoader):
                 )
             seen[key] = line
         return super().construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(_CORE + "timestamp", _StrictLoader.construct_yaml_timestamp)
 
 
 # --------------------------------------------------------------------------- writing

@@ -1,14 +1,17 @@
 """Write: the archive graph in, Markdown pages out.
 
 ``render_pages`` is pure: archive → (docs path, file text) pairs, one page at a time.
-``write_tree`` is the only I/O:
-it writes only files whose bytes changed (each atomically, via a temporary file and rename),
-and removes pages whose source is gone, so reruns are cheap and ``mkdocs serve`` reloads
-only what changed.
+``stage_tree`` / ``write_tree`` are the only I/O: the new docs/ is built beside the old one
+(a hidden sibling directory) and swapped in with two renames only when every page was
+written, so a failed or interrupted run leaves the previous docs/ as it was. Pages whose
+bytes did not change are hard links to the old files (same inode, same mtime), so reruns
+stay cheap and ``mkdocs serve`` finds nothing to rebuild.
 
 Escaping is the default: every value a template prints goes through :func:`md_escape`
 unless it is ``Markup`` built here (links, rendered bodies). Article text can therefore
-never inject HTML, scripts or Markdown structure into a page.
+never inject HTML, scripts or Markdown structure into a page. Editor Markdown (registry
+descriptions, hand-written pages) goes through :func:`safe_markdown`: Markdown stays, raw
+HTML, attribute lists and links to anything but http(s)/mailto/relative targets do not.
 """
 
 from __future__ import annotations
@@ -16,9 +19,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import secrets
+import shutil
+import stat
 import tempfile
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable, Iterator
 
 import jinja2
@@ -26,7 +32,7 @@ from babel.dates import format_date, format_skeleton
 from markupsafe import Markup
 
 from . import front_matter, paths
-from .errors import ConfigError
+from .errors import ConfigError, GenerateError
 from .model import Archive, Article, Block, Claim, Quote, SourceRef
 
 MARKER = ".archive-gen"  # marks a docs directory as generated: only such a one is cleaned
@@ -35,10 +41,27 @@ MARKER = ".archive-gen"  # marks a docs directory as generated: only such a one 
 
 _WHITESPACE = re.compile(r"\s+")
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
-_LINE_START_MARK = re.compile(r"^(\s*)(#|[+-](?=\s|$))")  # headings, list items
+# headings, list items, a thematic break ("---": a line of hyphens would become <hr>)
+_LINE_START_MARK = re.compile(r"^(\s*)(#|[+-](?=\s|$)|-(?=-))")
 _LINE_START_NUMBER = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")  # ordered lists
 _SAFE_URL = re.compile(r"^https?://[^\s<>()\[\]\"'`\\]+$")
-_JS_LINK = re.compile(r"\]\(\s*(?:javascript|vbscript|data):\S*", re.IGNORECASE)
+# Invisible characters that only do harm: C0/C1 controls except whitespace, DEL; lone
+# surrogates (undecodable file-name bytes) cannot even be written as UTF-8.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Link targets in editor Markdown: inline links and images "](dest …)", reference definitions
+# "[id]: dest". Everything up to ")" counts, whitespace included: browsers drop tabs and line
+# breaks inside a URL ("java\nscript:" is "javascript:"), so the check must not stop there.
+_INLINE_TARGET = re.compile(r"(\]\()([^)]*)")
+_REFERENCE_TARGET = re.compile(r"^([ ]{0,3}\[[^\[\]]*\]:[ \t]*\n?[ \t]*)(\S+)", re.MULTILINE)
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash escape in Markdown source
+
+
+def plain(value: Any) -> str:
+    """Text with control characters removed and undecodable characters replaced."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", str(value)))
 
 
 def md_escape(value: Any, inline: bool = False) -> str:
@@ -48,7 +71,7 @@ def md_escape(value: Any, inline: bool = False) -> str:
     (``# ``, ``- ``, ``1. ``) are not special there. Templates print values inline; a value
     that starts a line goes through the ``line`` filter.
     """
-    text = _WHITESPACE.sub(" ", str(value))
+    text = _WHITESPACE.sub(" ", plain(value))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     return text if inline else _escape_line_start(text.strip())
@@ -60,11 +83,22 @@ def _escape_line_start(text: str) -> str:
 
 
 def safe_markdown(text: str) -> Markup:
-    """Editor-written Markdown (descriptions, pages): Markdown stays, raw HTML and script
-    links do not (``<`` is escaped, ``javascript:`` links are disabled)."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
-    text = text.replace("{{", "&#123;&#123;").replace("{%", "&#123;%")
-    return Markup(_JS_LINK.sub("](#)", text))
+    """Editor-written Markdown (descriptions, pages): Markdown stays; raw HTML does not
+    (``<`` and ``&`` are escaped: no tags, comments or entities), nor do attribute lists
+    (``{: onclick=…}``) or template syntax (every ``{`` is escaped), nor links to anything
+    but http(s), mailto and relative targets (an allow-list: ``javascript:``, ``data:`` …
+    become ``#``)."""
+    text = plain(text).replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
+    text = _INLINE_TARGET.sub(_safe_target, text)
+    return Markup(_REFERENCE_TARGET.sub(_safe_target, text))
+
+
+def _safe_target(match: re.Match) -> str:
+    target = _WHITESPACE.sub("", _MD_ESCAPE.sub(r"\1", match.group(2)))
+    scheme = _SCHEME.match(target)
+    if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+        return match.group(1) + "#"
+    return match.group(0)
 
 
 def _finalize(value: Any) -> Any:
@@ -217,7 +251,7 @@ class PageRenderer:
             quotes=[self._quote(q, link) for q in article.quotes if q.speaker or q.via],
             claims=[self._quote(c, link) for c in article.claims],
         )
-        return front_matter.dumps(meta, body)
+        return _dumps(meta, body)
 
     def render_block(self, block: Block, article: Article, link) -> str:
         text = self.linked_text(block, article, link)
@@ -298,10 +332,10 @@ class PageRenderer:
                     quotes=self.archive.quotes_by_actor.get(term_id, ())[:20] if taxonomy == "actors" and number == 1 else (),
                     claims=self._claims(taxonomy, term_id) if number == 1 else (),
                 )
-                yield page, front_matter.dumps({"title": self.term_name(taxonomy, term_id)}, body)
+                yield page, _dumps({"title": self.term_name(taxonomy, term_id)}, body)
         groups = self._index_groups(taxonomy, entries, index)
         page = paths.taxonomy_index(taxonomy)
-        yield page, front_matter.dumps(
+        yield page, _dumps(
             {"title": self.labels[taxonomy]},
             self._render("taxonomy_index.md.j2", page, taxonomy=taxonomy, groups=groups),
         )
@@ -346,14 +380,14 @@ class PageRenderer:
                     number=number, total_pages=total_pages,
                     pager=self._pager(lambda n, y=year, m=month: paths.timeline_month(y, m, n), number, total_pages),
                 )
-                yield page, front_matter.dumps({"title": title}, body)
+                yield page, _dumps({"title": title}, body)
         page = paths.timeline_index()
         rows = [
             {"year": year, "total": sum(n for _, n in months),
              "months": [(self.format_date(dt.date(year, m, 1), "month"), paths.timeline_month(year, m), n) for m, n in months]}
             for year, months in sorted(years.items(), reverse=True)
         ]
-        yield page, front_matter.dumps({"title": self.labels["timeline"]}, self._render("timeline.md.j2", page, years=rows))
+        yield page, _dumps({"title": self.labels["timeline"]}, self._render("timeline.md.j2", page, years=rows))
 
     def custom_pages(self) -> Iterator[tuple[str, str]]:
         reg = self.archive.registry
@@ -361,18 +395,33 @@ class PageRenderer:
             page = paths.custom_page(page_id)
             if page == paths.home_page():
                 continue
-            yield page, front_matter.dumps({"title": custom.title}, self._render("page.md.j2", page, title=custom.title, body=safe_markdown(custom.body)))
+            yield page, _dumps({"title": custom.title}, self._render("page.md.j2", page, title=custom.title, body=safe_markdown(custom.body)))
         home = reg.pages.get("index") or reg.pages.get("home")
         page = paths.home_page()
         stats = self.labels["archive_stats"].format(
             articles=len(self.archive.articles), actors=len(self.archive.by_actor), sources=len(self.archive.by_source))
-        yield page, front_matter.dumps(
+        yield page, _dumps(
             {"title": home.title if home else self.labels["home"]},
             self._render("home.md.j2", page, title=home.title if home else self.labels["home"],
                          intro=safe_markdown(home.body) if home else Markup(""), stats=stats,
                          latest=self.archive.articles[:10],
                          top_actors=sorted(self.archive.by_actor.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:12]),
         )
+
+
+def _dumps(meta: dict[str, Any], body: str) -> str:
+    """A page: front matter (every text made plain, see :func:`plain`) and body."""
+    return front_matter.dumps(_plain_values(meta), body)
+
+
+def _plain_values(value: Any) -> Any:
+    if isinstance(value, str):
+        return plain(value)
+    if isinstance(value, dict):
+        return {plain(k): _plain_values(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain_values(v) for v in value]
+    return value
 
 
 def _chunks(items: tuple[str, ...], size: int):
@@ -405,6 +454,9 @@ def article_front_matter(article: Article) -> dict[str, Any]:
         "source_file": article.source_file,
         **{k: v for k, v in article.extra.items()},
     }
+    # The theme reads 'status' as a CSS class name: only a plain word may pass.
+    if "status" in meta and not re.fullmatch(r"[a-z0-9-]{1,40}", str(meta["status"])):
+        del meta["status"]
     return {k: v for k, v in meta.items() if v not in (None, "", [], {})}
 
 
@@ -422,48 +474,182 @@ class WriteStats:
     removed: int
 
 
+@dataclass
+class StagedTree:
+    """A complete new tree beside ``target``, not yet visible: :meth:`commit` swaps it in,
+    :meth:`discard` throws it away. Either way the staging directory is gone afterwards."""
+
+    target: Path
+    staging: Path
+    stats: WriteStats
+    done: bool = field(default=False, repr=False)
+
+    def commit(self) -> None:
+        if not self.done:
+            self.done = True
+            replace_dir(self.staging, self.target)
+
+    def discard(self) -> None:
+        if not self.done:
+            self.done = True
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+
 def write_tree(pages: Iterable[tuple[str, str]], docs_dir: Path) -> WriteStats:
-    """Make ``docs_dir`` hold exactly ``pages``: write changed files, remove stale ones."""
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    marker = docs_dir / MARKER
-    if not marker.exists():
-        if any(docs_dir.iterdir()):
-            raise ConfigError(f"{docs_dir}: not empty and not generated by archive-gen; "
-                              f"refusing to overwrite it (empty it or choose another --docs)")
-        marker.write_text("Generated by archive-gen: every file here is rewritten on each build.\n", encoding="utf-8")
-    written = unchanged = removed = 0
-    wanted = {marker}
-    for rel, text in pages:
-        target = docs_dir / rel
-        if target in wanted:
-            raise ValueError(f"two pages for {rel}")  # paths.py must make every page path unique
-        wanted.add(target)
-        data = text.encode("utf-8")
-        try:
-            if target.read_bytes() == data:
-                unchanged += 1
-                continue
-        except OSError:
-            pass
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(target, data)
-        written += 1
-    for path in sorted(docs_dir.rglob("*"), reverse=True):
-        if path.is_dir():
-            if not any(path.iterdir()):
-                path.rmdir()
-        elif path not in wanted:
-            path.unlink()
-            removed += 1
-    return WriteStats(written, unchanged, removed)
+    """Make ``docs_dir`` hold exactly ``pages``, all at once (see :func:`stage_tree`)."""
+    staged = stage_tree(pages, docs_dir)
+    staged.commit()
+    return staged.stats
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+def stage_tree(pages: Iterable[tuple[str, str]], docs_dir: Path) -> StagedTree:
+    """Write ``pages`` into a new hidden sibling of ``docs_dir``; nothing in docs_dir changes.
+
+    A page whose bytes equal the current file becomes a hard link to it (a copy with the
+    same mtime where links are not possible). If anything fails, or the run is interrupted,
+    the staging directory is removed and the exception goes on. ``docs_dir`` is only ever
+    replaced when it is empty or carries archive-gen's marker file.
+    """
+    docs_dir = Path(docs_dir)
+    _check_replaceable(docs_dir)
+    remove_leftovers(docs_dir)
+    staging = make_staging_dir(docs_dir)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
+        (staging / MARKER).write_text(
+            "Generated by archive-gen: every file here is rewritten on each build.\n", encoding="utf-8")
+        written = unchanged = 0
+        wanted: set[str] = {MARKER}
+        for rel, text in pages:
+            parts = PurePosixPath(rel).parts
+            if not rel or PurePosixPath(rel).is_absolute() or ".." in parts or "\\" in rel:
+                raise GenerateError(f"page path {rel!r} leaves docs/")  # paths.py must prevent this
+            if rel in wanted:
+                raise GenerateError(f"two pages for {rel}")  # paths.py must make every page path unique
+            wanted.add(rel)
+            data = text.encode("utf-8")
+            target, current = staging / rel, docs_dir / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if _same_bytes(current, data):
+                _link_or_copy(current, target)
+                unchanged += 1
+            else:
+                target.write_bytes(data)
+                written += 1
+        removed = sum(1 for rel in _files(docs_dir) if rel not in wanted)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
         raise
+    return StagedTree(docs_dir, staging, WriteStats(written, unchanged, removed))
+
+
+def _check_replaceable(docs_dir: Path) -> None:
+    if docs_dir.is_symlink() or (docs_dir.exists() and not docs_dir.is_dir()):
+        raise ConfigError(f"{docs_dir}: not a directory; refusing to replace it (choose another --docs)")
+    if docs_dir.is_dir() and not (docs_dir / MARKER).exists() and any(docs_dir.iterdir()):
+        raise ConfigError(f"{docs_dir}: not empty and not generated by archive-gen; "
+                          f"refusing to overwrite it (empty it or choose another --docs)")
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _files(root: Path) -> Iterator[str]:
+    if root.is_dir():
+        for path in root.rglob("*"):
+            if not path.is_dir():
+                yield path.relative_to(root).as_posix()
+
+
+# ---------------------------------------------------------------------------- directory swap
+
+# ".docs.staging-<pid>-<random>", ".site.old-<pid>-<random>": the pid tells a run that is
+# still going (another archive-gen on the same project) from one that died.
+_LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?:staging|old)-(?P<pid>[0-9]+)-[a-z0-9_]{8}")
+
+
+def make_staging_dir(target: Path) -> Path:
+    """An empty hidden directory beside ``target`` (same file system, so it can be renamed
+    into place), with the permissions ``target`` has, or a new directory would get."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-{os.getpid()}-", dir=target.parent))
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o777 & ~umask
+    os.chmod(staging, mode)
+    return staging
+
+
+def replace_dir(new: Path, target: Path, keep_hidden: bool = False) -> None:
+    """Put the directory ``new`` where ``target`` is: rename the old one aside, rename the
+    new one in, delete the old one. Only between the two renames is ``target`` missing; a
+    crash there leaves both trees beside it for :func:`remove_leftovers`.
+
+    ``keep_hidden``: move the old tree's hidden top-level entries (``site/.git`` of a
+    deployment checkout, which MkDocs leaves alone too) into the new one first.
+    """
+    old = None
+    moved: list[str] = []
+    if target.exists() or target.is_symlink():
+        if keep_hidden and target.is_dir():
+            for entry in sorted(os.listdir(target)):
+                if entry.startswith(".") and entry != MARKER and not (new / entry).exists():
+                    os.rename(target / entry, new / entry)
+                    moved.append(entry)
+        old = target.with_name(f".{target.name}.old-{os.getpid()}-{secrets.token_hex(4)}")
+        try:
+            os.rename(target, old)
+        except BaseException:
+            for entry in moved:
+                os.rename(new / entry, target / entry)
+            raise
+    try:
+        os.rename(new, target)
+    except BaseException:
+        if old is not None:
+            os.rename(old, target)
+            for entry in moved:
+                os.rename(new / entry, target / entry)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def remove_leftovers(target: Path) -> None:
+    """Delete staging and old trees of ``target`` that an interrupted run left behind
+    (those of runs still going are left alone)."""
+    try:
+        entries = os.listdir(target.parent)
+    except OSError:
+        return
+    for entry in entries:
+        match = _LEFTOVER.fullmatch(entry)
+        if match and match.group("name") == target.name and not _running(int(match.group("pid"))):
+            path = target.parent / entry
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # this process: nothing of it is in progress while it starts a new tree
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True

@@ -18,7 +18,16 @@ def test_line_numbers_are_file_lines():
     [
         ("---\na: 1\na: 2\n---\n", 3, "duplicate key"),
         ("---\na: &x [1]\nb: *x\n---\n", 2, "anchors"),
-        ("---\nx: !!python/object/apply:os.system [ls]\n---\n", 2, "invalid YAML"),
+        ("---\nx: !!python/object/apply:os.system [ls]\n---\n", 2, "tag '!!python/object/apply:os.system'"),
+        ("---\ntitle: T\nx: !!python/name:os.system\n---\n", 3, "not allowed"),
+        ("---\nx: !!binary aGFsbG8=\n---\n", 2, "tag '!!binary'"),
+        ("---\nx: !!set {a, b}\n---\n", 2, "tag '!!set'"),
+        ("---\nx: !lokal 1\n---\n", 2, "tag '!lokal'"),
+        ("---\ndate: 2024-02-30\n---\n", 2, "not a date that exists"),
+        ("---\ntitle: T\ndate: 2023-02-29 12:00:00\n---\n", 3, "not a date that exists"),
+        ("---\nx: " + "[" * 50 + "]" * 50 + "\n---\n", 2, "nested more than"),
+        ("---\n\n\ntitle: [unclosed\n---\n", 5, "invalid YAML"),  # blank lines after '---'
+        ("---\nouter:\n  a: 1\n  a: 2\n---\n", 4, "duplicate key 'a'"),
         ("---\ntitle: [unclosed\n---\n", 3, "invalid YAML"),
         ("---\n- a list\n---\n", 2, "mapping"),
         ("---\ntitle: open\n", 1, "not closed"),

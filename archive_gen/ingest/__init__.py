@@ -12,6 +12,9 @@ function here that touches the disk. Ingest knows no registry: it decides by for
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -29,7 +32,9 @@ READERS: dict[str, Reader] = {
     ".markdown": markdown.parse,
 }
 
-__all__ = ["READERS", "Reader", "read_source", "supported"]
+__all__ = ["MAX_FILE_BYTES", "READERS", "Reader", "read_bytes", "read_source", "supported"]
+
+MAX_FILE_BYTES = 10 * 1024 * 1024  # the default limit (Config.max_file_bytes)
 
 
 def supported(path: str | Path) -> bool:
@@ -37,12 +42,13 @@ def supported(path: str | Path) -> bool:
     return Path(path).suffix.lower() in READERS
 
 
-def read_source(path: Path, display_path: str) -> SourceDoc:
+def read_source(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> SourceDoc:
     """Read, decode and parse one source file.
 
     ``display_path`` is how diagnostics name the file (relative to the project). Raises a
     :class:`ContentError` (or :class:`ReadError`) with a line and a hint when the file cannot
-    be used; non-fatal problems come back as ``SourceDoc.notes``.
+    be used; non-fatal problems come back as ``SourceDoc.notes``. A file larger than
+    ``max_bytes`` is refused before it is read.
     """
     suffix = Path(path).suffix.lower()
     reader = READERS.get(suffix)
@@ -54,15 +60,59 @@ def read_source(path: Path, display_path: str) -> SourceDoc:
             f"unsupported file type '{suffix or Path(path).name}'",
             f"articles must end in one of: {known}",
         )
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise ReadError(
-            display_path,
-            1,
-            f"cannot read file: {exc.strerror or exc}",
-            "check that it exists and is readable",
-        ) from None
+    data = read_bytes(Path(path), display_path, max_bytes)
     text, notes = decode(data, display_path)
     doc = reader(text, display_path)
     return replace(doc, notes=notes + doc.notes) if notes else doc
+
+
+def read_bytes(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """A regular file's bytes, at most ``max_bytes`` of them, or a :class:`ReadError`.
+
+    The size is checked before reading, and the read itself is bounded (a file that grows
+    while we read it is refused too). FIFOs, devices and sockets are refused unopened: reading
+    one would block the build or never end.
+    """
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe, socket or device)"
+            raise ReadError(display_path, 1, f"cannot read file: it is {kind}",
+                            "articles are plain text files; remove it from content/")
+        if info.st_size > max_bytes:
+            raise _too_large(display_path, info.st_size, max_bytes)
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise ReadError(display_path, 1, f"cannot read file: {_reason(exc)}", _hint(exc)) from None
+    if len(data) > max_bytes:
+        raise _too_large(display_path, len(data), max_bytes)
+    return data
+
+
+def _too_large(display_path: str, size: int, limit: int) -> ReadError:
+    return ReadError(
+        display_path, 1, f"file is too large ({_size(size)}; the limit is {_size(limit)})",
+        "an article is text of a few kilobytes: check that this is the right file, split it, "
+        "or raise the limit (max_file_bytes)",
+    )
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.ENOENT:
+        return "no such file (a broken symbolic link?)"
+    return (exc.strerror or str(exc)).lower()
+
+
+def _hint(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "make the file readable for the user running archive-gen (chmod a+r)"
+    if exc.errno in (errno.ELOOP, errno.ENOENT):
+        return "point the link at an existing file inside content/, or remove it"
+    return "check that the file exists and is readable"

@@ -2,18 +2,24 @@
 
 UTF-8 is the rule. Files saved on Windows in cp1252 (Austrian umlauts: ``Gr\\xfc\\xdfe``) are
 common enough to read anyway, with a warning naming the line of the first byte that is not
-UTF-8, so an editor can re-save the file. NUL bytes mean a binary file (or UTF-16), which we
-refuse rather than turn into garbage. Line ends become ``\\n`` so that line numbers agree
-with what editors see.
+UTF-8, so an editor can re-save the file. A UTF-8 file with a few broken bytes (a truncated
+copy-paste) stays UTF-8: only the broken bytes become ``\ufffd``, the umlauts around them
+are not turned into mojibake. NUL bytes mean a binary file (or UTF-16), which we refuse
+rather than turn into garbage. Other control characters (escape sequences, bells, form feeds
+from old wire feeds) are invisible in a page and only do harm in a terminal: they are removed,
+with a warning. Line ends become ``\\n`` so that line numbers agree with what editors see.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import ContentError, Diagnostic, ReadError, Severity
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# Control characters other than tab and line ends (C0, DEL, C1); NUL is refused earlier.
+CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def decode(data: bytes, path: str) -> tuple[str, tuple[Diagnostic, ...]]:
@@ -30,32 +36,41 @@ def decode(data: bytes, path: str) -> tuple[str, tuple[Diagnostic, ...]]:
         )
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
-    notes: tuple[Diagnostic, ...] = ()
+    notes: list[Diagnostic] = []
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            raise ReadError(
-                path,
-                _line_of(data, exc.start),
-                f"file is neither UTF-8 nor Windows-1252 (byte 0x{data[exc.start]:02x})",
-                "save the file as UTF-8",
-            ) from None
-        notes = (
-            Diagnostic(
-                path,
-                _line_of(data, exc.start),
-                Severity.WARNING,
-                f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); read as Windows-1252",
-                "save the file as UTF-8",
-            ),
-        )
+        line, byte = _line_of(data, exc.start), data[exc.start]
+        repaired = data.decode("utf-8", "replace")
+        if any(ord(c) > 0x7F and c != "\ufffd" for c in repaired):  # real UTF-8 with broken bytes
+            text = repaired
+            notes.append(Diagnostic(
+                path, line, Severity.WARNING,
+                f"invalid UTF-8 (byte 0x{byte:02x}); {repaired.count(chr(0xFFFD))} broken character(s) "
+                "shown as \ufffd", "fix the broken characters and save the file as UTF-8"))
+        else:
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                raise ReadError(
+                    path, line, f"file is neither UTF-8 nor Windows-1252 (byte 0x{byte:02x})",
+                    "save the file as UTF-8",
+                ) from None
+            notes.append(Diagnostic(
+                path, line, Severity.WARNING,
+                f"file is not valid UTF-8 (byte 0x{byte:02x}); read as Windows-1252", "save the file as UTF-8"))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = CONTROL.search(text)
+    if control:
+        count = len(CONTROL.findall(text))
+        notes.append(Diagnostic(
+            path, text.count("\n", 0, control.start()) + 1, Severity.WARNING,
+            f"{count} control character(s) removed (first: U+{ord(control.group()):04X})",
+            "remove escape sequences and other invisible characters from the file"))
+        text = CONTROL.sub("", text)
     if not text.strip():
         raise ContentError(path, 1, "empty article", "the file holds no text")
-    return text, notes
+    return text, tuple(notes)
 
 
 def _line_of(data: bytes, offset: int) -> int:
