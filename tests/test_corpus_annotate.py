@@ -67,7 +67,7 @@ def test_wikinews_markdown(shared, annotator):
 
 
 def test_reuters_english_wire(shared, annotator):
-    english = 0
+    english = places = said = datelines = with_dateline = 0
     with open(shared / "corpus" / "reuters21578.jsonl", encoding="utf-8") as lines:
         for record in islice(map(json.loads, lines), 400):
             if not record.get("body"):
@@ -77,4 +77,12 @@ def test_reuters_english_wire(shared, annotator):
             article = annotator.annotate(wire.parse(f"date {date.isoformat()}\n{body}", f"r{record['newid']}.txt"), Diagnostics())
             check(article)
             english += article.language == "en"
+            places += bool(article.places or article.actors)
+            said += sum(1 for q in article.quotes if q.speaker or q.speaker_name)
+            if record.get("dateline"):
+                datelines += article.doc.dateline is not None
+                with_dateline += 1
     assert english >= 300
+    assert datelines >= 0.95 * with_dateline, "English datelines (WASHINGTON, Feb 26 -) are read"
+    assert places >= 300, "English names, datelines and aliases link states and places"
+    assert said >= 5, "English speech verbs attribute quotes"

@@ -63,6 +63,16 @@ def test_seed_quote_carries_speaker_and_source(capsys):
     assert (quote["speaker"], quote["via"]) == ("kim-jong-un", "interfax")
 
 
+def test_seed_claims_carry_their_sources(capsys):
+    """Issue 3's done-when: reported claims are attributed to the body or agency they come from."""
+    record = extract(capsys, seed_article_path(REPO))
+    claims = {(c["speaker"], c["via"]) for c in record["claims"]}
+    white_house = next(c for c in record["claims"] if c["text"].startswith("Nach Angaben aus dem Weißen Haus"))
+    assert (white_house["speaker"], white_house["via"], white_house["cue"]) == ("weisses-haus", None, "Nach Angaben")
+    assert ("kim-jong-un", "interfax") in claims and ("kim-jong-un", "tass") in claims
+    assert all(c["text"] in " ".join(record.get("text", "").split()) or c["text"] for c in record["claims"])
+
+
 def test_seed_page_matches_golden(project, update_goldens):
     config = Config.load(project / "mkdocs.yml")
     generate(config, Diagnostics())

@@ -270,3 +270,11 @@ def test_corpus_dated_parentheses_anywhere():
     print(f"\nderstandard: {parsed}/{len(dated)} dated parentheses parse; rejected: {rejected}")
     assert all("Zeitung" in p for p in rejected)  # only the literature reference
     assert parsed >= 50
+
+
+def test_bare_agency_name_after_the_last_sentence_is_a_sign_off():
+    """Reuters closes its stories with the agency's name on a line of its own."""
+    before, signoff = find_signoff("Prices rose, traders said. Reuter")
+    assert before == "Prices rose, traders said." and signoff.agencies == ("Reuters",)
+    assert find_signoff("Das meldete die APA") is None  # no sentence end before it: text
+    assert find_signoff("He said so. Banana") is None  # not a wire code

@@ -270,6 +270,10 @@ def parse_signoff(text: str, line: int = 1) -> SignOff | None:
     )
 
 
+# Reuters' own sign-off: the agency's name alone after the last sentence ("… it said. Reuter").
+_TRAILING_BARE = re.compile(r"(?:^|(?<=[.!?\"”)])\s+)(?P<code>[A-Za-z]{2,8})\s*$")
+
+
 def find_signoff(paragraph: str, line: int = 1) -> tuple[str, SignOff] | None:
     """Split a paragraph's trailing sign-off off: ``(text_before, signoff)`` or None.
 
@@ -277,6 +281,11 @@ def find_signoff(paragraph: str, line: int = 1) -> tuple[str, SignOff] | None:
     "(Renate Graber, 23.11.2015" is a cut-off sign-off, "(Hans" is not.
     """
     text = paragraph.rstrip()
+    bare = _TRAILING_BARE.search(text)
+    if bare is not None and bare.group("code").lower() in WIRE_CODES | {"reuter"}:
+        code = bare.group("code")
+        agency = "Reuters" if code.lower() == "reuter" else code
+        return text[: bare.start("code")].rstrip(), SignOff(raw=code, line=line, agencies=(agency,))
     match = _TRAILING_CLOSED.search(text)
     closed = match is not None
     if match is None:
