@@ -214,6 +214,14 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A published correction: shown on the article page, as responsible newsrooms do."""
+
+    date: dt.date
+    text: str
+
+
+@dataclass(frozen=True)
 class Candidate:
     """A name the registry does not know yet: shown to editors, never linked."""
 
@@ -246,6 +254,11 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
     candidates: tuple[Candidate, ...] = ()
+    status: str = "published"  # draft | review | published
+    corrections: tuple[Correction, ...] = ()
+    # Who decided each list: "machine" (extracted), "editor" (front matter), or
+    # "machine, edited" (extracted, with the editor's *_exclude applied).
+    provenance: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)  # editor keys passed through (licence, url …)
 
     @property

@@ -8,11 +8,14 @@ editor wrote in front matter win over extracted ones.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
 
 from ..errors import Diagnostics
-from ..model import Article, Candidate, Mention, Registry, SourceDoc, SourceRef
+from ..front_matter import coerce_date
+from ..model import Article, Candidate, Correction, Mention, Registry, SourceDoc, SourceRef
 from ..paths import is_slug, slugify
 from . import actors as actor_mod
 from . import language, sources
@@ -25,9 +28,13 @@ from .titles import derive_title
 from .topics import TopicRules
 
 # Editor keys that are passed through to the page untouched (in this order).
-PASS_THROUGH = ("summary", "source_url", "license", "attribution", "status")
+PASS_THROUGH = ("summary", "source_url", "license", "attribution")
+STATUSES = ("draft", "review", "published")
+EXCLUDABLE = ("actors", "places", "topics")
 KNOWN_KEYS = frozenset(
-    {"title", "date", "date_precision", "language", "actors", "places", "topics", "authors", "slug", *PASS_THROUGH}
+    {"title", "date", "date_precision", "language", "actors", "places", "topics", "authors", "slug", "status",
+     "corrections", "sources", "candidates", "imported_from", "source_hash",
+     *(f"{key}_exclude" for key in EXCLUDABLE), *PASS_THROUGH}
 )
 
 
@@ -50,8 +57,9 @@ class Annotator:
         for note in doc.notes:
             diags.add(note)
         for key in sorted(set(meta) - KNOWN_KEYS):
+            near = difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1)
             diags.warning(doc.path, doc.meta_lines.get(key, 1), f"unknown front matter key '{key}'",
-                          f"known keys: {', '.join(sorted(KNOWN_KEYS))}")
+                          f"did you mean '{near[0]}'?" if near else f"known keys: {', '.join(sorted(KNOWN_KEYS))}")
         dated = resolve_date(doc, diags, today)
         text = _without_credit_lines(doc)
         tokens = tokenize(text)
@@ -85,6 +93,23 @@ class Annotator:
         )
         authors = doc.signoff.authors if doc.signoff else ()
 
+        provenance: dict[str, str] = {}
+        actors = self._chosen(doc, "actors", found_actors, self.non_places, diags, provenance)
+        places = self._chosen(doc, "places", found_places, self.places, diags, provenance)
+        topics = self._chosen(doc, "topics", tuple(self.topic_rules.assign(text)), self.registry.topics, diags, provenance)
+        excluded = {a for key in ("actors", "places") for a in (self._list(doc, f"{key}_exclude", diags) or [])}
+        if excluded:  # an editor removed a wrong link: the words stay, the link goes
+            mentions = [m for m in mentions if m.id not in excluded]
+            quotes = [replace(q, speaker=None) if q.speaker in excluded else q for q in quotes]
+            claims = [replace(c, speaker=None) for c in claims if c.speaker in excluded and c.via] + \
+                     [c for c in claims if c.speaker not in excluded]
+            claims.sort(key=lambda c: c.start)
+        editor_sources = self._sources(doc, diags)
+        if editor_sources is not None:
+            refs, provenance["sources"] = editor_sources, "editor"
+        else:
+            provenance["sources"] = "machine"
+
         return Article(
             slug=self._slug(doc, diags),
             title=self._text(doc, "title", diags) or derived_title or PurePosixPath(doc.path).stem,
@@ -93,9 +118,9 @@ class Annotator:
             date_source=dated.source,
             language=self._text(doc, "language", diags) or language.detect(text, self.default_language),
             doc=doc,
-            actors=self._ids(doc, "actors", found_actors, self.non_places, diags),
-            places=self._ids(doc, "places", found_places, self.places, diags),
-            topics=self._ids(doc, "topics", tuple(self.topic_rules.assign(text)), self.registry.topics, diags),
+            actors=actors,
+            places=places,
+            topics=topics,
             sources=tuple(refs),
             authors=tuple(self._list(doc, "authors", diags) or authors),
             mentions=tuple(mentions),
@@ -104,6 +129,9 @@ class Annotator:
             quotes=tuple(quotes),
             claims=tuple(claims),
             candidates=tuple(candidates),
+            status=self._status(doc, diags),
+            corrections=self._corrections(doc, diags),
+            provenance=provenance,
             extra={k: meta[k] for k in PASS_THROUGH if k in meta and _is_plain(meta[k])},
         )
 
@@ -159,6 +187,80 @@ class Annotator:
                       f"write '{key}: [a, b]'")
         return None
 
+    def _chosen(self, doc: SourceDoc, key: str, found: tuple[str, ...], known: dict, diags: Diagnostics,
+                provenance: dict[str, str]) -> tuple[str, ...]:
+        """The editor's list, or the extracted one minus the editor's ``<key>_exclude``."""
+        if doc.meta.get(key) is not None:
+            provenance[key] = "editor"
+            return self._ids(doc, key, found, known, diags)
+        excluded = self._list(doc, f"{key}_exclude", diags) or []
+        for value in excluded:
+            if value not in known:
+                diags.warning(doc.path, doc.meta_lines.get(f"{key}_exclude", 1),
+                              f"unknown id '{value}' in '{key}_exclude'", self._did_you_mean(value, known))
+        kept = tuple(i for i in found if i not in excluded)
+        provenance[key] = "machine, edited" if len(kept) != len(found) else "machine"
+        return kept
+
+    @staticmethod
+    def _status(doc: SourceDoc, diags: Diagnostics) -> str:
+        value = doc.meta.get("status")
+        if value is None:
+            return "published"
+        if value in STATUSES:
+            return value
+        diags.warning(doc.path, doc.meta_lines.get("status", 1), f"'status: {value}' is not one of {', '.join(STATUSES)}",
+                      "treated as draft: it is left out of the published site until fixed")
+        return "draft"
+
+    @staticmethod
+    def _corrections(doc: SourceDoc, diags: Diagnostics) -> tuple[Correction, ...]:
+        value = doc.meta.get("corrections")
+        if value is None:
+            return ()
+        line = doc.meta_lines.get("corrections", 1)
+        hint = "write corrections: [{date: 2024-06-20, text: \"What was corrected.\"}]"
+        if not isinstance(value, list):
+            diags.warning(doc.path, line, "'corrections' must be a list", hint)
+            return ()
+        result = []
+        for item in value:
+            date = coerce_date(item.get("date")) if isinstance(item, dict) else None
+            text = item.get("text") if isinstance(item, dict) else None
+            if date is None or not isinstance(text, str) or not text.strip():
+                diags.warning(doc.path, line, f"correction {item!r} needs a date and a text; ignored", hint)
+                continue
+            result.append(Correction(date, " ".join(text.split())))
+        return tuple(sorted(result, key=lambda c: c.date))
+
+    def _sources(self, doc: SourceDoc, diags: Diagnostics) -> list[SourceRef] | None:
+        """Sources an editor set (``[{id: apa, role: wire}, …]``), or None to extract them."""
+        value = doc.meta.get("sources")
+        if value is None:
+            return None
+        line = doc.meta_lines.get("sources", 1)
+        if not isinstance(value, list):
+            diags.warning(doc.path, line, "'sources' must be a list of {id, role}", "write sources: [{id: apa, role: wire}]")
+            return None
+        refs = []
+        for item in value:
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str) or item.get("role") not in ("wire", "cited", "photo"):
+                diags.warning(doc.path, line, f"source {item!r} needs an id and a role (wire, cited or photo); ignored")
+                continue
+            if item["id"] not in self.registry.sources:
+                diags.warning(doc.path, line, f"unknown source id '{item['id']}'", self._did_you_mean(item["id"], self.registry.sources))
+            credit = item.get("credit") if isinstance(item.get("credit"), str) else None
+            refs.append(SourceRef(item["id"], item["role"], credit))
+        return refs
+
+    def _did_you_mean(self, value: str, known: dict) -> str:
+        near = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.75)
+        if not near:  # maybe a name instead of an id: "Wladimir Putin" → wladimir-putin
+            by_name = {getattr(entry, "name", key): key for key, entry in known.items()}
+            found = difflib.get_close_matches(value, sorted(by_name), n=1, cutoff=0.75)
+            near = [by_name[found[0]]] if found else []
+        return f"did you mean '{near[0]}'?" if near else "add the entry to content/ or fix the id"
+
     def _ids(self, doc: SourceDoc, key: str, found: tuple[str, ...], known: dict, diags: Diagnostics) -> tuple[str, ...]:
         """The editor's list when there is one (unknown ids reported and dropped), else ``found``."""
         chosen = self._list(doc, key, diags)
@@ -173,8 +275,10 @@ class Annotator:
                 diags.warning(doc.path, doc.meta_lines.get(key, 1), f"'{value}' belongs in '{other}', not in '{key}'",
                               f"move it to '{other}: [...]'")
             else:
-                diags.warning(doc.path, doc.meta_lines.get(key, 1), f"unknown id '{value}' in '{key}'",
-                              f"add content/{'topics' if key == 'topics' else 'actors'}/{value}.md or fix the id")
+                hint = self._did_you_mean(value, known)
+                if not hint.startswith("did you mean"):
+                    hint = f"add content/{'topics' if key == 'topics' else 'actors'}/{value}.md or fix the id"
+                diags.warning(doc.path, doc.meta_lines.get(key, 1), f"unknown id '{value}' in '{key}'", hint)
         return tuple(dict.fromkeys(result))
 
 
