@@ -62,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--open", action="store_true", help="open the preview in a browser")
     p.set_defaults(run=cmd_serve)
     p = sub.add_parser("check", parents=[common], help="validate content/ without writing anything")
+    p.add_argument("--format", choices=("text", "github"), default="text",
+                   help="github: GitHub Actions annotations on stdout, shown on the pull request")
     p.set_defaults(run=cmd_check)
     p = sub.add_parser("extract", parents=[common], help="print what the annotator finds in source files")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -137,11 +139,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Everything a build would report, and what only the whole archive shows (duplicates,
+    broken links in hand-written pages), without writing a file."""
     from .build import collect
+    from .check import check_page_links, find_duplicates, github_annotation
+    from .index import build_archive
+    from .write import Settings, render_pages
 
     config = _config(args)
     diags = Diagnostics()
-    _, articles = collect(config, diags, _progress(args))
+    registry, articles = collect(config, diags, _progress(args))
+    find_duplicates(articles, diags)
+    archive = build_archive(articles, registry)
+    generated = {page for page, _ in render_pages(archive, Settings(language=config.language, page_size=config.page_size))}
+    check_page_links(archive, generated, diags, config.project_dir)
+    if args.format == "github":
+        for diagnostic in diags:
+            print(github_annotation(diagnostic))
+        return _report(Diagnostics(), args.strict, True) if not diags.failed(args.strict) else EXIT_ERRORS
     return _report(diags, args.strict, args.quiet, f"{len(articles)} articles checked; ")
 
 
