@@ -188,18 +188,34 @@ def with_starter(registry: Registry) -> Registry:
 
 
 def _merge(starter: dict[str, Any], editors: dict[str, Any]) -> dict[str, Any]:
-    taken_names = {n for e in editors.values() for n in (e.name, *e.aliases)}
-    taken_wikidata = {getattr(e, "wikidata", None) for e in editors.values()} - {None}
+    """Starter entries under the editors' ones. Where an editor's entry is the same entity (same
+    id or Wikidata id), it keeps its own values and gains the starter's other names ("UK" for
+    the editors' Vereinigtes Königreich) where no other editor entry owns them."""
+    owner = {n: e.id for e in editors.values() for n in (e.name, *e.aliases)}
+    by_wikidata = {e.wikidata: e.id for e in editors.values() if getattr(e, "wikidata", None)}
     merged = {}
+    extended = dict(editors)
     for entry_id, entry in starter.items():
-        if entry_id in editors or getattr(entry, "wikidata", None) in taken_wikidata:
+        same = entry_id if entry_id in editors else by_wikidata.get(getattr(entry, "wikidata", None))
+        if same is None and entry.name in owner:
+            same = owner[entry.name]  # the same entity under the editors' id
+        if same is not None:
+            extended[same] = _extend(editors[same], entry, owner)
             continue
-        if entry.name in taken_names:  # the same entity under the editors' id
-            continue
-        aliases = tuple(a for a in entry.aliases if a not in taken_names)  # the editors' alias wins
+        aliases = tuple(a for a in entry.aliases if a not in owner)  # the editors' alias wins
         merged[entry_id] = replace(entry, aliases=aliases, path="")
-    merged.update(editors)
+    merged.update(extended)
     return dict(sorted(merged.items()))
+
+
+def _extend(editor: Any, starter: Any, owner: dict[str, str]) -> Any:
+    extra = tuple(a for a in (starter.name, *starter.aliases)
+                  if a not in (editor.name, *editor.aliases) and owner.get(a, editor.id) == editor.id)
+    changes: dict[str, Any] = {"aliases": editor.aliases + extra}
+    if isinstance(editor, Actor):
+        changes["adjectives"] = editor.adjectives + tuple(a for a in starter.adjectives if a not in editor.adjectives)
+        changes["demonyms"] = editor.demonyms + tuple(d for d in starter.demonyms if d not in editor.demonyms)
+    return replace(editor, **changes)
 
 
 def _check_aliases(registry: Registry, diags: Diagnostics) -> None:
