@@ -5,13 +5,13 @@ annotating everything, without writing a file.
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 import re
 from pathlib import Path
 
 from . import paths
 from .errors import Diagnostic, Diagnostics, Severity
+from .importer import text_hash
 from .model import Archive, Article
 
 # [text](target) and [text](target "title"); images too. Not inside code spans (good enough:
@@ -20,9 +20,9 @@ _LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
 def text_fingerprint(article: Article) -> str:
-    """The article's words, case and spacing folded: the same text copied twice matches."""
-    words = re.findall(r"\w+", article.doc.text.lower())
-    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+    """The article's words, case and spacing folded: the same text copied twice matches
+    (the importer's ``source_hash``, so import and check agree on what a duplicate is)."""
+    return text_hash(article.doc.text).removeprefix("sha256:")
 
 
 def find_duplicates(articles: list[Article], diags: Diagnostics) -> None:

@@ -71,6 +71,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--indent", type=int, default=None, help="pretty-print JSON with this indent")
     p.set_defaults(run=cmd_extract)
 
+    p = sub.add_parser("import", parents=[common], help="turn raw articles into curated files in content/articles/")
+    p.add_argument("sources", nargs="+", type=Path, metavar="FILE|DIR")
+    p.add_argument("-n", "--dry-run", action="store_true", help="report what would be written; write nothing")
+    p.set_defaults(run=cmd_import)
+    p = sub.add_parser("schema", help="write the front-matter JSON Schemas (for editors' tools)")
+    p.add_argument("--output", type=Path, default=Path("schema"), metavar="DIR", help="default: ./schema")
+    p.set_defaults(run=cmd_schema)
+
     actors = sub.add_parser("actors", help="registry tools: suggest new actors, add one")
     actor_sub = actors.add_subparsers(dest="actors_command", metavar="ACTION", required=True)
     p = actor_sub.add_parser("suggest", parents=[common], help="rank names found in articles that the registry lacks")
@@ -158,6 +166,24 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(github_annotation(diagnostic))
         return _report(Diagnostics(), args.strict, True) if not diags.failed(args.strict) else EXIT_ERRORS
     return _report(diags, args.strict, args.quiet, f"{len(articles)} articles checked; ")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import format_report, import_sources
+
+    config = _config(args)
+    diags = Diagnostics()
+    report = import_sources(args.sources, config, diags, dry_run=args.dry_run)
+    sys.stdout.write(format_report(report))
+    return EXIT_ERRORS if diags.failed(args.strict) else EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import write_schemas
+
+    for path in write_schemas(args.output):
+        print(path)
+    return EXIT_OK
 
 
 def cmd_actors_suggest(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ..errors import Diagnostics
+from .. import schema
 from ..front_matter import coerce_date
 from ..model import Article, Candidate, Correction, Mention, Registry, SourceDoc, SourceRef
 from ..paths import is_slug, slugify
@@ -27,15 +28,11 @@ from .sentences import sentence_spans
 from .titles import derive_title
 from .topics import TopicRules
 
-# Editor keys that are passed through to the page untouched (in this order).
-PASS_THROUGH = ("summary", "source_url", "license", "attribution")
-STATUSES = ("draft", "review", "published")
-EXCLUDABLE = ("actors", "places", "topics")
-KNOWN_KEYS = frozenset(
-    {"title", "date", "date_precision", "language", "actors", "places", "topics", "authors", "slug", "status",
-     "corrections", "sources", "candidates", "imported_from", "source_hash",
-     *(f"{key}_exclude" for key in EXCLUDABLE), *PASS_THROUGH}
-)
+# The article front matter an editor may write: one table (schema.py) for this code, `check`
+# and the shipped JSON Schema. Pass-through keys go to the page untouched (in this order).
+PASS_THROUGH = schema.pass_through_keys()
+STATUSES = schema.STATUSES
+KNOWN_KEYS = schema.known_keys("article")
 
 
 class Annotator:
@@ -247,10 +244,11 @@ class Annotator:
             if not isinstance(item, dict) or not isinstance(item.get("id"), str) or item.get("role") not in ("wire", "cited", "photo"):
                 diags.warning(doc.path, line, f"source {item!r} needs an id and a role (wire, cited or photo); ignored")
                 continue
-            if item["id"] not in self.registry.sources:
+            if item["id"] not in self.registry.sources and not isinstance(item.get("name"), str):
                 diags.warning(doc.path, line, f"unknown source id '{item['id']}'", self._did_you_mean(item["id"], self.registry.sources))
             credit = item.get("credit") if isinstance(item.get("credit"), str) else None
-            refs.append(SourceRef(item["id"], item["role"], credit))
+            name = item.get("name") if isinstance(item.get("name"), str) else None  # a source the registry lacks
+            refs.append(SourceRef(item["id"], item["role"], credit, name))
         return refs
 
     def _did_you_mean(self, value: str, known: dict) -> str:
