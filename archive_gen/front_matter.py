@@ -61,10 +61,11 @@ def split(text: str, path: str) -> Split:
 
 def load_yaml(source: str, path: str, first_line: int = 1) -> tuple[dict[str, Any], dict[str, int]]:
     """Parse a YAML mapping strictly; return it with the file line of each top-level key."""
-    loader = _StrictLoader(source)
-    loader.archive_path = path
-    loader.first_line = first_line
+    loader = None
     try:
+        loader = _StrictLoader(source)  # checks the characters first: may raise already
+        loader.archive_path = path
+        loader.first_line = first_line
         node = loader.get_single_node()
         if node is None:
             return {}, {}
@@ -80,6 +81,12 @@ def load_yaml(source: str, path: str, first_line: int = 1) -> tuple[dict[str, An
             if isinstance(key_node, yaml.ScalarNode):
                 lines[str(key_node.value)] = first_line + key_node.start_mark.line
         data = loader.construct_document(node)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (control characters)
+        line = first_line + source.count("\n", 0, max(exc.position, 0))
+        raise FrontMatterError(
+            path, line, f"invalid YAML: character U+{exc.character:04X} is not allowed",
+            "remove invisible control characters from the front matter",
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = first_line + (mark.line if mark else 0)
@@ -90,7 +97,8 @@ def load_yaml(source: str, path: str, first_line: int = 1) -> tuple[dict[str, An
     except RecursionError:
         raise FrontMatterError(path, first_line, "YAML nested too deeply", "write plain values and lists") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     data = {str(k): v for k, v in data.items()}
     return data, lines
 
@@ -158,6 +166,7 @@ class _StrictLoader(yaml.SafeLoader):
                     self.archive_path,
                     self.first_line + key_node.start_mark.line,
                     "a mapping key must be a plain value",
+                    "write keys as plain words, e.g. 'title:'",
                 ) from None
             line = self.first_line + key_node.start_mark.line
             if key in seen:

@@ -6,25 +6,31 @@ free of archive-gen specifics). Each rebuild first regenerates ``docs/``. ``docs
 not watched (it is ours, written before MkDocs reads it), so an edit costs one build; and
 since unchanged pages are never rewritten, even a watcher of docs/ would find nothing to do:
 there is no rebuild loop.
+
+A broken article never stops the preview: its problem is printed once and the rest is shown.
+The preview always shows what can be built (``--strict`` is for ``build``), and if generating
+fails as a whole, the previous docs/ stays and the server keeps running.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .build import generate
 from .config import Config
-from .errors import Diagnostics
+from .errors import ArchiveGenError, Diagnostics
 
 _config: Config | None = None
 _reported: set[str] = set()
 _fresh = False  # docs/ was just generated (before the server started): skip one hook call
 
 
-def regenerate() -> None:
-    """Called by MkDocs before every (re)build."""
+def regenerate(first: bool = False) -> None:
+    """Called by MkDocs before every (re)build; ``first``: the call before the server starts,
+    whose errors (e.g. a docs/ that is not ours) stop ``serve``."""
     global _fresh
     if _config is None:
         return
@@ -32,7 +38,13 @@ def regenerate() -> None:
         _fresh = False
         return
     diags = Diagnostics()
-    result = generate(_config, diags)
+    try:
+        result = generate(replace(_config, strict=False), diags)
+    except ArchiveGenError as exc:
+        if first:
+            raise
+        print(f"archive-gen: {exc}", file=sys.stderr)
+        return
     for diagnostic in diags:
         line = str(diagnostic)
         if line not in _reported:  # a problem is told once, not on every reload
@@ -50,7 +62,7 @@ def serve(config: Config, dev_addr: str | None = None, open_browser: bool = Fals
 
     global _fresh
     _config = config
-    regenerate()  # MkDocs needs docs/ to exist before it loads its config
+    regenerate(first=True)  # MkDocs needs docs/ to exist before it loads its config
     _fresh = True
     _mkdocs_logging()
     if not config.quiet:

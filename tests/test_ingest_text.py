@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,63 @@ def test_read_source_binary_file(tmp_path):
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     with pytest.raises(ReadError):
         read_source(path, "image.txt")
+
+
+# --------------------------------------------------------------------------- hostile bytes
+
+
+def test_broken_bytes_in_utf8_do_not_turn_umlauts_into_mojibake():
+    text, (note,) = decode("Grüße\nkaputt: ".encode() + b"\xe2\x80 \xff\n", "a.txt")
+    assert text.startswith("Grüße\nkaputt: ") and text.count("\ufffd") == 2
+    assert (note.line, note.severity) == (2, Severity.WARNING) and "invalid UTF-8 (byte 0xe2)" in note.message
+
+
+def test_latin1_umlauts_are_read_as_windows_1252():
+    text, (note,) = decode("Grüße aus Österreich, Straße".encode("latin-1"), "a.txt")
+    assert text == "Grüße aus Österreich, Straße" and "Windows-1252" in note.message
+
+
+def test_control_characters_are_removed_with_a_warning_on_their_line():
+    text, (note,) = decode(b"eins\r\nzwei \x1b[31mrot\x07\x7f\r\ndrei\x0c", "a.txt")
+    assert text == "eins\nzwei [31mrot\ndrei"
+    assert note.line == 2 and note.message == "4 control character(s) removed (first: U+001B)" and note.hint
+
+
+def test_only_control_characters_is_an_empty_article():
+    with pytest.raises(ContentError) as info:
+        decode(b"\x1b\x07\x0c\n", "a.txt")
+    assert info.value.message == "empty article"
+
+
+@pytest.mark.parametrize("size, ok", [(10, True), (11, False)])
+def test_size_limit_is_checked_before_reading(tmp_path, size, ok):
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * size)
+    if ok:
+        assert read_source(path, "a.txt", max_bytes=10).blocks
+    else:
+        with pytest.raises(ReadError) as info:
+            read_source(path, "a.txt", max_bytes=10)
+        assert info.value.message == "file is too large (11 bytes; the limit is 10 bytes)"
+        assert "max_file_bytes" in info.value.hint
+
+
+def test_pipes_and_directories_are_not_opened(tmp_path):
+    """Opening a FIFO would block the build until someone writes to it."""
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    with pytest.raises(ReadError, match="not a regular file"):
+        read_source(pipe, "pipe.txt")
+    folder = tmp_path / "ordner.md"
+    folder.mkdir()
+    with pytest.raises(ReadError, match="it is a directory"):
+        read_source(folder, "ordner.md")
+
+
+def test_symlink_loop_and_broken_link(tmp_path):
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    (tmp_path / "broken.txt").symlink_to("missing.txt")
+    with pytest.raises(ReadError, match="symbolic link loop"):
+        read_source(tmp_path / "loop.txt", "loop.txt")
+    with pytest.raises(ReadError, match="broken symbolic link"):
+        read_source(tmp_path / "broken.txt", "broken.txt")

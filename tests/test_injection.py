@@ -1,8 +1,12 @@
-"""Nothing from content runs as script in the site: payloads in an article's title, body and
-caption and in an actor's name and description stay text, in the HTML and in a real browser."""
+"""Nothing from content runs as script in the site: payloads in every place content reaches a
+page (an article's title, body, caption, credit, authors, licence, summary, links; an actor's,
+topic's and source's name and description; a hand-written page) stay text, in the HTML and in
+a real browser."""
 
 from __future__ import annotations
 
+import json
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -19,11 +23,22 @@ PAYLOADS = [
     "{{ config }} {% raw %}",
     "<!-- offen",
     "</title><script>alert(5)</script>",
+    "&lt;script&gt;alert(6)&lt;/script&gt;",  # entity-encoded: must not be decoded into markup
+    "<svg onload=alert(7)>",
+    "Absatz\n{: onclick=alert(8) }",  # a Markdown attribute list (on the last line of a block)
+    "[ref][x]\n\n[x]: javascript:alert(9)",  # a reference-style link
+    "[nl](java\nscript:alert(10))",  # browsers drop the line break inside a URL
+    "<a href='data:text/html,<script>alert(11)</script>'>d</a>",
+    "<meta http-equiv=refresh content='0;url=javascript:alert(12)'>",
 ]
+PAYLOAD = "\n\n".join(PAYLOADS)
+ONE_LINE = " ".join(p.replace("\n", " ") for p in PAYLOADS)
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href", "srcdoc"}
+FRAME_TAGS = {"iframe", "object", "embed", "frame", "frameset", "base", "applet"}
 
 
 class _ActiveContent(HTMLParser):
-    """Collects what a browser would execute: scripts, event handlers, javascript: URLs, frames."""
+    """Collects what a browser would execute: scripts, event handlers, script URLs, frames."""
 
     def __init__(self):
         super().__init__()
@@ -31,14 +46,18 @@ class _ActiveContent(HTMLParser):
         self._in_script = False
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("iframe", "object", "embed"):
+        if tag in FRAME_TAGS:
             self.found.append(f"<{tag}>")
         self._in_script = tag == "script"
         for name, value in attrs:
-            if name.startswith("on") and "alert" in (value or ""):
+            value = value or ""
+            if name.startswith("on") and "alert" in value:
                 self.found.append(f"{tag} {name}={value}")
-            if name in ("href", "src", "action") and (value or "").strip().lower().startswith("javascript:"):
+            url = re.sub(r"[\x00-\x20]", "", value).lower()
+            if name in URL_ATTRIBUTES and url.startswith(("javascript:", "vbscript:", "data:")):
                 self.found.append(f"{tag} {name}={value}")
+            if tag == "meta" and name == "http-equiv" and value.lower() == "refresh":
+                self.found.append("meta refresh")
 
     def handle_endtag(self, tag):
         self._in_script = False
@@ -54,23 +73,46 @@ def active_content(html: str) -> list[str]:
     return parser.found
 
 
+def _yaml(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # JSON strings are YAML strings
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
+    """The sample archive plus one article, actor, topic, source and page full of payloads."""
     root = copy_project(tmp_path_factory.mktemp("hostile") / "archive")
-    payload = " ".join(PAYLOADS)
-    title = payload.replace('"', "'")
-    (root / "content" / "articles" / "boese.md").write_text(
-        f'---\ntitle: "Böse {title}"\ndate: 2024-01-02\nactors: [boese-person]\n---\n'
-        f"Der Text {payload} nennt Böse Person.\n\n"
-        f"Ein Bildtext mit {payload}. IMAGO/Max Muster\n",
+    content = root / "content"
+    (content / "articles" / "boese.md").write_text(
+        f"---\ntitle: {_yaml('Böse ' + ONE_LINE)}\ndate: 2024-01-02\nactors: [boese-person]\n"
+        f"topics: [boese-themen]\nauthors: [{_yaml(ONE_LINE)}]\nlicense: {_yaml(ONE_LINE)}\n"
+        f"attribution: {_yaml(ONE_LINE)}\nsummary: {_yaml(PAYLOAD)}\nstatus: {_yaml(ONE_LINE)}\n"
+        f"source_url: {_yaml('javascript:alert(13)')}\n---\n"
+        f"Der Text nennt Böse Person und die Böse Agentur.\n\n{PAYLOAD}\n\n"
+        f"Ein Bildtext mit {ONE_LINE}. IMAGO/<img src=x onerror=alert(14)>\n",
         encoding="utf-8",
     )
-    (root / "content" / "actors" / "boese-person.md").write_text(
-        f'---\nname: "Böse Person {title}"\nkind: person\naliases: [Böse Person]\n---\nBeschreibung {payload}\n',
+    (content / "actors" / "boese-person.md").write_text(
+        f"---\nname: {_yaml('Böse Person ' + ONE_LINE)}\nkind: person\naliases: [Böse Person]\n---\n"
+        f"Beschreibung\n\n{PAYLOAD}\n",
         encoding="utf-8",
     )
+    (content / "topics" / "boese-themen.md").write_text(
+        f"---\nname: {_yaml('Böse Themen ' + ONE_LINE)}\nkeywords: [böse]\n---\n{PAYLOAD}\n", encoding="utf-8")
+    (content / "sources" / "boese-agentur.md").write_text(
+        f"---\nname: {_yaml('Böse Agentur ' + ONE_LINE)}\nkind: agency\naliases: [Böse Agentur]\n"
+        f"url: {_yaml('javascript:alert(15)')}\n---\n{PAYLOAD}\n",
+        encoding="utf-8",
+    )
+    (content / "pages" / "boese-seite.md").write_text(
+        f"---\ntitle: {_yaml('Böse Seite ' + ONE_LINE)}\n---\n{PAYLOAD}\n", encoding="utf-8")
+    about = content / "pages" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n" + PAYLOAD + "\n", encoding="utf-8")
     assert main(["build", "-q", "--config", str(root / "mkdocs.yml")]) == 0
     return root
+
+
+HOSTILE_PAGES = ["articles/2024/01/boese", "actors/boese-person", "topics/boese-themen",
+                 "sources/boese-agentur", "boese-seite", "about"]
 
 
 def test_no_executable_markup_in_any_html_page(hostile_site):
@@ -79,22 +121,60 @@ def test_no_executable_markup_in_any_html_page(hostile_site):
     offenders = {p.relative_to(hostile_site).as_posix(): found for p in pages
                  if (found := active_content(p.read_text(encoding="utf-8")))}
     assert offenders == {}
-    article = next((hostile_site / "site" / "articles").rglob("boese/index.html")).read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in article, "the payload is shown as text"
+    for page in HOSTILE_PAGES:
+        html = (hostile_site / "site" / page / "index.html").read_text(encoding="utf-8")
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, f"{page}: the payload is shown as text"
+
+
+def test_entity_encoded_payload_stays_encoded(hostile_site):
+    """'&lt;script&gt;' written by an editor is shown as exactly that, never decoded to a tag."""
+    html = (hostile_site / "site" / "articles" / "2024" / "01" / "boese" / "index.html").read_text(encoding="utf-8")
+    assert "&amp;lt;script&amp;gt;alert(6)" in html
+    assert "<script>alert(6)" not in html
+
+
+def test_search_index_holds_no_markup_from_content(hostile_site):
+    """The search index is rendered by the theme's JavaScript: no tag from content may be in it."""
+    index = json.loads((hostile_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    hostile = [d for d in index["docs"] if "boese" in d["location"] or "about" in d["location"]]
+    assert hostile
+    for doc in hostile:
+        for field in ("title", "text"):
+            assert not re.search(r"<(script|img|iframe|svg|meta|a)\b", doc[field], re.IGNORECASE), (doc["location"], field)
+
+
+def test_unsafe_links_and_status_are_dropped(hostile_site):
+    docs = hostile_site / "docs"
+    article = (docs / "articles" / "2024" / "01" / "boese.md").read_text(encoding="utf-8")
+    assert "status:" not in article.split("\n---\n", 1)[0], "a status that is no plain word is left out"
+    source = (docs / "sources" / "boese-agentur.md").read_text(encoding="utf-8")
+    assert "javascript:alert(15)" not in source
+    body = article.split("\n---\n", 1)[1]  # front matter is data; the body is Markdown
+    assert "alert(13)" not in body, "a source_url that is not http(s) is not shown"
 
 
 @pytest.mark.browser
 def test_payloads_do_not_run_in_a_browser(hostile_site, page):
     dialogs: list[str] = []
+    errors: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
     with serve_directory(hostile_site / "site") as url:
-        for path in ["/articles/2024/01/boese/", "/actors/boese-person/", "/actors/", "/timeline/2024/01/", "/"]:
+        for path in [*(f"/{p}/" for p in HOSTILE_PAGES), "/actors/", "/topics/", "/sources/",
+                     "/timeline/2024/01/", "/"]:
             response = page.goto(url + path, wait_until="load")
             assert response is not None and response.ok, path
-            assert "Böse" in page.title() or path in ("/actors/", "/", "/timeline/2024/01/")
+            if "boese" in path:
+                assert "Böse" in page.title(), path
+                assert "alert(1)" in page.locator("article").inner_text(), f"{path}: the payload is visible text"
+            for link in page.locator("article a").evaluate_all("links => links.map(a => a.href)"):
+                assert not link.lower().startswith(("javascript:", "data:", "vbscript:")), (path, link)
         box = page.locator(".md-search__input")
         box.click()
         box.press_sequentially("Böse", delay=20)
         page.locator(".md-search-result__item").first.wait_for(state="visible")
+        results = page.locator(".md-search-result__item")
+        assert results.count() >= 3
         page.wait_for_timeout(500)
     assert dialogs == []
+    assert not [e for e in errors if "alert" in e]

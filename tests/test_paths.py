@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, strategies as st
 
 from archive_gen import paths
@@ -31,3 +32,22 @@ def test_unique_slugs_are_distinct_and_stable():
     assert len(set(result.values())) == 4
     assert result == paths.unique_slugs(wanted)
     assert result["a.txt"] == "x"
+
+
+@pytest.mark.parametrize("name, slug", [
+    ("../../etc/passwd", "etc-passwd"),
+    ("a/b\\c:d", "a-b-c-d"),
+    ("Titel\x1b[2J\x07mit Steuerzeichen", "titel-2j-mit-steuerzeichen"),
+    ("Grüße 🚀 aus Wien", "gruesse-aus-wien"),
+    ("C:\\Windows\\System32", "c-windows-system32"),
+])
+def test_hostile_names_give_plain_slugs(name, slug):
+    assert paths.slugify(name) == slug
+
+
+def test_long_and_symbol_only_names():
+    long = paths.slugify("Überlänge " * 50)
+    assert len(long) <= paths.MAX_SLUG_LENGTH and long.startswith("ueberlaenge-") and not long.endswith("-")
+    emoji = paths.slugify("🚀🔥")
+    assert emoji.startswith("x-") and emoji == paths.slugify("🚀🔥") != paths.slugify("🔥🚀")
+    assert not paths.is_slug("../x") and not paths.is_slug("a" * 500) and not paths.is_slug("a\\b")
