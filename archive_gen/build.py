@@ -125,7 +125,8 @@ def read_article(annotator: Annotator, path: Path, shown: str, diags: Diagnostic
 
 def collect(config: Config, diags: Diagnostics, progress: Progress = _silent) -> tuple[Registry, list[Article]]:
     """Read and annotate every article. Bad ones are reported and skipped."""
-    registry = check_registry(config, load_registry(config.content_dir, diags, config.display_path), diags)
+    registry = check_registry(config, load_registry(config.content_dir, diags, config.display_path,
+                                                    max_bytes=config.max_file_bytes), diags)
     annotator = Annotator(registry, config.language)
     files = source_files(config, diags)
     articles = []

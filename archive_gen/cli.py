@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--docs", help="generated Markdown directory (default: docs_dir of mkdocs.yml)")
     common.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     common.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    common.add_argument("--max-file-size", type=float, metavar="MB",
+                        help="refuse source files larger than this (default: 10 MB)")
 
     parser = argparse.ArgumentParser(prog="archive-gen", description="Annotated, cross-linked news archives.")
     parser.add_argument("--version", action="version", version=f"archive-gen {__version__}")
@@ -97,7 +99,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    return Config.load(args.config, content_dir=args.content, docs_dir=args.docs, strict=args.strict, quiet=args.quiet)
+    limit = getattr(args, "max_file_size", None)
+    if limit is not None and limit <= 0:
+        raise ConfigError(f"--max-file-size {limit}: give a size in MB above 0")
+    return Config.load(args.config, content_dir=args.content, docs_dir=args.docs, strict=args.strict, quiet=args.quiet,
+                       max_file_bytes=int(limit * 1024 * 1024) if limit else None)
 
 
 def _progress(args: argparse.Namespace):
@@ -125,16 +131,14 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import generate, render_site
+    """docs/ and site/ are replaced together, only after generating and rendering succeeded."""
+    from .build import build_site
 
     config = _config(args)
     diags = Diagnostics()
-    result = generate(config, diags, _progress(args))
+    result = build_site(config, diags, _progress(args))
     code = _report(diags, args.strict, args.quiet, f"{len(result.archive.articles)} articles; ")
-    if code != EXIT_OK and args.strict:
-        return code
-    render_site(config, strict=args.strict)
-    if not args.quiet:
+    if result.committed and not args.quiet:
         print(f"archive-gen: site written to {config.site_dir}", file=sys.stderr)
     return code
 

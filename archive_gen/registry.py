@@ -13,6 +13,7 @@ from typing import Any, Callable, get_args
 
 from . import front_matter
 from .errors import ContentError, Diagnostics
+from .ingest import MAX_FILE_BYTES, read_bytes
 from .ingest.text import decode
 from .model import Actor, ActorKind, Page, Registry, Source, Topic
 from .paths import is_slug
@@ -40,7 +41,8 @@ class _Fields:
             return default
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             return str(value).strip()
-        self.diags.error(self.path, self.line(key), f"'{key}' must be text, not {type(value).__name__}")
+        self.diags.error(self.path, self.line(key), f"'{key}' must be text, not {type(value).__name__}",
+                         f"write it as one line of text: {key}: \"…\"")
         self.ok = False
         return default
 
@@ -59,7 +61,8 @@ class _Fields:
         value = self.text(key, default=default)
         if value not in allowed:
             self.diags.error(
-                self.path, self.line(key), f"'{key}: {value}' is not one of {', '.join(sorted(allowed))}"
+                self.path, self.line(key), f"'{key}: {value}' is not one of {', '.join(sorted(allowed))}",
+                f"write {key}: {sorted(allowed)[0]} (or another of the values listed)"
             )
             self.ok = False
         return value
@@ -68,7 +71,8 @@ class _Fields:
         value = self.meta.get(key, default)
         if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
             return value
-        self.diags.error(self.path, self.line(key), f"'{key}' must be a whole number ≥ 1")
+        self.diags.error(self.path, self.line(key), f"'{key}' must be a whole number ≥ 1",
+                         f"write e.g. {key}: {default}")
         return default
 
     def unknown_keys(self, known: set[str]) -> None:
@@ -137,7 +141,7 @@ _LOADERS: dict[str, Callable[[str, _Fields, str], Any]] = {
 
 
 def load_registry(content_dir: Path, diags: Diagnostics, display: Callable[[Path], str] = str,
-                  starter: bool = True) -> Registry:
+                  starter: bool = True, max_bytes: int = MAX_FILE_BYTES) -> Registry:
     """Read ``actors/``, ``topics/``, ``sources/`` and ``pages/`` below ``content_dir``, on top
     of the built-in starter registry (countries, cities, organisations, agencies) unless
     ``starter`` is false. An editor's entry replaces the starter entry with the same id, name,
@@ -152,7 +156,7 @@ def load_registry(content_dir: Path, diags: Diagnostics, display: Callable[[Path
                 diags.error(shown, 1, f"'{entry_id}' is not a valid id", "name the file in lowercase ascii with hyphens, e.g. kim-jong-un.md")
                 continue
             try:
-                text, notes = decode(path.read_bytes(), shown)
+                text, notes = decode(read_bytes(path, shown, max_bytes), shown)
                 for note in notes:
                     diags.add(note)
                 split = front_matter.split(text, shown)

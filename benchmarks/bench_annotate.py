@@ -3,6 +3,7 @@
 
     python benchmarks/bench_annotate.py                 # German corpus, 3 repeats
     python benchmarks/bench_annotate.py --corpus en --repeat 5
+    python benchmarks/bench_annotate.py --long          # one article, growing: time must grow linearly
 
 Issue 3 asks for >= 500 articles/s/core on the German corpus with a registry of >= 5,000
 aliases, and for matching to be one pass over the text whatever the registry's size. The run
@@ -103,12 +104,48 @@ def time_tokenize(docs: list) -> float:
     return time.perf_counter() - start
 
 
+LONG_UNIT = "„Ja“, sagte Wladimir Putin laut APA. Außenminister Hans Muster traf Kim Jong-un. "
+
+
+def long_article(repeat: int) -> str:
+    """How annotation time grows with one article's length (a hostile feed may send a 10 MB
+    article): a paragraph dense with names, quotes and candidates, repeated. Each ×4 in length
+    should cost about ×4 in time; a quadratic step would show ×16."""
+    registry = load_registry(HERE.parent / "content", Diagnostics())
+    annotator = Annotator(registry)
+    from archive_gen.ingest import wire
+
+    annotator.annotate(wire.parse("date 2024-01-01 " + LONG_UNIT * 50, "warm.txt"), Diagnostics(), today=TODAY)
+    rows = ["| repeats | characters | seconds (median) | × time per × length |", "| ---: | ---: | ---: | ---: |"]
+    previous = None
+    for n in (500, 2000, 8000, 32000):
+        doc = wire.parse("date 2024-01-01 " + LONG_UNIT * n, "long.txt")
+        times = []
+        for _ in range(repeat):
+            gc.collect()
+            start = time.perf_counter()
+            annotator.annotate(doc, Diagnostics(), today=TODAY)
+            times.append(time.perf_counter() - start)
+        median = statistics.median(times)
+        ratio = f"{(median / previous[1]) / (len(doc.text) / previous[0]):.2f}" if previous else ""
+        rows.append(f"| {n:,} | {len(doc.text):,} | {median:.2f} | {ratio} |")
+        previous = (len(doc.text), median)
+    return "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", choices=("de", "en"), default="de")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--factors", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument("--long", action="store_true", help="time one growing article instead of the corpus")
     args = parser.parse_args(argv)
+    if args.long:
+        report = "# Annotation time against article length\n\n" + long_article(args.repeat)
+        print(report)
+        (HERE / "results").mkdir(exist_ok=True)
+        (HERE / "results" / "annotate-long.md").write_text(report + "\n", encoding="utf-8")
+        return 0
 
     docs = read_docs(args.corpus)
     if args.corpus == "en":

@@ -24,7 +24,7 @@ from .candidates import find_candidates
 from .dates import resolve_date
 from .matcher import tokenize
 from .quotes import find_claims, find_quotes
-from .sentences import sentence_spans
+from .sentences import Coverage, sentence_spans
 from .titles import derive_title
 from .topics import TopicRules
 
@@ -61,10 +61,10 @@ class Annotator:
         text = _without_credit_lines(doc)
         tokens = tokenize(text)
         source_mentions = sources.find_mentions(text, tokens, self.source_index)
+        outlets = Coverage(len(text), ((s.start, s.end) for s in source_mentions))
         mentions = [  # "Washington Post" is an outlet, not the city: the longer name wins
             m for m in actor_mod.find_mentions(text, tokens, self.actor_index, self.registry.actors)
-            if not any(s.start <= m.start and m.end <= s.end and s.end - s.start > m.end - m.start
-                       for s in source_mentions)
+            if not (outlets.overlaps(m.start, m.end) and _inside_longer(m, source_mentions))
         ]
         found_actors = _unique(m.id for m in mentions if m.id in self.non_places)
         found_places = _unique([*self._dateline_places(doc), *(m.id for m in mentions if m.id in self.places)])
@@ -168,7 +168,8 @@ class Annotator:
             return None
         if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
             return " ".join(str(value).split())
-        diags.warning(doc.path, doc.meta_lines.get(key, 1), f"'{key}' must be text; ignored")
+        diags.warning(doc.path, doc.meta_lines.get(key, 1), f"'{key}' must be text; ignored",
+                      f"write it as one line of text: {key}: \"…\"")
         return None
 
     @staticmethod
@@ -242,7 +243,8 @@ class Annotator:
         refs = []
         for item in value:
             if not isinstance(item, dict) or not isinstance(item.get("id"), str) or item.get("role") not in ("wire", "cited", "photo"):
-                diags.warning(doc.path, line, f"source {item!r} needs an id and a role (wire, cited or photo); ignored")
+                diags.warning(doc.path, line, f"source {item!r} needs an id and a role (wire, cited or photo); ignored",
+                              "write sources: [{id: apa, role: wire}]")
                 continue
             if item["id"] not in self.registry.sources and not isinstance(item.get("name"), str):
                 diags.warning(doc.path, line, f"unknown source id '{item['id']}'", self._did_you_mean(item["id"], self.registry.sources))
@@ -288,6 +290,11 @@ def _without_credit_lines(doc: SourceDoc) -> str:
         if block.kind == "credit":
             text = text[:block.start] + " " * len(block.text) + text[block.end:]
     return text
+
+
+def _inside_longer(mention: Mention, source_mentions: list[Mention]) -> bool:
+    return any(s.start <= mention.start and mention.end <= s.end and s.end - s.start > mention.end - mention.start
+               for s in source_mentions)
 
 
 def _unique(items) -> tuple:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Actor, Mention
 from .matcher import AliasIndex, Token
+from .sentences import Coverage
 
 # Lowercase name particles never stand alone as a short form ("von", "de", "al").
 MIN_SHORT_FORM = 3
@@ -139,12 +140,12 @@ def _short_forms(tokens: list[Token], found: list[tuple[int, int, str, str]], ac
     for part, ids in sorted(owners.items()):
         if len(ids) == 1:
             local.add_name(part, next(iter(ids)))
-    covered = [(s, e) for s, e, _, _ in found]
+    covered = Coverage(tokens[-1].end if tokens else 0, ((s, e) for s, e, _, _ in found))
     result = []
     for first, last, forms in local.scan(tokens, allow_compound_prefix=False):
         start, end = tokens[first].start, tokens[last].end
         actor = forms[0].target
-        if start <= first_full[actor] or any(s < end and start < e for s, e in covered):
+        if start <= first_full[actor] or covered.overlaps(start, end):
             continue
         result.append((start, end, actor, "short"))
     return result

@@ -20,6 +20,7 @@ import re
 
 from ..model import Candidate
 from .matcher import Token, tokenize
+from .sentences import Coverage, sentence_at
 
 # Name particles that stand lowercase inside a name: "Ursula von der Leyen", "Osama bin Laden".
 # Articles ("der", "den") only after another particle: "Kim Jong-un der Kollegen" is no name.
@@ -188,8 +189,10 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
     names = first_names()
     found: dict[str, tuple[str, list[tuple[int, int]]]] = {}  # name -> (cue, spans)
 
+    taken = Coverage(len(text), covered)
+
     def overlaps(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in covered)
+        return taken.overlaps(start, end)
 
     def keep(first: int, last: int, cue: str) -> None:
         start, end = tokens[first].start, tokens[last].end
@@ -199,9 +202,8 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         if name not in found:
             found[name] = (cue, [])
         found[name][1].append((start, end))
-        covered.append((start, end))
+        taken.add(start, end)
 
-    covered = list(covered)
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -238,12 +240,14 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         else:
             i += 1
 
-    _surnames_alone(text, tokens, found, covered)
+    _surnames_alone(text, tokens, found, taken)
+    starts = [s for s, _ in sentences]
     result = []
     for name, (cue, spans) in found.items():
         spans.sort()
         start = spans[0][0]
-        evidence = next((text[s:e] for s, e in sentences if s <= start < e), text[max(0, start - 80):start + 80])
+        sentence = sentence_at(sentences, starts, start)
+        evidence = text[sentence[0]:sentence[1]] if sentence else text[max(0, start - 80):start + 80]
         kind = "organization" if name.split()[-1].rstrip(".") in ORG_SUFFIXES else "person"
         result.append(Candidate(name, kind, " ".join(evidence.split()), cue, tuple(spans)))
     return _merge(result)
@@ -254,7 +258,7 @@ def _sentence_start(text: str, offset: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-def _surnames_alone(text: str, tokens: list[Token], found: dict, covered: list[tuple[int, int]]) -> None:
+def _surnames_alone(text: str, tokens: list[Token], found: dict, taken: Coverage) -> None:
     """``Grigorov`` after ``Gavriil Grigorov``: the bare surname of a multi-word candidate,
     after its first full mention, when no other candidate shares it."""
     owners: dict[str, list[str]] = {}
@@ -273,10 +277,10 @@ def _surnames_alone(text: str, tokens: list[Token], found: dict, covered: list[t
         name = names[0]
         if token.start <= found[name][1][0][0]:
             continue
-        if any(s < token.end and token.start < e for s, e in covered):
+        if taken.overlaps(token.start, token.end):
             continue
         found[name][1].append((token.start, token.end))
-        covered.append((token.start, token.end))
+        taken.add(token.start, token.end)
 
 
 def _merge(candidates: list[Candidate]) -> list[Candidate]:

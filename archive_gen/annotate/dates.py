@@ -66,7 +66,8 @@ def _choose(doc: SourceDoc, diags: Diagnostics) -> Dated | None:
             precision = doc.meta.get("date_precision", "day")
             if precision not in PRECISIONS:
                 diags.warning(doc.path, doc.meta_lines.get("date_precision", line),
-                              f"date_precision '{precision}' is not one of day, month, year")
+                              f"date_precision '{precision}' is not one of day, month, year",
+                              "write date_precision: day, month or year (day is used)")
                 precision = "day"
             return Dated(date, precision, "front matter")
         if partial is not None:

@@ -75,17 +75,31 @@ class _Context:
         entities += [_Entity(None, start, end, "person", c.name) for c in candidates if c.kind == "person"
                      for start, end in c.spans]
         self.entities = sorted(entities, key=lambda e: (e.start, e.end))
-        self.quote_spans: list[tuple[int, int]] = []
+        self.entity_starts = [e.start for e in self.entities]
+        self.quote_spans = []
         self.roles = self._roles()
 
     def sentence_of(self, offset: int) -> int:
         return max(bisect.bisect_right(self.starts, offset) - 1, 0)
 
+    @property
+    def quote_spans(self) -> list[tuple[int, int]]:
+        return self._quote_spans
+
+    @quote_spans.setter
+    def quote_spans(self, spans: list[tuple[int, int]]) -> None:
+        self._quote_spans = sorted(spans)
+        self._quote_starts = [s for s, _ in self._quote_spans]
+
     def in_quote(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.quote_spans)
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        return i >= 0 and self._quote_spans[i][0] <= offset < self._quote_spans[i][1]
 
     def entities_in(self, start: int, end: int, kinds: tuple[str, ...]) -> list[_Entity]:
-        return [e for e in self.entities if start <= e.start < end and e.kind in kinds and not self.in_quote(e.start)]
+        """Entities starting in [start, end), by binary search: linear overall, not quadratic."""
+        first = bisect.bisect_left(self.entity_starts, start)
+        last = bisect.bisect_left(self.entity_starts, end)
+        return [e for e in self.entities[first:last] if e.kind in kinds and not self.in_quote(e.start)]
 
     def _roles(self) -> list[tuple[int, str, _Entity]]:
         """(offset, role stem, person) for every ``Role Name`` apposition: ``Machthaber Kim Jong-un``."""
@@ -285,6 +299,7 @@ def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str],
     """Sentences that report what someone else says, with who and through whom."""
     ctx = _Context(text, sentences, mentions, kinds, source_mentions, candidates)
     ctx.quote_spans = [(q.start, q.end) for q in quotes]
+    quote_starts = sorted(q.start for q in quotes)
     claims = []
     for i, (start, end) in enumerate(ctx.sentences):
         tail = _CROSS_REFERENCE.search(text, start, end)
@@ -293,7 +308,7 @@ def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str],
         if end <= start or not text[start:end].strip():
             continue
         cue_text, who = _cue_target(ctx, start, end)
-        has_quote = any(start <= q.start < end for q in quotes)
+        has_quote = bisect.bisect_left(quote_starts, start) < bisect.bisect_left(quote_starts, end)
         if not has_quote:
             verb = next((v for v in _SPEECH_VERB.finditer(text, start, end) if not ctx.in_quote(v.start())), None)
             if verb is not None:

@@ -24,3 +24,29 @@ def sentence_spans(blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
         if start < len(block.text):
             spans.append((block.start + start, block.end))
     return spans
+
+
+class Coverage:
+    """Which characters of a text are taken by a span already: constant-time overlap tests,
+    so annotation stays linear in the text however many names it holds."""
+
+    def __init__(self, length: int, spans=()) -> None:
+        self._taken = bytearray(length + 1)
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        self._taken[start:end] = b"\x01" * max(0, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return 1 in self._taken[start:end]
+
+
+def sentence_at(sentences: list[tuple[int, int]], starts: list[int], offset: int) -> tuple[int, int] | None:
+    """The sentence (start, end) holding ``offset``; ``starts`` are the sentences' starts."""
+    import bisect
+
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
+        return sentences[i]
+    return None
