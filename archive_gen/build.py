@@ -22,6 +22,7 @@ from typing import Callable
 from .annotate import Annotator
 from .config import Config
 from .errors import ArchiveGenError, ConfigError, ContentError, Diagnostics, GenerateError, RenderError
+from .gitdates import last_changed
 from .index import build_archive
 from .ingest import MAX_FILE_BYTES, read_source, supported
 from .model import Archive, Article, Registry
@@ -262,9 +263,16 @@ def check_slugs(articles: list[Article], diags: Diagnostics) -> None:
 def stage(config: Config, diags: Diagnostics, progress: Progress = _silent) -> tuple[Archive, StagedTree]:
     """content/ → a staged docs/ tree beside the real one (not yet swapped in)."""
     registry, articles = collect(config, diags, progress)
+    unpublished = [a for a in articles if a.status != "published"]
+    if unpublished and not config.drafts:  # the published site leaves drafts and articles in review out
+        articles = [a for a in articles if a.status == "published"]
+        progress(f"{len(unpublished)} draft(s) or article(s) in review left out (preview them with serve)")
     try:
         archive = build_archive(articles, registry)
-        pages = render_pages(archive, Settings(language=config.language, page_size=config.page_size))
+        changed = last_changed(config.project_dir, [config.project_dir / a.source_file for a in articles])
+        updated = {path.relative_to(config.project_dir).as_posix(): date.date() for path, date in changed.items()}
+        pages = render_pages(archive, Settings(language=config.language, page_size=config.page_size,
+                                               updated=updated, drafts=config.drafts))
         staged = stage_tree(pages, config.docs_dir)
     except (ArchiveGenError, KeyboardInterrupt):
         raise

@@ -56,8 +56,10 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("build", parents=[common], help="generate docs/ from content/, then render site/")
+    p.add_argument("--drafts", action="store_true", help="include drafts and articles in review (marked as such)")
     p.set_defaults(run=cmd_build)
     p = sub.add_parser("generate", parents=[common], help="only generate docs/")
+    p.add_argument("--drafts", action="store_true", help="include drafts and articles in review (marked as such)")
     p.set_defaults(run=cmd_generate)
     p = sub.add_parser("serve", parents=[common], help="live preview; edits in content/ regenerate")
     p.add_argument("-a", "--dev-addr", help="IP:PORT to serve on (default 127.0.0.1:8000)")
@@ -103,7 +105,8 @@ def _config(args: argparse.Namespace) -> Config:
     if limit is not None and limit <= 0:
         raise ConfigError(f"--max-file-size {limit}: give a size in MB above 0")
     return Config.load(args.config, content_dir=args.content, docs_dir=args.docs, strict=args.strict, quiet=args.quiet,
-                       max_file_bytes=int(limit * 1024 * 1024) if limit else None)
+                       max_file_bytes=int(limit * 1024 * 1024) if limit else None,
+                       drafts=getattr(args, "drafts", None) or None)
 
 
 def _progress(args: argparse.Namespace):

@@ -24,6 +24,7 @@ class Config:
     quiet: bool = False
     page_size: int = 50  # articles per listing page (term pages, months)
     max_file_bytes: int = MAX_FILE_BYTES  # larger article files are reported and skipped
+    drafts: bool = False  # include articles with status draft or review (the preview does, with a banner)
 
     @classmethod
     def load(

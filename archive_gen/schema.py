@@ -222,7 +222,7 @@ TYPES: dict[str, _Type] = {
     "text": _Type(_is_text, {"type": ["string", "number"], "pattern": TEXT_PATTERN}, "text (not empty)"),
     "texts": _Type(
         lambda v: isinstance(v, str) or (isinstance(v, list) and all(_is_text(x) for x in v)),
-        {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": ["string", "number"]}}]},
+        {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": ["string", "number"], "pattern": TEXT_PATTERN}}]},
         "a list of texts, e.g. [a, b]",
     ),
     "id": _Type(lambda v: _matches(ID_PATTERN, v) and len(v) <= ID_MAX_LENGTH,

@@ -39,7 +39,7 @@ def regenerate(first: bool = False) -> None:
         return
     diags = Diagnostics()
     try:
-        result = generate(replace(_config, strict=False), diags)
+        result = generate(replace(_config, strict=False, drafts=True), diags)  # the preview shows drafts, marked
     except ArchiveGenError as exc:
         if first:
             raise

@@ -127,6 +127,11 @@ LABELS: dict[str, dict[str, str]] = {
         "kind_photo": "Bildagentur", "outlet": "Medien", "photographers": "Fotografen",
         "overview": "Überblick", "original": "Original", "said": "sagte", "signoff": "Zeichen",
         "years": "Jahre", "archive_stats": "{articles} Artikel, {actors} Akteure, {sources} Quellen",
+        "updated": "Zuletzt geändert", "corrections": "Korrekturen", "corrected": "Korrigiert am",
+        "draft": "Entwurf", "review": "In Prüfung",
+        "unpublished": "Nicht veröffentlicht: nur in der Vorschau sichtbar, bis die Redaktion den Status auf „published“ setzt.",
+        "prov_machine": "automatisch erkannt", "prov_editor": "von der Redaktion",
+        "prov_machine_edited": "automatisch erkannt, von der Redaktion bearbeitet",
     },
     "en": {
         "date": "Date", "actors": "Actors", "places": "Places", "topics": "Topics", "sources": "Sources",
@@ -143,6 +148,11 @@ LABELS: dict[str, dict[str, str]] = {
         "kind_photo": "Photo agency", "outlet": "Outlets", "photographers": "Photographers",
         "overview": "Overview", "original": "Original", "said": "said", "signoff": "Sign-off",
         "years": "Years", "archive_stats": "{articles} articles, {actors} actors, {sources} sources",
+        "updated": "Last changed", "corrections": "Corrections", "corrected": "Corrected on",
+        "draft": "Draft", "review": "In review",
+        "unpublished": "Not published: visible in the preview only, until an editor sets the status to “published”.",
+        "prov_machine": "found automatically", "prov_editor": "set by the editors",
+        "prov_machine_edited": "found automatically, edited by the editors",
     },
 }
 
@@ -156,6 +166,8 @@ TAXONOMY_OF = {"actors": "by_actor", "places": "by_place", "topics": "by_topic",
 class Settings:
     language: str = "de"
     page_size: int = 50
+    updated: dict[str, Any] = field(default_factory=dict)  # source file -> date of its last commit (git)
+    drafts: bool = False  # unpublished articles are on the site (the preview): mark them
 
 
 class PageRenderer:
@@ -242,14 +254,21 @@ class PageRenderer:
 
     def article_page(self, article: Article, page: str) -> str:
         meta = article_front_matter(article)
+        updated = self.settings.updated.get(article.source_file)
+        if updated is not None:
+            meta["updated"] = updated
         link = self.linker(page)
         body = self._render(
             "article.md.j2", page,
             a=article,
             body=Markup("\n\n".join(self.render_block(b, article, link) for b in article.doc.blocks)),
             sources=self._grouped_sources(article.sources),
-            quotes=[self._quote(q, link) for q in article.quotes if q.speaker or q.via],
+            quotes=[self._quote(q, link) for q in article.quotes if q.speaker or q.speaker_name or q.via],
             claims=[self._quote(c, link) for c in article.claims],
+            updated=format_date(updated, "long", locale=self.locale) if updated else None,
+            corrections=[(format_date(c.date, "long", locale=self.locale), c.text) for c in article.corrections],
+            unpublished=article.status != "published",
+            provenance={key: self.labels[f"prov_{value.replace(', ', '_')}"] for key, value in article.provenance.items()},
         )
         return _dumps(meta, body)
 
@@ -288,7 +307,8 @@ class PageRenderer:
         taxonomy = self._taxonomy_of_actor(speaker) if speaker in self.archive.registry.actors else "actors"
         return {
             "text": quote.text,
-            "speaker": link(self.term_name(taxonomy, speaker), paths.term_page(taxonomy, speaker)) if speaker else None,
+            "speaker": (link(self.term_name(taxonomy, speaker), paths.term_page(taxonomy, speaker)) if speaker
+                        else quote.speaker_name),
             "via": link(self.term_name("sources", quote.via), paths.term_page("sources", quote.via)) if quote.via else None,
         }
 
@@ -451,6 +471,9 @@ def article_front_matter(article: Article) -> dict[str, Any]:
             for r in article.sources
         ],
         "authors": list(article.authors),
+        "provenance": dict(article.provenance),
+        "corrections": [{"date": c.date, "text": c.text} for c in article.corrections],
+        "review_status": article.status if article.status != "published" else None,  # not "status": Material reads that
         "source_file": article.source_file,
         **{k: v for k, v in article.extra.items()},
     }

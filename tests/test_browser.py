@@ -69,8 +69,9 @@ def test_article_page_shows_captions_header_and_title(page, seed):
     header = article.locator("h1 + ul").first
     header.wait_for(state="visible")
     items = [text.strip() for text in header.locator("li").all_inner_texts()]
-    labels = [item.split(":", 1)[0] for item in items]
+    labels = [item.split(":", 1)[0].split(" (")[0] for item in items]
     assert labels[:2] == ["Datum", "Akteure"], items
+    assert "(automatisch erkannt)" in items[1], "who decided the list is shown (provenance)"
     assert "2024" in items[0], items[0]
     assert header.locator('li a[href*="actors/"]').count() >= 2
 

@@ -91,3 +91,10 @@ def test_editor_sources_replace_extracted_ones(annotator):
     article, _ = annotate(annotator, "sources: [{id: agentur-x, role: wire}]\n")
     assert [(r.id, r.role) for r in article.sources] == [("agentur-x", "wire")]
     assert article.provenance["sources"] == "editor"
+
+
+def test_exclude_applies_to_an_editor_list_too(annotator):
+    """Imported files carry the extracted lists as the editor's: an exclusion still removes."""
+    article, _ = annotate(annotator, "actors: [anna-berger, karl-huber]\nactors_exclude: [karl-huber]\n")
+    assert article.actors == ("anna-berger",) and article.provenance["actors"] == "editor"
+    assert not any(m.id == "karl-huber" for m in article.mentions)

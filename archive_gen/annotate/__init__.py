@@ -188,10 +188,10 @@ class Annotator:
     def _chosen(self, doc: SourceDoc, key: str, found: tuple[str, ...], known: dict, diags: Diagnostics,
                 provenance: dict[str, str]) -> tuple[str, ...]:
         """The editor's list, or the extracted one minus the editor's ``<key>_exclude``."""
+        excluded = self._list(doc, f"{key}_exclude", diags) or []
         if doc.meta.get(key) is not None:
             provenance[key] = "editor"
-            return self._ids(doc, key, found, known, diags)
-        excluded = self._list(doc, f"{key}_exclude", diags) or []
+            return tuple(i for i in self._ids(doc, key, found, known, diags) if i not in excluded)
         for value in excluded:
             if value not in known:
                 diags.warning(doc.path, doc.meta_lines.get(f"{key}_exclude", 1),
