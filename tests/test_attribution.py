@@ -20,7 +20,8 @@ ACTORS = [
     Actor("tom-baker", "Tom Baker", "person"),
     Actor("karl-huber", "Karl Huber", "person"),
     Actor("weisses-haus", "Weißes Haus", "organization", aliases=("Weißen Haus", "White House")),
-    Actor("ruritanien", "Ruritanien", "state", aliases=("Ruritania",), adjectives=("ruritanisch", "ruritanian")),
+    Actor("ruritanien", "Ruritanien", "state", aliases=("Ruritania",), adjectives=("ruritanisch",),
+          demonyms=("Ruritanian",)),
     Actor("zenda", "Zenda", "place"),
 ]
 SOURCES = [
@@ -202,3 +203,13 @@ def test_capitalised_adjective_inside_a_name_and_currency_compounds(annotator):
 def test_initials_and_regnal_numbers(annotator):
     a = annotate(annotator, "Das Gutachten schrieb A. Wiegemann aus Zenda. Später kam Königin Elisabeth II. zu Besuch.")
     assert {"A. Wiegemann", "Elisabeth II"} <= set(names(a))
+
+
+def test_place_as_surname_club_or_english_name_is_not_linked(annotator):
+    a = annotate(annotator, "Die Trainerin Maria Zenda lobte Zenda 05. Die Hauptstadt Zenda feiert, "
+                            "im Club Juventus Zenda auch. Nach Zenda reisten viele.")
+    zenda = [t for t, i in linked(a) if i == "zenda"]
+    assert zenda == ["Zenda", "Zenda"]  # "Hauptstadt Zenda" and "Nach Zenda"; not the surname, club or team
+    b = annotate(annotator, "Die Versicherung Ruritanian Life meldete Verluste. Ruritanian soldiers marched.")
+    # in a German text "Ruritanian Life" is an English name; "Ruritanian soldiers" still names the people
+    assert [m.start for m in b.mentions if m.id == "ruritanien"] == [b.doc.text.index("Ruritanian soldiers")]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from ..model import Actor, Mention
+from . import language
+from .candidates import FUNCTION_WORDS, MONTHS_AND_DAYS, first_names
 from .matcher import AliasIndex, Token
 from .sentences import Coverage
 
@@ -48,7 +50,9 @@ def find_mentions(text: str, tokens: list[Token], index: AliasIndex, actors: dic
             sure.append((start, end, known[0], by_target[known[0]]))
 
     sure.extend(_short_forms(tokens, sure, actors))
-    sure = [m for m in sure if not _part_of_other_name(text, tokens, m, actors)]
+    ends = {e for _, e, _, _ in sure}
+    german = language.detect(text) == "de"
+    sure = [m for m in sure if not _part_of_other_name(text, tokens, m, actors, ends, german)]
     sure.sort()
     return [Mention(actor, start, end, text[start:end], how) for start, end, actor, how in sure]
 
@@ -74,7 +78,7 @@ CURRENCY_TAILS = frozenset(
 
 
 def _part_of_other_name(text: str, tokens: list[Token], mention: tuple[int, int, str, str],
-                        actors: dict[str, Actor]) -> bool:
+                        actors: dict[str, Actor], mention_ends: set[int] = frozenset(), german: bool = True) -> bool:
     """A state or place form that belongs to another name or word, not to the text itself."""
     start, end, actor_id, how = mention
     if actors[actor_id].kind not in ("state", "place"):
@@ -95,7 +99,37 @@ def _part_of_other_name(text: str, tokens: list[Token], mention: tuple[int, int,
     if how == "adjective" and text[start:start + 1].isupper() and after is not None and after.gap == " " \
             and after.text[:1].isupper() and not _starts_sentence(text, start):
         return True  # "Deutsche Bank", "Deutsche Presse-Agentur": German adjectives are lowercase
+    if before is not None and tokens[first].gap == " " and before.text in first_names() \
+            and before.text[:1].isupper() and not before.hyphen_before:
+        return True  # "George Washington", "Christiane Holländer": a surname, not the place
+    if how == "name" and before is not None and tokens[first].gap == " " \
+            and _name_word(before) and before.text not in PLACE_NOUNS and not _starts_sentence(text, before.start) \
+            and not before.hyphen_before and before.end not in mention_ends:
+        return True  # "Juventus Turin", "TU Berlin", "Air Berlin": the place ends another name
+    if how in ("name", "genitive") and after is not None and after.gap == " " and after.text.isdigit() \
+            and len(after.text) == 2 and (after.text.startswith("0") or text[after.end:after.end + 1] != "."):
+        return True  # "Mainz 05", "Hannover 96": a club
+    if how == "demonym" and german and after is not None and after.gap == " " and after.text[:1].isupper() \
+            and text[start:end].endswith(ENGLISH_DEMONYM_ENDINGS):
+        return True  # "Swiss Life", "Danish Refugee Council" in a German text: an English name
     return False
+
+
+# Nouns that stand before a place's name in German and English without making it another
+# name: "die Hauptstadt Berlin", "im Bundesland Bayern", "the city of"…
+PLACE_NOUNS = frozenset(
+    "Stadt Hauptstadt Metropole Hafenstadt Grenzstadt Großstadt Kleinstadt Millionenstadt Gemeinde Ort Dorf "
+    "Region Provinz Bundesland Bundesstaat Land Staat Republik Königreich Emirat Kanton Bezirk Kreis Landkreis "
+    "Insel Halbinsel Raum Großraum Gebiet Regierungsbezirk Departement Oblast Teilrepublik Enklave Exklave "
+    "Nachbarland Partnerland Gastland Heimatland Mitgliedsland Mitgliedstaat Nachbarstaat Westen Osten Norden Süden "
+    "City State Republic Kingdom Province Region Island County".split()
+)
+ENGLISH_DEMONYM_ENDINGS = ("ish", "ss", "ese", "ian", "ch")
+
+
+def _name_word(token: Token) -> bool:
+    text = token.text
+    return text[:1].isupper() and text.lower() not in FUNCTION_WORDS and text.lower() not in MONTHS_AND_DAYS
 
 
 def _token_at(tokens: list[Token], offset: int) -> int | None:
