@@ -68,6 +68,7 @@ from .ingest import markdown as markdown_reader
 from .ingest import read_source, supported
 from .ingest.credits import split_credit
 from .ingest.signoff import find_signoff
+from .write import extracted_meta
 from .ingest.wire import _HEADING  # the reader's own rule for what is a heading line
 from .model import Article, Block, SourceDoc
 from .paths import is_slug, slugify
@@ -269,16 +270,7 @@ def article_meta(article: Article, origin: str, digest: str) -> dict[str, Any]:
     """Everything extracted, plus the source's own front matter that extraction did not
     produce (licence, URL …: kept as written), plus where it came from."""
     meta: dict[str, Any] = {
-        "title": article.title,
-        "date": article.date,
-        "date_precision": article.date_precision,
-        "language": article.language,
-        "actors": list(article.actors),
-        "places": list(article.places),
-        "topics": list(article.topics),
-        "sources": [{k: v for k, v in (("id", r.id), ("role", r.role), ("credit", r.credit), ("name", r.name)) if v}
-                    for r in article.sources],
-        "authors": list(article.authors),
+        **extracted_meta(article, source_names=True),
         "candidates": [{"name": c.name, "kind": c.kind, "evidence": c.evidence} for c in article.candidates],
         # New imports wait for an editor: the published build leaves them out until
         # someone reviews the extracted lists and sets ``status: published``.

@@ -456,9 +456,11 @@ def article_path(article: Article) -> str:
     return paths.article_page(article.date.year, article.date.month, article.slug)
 
 
-def article_front_matter(article: Article) -> dict[str, Any]:
-    """Front matter in the fixed key order of DESIGN.md §3; empty values are left out."""
-    meta: dict[str, Any] = {
+def extracted_meta(article: Article, *, source_names: bool = False) -> dict[str, Any]:
+    """What an article is about, in the fixed key order of DESIGN.md §3: shared by the
+    generated pages and by ``import`` (which also keeps the names of unknown sources)."""
+    source_keys = ("id", "role", "credit", "name") if source_names else ("id", "role", "credit")
+    return {
         "title": article.title,
         "date": article.date,
         "date_precision": article.date_precision,
@@ -466,20 +468,21 @@ def article_front_matter(article: Article) -> dict[str, Any]:
         "actors": list(article.actors),
         "places": list(article.places),
         "topics": list(article.topics),
-        "sources": [
-            {k: v for k, v in (("id", r.id), ("role", r.role), ("credit", r.credit)) if v}
-            for r in article.sources
-        ],
+        "sources": [{k: getattr(r, k) for k in source_keys if getattr(r, k)} for r in article.sources],
         "authors": list(article.authors),
+    }
+
+
+def article_front_matter(article: Article) -> dict[str, Any]:
+    """The generated page's front matter; empty values are left out."""
+    meta: dict[str, Any] = {
+        **extracted_meta(article),
         "provenance": dict(article.provenance),
         "corrections": [{"date": c.date, "text": c.text} for c in article.corrections],
         "review_status": article.status if article.status != "published" else None,  # not "status": Material reads that
         "source_file": article.source_file,
         **{k: v for k, v in article.extra.items()},
     }
-    # The theme reads 'status' as a CSS class name: only a plain word may pass.
-    if "status" in meta and not re.fullmatch(r"[a-z0-9-]{1,40}", str(meta["status"])):
-        del meta["status"]
     return {k: v for k, v in meta.items() if v not in (None, "", [], {})}
 
 
