@@ -213,3 +213,9 @@ def test_place_as_surname_club_or_english_name_is_not_linked(annotator):
     b = annotate(annotator, "Die Versicherung Ruritanian Life meldete Verluste. Ruritanian soldiers marched.")
     # in a German text "Ruritanian Life" is an English name; "Ruritanian soldiers" still names the people
     assert [m.start for m in b.mentions if m.id == "ruritanien"] == [b.doc.text.index("Ruritanian soldiers")]
+
+
+def test_place_starting_an_english_name_in_german_text(annotator):
+    a = annotate(annotator, "Die Zenda Red Wings gewannen, Zenda's next Topmodel lief, der Prix de Zenda ging an sie. "
+                            "Im Westen von Zenda Tausende Menschen.")
+    assert [m.start for m in a.mentions if m.id == "zenda"] == [a.doc.text.index("Zenda Tausende")]

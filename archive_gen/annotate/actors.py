@@ -112,7 +112,29 @@ def _part_of_other_name(text: str, tokens: list[Token], mention: tuple[int, int,
     if how == "demonym" and german and after is not None and after.gap == " " and after.text[:1].isupper() \
             and text[start:end].endswith(ENGLISH_DEMONYM_ENDINGS):
         return True  # "Swiss Life", "Danish Refugee Council" in a German text: an English name
+    if before is not None and before.text in ROMANCE_PARTICLES and tokens[first].gap == " ":
+        return True  # "Prix de Rome", "Côte des Somalis": a French (Spanish, Italian) name
+    if german and text[end:end + 3] in ("'s ", "’s "):
+        return True  # "Germany's next Topmodel": English in a German text is a title
+    if german and how == "name" and _capitalised_run(tokens, last + 1) >= 2:
+        return True  # "Detroit Red Wings", "Kuwait National Airways": the place starts a longer name
     return False
+
+
+ROMANCE_PARTICLES = frozenset({"de", "du", "di", "del", "della", "da", "do", "dos"})  # not "des": German too
+# Endings of German nouns and plurals: "der USA Tausende Wildpferde" is German, not a name.
+GERMAN_NOUN_ENDINGS = ("e", "en", "er", "ern", "ung", "heit", "keit", "schaft", "chen", "lein", "tät", "ion")
+
+
+def _capitalised_run(tokens: list[Token], i: int) -> int:
+    """How many capitalised name words follow at ``tokens[i]`` (joined by spaces)."""
+    count = 0
+    while i < len(tokens) and tokens[i].gap == " " and _name_word(tokens[i]) and not tokens[i].hyphen_before:
+        if count == 0 and (tokens[i].text.lower().endswith(GERMAN_NOUN_ENDINGS) or not tokens[i].text.isascii()):
+            return 0
+        count += 1
+        i += 1
+    return count
 
 
 # Nouns that stand before a place's name in German and English without making it another
