@@ -13,7 +13,7 @@ import pytest
 
 from archive_gen import front_matter
 
-from conftest import REPO, SHARED, shared_file
+from conftest import shared_file
 
 SEED = "seeds/000_4d51e86498f00da2.txt"
 
