@@ -219,3 +219,10 @@ def test_place_starting_an_english_name_in_german_text(annotator):
     a = annotate(annotator, "Die Zenda Red Wings gewannen, Zenda's next Topmodel lief, der Prix de Zenda ging an sie. "
                             "Im Westen von Zenda Tausende Menschen.")
     assert [m.start for m in a.mentions if m.id == "zenda"] == [a.doc.text.index("Zenda Tausende")]
+
+
+def test_hyphenated_adjective_with_an_acronym_head():
+    from archive_gen.model import Actor, Registry
+    usa = Actor("usa", "Vereinigte Staaten", "state", aliases=("US",), adjectives=("us-amerikanisch",))
+    a = annotate(Annotator(Registry(actors={"usa": usa})), "Sein US-amerikanischer Adoptivvater kam aus Ohio.")
+    assert [(m.text, m.how) for m in a.mentions] == [("US-amerikanischer", "adjective")]

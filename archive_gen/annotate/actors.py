@@ -96,7 +96,7 @@ def _part_of_other_name(text: str, tokens: list[Token], mention: tuple[int, int,
         return True
     if after is not None and tokens[last].hyphen_after and after.text in CURRENCY_TAILS:
         return True
-    if how == "adjective" and text[start:start + 1].isupper() and after is not None and after.gap == " " \
+    if how == "adjective" and text[start:start + 2].istitle() and after is not None and after.gap == " " \
             and after.text[:1].isupper() and not _starts_sentence(text, start):
         return True  # "Deutsche Bank", "Deutsche Presse-Agentur": German adjectives are lowercase
     if before is not None and tokens[first].gap == " " and before.text in first_names() \

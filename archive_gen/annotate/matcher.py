@@ -125,6 +125,10 @@ class AliasIndex:
             form = pairs[:-1] + [(pairs[-1][0], pairs[-1][1] + ending)]
             self.add(_key(form), target, "adjective")
             self.add(_key([(gap, word[:1].upper() + word[1:]) for gap, word in form]), target, "adjective")
+            if len(form) > 1:  # "US-amerikanische", "Costa-ricanische": only the first part capitalised
+                head = form[0][1]
+                for first in {head[:1].upper() + head[1:], head.upper() if len(head) <= 3 else None} - {None}:
+                    self.add(_key([(form[0][0], first), *form[1:]]), target, "adjective")
 
     def add_demonym(self, demonym: str, target: str) -> None:
         pairs = _pairs(demonym)
