@@ -226,3 +226,10 @@ def test_hyphenated_adjective_with_an_acronym_head():
     usa = Actor("usa", "Vereinigte Staaten", "state", aliases=("US",), adjectives=("us-amerikanisch",))
     a = annotate(Annotator(Registry(actors={"usa": usa})), "Sein US-amerikanischer Adoptivvater kam aus Ohio.")
     assert [(m.text, m.how) for m in a.mentions] == [("US-amerikanischer", "adjective")]
+
+
+def test_speaker_with_an_apposition_before_the_verb(annotator):
+    a = annotate(annotator, 'Karl Huber, ein Abgeordneter aus Zenda, sagte: "Das war ein Fehler." '
+                            'Anna Berger (Grüne) nannte das Gesetz "maßvoll".')
+    assert quote(a, "Fehler").speaker == "karl-huber"
+    assert quote(a, "maßvoll").speaker == "anna-berger"

@@ -34,11 +34,15 @@ _SPEECH_VERB = re.compile(
     r"nannte\w*|kommentiert\w*|charakterisiert\w*|gab\w* an|bestreit\w*|bestritt\w*|widersprach\w*|"
     r"verkündet\w*|äußert\w*|fügte\w* hinzu|ergänzt\w*|erläutert\w*|antwortet\w*|entgegnet\w*|"
     r"appelliert\w*|unterstrich\w*|versichert\w*|mahnt\w*|lobt\w*|zitiert\w*|mit den Worten|"
+    r"stellte\w* fest|stellt fest|festgestellt|schildert\w*|beschreib\w*|beschrieb\w*|nennt|urteilt\w*|"
+    r"begründet\w*|gibt an|geht davon aus|ging\w* davon aus|resümiert\w*|bilanziert\w*|kommentiert|"
     r"berichtete\w*|meldete\w*|"
     r"said|says|told|stated|warned|announced|promised|added|wrote|declared|insisted|urged|reported|"
     r"explained|argued|noted|replied|commented|asked|called)\b"
     r"|,\s*so\b"
 )
+# What may stand between a speaker and the speech verb: an apposition in commas, a party.
+_APPOSITION = re.compile(r"\s*(?:,[^,.;:„“\"]{1,120},|\([^()]{1,60}\))\s*")
 _IMPERSONAL = re.compile(r"\b(?:hieß es|heißt es|hieß es weiter|it said|the statement said|it added)\b")
 _PRONOUN = re.compile(r"\s+(er|sie|he|she|they|it)\b")
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|er|sie)\s+$")  # "he said"
@@ -201,8 +205,9 @@ def _attribute(ctx: _Context, s_start: int, s_end: int, earlier: list[Quote], se
     verbs = [v for v in _SPEECH_VERB.finditer(text, s_start, s_end) if not ctx.in_quote(v.start())]
     for verb in verbs:
         # "Kim sagte" first: in "Merkel nannte Wulff „…“" the name after the verb is its object.
-        before = [e for e in ctx.entities_in(s_start, verb.start(), speaking) if 0 <= verb.start() - e.end <= 2]
-        if before:  # Kim sagte
+        before = [e for e in ctx.entities_in(s_start, verb.start(), speaking)
+                  if 0 <= verb.start() - e.end <= 2 or _APPOSITION.fullmatch(text, e.end, verb.start())]
+        if before:  # Kim sagte; John Kline, ein Repräsentant aus Minnesota, sagte; Edathy (SPD) nannte
             return _who(before[-1])
         after = ctx.entities_in(verb.end(), min(s_end, verb.end() + 6), speaking)
         if after:  # sagte Kim
