@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, get_args
 
-from . import front_matter
+from . import front_matter, schema
 from .errors import ContentError, Diagnostics
 from .ingest import MAX_FILE_BYTES, read_bytes
 from .ingest.text import decode
@@ -19,7 +19,7 @@ from .model import Actor, ActorKind, Page, Registry, Source, Topic
 from .paths import is_slug
 
 ACTOR_KINDS = frozenset(get_args(ActorKind))
-SOURCE_KINDS = frozenset({"agency", "outlet", "photo"})
+SOURCE_KINDS = frozenset(schema.SOURCE_KINDS)
 
 
 class _Fields:
@@ -75,13 +75,13 @@ class _Fields:
                          f"write e.g. {key}: {default}")
         return default
 
-    def unknown_keys(self, known: set[str]) -> None:
+    def unknown_keys(self, known: frozenset[str]) -> None:
         for key in sorted(set(self.meta) - known):
             self.diags.warning(self.path, self.line(key), f"unknown key '{key}'", f"known keys: {', '.join(sorted(known))}")
 
 
 def _actor(entry_id: str, f: _Fields, body: str) -> Actor:
-    f.unknown_keys({"name", "kind", "aliases", "adjectives", "demonyms", "wikidata", "description"})
+    f.unknown_keys(schema.known_keys("actor"))
     return Actor(
         id=entry_id,
         name=f.text("name", required=True),
@@ -104,7 +104,7 @@ def _wikidata(f: _Fields) -> str | None:
 
 
 def _topic(entry_id: str, f: _Fields, body: str) -> Topic:
-    f.unknown_keys({"name", "keywords", "min_hits", "description"})
+    f.unknown_keys(schema.known_keys("topic"))
     return Topic(
         id=entry_id,
         name=f.text("name", required=True),
@@ -116,7 +116,7 @@ def _topic(entry_id: str, f: _Fields, body: str) -> Topic:
 
 
 def _source(entry_id: str, f: _Fields, body: str) -> Source:
-    f.unknown_keys({"name", "kind", "aliases", "url", "description"})
+    f.unknown_keys(schema.known_keys("source"))
     return Source(
         id=entry_id,
         name=f.text("name", required=True),
