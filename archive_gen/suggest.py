@@ -17,7 +17,7 @@ from .model import Article, Registry
 from .paths import is_slug, slugify
 
 # Cues ranked by how much they say about a name being a person.
-CUE_WEIGHT = {"role": 3, "title": 3, "speech verb": 2, "first name": 1}
+CUE_WEIGHT = {"role": 3, "title": 3, "speech verb": 2, "first name": 1, "initial": 1, "acronym": 1}
 
 
 @dataclass

@@ -233,3 +233,10 @@ def test_speaker_with_an_apposition_before_the_verb(annotator):
                             'Anna Berger (Grüne) nannte das Gesetz "maßvoll".')
     assert quote(a, "Fehler").speaker == "karl-huber"
     assert quote(a, "maßvoll").speaker == "anna-berger"
+
+
+def test_acronyms_are_organisation_candidates(annotator):
+    a = annotate(annotator, "Die CDU und die UEFA widersprachen, ihre DNA-Analyse und ISBN zählen nicht.")
+    found = {c.name: c for c in a.candidates}
+    assert found["CDU"].kind == found["UEFA"].kind == "organization" and found["CDU"].cue == "acronym"
+    assert "DNA" not in found and "ISBN" not in found

@@ -241,16 +241,50 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
             i += 1
 
     _surnames_alone(text, tokens, found, taken)
+    acronyms = _acronyms(text, tokens, taken)
     starts = [s for s, _ in sentences]
     result = []
-    for name, (cue, spans) in found.items():
+    for name, (cue, spans) in [*found.items(), *acronyms.items()]:
         spans.sort()
         start = spans[0][0]
         sentence = sentence_at(sentences, starts, start)
         evidence = text[sentence[0]:sentence[1]] if sentence else text[max(0, start - 80):start + 80]
-        kind = "organization" if name.split()[-1].rstrip(".") in ORG_SUFFIXES else "person"
-        result.append(Candidate(name, kind, " ".join(evidence.split()), cue, tuple(spans)))
+        organization = cue == "acronym" or name.split()[-1].rstrip(".") in ORG_SUFFIXES
+        result.append(Candidate(name, "organization" if organization else "person", " ".join(evidence.split()),
+                                cue, tuple(spans)))
     return _merge(result)
+
+
+# Capitalised abbreviations that are no organisation: units, things, titles, grammar.
+NOT_ORGANISATIONS = frozenset(
+    "DNA RNA CEO CFO COO TV PC PDF USB CD DVD GPS SMS MMS KO OK PS KW KM CM MM KG MB GB TB HIV AIDS SARS "
+    "COVID BIP BSP MWST ABS LKW PKW WC DJ MC MP VIP ID IQ AM PM UV UKW AKW EM WM OB II III IV VI VII VIII IX "
+    "XI XII XIII XIV XV XVI XVII XVIII XIX XX NR CO NO ISBN ISSN PMID DOI URL HTML HTTP PLZ ROM RAM CPU KB IT "
+    "LED FCKW ATP NADPH MW KWH EBIT GPL MBA BA MA BSC MSC PHD NS TÜV".split()
+)
+
+
+def _acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, tuple[str, list[tuple[int, int]]]]:
+    """ALL-CAPS abbreviations the registry lacks (``CDU``, ``UEFA``): organisation candidates.
+    Not in a text or line that is mostly capitals (a headline, a credit)."""
+    found: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    for token in tokens:
+        word = token.text
+        if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()) or word in NOT_ORGANISATIONS:
+            continue
+        if taken.overlaps(token.start, token.end) or _shouting(text, token.start):
+            continue
+        found.setdefault(word, ("acronym", []))[1].append((token.start, token.end))
+    return found
+
+
+def _shouting(text: str, offset: int) -> bool:
+    """Is the line around ``offset`` mostly capitals (an all-caps headline or credit)?"""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start:end if end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
 def _sentence_start(text: str, offset: int) -> bool:
