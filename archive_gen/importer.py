@@ -61,7 +61,7 @@ from typing import Any
 from . import front_matter, schema
 from .annotate import Annotator
 from .annotate.dates import resolve_date
-from .annotate.titles import derive_title
+from .annotate.titles import lead_title
 from .config import Config
 from .errors import ContentError, Diagnostic, Diagnostics, Severity, printable
 from .ingest import markdown as markdown_reader
@@ -516,7 +516,5 @@ def _known_title(doc: SourceDoc) -> tuple[str, dt.date] | None:
         return None
     title = doc.meta.get("title")
     if not isinstance(title, (str, int, float)) or isinstance(title, bool) or not str(title).strip():
-        lead = next((b for b in doc.blocks if b.kind == "paragraph"), None)
-        dateline = (doc.dateline.start, doc.dateline.end) if doc.dateline and lead and lead.start == 0 else None
-        title = derive_title(lead.text if lead else doc.text, dateline)
+        title = lead_title(doc)
     return _title_key(str(title), date)

@@ -25,7 +25,7 @@ from .dates import resolve_date
 from .matcher import tokenize
 from .quotes import find_claims, find_quotes
 from .sentences import Coverage, sentence_spans
-from .titles import derive_title
+from .titles import lead_title
 from .topics import TopicRules
 
 # The article front matter an editor may write: one table (schema.py) for this code, `check`
@@ -43,7 +43,6 @@ class Annotator:
         self.source_index = sources.build_index(registry.sources)
         self.topic_rules = TopicRules(registry.topics)
         self.kinds = {a.id: a.kind for a in registry.actors.values()}
-        self.people = frozenset(a for a, kind in self.kinds.items() if kind == "person")
         # Places have pages under places/, every other actor under actors/.
         self.places = {a: actor for a, actor in registry.actors.items() if actor.kind == "place"}
         self.non_places = {a: actor for a, actor in registry.actors.items() if actor.kind != "place"}
@@ -61,9 +60,10 @@ class Annotator:
         text = _without_credit_lines(doc)
         tokens = tokenize(text)
         source_mentions = sources.find_mentions(text, tokens, self.source_index)
+        lang = self._text(doc, "language", diags) or language.detect(text, self.default_language)
         outlets = Coverage(len(text), ((s.start, s.end) for s in source_mentions))
         mentions = [  # "Washington Post" is an outlet, not the city: the longer name wins
-            m for m in actor_mod.find_mentions(text, tokens, self.actor_index, self.registry.actors)
+            m for m in actor_mod.find_mentions(text, tokens, self.actor_index, self.registry.actors, lang)
             if not (outlets.overlaps(m.start, m.end) and _inside_longer(m, source_mentions))
         ]
         found_actors = _unique(m.id for m in mentions if m.id in self.non_places)
@@ -83,11 +83,7 @@ class Annotator:
             candidates.append(Candidate(place, "place", text[: sentences[0][1]] if sentences else "", "dateline",
                                         ((doc.dateline.start, doc.dateline.end),)))
 
-        lead = next((b for b in doc.blocks if b.kind == "paragraph"), None)
-        derived_title = derive_title(
-            lead.text if lead else text,
-            (doc.dateline.start, doc.dateline.end) if doc.dateline and lead and lead.start == 0 else None,
-        )
+        derived_title = lead_title(doc)
         authors = doc.signoff.authors if doc.signoff else ()
 
         provenance: dict[str, str] = {}
@@ -113,7 +109,7 @@ class Annotator:
             date=dated.date,
             date_precision=dated.precision,  # type: ignore[arg-type]
             date_source=dated.source,
-            language=self._text(doc, "language", diags) or language.detect(text, self.default_language),
+            language=lang,
             doc=doc,
             actors=actors,
             places=places,

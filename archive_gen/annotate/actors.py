@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..model import Actor, Mention
-from . import language
 from .candidates import FUNCTION_WORDS, MONTHS_AND_DAYS, first_names
 from .matcher import AliasIndex, Token
 from .sentences import Coverage
@@ -27,7 +26,8 @@ def build_index(actors: dict[str, Actor]) -> AliasIndex:
     return index
 
 
-def find_mentions(text: str, tokens: list[Token], index: AliasIndex, actors: dict[str, Actor]) -> list[Mention]:
+def find_mentions(text: str, tokens: list[Token], index: AliasIndex, actors: dict[str, Actor],
+                  language: str = "de") -> list[Mention]:
     """Every actor mention in ``text``, in text order.
 
     A form shared by two actors is linked only when exactly one of them is named
@@ -51,7 +51,7 @@ def find_mentions(text: str, tokens: list[Token], index: AliasIndex, actors: dic
 
     sure.extend(_short_forms(tokens, sure, actors))
     ends = {e for _, e, _, _ in sure}
-    german = language.detect(text) == "de"
+    german = language == "de"
     sure = [m for m in sure if not _part_of_other_name(text, tokens, m, actors, ends, german)]
     sure.sort()
     return [Mention(actor, start, end, text[start:end], how) for start, end, actor, how in sure]

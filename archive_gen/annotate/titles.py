@@ -62,3 +62,12 @@ def derive_title(lead: str, dateline: tuple[int, int] | None = None) -> str:
     while len(words) > 3 and words[-1].lower().strip("\"„“»«") in _DANGLING:
         words.pop()
     return " ".join(words).rstrip(",;:") + " …"
+
+
+def lead_title(doc) -> str:
+    """The title derived from a document's lead paragraph (its dateline left out): what a
+    source without ``title:`` is called, for the annotator and for ``import`` alike."""
+    lead = next((b for b in doc.blocks if b.kind == "paragraph"), None)
+    dateline = (doc.dateline.start, doc.dateline.end) if doc.dateline and lead and lead.start == 0 else None
+    rest = "\n\n".join(b.text for b in doc.blocks if b.kind != "credit")  # no lead: never a credit line
+    return derive_title(lead.text if lead else rest, dateline)
