@@ -10,12 +10,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, Sequence
+from dataclasses import replace
+from typing import Sequence
 
 from . import __version__
-from .config import Config
+from .config import DEFAULT_MAX_FILE_BYTES, Config
 from .errors import ArchiveGenError, ConfigError, Diagnostics, RenderError
-from .model import Article
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -125,7 +125,7 @@ def _report(diags: Diagnostics, strict: bool, quiet: bool, what: str = "") -> in
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from .build import generate
+    from .pipeline import generate
 
     config = _config(args)
     diags = Diagnostics()
@@ -135,7 +135,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """docs/ and site/ are replaced together, only after generating and rendering succeeded."""
-    from .build import build_site
+    from .pipeline import build_site
 
     config = _config(args)
     diags = Diagnostics()
@@ -147,36 +147,53 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from .publish.serve import serve
+    from .pipeline import generate
 
-    serve(_config(args), dev_addr=args.dev_addr, open_browser=args.open)
+    config = replace(_config(args), strict=False, drafts=True)  # the preview shows drafts, marked
+    reported: set[str] = set()
+
+    def regenerate(first: bool = False) -> None:
+        """Before every build: regenerate docs/. A broken article never stops the preview
+        (its problem is printed once); if generating fails as a whole, the previous docs/
+        stays and the server keeps running, except before it started."""
+        diags = Diagnostics()
+        try:
+            result = generate(config, diags)
+        except ArchiveGenError as exc:
+            if first:
+                raise
+            print(f"archive-gen: {exc}", file=sys.stderr)
+            return
+        for line in map(str, diags):
+            if line not in reported:  # a problem is told once, not on every reload
+                print(line, file=sys.stderr)
+                reported.add(line)
+        if result.stats.written or result.stats.removed:
+            print(f"archive-gen: {result.stats.written} pages written, {result.stats.removed} removed", file=sys.stderr)
+
+    regenerate(first=True)  # MkDocs needs docs/ to exist before it loads its config
+    serve(config.mkdocs_file, config.content_dir, config.docs_dir, regenerate,
+          dev_addr=args.dev_addr, open_browser=args.open, quiet=config.quiet)
     return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Everything a build would report, and what only the whole archive shows (duplicates,
     broken links in hand-written pages), without writing a file."""
-    from .build import collect
-    from .check import check_page_links, find_duplicates, github_annotation
-    from .index import build_archive
-    from .write import Settings, render_pages
+    from .tools.check import check, github_annotation
 
-    config = _config(args)
     diags = Diagnostics()
-    registry, articles = collect(config, diags, _progress(args))
-    find_duplicates(articles, diags)
-    archive = build_archive(articles, registry)
-    generated = {page for page, _ in render_pages(archive, Settings(language=config.language, page_size=config.page_size))}
-    check_page_links(archive, generated, diags, config.project_dir)
+    articles = check(_config(args), diags, _progress(args))
     if args.format == "github":
         for diagnostic in diags:
             print(github_annotation(diagnostic))
-        return _report(Diagnostics(), args.strict, True) if not diags.failed(args.strict) else EXIT_ERRORS
+        return EXIT_ERRORS if diags.failed(args.strict) else EXIT_OK
     return _report(diags, args.strict, args.quiet, f"{len(articles)} articles checked; ")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .importer import format_report, import_sources
+    from .tools.importer import format_report, import_sources
 
     config = _config(args)
     diags = Diagnostics()
@@ -186,7 +203,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import write_schemas
+    from .schemas import write_schemas
 
     for path in write_schemas(args.output):
         print(path)
@@ -194,8 +211,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_actors_suggest(args: argparse.Namespace) -> int:
-    from .build import collect
-    from .suggest import format_text, suggest
+    from .pipeline import collect
+    from .tools.suggest import format_text, suggest
 
     config = _config(args)
     diags = Diagnostics()
@@ -214,7 +231,7 @@ def cmd_actors_suggest(args: argparse.Namespace) -> int:
 
 def cmd_actors_add(args: argparse.Namespace) -> int:
     from .errors import ContentError
-    from .suggest import add_actor
+    from .tools.suggest import add_actor
 
     config = _config(args)
     try:
@@ -230,9 +247,10 @@ def cmd_actors_add(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .annotate import Annotator
-    from .build import read_article
     from .model import Registry
+    from .pipeline import read_article
     from .registry import load_registry
+    from .tools.extract import extract_record, extract_text
 
     diags = Diagnostics()
     try:
@@ -244,68 +262,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
         registry, language = Registry(), "de"
     annotator = Annotator(registry, language)
     for path in args.files:
-        article = read_article(annotator, path, str(path), diags)
+        article = read_article(annotator, path, str(path), diags, DEFAULT_MAX_FILE_BYTES)
         if article is None:
             continue
         if args.format == "json":
             print(json.dumps(extract_record(article, registry), ensure_ascii=False, indent=args.indent))
         else:
-            print(_extract_text(article, registry))
+            print(extract_text(article, registry))
     return _report(diags, args.strict, True)
-
-
-def extract_record(article: Article, registry) -> dict[str, Any]:
-    """The JSON shape of DESIGN.md §3: front-matter fields plus what the page is made of."""
-    def actor_record(actor_id: str) -> dict[str, Any]:
-        actor = registry.actors[actor_id]
-        return {
-            "id": actor.id, "name": actor.name, "kind": actor.kind,
-            "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in article.mentions if m.id == actor_id],
-        }
-
-    def source_record(ref) -> dict[str, Any]:
-        entry = registry.sources.get(ref.id)
-        record = {"id": ref.id, "name": entry.name if entry else (ref.name or ref.id), "role": ref.role}
-        if ref.credit:
-            record["credit"] = ref.credit
-        return record
-
-    doc = article.doc
-    return {
-        "title": article.title,
-        "date": article.date.isoformat(),
-        "date_precision": article.date_precision,
-        "date_source": article.date_source,
-        "language": article.language,
-        "actors": [actor_record(a) for a in article.actors],
-        "candidates": [{"name": c.name, "kind": c.kind, "evidence": c.evidence, "cue": c.cue}
-                       for c in article.candidates],
-        "places": [actor_record(p) for p in article.places],
-        "topics": [{"id": t, "name": registry.topics[t].name} for t in article.topics],
-        "sources": [source_record(r) for r in article.sources],
-        "authors": list(article.authors),
-        "captions": [{"text": c.text, "credit": c.credit, "photographers": list(c.photographers),
-                      "start": c.start, "end": c.end} for c in article.captions],
-        "quotes": [{"text": q.text, "speaker": q.speaker, "speaker_name": q.speaker_name, "via": q.via,
-                    "start": q.start, "end": q.end} for q in article.quotes],
-        "claims": [{"text": c.text, "cue": c.cue, "speaker": c.speaker, "speaker_name": c.speaker_name,
-                    "via": c.via, "start": c.start, "end": c.end} for c in article.claims],
-        "dateline": doc.dateline.place if doc.dateline else None,
-        "signoff": doc.signoff.raw if doc.signoff else None,
-        "source_file": article.source_file,
-    }
-
-
-def _extract_text(article: Article, registry) -> str:
-    record = extract_record(article, registry)
-    lines = [
-        f"{article.source_file}: {record['title']}",
-        f"  date: {record['date']} ({record['date_precision']}, from {record['date_source']}), language: {record['language']}",
-        "  actors: " + ", ".join(f"{a['name']} ×{len(a['mentions'])}" for a in record["actors"]),
-        "  places: " + ", ".join(p["name"] for p in record["places"]),
-        "  topics: " + ", ".join(t["name"] for t in record["topics"]),
-        "  sources: " + ", ".join(f"{s['name']} ({s['role']})" for s in record["sources"]),
-        f"  captions: {len(record['captions'])}, quotes: {len(record['quotes'])}, candidates: "
-        + ", ".join(c["name"] for c in record["candidates"]),
-    ]
-    return "\n".join(lines)

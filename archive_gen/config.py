@@ -9,7 +9,9 @@ from pathlib import Path
 import yaml
 
 from .errors import ConfigError, printable
-from .ingest import MAX_FILE_BYTES
+
+
+DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024  # larger source files are refused (--max-file-size)
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class Config:
     strict: bool = False  # warnings fail the run
     quiet: bool = False
     page_size: int = 50  # articles per listing page (term pages, months)
-    max_file_bytes: int = MAX_FILE_BYTES  # larger article files are reported and skipped
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES  # larger article files are reported and skipped
     drafts: bool = False  # include articles with status draft or review (the preview does, with a banner)
 
     @classmethod

@@ -2,7 +2,7 @@
 
 ``ingest`` produces a :class:`SourceDoc` (what the file says, split into parts),
 ``annotate`` turns it into an :class:`Article` (what it means: date, actors, sources …),
-``index`` builds an :class:`Archive` (the whole cross-link graph) and ``write`` renders pages.
+``index`` builds an :class:`Archive` (the whole cross-link graph) and ``render`` writes pages.
 
 Positions are character offsets into ``SourceDoc.text``: the blocks' texts joined by a blank
 line. Mentions, quotes and captions all use this one coordinate system, so later features
@@ -21,6 +21,9 @@ BlockKind = Literal["paragraph", "subhead", "caption", "credit"]
 DatePrecision = Literal["day", "month", "year"]
 ActorKind = Literal["person", "organization", "state", "place", "group"]
 SourceRole = Literal["wire", "cited", "photo"]
+# Where a registry entry or a term comes from: an editor's file, the built-in starter registry,
+# or only an article (a source named in a sign-off or credit that no registry knows).
+Origin = Literal["editor", "starter", "article"]
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -111,7 +114,8 @@ class Actor:
     demonyms: tuple[str, ...] = ()  # "Nordkoreaner" (matches -in, -innen, -n, -s)
     wikidata: str | None = None
     description: str = ""  # Markdown, written by editors
-    path: str = ""
+    path: str = ""  # the editor's file; empty for starter entries
+    origin: Origin = "editor"
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,7 @@ class Topic:
     min_hits: int = 2
     description: str = ""
     path: str = ""
+    origin: Origin = "editor"
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,7 @@ class Source:
     url: str | None = None
     description: str = ""
     path: str = ""
+    origin: Origin = "editor"
 
 
 @dataclass(frozen=True)
@@ -240,7 +246,7 @@ class Article:
     title: str
     date: dt.date
     date_precision: DatePrecision
-    date_source: str  # "front matter" | "sign-off" | "header" | "file name"
+    date_source: str  # "front matter" | "sign-off" | "header"
     language: str
     doc: SourceDoc
     actors: tuple[str, ...] = ()  # ids, in order of first mention
@@ -275,15 +281,33 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Term:
+    """One entry of a taxonomy (an actor, a place, a topic, a source) and its articles.
+
+    Like Hugo's taxonomies: actors, places, topics and sources are one mechanism, so every
+    term page, index and feed is made by one loop over :class:`Taxonomy` objects."""
+
+    taxonomy: str  # "actors" | "places" | "topics" | "sources": also its folder in docs/
+    id: str
+    name: str
+    origin: Origin
+    entry: Actor | Topic | Source | None  # None: a source known only from articles
+    articles: tuple[str, ...] = ()  # article slugs, newest first
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    name: str  # "actors" …
+    terms: dict[str, Term]  # by id, sorted by id
+
+
+@dataclass(frozen=True)
 class Archive:
     """The complete cross-link graph, built before any page is written."""
 
     articles: tuple[Article, ...]  # newest first
     registry: Registry
-    by_actor: dict[str, tuple[str, ...]]  # actor id -> article slugs, newest first
-    by_place: dict[str, tuple[str, ...]]
-    by_topic: dict[str, tuple[str, ...]]
-    by_source: dict[str, tuple[str, ...]]
+    taxonomies: dict[str, Taxonomy]  # in page order: actors, places, topics, sources
     by_month: dict[tuple[int, int], tuple[str, ...]]  # (year, month) -> slugs
     cooccurrence: dict[str, tuple[tuple[str, int], ...]]  # actor -> ((other, count), …)
     quotes_by_actor: dict[str, tuple[tuple[str, Quote], ...]]  # actor -> ((slug, quote), …)
@@ -294,3 +318,17 @@ class Archive:
 
     def article(self, slug: str) -> Article:
         return self.by_slug[slug]
+
+    def actor_taxonomy(self, actor_id: str) -> str:
+        """Places have pages under places/, every other actor under actors/."""
+        actor = self.registry.actors.get(actor_id)
+        return "places" if actor is not None and actor.kind == "place" else "actors"
+
+    def term_name(self, taxonomy: str, term_id: str) -> str:
+        term = self.taxonomies[taxonomy].terms.get(term_id)
+        if term is not None:
+            return term.name
+        entries = self.registry.sources if taxonomy == "sources" else \
+            self.registry.topics if taxonomy == "topics" else self.registry.actors
+        entry = entries.get(term_id)
+        return entry.name if entry is not None else term_id

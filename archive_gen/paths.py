@@ -10,15 +10,13 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
-import unicodedata
 
-# German first; other scripts fall back to their decomposed ASCII letters.
-_TRANSLITERATION = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS",
-     "æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "Oe", "đ": "d", "Đ": "D",
-     "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th"}
-)
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
+from slugify import slugify as _transliterate
+
+# German first (ä → ae, not a); everything else is transliterated by python-slugify
+# (Unidecode's tables: Путин → putin, Τσίπρας → tsipras, 北京 → bei-jing).
+_GERMAN = [["ä", "ae"], ["ö", "oe"], ["ü", "ue"], ["Ä", "Ae"], ["Ö", "Oe"], ["Ü", "Ue"], ["ß", "ss"], ["ẞ", "SS"]]
+_DECIMAL = re.compile(r"(?<=\d)[,.](?=\d)")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG_LENGTH = 80
 
@@ -26,14 +24,13 @@ MAX_SLUG_LENGTH = 80
 def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     """A lowercase ASCII slug: ``Kim Jong-un`` → ``kim-jong-un``, ``Pjöngjang`` → ``pjoengjang``.
 
-    Never empty: text with no Latin letters or digits gets a short stable hash instead.
+    Never empty: text with nothing to transliterate (emoji only) gets a short stable hash.
     """
-    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATION))
-    ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii").lower()
-    slug = _NON_SLUG.sub("-", ascii_text).strip("-")
-    if len(slug) > max_length:
+    safe = _DECIMAL.sub("-", text.encode("utf-8", "surrogatepass").decode("utf-8", "replace"))  # 1,3 ≠ 13
+    slug = _transliterate(safe, replacements=_GERMAN)
+    if len(slug) > max_length:  # cut at a word, never skip one (python-slugify's word_boundary does)
         slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
-    if not slug:
+    if not SLUG_RE.match(slug):
         slug = "x-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
     return slug
 
@@ -45,6 +42,8 @@ def is_slug(text: str) -> bool:
 # ------------------------------------------------------------------ page paths (docs-relative)
 
 TAXONOMIES = ("actors", "places", "topics", "sources")
+# Page ids whose page would take the URL of a generated section (pages/actors.md → /actors/).
+RESERVED_PAGE_IDS = frozenset({*TAXONOMIES, "timeline", "articles", "search", "assets"})
 
 
 def home_page() -> str:
@@ -82,16 +81,24 @@ def link(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
+class SlugPool:
+    """Hands out slugs nobody holds yet: ``kim`` , then ``kim-2``, ``kim-3`` … The one
+    de-duplication rule, for the build's pages and for ``import``'s new files alike."""
+
+    def __init__(self, taken=()) -> None:
+        self.taken: set[str] = set(taken)
+
+    def claim(self, slug: str) -> str:
+        candidate, n = slug, 2
+        while candidate in self.taken:
+            candidate = f"{slug}-{n}"
+            n += 1
+        self.taken.add(candidate)
+        return candidate
+
+
 def unique_slugs(wanted: list[tuple[str, str]]) -> dict[str, str]:
     """Map keys to distinct slugs. ``wanted`` is (key, slug) pairs; order decides who keeps
     the plain slug, so callers pass them in a stable order (e.g. by source path)."""
-    taken: set[str] = set()
-    result: dict[str, str] = {}
-    for key, slug in wanted:
-        candidate, n = slug, 2
-        while candidate in taken:
-            candidate = f"{slug}-{n}"
-            n += 1
-        taken.add(candidate)
-        result[key] = candidate
-    return result
+    pool = SlugPool()
+    return {key: pool.claim(slug) for key, slug in wanted}

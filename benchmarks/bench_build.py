@@ -72,7 +72,7 @@ def worker(stage: str, project: Path, profile_to: Path | None) -> None:
     """Run one stage once in this process and print its measurements as one JSON line."""
     import resource
 
-    from archive_gen import build
+    from archive_gen import pipeline as build
     from archive_gen.config import Config
     from archive_gen.errors import Diagnostics
 

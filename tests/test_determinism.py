@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archive_gen.build import generate
+from archive_gen.pipeline import generate
 from archive_gen.config import Config
 from archive_gen.errors import Diagnostics
 

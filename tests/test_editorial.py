@@ -84,7 +84,7 @@ def test_corrections_are_read_sorted_and_checked(annotator):
                                          "  - {date: 2024-05-02, text: Datum korrigiert.}\n  - {text: ohne Datum}\n")
     assert [(str(c.date), c.text) for c in article.corrections] == [
         ("2024-05-02", "Datum korrigiert."), ("2024-05-03", "Name korrigiert.")]
-    assert "needs a date and a text" in messages(diags)[0]
+    assert "corrections #3: missing 'date'" in messages(diags)[0]
 
 
 def test_editor_sources_replace_extracted_ones(annotator):

@@ -7,7 +7,7 @@ import markdown
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from archive_gen.write import md_escape, safe_markdown
+from archive_gen.render.escape import md_escape, safe_markdown
 
 
 def rendered_text(md: str) -> str:

@@ -18,14 +18,14 @@ from hypothesis import strategies as st
 
 from archive_gen import front_matter
 from archive_gen.annotate import Annotator
-from archive_gen.build import read_article
+from archive_gen.pipeline import read_article
 from archive_gen.config import Config
 from archive_gen.errors import ContentError, Diagnostics, FrontMatterError
 from archive_gen.ingest import markdown as markdown_reader
 from archive_gen.ingest import read_source, wire
 from archive_gen.ingest.text import decode
 from archive_gen.registry import load_registry
-from archive_gen.write import md_escape, safe_markdown
+from archive_gen.render.escape import md_escape, safe_markdown
 
 from conftest import REPO
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from archive_gen import gitdates
-from archive_gen.gitdates import last_changed
+from archive_gen.ingest import gitdates
+from archive_gen.ingest.gitdates import last_changed
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from archive_gen.build import build_site, generate
+from archive_gen.pipeline import build_site, generate
 from archive_gen.cli import main
 from archive_gen.config import Config
 from archive_gen.errors import ConfigError, Diagnostics, GenerateError, RenderError
-from archive_gen.write import MARKER, remove_leftovers, stage_tree
+from archive_gen.output import MARKER, remove_leftovers, stage_tree, tree_lock
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -177,16 +177,33 @@ def test_site_keeps_hidden_entries_and_permissions(built):
     assert oct((project / "site").stat().st_mode & 0o777) == oct(0o777 & ~_umask())
 
 
-def test_leftovers_of_dead_runs_are_removed_but_not_those_of_live_ones(project):
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    dead_pid = int(dead.stdout)
-    stale = project / f".docs.staging-{dead_pid}-abcdefgh"
-    live = project / f".docs.old-{os.getppid()}-abcdefgh"
-    foreign = project / ".docs.staging-notes"
-    for path in (stale, live, foreign):
+def test_leftovers_of_crashed_runs_are_removed_by_the_next_run(project):
+    stale = project / ".docs.staging-abcdefgh"
+    old = project / ".docs.old-0123456789ab"
+    foreign = project / ".docs.staging-notes"  # not a name archive-gen gives
+    for path in (stale, old, foreign):
         path.mkdir()
-    remove_leftovers(project / "docs")
-    assert not stale.exists() and live.exists() and foreign.exists()
+    with tree_lock(project / "docs"):
+        pass
+    assert not stale.exists() and not old.exists() and foreign.exists()
+
+
+def test_a_second_run_waits_for_the_first_and_leaves_its_trees_alone(project):
+    """While one run holds the tree's lock, another neither deletes its staging tree nor swaps."""
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from archive_gen.output import tree_lock\n"
+        f"with tree_lock(Path({str(project / 'docs')!r})):\n"
+        f"    Path({str(project / '.docs.staging-livelive')!r}).mkdir(); print('locked', flush=True); time.sleep(30)\n")],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(ConfigError, match="another archive-gen run"):
+            with tree_lock(project / "docs", timeout=0.5):
+                pass
+        assert (project / ".docs.staging-livelive").is_dir(), "a running build's staging tree is not touched"
+    finally:
+        holder.kill()
+        holder.wait()
 
 
 def test_refuses_to_replace_what_it_did_not_make(project):

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 import pytest
 import yaml
 
-from archive_gen.build import collect, generate
+from archive_gen.pipeline import collect, generate
 from archive_gen.cli import main
 from archive_gen.config import Config
 from archive_gen.errors import Diagnostics
+from archive_gen.index import build_archive
 
 from conftest import copy_project
 
@@ -143,6 +144,7 @@ def hostile(tmp_path_factory):
     config = Config.load(root / "mkdocs.yml")
     diags = Diagnostics()
     registry, read = collect(config, diags)
+    build_archive(read, registry, diags)  # the index gives each article its own slug
     return {"root": root, "config": config, "diags": diags, "articles": {a.source_file: a for a in read},
             "sample": sample, "registry": registry}
 

@@ -17,12 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from archive_gen import front_matter, schema
+from archive_gen import fields, front_matter
 from archive_gen.annotate import Annotator
-from archive_gen.build import collect
+from archive_gen.pipeline import collect
 from archive_gen.config import Config
 from archive_gen.errors import ContentError, Diagnostics
-from archive_gen.importer import ImportReport, format_report, import_sources, markdown_body, reads_back, text_hash
+from archive_gen.tools.fingerprint import text_hash
+from archive_gen.tools.importer import ImportReport, format_report, import_sources
+from archive_gen.tools.markdown_out import markdown_body, reads_back
 from archive_gen.ingest import markdown, read_source, wire
 from archive_gen.paths import slugify
 from archive_gen.registry import load_registry
@@ -131,7 +133,7 @@ def test_import_writes_curated_files_with_everything_extracted(archive, incoming
         assert path.relative_to(archive).as_posix() == (
             f"content/articles/{article.date.year:04d}/{article.date.month:02d}/{slugify(article.title)}.md")
         meta = meta_of(path)
-        assert list(meta) == [k for k in schema.ARTICLE_KEY_ORDER if k in meta], "the fixed key order"
+        assert list(meta) == [k for k in fields.ARTICLE_KEY_ORDER if k in meta], "the fixed key order"
         assert meta["title"] == article.title and meta["date"] == article.date
         assert meta["date_precision"] == article.date_precision and meta["language"] == article.language
         for key in ("actors", "places", "topics", "authors"):
@@ -142,7 +144,7 @@ def test_import_writes_curated_files_with_everything_extracted(archive, incoming
                                               for c in article.candidates]
         assert meta["imported_from"] == source
         assert meta["source_hash"] == text_hash(article.doc.text)
-        assert schema.validate(meta, "article") == [], "imported front matter passes the schema"
+        assert fields.validate(meta, "article") == [], "imported front matter passes the schema"
 
     seed = meta_of(written["incoming/apa-kim-putin.txt"])
     assert seed["date"] == dt.date(2024, 6, 19) and {"kim-jong-un", "wladimir-putin"} <= set(seed["actors"])
@@ -169,7 +171,7 @@ def test_the_body_keeps_captions_credits_subheads_and_sign_off(archive, incoming
 
 
 def test_imported_files_build_with_the_same_actors(archive, incoming):
-    from archive_gen.check import find_duplicates
+    from archive_gen.tools.check import find_duplicates
 
     report, _ = run_import(archive, incoming)
     diags = Diagnostics()
@@ -430,8 +432,16 @@ def test_a_broken_registry_entry_is_reported_and_the_import_goes_on(archive, inc
 
 def test_source_hash_is_the_fingerprint_check_uses_for_duplicates(tmp_path):
     """Import and check must agree on "the same text", or check would flag what import let in."""
-    from archive_gen.check import text_fingerprint
+    from archive_gen.tools.check import find_duplicates
 
-    _, articles = collect(config(copy_project(tmp_path / "archive")), Diagnostics())
-    assert len(articles) > 30
-    assert all(text_hash(a.doc.text) == "sha256:" + text_fingerprint(a) for a in articles)
+    archive = copy_project(tmp_path / "archive")
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    seed = seed_article_path(archive)
+    (incoming / "kopie.txt").write_text(seed.read_text(encoding="utf-8").replace("\n\n", "\n\n\n"), encoding="utf-8")
+    report, _ = run_import(archive, incoming / "kopie.txt")
+    assert [d.reason for d in report.duplicates] == ["same text"], "import finds the copy by its fingerprint"
+    (seed.parent / "kopie.txt").write_text((incoming / "kopie.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    diags = Diagnostics()
+    find_duplicates(collect(config(archive), Diagnostics())[1], diags)
+    assert any("duplicate: the same text" in d.message for d in diags), "check finds it by the same fingerprint"

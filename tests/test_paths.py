@@ -9,7 +9,18 @@ def test_slugify_german_and_fallback():
     assert paths.slugify("Pjöngjang") == "pjoengjang"
     assert paths.slugify("Weißes Haus") == "weisses-haus"
     assert paths.slugify("../../etc/passwd") == "etc-passwd"
-    assert paths.slugify("Владимир Путин").startswith("x-")  # no Latin letters: stable hash
+    assert paths.slugify("Владимир Путин") == "vladimir-putin"  # other scripts are transliterated
+    assert paths.slugify("Αλέξης Τσίπρας") == "alexes-tsipras"
+    assert paths.slugify("Şanlıurfa") == "sanliurfa"
+    assert paths.slugify("1,3 Millionen") == "1-3-millionen"  # not 13
+    assert paths.slugify("🚀").startswith("x-")  # nothing to transliterate: a stable hash
+    long = paths.slugify("Wort " * 40)
+    assert len(long) <= paths.MAX_SLUG_LENGTH and long.endswith("wort"), "cut at a word, never inside one"
+
+
+def test_slug_pool_gives_numbered_slugs_in_order():
+    pool = paths.SlugPool({"kim"})
+    assert [pool.claim("kim"), pool.claim("kim"), pool.claim("putin")] == ["kim-2", "kim-3", "putin"]
 
 
 @given(st.text())

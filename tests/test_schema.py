@@ -15,7 +15,7 @@ import os
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from archive_gen import front_matter, schema
+from archive_gen import fields, front_matter, schemas
 
 from conftest import REPO
 
@@ -36,7 +36,7 @@ def _jsonschema():
 def _validators():
     jsonschema = _jsonschema()
     result = {}
-    for kind in schema.FIELDS:
+    for kind in fields.FIELDS:
         document = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
         jsonschema.Draft202012Validator.check_schema(document)
         result[kind] = jsonschema.Draft202012Validator(document)
@@ -54,41 +54,41 @@ def load(text: str) -> dict:
 
 
 def errors(validator, meta: dict) -> list[str]:
-    return sorted(e.message for e in validator.iter_errors(schema.to_json(meta)))
+    return sorted(e.message for e in validator.iter_errors(fields.to_json(meta)))
 
 
 # --------------------------------------------------------------------------- no drift
 
 
 def test_committed_schema_files_equal_the_generated_ones(tmp_path):
-    for kind in schema.FIELDS:
+    for kind in fields.FIELDS:
         committed = SCHEMA_DIR / f"{kind}.schema.json"
-        assert committed.is_file(), f"{committed} is missing: run 'python -m archive_gen.schema schema'"
-        assert committed.read_text(encoding="utf-8") == schema.schema_text(kind), (
-            f"{committed} is stale: run 'python -m archive_gen.schema schema' and commit the result")
+        assert committed.is_file(), f"{committed} is missing: run 'python -m archive_gen.schemas schema'"
+        assert committed.read_text(encoding="utf-8") == schemas.schema_text(kind), (
+            f"{committed} is stale: run 'python -m archive_gen.schemas schema' and commit the result")
     shipped = sorted(p.name for p in SCHEMA_DIR.glob("*.schema.json"))
-    assert shipped == sorted(f"{kind}.schema.json" for kind in schema.FIELDS), "no orphaned schema files"
+    assert shipped == sorted(f"{kind}.schema.json" for kind in fields.FIELDS), "no orphaned schema files"
 
 
 def test_write_schemas_writes_every_kind_and_leaves_current_files_alone(tmp_path):
-    paths = schema.write_schemas(tmp_path / "out")
-    assert [p.name for p in paths] == [f"{k}.schema.json" for k in schema.FIELDS]
-    assert all(p.read_text(encoding="utf-8") == schema.schema_text(p.name.split(".")[0]) for p in paths)
+    paths = schemas.write_schemas(tmp_path / "out")
+    assert [p.name for p in paths] == [f"{k}.schema.json" for k in fields.FIELDS]
+    assert all(p.read_text(encoding="utf-8") == schemas.schema_text(p.name.split(".")[0]) for p in paths)
     before = {p: p.stat().st_mtime_ns for p in paths}
     os.utime(paths[0], ns=(1, 1))  # an old mtime would change if the file were rewritten
-    schema.write_schemas(tmp_path / "out")
+    schemas.write_schemas(tmp_path / "out")
     assert paths[0].stat().st_mtime_ns == 1
     assert all(p.stat().st_mtime_ns == before[p] for p in paths[1:])
 
 
 def test_the_table_is_what_the_readers_know():
     """The importer, the writer and the readers share the article key order and key sets."""
-    assert schema.ARTICLE_KEY_ORDER[:10] == ("title", "date", "date_precision", "language", "actors", "places",
+    assert fields.ARTICLE_KEY_ORDER[:10] == ("title", "date", "date_precision", "language", "actors", "places",
                                              "topics", "sources", "authors", "candidates")
-    assert {"status", "corrections", "actors_exclude", "imported_from", "source_hash"} <= schema.known_keys("article")
-    assert schema.pass_through_keys() == ("summary", "source_url", "license", "attribution")
-    assert schema.field("article", "status").choices == ("draft", "review", "published")
-    assert schema.field("actor", "kind").choices == ("person", "organization", "state", "place", "group")
+    assert {"status", "corrections", "actors_exclude", "imported_from", "source_hash"} <= fields.known_keys("article")
+    assert fields.pass_through_keys() == ("summary", "source_url", "license", "attribution")
+    assert fields.field("article", "status").choices == ("draft", "review", "published")
+    assert fields.field("actor", "kind").choices == ("person", "organization", "state", "place", "group")
 
 
 # --------------------------------------------------------------------------- the sample archive
@@ -96,12 +96,12 @@ def test_the_table_is_what_the_readers_know():
 
 def test_every_front_matter_in_content_is_valid(validators):
     checked = 0
-    for kind, folder in schema.FOLDERS.items():
+    for kind, folder in fields.FOLDERS.items():
         pattern = "**/*.md" if kind == "article" else "*.md"
         for path in sorted((REPO / "content" / folder).glob(pattern)):
             meta = front_matter.split(path.read_text(encoding="utf-8"), str(path)).meta
             assert errors(validators[kind], meta) == [], path
-            assert schema.validate(meta, kind) == [], path
+            assert fields.validate(meta, kind) == [], path
             checked += 1
     assert checked > 100, "the sample archive has articles, actors, sources, topics and pages"
 
@@ -111,8 +111,8 @@ def test_every_front_matter_in_content_is_valid(validators):
 
 @pytest.mark.parametrize("yaml_text, key, words", [
     ("date: gestern\n", "date", "YYYY-MM-DD"),
-    ("actors: 5\n", "actors", "list of ids"),
-    ("actors: [Wladimir Putin]\n", "actors", "not an id"),
+    ("actors: 5\n", "actors", "must be a list"),
+    ("actors: [Wladimir Putin]\n", "actors", "unknown id 'Wladimir Putin'"),
     ("status: pending\n", "status", "draft, review, published"),
     ("date_precision: week\n", "date_precision", "day, month, year"),
     ("titel: Tippfehler\n", "titel", "did you mean 'title'"),
@@ -121,13 +121,13 @@ def test_every_front_matter_in_content_is_valid(validators):
     ("corrections: [{date: 2024-06-20}]\n", "corrections", "missing 'text'"),
     ("corrections: {date: 2024-06-20, text: x}\n", "corrections", "must be a list"),
     ("source_url: javascript:alert(1)\n", "source_url", "https://"),
-    ("title: ''\n", "title", "not empty"),
+    ("title: ''\n", "title", "must be text"),
     ("source_hash: abc\n", "source_hash", "sha256:"),
 ])
 def test_wrong_article_values_are_rejected_by_both(validators, yaml_text, key, words):
     meta = load(f"---\n{yaml_text}---\nText.\n")
     assert errors(validators["article"], meta), f"JSON Schema accepted {yaml_text!r}"
-    problems = schema.validate(meta, "article")
+    problems = fields.validate(meta, "article")
     assert [k for k, _ in problems] == [key], problems
     assert words in problems[0][1]
 
@@ -144,7 +144,7 @@ def test_wrong_article_values_are_rejected_by_both(validators, yaml_text, key, w
 def test_wrong_registry_values_are_rejected_by_both(validators, kind, yaml_text, key):
     meta = load(f"---\n{yaml_text}---\nBeschreibung.\n")
     assert errors(validators[kind], meta)
-    assert [k for k, _ in schema.validate(meta, kind)] == [key]
+    assert [k for k, _ in fields.validate(meta, kind)] == [key]
 
 
 def test_values_the_readers_accept_are_accepted(validators):
@@ -153,7 +153,7 @@ def test_values_the_readers_accept_are_accepted(validators):
                 "sources: [{id: imago, role: photo, credit: IMAGO/Gavriil Grigorov}]\n"
                 "source_hash: sha256:" + "0" * 64 + "\n---\nText.\n")
     assert errors(validators["article"], meta) == []
-    assert schema.validate(meta, "article") == []
+    assert fields.validate(meta, "article") == []
 
 
 # --------------------------------------------------------------------------- one table, two validators
@@ -174,13 +174,13 @@ _VALUES = st.recursive(
 
 
 @settings(max_examples=400, deadline=None)
-@given(kind=st.sampled_from(sorted(schema.FIELDS)), data=st.data())
+@given(kind=st.sampled_from(sorted(fields.FIELDS)), data=st.data())
 def test_python_validator_and_json_schema_agree(kind, data):
-    """Whatever the value, :func:`schema.validate` and the shipped schema give the same verdict."""
-    names = [f.name for f in schema.FIELDS[kind]]
+    """Whatever the value, :func:`fields.validate` and the shipped schema give the same verdict."""
+    names = [f.name for f in fields.FIELDS[kind]]
     keys = data.draw(st.lists(st.sampled_from([*names, "unknown"]), max_size=4, unique=True))
     meta = {key: data.draw(_VALUES) for key in keys}
     # Strings that look like dates but name no day (2024-02-30) pass a pattern: only Python knows.
     if any(isinstance(v, str) and v[:4].isdigit() for v in meta.values()):
         return
-    assert (schema.validate(meta, kind) == []) == (errors(_validators()[kind], meta) == []), meta
+    assert (fields.validate(meta, kind) == []) == (errors(_validators()[kind], meta) == []), meta

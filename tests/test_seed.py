@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from archive_gen.build import generate
+from archive_gen.pipeline import generate
 from archive_gen.cli import main
 from archive_gen.config import Config
 from archive_gen.errors import Diagnostics

@@ -128,7 +128,7 @@ def test_listings_render_as_flat_lists(built_site):
 def test_claims_appear_on_the_speaker_and_source_pages(built_site):
     """Every attributed claim of every article is listed, with a link back, on the page of
     whoever made it and of the source that reported it."""
-    from archive_gen.build import collect
+    from archive_gen.pipeline import collect
     from archive_gen.config import Config
     from archive_gen.errors import Diagnostics
 

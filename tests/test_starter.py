@@ -19,7 +19,8 @@ from archive_gen.annotate.matcher import tokenize
 from archive_gen.annotate.sources import build_index as build_source_index
 from archive_gen.errors import Diagnostics
 from archive_gen.paths import is_slug, slugify
-from archive_gen.registry import ACTOR_KINDS, SOURCE_KINDS, load_registry
+from archive_gen.fields import ACTOR_KINDS, SOURCE_KINDS
+from archive_gen.registry import load_registry
 from archive_gen.starter import STOP_PLACE_NAMES, _build, _rows, country_codes, country_ids, starter_registry
 
 from conftest import REPO, shared_file

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from ..config import DEFAULT_MAX_FILE_BYTES as MAX_FILE_BYTES
 from ..errors import ContentError, ReadError
 from ..model import SourceDoc
 from . import markdown, wire
@@ -34,7 +35,6 @@ READERS: dict[str, Reader] = {
 
 __all__ = ["MAX_FILE_BYTES", "READERS", "Reader", "read_bytes", "read_source", "supported"]
 
-MAX_FILE_BYTES = 10 * 1024 * 1024  # the default limit (Config.max_file_bytes)
 
 
 def supported(path: str | Path) -> bool:

@@ -164,6 +164,12 @@ def parse_body(
     )
 
 
+def atx_heading(line: str) -> str | None:
+    """The text of a Markdown ATX heading line (``## Zwischentitel`` → ``Zwischentitel``), else None."""
+    match = _HEADING.fullmatch(line)
+    return None if match is None else (match.group(1) or "")
+
+
 def find_dateline(text: str) -> tuple[str, int, int] | None:
     """``(place, start, end)`` of a dateline near the start of ``text``, or None.
 

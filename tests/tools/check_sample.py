@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from archive_gen.build import collect  # noqa: E402
+from archive_gen.pipeline import collect  # noqa: E402
 from archive_gen.config import Config  # noqa: E402
 from archive_gen.errors import Diagnostics  # noqa: E402
 from archive_gen.index import build_archive  # noqa: E402

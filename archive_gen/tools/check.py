@@ -1,6 +1,5 @@
-"""Checks across the whole archive that no single file can see: duplicates, and links in
-hand-written pages that point nowhere. ``archive-gen check`` runs them after reading and
-annotating everything, without writing a file.
+"""``archive-gen check``: everything a build would report, and what only the whole archive
+shows (duplicates, links in hand-written pages that point nowhere), without writing a file.
 """
 
 from __future__ import annotations
@@ -9,20 +8,28 @@ import posixpath
 import re
 from pathlib import Path
 
-from . import paths
-from .errors import Diagnostic, Diagnostics, Severity
-from .importer import text_hash
-from .model import Archive, Article
+from .. import paths
+from ..config import Config
+from ..errors import Diagnostic, Diagnostics, Severity
+from ..index import build_archive
+from ..model import Archive, Article
+from ..pipeline import Progress, collect
+from ..render import Settings, render_pages
+from .fingerprint import text_hash
 
 # [text](target) and [text](target "title"); images too. Not inside code spans (good enough:
 # hand-written pages are prose).
 _LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
-def text_fingerprint(article: Article) -> str:
-    """The article's words, case and spacing folded: the same text copied twice matches
-    (the importer's ``source_hash``, so import and check agree on what a duplicate is)."""
-    return text_hash(article.doc.text).removeprefix("sha256:")
+def check(config: Config, diags: Diagnostics, progress: Progress) -> list[Article]:
+    """Read and annotate everything, then the checks across the archive; returns the articles."""
+    registry, articles = collect(config, diags, progress)
+    find_duplicates(articles, diags)
+    archive = build_archive(articles, registry, diags)
+    generated = {page for page, _ in render_pages(archive, Settings(language=config.language, page_size=config.page_size))}
+    check_page_links(archive, generated, diags, config.project_dir)
+    return articles
 
 
 def find_duplicates(articles: list[Article], diags: Diagnostics) -> None:
@@ -31,7 +38,7 @@ def find_duplicates(articles: list[Article], diags: Diagnostics) -> None:
     by_title: dict[tuple[str, str], Article] = {}
     for article in sorted(articles, key=lambda a: a.source_file):
         for key, seen, what in (
-            (text_fingerprint(article), by_text, "the same text"),
+            (text_hash(article.doc.text), by_text, "the same text"),
             ((article.title.casefold(), article.date.isoformat()), by_title, "the same title and date"),
         ):
             first = seen.setdefault(key, article)

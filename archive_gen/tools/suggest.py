@@ -11,10 +11,10 @@ import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import front_matter
-from .errors import ContentError
-from .model import Article, Registry
-from .paths import is_slug, slugify
+from .. import front_matter
+from ..errors import ContentError
+from ..model import Article, Registry
+from ..paths import is_slug, slugify
 
 # Cues ranked by how much they say about a name being a person.
 CUE_WEIGHT = {"role": 3, "title": 3, "speech verb": 2, "first name": 1, "initial": 1, "acronym": 1}

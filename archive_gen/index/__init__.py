@@ -1,8 +1,9 @@
 """Index: all articles in, the complete cross-link graph out.
 
-Like Hugo's taxonomies, actors, places, topics and sources are one mechanism: term → the
-articles that carry it. Every listing has a total order (newest first, then slug), so the
-same content always gives the same pages.
+Actors, places, topics and sources are one mechanism (:mod:`.taxonomy`): term → the articles
+that carry it. Every listing has a total order (newest first, then slug), so the same content
+always gives the same pages. Slugs are made unique here, once, for the build and for
+``check`` alike.
 """
 
 from __future__ import annotations
@@ -12,30 +13,45 @@ from dataclasses import replace
 from itertools import combinations
 from typing import Iterable
 
-from .model import Archive, Article, Claim, Quote, Registry
-from .paths import unique_slugs
+from ..errors import Diagnostics
+from ..model import Archive, Article, Claim, Quote, Registry
+from ..paths import unique_slugs
+from .taxonomy import TAXONOMIES, TaxonomySpec, build_taxonomies
+
+__all__ = ["TAXONOMIES", "TaxonomySpec", "assign_slugs", "build_archive"]
 
 
-def build_archive(articles: Iterable[Article], registry: Registry) -> Archive:
+def assign_slugs(articles: Iterable[Article], diags: Diagnostics | None = None) -> list[Article]:
+    """Distinct, stable slugs: of two articles that want the same one, the first by source
+    path keeps it, the others get ``-2``, ``-3`` …, and are told, because their address now
+    depends on another file."""
     by_path = sorted(articles, key=lambda a: a.source_file)
     slugs = unique_slugs([(a.source_file, a.slug) for a in by_path])
-    ordered = sorted((replace(a, slug=slugs[a.source_file]) for a in by_path), key=lambda a: a.sort_key)
+    owner: dict[str, str] = {}
+    for article in by_path:
+        owner.setdefault(article.slug, article.source_file)
+    result = []
+    for article in by_path:
+        given = slugs[article.source_file]
+        if given != article.slug:
+            if diags is not None:
+                diags.warning(article.source_file, article.doc.meta_lines.get("slug", 1),
+                              f"slug '{article.slug}' is already taken by {owner[article.slug]}; "
+                              f"this article's page is '{given}'",
+                              "give one of them its own 'slug:' in the front matter (or rename the file)")
+            article = replace(article, slug=given)
+        result.append(article)
+    return result
 
-    terms: dict[str, defaultdict[str, list[str]]] = {t: defaultdict(list) for t in ("actor", "place", "topic", "source")}
+
+def build_archive(articles: Iterable[Article], registry: Registry, diags: Diagnostics | None = None) -> Archive:
+    ordered = tuple(sorted(assign_slugs(articles, diags), key=lambda a: a.sort_key))
     by_month: defaultdict[tuple[int, int], list[str]] = defaultdict(list)
     pairs: Counter[tuple[str, str]] = Counter()
     quotes: defaultdict[str, list[tuple[str, Quote]]] = defaultdict(list)
     claims_by_actor: defaultdict[str, list[tuple[str, Claim]]] = defaultdict(list)
     claims_by_source: defaultdict[str, list[tuple[str, Claim]]] = defaultdict(list)
     for article in ordered:  # newest first, so every list below is too
-        for actor in article.actors:
-            terms["actor"][actor].append(article.slug)
-        for place in article.places:
-            terms["place"][place].append(article.slug)
-        for topic in article.topics:
-            terms["topic"][topic].append(article.slug)
-        for source_id in dict.fromkeys(ref.id for ref in article.sources):
-            terms["source"][source_id].append(article.slug)
         by_month[(article.date.year, article.date.month)].append(article.slug)
         for a, b in combinations(sorted(set(article.actors)), 2):
             pairs[(a, b)] += 1
@@ -57,12 +73,9 @@ def build_archive(articles: Iterable[Article], registry: Registry) -> Archive:
         return {key: tuple(value) for key, value in sorted(mapping.items())}
 
     return Archive(
-        articles=tuple(ordered),
+        articles=ordered,
         registry=registry,
-        by_actor=frozen(terms["actor"]),
-        by_place=frozen(terms["place"]),
-        by_topic=frozen(terms["topic"]),
-        by_source=frozen(terms["source"]),
+        taxonomies=build_taxonomies(ordered, registry),
         by_month=frozen(by_month),
         cooccurrence={k: tuple(sorted(v, key=lambda item: (-item[1], item[0]))) for k, v in sorted(cooccurrence.items())},
         quotes_by_actor=frozen(quotes),

@@ -1,35 +1,32 @@
-"""The one description of every front-matter field editors write, and what follows from it.
+"""The one description of every front-matter field editors write, and the one judgement of it.
 
 :data:`FIELDS` is a table per kind of file (``article`` for ``content/articles/**.md``,
 ``actor``, ``source``, ``topic`` and ``page`` for the registry folders): name, type, allowed
-values, default, whether it is required, and a one-line description for editors. From that one
-table come
+values, default, whether it is required, and a one-line description for editors. Like
+Pelican's metadata processors, everything that judges front matter comes from this table:
 
-- :func:`validate`, what ``archive-gen check`` uses: ``(key, message)`` for every value of the
-  wrong shape, each message saying how to fix it;
-- :func:`json_schema` / :func:`write_schemas`, a JSON Schema (draft 2020-12) per kind, shipped
-  in ``schema/`` so editors' tools can check files while they are typed (``schema/README.md``);
+- :func:`read` checks and converts one file's front matter: the values to use and every
+  problem with how to fix it. The registry, the annotator, ``archive-gen check`` and the
+  tests all call it, so a value is judged the same way everywhere (they only choose the
+  severity: a broken registry entry is an error, a broken article value a warning);
+- :mod:`archive_gen.schemas` turns the same table into JSON Schemas for editors' tools;
 - :data:`ARTICLE_KEY_ORDER`, the order in which generated and imported front matter is written;
-- the key sets the readers need (:func:`known_keys`, :func:`pass_through_keys`), so that
-  ``registry.py`` and ``annotate`` stop keeping lists of their own.
+- the key sets the readers need (:func:`known_keys`, :func:`pass_through_keys`).
 
 Types are small named shapes (``text``, ``ids``, ``date`` …, see :data:`TYPES`); each has one
-Python check and one JSON Schema. ``None`` (a key written with no value) counts as absent,
-as everywhere in the readers. The JSON Schema sees YAML as the editor's YAML language server
-does (YAML 1.2: an unquoted ``2024-06-19`` is a string), so dates are checked by pattern there;
-:func:`to_json` turns loaded front matter into that view for tests and tools.
+Python check and one JSON Schema. ``None`` (a key written with no value) counts as absent. The
+JSON Schema sees YAML as the editor's YAML language server does (YAML 1.2: an unquoted
+``2024-06-19`` is a string), so a date where text is expected is text here too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
 import math
 import re
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, get_args
+from typing import Any, Callable, get_args
 
 from .model import ActorKind, DatePrecision, SourceRole
 
@@ -67,6 +64,8 @@ class Field:
     default: Any = None  # what the reader uses when the key is absent (documentation only)
     items: tuple["Field", ...] = ()  # for type "objects": the keys of each item
     pass_through: bool = False  # article keys shown on the page as the editor wrote them
+    fallback: Any = None  # the value used when the key is there but unusable (status → draft)
+    fallback_hint: str = ""  # says what the fallback means for the editor
 
 
 # --------------------------------------------------------------------------- the table
@@ -107,7 +106,8 @@ ARTICLE_FIELDS: tuple[Field, ...] = (
     Field("places_exclude", "ids", "Extracted places that are wrong for this article."),
     Field("topics_exclude", "ids", "Assigned topics that are wrong for this article."),
     Field("status", "choice", "Review status: draft and review are not published.", choices=STATUSES,
-          default="published"),
+          default="published", fallback="draft",
+          fallback_hint="treated as draft: it is left out of the published site until fixed"),
     Field("corrections", "objects", "Published corrections, shown on the article page.", items=_CORRECTION_ITEM),
     Field("summary", "text", "A short summary shown on the page.", pass_through=True),
     Field("source_url", "url", "Where the original was published (http or https).", pass_through=True),
@@ -216,192 +216,186 @@ class _Type:
     check: Any  # value -> bool (for everything but lists of objects)
     schema: dict[str, Any]
     expected: str  # how a message describes a good value
+    hint: str = ""  # how to fix a bad one
 
 
 TYPES: dict[str, _Type] = {
-    "text": _Type(_is_text, {"type": ["string", "number"], "pattern": TEXT_PATTERN}, "text (not empty)"),
+    "text": _Type(_is_text, {"type": ["string", "number"], "pattern": TEXT_PATTERN}, "text (not empty)",
+                  "write it as one line of text"),
     "texts": _Type(
         lambda v: isinstance(v, str) or (isinstance(v, list) and all(_is_text(x) for x in v)),
         {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": ["string", "number"], "pattern": TEXT_PATTERN}}]},
-        "a list of texts, e.g. [a, b]",
+        "a list of texts, e.g. [a, b]", "write a list: [a, b]",
     ),
     "id": _Type(lambda v: _matches(ID_PATTERN, v) and len(v) <= ID_MAX_LENGTH,
                 {"type": "string", "pattern": ID_PATTERN, "maxLength": ID_MAX_LENGTH},
-                "an id in lowercase letters, digits and hyphens, e.g. wladimir-putin"),
+                "a valid slug", "use lowercase ascii letters, digits and hyphens"),
     "ids": _Type(
         lambda v: TYPES["id"].check(v) or (isinstance(v, list) and all(TYPES["id"].check(x) for x in v)),
         {"anyOf": [{"$ref": "#/$defs/id"}, {"type": "array", "items": {"$ref": "#/$defs/id"}}]},
-        "a list of ids in lowercase letters, digits and hyphens, e.g. [wladimir-putin, nordkorea]",
+        "a list of ids", "write ids in lowercase letters, digits and hyphens, e.g. [wladimir-putin, nordkorea]",
     ),
     "date": _Type(_is_date, {"type": "string", "pattern": DATE_PATTERN},
-                  "a date written YYYY-MM-DD (or YYYY-MM, YYYY), e.g. 2024-06-19"),
+                  "a date", "write it as YYYY-MM-DD (or YYYY-MM, YYYY), e.g. 2024-06-19"),
     "day": _Type(lambda v: _is_date(v, DAY_PATTERN), {"type": "string", "pattern": DAY_PATTERN},
-                 "a day written YYYY-MM-DD, e.g. 2024-06-20"),
+                 "a day", "write it as YYYY-MM-DD, e.g. 2024-06-20"),
     "choice": _Type(None, {}, ""),  # built per field from its choices
-    "count": _Type(_is_count, {"type": "integer", "minimum": 1}, "a whole number ≥ 1, e.g. 2"),
+    "count": _Type(_is_count, {"type": "integer", "minimum": 1}, "a whole number ≥ 1", "write e.g. 2"),
     "url": _Type(lambda v: _matches(URL_PATTERN, v), {"type": "string", "pattern": URL_PATTERN},
-                 "a web address starting with https:// or http://"),
+                 "a web address", "write a web address starting with https:// or http://"),
     "wikidata": _Type(lambda v: _matches(WIKIDATA_PATTERN, v), {"type": "string", "pattern": WIKIDATA_PATTERN},
-                      "a Wikidata id: Q followed by digits, e.g. Q7747"),
+                      "a Wikidata id", "write it as Q followed by digits, e.g. Q7747"),
     "hash": _Type(lambda v: _matches(HASH_PATTERN, v), {"type": "string", "pattern": HASH_PATTERN},
-                  "sha256: followed by 64 hex digits (written by 'archive-gen import'; delete the key rather than edit it)"),
+                  "a fingerprint", "sha256: followed by 64 hex digits, written by 'archive-gen import': "
+                  "delete the key rather than edit it"),
     "language": _Type(lambda v: _matches(LANGUAGE_PATTERN, v), {"type": "string", "pattern": LANGUAGE_PATTERN},
-                      "a language code such as de or en"),
+                      "a language code", "write a language code such as de or en"),
     "objects": _Type(None, {}, ""),  # built per field from its items
 }
 
 
-# --------------------------------------------------------------------------- validation
+# --------------------------------------------------------------------------- reading
 
 
-def validate(meta: dict[str, Any], kind: str) -> list[tuple[str, str]]:
-    """``(key, message)`` for each problem of one file's front matter; ``[]`` when it is fine.
+@dataclass(frozen=True)
+class Problem:
+    """One value that cannot be used as written, with how to fix it."""
 
-    ``meta`` is front matter as :func:`archive_gen.front_matter.split` loads it. The key lets
-    the caller print the line (``meta_lines[key]``); every message says how to fix it.
+    key: str  # the top-level key: its line is the report's line
+    message: str
+    hint: str = ""
+    unknown_key: bool = False  # a key the table does not know: a warning everywhere
 
-    Values are judged as YAML 1.2 tools see them (:func:`to_json`): ``name: 1989-11-09`` is
-    the text "1989-11-09" there, so it is text here too, and the readers should take
-    ``str(value)`` of a date where they expect text.
-    """
-    meta = to_json(meta)
+
+@dataclass(frozen=True)
+class Reading:
+    values: dict[str, Any]  # usable values, converted (text trimmed, lists of texts, ints …)
+    problems: tuple[Problem, ...]
+
+    def failed(self, kind: str) -> bool:
+        """A required or a choice field is unusable: the registry leaves the entry out."""
+        fields = {f.name: f for f in FIELDS[kind]}
+        return any(p.key in fields and (fields[p.key].required or fields[p.key].type == "choice")
+                   for p in self.problems)
+
+
+Suggest = Callable[[str, str], str]  # (key, bad value) -> hint, e.g. "did you mean 'x'?"
+
+_BAD = object()
+
+
+def read(meta: dict[str, Any], kind: str, suggest: Suggest | None = None) -> Reading:
+    """Check and convert one file's front matter. Unknown keys, missing required keys and
+    values of the wrong shape become :class:`Problem` s; the values that can be used are
+    returned converted. A list keeps its good items and reports the bad ones. Dates are
+    returned as written (:mod:`archive_gen.annotate.dates` decides what they mean)."""
     fields = {f.name: f for f in FIELDS[kind]}
-    problems: list[tuple[str, str]] = []
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
     for key in meta:
         if key not in fields:
             near = difflib.get_close_matches(str(key), sorted(fields), n=1)
-            fix = f"did you mean '{near[0]}'?" if near else f"known keys: {', '.join(sorted(fields))}"
-            problems.append((str(key), f"unknown key '{key}': {fix}"))
+            problems.append(Problem(str(key), f"unknown front matter key '{key}'",
+                                    f"did you mean '{near[0]}'?" if near else f"known keys: {', '.join(sorted(fields))}",
+                                    unknown_key=True))
     for f in fields.values():
-        value = meta.get(f.name)
-        if value is None:
+        raw = meta.get(f.name)
+        if raw is None:
             if f.required:
-                problems.append((f.name, f"missing required key '{f.name}': add '{f.name}: …' ({f.description})"))
+                problems.append(Problem(f.name, f"missing required key '{f.name}'", f"add '{f.name}: …' to the front matter"))
             continue
-        problems.extend((f.name, message) for message in _problems(f, value, f.name))
-    return problems
+        value, found = _convert(f, raw, f.name, suggest)
+        problems.extend(Problem(f.name, message, hint) for message, hint in found)
+        if value is not _BAD:
+            values[f.name] = value
+        elif f.fallback is not None:
+            values[f.name] = f.fallback
+    return Reading(values, tuple(problems))
 
 
-def _problems(f: Field, value: Any, label: str) -> list[str]:
-    if f.type == "choice":
-        if isinstance(value, str) and value in f.choices:
-            return []
-        return [f"'{label}: {_shown(value)}' is not one of {', '.join(f.choices)}: write one of them"]
+def validate(meta: dict[str, Any], kind: str) -> list[tuple[str, str]]:
+    """``(key, "message (hint: …)")`` for each problem :func:`read` finds in one file's front matter."""
+    return [(p.key, f"{p.message} (hint: {p.hint})" if p.hint else p.message) for p in read(meta, kind).problems]
+
+
+def _convert(f: Field, raw: Any, label: str, suggest: Suggest | None) -> tuple[Any, list[tuple[str, str]]]:
+    """The usable value (or ``_BAD``) and the problems of one value."""
+    if isinstance(raw, (dt.date, dt.datetime)) and f.type not in ("date", "day"):
+        raw = raw.isoformat()  # YAML 1.2 tools read an unquoted date as text
     if f.type == "objects":
-        return _object_problems(f, value, label)
+        return _convert_objects(f, raw, label, suggest)
+    if f.type in ("texts", "ids"):
+        return _convert_list(f, raw, label, suggest)
+    if f.type == "choice":
+        if isinstance(raw, str) and raw in f.choices:
+            return raw, []
+        hint = f.fallback_hint or f"write {label}: {f.choices[0]} (or another of the values listed)"
+        return _BAD, [(f"'{label}: {_shown(raw)}' is not one of {', '.join(f.choices)}", hint)]
     kind = TYPES[f.type]
-    if kind.check(value):
-        return []
-    if f.type == "ids" and isinstance(value, list):
-        bad = [x for x in value if not TYPES["id"].check(x)]
-        return [f"'{_shown(x)}' in '{label}' is not an id: write {TYPES['id'].expected}" for x in bad]
-    return [f"'{label}: {_shown(value)}' is not {kind.expected}"]
+    if not kind.check(raw):
+        if f.type == "text":
+            return _BAD, [(f"'{label}' must be text; ignored", f"write it as one line of text: {label}: \"…\"")]
+        return _BAD, [(f"'{label}: {_shown(raw)}' is not {kind.expected}", kind.hint)]
+    if f.type == "text":
+        return " ".join(str(raw).split()), []
+    if f.type == "count":
+        return int(raw), []
+    if f.type == "day":
+        return raw if isinstance(raw, dt.date) else dt.date.fromisoformat(raw[:10]), []
+    if f.type == "date":
+        return raw, []
+    return raw.strip() if isinstance(raw, str) else raw, []
 
 
-def _object_problems(f: Field, value: Any, label: str) -> list[str]:
-    example = ", ".join(f"{i.name}: …" for i in f.items if i.required)
-    if not isinstance(value, list):
-        return [f"'{label}' must be a list of entries like {{{example}}}"]
-    problems = []
+def _convert_list(f: Field, raw: Any, label: str, suggest: Suggest | None) -> tuple[Any, list[tuple[str, str]]]:
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list) or not all(_is_text(x) or (isinstance(x, str) and not x.strip()) for x in items):
+        return _BAD, [(f"'{label}' must be a list of texts; ignored", f"write '{label}: [a, b]'")]
+    texts = list(dict.fromkeys(str(x).strip() for x in items if str(x).strip()))
+    if f.type == "texts":
+        return texts, []
+    good, problems = [], []
+    for text in texts:
+        if TYPES["id"].check(text):
+            good.append(text)
+        else:
+            hint = suggest(label, text) if suggest else ""
+            problems.append((f"unknown id '{text}' in '{label}'", hint or TYPES["id"].hint))
+    return good, problems
+
+
+def _convert_objects(f: Field, raw: Any, label: str, suggest: Suggest | None) -> tuple[Any, list[tuple[str, str]]]:
+    example = "{" + ", ".join(f"{i.name}: …" for i in f.items if i.required) + "}"
+    if not isinstance(raw, list):
+        return _BAD, [(f"'{label}' must be a list of entries like {example}", f"write {label}: [{example}]")]
     items = {i.name: i for i in f.items}
-    for number, item in enumerate(value, start=1):
+    good, problems = [], []
+    for number, item in enumerate(raw, start=1):
         where = f"{label} #{number}"
         if not isinstance(item, dict):
-            problems.append(f"{where} ('{_shown(item)}') must be an entry like {{{example}}}")
+            problems.append((f"{where} ('{_shown(item)}') must be an entry like {example}; ignored", f"write {label}: [{example}]"))
             continue
-        for key in item:
-            if key not in items:
-                problems.append(f"{where}: unknown key '{key}' (known: {', '.join(items)})")
+        found = [f"unknown key '{key}' (known: {', '.join(items)})" for key in item if key not in items]
+        converted = {}
         for sub in items.values():
             if item.get(sub.name) is None:
                 if sub.required:
-                    problems.append(f"{where}: missing '{sub.name}' ({sub.description})")
+                    found.append(f"missing '{sub.name}' ({sub.description})")
                 continue
-            problems.extend(f"{where}: {m}" for m in _problems(sub, item[sub.name], sub.name))
-    return problems
+            value, sub_problems = _convert(sub, item[sub.name], sub.name, suggest)
+            found.extend(message for message, _ in sub_problems)
+            if value is not _BAD:
+                converted[sub.name] = value
+        if found:
+            problems.append((f"{where}: {'; '.join(found)}; ignored", f"write {label}: [{example}]"))
+        else:
+            good.append(converted)
+    return good, problems
 
 
 def _shown(value: Any) -> str:
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
     return text if len(text) <= 60 else text[:57] + "…"
-
-
-# --------------------------------------------------------------------------- JSON Schema
-
-
-def json_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of one kind of file's front matter."""
-    fields = FIELDS[kind]
-    properties = {f.name: _property(f) for f in fields}
-    schema: dict[str, Any] = {
-        "$schema": SCHEMA_DIALECT,
-        "title": TITLES[kind],
-        "description": "Generated by archive-gen from archive_gen/schema.py; do not edit "
-                       "(run 'archive-gen schema' to regenerate).",
-        "type": "object",
-        "properties": properties,
-        "additionalProperties": False,
-    }
-    required = [f.name for f in fields if f.required]
-    if required:
-        schema["required"] = required
-    if any(f.type in ("id", "ids") or any(i.type in ("id", "ids") for i in f.items) for f in fields):
-        schema["$defs"] = {"id": TYPES["id"].schema}
-    return schema
-
-
-def _property(f: Field, nullable: bool | None = None) -> dict[str, Any]:
-    if f.type == "choice":
-        base: dict[str, Any] = {"enum": list(f.choices)}
-    elif f.type == "objects":
-        base = {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {i.name: _property(i, nullable=not i.required) for i in f.items},
-                "required": [i.name for i in f.items if i.required],
-                "additionalProperties": False,
-            },
-        }
-    else:
-        base = json.loads(json.dumps(TYPES[f.type].schema))  # a copy
-    if nullable if nullable is not None else not f.required:
-        base = _nullable(base)
-    described = {"description": f.description}
-    if f.default is not None:
-        described["default"] = f.default
-    return {**described, **base}
-
-
-def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
-    """Also accept null: a key written without a value counts as absent, as in the readers."""
-    if "enum" in schema:
-        return {**schema, "enum": [*schema["enum"], None]}
-    if "anyOf" in schema:
-        return {**schema, "anyOf": [*schema["anyOf"], {"type": "null"}]}
-    kinds = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
-    return {**schema, "type": [*kinds, "null"]}
-
-
-def schema_text(kind: str) -> str:
-    """The schema file's exact text: stable, so a test can compare it with the committed one."""
-    return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
-
-
-def write_schemas(dest_dir: Path) -> list[Path]:
-    """Write ``<kind>.schema.json`` for every kind into ``dest_dir``; return the paths.
-
-    Files whose text is already current are left untouched (no new modification time)."""
-    dest_dir = Path(dest_dir)
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for kind in FIELDS:
-        path = dest_dir / f"{kind}.schema.json"
-        text = schema_text(kind)
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8", newline="\n")
-        written.append(path)
-    return written
 
 
 def to_json(value: Any) -> Any:
@@ -413,10 +407,3 @@ def to_json(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
-
-
-if __name__ == "__main__":  # python -m archive_gen.schema [DIR]: regenerate the shipped files
-    import sys
-
-    for written_path in write_schemas(Path(sys.argv[1] if len(sys.argv) > 1 else "schema")):
-        print(written_path)

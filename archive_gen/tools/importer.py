@@ -3,7 +3,7 @@
 ``archive-gen import FILE|DIR`` reads each source with the real readers, annotates it with the
 real annotator over the project's registry, and writes
 ``content/articles/<yyyy>/<mm>/<slug>.md``: front matter with everything extracted, in the
-fixed key order of :data:`archive_gen.schema.ARTICLE_KEY_ORDER`, then the text as Markdown.
+fixed key order of :data:`archive_gen.fields.ARTICLE_KEY_ORDER`, then the text as Markdown.
 It never overwrites a file and never deletes one.
 
 **Machine values become the editor's values, on purpose.** The extracted ``title``, ``date``,
@@ -49,34 +49,26 @@ path order, so the same archive and sources always give the same files.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-import hashlib
 import os
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import front_matter, schema
-from .annotate import Annotator
-from .annotate.dates import resolve_date
-from .annotate.titles import lead_title
-from .config import Config
-from .errors import ContentError, Diagnostic, Diagnostics, Severity, printable
-from .ingest import markdown as markdown_reader
-from .ingest import read_source, supported
-from .ingest.credits import split_credit
-from .ingest.signoff import find_signoff
-from .write import extracted_meta
-from .ingest.wire import _HEADING  # the reader's own rule for what is a heading line
-from .model import Article, Block, SourceDoc
-from .paths import is_slug, slugify
-from .registry import load_registry
+from .. import fields, front_matter
+from ..annotate import Annotator
+from ..config import Config
+from ..errors import ContentError, Diagnostic, Diagnostics, Severity, printable
+from ..ingest import read_source, supported
+from ..model import Article, SourceDoc
+from ..paths import is_slug, slugify
+from ..registry import load_registry
+from ..render import extracted_meta
+from .fingerprint import text_hash
+from .known import Known, KnownArticles, title_key
+from .markdown_out import markdown_body, reads_back
 
 PROVENANCE_KEYS = ("imported_from", "source_hash")
-_WORD = re.compile(r"\w+")
-_INDENT = "    "  # four spaces: not a heading to the reader, and stripped when read back
 
 
 # --------------------------------------------------------------------------- the report
@@ -165,13 +157,13 @@ def import_sources(paths: list[Path], config: Config, diags: Diagnostics, *, dry
                                      message=f"left out of this import's registry: {problem.message}"))
     annotator = Annotator(registry, config.language)
     sources = _expand(paths, config, report, diags)
-    archive = _Archive.scan(config, exclude={_real(p) for p in sources})
+    archive = KnownArticles.scan(config, exclude={_real(p) for p in sources})
     for source in sources:
         _import_one(source, config, annotator, archive, report, diags, dry_run)
     return report
 
 
-def _import_one(source: Path, config: Config, annotator: Annotator, archive: "_Archive",
+def _import_one(source: Path, config: Config, annotator: Annotator, archive: "KnownArticles",
                 report: ImportReport, diags: Diagnostics, dry_run: bool) -> None:
     origin = origin_of(source, config)
     articles_dir = config.content_dir / "articles"
@@ -197,7 +189,7 @@ def _import_one(source: Path, config: Config, annotator: Annotator, archive: "_A
 
     digest = text_hash(doc.text)
     text = render(article, origin, digest)
-    key = _title_key(article.title, article.date)
+    key = title_key(article.title, article.date)
 
     own = archive.imported_from(origin, digest, key)
     if own is not None:
@@ -218,12 +210,12 @@ def _import_one(source: Path, config: Config, annotator: Annotator, archive: "_A
 
     slug = _wanted_slug(doc, article)
     while True:
-        slug = archive.free_slug(slug)
+        slug = archive.slugs.claim(slug)
         target = articles_dir / f"{article.date.year:04d}" / f"{article.date.month:02d}" / f"{slug}.md"
         shown = config.display_path(target)
         if dry_run or _create(target, text):
             break
-        archive.taken.add(slug)  # a file the scan did not count (hidden, unsupported): next slug
+        # a file the scan did not count (hidden, unsupported): next slug
     problem = reads_back(text, doc, shown)
     if problem:
         _warn(report, diags, Diagnostic(shown, problem[0], Severity.WARNING,
@@ -233,7 +225,7 @@ def _import_one(source: Path, config: Config, annotator: Annotator, archive: "_A
         _warn(report, diags, Diagnostic(origin, 1, Severity.WARNING, f"the source is itself an article of the "
                                         f"archive; {shown} now has the same text",
                                         f"remove the source after review (git rm {origin})"))
-    archive.add(_Known(target, shown, frozenset({digest}), key, origin, slug))
+    archive.add(Known(target, shown, frozenset({digest}), key, origin, slug))
     report.created.append(Imported(origin, shown))
 
 
@@ -280,87 +272,13 @@ def article_meta(article: Article, origin: str, digest: str) -> dict[str, Any]:
         if key not in meta and key not in PROVENANCE_KEYS and key != "slug":
             meta[key] = value
     meta = {k: v for k, v in meta.items() if v not in (None, "", [], {})}
-    order = {key: number for number, key in enumerate(schema.ARTICLE_KEY_ORDER)}
+    order = {key: number for number, key in enumerate(fields.ARTICLE_KEY_ORDER)}
     ordered = sorted((k for k in meta if k not in PROVENANCE_KEYS),
                      key=lambda k: (k not in order, order.get(k, 0)))  # unknown keys keep their order, last
     result = {k: meta[k] for k in ordered}
     result["imported_from"] = origin
     result["source_hash"] = digest
     return result
-
-
-def markdown_body(doc: SourceDoc) -> str:
-    """The source's blocks as Markdown that :mod:`archive_gen.ingest.markdown` reads back
-    into the same blocks, sign-off and dateline."""
-    parts: list[str] = []
-    after = _signoff_position(doc)
-    for number, block in enumerate(doc.blocks):
-        parts.append(_block_markdown(block))
-        if number == after and doc.signoff is not None:
-            raw = doc.signoff.raw
-            found = find_signoff(f"{block.text} {raw}", 1) if block.kind == "paragraph" else None
-            if found is not None and found[0] == block.text and found[1].raw == raw:
-                parts[-1] += " " + raw  # where wire text has it: closing the last paragraph
-            else:
-                parts.append(raw)  # "Reuter" is a sign-off only on a line of its own
-    return "\n\n".join(parts)
-
-
-def _signoff_position(doc: SourceDoc) -> int | None:
-    """Index of the block the sign-off followed (the last one that starts before it)."""
-    if doc.signoff is None or not doc.blocks:
-        return None
-    before = [i for i, b in enumerate(doc.blocks) if b.line <= doc.signoff.line]
-    return before[-1] if before else len(doc.blocks) - 1
-
-
-def _block_markdown(block: Block) -> str:
-    if block.kind == "subhead":
-        heading = f"## {block.text}"
-        # "## Tor #" would lose its "#" as a closing sequence: leave such a subhead to the
-        # reader's subhead rule (short, no final punctuation), which found it in the first place
-        return heading if _HEADING.fullmatch(heading).group(1) == block.text else block.text  # type: ignore[union-attr]
-    if block.kind == "caption" and block.credit:
-        return _caption(block.text, block.credit)
-    if block.kind == "credit":
-        return block.credit or block.text
-    return _INDENT + block.text if _HEADING.fullmatch(block.text) else block.text
-
-
-def _caption(text: str, credit: str) -> str:
-    """Caption and credit in the first form the reader splits back into exactly these two."""
-    forms = (f"{text} {credit}", f"{text} – {credit}", f"{text} ({credit})")
-    return next((form for form in forms if split_credit(form) == (text, credit)), forms[0])
-
-
-def reads_back(text: str, doc: SourceDoc, shown: str) -> tuple[int, str] | None:
-    """``(line, what differs)`` when the written Markdown does not read back as ``doc``."""
-    try:
-        back = markdown_reader.parse(text, shown)
-    except ContentError as exc:
-        return exc.line, exc.message
-    for number, (want, got) in enumerate(zip(doc.blocks, back.blocks), start=1):
-        if (want.kind, want.text, want.credit) != (got.kind, got.text, got.credit):
-            return got.line, f"part {number} reads as a {got.kind} '{_short(got.text)}', the source has a {want.kind} '{_short(want.text)}'"
-    if len(doc.blocks) != len(back.blocks):
-        return 1, f"{len(back.blocks)} parts instead of {len(doc.blocks)}"
-    if (doc.signoff and doc.signoff.raw) != (back.signoff and back.signoff.raw):
-        return back.signoff.line if back.signoff else 1, "the sign-off is not found again"
-    if (doc.dateline and doc.dateline.place) != (back.dateline and back.dateline.place):
-        return 1, "the dateline is not found again"
-    return None
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 40 else text[:37] + "…"
-
-
-def text_hash(text: str) -> str:
-    """``sha256:`` of an article's words, case and spacing folded: the fingerprint with which
-    ``archive-gen check`` finds the same text twice (:func:`archive_gen.check.text_fingerprint`),
-    so what import lets in, check does not flag."""
-    words = _WORD.findall(text.lower())
-    return "sha256:" + hashlib.sha256(" ".join(words).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def unified_diff(old: str, new: str, old_name: str, new_name: str) -> tuple[str, int]:
@@ -422,99 +340,6 @@ def _read_text(path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _title_key(title: str, date: dt.date) -> tuple[str, dt.date]:
-    return " ".join(title.split()).casefold(), date
-
-
 def _wanted_slug(doc: SourceDoc, article: Article) -> str:
     wanted = doc.meta.get("slug")
     return wanted if isinstance(wanted, str) and is_slug(wanted) else slugify(article.title)
-
-
-@dataclass(frozen=True)
-class _Known:
-    """What duplicate detection needs to know of one article already in the archive."""
-
-    path: Path
-    shown: str
-    hashes: frozenset[str]  # the recorded source_hash and the hash of its text today
-    title: tuple[str, dt.date] | None
-    imported_from: str | None
-    slug: str
-
-
-@dataclass
-class _Archive:
-    """The articles in ``content/articles``, indexed by text, title and date, origin, slug.
-
-    Read with the readers only (no registry, no annotation): a quick pass even at 10⁵ files."""
-
-    by_hash: dict[str, _Known] = field(default_factory=dict)
-    by_title: dict[tuple[str, dt.date], _Known] = field(default_factory=dict)
-    by_origin: dict[str, list[_Known]] = field(default_factory=dict)
-    taken: set[str] = field(default_factory=set)
-
-    @classmethod
-    def scan(cls, config: Config, exclude: set[str]) -> "_Archive":
-        from .build import source_files
-
-        archive = cls()
-        for path in source_files(config, Diagnostics()):  # their problems are check's business
-            if _real(path) in exclude:
-                continue
-            known = _read_known(path, config)
-            if known is not None:
-                archive.add(known)
-        return archive
-
-    def add(self, known: _Known) -> None:
-        for digest in sorted(known.hashes):
-            self.by_hash.setdefault(digest, known)
-        if known.title is not None:
-            self.by_title.setdefault(known.title, known)
-        if known.imported_from:
-            self.by_origin.setdefault(known.imported_from, []).append(known)
-        self.taken.add(known.slug)
-
-    def imported_from(self, origin: str, digest: str, title: tuple[str, dt.date]) -> _Known | None:
-        """The file an earlier import of ``origin`` wrote: same origin, and the same text (or,
-        when the source was updated since, the same title and date)."""
-        candidates = self.by_origin.get(origin, [])
-        return (next((k for k in candidates if digest in k.hashes), None)
-                or next((k for k in candidates if k.title == title), None))
-
-    def free_slug(self, slug: str) -> str:
-        candidate, number = slug, 2
-        while candidate in self.taken:
-            candidate = f"{slug}-{number}"
-            number += 1
-        return candidate
-
-
-def _read_known(path: Path, config: Config) -> _Known | None:
-    shown = config.display_path(path)
-    stem_slug = slugify(path.stem)
-    try:
-        doc = read_source(path, shown, config.max_file_bytes)
-    except ContentError:
-        return _Known(path, shown, frozenset(), None, None, stem_slug)  # broken: still takes its slug
-    meta = doc.meta
-    hashes = {text_hash(doc.text)}
-    recorded = meta.get("source_hash")
-    if isinstance(recorded, str) and recorded.startswith("sha256:"):
-        hashes.add(recorded)
-    origin = meta.get("imported_from")
-    slug = meta.get("slug") if isinstance(meta.get("slug"), str) and is_slug(meta["slug"]) else stem_slug
-    return _Known(path, shown, frozenset(hashes), _known_title(doc), origin if isinstance(origin, str) else None, slug)
-
-
-def _known_title(doc: SourceDoc) -> tuple[str, dt.date] | None:
-    """Title and date as the annotator would find them, without a registry."""
-    try:
-        date = resolve_date(doc, Diagnostics()).date
-    except ContentError:
-        return None
-    title = doc.meta.get("title")
-    if not isinstance(title, (str, int, float)) or isinstance(title, bool) or not str(title).strip():
-        title = lead_title(doc)
-    return _title_key(str(title), date)

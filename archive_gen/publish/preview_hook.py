@@ -1,6 +1,6 @@
-"""MkDocs hook file used only by ``archive-gen serve`` (see :mod:`archive_gen.serve`)."""
+"""MkDocs hook file used only by ``archive-gen serve`` (see :mod:`archive_gen.publish.serve`)."""
 
-from archive_gen import serve
+from archive_gen.publish import serve
 
 
 def on_serve(server, config, builder, **kwargs):
@@ -11,4 +11,4 @@ def on_serve(server, config, builder, **kwargs):
 
 
 def on_pre_build(config, **kwargs):
-    serve.regenerate()
+    serve.before_build()

@@ -1,0 +1,49 @@
+"""MkDocs as the renderer: ``docs/`` → a staged ``site/``, with MkDocs' log on our terms."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+from ..errors import ConfigError, RenderError
+from ..output import make_staging_dir
+
+_HANDLER_FLAG = "_archive_gen"
+
+
+def render_staged(mkdocs_file: Path, docs_dir: Path, site_dir: Path, strict: bool) -> Path:
+    """Render ``docs_dir`` into a new staging directory beside ``site_dir`` and return it; on
+    any failure the staging directory is removed and a :class:`RenderError` raised."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    if site_dir.is_symlink() or (site_dir.exists() and not site_dir.is_dir()):
+        raise ConfigError(f"{site_dir}: not a directory; refusing to replace it")
+    mkdocs_logging()
+    staging = make_staging_dir(site_dir)
+    try:
+        build(load_config(str(mkdocs_file), docs_dir=str(docs_dir), site_dir=str(staging), strict=strict))
+    except BaseException as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, MkDocsException):  # includes Abort (strict mode, build errors)
+            raise RenderError(f"MkDocs failed: {exc}; site/ was left as it was") from None
+        if isinstance(exc, Exception):  # a theme template, a plugin, the disk …
+            raise RenderError(f"MkDocs failed: {type(exc).__name__}: {exc}; site/ was left as it was") from exc
+        raise
+    return staging
+
+
+def mkdocs_logging(level: int = logging.WARNING) -> None:
+    """MkDocs' messages on stderr as ``mkdocs: LEVEL: …`` (once, however often called)."""
+    logger = logging.getLogger("mkdocs")
+    handler = next((h for h in logger.handlers if getattr(h, _HANDLER_FLAG, False)), None)
+    if handler is None:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s: %(message)s"))
+        setattr(handler, _HANDLER_FLAG, True)
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    handler.setLevel(level)

@@ -1,0 +1,52 @@
+"""Live preview: MkDocs' own server, with a regeneration step before every build.
+
+``serve`` starts ``mkdocs serve`` with ``content/`` added to the watched paths and
+:mod:`archive_gen.publish.preview_hook` registered as a hook (passed in code, so mkdocs.yml
+stays free of archive-gen specifics). Each rebuild first calls the ``regenerate`` function
+it was given (the pipeline's generate step, so this module never imports the pipeline).
+``docs/`` itself is not watched (it is ours, written before MkDocs reads it), so an edit costs
+one build; and since unchanged pages are never rewritten, even a watcher of docs/ would find
+nothing to do: there is no rebuild loop.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Callable
+
+from .mkdocs import mkdocs_logging
+
+_regenerate: Callable[[], None] | None = None
+_fresh = False  # docs/ was just generated (before the server started): skip one hook call
+
+
+def before_build() -> None:
+    """Called by the hook before every (re)build MkDocs makes."""
+    global _fresh
+    if _fresh:
+        _fresh = False
+        return
+    if _regenerate is not None:
+        _regenerate()
+
+
+def serve(mkdocs_file: Path, content_dir: Path, docs_dir: Path, regenerate: Callable[[], None], *,
+          dev_addr: str | None = None, open_browser: bool = False, quiet: bool = False) -> None:
+    """``regenerate`` has already run once (MkDocs needs docs/ before it loads its config)."""
+    global _regenerate, _fresh
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    _regenerate, _fresh = regenerate, True
+    # A preview must say where it serves and when it rebuilds ("Serving on …", "Reloading
+    # browsers"): MkDocs logs these at INFO, which `build` rightly leaves out.
+    mkdocs_logging(logging.WARNING if quiet else logging.INFO)
+    mkdocs_serve(
+        config_file=str(mkdocs_file),
+        livereload=True,
+        watch=[str(content_dir)],
+        open_in_browser=open_browser,
+        docs_dir=str(docs_dir),
+        hooks=[str(Path(__file__).with_name("preview_hook.py"))],
+        **({"dev_addr": dev_addr} if dev_addr else {}),
+    )

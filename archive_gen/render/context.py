@@ -1,0 +1,99 @@
+"""What every page renderer shares: templates, the UI's words, dates, links, paging."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+import jinja2
+from babel.dates import format_date, format_skeleton
+from markupsafe import Markup
+
+from .. import paths
+from ..model import Archive, Article
+from . import i18n
+from .escape import finalize, md_escape, safe_url
+
+
+@dataclass(frozen=True)
+class Settings:
+    language: str = "de"
+    page_size: int = 50
+    updated: dict[str, Any] = field(default_factory=dict)  # source file -> date of its last commit (git)
+    drafts: bool = False  # unpublished articles are on the site (the preview): mark them
+
+
+class RenderContext:
+    """The template environment and the lookups that pages need, built once per archive."""
+
+    def __init__(self, archive: Archive, settings: Settings) -> None:
+        self.archive = archive
+        self.settings = settings
+        self.locale = i18n.ui_language(settings.language)
+        self.labels = i18n.labels(self.locale)
+        self.env = jinja2.Environment(
+            loader=jinja2.PackageLoader("archive_gen.render", "templates"),
+            autoescape=False,
+            finalize=finalize,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        self.env.filters["date"] = self.format_date
+        self.env.filters["line"] = lambda value: Markup(md_escape(value))
+
+    def term_name(self, taxonomy: str, term_id: str) -> str:
+        return self.archive.term_name(taxonomy, term_id)
+
+    def format_date(self, article_or_date: Any, precision: str = "day") -> str:
+        if isinstance(article_or_date, Article):
+            date, precision = article_or_date.date, article_or_date.date_precision
+        else:
+            date = article_or_date
+        if precision == "year":
+            return str(date.year)
+        if precision == "month":
+            return format_skeleton("yMMMM", date, locale=self.locale)
+        return format_date(date, "long", locale=self.locale)
+
+    def long_date(self, date: dt.date) -> str:
+        return format_date(date, "long", locale=self.locale)
+
+    safe_url = staticmethod(safe_url)
+
+    @staticmethod
+    def article_path(article: Article) -> str:
+        return paths.article_page(article.date.year, article.date.month, article.slug)
+
+    def linker(self, page: str) -> Callable[..., Markup]:
+        def link(text: Any, target: str, anchor: str = "") -> Markup:
+            href = paths.link(page, target) + (f"#{anchor}" if anchor else "")
+            return Markup(f"[{md_escape(text)}]({href})")
+        return link
+
+    def render(self, template: str, page: str, **context: Any) -> str:
+        return self.env.get_template(template).render(
+            t=self.labels, link=self.linker(page), page=page, r=self, paths=paths, **context
+        )
+
+    @staticmethod
+    def pager(page_of: Callable[[int], str], number: int, total: int) -> dict[str, str | None]:
+        return {
+            "previous": page_of(number - 1) if number > 1 else None,
+            "next": page_of(number + 1) if number < total else None,
+        }
+
+
+def chunks(items: tuple[str, ...], size: int) -> Iterator[tuple[str, ...]]:
+    """``items`` in pages of ``size``; one empty page when there are none."""
+    if not items:
+        yield ()
+        return
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def page_count(items: tuple[str, ...], size: int) -> int:
+    return max(1, -(-len(items) // size))

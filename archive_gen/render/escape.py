@@ -1,0 +1,94 @@
+"""Escaping: every value a page prints is text, never markup, unless it is built here.
+
+Templates print values through :func:`finalize` (Jinja's ``finalize``): plain text becomes
+Markdown that renders as exactly that text, so article text can never inject HTML, scripts
+or Markdown structure into a page. Editor Markdown (registry descriptions, hand-written
+pages) goes through :func:`safe_markdown`: Markdown stays, raw HTML, attribute lists and
+links to anything but http(s)/mailto/relative targets do not.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+
+_WHITESPACE = re.compile(r"\s+")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
+# headings, list items, a thematic break ("---": a line of hyphens would become <hr>)
+_LINE_START_MARK = re.compile(r"^(\s*)(#|[+-](?=\s|$)|-(?=-))")
+_LINE_START_NUMBER = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")  # ordered lists
+_SAFE_URL = re.compile(r"^https?://[^\s<>()\[\]\"'`\\]+$")
+# Invisible characters that only do harm: C0/C1 controls except whitespace, DEL; lone
+# surrogates (undecodable file-name bytes) cannot even be written as UTF-8.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Link targets in editor Markdown: inline links and images "](dest …)", reference definitions
+# "[id]: dest". Everything up to ")" counts, whitespace included: browsers drop tabs and line
+# breaks inside a URL ("java\nscript:" is "javascript:"), so the check must not stop there.
+_INLINE_TARGET = re.compile(r"(\]\()([^)]*)")
+_REFERENCE_TARGET = re.compile(r"^([ ]{0,3}\[[^\[\]]*\]:[ \t]*\n?[ \t]*)(\S+)", re.MULTILINE)
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash escape in Markdown source
+
+
+def plain(value: Any) -> str:
+    """Text with control characters removed and undecodable characters replaced."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", str(value)))
+
+
+def md_escape(value: Any, inline: bool = False) -> str:
+    """Plain text → Markdown that renders as exactly that text (no HTML, no markup).
+
+    ``inline``: a piece inside a line; its edge spaces are kept and line-start markers
+    (``# ``, ``- ``, ``1. ``) are not special there. Templates print values inline; a value
+    that starts a line goes through the ``line`` filter.
+    """
+    text = _WHITESPACE.sub(" ", plain(value))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    return text if inline else escape_line_start(text.strip())
+
+
+def escape_line_start(text: str) -> str:
+    text = _LINE_START_MARK.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _LINE_START_NUMBER.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def safe_markdown(text: str) -> Markup:
+    """Editor-written Markdown (descriptions, pages): Markdown stays; raw HTML does not
+    (``<`` and ``&`` are escaped: no tags, comments or entities), nor do attribute lists
+    (``{: onclick=…}``) or template syntax (every ``{`` is escaped), nor links to anything
+    but http(s), mailto and relative targets (an allow-list: ``javascript:``, ``data:`` …
+    become ``#``)."""
+    text = plain(text).replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
+    text = _INLINE_TARGET.sub(_safe_target, text)
+    return Markup(_REFERENCE_TARGET.sub(_safe_target, text))
+
+
+def _safe_target(match: re.Match) -> str:
+    target = _WHITESPACE.sub("", _MD_ESCAPE.sub(r"\1", match.group(2)))
+    scheme = _SCHEME.match(target)
+    if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
+        return match.group(1) + "#"
+    return match.group(0)
+
+
+def finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    # Printed values may follow "- " (a list item) or start a line: escape a leading list or
+    # heading marker ("19. Juni" must not become an ordered list), keep the edge spaces.
+    return value if isinstance(value, Markup) else escape_line_start(md_escape(value, inline=True))
+
+
+
+
+def safe_url(value: Any) -> Markup | None:
+    """Only plain http(s) URLs become links; anything else is dropped."""
+    if isinstance(value, str) and _SAFE_URL.match(value.strip()):
+        return Markup(value.strip())
+    return None

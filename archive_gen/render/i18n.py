@@ -1,0 +1,103 @@
+"""The UI's words: English message ids, translated by gettext catalogs (``locales/<lang>.po``).
+
+Templates print labels by key (``t.actors``); :data:`MESSAGES` maps each key to its English
+text (and a context where one English word has two translations: "Photo" is "Bild" as a
+source role and "Foto" before a credit). A UI in another language is a new ``.po`` file, not
+a code change; a language without a catalog gets the English words. Catalogs are read with
+Babel, which reads ``.po`` directly, so no compile step is needed.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from babel.messages.pofile import read_po
+
+MESSAGES: dict[str, tuple[str | None, str]] = {
+    "date": (None, "Date"),
+    "actors": (None, "Actors"),
+    "places": (None, "Places"),
+    "topics": (None, "Topics"),
+    "sources": (None, "Sources"),
+    "articles": (None, "Articles"),
+    "timeline": (None, "Timeline"),
+    "home": (None, "Home"),
+    "quotes": (None, "Quotes"),
+    "claims": (None, "Claims and statements"),
+    "cooccurring": (None, "Named together with"),
+    "wire": (None, "Wire"),
+    "cited": (None, "Cited"),
+    "photo": ("source role", "Photo"),
+    "photo_credit": ("caption credit", "Photo"),
+    "credits": (None, "Sources and credits"),
+    "authors": (None, "Authors"),
+    "source_file": (None, "Source file"),
+    "license": (None, "Licence"),
+    "via": (None, "via"),
+    "page": (None, "Page"),
+    "next": (None, "Next"),
+    "previous": (None, "Previous"),
+    "latest": (None, "Latest articles"),
+    "count": (None, "articles"),
+    "no_articles": (None, "No articles yet."),
+    "description": (None, "Description"),
+    "in": (None, "in"),
+    "person": (None, "People"),
+    "organization": (None, "Organisations"),
+    "state": (None, "States"),
+    "place": (None, "Places"),
+    "group": (None, "Groups"),
+    "agency": (None, "Agencies"),
+    "photo_agency": (None, "Photo agencies"),
+    "kind_person": (None, "Person"),
+    "kind_organization": (None, "Organisation"),
+    "kind_state": (None, "State"),
+    "kind_place": (None, "Place"),
+    "kind_group": (None, "Group"),
+    "kind_agency": (None, "Agency"),
+    "kind_outlet": (None, "Outlet"),
+    "kind_photo": (None, "Photo agency"),
+    "outlet": (None, "Outlets"),
+    "photographers": (None, "Photographers"),
+    "overview": (None, "Overview"),
+    "original": (None, "Original"),
+    "said": (None, "said"),
+    "signoff": (None, "Sign-off"),
+    "years": (None, "Years"),
+    "archive_stats": (None, "{articles} articles, {actors} actors, {sources} sources"),
+    "updated": (None, "Last changed"),
+    "corrections": (None, "Corrections"),
+    "corrected": (None, "Corrected on"),
+    "draft": (None, "Draft"),
+    "review": (None, "In review"),
+    "unpublished": (None, "Not published: visible in the preview only, until an editor sets the status to “published”."),
+    "prov_machine": (None, "found automatically"),
+    "prov_editor": (None, "set by the editors"),
+    "prov_machine_edited": (None, "found automatically, edited by the editors"),
+}
+
+def available(language: str) -> bool:
+    """Is there a UI in this language (English, or a catalog)?"""
+    return language == "en" or resources.files(__package__).joinpath("locales", f"{language}.po").is_file()
+
+
+@functools.cache
+def _translations(language: str) -> dict[tuple[str | None, str], str]:
+    if language == "en" or not available(language):
+        return {}
+    with resources.files(__package__).joinpath("locales", f"{language}.po").open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    return {(message.context, message.id): message.string for message in catalog
+            if message.id and isinstance(message.id, str) and message.string}
+
+
+def labels(language: str) -> dict[str, str]:
+    """Every UI label in ``language`` (English where the catalog has no translation)."""
+    translated = _translations(language)
+    return {key: translated.get(message, message[1]) for key, message in MESSAGES.items()}
+
+
+def ui_language(language: str) -> str:
+    """The language the UI is shown in: ``language`` when there is a catalog, else English."""
+    return language if available(language) else "en"

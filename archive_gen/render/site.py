@@ -1,0 +1,67 @@
+"""The pages around the articles: the Chronik (timeline), the home page, hand-written pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterator
+
+from markupsafe import Markup
+
+from .. import paths
+from .context import RenderContext, chunks, page_count
+from .escape import safe_markdown
+from .meta import page_file
+
+LATEST = 10  # articles on the home page
+TOP_ACTORS = 12
+
+
+def timeline_pages(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+    years: dict[int, list[tuple[int, int]]] = {}
+    size = ctx.settings.page_size
+    for (year, month), slugs in sorted(ctx.archive.by_month.items(), reverse=True):
+        years.setdefault(year, []).append((month, len(slugs)))
+        total_pages = page_count(slugs, size)
+        title = ctx.format_date(dt.date(year, month, 1), "month")
+        for number, chunk in enumerate(chunks(slugs, size), start=1):
+            page = paths.timeline_month(year, month, number)
+            body = ctx.render(
+                "month.md.j2", page, title=title, articles=[ctx.archive.article(s) for s in chunk],
+                number=number, total_pages=total_pages,
+                pager=ctx.pager(lambda n, y=year, m=month: paths.timeline_month(y, m, n), number, total_pages),
+            )
+            yield page, page_file({"title": title}, body)
+    page = paths.timeline_index()
+    rows = [
+        {"year": year, "total": sum(n for _, n in months),
+         "months": [(ctx.format_date(dt.date(year, m, 1), "month"), paths.timeline_month(year, m), n) for m, n in months]}
+        for year, months in sorted(years.items(), reverse=True)
+    ]
+    yield page, page_file({"title": ctx.labels["timeline"]}, ctx.render("timeline.md.j2", page, years=rows))
+
+
+def custom_pages(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+    """Hand-written pages as their editors wrote them (made safe), then the home page."""
+    reg = ctx.archive.registry
+    for page_id, custom in sorted(reg.pages.items()):
+        page = paths.custom_page(page_id)
+        if page == paths.home_page():
+            continue
+        body = ctx.render("page.md.j2", page, title=custom.title, body=safe_markdown(custom.body))
+        yield page, page_file({"title": custom.title}, body)
+    yield home_page(ctx)
+
+
+def home_page(ctx: RenderContext) -> tuple[str, str]:
+    archive = ctx.archive
+    home = archive.registry.pages.get("index") or archive.registry.pages.get("home")
+    page = paths.home_page()
+    title = home.title if home else ctx.labels["home"]
+    actors = archive.taxonomies["actors"].terms.values()
+    stats = ctx.labels["archive_stats"].format(
+        articles=len(archive.articles), actors=sum(1 for t in actors if t.articles),
+        sources=sum(1 for t in archive.taxonomies["sources"].terms.values() if t.articles))
+    top = sorted(((t.id, t.articles) for t in actors if t.articles), key=lambda kv: (-len(kv[1]), kv[0]))[:TOP_ACTORS]
+    body = ctx.render("home.md.j2", page, title=title, intro=safe_markdown(home.body) if home else Markup(""),
+                      stats=stats, latest=archive.articles[:LATEST], top_actors=top)
+    return page, page_file({"title": title}, body)
