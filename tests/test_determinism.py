@@ -1,7 +1,11 @@
-"""Same content → byte-identical docs/; reruns write nothing; removed sources leave no pages."""
+"""Same content → byte-identical docs/ (across processes and hash seeds); reruns write
+nothing; removed sources leave no pages."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from archive_gen.pipeline import generate
@@ -15,11 +19,13 @@ def tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_two_generations_give_identical_trees(tmp_path):
+def test_two_processes_with_other_hash_seeds_give_identical_trees(tmp_path):
+    """Set and dict order of strings changes with PYTHONHASHSEED: output must not."""
     trees = []
-    for name in ("one", "two"):
+    for name, seed in (("one", "1"), ("two", "4242")):
         root = copy_project(tmp_path / name)
-        generate(Config.load(root / "mkdocs.yml"), Diagnostics())
+        subprocess.run([sys.executable, "-m", "archive_gen", "generate", "-q", "--config", str(root / "mkdocs.yml")],
+                       check=True, env={**os.environ, "PYTHONHASHSEED": seed})
         trees.append(tree(root / "docs"))
     assert trees[0] == trees[1]
     assert len(trees[0]) > 100

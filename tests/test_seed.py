@@ -70,7 +70,6 @@ def test_seed_claims_carry_their_sources(capsys):
     white_house = next(c for c in record["claims"] if c["text"].startswith("Nach Angaben aus dem Weißen Haus"))
     assert (white_house["speaker"], white_house["via"], white_house["cue"]) == ("weisses-haus", None, "Nach Angaben")
     assert ("kim-jong-un", "interfax") in claims and ("kim-jong-un", "tass") in claims
-    assert all(c["text"] in " ".join(record.get("text", "").split()) or c["text"] for c in record["claims"])
 
 
 def test_seed_page_matches_golden(project, update_goldens):
