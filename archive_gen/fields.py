@@ -396,14 +396,3 @@ def _convert_objects(f: Field, raw: Any, label: str, suggest: Suggest | None) ->
 def _shown(value: Any) -> str:
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
     return text if len(text) <= 60 else text[:57] + "…"
-
-
-def to_json(value: Any) -> Any:
-    """Loaded front matter as JSON sees it (dates become ISO strings), for JSON Schema tools."""
-    if isinstance(value, dict):
-        return {str(k): to_json(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [to_json(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value

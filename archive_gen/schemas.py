@@ -6,6 +6,7 @@ Shipped in ``schema/`` so editors' tools can check files while they are typed
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,17 @@ def write_schemas(dest_dir: Path) -> list[Path]:
             path.write_text(text, encoding="utf-8", newline="\n")
         written.append(path)
     return written
+
+
+def to_json(value: Any) -> Any:
+    """Loaded front matter as JSON sees it (dates become ISO strings), for JSON Schema tools."""
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_json(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
 
 
 if __name__ == "__main__":  # python -m archive_gen.schemas [DIR]: regenerate the shipped files

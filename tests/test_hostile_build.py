@@ -18,7 +18,7 @@ from archive_gen.pipeline import build_site, generate
 from archive_gen.cli import main
 from archive_gen.config import Config
 from archive_gen.errors import ConfigError, Diagnostics, GenerateError, RenderError
-from archive_gen.output import MARKER, remove_leftovers, stage_tree, tree_lock
+from archive_gen.output import MARKER, stage_tree, tree_lock
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -54,7 +54,7 @@ def load(text: str) -> dict:
 
 
 def errors(validator, meta: dict) -> list[str]:
-    return sorted(e.message for e in validator.iter_errors(fields.to_json(meta)))
+    return sorted(e.message for e in validator.iter_errors(schemas.to_json(meta)))
 
 
 # --------------------------------------------------------------------------- no drift

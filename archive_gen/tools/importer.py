@@ -49,6 +49,7 @@ path order, so the same archive and sources always give the same files.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 from dataclasses import dataclass, field, replace
@@ -191,23 +192,8 @@ def _import_one(source: Path, config: Config, annotator: Annotator, archive: "Kn
     text = render(article, origin, digest)
     key = title_key(article.title, article.date)
 
-    own = archive.imported_from(origin, digest, key)
-    if own is not None:
-        old = _read_text(own.path)
-        if old == text:
-            report.unchanged.append(Imported(origin, own.shown))
-        else:
-            diff, line = unified_diff(old, text, own.shown, f"import of {origin}")
-            report.would_change.append(Changed(origin, own.shown, line, diff))
+    if _seen_before(archive, report, origin, digest, key, text):
         return
-    same = archive.by_hash.get(digest)
-    reason = "same text"
-    if same is None:
-        same, reason = archive.by_title.get(key), "same title and date"
-    if same is not None:
-        report.duplicates.append(Duplicate(origin, same.shown, reason, same.imported_from))
-        return
-
     slug = _wanted_slug(doc, article)
     while True:
         slug = archive.slugs.claim(slug)
@@ -227,6 +213,28 @@ def _import_one(source: Path, config: Config, annotator: Annotator, archive: "Kn
                                         f"remove the source after review (git rm {origin})"))
     archive.add(Known(target, shown, frozenset({digest}), key, origin, slug))
     report.created.append(Imported(origin, shown))
+
+
+def _seen_before(archive: KnownArticles, report: ImportReport, origin: str, digest: str,
+                 key: tuple[str, dt.date], text: str) -> bool:
+    """A source imported before (unchanged, or would change) or one the archive has (duplicate)."""
+    own = archive.imported_from(origin, digest, key)
+    if own is not None:
+        old = _read_text(own.path)
+        if old == text:
+            report.unchanged.append(Imported(origin, own.shown))
+        else:
+            diff, line = unified_diff(old, text, own.shown, f"import of {origin}")
+            report.would_change.append(Changed(origin, own.shown, line, diff))
+        return True
+    same = archive.by_hash.get(digest)
+    reason = "same text"
+    if same is None:
+        same, reason = archive.by_title.get(key), "same title and date"
+    if same is not None:
+        report.duplicates.append(Duplicate(origin, same.shown, reason, same.imported_from))
+        return True
+    return False
 
 
 def _fail(report: ImportReport, diags: Diagnostics, diagnostic: Diagnostic) -> None:
