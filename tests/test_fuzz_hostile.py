@@ -139,7 +139,7 @@ def test_read_and_annotate_never_fails_internally(annotator, text, suffix):
         path = Path(tmp) / f"fuzz{suffix}"
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
         diags = Diagnostics()
-        read_article(annotator, path, f"content/articles/fuzz{suffix}", diags)
+        read_article(annotator, path, f"content/articles/fuzz{suffix}", diags, 10 * 1024 * 1024)
     assert not [str(d) for d in diags if "internal error" in d.message]
 
 
