@@ -27,6 +27,8 @@ class Config:
     page_size: int = 50  # articles per listing page (term pages, months)
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES  # larger article files are reported and skipped
     drafts: bool = False  # include articles with status draft or review (the preview does, with a banner)
+    site_name: str = ""  # from mkdocs.yml: shown in citations and feeds
+    site_url: str = ""  # from mkdocs.yml: permanent links, feeds, structured data ("" when not set)
 
     @classmethod
     def load(
@@ -50,6 +52,8 @@ class Config:
             site_dir=_resolve(project, settings.get("site_dir") or "site"),
             mkdocs_file=mkdocs_path,
             language=str(theme.get("language") or "de"),
+            site_name=str(settings.get("site_name") or ""),
+            site_url=_site_url(settings.get("site_url")),
         )
         config = replace(config, **{k: v for k, v in overrides.items() if v is not None})
         if not config.content_dir.is_dir():
@@ -73,6 +77,13 @@ class Config:
             except ValueError:
                 continue
         return printable(os.fsencode(shown).decode("utf-8", "backslashreplace"))
+
+
+def _site_url(value: object) -> str:
+    """The site's address with one closing slash, or "" (relative links still work without it)."""
+    if not isinstance(value, str) or not value.strip().startswith(("https://", "http://")):
+        return ""
+    return value.strip().rstrip("/") + "/"
 
 
 def _resolve(base: Path, value: str | Path) -> Path:

@@ -133,6 +133,7 @@ SOURCE_FIELDS: tuple[Field, ...] = (
     Field("kind", "choice", "What the source is.", choices=SOURCE_KINDS, default="agency"),
     Field("aliases", "texts", "Other names and codes in sign-offs, texts and credits."),
     Field("url", "url", "The source's website (http or https)."),
+    Field("rights", "text", "The rights line its content requires on every article, e.g. © APA – Austria Presse Agentur."),
     Field("description", "text", "Short description (the file's body is the long one)."),
 )
 

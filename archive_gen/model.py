@@ -140,6 +140,7 @@ class Source:
     kind: str = "agency"  # agency | outlet | photo
     aliases: tuple[str, ...] = ()
     url: str | None = None
+    rights: str = ""  # the line its content's licence requires: "© APA – Austria Presse Agentur"
     description: str = ""
     path: str = ""
     origin: Origin = "editor"
@@ -313,6 +314,7 @@ class Archive:
     quotes_by_actor: dict[str, tuple[tuple[str, Quote], ...]]  # actor -> ((slug, quote), …)
     claims_by_actor: dict[str, tuple[tuple[str, Claim], ...]]  # speaker -> ((slug, claim), …)
     claims_by_source: dict[str, tuple[tuple[str, Claim], ...]]  # source reported through -> …
+    related: dict[str, tuple[str, ...]]  # slug -> related articles' slugs, best first
 
     by_slug: dict[str, Article]
 

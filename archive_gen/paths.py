@@ -76,6 +76,20 @@ def custom_page(page_id: str) -> str:
     return "index.md" if page_id in ("index", "home") else f"{page_id}.md"
 
 
+def page_url(page: str) -> str:
+    """The address of a docs page below the site's root, as MkDocs serves it with directory
+    URLs: ``articles/2024/06/kim.md`` → ``articles/2024/06/kim/``, ``index.md`` → ````."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def feed_path(taxonomy: str | None = None, term_id: str | None = None) -> str:
+    """Atom feeds live beside the pages they follow: ``feed.xml``, ``actors/kim-jong-un.xml``."""
+    return "feed.xml" if taxonomy is None else f"{taxonomy}/{term_id}.xml"
+
+
 def link(from_page: str, to_page: str) -> str:
     """Relative link from one docs page to another, e.g. ``../../actors/kim-jong-un.md``."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

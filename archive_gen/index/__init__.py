@@ -16,6 +16,7 @@ from typing import Iterable
 from ..errors import Diagnostics
 from ..model import Archive, Article, Claim, Quote, Registry
 from ..paths import unique_slugs
+from .related import related_articles
 from .taxonomy import TAXONOMIES, TaxonomySpec, build_taxonomies
 
 __all__ = ["TAXONOMIES", "TaxonomySpec", "assign_slugs", "build_archive"]
@@ -81,5 +82,6 @@ def build_archive(articles: Iterable[Article], registry: Registry, diags: Diagno
         quotes_by_actor=frozen(quotes),
         claims_by_actor=frozen(claims_by_actor),
         claims_by_source=frozen(claims_by_source),
+        related=related_articles(ordered),
         by_slug={a.slug: a for a in ordered},
     )

@@ -41,7 +41,7 @@ def _topic(entry_id: str, v: dict[str, Any], body: str, path: str) -> Topic:
 
 def _source(entry_id: str, v: dict[str, Any], body: str, path: str) -> Source:
     return Source(id=entry_id, name=v["name"], kind=v.get("kind", "agency"), aliases=tuple(v.get("aliases", ())),
-                  url=v.get("url"), description=body, path=path)
+                  url=v.get("url"), rights=v.get("rights", ""), description=body, path=path)
 
 
 def _page(entry_id: str, v: dict[str, Any], body: str, path: str) -> Page:

@@ -27,8 +27,8 @@ __all__ = ["Settings", "article_front_matter", "extracted_meta", "render_pages"]
 def render_pages(archive: Archive, settings: Settings) -> Iterator[tuple[str, str]]:
     """Every page as (docs path, text), one at a time: memory stays at the graph's size."""
     ctx = RenderContext(archive, settings)
-    for article in archive.articles:
-        yield article_page(ctx, article)
+    for position, article in enumerate(archive.articles):
+        yield article_page(ctx, article, position)
     for taxonomy in archive.taxonomies.values():
         yield from taxonomy_pages(ctx, taxonomy)
     yield from timeline_pages(ctx)

@@ -22,6 +22,8 @@ class Settings:
     page_size: int = 50
     updated: dict[str, Any] = field(default_factory=dict)  # source file -> date of its last commit (git)
     drafts: bool = False  # unpublished articles are on the site (the preview): mark them
+    site_name: str = ""
+    site_url: str = ""  # with a closing slash, or "": permanent links and feeds need it
 
 
 class RenderContext:
@@ -43,6 +45,7 @@ class RenderContext:
         )
         self.env.filters["date"] = self.format_date
         self.env.filters["line"] = lambda value: Markup(md_escape(value))
+        self._month_pages: dict[str, int] | None = None
 
     def term_name(self, taxonomy: str, term_id: str) -> str:
         return self.archive.term_name(taxonomy, term_id)
@@ -56,6 +59,8 @@ class RenderContext:
             return str(date.year)
         if precision == "month":
             return format_skeleton("yMMMM", date, locale=self.locale)
+        if precision == "weekday":
+            return format_date(date, "full", locale=self.locale)
         return format_date(date, "long", locale=self.locale)
 
     def long_date(self, date: dt.date) -> str:
@@ -68,10 +73,27 @@ class RenderContext:
         return paths.article_page(article.date.year, article.date.month, article.slug)
 
     def linker(self, page: str) -> Callable[..., Markup]:
-        def link(text: Any, target: str, anchor: str = "") -> Markup:
+        """``link(text, target page, anchor, css="a b")`` → a relative Markdown link."""
+        def link(text: Any, target: str, anchor: str = "", css: str = "") -> Markup:
             href = paths.link(page, target) + (f"#{anchor}" if anchor else "")
-            return Markup(f"[{md_escape(text)}]({href})")
+            classes = "".join(f" .{c}" for c in css.split())
+            return Markup(f"[{md_escape(text)}]({href})" + (f"{{{classes} }}" if classes else ""))
         return link
+
+    def chronik_target(self, article: Article) -> tuple[str, str]:
+        """(page, anchor) of the article's day in the Chronik: its month page (the page of it
+        that lists the article), at the day; a month or a year where that is all we know."""
+        if article.date_precision == "year":
+            return paths.timeline_index(), str(article.date.year)
+        page = paths.timeline_month(article.date.year, article.date.month, self.month_page_of(article.slug))
+        return page, (article.date.isoformat() if article.date_precision == "day" else "")
+
+    def month_page_of(self, slug: str) -> int:
+        if self._month_pages is None:
+            size = self.settings.page_size
+            self._month_pages = {s: i // size + 1 for slugs in self.archive.by_month.values()
+                                 for i, s in enumerate(slugs)}
+        return self._month_pages.get(slug, 1)
 
     def render(self, template: str, page: str, **context: Any) -> str:
         return self.env.get_template(template).render(

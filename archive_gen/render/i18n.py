@@ -75,7 +75,26 @@ MESSAGES: dict[str, tuple[str | None, str]] = {
     "prov_machine": (None, "found automatically"),
     "prov_editor": (None, "set by the editors"),
     "prov_machine_edited": (None, "found automatically, edited by the editors"),
+    "machine_title": (None, "Headline taken from the first sentence; the editors have not written one yet."),
+    "reading_time": (None, "{minutes} min read"),
+    "related": (None, "Related articles"),
+    "older": (None, "Older"),
+    "newer": (None, "Newer"),
+    "cite": (None, "Cite this article"),
+    "not_in_archive": (None, "not in the archive"),
+    "media_credit": (None, "Photo or video"),
+    "cited_short": ("source role, short", "cited"),
+    "photos": (None, "Photos"),
+    "by": (None, "By"),
+    "all_machine": (None, "Actors, places and topics were found automatically."),
+    "quote_open": ("opening quotation mark", "“"),
+    "quote_close": ("closing quotation mark", "”"),
+    "in_archive": (None, "In: {site}"),
+    "rights": (None, "Rights"),
+    "no_day": (None, "Day not known"),
+    "articles_in_month": (None, "{count} articles this month"),
 }
+
 
 def available(language: str) -> bool:
     """Is there a UI in this language (English, or a catalog)?"""

@@ -26,8 +26,8 @@ def timeline_pages(ctx: RenderContext) -> Iterator[tuple[str, str]]:
         for number, chunk in enumerate(chunks(slugs, size), start=1):
             page = paths.timeline_month(year, month, number)
             body = ctx.render(
-                "month.md.j2", page, title=title, articles=[ctx.archive.article(s) for s in chunk],
-                number=number, total_pages=total_pages,
+                "month.md.j2", page, title=title, days=_by_day(ctx, [ctx.archive.article(s) for s in chunk]),
+                total=len(slugs), number=number, total_pages=total_pages,
                 pager=ctx.pager(lambda n, y=year, m=month: paths.timeline_month(y, m, n), number, total_pages),
             )
             yield page, page_file({"title": title}, body)
@@ -38,6 +38,19 @@ def timeline_pages(ctx: RenderContext) -> Iterator[tuple[str, str]]:
         for year, months in sorted(years.items(), reverse=True)
     ]
     yield page, page_file({"title": ctx.labels["timeline"]}, ctx.render("timeline.md.j2", page, years=rows))
+
+
+def _by_day(ctx: RenderContext, articles: list) -> list[dict]:
+    """A month's articles by day, the way Wikipedia's Current Events portal lists a day; the
+    articles dated only to the month come last, under their own heading."""
+    days: dict[str, dict] = {}
+    for article in articles:
+        key = article.date.isoformat() if article.date_precision == "day" else ""
+        day = days.setdefault(key, {"anchor": key, "label": ctx.format_date(article.date, "weekday") if key
+                                    else ctx.labels["no_day"], "articles": []})
+        day["articles"].append({"article": article, "sources": list(dict.fromkeys(
+            ctx.term_name("sources", r.id) if not r.name else r.name for r in article.sources if r.role == "wire"))})
+    return sorted(days.values(), key=lambda d: (d["anchor"] != "", d["anchor"]), reverse=True)  # newest day first
 
 
 def custom_pages(ctx: RenderContext) -> Iterator[tuple[str, str]]:
