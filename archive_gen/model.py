@@ -310,7 +310,7 @@ class Archive:
     registry: Registry
     taxonomies: dict[str, Taxonomy]  # in page order: actors, places, topics, sources
     by_month: dict[tuple[int, int], tuple[str, ...]]  # (year, month) -> slugs
-    cooccurrence: dict[str, tuple[tuple[str, int], ...]]  # actor -> ((other, count), …)
+    cooccurrence: dict[str, tuple[tuple[str, int, str], ...]]  # actor -> ((other, count, newest shared slug), …)
     quotes_by_actor: dict[str, tuple[tuple[str, Quote], ...]]  # actor -> ((slug, quote), …)
     claims_by_actor: dict[str, tuple[tuple[str, Claim], ...]]  # speaker -> ((slug, claim), …)
     claims_by_source: dict[str, tuple[tuple[str, Claim], ...]]  # source reported through -> …

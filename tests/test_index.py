@@ -67,8 +67,8 @@ def test_a_second_article_wanting_a_slug_gets_a_number_and_a_warning():
 
 
 def test_cooccurrence_is_ranked_by_count_then_id(archive):
-    assert archive.cooccurrence["karl-huber"][0] == ("anna-berger", 2)
-    assert [other for other, _ in archive.cooccurrence["karl-huber"]] == ["anna-berger", "ruritanien"]
+    assert archive.cooccurrence["karl-huber"][0] == ("anna-berger", 2, "neu"), "with the newest shared article"
+    assert [other for other, _, _ in archive.cooccurrence["karl-huber"]] == ["anna-berger", "ruritanien"]
 
 
 def test_months_and_names(archive):

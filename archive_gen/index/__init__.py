@@ -49,13 +49,15 @@ def build_archive(articles: Iterable[Article], registry: Registry, diags: Diagno
     ordered = tuple(sorted(assign_slugs(articles, diags), key=lambda a: a.sort_key))
     by_month: defaultdict[tuple[int, int], list[str]] = defaultdict(list)
     pairs: Counter[tuple[str, str]] = Counter()
+    latest: dict[tuple[str, str], str] = {}  # the newest article two actors share
     quotes: defaultdict[str, list[tuple[str, Quote]]] = defaultdict(list)
     claims_by_actor: defaultdict[str, list[tuple[str, Claim]]] = defaultdict(list)
     claims_by_source: defaultdict[str, list[tuple[str, Claim]]] = defaultdict(list)
     for article in ordered:  # newest first, so every list below is too
         by_month[(article.date.year, article.date.month)].append(article.slug)
-        for a, b in combinations(sorted(set(article.actors)), 2):
-            pairs[(a, b)] += 1
+        for pair in combinations(sorted(set(article.actors)), 2):
+            pairs[pair] += 1
+            latest.setdefault(pair, article.slug)
         for quote in article.quotes:
             if quote.speaker:
                 quotes[quote.speaker].append((article.slug, quote))
@@ -65,10 +67,10 @@ def build_archive(articles: Iterable[Article], registry: Registry, diags: Diagno
             if claim.via:
                 claims_by_source[claim.via].append((article.slug, claim))
 
-    cooccurrence: defaultdict[str, list[tuple[str, int]]] = defaultdict(list)
+    cooccurrence: defaultdict[str, list[tuple[str, int, str]]] = defaultdict(list)
     for (a, b), count in pairs.items():
-        cooccurrence[a].append((b, count))
-        cooccurrence[b].append((a, count))
+        cooccurrence[a].append((b, count, latest[(a, b)]))
+        cooccurrence[b].append((a, count, latest[(a, b)]))
 
     def frozen(mapping):
         return {key: tuple(value) for key, value in sorted(mapping.items())}

@@ -92,6 +92,8 @@ MESSAGES: dict[str, tuple[str | None, str]] = {
     "in_archive": (None, "In: {site}"),
     "rights": (None, "Rights"),
     "no_day": (None, "Day not known"),
+    "term_summary": (None, "{count} articles, {first} – {last}"),
+    "shared_articles": (None, "{count} shared, latest"),
     "articles_in_month": (None, "{count} articles this month"),
 }
 

@@ -6,12 +6,15 @@ co-occurrence and quotes apply), never a branch per taxonomy in a template.
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import Any, Iterator
+
+from markupsafe import Markup
 
 from .. import paths
 from ..model import Taxonomy, Term
 from .context import RenderContext, chunks, page_count
-from .escape import safe_markdown
+from .escape import md_escape, safe_markdown, safe_url
 from .meta import page_file
 
 # Index groups by kind, in this order; "" is the group of entries without a kind.
@@ -34,11 +37,14 @@ def term_pages(ctx: RenderContext, term: Term) -> Iterator[tuple[str, str]]:
     for number, chunk in enumerate(chunks(term.articles, size), start=1):
         page = paths.term_page(term.taxonomy, term.id, number)
         first = number == 1
+        articles = [ctx.archive.article(s) for s in chunk]
         body = ctx.render(
             "term.md.j2", page,
             taxonomy=term.taxonomy, term_id=term.id, entry=term.entry, name=term.name,
-            description=safe_markdown(getattr(term.entry, "description", "") or ""),
-            articles=[ctx.archive.article(s) for s in chunk], total=len(term.articles),
+            facts=facts(ctx, term, ctx.linker(page)) if first else "",
+            description=safe_markdown(getattr(term.entry, "description", "") or "") if first else "",
+            years=[(year, list(items)) for year, items in groupby(articles, key=lambda a: a.date.year)],
+            first_date=_span(ctx, term)[0], last_date=_span(ctx, term)[1], total=len(term.articles),
             number=number, total_pages=total_pages,
             pager=ctx.pager(lambda n: paths.term_page(term.taxonomy, term.id, n), number, total_pages),
             cooccurring=ctx.archive.cooccurrence.get(term.id, ())[:TOP] if first and term.taxonomy == "actors" else (),
@@ -46,6 +52,29 @@ def term_pages(ctx: RenderContext, term: Term) -> Iterator[tuple[str, str]]:
             claims=_claims(ctx, term) if first else (),
         )
         yield page, page_file({"title": term.name}, body)
+
+
+def facts(ctx: RenderContext, term: Term, link) -> Markup:
+    """Kind · Wikidata · website: who or what the term is, in one line."""
+    entry, parts = term.entry, []
+    kind = getattr(entry, "kind", None)
+    if kind and f"kind_{kind}" in ctx.labels:
+        parts.append(md_escape(ctx.labels[f"kind_{kind}"]))
+    wikidata = getattr(entry, "wikidata", None)
+    if wikidata:
+        parts.append(f"Wikidata: [{md_escape(wikidata)}](https://www.wikidata.org/wiki/{wikidata})")
+    url = safe_url(getattr(entry, "url", None))
+    if url:
+        parts.append(f"<{url}>")
+    return Markup(" · ".join(parts))
+
+
+def _span(ctx: RenderContext, term: Term) -> tuple[str, str]:
+    """The dates of the term's oldest and newest article."""
+    if not term.articles:
+        return "", ""
+    return (ctx.format_date(ctx.archive.article(term.articles[-1])),
+            ctx.format_date(ctx.archive.article(term.articles[0])))
 
 
 def _claims(ctx: RenderContext, term: Term) -> tuple:
