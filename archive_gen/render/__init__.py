@@ -1,0 +1,1 @@
+"""Rendering: pages, feeds, structured data and pictures from the archive graph."""
