@@ -113,3 +113,17 @@ def test_empty_data_still_draws_a_described_picture():
 def test_any_labels_and_counts_give_well_formed_svg(bars):
     svg_of(activity_chart(bars, title="t"))
     svg_of(network_chart(("x", None, 1), [(label, label, n) for label, n in bars], title="\x00t"))
+
+
+def test_links_in_raw_html_point_at_rendered_pages():
+    from archive_gen.render.charts import html_href, page_url
+
+    assert page_url("actors/kim.md") == "actors/kim/" and page_url("actors/index.md") == "actors/"
+    assert page_url("index.md") == "" and page_url("actors/kim.md", directory_urls=False) == "actors/kim.html"
+    assert html_href("actors/kim.md", "actors/putin.md") == "../putin/"
+    assert html_href("actors/kim.md", "timeline/2024/06.md") == "../../timeline/2024/06/"
+    assert html_href("timeline/index.md", "timeline/2024/06.md") == "2024/06/"
+    assert html_href("index.md", "actors/kim.md") == "actors/kim/"
+    assert html_href("actors/kim.md", "index.md") == "../../"
+    assert html_href("actors/kim.md", "actors/putin.md", directory_urls=False) == "putin.html"
+    assert html_href("index.md", "index.md") == "./"

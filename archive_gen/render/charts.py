@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import posixpath
 import re
 from html import escape
 from typing import Sequence
@@ -40,6 +41,30 @@ def _n(value: float) -> str:
     """A coordinate: one decimal, no trailing zero (stable bytes across platforms)."""
     text = f"{value:.1f}"
     return text[:-2] if text.endswith(".0") else text
+
+
+def page_url(page: str, directory_urls: bool = True) -> str:
+    """The site URL (relative to the site root) MkDocs gives a docs page:
+    ``actors/kim.md`` → ``actors/kim/``, ``actors/index.md`` → ``actors/``, ``index.md`` → ``""``."""
+    stem = page[:-3] if page.endswith(".md") else page
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def html_href(from_page: str, to_page: str, directory_urls: bool = True) -> str:
+    """A link for raw HTML (the charts) from one docs page to another.
+
+    MkDocs rewrites ``.md`` links only in Markdown, not inside raw HTML blocks, so an
+    ``<a href>`` in an SVG needs the rendered URL, relative to the rendered page:
+    from ``actors/kim.md`` to ``actors/putin.md`` is ``../putin/``.
+    """
+    source, target = page_url(from_page, directory_urls), page_url(to_page, directory_urls)
+    base = source if source.endswith("/") or not source else posixpath.dirname(source)
+    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    return rel + "/" if target.endswith("/") or not target else rel
 
 
 def _chart_id(kind: str, title: str, data: object) -> str:
