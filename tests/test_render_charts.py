@@ -115,15 +115,12 @@ def test_any_labels_and_counts_give_well_formed_svg(bars):
     svg_of(network_chart(("x", None, 1), [(label, label, n) for label, n in bars], title="\x00t"))
 
 
-def test_links_in_raw_html_point_at_rendered_pages():
-    from archive_gen.render.charts import html_href, page_url
+def test_periods_are_counted_with_the_gaps_filled():
+    import datetime as dt
 
-    assert page_url("actors/kim.md") == "actors/kim/" and page_url("actors/index.md") == "actors/"
-    assert page_url("index.md") == "" and page_url("actors/kim.md", directory_urls=False) == "actors/kim.html"
-    assert html_href("actors/kim.md", "actors/putin.md") == "../putin/"
-    assert html_href("actors/kim.md", "timeline/2024/06.md") == "../../timeline/2024/06/"
-    assert html_href("timeline/index.md", "timeline/2024/06.md") == "2024/06/"
-    assert html_href("index.md", "actors/kim.md") == "actors/kim/"
-    assert html_href("actors/kim.md", "index.md") == "../../"
-    assert html_href("actors/kim.md", "actors/putin.md", directory_urls=False) == "putin.html"
-    assert html_href("index.md", "index.md") == "./"
+    from archive_gen.render.charts import count_by_period
+
+    dates = [dt.date(2022, 11, 5), dt.date(2023, 2, 1), dt.date(2023, 2, 9), dt.date(2020, 1, 1)]
+    assert count_by_period(dates) == [(2020, 1), (2021, 0), (2022, 1), (2023, 2)]
+    assert count_by_period(dates[:3], "month") == [((2022, 11), 1), ((2022, 12), 0), ((2023, 1), 0), ((2023, 2), 2)]
+    assert count_by_period([]) == []

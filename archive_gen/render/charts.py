@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import math
-import posixpath
 import re
 from html import escape
-from typing import Sequence
+from typing import Iterable, Sequence
 
 Bar = tuple[str, int] | tuple[str, int, str | None]  # (label, count[, href])
 Node = tuple[str, str | None, int]  # (name, href, count)
@@ -41,30 +40,6 @@ def _n(value: float) -> str:
     """A coordinate: one decimal, no trailing zero (stable bytes across platforms)."""
     text = f"{value:.1f}"
     return text[:-2] if text.endswith(".0") else text
-
-
-def page_url(page: str, directory_urls: bool = True) -> str:
-    """The site URL (relative to the site root) MkDocs gives a docs page:
-    ``actors/kim.md`` → ``actors/kim/``, ``actors/index.md`` → ``actors/``, ``index.md`` → ``""``."""
-    stem = page[:-3] if page.endswith(".md") else page
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-5]
-    return stem + "/"
-
-
-def html_href(from_page: str, to_page: str, directory_urls: bool = True) -> str:
-    """A link for raw HTML (the charts) from one docs page to another.
-
-    MkDocs rewrites ``.md`` links only in Markdown, not inside raw HTML blocks, so an
-    ``<a href>`` in an SVG needs the rendered URL, relative to the rendered page:
-    from ``actors/kim.md`` to ``actors/putin.md`` is ``../putin/``.
-    """
-    source, target = page_url(from_page, directory_urls), page_url(to_page, directory_urls)
-    base = source if source.endswith("/") or not source else posixpath.dirname(source)
-    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
-    return rel + "/" if target.endswith("/") or not target else rel
 
 
 def _chart_id(kind: str, title: str, data: object) -> str:
@@ -119,6 +94,23 @@ def activity_chart(bars: Sequence[Bar], *, title: str, unit: str = "Artikel",
             body.append(f'<text class="ag-chart__label" x="{_n(left + (i + 0.5) * step)}" y="{BAR_HEIGHT - 10}" '
                         f'text-anchor="middle">{_e(label)}</text>')
     return _frame("activity", uid, WIDTH, BAR_HEIGHT, title, desc, body, any(href for *_, href in data))
+
+
+def count_by_period(dates: Iterable, unit: str = "year") -> list[tuple[int | tuple[int, int], int]]:
+    """Counts per year (``unit="year"``) or per ``(year, month)``, oldest first, with the
+    empty periods in between filled in: a gap in the archive is a gap in the chart."""
+    counts: dict = {}
+    for date in dates:
+        key = date.year if unit == "year" else (date.year, date.month)
+        counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    if unit == "year":
+        keys: list = list(range(first, last + 1))
+    else:
+        keys = [(y, m) for y in range(first[0], last[0] + 1) for m in range(1, 13) if first <= (y, m) <= last]
+    return [(key, counts.get(key, 0)) for key in keys]
 
 
 def _short(name: str) -> str:

@@ -16,7 +16,6 @@ import html
 import re
 import sys
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve()
@@ -28,7 +27,7 @@ from archive_gen import paths  # noqa: E402
 from archive_gen.build import generate  # noqa: E402
 from archive_gen.config import Config  # noqa: E402
 from archive_gen.errors import Diagnostics  # noqa: E402
-from archive_gen.render import charts, jsonld  # noqa: E402
+from archive_gen.render import charts, jsonld, urls  # noqa: E402
 
 SITE = "https://example.org/archiv/"
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
@@ -61,15 +60,15 @@ def figures(markdown: str, article) -> str:
 
 
 def actor_extras(archive, actor_id: str, page: str) -> str:
-    years = Counter(archive.article(slug).date.year for slug in archive.by_actor[actor_id])
-    bars = [(str(y), years.get(y, 0)) for y in range(min(years), max(years) + 1)]
-    others = [(archive.registry.actors[o].name, charts.html_href(page, paths.term_page("actors", o)), n)
+    dates = [archive.article(slug).date for slug in archive.by_actor[actor_id]]
+    bars = [(str(year), n) for year, n in charts.count_by_period(dates, "year")]
+    others = [(archive.registry.actors[o].name, urls.html_href(page, paths.term_page("actors", o)), n)
               for o, n in archive.cooccurrence.get(actor_id, ()) if o in archive.registry.actors]
     actor = archive.registry.actors[actor_id]
     activity = charts.activity_chart(bars, title=f"Artikel über {actor.name} pro Jahr")
     network = charts.network_chart((actor.name, None, len(archive.by_actor[actor_id])), others,
                                    title=f"Gemeinsam genannt mit {actor.name}")
-    data = jsonld.script_tag(jsonld.term_jsonld(actor, url=SITE + charts.page_url(page)))
+    data = jsonld.script_tag(jsonld.term_jsonld(actor, url=SITE + urls.page_url(page)))
     return f"\n## Im Lauf der Zeit\n\n{activity}\n\n## Netzwerk\n\n{network}\n\n{data}\n"
 
 
@@ -80,7 +79,7 @@ def wire(root: Path):
     seed = next(a for a in archive.articles if a.captions)
     page = paths.article_page(seed.date.year, seed.date.month, seed.slug)
     text = chips(figures((docs / page).read_text(encoding="utf-8"), seed), archive)
-    ld = jsonld.article_jsonld(seed, registry=archive.registry, url=SITE + charts.page_url(page), site_url=SITE,
+    ld = jsonld.article_jsonld(seed, registry=archive.registry, url=SITE + urls.page_url(page), site_url=SITE,
                                site_name="Nachrichtenarchiv", term_url=lambda t, i: SITE + f"{t}/{i}/")
     (docs / page).write_text(text + "\n" + jsonld.script_tag(ld) + "\n", encoding="utf-8")
     busiest = max(archive.by_actor, key=lambda a: (len(archive.cooccurrence.get(a, ())), a))
@@ -88,7 +87,7 @@ def wire(root: Path):
     body = (docs / actor_page).read_text(encoding="utf-8")
     (docs / actor_page).write_text(body.replace("\n## Artikel", actor_extras(archive, busiest, actor_page) + "\n## Artikel", 1),
                                    encoding="utf-8")
-    return charts.page_url(page), charts.page_url(actor_page)
+    return urls.page_url(page), urls.page_url(actor_page)
 
 
 def render(root: Path) -> Path:
