@@ -27,6 +27,13 @@ language: en
 Kim Jong-un and Vladimir Putin signed a defence pact in Pyongyang on Wednesday.
 """
 
+FEED_PAGE = """---
+title: Kim Jong-un
+feed: actors/kim-jong-un.xml
+---
+# Kim Jong-un
+"""
+
 CONTRAST = """el => {
   const rgba = s => (s.match(/[\\d.]+/g) || []).map(Number);
   const over = (top, bottom) => { const a = top.length > 3 ? top[3] : 1;
@@ -76,6 +83,13 @@ def theme_site(tmp_path_factory):
     target.parent.mkdir(parents=True)
     target.write_text(ENGLISH, encoding="utf-8")
     assert main(["build", "--strict", "-q", "--config", str(root / "mkdocs.yml")]) == 0
+    # A page that announces a feed (what the page renderer will write into front matter).
+    from archive_gen.build import render_site
+    from archive_gen.config import Config
+
+    config = Config.load(root / "mkdocs.yml")
+    (config.docs_dir / "actors" / "feed-test.md").write_text(FEED_PAGE, encoding="utf-8")
+    render_site(config, strict=True)
     handler = functools.partial(_PagesHandler, directory=str(root / "site"))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
@@ -152,6 +166,16 @@ FRAGMENT = """
 MUTED = (".ag-caption", ".ag-credit", ".md-footer-meta .ag-footer__licence", ".ag-figure figcaption",
          ".ag-figure__credit", ".ag-figure__note", ".ag-chip", ".ag-az__empty", ".ag-meta li", ".ag-meta em",
          ".ag-quote cite")
+
+
+def test_a_page_with_a_feed_announces_it(page, theme_site):
+    page.goto(theme_site["url"] + "/actors/feed-test/", wait_until="load")
+    link = page.locator('head link[rel="alternate"][type="application/atom+xml"]')
+    assert link.count() == 1
+    assert link.evaluate("l => l.href") == theme_site["url"] + "/actors/kim-jong-un.xml"
+    assert link.get_attribute("title") == "Kim Jong-un"
+    page.goto(_seed_url(theme_site), wait_until="load")
+    assert page.locator('head link[type="application/atom+xml"]').count() == 0
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
