@@ -1,0 +1,199 @@
+"""schema.org structured data (JSON-LD) for article and term pages.
+
+Search engines, library tools and archive crawlers read who and what a page is about
+from it: an article is a ``NewsArticle`` whose ``mentions`` point at Wikidata through
+``sameAs``; a term page describes one ``Person``, ``Organization``, ``Country`` or
+``Place``. Only what the archive knows is said: a date known to the month is published
+as ``2024-06``, photos have credits and captions but no URL (they are not archived).
+
+:func:`script_tag` is the only way out to HTML: ``<``, ``>`` and ``&`` become JSON
+escapes (``\\u003c`` …), so no value (a title ``</script><script>…``, a ``<!--``) can end
+the script element or open a comment, and the JSON still parses to the same values.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Callable, Iterable
+
+from ..model import Actor, Article, Registry, Source, Topic
+
+CONTEXT = "https://schema.org"
+WIKIDATA = "https://www.wikidata.org/wiki/"
+
+# Actor kinds → schema.org types. A state is a Country (an AdministrativeArea, a Place);
+# a group (a movement, a militia, an ethnic group acting together) is an Organization.
+ACTOR_TYPES = {"person": "Person", "organization": "Organization", "state": "Country",
+               "place": "Place", "group": "Organization"}
+SOURCE_TYPES = {"agency": "NewsMediaOrganization", "outlet": "NewsMediaOrganization", "photo": "Organization"}
+
+_WIKIDATA_ID = re.compile(r"^Q[1-9][0-9]*$")
+_HTTP_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$")
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_WHITESPACE = re.compile(r"\s+")
+_SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+TermUrl = Callable[[str, str], str]  # (taxonomy, id) -> absolute URL of the term page
+
+
+def text(value: Any) -> str:
+    """A value as one line of plain text: controls and lone surrogates dropped."""
+    return _WHITESPACE.sub(" ", _INVISIBLE.sub("", str(value))).strip()
+
+
+def iso_date(date: Any, precision: str = "day") -> str:
+    """ISO 8601 reduced to what is known: ``2024-06-19``, ``2024-06`` or ``2024``."""
+    if precision == "year":
+        return f"{date.year:04d}"
+    if precision == "month":
+        return f"{date.year:04d}-{date.month:02d}"
+    return date.isoformat()
+
+
+def wikidata_url(qid: str | None) -> str | None:
+    """``Q423`` → its Wikidata page; anything that is not a Q-id → None."""
+    return WIKIDATA + qid if qid and _WIKIDATA_ID.match(qid) else None
+
+
+def _url(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and _HTTP_URL.match(value.strip()) else None
+
+
+def _compact(data: dict[str, Any]) -> dict[str, Any]:
+    """Drop empty values; a one-element list becomes the element (schema.org allows both)."""
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, list) and len(value) == 1:
+            value = value[0]
+        if value not in (None, "", [], {}):
+            out[key] = value
+    return out
+
+
+def actor_node(actor: Actor, url: str | None = None) -> dict[str, Any]:
+    """A ``Person``/``Organization``/``Country``/``Place`` for an actor (no @context)."""
+    same_as = wikidata_url(actor.wikidata)
+    return _compact({"@type": ACTOR_TYPES.get(actor.kind, "Thing"), "name": text(actor.name),
+                     "url": url, "sameAs": same_as,
+                     "alternateName": sorted({text(a) for a in actor.aliases} - {text(actor.name), ""})})
+
+
+def source_node(source: Source, url: str | None = None) -> dict[str, Any]:
+    """A news agency, outlet or photo agency as an organisation."""
+    return _compact({"@type": SOURCE_TYPES.get(source.kind, "Organization"), "name": text(source.name),
+                     "url": url or _url(source.url), "sameAs": _url(source.url) if url else None})
+
+
+def topic_node(topic: Topic, url: str | None = None) -> dict[str, Any]:
+    return _compact({"@type": "Thing", "name": text(topic.name), "url": url})
+
+
+def term_jsonld(entry: Actor | Source | Topic, *, url: str) -> dict[str, Any]:
+    """The structured data of a term page: the entity itself, with ``@context``."""
+    if isinstance(entry, Actor):
+        node = actor_node(entry, url)
+    elif isinstance(entry, Source):
+        node = source_node(entry, url)
+    else:
+        node = topic_node(entry, url)
+    return {"@context": CONTEXT, **node}
+
+
+def summary(article: Article) -> str:
+    """The editor's ``summary`` when given, else the first paragraph of the text."""
+    given = article.extra.get("summary")
+    if isinstance(given, str) and given.strip():
+        return text(given)
+    return next((text(b.text) for b in article.doc.blocks if b.kind == "paragraph" and b.text.strip()), "")
+
+
+def _source_name(registry: Registry, article: Article, source_id: str) -> str:
+    entry = registry.sources.get(source_id)
+    if entry is not None:
+        return text(entry.name)
+    return next((text(r.name) for r in article.sources if r.id == source_id and r.name), source_id)
+
+
+def _wire_nodes(article: Article, registry: Registry, term_url: TermUrl | None) -> list[dict[str, Any]]:
+    nodes, seen = [], set()
+    for ref in article.sources:
+        if ref.role == "wire" and ref.id not in seen:
+            seen.add(ref.id)
+            entry = registry.sources.get(ref.id)
+            url = term_url("sources", ref.id) if term_url else None
+            nodes.append(source_node(entry, url) if entry else
+                         _compact({"@type": "Organization", "name": _source_name(registry, article, ref.id)}))
+    return nodes
+
+
+def _image_nodes(article: Article, registry: Registry) -> list[dict[str, Any]]:
+    """Captions with their credits: the photos are not archived, so there is no URL."""
+    images = []
+    for caption in article.captions:
+        holders = [_compact({"@type": "Organization", "name": _source_name(registry, article, agency)})
+                   for agency in caption.agencies]
+        images.append(_compact({
+            "@type": "ImageObject", "caption": text(caption.text),
+            "creditText": text(caption.credit) if caption.credit else None,
+            "creator": [{"@type": "Person", "name": text(p)} for p in caption.photographers],
+            "copyrightHolder": holders,
+        }))
+    return images
+
+
+def _mention_nodes(ids: Iterable[str], registry: Registry, term_url: TermUrl | None) -> list[dict[str, Any]]:
+    nodes = []
+    for actor_id in ids:
+        actor = registry.actors.get(actor_id)
+        if actor is not None:
+            taxonomy = "places" if actor.kind == "place" else "actors"
+            nodes.append(actor_node(actor, term_url(taxonomy, actor_id) if term_url else None))
+    return nodes
+
+
+def article_jsonld(article: Article, *, registry: Registry, url: str, site_url: str, site_name: str,
+                   licence: str | None = None, term_url: TermUrl | None = None) -> dict[str, Any]:
+    """The ``NewsArticle`` of an article page (``url``: the page's absolute URL;
+    ``licence``: the site's licence, used when the article has no ``license`` of its own)."""
+    publisher = _compact({"@type": "Organization", "name": text(site_name), "url": _url(site_url)})
+    wires = _wire_nodes(article, registry, term_url)
+    attribution = article.extra.get("attribution")
+    holder = ([{"@type": "Organization", "name": text(attribution)}] if isinstance(attribution, str) and attribution.strip()
+              else wires or [publisher])
+    own_licence = article.extra.get("license")
+    topics = [topic_node(registry.topics[t], term_url("topics", t) if term_url else None)
+              for t in article.topics if t in registry.topics]
+    data = {
+        "@context": CONTEXT, "@type": "NewsArticle",
+        "headline": text(article.title), "url": url, "mainEntityOfPage": url,
+        "datePublished": iso_date(article.date, article.date_precision),
+        "dateModified": max(c.date for c in article.corrections).isoformat() if article.corrections else None,
+        "inLanguage": text(article.language), "description": summary(article),
+        "author": [{"@type": "Person", "name": text(a)} for a in article.authors],
+        "sourceOrganization": wires, "publisher": publisher, "copyrightHolder": holder,
+        "license": text(own_licence) if isinstance(own_licence, str) and own_licence.strip() else (licence and text(licence)),
+        "isBasedOn": _url(article.extra.get("source_url")),
+        "about": topics,
+        "mentions": _mention_nodes(list(article.actors) + list(article.places), registry, term_url),
+        "image": _image_nodes(article, registry),
+        "correction": [{"@type": "CorrectionComment", "datePublished": c.date.isoformat(), "text": text(c.text)}
+                       for c in sorted(article.corrections, key=lambda c: (c.date, c.text))],
+    }
+    compacted = _compact(data)
+    for key in ("about", "mentions", "image", "correction", "author"):  # lists stay lists for consumers
+        if key in compacted and not isinstance(compacted[key], list):
+            compacted[key] = [compacted[key]]
+    return compacted
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """JSON text safe inside ``<script>``: ``<``, ``>``, ``&``, U+2028/9 as ``\\u`` escapes."""
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return re.sub("[<>&\u2028\u2029]", lambda m: _SCRIPT_UNSAFE[m.group()], raw)
+
+
+def script_tag(data: dict[str, Any]) -> str:
+    """The ``<script type="application/ld+json">`` element, on one line."""
+    return f'<script type="application/ld+json">{dumps(data)}</script>'
