@@ -29,6 +29,8 @@ class Config:
     drafts: bool = False  # include articles with status draft or review (the preview does, with a banner)
     site_name: str = ""  # from mkdocs.yml: shown in citations and feeds
     site_url: str = ""  # from mkdocs.yml: permanent links, feeds, structured data ("" when not set)
+    licence: str = ""  # from mkdocs.yml's extra.licence: the site's licence, for structured data
+    directory_urls: bool = True  # mkdocs.yml's use_directory_urls: how page URLs look
 
     @classmethod
     def load(
@@ -54,6 +56,8 @@ class Config:
             language=str(theme.get("language") or "de"),
             site_name=str(settings.get("site_name") or ""),
             site_url=_site_url(settings.get("site_url")),
+            licence=_text_of((settings.get("extra") or {}).get("licence") if isinstance(settings.get("extra"), dict) else None),
+            directory_urls=settings.get("use_directory_urls", True) is not False,
         )
         config = replace(config, **{k: v for k, v in overrides.items() if v is not None})
         if not config.content_dir.is_dir():
@@ -84,6 +88,13 @@ def _site_url(value: object) -> str:
     if not isinstance(value, str) or not value.strip().startswith(("https://", "http://")):
         return ""
     return value.strip().rstrip("/") + "/"
+
+
+def _text_of(value: object) -> str:
+    """A footer entry's text: ``text`` or ``{text: …, url: …}``."""
+    if isinstance(value, dict):
+        value = value.get("text")
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _resolve(base: Path, value: str | Path) -> Path:

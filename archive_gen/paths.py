@@ -43,7 +43,9 @@ def is_slug(text: str) -> bool:
 
 TAXONOMIES = ("actors", "places", "topics", "sources")
 # Page ids whose page would take the URL of a generated section (pages/actors.md → /actors/).
-RESERVED_PAGE_IDS = frozenset({*TAXONOMIES, "timeline", "articles", "search", "assets"})
+RESERVED_PAGE_IDS = frozenset({*TAXONOMIES, "timeline", "articles", "search", "assets", "feed"})
+# Term ids whose page would take the place of a taxonomy's index page.
+RESERVED_TERM_IDS = frozenset({"index", "index-by-count"})
 
 
 def home_page() -> str:
@@ -56,6 +58,10 @@ def article_page(year: int, month: int, slug: str) -> str:
 
 def taxonomy_index(taxonomy: str) -> str:
     return f"{taxonomy}/index.md"
+
+
+def taxonomy_index_by_count(taxonomy: str) -> str:
+    return f"{taxonomy}/index-by-count.md"
 
 
 def term_page(taxonomy: str, term_id: str, page: int = 1) -> str:
@@ -76,13 +82,31 @@ def custom_page(page_id: str) -> str:
     return "index.md" if page_id in ("index", "home") else f"{page_id}.md"
 
 
-def page_url(page: str) -> str:
-    """The address of a docs page below the site's root, as MkDocs serves it with directory
-    URLs: ``articles/2024/06/kim.md`` → ``articles/2024/06/kim/``, ``index.md`` → ````."""
-    stem = page.removesuffix(".md")
+def page_url(page: str, directory_urls: bool = True) -> str:
+    """The site-relative URL a renderer gives a docs page (MkDocs' ``use_directory_urls``):
+    ``actors/kim.md`` → ``actors/kim/``, ``actors/index.md`` → ``actors/``, ``index.md`` → ``""``.
+    Needed where no renderer rewrites a ``.md`` link: raw HTML (charts), feeds, JSON-LD."""
+    stem = page[:-3] if page.endswith(".md") else page
+    if not directory_urls:
+        return stem + ".html"
     if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
+        return stem[:-5]
     return stem + "/"
+
+
+def html_href(from_page: str, to_page: str, directory_urls: bool = True) -> str:
+    """A link for raw HTML from one docs page to another, relative to the rendered page:
+    from ``actors/kim.md`` to ``actors/putin.md`` is ``../putin/``."""
+    source, target = page_url(from_page, directory_urls), page_url(to_page, directory_urls)
+    base = source if source.endswith("/") or not source else posixpath.dirname(source)
+    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    return rel + "/" if target.endswith("/") or not target else rel
+
+
+def absolute_url(site_url: str, page: str, directory_urls: bool = True) -> str:
+    """The permanent URL of a docs page (or of a file such as ``feed.xml``) under ``site_url``."""
+    path = page if not page.endswith(".md") else page_url(page, directory_urls)
+    return site_url.rstrip("/") + "/" + path
 
 
 def feed_path(taxonomy: str | None = None, term_id: str | None = None) -> str:

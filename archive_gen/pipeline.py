@@ -90,8 +90,7 @@ def stage(config: Config, diags: Diagnostics, progress: Progress = _silent) -> t
     try:
         changed = last_changed(config.project_dir, [config.project_dir / a.source_file for a in archive.articles])
         updated = {path.relative_to(config.project_dir).as_posix(): date.date() for path, date in changed.items()}
-        pages = render_pages(archive, Settings(language=config.language, page_size=config.page_size,
-                                               updated=updated, drafts=config.drafts))
+        pages = render_pages(archive, Settings.of(config, updated=updated))
         staged = stage_tree(pages, config.docs_dir)
     except (ArchiveGenError, KeyboardInterrupt):
         raise

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archive_gen.render.urls import absolute_url, html_href, page_url
+from archive_gen.paths import absolute_url, html_href, page_url
 
 
 def test_links_in_raw_html_point_at_rendered_pages():

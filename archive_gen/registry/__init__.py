@@ -19,7 +19,7 @@ from ..errors import ContentError, Diagnostics
 from ..ingest import read_bytes
 from ..ingest.text import decode
 from ..model import Actor, Page, Registry, Source, Topic
-from ..paths import RESERVED_PAGE_IDS
+from ..paths import RESERVED_PAGE_IDS, RESERVED_TERM_IDS
 from ..starter import starter_registry
 from .folders import FOLDERS, EntryFile, entry_files
 
@@ -100,10 +100,10 @@ def _checked(registry: Registry, diags: Diagnostics, folder_path: Callable[[str]
     """Problems of the registry as a whole; entries that would break the site are left out."""
     dropped: dict[str, set[str]] = {folder: set() for folder in FOLDERS}
     for folder in ("actors", "topics", "sources"):
-        if "index" in getattr(registry, folder):
-            diags.error(f"{folder_path(folder)}/index.md", 1,
-                        f"'index' cannot be an id: {folder}/index.md is the list of all {folder}", "rename the file")
-            dropped[folder].add("index")
+        for reserved in sorted(RESERVED_TERM_IDS & set(getattr(registry, folder))):
+            diags.error(f"{folder_path(folder)}/{reserved}.md", 1,
+                        f"'{reserved}' cannot be an id: {folder}/{reserved}.md is a list of all {folder}", "rename the file")
+            dropped[folder].add(reserved)
     for page_id in sorted(set(registry.pages) & RESERVED_PAGE_IDS):
         diags.error(f"{folder_path('pages')}/{page_id}.md", 1,
                     f"'{page_id}' cannot be a page id: /{page_id}/ is a generated section", "rename the file")

@@ -6,7 +6,8 @@ the UI's words come from gettext catalogs (:mod:`.i18n`).
 
     context.py   the template environment, dates, links, paging
     article.py   article pages        terms.py   term pages and taxonomy indexes
-    site.py      Chronik, home page, hand-written pages
+    site.py      Chronik, home page, hand-written pages      feedfiles.py  the Atom feeds
+    feeds.py, jsonld.py, charts.py, collate.py: Atom, schema.org, SVG pictures, index order
     meta.py      the front matter shape of pages (and of imported files)
 """
 
@@ -17,6 +18,7 @@ from typing import Iterator
 from ..model import Archive
 from .article import article_page
 from .context import RenderContext, Settings
+from .feedfiles import feed_files
 from .meta import article_front_matter, extracted_meta
 from .site import custom_pages, timeline_pages
 from .terms import taxonomy_pages
@@ -33,3 +35,4 @@ def render_pages(archive: Archive, settings: Settings) -> Iterator[tuple[str, st
         yield from taxonomy_pages(ctx, taxonomy)
     yield from timeline_pages(ctx)
     yield from custom_pages(ctx)
+    yield from feed_files(ctx)

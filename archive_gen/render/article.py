@@ -10,6 +10,8 @@ from markupsafe import Markup
 
 from .. import paths
 from ..model import Article, Block, Claim, Mention, Quote, SourceRef
+from . import jsonld
+from .feeds import shorten
 from .context import RenderContext
 from .escape import escape_line_start, md_escape
 from .meta import article_front_matter, page_file
@@ -19,12 +21,13 @@ HEADER_TAXONOMIES = ("actors", "places", "topics")
 ROLE_ORDER = {"wire": 0, "cited": 1, "photo": 2}
 LINKED_FORMS = frozenset({"name", "genitive", "short"})  # adjectives and demonyms count, unlinked
 WORDS_PER_MINUTE = 200
+DESCRIPTION_LENGTH = 200  # characters of the page's meta description (search results, link previews)
 _WORD = re.compile(r"\w+")
 
 
 def article_page(ctx: RenderContext, article: Article, position: int) -> tuple[str, str]:
     page = ctx.article_path(article)
-    meta = article_front_matter(article)
+    meta = {"description": shorten(jsonld.summary(article), DESCRIPTION_LENGTH), **article_front_matter(article)}
     updated = ctx.settings.updated.get(article.source_file)
     if updated is not None:
         meta["updated"] = updated
@@ -49,6 +52,10 @@ def article_page(ctx: RenderContext, article: Article, position: int) -> tuple[s
         newer=ordered[position - 1] if position > 0 else None,
         rights=rights_line(ctx, article),
         citation=citation(ctx, article, page),
+        structured=Markup(jsonld.script_tag(jsonld.article_jsonld(
+            article, registry=ctx.archive.registry, url=ctx.absolute(page), site_url=ctx.settings.site_url,
+            site_name=ctx.settings.site_name, licence=ctx.settings.licence or None,
+            term_url=lambda taxonomy, term_id: ctx.absolute(paths.term_page(taxonomy, term_id))))),
     )
     return page, page_file(meta, body)
 

@@ -24,6 +24,15 @@ class Settings:
     drafts: bool = False  # unpublished articles are on the site (the preview): mark them
     site_name: str = ""
     site_url: str = ""  # with a closing slash, or "": permanent links and feeds need it
+    licence: str = ""  # the site's licence (structured data of articles without their own)
+    directory_urls: bool = True
+
+    @classmethod
+    def of(cls, config: Any, **overrides: Any) -> "Settings":
+        """The render settings of a :class:`~archive_gen.config.Config`."""
+        return cls(language=config.language, page_size=config.page_size, drafts=config.drafts,
+                   site_name=config.site_name, site_url=config.site_url, licence=config.licence,
+                   directory_urls=config.directory_urls, **overrides)
 
 
 class RenderContext:
@@ -79,6 +88,16 @@ class RenderContext:
             classes = "".join(f" .{c}" for c in css.split())
             return Markup(f"[{md_escape(text)}]({href})" + (f"{{{classes} }}" if classes else ""))
         return link
+
+    def absolute(self, page: str) -> str:
+        """The permanent URL of a page or file; a site-relative one without ``site_url``."""
+        if self.settings.site_url:
+            return paths.absolute_url(self.settings.site_url, page, self.settings.directory_urls)
+        return "/" + (paths.page_url(page, self.settings.directory_urls) if page.endswith(".md") else page)
+
+    def href(self, from_page: str, to_page: str) -> str:
+        """A link for raw HTML (charts), which no renderer rewrites."""
+        return paths.html_href(from_page, to_page, self.settings.directory_urls)
 
     def chronik_target(self, article: Article) -> tuple[str, str]:
         """(page, anchor) of the article's day in the Chronik: its month page (the page of it

@@ -8,6 +8,7 @@ from typing import Iterator
 from markupsafe import Markup
 
 from .. import paths
+from . import pictures
 from .context import RenderContext, chunks, page_count
 from .escape import safe_markdown
 from .meta import page_file
@@ -66,15 +67,30 @@ def custom_pages(ctx: RenderContext) -> Iterator[tuple[str, str]]:
 
 
 def home_page(ctx: RenderContext) -> tuple[str, str]:
+    """Latest articles, who and what the latest month was about, the archive in numbers."""
     archive = ctx.archive
     home = archive.registry.pages.get("index") or archive.registry.pages.get("home")
     page = paths.home_page()
     title = home.title if home else ctx.labels["home"]
-    actors = archive.taxonomies["actors"].terms.values()
-    stats = ctx.labels["archive_stats"].format(
-        articles=len(archive.articles), actors=sum(1 for t in actors if t.articles),
-        sources=sum(1 for t in archive.taxonomies["sources"].terms.values() if t.articles))
-    top = sorted(((t.id, t.articles) for t in actors if t.articles), key=lambda kv: (-len(kv[1]), kv[0]))[:TOP_ACTORS]
+    with_articles = {name: sum(1 for t in tax.terms.values() if t.articles) for name, tax in archive.taxonomies.items()}
+    stats = ctx.labels["archive_stats"].format(articles=len(archive.articles), actors=with_articles["actors"],
+                                               sources=with_articles["sources"])
+    month = (archive.articles[0].date.year, archive.articles[0].date.month) if archive.articles else None
     body = ctx.render("home.md.j2", page, title=title, intro=safe_markdown(home.body) if home else Markup(""),
-                      stats=stats, latest=archive.articles[:LATEST], top_actors=top)
-    return page, page_file({"title": title}, body)
+                      stats=stats, latest=archive.articles[:LATEST],
+                      month_label=ctx.format_date(dt.date(*month, 1), "month") if month else "",
+                      month_actors=_most_present(ctx, "actors", month), month_topics=_most_present(ctx, "topics", month),
+                      months_chart=Markup(pictures.period_chart(ctx, page, [a.date for a in archive.articles],
+                                                                ctx.labels["per_month"])) if archive.articles else "")
+    return page, page_file({"title": title, "feed": paths.feed_path()}, body)
+
+
+def _most_present(ctx: RenderContext, taxonomy: str, month: tuple[int, int] | None) -> list[tuple[str, int]]:
+    """The terms named in the most articles of the latest month, most first."""
+    if month is None:
+        return []
+    counts: dict[str, int] = {}
+    for slug in ctx.archive.by_month.get(month, ()):
+        for term_id in getattr(ctx.archive.article(slug), taxonomy):
+            counts[term_id] = counts.get(term_id, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_ACTORS]

@@ -14,21 +14,48 @@ from markupsafe import Markup
 from .. import paths
 from ..model import Taxonomy, Term
 from .context import RenderContext, chunks, page_count
+from . import collate, jsonld, pictures
 from .escape import md_escape, safe_markdown, safe_url
 from .meta import page_file
 
-# Index groups by kind, in this order; "" is the group of entries without a kind.
-KIND_ORDER = ("person", "state", "organization", "group", "agency", "outlet", "photo", "")
-GROUPED = ("actors", "sources")  # taxonomies whose index is grouped by kind
-TOP = 20  # co-occurring actors, quotes and claims shown on a term's first page
+GROUPED = ("actors", "sources")  # taxonomies whose index entries name their kind
+TOP = 20  # quotes and claims shown on a term's first page
+TOP_COOCCURRING = 12
 
 
 def taxonomy_pages(ctx: RenderContext, taxonomy: Taxonomy) -> Iterator[tuple[str, str]]:
     for term in taxonomy.terms.values():
         yield from term_pages(ctx, term)
-    page = paths.taxonomy_index(taxonomy.name)
-    body = ctx.render("taxonomy_index.md.j2", page, taxonomy=taxonomy.name, groups=index_groups(ctx, taxonomy))
-    yield page, page_file({"title": ctx.labels[taxonomy.name]}, body)
+    yield from index_pages(ctx, taxonomy)
+
+
+def index_pages(ctx: RenderContext, taxonomy: Taxonomy) -> Iterator[tuple[str, str]]:
+    """The index of a taxonomy twice: A–Z in German order with a jump bar, and by number of
+    articles. Only terms with articles: an index leads to pages worth reading."""
+    listed = [term for term in taxonomy.terms.values() if term.articles]
+    by_name, by_count = paths.taxonomy_index(taxonomy.name), paths.taxonomy_index_by_count(taxonomy.name)
+    letters = collate.by_initial(listed, lambda term: term.name, lambda term: term.id)
+    groups = [{"label": letter, "anchor": _anchor(letter), "terms": [_entry(ctx, taxonomy, t) for t in terms]}
+              for letter, terms in letters]
+    body = ctx.render("taxonomy_index.md.j2", by_name, taxonomy=taxonomy.name, count=len(listed),
+                      letters=[(g["label"], g["anchor"]) for g in groups], groups=groups,
+                      other={"label": ctx.labels["by_count"], "page": by_count})
+    yield by_name, page_file({"title": ctx.labels[taxonomy.name]}, body)
+    ranked = sorted(listed, key=lambda term: (-len(term.articles), collate.sort_key(term.name, term.id)))
+    body = ctx.render("taxonomy_index.md.j2", by_count, taxonomy=taxonomy.name, count=len(listed),
+                      letters=[], other={"label": ctx.labels["by_name"], "page": by_name},
+                      groups=[{"label": ctx.labels["by_count"], "anchor": "", "terms": [_entry(ctx, taxonomy, t) for t in ranked]}])
+    yield by_count, page_file({"title": f"{ctx.labels[taxonomy.name]}: {ctx.labels['by_count']}"}, body)
+
+
+def _anchor(letter: str) -> str:
+    return {collate.DIGITS: "digits", collate.OTHER: "other"}.get(letter, letter.lower())
+
+
+def _entry(ctx: RenderContext, taxonomy: Taxonomy, term: Term) -> dict[str, Any]:
+    kind = getattr(term.entry, "kind", "") if taxonomy.name in GROUPED else ""
+    key = "kind_photo" if kind == "photo" else f"kind_{kind}"
+    return {"id": term.id, "name": term.name, "articles": term.articles, "kind": ctx.labels.get(key, "") if kind else ""}
 
 
 def term_pages(ctx: RenderContext, term: Term) -> Iterator[tuple[str, str]]:
@@ -47,11 +74,22 @@ def term_pages(ctx: RenderContext, term: Term) -> Iterator[tuple[str, str]]:
             first_date=_span(ctx, term)[0], last_date=_span(ctx, term)[1], total=len(term.articles),
             number=number, total_pages=total_pages,
             pager=ctx.pager(lambda n: paths.term_page(term.taxonomy, term.id, n), number, total_pages),
-            cooccurring=ctx.archive.cooccurrence.get(term.id, ())[:TOP] if first and term.taxonomy == "actors" else (),
+            cooccurring=ctx.archive.cooccurrence.get(term.id, ())[:TOP_COOCCURRING]
+            if first and term.taxonomy == "actors" else (),
             quotes=ctx.archive.quotes_by_actor.get(term.id, ())[:TOP] if first and term.taxonomy == "actors" else (),
             claims=_claims(ctx, term) if first else (),
+            activity=Markup(pictures.period_chart(ctx, page, [ctx.archive.article(s).date for s in term.articles],
+                                                  ctx.labels["activity"].format(name=term.name)))
+            if first and term.articles else "",
+            network=Markup(pictures.network(ctx, term, page)) if first and term.taxonomy == "actors" and
+            ctx.archive.cooccurrence.get(term.id) else "",
+            structured=Markup(jsonld.script_tag(jsonld.term_jsonld(term.entry, url=ctx.absolute(page))))
+            if first and term.entry is not None else "",
         )
-        yield page, page_file({"title": term.name}, body)
+        meta = {"title": term.name}
+        if term.articles:
+            meta["feed"] = paths.feed_path(term.taxonomy, term.id)
+        yield page, page_file(meta, body)
 
 
 def facts(ctx: RenderContext, term: Term, link) -> Markup:
@@ -84,17 +122,3 @@ def _claims(ctx: RenderContext, term: Term) -> tuple:
     if term.taxonomy == "sources":
         return ctx.archive.claims_by_source.get(term.id, ())[:TOP]
     return ()
-
-
-def index_groups(ctx: RenderContext, taxonomy: Taxonomy) -> list[dict[str, Any]]:
-    """Index entries grouped by kind (persons, states …), alphabetical within a group."""
-    grouped: dict[str, list[tuple[str, str, int]]] = {}
-    for term in taxonomy.terms.values():
-        kind = getattr(term.entry, "kind", "") if taxonomy.name in GROUPED else ""
-        grouped.setdefault(kind, []).append((term.name, term.id, len(term.articles)))
-    return [
-        {"kind": kind, "label": ctx.labels.get("photo_agency" if kind == "photo" else kind, ""),
-         "terms": sorted(items, key=lambda item: (item[0].casefold(), item[1]))}
-        for kind, items in sorted(grouped.items(),
-                                  key=lambda kv: (KIND_ORDER.index(kv[0]) if kv[0] in KIND_ORDER else 99, kv[0]))
-    ]

@@ -27,7 +27,7 @@ def check(config: Config, diags: Diagnostics, progress: Progress) -> list[Articl
     registry, articles = collect(config, diags, progress)
     find_duplicates(articles, diags)
     archive = build_archive(articles, registry, diags)
-    generated = {page for page, _ in render_pages(archive, Settings(language=config.language, page_size=config.page_size))}
+    generated = {page for page, _ in render_pages(archive, Settings.of(config))}
     check_page_links(archive, generated, diags, config.project_dir)
     return articles
 
