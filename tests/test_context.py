@@ -12,12 +12,15 @@ from archive_gen.annotate.context import (
     article_country, choose_by_context, count_states, country_before, states_by_end,
 )
 from archive_gen.annotate.matcher import tokenize
-from archive_gen.starter import agency_countries, place_countries, starter_countries, starter_registry, state_countries
+from archive_gen.starter import (
+    agency_countries, dach_countries, place_countries, starter_countries, starter_registry, state_countries,
+)
 
 ACTORS, _ = starter_registry()
 INDEX = build_index(ACTORS)
 COUNTRY_OF = starter_countries()
 PLACES, STATES, AGENCIES = place_countries(), state_countries(), agency_countries()
+EVIDENCE = {**STATES, **dach_countries()}  # what count_states weighs: states and DACH institutions
 AT_GREENS, DE_GREENS, CH_GREENS = "die-gruenen-die-gruene-alternative", "buendnis-90-die-gruenen", "gruene-schweiz"
 GREENS = [DE_GREENS, AT_GREENS, CH_GREENS]
 
@@ -103,6 +106,7 @@ def test_country_before():
 def test_count_states():
     counts = count_states(["oesterreich", "wien", "oesterreich", "deutschland", "nato"], STATES)
     assert counts == Counter(at=2, de=1)
+    assert count_states(["oevp", "spd", "oevp", "wien"], EVIDENCE) == Counter(at=2, de=1)
 
 
 # ---------------------------------------------------------------------------- the issue's examples
@@ -116,7 +120,7 @@ def _link(text: str, dateline_place: str | None, agencies: list[str]) -> dict[st
     country = article_country(
         PLACES.get(dateline_place) if dateline_place else None,
         [AGENCIES.get(a) for a in agencies],
-        count_states((m.id for m in sure), STATES),
+        count_states((m.id for m in sure), EVIDENCE),
     )
     by_end = states_by_end((m.start, m.end, STATES[m.id]) for m in sure if m.id in STATES)
     linked = {m.text: m.id for m in sure}
@@ -148,6 +152,12 @@ def test_a_keystone_sda_article_means_the_swiss_greens():
 
 def test_without_context_it_stays_unlinked():
     assert _link(HEADLINE, None, []) == {}
+
+
+def test_a_party_of_one_country_is_evidence():
+    """Der Standard without dateline or agency: the ÖVP named beside them makes them Austria's."""
+    text = "Die diversen Parteistrategen der Salzburger ÖVP und der Grünen haben alle Hände voll zu tun."
+    assert _link(text, None, []) == {"ÖVP": "oevp", "Grünen": AT_GREENS}
 
 
 def test_the_text_can_outweigh_the_agency():

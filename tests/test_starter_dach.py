@@ -65,7 +65,8 @@ SHARED: dict[str, tuple[str, ...]] = {
     "Vizekanzler": VICE_CHANCELLORS, "Vizekanzlerin": VICE_CHANCELLORS,
     "Bundespräsident": PRESIDENTS, "Bundespräsidentin": PRESIDENTS,
     "Innenministerium": INTERIOR, "Innenminister": INTERIOR, "Innenministerin": INTERIOR, "BMI": INTERIOR,
-    "Finanzministerium": FINANCE, "Finanzminister": FINANCE, "Finanzministerin": FINANCE, "BMF": FINANCE,
+    # not "Finanzminister": in Der Standard as often Greece's, Britain's or any country's as Austria's
+    "BMF": FINANCE,
     # institutions
     "BKA": ("bundeskanzleramt-oesterreich", "bundeskriminalamt-deutschland"),  # AT: the chancellery; DE: federal police office
     "Bundeskriminalamt": ("bundeskriminalamt-deutschland", "bundeskriminalamt-oesterreich"),

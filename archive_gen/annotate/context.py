@@ -19,7 +19,8 @@ The registry gives such a form to every actor that uses it (the starter registry
 
 Country codes are ISO 3166-1 alpha-2; any case is accepted, lowercase is returned. Pure
 functions: no I/O, no registry; the caller passes the countries it knows (the starter's
-``place_countries()``, ``agency_countries()``, ``state_countries()``, ``starter_countries()``).
+``place_countries()``, ``agency_countries()``, ``state_countries()``, ``dach_countries()``,
+``starter_countries()``).
 """
 
 from __future__ import annotations
@@ -58,9 +59,11 @@ def _counts(state_mentions: StateMentions | None) -> Counter[str]:
 
 
 def count_states(mention_ids: Iterable[str], state_country: Mapping[str, str]) -> Counter[str]:
-    """Mentions of states by country: the ids of an article's actor mentions (one per mention,
-    names, genitives, adjectives and demonyms alike) and the starter's ``state_countries()``
-    (or any map from a state's id to its code). Other actors do not count."""
+    """Mentions by country: the ids of an article's linked actor mentions (one per mention:
+    names, genitives, adjectives and demonyms alike) and a map from actor id to country. Pass
+    the states (the starter's ``state_countries()``) and the parties and institutions of the
+    German-speaking countries (``dach_countries()``): "die Salzburger ÖVP und die Grünen"
+    speaks of Austria though it names no state. Actors the map lacks do not count."""
     counts: Counter[str] = Counter()
     for actor_id in mention_ids:
         code = _code(state_country.get(actor_id))

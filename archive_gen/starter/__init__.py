@@ -49,7 +49,7 @@ from ..paths import slugify
 
 __all__ = [
     "starter_registry", "country_codes", "starter_countries", "place_countries", "state_countries",
-    "agency_countries", "source_countries", "shared_forms", "STOP_PLACE_NAMES",
+    "dach_countries", "agency_countries", "source_countries", "shared_forms", "STOP_PLACE_NAMES",
 ]
 
 # CLDR territory codes with two letters that are not countries or territories of ISO 3166-1:
@@ -362,6 +362,15 @@ def state_countries() -> dict[str, str]:
     the mentions of a text can be counted by country ("Österreichs", "österreichische")."""
     paths = dict((actor_id, actor.path) for actor_id, actor in _build().actors)
     return {actor_id: code for actor_id, code in _build().countries if paths[actor_id].endswith("countries.tsv")}
+
+
+def dach_countries() -> dict[str, str]:
+    """Id -> country of the parties, parliaments, offices and institutions of dach.tsv
+    ("oevp" -> "at", "spd" -> "de"): an article that names the ÖVP is in an Austrian context,
+    so these count beside the states when :func:`archive_gen.annotate.context.count_states`
+    weighs the evidence."""
+    paths = dict((actor_id, actor.path) for actor_id, actor in _build().actors)
+    return {actor_id: code for actor_id, code in _build().countries if paths[actor_id].endswith("dach.tsv")}
 
 
 def agency_countries() -> dict[str, str]:
