@@ -64,7 +64,7 @@ SHARED: dict[str, tuple[str, ...]] = {
     "Bundeskanzleramt": CHANCELLERIES, "Kanzleramt": CHANCELLERIES,
     "Vizekanzler": VICE_CHANCELLORS, "Vizekanzlerin": VICE_CHANCELLORS,
     "Bundespräsident": PRESIDENTS, "Bundespräsidentin": PRESIDENTS,
-    "Innenministerium": INTERIOR, "Innenminister": INTERIOR, "Innenministerin": INTERIOR, "BMI": INTERIOR,
+    "Innenministerium": INTERIOR, "Innenminister": INTERIOR, "Innenministerin": INTERIOR,  # not "BMI": the body-mass index
     # not "Finanzminister": in Der Standard as often Greece's, Britain's or any country's as Austria's
     "BMF": FINANCE,
     # institutions

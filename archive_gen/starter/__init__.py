@@ -23,8 +23,10 @@ Where the names come from:
 Every entry that belongs to one country knows it: :func:`starter_countries` (actors: states,
 territories, cities, the DACH institutions), :func:`place_countries` (places only, for
 datelines), :func:`state_countries` (states and territories, for counting the states a text
-names), :func:`agency_countries` and :func:`source_countries` (agencies and outlets). Codes are
-ISO 3166-1 alpha-2 in lowercase ("at", "de", "ch"; "xk" for Kosovo).
+names), :func:`dach_countries` (the dach.tsv entries, evidence of an article's country beside
+the states), :func:`agency_countries` and :func:`source_countries` (agencies and outlets).
+Codes are ISO 3166-1 alpha-2 in lowercase ("at", "de", "ch"; "xk" for Kosovo).
+:func:`shared_forms` lists the forms several entries share on purpose.
 
 Ids are slugs of the German name, the same slugs the editors' files use, so an editor file
 (``content/actors/russland.md``) replaces the starter entry with the same id as a whole.
