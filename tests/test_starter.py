@@ -109,10 +109,13 @@ def test_counts():
     from_zones = sum(1 for a in ACTORS.values() if a.path.startswith("babel"))
     surface = sum(1 + len(a.aliases) + len(a.adjectives) + len(a.demonyms) for a in ACTORS.values())
     surface += sum(1 + len(s.aliases) for s in SOURCES.values())
+    dach = sum(1 for a in ACTORS.values() if a.path.endswith("dach.tsv"))
+    outlets = sum(1 for s in SOURCES.values() if s.kind == "outlet")
     print(f"\nstarter: {kinds['state']} states, {len(country_ids()) - kinds['state']} territories, "
           f"{kinds['place'] - (len(country_ids()) - kinds['state'])} other places "
           f"({from_table} from cities.tsv with {capitals} capitals, {from_zones} only from CLDR time zones), "
-          f"{kinds['organization']} organisations, {len(SOURCES)} agencies; "
+          f"{kinds['organization']} organisations ({dach} of Austria, Germany, Switzerland), "
+          f"{len(SOURCES) - outlets} agencies, {outlets} outlets; "
           f"{surface} names, aliases and stems; {len(INDEX)} actor forms after expansion")
     assert kinds["state"] >= 195
     assert len(SOURCES) >= 40 and kinds["organization"] >= 50
