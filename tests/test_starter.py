@@ -10,7 +10,6 @@ from __future__ import annotations
 import collections
 import json
 import re
-import time
 
 import pytest
 
@@ -21,12 +20,35 @@ from archive_gen.errors import Diagnostics
 from archive_gen.paths import is_slug, slugify
 from archive_gen.fields import ACTOR_KINDS, SOURCE_KINDS
 from archive_gen.registry import load_registry
-from archive_gen.starter import STOP_PLACE_NAMES, _build, _rows, country_codes, country_ids, starter_registry
+from archive_gen.starter import STOP_PLACE_NAMES, _build, _rows, country_codes, starter_registry, state_countries
 
 from conftest import REPO, shared_file
 
 ACTORS, SOURCES = starter_registry()
 INDEX = build_index(ACTORS)
+
+
+def country_ids() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code (and XK) -> id of the starter actor for that country."""
+    return {code.upper(): actor_id for actor_id, code in state_countries().items()}
+
+
+def intended_shared() -> dict[str, set[str]]:
+    """The forms several starter entries share on purpose (the DACH table), by owner."""
+    from test_starter_dach import SHARED
+    return {form: set(owners) for form, owners in SHARED.items()}
+
+
+def intended_shared_keys() -> set[tuple[str, ...]]:
+    """Lookup keys of the intended shared forms, with the forms the matcher derives from them."""
+    index = build_index({actor_id: ACTORS[actor_id] for owners in intended_shared().values() for actor_id in owners})
+    shared = intended_shared()
+    keys = set()
+    for key, forms in index._forms.items():
+        targets = {f.target for f in forms}
+        if len(targets) > 1 and any(targets <= owners for owners in shared.values()):
+            keys.add(key)
+    return keys
 
 
 def mentions(text: str, actors=ACTORS, index=INDEX) -> list[tuple[str, str, str]]:
@@ -45,16 +67,12 @@ def content():
 # ---------------------------------------------------------------------------- shape
 
 
-def test_builds_fast_and_deterministically():
+def test_builds_deterministically():
+    """Built twice from scratch, the same entries in the same order (its speed is measured
+    by benchmarks/bench_annotate.py, not here)."""
     first = starter_registry()
-    times = []
-    for _ in range(3):
-        _build.cache_clear()
-        start = time.perf_counter()
-        again = starter_registry()
-        times.append(time.perf_counter() - start)
-    print(f"starter_registry() without cache: best {min(times) * 1000:.0f} ms")
-    assert min(times) < 0.3
+    _build.cache_clear()
+    again = starter_registry()
     assert again == first
     assert list(again[0]) == sorted(again[0]) and list(again[1]) == sorted(again[1])
 
@@ -87,10 +105,13 @@ def test_counts():
     from_zones = sum(1 for a in ACTORS.values() if a.path.startswith("babel"))
     surface = sum(1 + len(a.aliases) + len(a.adjectives) + len(a.demonyms) for a in ACTORS.values())
     surface += sum(1 + len(s.aliases) for s in SOURCES.values())
+    dach = sum(1 for a in ACTORS.values() if a.path.endswith("dach.tsv"))
+    outlets = sum(1 for s in SOURCES.values() if s.kind == "outlet")
     print(f"\nstarter: {kinds['state']} states, {len(country_ids()) - kinds['state']} territories, "
           f"{kinds['place'] - (len(country_ids()) - kinds['state'])} other places "
           f"({from_table} from cities.tsv with {capitals} capitals, {from_zones} only from CLDR time zones), "
-          f"{kinds['organization']} organisations, {len(SOURCES)} agencies; "
+          f"{kinds['organization']} organisations ({dach} of Austria, Germany, Switzerland), "
+          f"{len(SOURCES) - outlets} agencies, {outlets} outlets; "
           f"{surface} names, aliases and stems; {len(INDEX)} actor forms after expansion")
     assert kinds["state"] >= 195
     assert len(SOURCES) >= 40 and kinds["organization"] >= 50
@@ -248,9 +269,11 @@ def test_every_stem_expands_to_its_entry():
 
 
 def test_no_surface_form_belongs_to_two_starter_entries():
+    """Only the intended shared forms of the German-speaking countries (and what the matcher
+    derives from them: "Bundesrats") belong to two entries."""
     shared = {key: sorted({f.target for f in forms}) for key, forms in INDEX._forms.items()
               if len({f.target for f in forms}) > 1}
-    assert shared == {}
+    assert {key: owners for key, owners in shared.items() if key not in intended_shared_keys()} == {}
 
 
 def test_no_alias_on_two_entries():
@@ -258,7 +281,7 @@ def test_no_alias_on_two_entries():
     for actor in ACTORS.values():
         for name in (actor.name, *actor.aliases):
             owners[name].add(actor.id)
-    assert {name: ids for name, ids in owners.items() if len(ids) > 1} == {}
+    assert {name: ids for name, ids in owners.items() if len(ids) > 1} == intended_shared()
     source_owners = collections.defaultdict(set)
     for source in SOURCES.values():
         for name in (source.name, *source.aliases):
@@ -282,9 +305,11 @@ def test_ids_equal_the_editors_ids_for_the_same_entity(content):
     Wikidata id or by name."""
     by_wikidata = {a.wikidata: a.id for a in ACTORS.values() if a.wikidata}
     by_name = {}
+    shared = intended_shared()
     for actor in ACTORS.values():
         for name in (actor.name, *actor.aliases):
-            by_name.setdefault(name, actor.id)
+            if name not in shared:  # "SVP", "FDP": several entries' name, the id decides
+                by_name.setdefault(name, actor.id)
     checked = 0
     for actor in content.actors.values():
         if actor.kind not in ("state", "place", "organization"):
@@ -308,9 +333,10 @@ def test_merged_registry_has_no_new_ambiguity(content):
     is only ever one the editors' files already share among themselves."""
     merged = {**ACTORS, **content.actors}
     index = build_index(merged)
+    intended = intended_shared_keys()
     for key, forms in index._forms.items():
         owners = {f.target for f in forms}
-        if len(owners) > 1:
+        if len(owners) > 1 and key not in intended:
             assert owners <= set(content.actors), (key, owners)
     assert len(index) >= 5000
     print(f"\nmerged registry: {len(merged)} actors, {len(index)} surface forms")
@@ -400,5 +426,12 @@ def test_no_alias_is_mostly_tagged_as_no_entity():
             continue
         (untagged if parts[2] == "O" else tagged)[parts[1]] += 1
     suspicious = {word: untagged[word] for word in _capitalised_forms(INDEX)
-                  if untagged[word] >= 2 and not tagged[word]}
+                  if untagged[word] >= 2 and not tagged[word] and word not in OFFICE_WORDS}
     assert suspicious == {}
+
+
+# Offices and governments of the German-speaking countries, linked on purpose (issue 12) though
+# GermEval tags no titles: all are shared forms that only the article's country resolves.
+OFFICE_WORDS = {"Bundesregierung", "Bundeskanzler", "Bundeskanzlerin", "Kanzler", "Kanzlerin",
+                "Vizekanzler", "Vizekanzlerin", "Bundespräsident", "Bundespräsidentin",
+                "Innenminister", "Innenministerin"}

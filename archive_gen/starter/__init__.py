@@ -13,6 +13,20 @@ Where the names come from:
   time zone of their own.
 - **Organisations** and **agencies**: ``organisations.tsv`` and ``agencies.tsv``; no library
   keeps these.
+- **The German-speaking press** (issue 12): ``dach.tsv`` has the parties, parliaments,
+  governments, top offices and institutions of Austria, Germany and Switzerland, each with its
+  country; ``outlets.tsv`` their newspapers and broadcasters (sources of kind "outlet").
+  Forms these countries share ("Die Grünen", "Bundesrat", "Bundeskanzler", "FDP") are aliases
+  of every entry that uses them: the matcher leaves them unlinked, and
+  :mod:`archive_gen.annotate.context` chooses by the article's country.
+
+Every entry that belongs to one country knows it: :func:`starter_countries` (actors: states,
+territories, cities, the DACH institutions), :func:`place_countries` (places only, for
+datelines), :func:`state_countries` (states and territories, for counting the states a text
+names), :func:`dach_countries` (the dach.tsv entries, evidence of an article's country beside
+the states), :func:`agency_countries` and :func:`source_countries` (agencies and outlets).
+Codes are ISO 3166-1 alpha-2 in lowercase ("at", "de", "ch"; "xk" for Kosovo).
+:func:`shared_forms` lists the forms several entries share on purpose.
 
 Ids are slugs of the German name, the same slugs the editors' files use, so an editor file
 (``content/actors/russland.md``) replaces the starter entry with the same id as a whole.
@@ -35,7 +49,10 @@ from babel.dates import get_timezone_location
 from ..model import Actor, Source
 from ..paths import slugify
 
-__all__ = ["starter_registry", "country_codes", "country_ids", "STOP_PLACE_NAMES"]
+__all__ = [
+    "starter_registry", "country_codes", "starter_countries", "place_countries", "state_countries",
+    "dach_countries", "agency_countries", "source_countries", "shared_forms", "STOP_PLACE_NAMES",
+]
 
 # CLDR territory codes with two letters that are not countries or territories of ISO 3166-1:
 # exceptional reservations (AC Ascension, CP Clipperton, CQ Sark, DG Diego Garcia, EA Ceuta and
@@ -157,6 +174,7 @@ class _Entry:
     wikidata: str | None = None
     adjectives: list[str] = field(default_factory=list)
     demonyms: list[str] = field(default_factory=list)
+    country: str = ""  # ISO 3166-1 alpha-2, lowercase; empty for entries of no one country
 
     def actor(self) -> Actor:
         name, *aliases = _unique(self.names)
@@ -191,6 +209,7 @@ def _countries(de: Locale, en: Locale) -> dict[str, _Entry]:
             wikidata=row.get("wikidata") or None,
             adjectives=_split(row.get("adjectives_de", "")),
             demonyms=_split(row.get("demonyms_de", "")) + _split(row.get("forms_en", "")),
+            country=code.lower(),
         )
     return entries
 
@@ -217,7 +236,7 @@ def _cities(de: Locale, en: Locale, countries: dict[str, _Entry]) -> list[_Entry
     entries: list[_Entry] = []
     for row in _rows("cities.tsv"):
         names = _with_weak_forms(_unique([row["name_de"], *_english_variants(row["name_en"]), *_split(row["aliases"])]))
-        entries.append(_Entry("place", names, path, row["code"], row["wikidata"] or None))
+        entries.append(_Entry("place", names, path, row["code"], row["wikidata"] or None, country=row["code"].lower()))
 
     country_names = {name for entry in countries.values() for name in entry.names}
     by_name: dict[str, set[int]] = {}
@@ -233,7 +252,7 @@ def _cities(de: Locale, en: Locale, countries: dict[str, _Entry]) -> list[_Entry
         if same_country:  # Wien/Vienna is in the table already: CLDR's names become aliases
             entries[same_country[0]].names = _unique(entries[same_country[0]].names + names)
         elif not known:
-            entries.append(_Entry("place", names, "babel: CLDR time-zone exemplar cities", code))
+            entries.append(_Entry("place", names, "babel: CLDR time-zone exemplar cities", code, country=code.lower()))
             for n in names:
                 by_name.setdefault(n, set()).add(len(entries) - 1)
     return entries
@@ -251,17 +270,40 @@ def _organisations() -> list[_Entry]:
     ]
 
 
-def _agencies() -> dict[str, Source]:
+COUNTRY_CODE = re.compile(r"[a-z]{2}")
+
+
+def _dach() -> list[_Entry]:
+    """Parties, parliaments, offices and institutions of Austria, Germany and Switzerland."""
+    entries = []
+    for number, row in enumerate(_rows("dach.tsv"), 1):
+        if not COUNTRY_CODE.fullmatch(row["country"]):
+            raise ValueError(f"dach.tsv: row {number}: country {row['country']!r} is no lowercase ISO code")
+        names = _with_weak_forms(_unique([row["name_de"], row["name_en"], *_split(row["aliases"])]))
+        entries.append(_Entry(row["kind"], names, "archive_gen/starter/dach.tsv",
+                              wikidata=row["wikidata"] or None, country=row["country"]))
+    return entries
+
+
+def _sources() -> tuple[dict[str, Source], dict[str, str]]:
+    """News and photo agencies (agencies.tsv) and outlets (outlets.tsv), and their countries."""
     sources: dict[str, Source] = {}
-    for row in _rows("agencies.tsv"):
-        if row["id"] in sources:
-            raise ValueError(f"agencies.tsv: id '{row['id']}' twice")
-        names = _unique([row["name"], *_split(row["aliases"])])
-        sources[row["id"]] = Source(
-            id=row["id"], name=names[0], kind=row["kind"], aliases=tuple(names[1:]),
-            url=row["url"] or None, path="archive_gen/starter/agencies.tsv",
-        )
-    return dict(sorted(sources.items()))
+    countries: dict[str, str] = {}
+    tables = [("agencies.tsv", None), ("outlets.tsv", "outlet")]
+    for table, kind in tables:
+        for row in _rows(table):
+            if row["id"] in sources:
+                raise ValueError(f"{table}: id '{row['id']}' twice")
+            names = _unique([row["name"], *_split(row["aliases"])])
+            sources[row["id"]] = Source(
+                id=row["id"], name=names[0], kind=kind or row["kind"], aliases=tuple(names[1:]),
+                url=row["url"] or None, path=f"archive_gen/starter/{table}",
+            )
+            if row["country"]:
+                if not COUNTRY_CODE.fullmatch(row["country"]):
+                    raise ValueError(f"{table}: {row['id']}: country {row['country']!r} is no lowercase ISO code")
+                countries[row["id"]] = row["country"]
+    return dict(sorted(sources.items())), dict(sorted(countries.items()))
 
 
 # --------------------------------------------------------------------------- the registry
@@ -271,31 +313,89 @@ def _agencies() -> dict[str, Source]:
 class _Built:
     actors: tuple[tuple[str, Actor], ...]
     sources: tuple[tuple[str, Source], ...]
-    countries: tuple[tuple[str, str], ...]  # ISO code -> actor id
+    countries: tuple[tuple[str, str], ...]  # actor id -> ISO code (lowercase)
+    source_countries: tuple[tuple[str, str], ...]  # source id -> ISO code (lowercase)
 
 
 @functools.cache
 def _build() -> _Built:
     de, en = Locale("de"), Locale("en")
     countries = _countries(de, en)
-    entries = [*countries.values(), *_cities(de, en, countries), *_organisations()]
+    entries = [*countries.values(), *_cities(de, en, countries), *_organisations(), *_dach()]
     actors: dict[str, Actor] = {}
+    country_of: dict[str, str] = {}
     for entry in entries:
         actor = entry.actor()
         if actor.id in actors:
             raise ValueError(f"starter registry: id '{actor.id}' for both {actors[actor.id].name!r} and {actor.name!r}")
         actors[actor.id] = actor
-    country_ids = tuple((code, slugify(_unique(entry.names)[0])) for code, entry in sorted(countries.items()))
-    return _Built(tuple(sorted(actors.items())), tuple(_agencies().items()), country_ids)
+        if entry.country:
+            country_of[actor.id] = entry.country
+    sources, source_countries = _sources()
+    return _Built(tuple(sorted(actors.items())), tuple(sources.items()),
+                  tuple(sorted(country_of.items())), tuple(source_countries.items()))
 
 
 def starter_registry() -> tuple[dict[str, Actor], dict[str, Source]]:
-    """Starter actors (states, territories, places, organisations) and sources (agencies),
-    by id. Built once per process; every call returns new dicts, so callers may change them."""
+    """Starter actors (states, territories, places, organisations) and sources (agencies,
+    outlets), by id. Built once per process; every call returns new dicts, so callers may
+    change them."""
     built = _build()
     return dict(built.actors), dict(built.sources)
 
 
-def country_ids() -> dict[str, str]:
-    """ISO 3166-1 alpha-2 code (and XK) -> id of the starter actor for that country."""
+def starter_countries() -> dict[str, str]:
+    """Starter actor id -> its country (ISO 3166-1 alpha-2, lowercase): a state or territory
+    its own code ("oesterreich" -> "at"), a city its country ("wien" -> "at"), a party, office
+    or institution of dach.tsv its country ("nationalrat-oesterreich" -> "at"). International
+    organisations have none."""
     return dict(_build().countries)
+
+
+def place_countries() -> dict[str, str]:
+    """Place id -> country, for the places of the starter registry (cities and dependent
+    territories): the country of a dateline ("Wien –" -> "wien" -> "at")."""
+    kinds = dict((actor_id, actor.kind) for actor_id, actor in _build().actors)
+    return {actor_id: code for actor_id, code in _build().countries if kinds[actor_id] == "place"}
+
+
+def state_countries() -> dict[str, str]:
+    """Actor id of a country of countries.tsv (states and territories) -> its ISO code, so that
+    the mentions of a text can be counted by country ("Österreichs", "österreichische")."""
+    paths = dict((actor_id, actor.path) for actor_id, actor in _build().actors)
+    return {actor_id: code for actor_id, code in _build().countries if paths[actor_id].endswith("countries.tsv")}
+
+
+def dach_countries() -> dict[str, str]:
+    """Id -> country of the parties, parliaments, offices and institutions of dach.tsv
+    ("oevp" -> "at", "spd" -> "de"): an article that names the ÖVP is in an Austrian context,
+    so these count beside the states when :func:`archive_gen.annotate.context.count_states`
+    weighs the evidence."""
+    paths = dict((actor_id, actor.path) for actor_id, actor in _build().actors)
+    return {actor_id: code for actor_id, code in _build().countries if paths[actor_id].endswith("dach.tsv")}
+
+
+def agency_countries() -> dict[str, str]:
+    """Agency id -> its home country, for news and photo agencies (APA -> "at", dpa -> "de",
+    Keystone-SDA -> "ch", Reuters -> "gb"): the wire agency of a sign-off hints at the country
+    an article is written for."""
+    kinds = dict((source_id, source.kind) for source_id, source in _build().sources)
+    return {source_id: code for source_id, code in _build().source_countries if kinds[source_id] != "outlet"}
+
+
+def source_countries() -> dict[str, str]:
+    """Source id -> country for every starter source that has one: agencies and outlets."""
+    return dict(_build().source_countries)
+
+
+def shared_forms() -> dict[str, tuple[str, ...]]:
+    """Names and aliases that several starter actors share on purpose ("Die Grünen",
+    "Bundesrat", "Bundeskanzler", "FDP"), with the ids that share them, sorted. The matcher
+    leaves these unlinked unless the article names one owner in full; choose among the owners
+    with :func:`archive_gen.annotate.context.choose_by_context`. A merge of the editors'
+    registry over the starter must keep these forms on every owner."""
+    owners: dict[str, set[str]] = {}
+    for actor_id, actor in _build().actors:
+        for name in (actor.name, *actor.aliases):
+            owners.setdefault(name, set()).add(actor_id)
+    return {name: tuple(sorted(ids)) for name, ids in sorted(owners.items()) if len(ids) > 1}
