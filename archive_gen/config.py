@@ -30,6 +30,8 @@ class Config:
     site_name: str = ""  # from mkdocs.yml: shown in citations and feeds
     site_url: str = ""  # from mkdocs.yml: permanent links, feeds, structured data ("" when not set)
     licence: str = ""  # from mkdocs.yml's extra.licence: the site's licence, for structured data
+    country: str | None = None  # mkdocs.yml's extra.country: the archive's home country (at, de …), for names
+    #   that several countries use ("Die Grünen") when an article gives no better evidence
     directory_urls: bool = True  # mkdocs.yml's use_directory_urls: how page URLs look
 
     @classmethod
@@ -58,6 +60,7 @@ class Config:
             site_url=_site_url(settings.get("site_url")),
             licence=_text_of((settings.get("extra") or {}).get("licence") if isinstance(settings.get("extra"), dict) else None),
             directory_urls=settings.get("use_directory_urls", True) is not False,
+            country=_country((settings.get("extra") or {}).get("country") if isinstance(settings.get("extra"), dict) else None),
         )
         config = replace(config, **{k: v for k, v in overrides.items() if v is not None})
         if not config.content_dir.is_dir():
@@ -88,6 +91,10 @@ def _site_url(value: object) -> str:
     if not isinstance(value, str) or not value.strip().startswith(("https://", "http://")):
         return ""
     return value.strip().rstrip("/") + "/"
+
+
+def _country(value: object) -> str | None:
+    return value.strip().lower() if isinstance(value, str) and len(value.strip()) == 2 else None
 
 
 def _text_of(value: object) -> str:

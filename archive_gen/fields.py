@@ -50,6 +50,7 @@ URL_PATTERN = r"^https?://\S+$"
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
 HASH_PATTERN = r"^sha256:[0-9a-f]{64}$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+COUNTRY_PATTERN = r"^[A-Za-z]{2}$"
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,8 @@ ARTICLE_FIELDS: tuple[Field, ...] = (
     Field("source_url", "url", "Where the original was published (http or https).", pass_through=True),
     Field("license", "text", "Licence of the original, e.g. CC BY 2.5.", pass_through=True),
     Field("attribution", "text", "Credit the licence asks for.", pass_through=True),
+    Field("country", "country", "The country the article is written from and for (at, de, ch …): it decides "
+          "between actors that share a name (Die Grünen, Bundeskanzler). Default: found from the text."),
     Field("slug", "id", "The page's address (lowercase, digits, hyphens). Default: the file name."),
     Field("imported_from", "text", "The file 'archive-gen import' read, relative to the project. Do not edit."),
     Field("source_hash", "hash", "Fingerprint of the imported text, to find duplicates. Do not edit."),
@@ -125,6 +128,7 @@ ACTOR_FIELDS: tuple[Field, ...] = (
     Field("adjectives", "texts", "Adjective stems (-e/-en/-er/-es/-em are added): nordkoreanisch."),
     Field("demonyms", "texts", "Names for its people (-in/-innen/-n/-s are added): Nordkoreaner."),
     Field("wikidata", "wikidata", "Wikidata id: Q followed by digits, e.g. Q7747."),
+    Field("country", "country", "Country code (ISO 3166-1 alpha-2) of a party, office or place: at, de, ch …"),
     Field("description", "text", "Short description (the file's body is the long one)."),
 )
 
@@ -251,6 +255,8 @@ TYPES: dict[str, _Type] = {
                   "delete the key rather than edit it"),
     "language": _Type(lambda v: _matches(LANGUAGE_PATTERN, v), {"type": "string", "pattern": LANGUAGE_PATTERN},
                       "a language code", "write a language code such as de or en"),
+    "country": _Type(lambda v: _matches(COUNTRY_PATTERN, v), {"type": "string", "pattern": COUNTRY_PATTERN},
+                     "a country code", "write an ISO 3166-1 country code such as at, de or ch"),
     "objects": _Type(None, {}, ""),  # built per field from its items
 }
 
@@ -345,6 +351,8 @@ def _convert(f: Field, raw: Any, label: str, suggest: Suggest | None) -> tuple[A
         return raw if isinstance(raw, dt.date) else dt.date.fromisoformat(raw[:10]), []
     if f.type == "date":
         return raw, []
+    if f.type == "country":
+        return raw.strip().lower(), []
     return raw.strip() if isinstance(raw, str) else raw, []
 
 

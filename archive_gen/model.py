@@ -113,6 +113,7 @@ class Actor:
     adjectives: tuple[str, ...] = ()  # stems: "nordkoreanisch" (matches -e, -en, -er, -es, -em)
     demonyms: tuple[str, ...] = ()  # "Nordkoreaner" (matches -in, -innen, -n, -s)
     wikidata: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2, lowercase: whose party, office, city this is
     description: str = ""  # Markdown, written by editors
     path: str = ""  # the editor's file; empty for starter entries
     origin: Origin = "editor"

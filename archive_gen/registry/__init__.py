@@ -20,7 +20,7 @@ from ..ingest import read_bytes
 from ..ingest.text import decode
 from ..model import Actor, Page, Registry, Source, Topic
 from ..paths import RESERVED_PAGE_IDS, RESERVED_TERM_IDS
-from ..starter import starter_registry
+from ..starter import shared_forms, starter_countries, starter_registry
 from .folders import FOLDERS, EntryFile, entry_files
 
 __all__ = ["load_registry", "with_starter"]
@@ -31,7 +31,8 @@ _KINDS = {"actors": "actor", "topics": "topic", "sources": "source", "pages": "p
 def _actor(entry_id: str, v: dict[str, Any], body: str, path: str) -> Actor:
     return Actor(id=entry_id, name=v["name"], kind=v.get("kind", "person"), aliases=tuple(v.get("aliases", ())),
                  adjectives=tuple(dict.fromkeys(a.lower() for a in v.get("adjectives", ()))),
-                 demonyms=tuple(v.get("demonyms", ())), wikidata=v.get("wikidata"), description=body, path=path)
+                 demonyms=tuple(v.get("demonyms", ())), wikidata=v.get("wikidata"), country=v.get("country"),
+                 description=body, path=path)
 
 
 def _topic(entry_id: str, v: dict[str, Any], body: str, path: str) -> Topic:
@@ -140,6 +141,8 @@ def _check_aliases(registry: Registry, diags: Diagnostics) -> None:
 def with_starter(registry: Registry) -> Registry:
     """The editors' registry plus every starter entry that does not clash with one of theirs."""
     starter_actors, starter_sources = starter_registry()
+    countries = starter_countries()
+    starter_actors = {k: replace(a, country=countries.get(k)) if countries.get(k) else a for k, a in starter_actors.items()}
     return Registry(
         actors=_merge(starter_actors, registry.actors),
         topics=registry.topics,
@@ -152,7 +155,8 @@ def _merge(starter: dict[str, Any], editors: dict[str, Any]) -> dict[str, Any]:
     """Starter entries under the editors' ones. Where an editor's entry is the same entity (same
     id or Wikidata id), it keeps its own values and gains the starter's other names ("UK" for
     the editors' Vereinigtes Königreich) where no other editor entry owns them."""
-    owner = {n: e.id for e in editors.values() for n in (e.name, *e.aliases)}
+    shared = shared_forms()  # "Die Grünen": several countries' actors; the article's country decides
+    owner = {n: e.id for e in editors.values() for n in (e.name, *e.aliases) if n not in shared}
     by_wikidata = {e.wikidata: e.id for e in editors.values() if getattr(e, "wikidata", None)}
     merged = {}
     extended = dict(editors)
@@ -174,6 +178,8 @@ def _extend(editor: Any, starter: Any, owner: dict[str, str]) -> Any:
                   if a not in (editor.name, *editor.aliases) and owner.get(a, editor.id) == editor.id)
     changes: dict[str, Any] = {"aliases": editor.aliases + extra}
     if isinstance(editor, Actor):
+        changes["country"] = editor.country or starter.country
+        changes["wikidata"] = editor.wikidata or starter.wikidata
         changes["adjectives"] = editor.adjectives + tuple(a for a in starter.adjectives if a not in editor.adjectives)
         changes["demonyms"] = editor.demonyms + tuple(d for d in starter.demonyms if d not in editor.demonyms)
     return replace(editor, **changes)
