@@ -19,6 +19,25 @@ SHARED = REPO.parent / "shared"
 
 def pytest_addoption(parser):
     parser.addoption("--update-goldens", action="store_true", help="rewrite the golden files from the current output")
+    parser.addoption("--all", action="store_true",
+                     help="also the slow tests: real builds, the browser, the preview server, the corpora (CI runs all)")
+
+
+# Slow: what builds a real site, drives a browser or a server, or reads a whole corpus. The
+# default run (the development loop) leaves them out; `--all` and CI run everything.
+SLOW_MARKERS = ("slow", "browser", "corpus")
+SLOW_FIXTURES = ("built_site",)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if any(m in item.keywords for m in SLOW_MARKERS[1:]) or set(SLOW_FIXTURES) & set(item.fixturenames):
+            item.add_marker(pytest.mark.slow)
+    if config.getoption("--all") or config.getoption("markexpr"):
+        return
+    kept = [item for item in items if "slow" not in item.keywords]
+    config.hook.pytest_deselected(items=[item for item in items if "slow" in item.keywords])
+    items[:] = kept
 
 
 @pytest.fixture
