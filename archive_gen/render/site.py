@@ -38,7 +38,10 @@ def timeline_pages(ctx: RenderContext) -> Iterator[tuple[str, str]]:
          "months": [(ctx.format_date(dt.date(year, m, 1), "month"), paths.timeline_month(year, m), n) for m, n in months]}
         for year, months in sorted(years.items(), reverse=True)
     ]
-    yield page, page_file({"title": ctx.labels["timeline"]}, ctx.render("timeline.md.j2", page, years=rows))
+    chart = pictures.period_chart(ctx, page, [a.date for a in ctx.archive.articles], ctx.labels["per_month"]) \
+        if ctx.archive.articles else ""
+    yield page, page_file({"title": ctx.labels["timeline"]},
+                          ctx.render("timeline.md.j2", page, years=rows, chart=Markup(chart)))
 
 
 def _by_day(ctx: RenderContext, articles: list) -> list[dict]:
