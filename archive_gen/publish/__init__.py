@@ -1,0 +1,1 @@
+"""Publishing the rendered site: the renderer and the search index."""
