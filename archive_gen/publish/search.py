@@ -38,8 +38,8 @@ stand-in is cut from the page's ``<article class="md-content__inner">`` by its t
 * **filters** (``data-pagefind-filter``): ``Akteur``, ``Ort``, ``Thema`` and ``Quelle`` are the
   names of the term pages linked from an article's metadata list and generated sections
   (those lists print each term by its name; the text links mention forms like "Putins"),
-  ``Jahr`` comes from the article's URL, ``Art`` tells articles from actor, place, topic and
-  source pages;
+  ``Jahr`` comes from the article's URL (term pages have no filter values: a filter narrows
+  the results to articles);
 * **meta** (``data-pagefind-meta``): ``datum``, the article's date as the page prints it
   (Pagefind UI shows it under the title as "Datum: 19. Juni 2024").
 
@@ -73,12 +73,14 @@ __all__ = ["SearchStats", "index_site", "pagefind_executable", "BUNDLE_DIR"]
 BUNDLE_DIR = "pagefind"  # site/pagefind/: what overrides/partials/search.html loads
 TERM_TEXT_WEIGHT = 0.25  # Pagefind weight of a term page's description (article text: 1, h1: 7)
 
-# Filter names and the "Art" values, in the site's language (Pagefind UI shows them as given).
+# Filter and meta names in the site's language (Pagefind UI shows them as given). No filter
+# "all articles": Pagefind UI loads every filter on the first search, and a value that every
+# article has costs 2-3 bytes per article (23 KB at 10,000 articles); "Jahr" is the same kind.
 _FILTER_NAMES = {
     "de": {"actors": "Akteur", "places": "Ort", "topics": "Thema", "sources": "Quelle",
-           "year": "Jahr", "kind": "Art", "articles": "Artikel", "date": "datum"},
+           "year": "Jahr", "date": "datum"},
     "en": {"actors": "Actor", "places": "Place", "topics": "Topic", "sources": "Source",
-           "year": "Year", "kind": "Type", "articles": "Article", "date": "date"},
+           "year": "Year", "date": "date"},
 }
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
@@ -284,7 +286,6 @@ def _stand_in(page: str, rel: str, kind: str, language: str, names: dict[str, st
     meta: list[tuple[str, str]] = []
     if kind == "articles":
         body, listed = _article_parts(inner, blocks, heading)
-        filters.append((names["kind"], names["articles"]))
         filters.append((names["year"], rel.split("/")[1]))
         for taxonomy, name in _term_links("".join(inner[s:e] for _, s, e in listed), page_dir):
             filters.append((names[taxonomy], name))
@@ -295,7 +296,6 @@ def _stand_in(page: str, rel: str, kind: str, language: str, names: dict[str, st
         # a term page: heading, kind and description; not the article lists below them
         first_h2 = next((i for i, (tag, _, _) in enumerate(blocks) if i > heading and tag == "h2"), len(blocks))
         body = blocks[heading + 1:first_h2]
-        filters.append((names["kind"], names[kind]))
     h1 = blocks[heading]
     parts = [
         "<!doctype html>",
