@@ -47,9 +47,16 @@ All pages are indexed in one language (``--force-language``, German by default),
 articles are found from the German site's search box too; Pagefind stems with that language's
 Snowball stemmer ("Putins" finds "Putin") and folds diacritics ("Pjongjang" finds "Pjöngjang").
 
-Determinism: the stand-ins are written in sorted order with sorted filter values, and Pagefind
-names its files by content hash; :func:`index_site` on the same site gives the same bytes in
-``site/pagefind/`` (``tests/test_search.py`` checks it).
+A term page's description is weighted down (``TERM_TEXT_WEIGHT``): a place's page comes first
+for its own name, but not for every place its description mentions. Filter values are made
+inert (:func:`_inert`): Pagefind UI prints them as HTML.
+
+Determinism: the stand-ins are the same for the same site (sorted pages, sorted filters), and
+with Pagefind 1.5.2 the word index (``index/``), the fragments (``fragment/``) and the UI files
+are byte-identical from run to run. The filter files are not: Pagefind writes a filter's values
+in hash-map order, which changes per run, so their names, the ``pf_meta`` that lists them and
+the hash in ``pagefind-entry.json`` change, while what they hold is the same
+(``tests/test_search.py::test_index_is_reproducible`` pins exactly this).
 """
 
 from __future__ import annotations
