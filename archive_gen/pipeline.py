@@ -30,6 +30,7 @@ from .ingest.gitdates import last_changed
 from .model import Archive, Article, Registry
 from .output import StagedTree, WriteStats, replace_dir, stage_tree, tree_lock
 from .publish.mkdocs import render_staged
+from .publish.search import index_site
 from .registry import load_registry
 from .render import Settings, render_pages
 
@@ -134,6 +135,7 @@ def build_site(config: Config, diags: Diagnostics, progress: Progress = _silent)
                 return Generated(archive, staged.stats, committed=False)
             site = render_staged(config.mkdocs_file, staged.staging, config.site_dir, config.strict)
             try:
+                index_site(site, language=config.language, quiet=config.quiet)  # the search, swapped in with the pages
                 staged.commit()
             except BaseException:
                 shutil.rmtree(site, ignore_errors=True)

@@ -6,6 +6,7 @@ Locally the tests skip when Playwright or Chromium is missing; with ``CI`` set t
 
 from __future__ import annotations
 
+import contextlib
 import re
 import struct
 from urllib.parse import urlsplit
@@ -109,17 +110,30 @@ def test_actor_link_leads_to_actor_page_and_back(page, seed, site_url):
     assert page.locator("article h1").first.inner_text().strip() == seed["title"]
 
 
+@pytest.fixture(scope="module")
+def search_index(built_site):
+    """The Pagefind index in built_site/site/pagefind/ (archive_gen.publish.search.index_site;
+    a no-op in effect once ``archive-gen build`` writes the index itself)."""
+    from archive_gen.publish.search import index_site
+
+    return index_site(built_site / "site")
+
+
 @pytest.mark.parametrize("query, expected", [
     ("Südkorea", "/actors/suedkorea/"),   # an umlaut in the query and a transliterated slug
     ("Stoltenberg", "/actors/jens-stoltenberg/"),
 ])
-def test_search_finds_actor_pages_with_german_text(page, seed, site_url, query, expected):
+def test_search_finds_actor_pages_with_german_text(page, seed, site_url, search_index, query, expected):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.goto(seed["url"], wait_until="load")
-    box = page.locator(".md-search__input")
-    box.click()
+    page.locator(".ag-search__open").click()  # the header search (Pagefind UI, loaded on opening)
+    box = page.locator(".pagefind-ui__search-input")
     box.press_sequentially(query, delay=20)
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
-    hrefs = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    page.locator(".pagefind-ui__result-link").first.wait_for(state="visible")
+    with contextlib.suppress(PlaywrightTimeout):  # results load one by one: give it a moment
+        page.locator(f'.pagefind-ui__result-link[href$="{expected}"]').wait_for(timeout=5_000)
+    hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.href)")
     paths = {_path(href) for href in hrefs}
     assert all(href.startswith(site_url + "/") for href in hrefs), hrefs
     assert expected in paths, f"searching {query!r} found {sorted(paths)}"

@@ -1,0 +1,357 @@
+"""The site search: archive_gen.publish.search.index_site builds a Pagefind index of the
+rendered sample archive, and Pagefind's UI in the header finds articles in a real browser
+(Playwright driving /usr/bin/chromium), served at the root and under a sub-path.
+
+The browser tests also measure what a first search downloads (Pagefind's files, from the
+browser's network events); the figures are printed (``pytest -s``) and bounded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import re
+import shutil
+import stat
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from archive_gen.errors import RenderError
+from archive_gen.publish import search
+from archive_gen.publish.search import index_site
+
+from conftest import seed_article_path
+
+SEED_SOURCE = "content/articles/apa/2024/06/kim-sichert-putin-unterstuetzung-zu.txt"
+FIRST_SEARCH_BUDGET = 400_000  # bytes of Pagefind files one search may download (sample site)
+
+
+# ---------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def indexed(built_site, tmp_path_factory) -> Path:
+    """A copy of the built sample site with its search index (built_site stays as it is)."""
+    site = tmp_path_factory.mktemp("indexed") / "site"
+    shutil.copytree(built_site / "site", site)
+    stats = index_site(site)
+    assert stats.articles == len(list((built_site / "docs" / "articles").rglob("*.md")))
+    return site
+
+
+@pytest.fixture(scope="module")
+def seed_path(built_site) -> str:
+    """The seed article's site path, e.g. /articles/2024/06/<slug>/."""
+    rel = seed_article_path(built_site).relative_to(built_site).as_posix()
+    for md in sorted((built_site / "docs" / "articles").rglob("*.md")):
+        if f"source_file: {rel}\n" in md.read_text(encoding="utf-8"):
+            return "/" + md.relative_to(built_site / "docs").with_suffix("").as_posix() + "/"
+    raise AssertionError(f"no article page for {rel}")
+
+
+# ---------------------------------------------------------------------------- the index
+
+
+def test_the_site_has_no_lunr_index_and_a_pagefind_header_search(built_site):
+    site = built_site / "site"
+    assert not (site / "search" / "search_index.json").exists(), "Material's search plugin is still on"
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert "data-ag-search" in page and 'data-base="."' in page
+    assert 'src="assets/search/search.js"' in page, "the search script is loaded relative to the page"
+    article = next((site / "articles").rglob("index.html")).read_text(encoding="utf-8")
+    assert 'src="../../../../assets/search/search.js"' in article
+    assert "md-search__input" not in article, "Material's own search box is gone"
+
+
+def test_index_site_writes_pagefind_bundle(indexed):
+    bundle = indexed / "pagefind"
+    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json"):
+        assert (bundle / name).is_file(), name
+    assert list(bundle.glob("pagefind.de_*.pf_meta")), "one German index"
+    assert list((bundle / "fragment").iterdir()) and list((bundle / "index").iterdir())
+    assert list((bundle / "filter").iterdir()), "filters are written"
+
+
+def test_stand_in_holds_the_text_not_the_lists(built_site, seed_path):
+    rel = seed_path.strip("/") + "/index.html"
+    page = (built_site / "site" / rel).read_text(encoding="utf-8")
+    doc = search._stand_in(page, rel, "articles", "de", search._FILTER_NAMES["de"])
+    body = doc.split("<main data-pagefind-body>", 1)[1]
+    assert "bedingungslose Unterstützung" in body and "Pjöngjang" in body
+    assert "IMAGO/Gavriil Grigorov" in body, "captions and their credits are text"
+    for generated in ("Quelldatei", "automatisch erkannt", "Angaben und Aussagen", "Zitate", "md-sidebar"):
+        assert generated not in body, generated
+    head = doc.split("<body>", 1)[0]
+    for key, value in [("Akteur", "Kim Jong-un"), ("Akteur", "Wladimir Putin"), ("Ort", "Pjöngjang"),
+                       ("Thema", "Sanktionen"), ("Quelle", "APA"), ("Quelle", "Interfax"),
+                       ("Jahr", "2024")]:
+        assert f'data-pagefind-filter="{key}[content]" content="{value}"' in head, (key, value)
+    assert "Moskaus" not in head, "filters are names, never the mention forms of the text"
+    assert 'data-pagefind-meta="datum[content]" content="19. Juni 2024"' in head
+
+
+def test_term_page_stand_in_is_name_and_description(built_site):
+    rel = "actors/kim-jong-un/index.html"
+    page = (built_site / "site" / rel).read_text(encoding="utf-8")
+    doc = search._stand_in(page, rel, "actors", "de", search._FILTER_NAMES["de"])
+    assert ">Kim Jong-un</h1>" in doc and "Machthaber" in doc
+    assert "Gemeinsam genannt mit" not in doc and "articles/" not in doc, "no article lists"
+    assert "data-pagefind-filter" not in doc, "filters narrow the results to articles"
+
+
+def test_only_articles_and_terms_are_indexed(indexed):
+    pages = search._pages_to_index(indexed)
+    kinds = {kind for _, kind in pages}
+    assert kinds == {"articles", "actors", "places", "topics", "sources"}
+    rels = {rel for rel, _ in pages}
+    assert "index.html" not in rels and "about/index.html" not in rels
+    assert not any(rel.startswith(("timeline/", "pagefind/", "assets/")) for rel in rels)
+    assert "actors/index.html" not in rels, "overview pages are navigation"
+
+
+def test_index_is_reproducible(indexed, tmp_path):
+    """Pagefind 1.5.2: the word index and the result fragments are byte-identical run to run;
+    the filter files list their values in a random (hash map) order, so their names, and the
+    names of pf_meta and pagefind-entry.json's hash, change, while their content is the same."""
+    again = tmp_path / "site"
+    shutil.copytree(indexed, again, ignore=shutil.ignore_patterns("pagefind"))
+    index_site(again)
+
+    def files(site: Path, sub: str) -> dict[str, bytes]:
+        return {p.name: p.read_bytes() for p in sorted((site / "pagefind" / sub).iterdir())}
+
+    assert files(indexed, "index") == files(again, "index")
+    assert files(indexed, "fragment") == files(again, "fragment")
+
+    def filters(site: Path) -> list:
+        return sorted(sorted(gzip.decompress(b)) for b in files(site, "filter").values())
+
+    assert filters(indexed) == filters(again)
+
+
+def test_rerun_replaces_the_bundle(indexed, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(indexed, site)
+    stale = site / "pagefind" / "fragment" / "stale.pf_fragment"
+    stale.write_bytes(b"old")
+    stats = index_site(site)
+    assert not stale.exists()
+    assert stats.files == sum(1 for p in (site / "pagefind").rglob("*") if p.is_file())
+    assert stats.bytes > 0 and stats.seconds > 0
+
+
+def test_missing_binary_is_a_render_error(indexed, monkeypatch, tmp_path):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    with pytest.raises(RenderError, match=r"pagefind binary was not found.*pip install 'pagefind\[bin\]'"):
+        index_site(indexed)
+
+
+def test_failing_binary_is_a_render_error(indexed, monkeypatch, tmp_path):
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'Error: something broke' >&2\nexit 3\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html></html>")
+    with pytest.raises(RenderError, match="exit code 3: Error: something broke"):
+        index_site(site)
+
+
+def test_no_site_is_a_render_error(tmp_path):
+    with pytest.raises(RenderError, match="no rendered site"):
+        index_site(tmp_path)
+
+
+# ---------------------------------------------------------------------------- the browser
+
+
+@contextlib.contextmanager
+def serve_under(directory: Path, prefix: str):
+    """``directory`` over HTTP at ``prefix`` (e.g. ``/archive``): a GitHub Pages project site.
+    Anything outside the prefix is a 404."""
+
+    class Handler(SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):  # noqa: A002
+            pass
+
+        def send_head(self):
+            path = urlsplit(self.path).path
+            if not (path == prefix or path.startswith(prefix + "/")):
+                self.send_error(404)
+                return None
+            self.path = self.path[len(prefix):] or "/"
+            return super().send_head()
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="site-http", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module", params=["", "/archive"], ids=["root", "subpath"])
+def site_url(request, indexed):
+    with serve_under(indexed, request.param) as url:
+        yield url
+
+
+class Search:
+    """The header search on one page: open it, type, read the results; records every
+    Pagefind file the browser fetched and its size."""
+
+    def __init__(self, page, site_url: str):
+        self.page = page
+        self.site_url = site_url
+        self.fetched: dict[str, int] = {}
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        page.on("requestfinished", self._finished)
+        page.on("request", lambda r: self.outside.append(r.url)
+                if not r.url.startswith(site_url + "/") and not r.url.startswith("data:") else None)
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+    def _finished(self, request):
+        if "/pagefind/" in request.url:
+            try:
+                self.fetched[request.url] = len(request.response().body())
+            except Exception:  # noqa: BLE001 - the page closed meanwhile (end of a test)
+                self.fetched.setdefault(request.url, 0)
+
+    def open(self, path: str):
+        self.page.goto(self.site_url + path, wait_until="load")
+        assert self.fetched == {}, "nothing of the search is loaded before a reader opens it"
+        self.page.locator(".ag-search__open").click()
+        self.page.locator(".pagefind-ui__search-input").wait_for(state="visible")
+        return self
+
+    def query(self, text: str) -> list[dict]:
+        box = self.page.locator(".pagefind-ui__search-input")
+        box.fill("")
+        box.press_sequentially(text, delay=15)
+        self.page.wait_for_function(
+            "t => { const m = document.querySelector('.pagefind-ui__message');"  # not "Suche nach …"
+            " return m && m.textContent.includes(t) && /^(\\d+|Keine) /.test(m.textContent); }", arg=text)
+        self.page.locator(".pagefind-ui__result").first.wait_for(state="visible")
+        # Pagefind UI shows placeholders, then loads each result's fragment: wait for the first
+        # five (the UI loads five at a time), read the loaded ones
+        self.page.wait_for_function(
+            "() => [...document.querySelectorAll('.pagefind-ui__result')].slice(0, 5)"
+            ".every(r => r.querySelector('.pagefind-ui__result-link'))")
+        return self.page.locator(".pagefind-ui__result").evaluate_all("""rs => rs
+            .filter(r => r.querySelector('.pagefind-ui__result-link')).map(r => ({
+            href: r.querySelector('.pagefind-ui__result-link').href,
+            title: r.querySelector('.pagefind-ui__result-title').textContent.trim(),
+            excerpt: r.querySelector('.pagefind-ui__result-excerpt').textContent.trim(),
+            marks: r.querySelectorAll('.pagefind-ui__result-excerpt mark').length,
+            tags: [...r.querySelectorAll('.pagefind-ui__result-tag')].map(t => t.textContent.trim()),
+        }))""")
+
+
+def _paths(results: list[dict], site_url: str) -> list[str]:
+    for result in results:
+        assert result["href"].startswith(site_url + "/"), f"{result['href']} is not under {site_url}/"
+    return [result["href"][len(site_url):] for result in results]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["Pjöngjang", "Putins", "Nordkorea", "Pjongjang"])
+def test_german_queries_find_the_seed(page, site_url, seed_path, query):
+    """Umlauts, inflection (Putins → Putin) and a spelling without the umlaut."""
+    results = Search(page, site_url).open("/").query(query)
+    paths = _paths(results, site_url)
+    assert seed_path in paths[:5], f"{query!r}: {paths}"
+    seed = results[paths.index(seed_path)]
+    assert seed["title"].startswith("Der nordkoreanische Machthaber Kim Jong-un")
+    assert seed["marks"] >= 1, f"the excerpt highlights the match: {seed['excerpt']!r}"
+    assert "Datum: 19. Juni 2024" in seed["tags"]
+    assert "automatisch erkannt" not in seed["excerpt"] and "Quelldatei" not in seed["excerpt"]
+    response = page.goto(seed["href"])
+    assert response is not None and response.ok, "a result is a real page"
+
+
+@pytest.mark.browser
+def test_kim_jong_un_ranks_pages_naming_him_first(page, site_url, seed_path):
+    results = Search(page, site_url).open(seed_path).query("Kim Jong-un")
+    paths = _paths(results, site_url)
+    assert paths[0] == seed_path, paths
+    assert set(paths[:2]) == {seed_path, "/actors/kim-jong-un/"}, paths
+    # every result names him (the query's words all match; "un" alone is not a hit)
+    assert len(paths) == 2, paths
+
+
+@pytest.mark.browser
+def test_a_short_word_ranks_the_word_before_longer_words(page, site_url):
+    """lunr listed 166 pages for "un", "Unterstützung" as good as "UN". Pagefind also matches
+    the last word typed as a prefix (search as you type), but ranks the exact word first."""
+    results = Search(page, site_url).open("/").query("un")
+    assert len(results) >= 5
+    for result in results[:5]:
+        assert re.search(r"\bUN\b", result["title"] + " " + result["excerpt"]), result
+
+
+@pytest.mark.browser
+def test_filters_by_year_and_source(page, site_url, seed_path):
+    search = Search(page, site_url).open("/")
+    before = _paths(search.query("Putins"), site_url)
+    assert len(before) > 1
+    panel = page.locator(".pagefind-ui__filter-panel")
+    for name in ("Akteur", "Thema", "Quelle", "Jahr", "Ort"):
+        assert panel.locator(f".pagefind-ui__filter-name:text-is('{name}')").count() == 1, name
+    panel.locator(".pagefind-ui__filter-name:text-is('Jahr')").click()
+    panel.locator("label.pagefind-ui__filter-label", has_text="2024").click()  # "2024 (1)"
+    page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__result').length === 1")
+    after = _paths(search.query("Putins"), site_url)
+    assert after == [seed_path], after
+
+
+@pytest.mark.browser
+def test_first_search_downloads_little_and_nothing_from_outside(page, site_url, seed_path):
+    search = Search(page, site_url).open(seed_path)
+    search.query("Nordkorea")
+    page.wait_for_load_state("networkidle")
+    total = sum(search.fetched.values())
+    index = sum(size for url, size in search.fetched.items() if url.rsplit(".", 1)[-1].startswith("pf_"))
+    print(f"\nfirst search ({site_url}): {len(search.fetched)} Pagefind files, {total:,} bytes "
+          f"({index:,} of them index, meta, filter and fragment files)")
+    assert total <= FIRST_SEARCH_BUDGET, sorted(search.fetched.items())
+    assert all(url.startswith(site_url + "/pagefind/") for url in search.fetched), search.fetched
+    assert search.outside == [], search.outside
+    assert search.errors == [], search.errors
+
+
+@pytest.mark.browser
+def test_keyboard_opens_and_closes_the_search(page, site_url):
+    page.goto(site_url + "/", wait_until="load")
+    dialog = page.locator("#ag-search-dialog")
+    assert dialog.is_hidden()
+    page.keyboard.press("/")
+    page.locator(".pagefind-ui__search-input").wait_for(state="visible")
+    page.wait_for_function("() => document.activeElement.classList.contains('pagefind-ui__search-input')")
+    page.keyboard.press("Escape")
+    assert dialog.is_hidden()
+    assert page.locator(".ag-search__open").get_attribute("aria-expanded") == "false"
+
+
+@pytest.mark.browser
+def test_missing_index_says_so(page, built_site, tmp_path):
+    """Without site/pagefind (e.g. before index_site ran) the dialog explains, nothing breaks."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site / "site", site, ignore=shutil.ignore_patterns("pagefind"))
+    with serve_under(site, "") as url:
+        page.goto(url + "/", wait_until="load")
+        page.locator(".ag-search__open").click()
+        status = page.locator(".ag-search__status")
+        status.wait_for(state="visible")
+        assert "Suchindex fehlt" in status.inner_text()
