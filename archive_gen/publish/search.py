@@ -339,20 +339,22 @@ def _inert(value: str) -> str:
 
 
 def _article_parts(inner: str, blocks: list, heading: int) -> tuple[list, list]:
-    """An article's text blocks, and the generated lists around them (metadata list first)."""
+    """An article's text blocks, and what the generator put around them: the notices, header
+    line and chips after the heading (paragraphs of an ``ag-`` class), and everything from the
+    first generated section (a heading of class ``ag-section``: quotes, sources, citation)."""
     i = heading + 1
-    # notices the generator puts between heading and metadata list (unpublished, corrections)
-    while i < len(blocks) and blocks[i][0] == "p" and _is_notice(inner[blocks[i][1]:blocks[i][2]]):
-        i += 1
     listed = []
-    if i < len(blocks) and blocks[i][0] in ("ul", "ol"):
+    while i < len(blocks) and blocks[i][0] == "p" and _is_notice(inner[blocks[i][1]:blocks[i][2]]):
         listed.append(blocks[i])
         i += 1
-    tail = len(blocks)
-    while tail - 2 >= i and blocks[tail - 2][0] == "h2" and blocks[tail - 1][0] in ("ul", "ol"):
-        tail -= 2
-    listed.extend(blocks[tail:])
-    return blocks[i:tail], listed
+    tail = next((k for k in range(i, len(blocks)) if "ag-section" in _classes(inner, blocks[k])), len(blocks))
+    return blocks[i:tail], listed + blocks[tail:]
+
+
+def _classes(inner: str, block: tuple[str, int, int]) -> set[str]:
+    head = inner[block[1]:inner.find(">", block[1]) + 1]
+    match = _CLASS.search(head)
+    return set(match.group(1).split()) if match else set()
 
 
 def _is_notice(block: str) -> bool:
@@ -361,15 +363,10 @@ def _is_notice(block: str) -> bool:
 
 
 def _date_of(inner: str, listed: list) -> str:
-    """The date as the page prints it: the first item of the metadata list, label removed."""
-    if not listed:
-        return ""
-    first = inner[listed[0][1]:listed[0][2]]
-    item = re.search(r"<li\b[^>]*>(.*?)</li>", first, re.DOTALL)
-    if not item:
-        return ""
-    text = item.group(1)
-    text = re.sub(r"^\s*<strong>.*?</strong>", "", text, count=1, flags=re.DOTALL)
-    value = _text(text).lstrip(":").strip()
-    value = value.split(" · ", 1)[0].strip()
-    return value if re.search(r"\d{4}", value) and len(value) <= 40 else ""
+    """The date as the page prints it: the first link of the header line (``p.ag-meta``)."""
+    for block in listed:
+        if "ag-meta" in _classes(inner, block):
+            link = _LINK.search(inner[block[1]:block[2]])
+            value = _text(link.group(2)) if link else ""
+            return value if re.search(r"\d{4}", value) and len(value) <= 40 else ""
+    return ""
