@@ -80,5 +80,8 @@ def serve(config: Config, dev_addr: str | None = None, open_browser: bool = Fals
         open_in_browser=open_browser,
         docs_dir=str(config.docs_dir),
         hooks=[hook],
+        # MkDocs would serve below site_url's path (/archiv/ in the sample); the preview
+        # stays at the root, where the README and the editors expect it.
+        site_url="",
         **({"dev_addr": dev_addr} if dev_addr else {}),
     )
