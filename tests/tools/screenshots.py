@@ -68,8 +68,16 @@ def actor_extras(archive, actor_id: str, page: str) -> str:
     activity = charts.activity_chart(bars, title=f"Artikel über {actor.name} pro Jahr")
     network = charts.network_chart((actor.name, None, len(archive.by_actor[actor_id])), others,
                                    title=f"Gemeinsam genannt mit {actor.name}")
-    data = jsonld.script_tag(jsonld.term_jsonld(actor, url=SITE + urls.page_url(page)))
-    return f"\n## Im Lauf der Zeit\n\n{activity}\n\n## Netzwerk\n\n{network}\n\n{data}\n"
+    return f"\n## Im Lauf der Zeit\n\n{activity}\n\n## Netzwerk\n\n{network}\n"
+
+
+def with_jsonld(page_text: str, data: dict) -> str:
+    """The structured data as ``jsonld:`` in the front matter (main.html puts it in <head>)."""
+    import yaml
+
+    head, body = page_text.removeprefix("---\n").split("\n---\n", 1)
+    meta = {**yaml.safe_load(head), "jsonld": data}
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=200)}---\n{body}"
 
 
 def wire(root: Path):
@@ -81,10 +89,11 @@ def wire(root: Path):
     text = chips(figures((docs / page).read_text(encoding="utf-8"), seed), archive)
     ld = jsonld.article_jsonld(seed, registry=archive.registry, url=SITE + urls.page_url(page), site_url=SITE,
                                site_name="Nachrichtenarchiv", term_url=lambda t, i: SITE + f"{t}/{i}/")
-    (docs / page).write_text(text + "\n" + jsonld.script_tag(ld) + "\n", encoding="utf-8")
+    (docs / page).write_text(with_jsonld(text, ld), encoding="utf-8")
     busiest = max(archive.by_actor, key=lambda a: (len(archive.cooccurrence.get(a, ())), a))
     actor_page = paths.term_page("actors", busiest)
-    body = (docs / actor_page).read_text(encoding="utf-8")
+    body = with_jsonld((docs / actor_page).read_text(encoding="utf-8"),
+                       jsonld.term_jsonld(archive.registry.actors[busiest], url=SITE + urls.page_url(actor_page)))
     (docs / actor_page).write_text(body.replace("\n## Artikel", actor_extras(archive, busiest, actor_page) + "\n## Artikel", 1),
                                    encoding="utf-8")
     return urls.page_url(page), urls.page_url(actor_page)
