@@ -8,6 +8,7 @@ of ``site_url`` in mkdocs.yml), with ``404.html`` answering every missing path.
 from __future__ import annotations
 
 import functools
+import json
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -30,6 +31,11 @@ Kim Jong-un and Vladimir Putin signed a defence pact in Pyongyang on Wednesday.
 FEED_PAGE = """---
 title: Kim Jong-un
 feed: actors/kim-jong-un.xml
+jsonld:
+  "@context": https://schema.org
+  "@type": Person
+  name: "Kim</script><script>alert(1)</script><!--"
+  sameAs: https://www.wikidata.org/wiki/Q56226
 ---
 # Kim Jong-un
 """
@@ -174,6 +180,13 @@ def test_a_page_with_a_feed_announces_it(page, theme_site):
     assert link.count() == 1
     assert link.evaluate("l => l.href") == theme_site["url"] + "/actors/kim-jong-un.xml"
     assert link.get_attribute("title") == "Kim Jong-un"
+    scripts = page.locator('head script[type="application/ld+json"]')
+    assert scripts.count() == 1
+    data = json.loads(scripts.first.evaluate("s => s.textContent"))
+    assert data["name"] == "Kim</script><script>alert(1)</script><!--" and data["@type"] == "Person"
+    assert page.evaluate("[...document.scripts].filter(s => s.textContent.trim() === 'alert(1)').length") == 0, \
+        "a script escaped the JSON-LD"
+    assert "alert(1)" not in page.locator("body").inner_text()
     page.goto(_seed_url(theme_site), wait_until="load")
     assert page.locator('head link[type="application/atom+xml"]').count() == 0
 

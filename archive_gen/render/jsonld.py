@@ -6,9 +6,13 @@ from it: an article is a ``NewsArticle`` whose ``mentions`` point at Wikidata th
 ``Place``. Only what the archive knows is said: a date known to the month is published
 as ``2024-06``, photos have credits and captions but no URL (they are not archived).
 
-:func:`script_tag` is the only way out to HTML: ``<``, ``>`` and ``&`` become JSON
-escapes (``\\u003c`` …), so no value (a title ``</script><script>…``, a ``<!--``) can end
-the script element or open a comment, and the JSON still parses to the same values.
+Two ways onto the page. Preferred: the dict as ``jsonld:`` in the page's front matter;
+``overrides/main.html`` prints it into ``<head>`` with Jinja's ``tojson`` (HTML-safe), and
+MkDocs' search does not index it. Or :func:`script_tag` in the Markdown body (any renderer
+passes it through, but MkDocs' search then indexes the JSON as page text). Both escape
+``<``, ``>`` and ``&`` as JSON escapes (``\\u003c`` …), so no value (a title
+``</script><script>…``, a ``<!--``) can end the script element or open a comment, and the
+JSON still parses to the same values.
 """
 
 from __future__ import annotations
