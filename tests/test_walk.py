@@ -110,7 +110,7 @@ def test_a_reader_walks_from_the_home_page_to_a_feed(page, base):
     page.wait_for_load_state("load")
     assert page.locator("article h1").inner_text().strip() == other_name
 
-    feed = page.locator('head link[rel="alternate"][type="application/atom+xml"]').evaluate("l => l.href")
+    feed = page.locator('head link[rel~="alternate"][type="application/atom+xml"]').evaluate("l => l.href")
     with urlopen(feed, timeout=10) as response:
         root = ET.fromstring(response.read())
     assert root.tag == f"{ATOM}feed" and root.find(f"{ATOM}entry") is not None

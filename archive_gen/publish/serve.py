@@ -48,5 +48,8 @@ def serve(mkdocs_file: Path, content_dir: Path, docs_dir: Path, regenerate: Call
         open_in_browser=open_browser,
         docs_dir=str(docs_dir),
         hooks=[str(Path(__file__).with_name("preview_hook.py"))],
+        # MkDocs would serve below site_url's path (/archiv/ in the sample); the preview stays
+        # at the root the README names.
+        site_url="",
         **({"dev_addr": dev_addr} if dev_addr else {}),
     )

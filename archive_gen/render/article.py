@@ -37,7 +37,8 @@ def article_page(ctx: RenderContext, article: Article, position: int) -> tuple[s
         "article.md.j2", page,
         a=article,
         meta_line=meta_line(ctx, article, link),
-        chips=Markup(" ").join(link(ctx.term_name(name, term_id), paths.term_page(name, term_id), css=f"ag-chip ag-chip-{name}")
+        chips=Markup(" ").join(link(ctx.term_name(name, term_id), paths.term_page(name, term_id),
+                                    css=f"ag-chip ag-chip--{ctx.chip_kind(name, term_id)}")
                                for name in HEADER_TAXONOMIES for term_id in getattr(article, name)),
         provenance=provenance_note(ctx, article),
         body=Markup("\n\n".join(render_blocks(ctx, article, link))),

@@ -89,6 +89,13 @@ class RenderContext:
             return Markup(f"[{md_escape(text)}]({href})" + (f"{{{classes} }}" if classes else ""))
         return link
 
+    def chip_kind(self, taxonomy: str, term_id: str) -> str:
+        """What a chip's dot shows: the actor's kind, or topic / source."""
+        if taxonomy in ("actors", "places"):
+            actor = self.archive.registry.actors.get(term_id)
+            return actor.kind if actor is not None else "person"
+        return taxonomy.removesuffix("s")
+
     def absolute(self, page: str) -> str:
         """The permanent URL of a page or file; a site-relative one without ``site_url``."""
         if self.settings.site_url:
