@@ -78,6 +78,7 @@ class SourceDoc:
     blocks: tuple[Block, ...]
     meta: dict[str, Any] = field(default_factory=dict)  # editor front matter (wins over extraction)
     meta_lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> line
+    meta_path: str = ""  # where the editor's metadata is, when not in the file itself (x.yml beside x.txt)
     header_date: str | None = None  # "2024-06" from a ``date 2024-06`` first line
     header_line: int = 1
     signoff: SignOff | None = None

@@ -47,7 +47,7 @@ class Resolver:
         reading = fields.read(doc.meta, "article", self.suggest)
         for problem in reading.problems:
             if problem.key not in DATE_KEYS:
-                diags.warning(doc.path, doc.meta_lines.get(problem.key, 1), problem.message, problem.hint)
+                diags.warning(doc.meta_path or doc.path, doc.meta_lines.get(problem.key, 1), problem.message, problem.hint)
         return reading
 
     def suggest(self, key: str, value: str) -> str:
@@ -74,6 +74,7 @@ class Resolver:
             claims.sort(key=lambda c: c.start)
         refs = self._sources(doc, values, diags)
         provenance["sources"] = "machine" if refs is None else "editor"
+        provenance["title"] = "editor" if values.get("title") else "machine"
         return Article(
             slug=values.get("slug") or slugify(PurePosixPath(doc.path).stem),
             title=resolve_title(doc, values, ex.title),
@@ -104,7 +105,7 @@ class Resolver:
             return tuple(i for i in self._known_ids(doc, key, values[key], diags) if i not in excluded)
         for value in excluded:
             if value not in known:
-                diags.warning(doc.path, doc.meta_lines.get(f"{key}_exclude", 1),
+                diags.warning(doc.meta_path or doc.path, doc.meta_lines.get(f"{key}_exclude", 1),
                               f"unknown id '{value}' in '{key}_exclude'", self.suggest(key, value))
         kept = tuple(i for i in found if i not in excluded)
         provenance[key] = "machine, edited" if len(kept) != len(found) else "machine"
@@ -119,9 +120,9 @@ class Resolver:
                 result.append(value)
             elif key in ("actors", "places") and value in self.registry.actors:
                 other = "actors" if key == "places" else "places"
-                diags.warning(doc.path, line, f"'{value}' belongs in '{other}', not in '{key}'", f"move it to '{other}: [...]'")
+                diags.warning(doc.meta_path or doc.path, line, f"'{value}' belongs in '{other}', not in '{key}'", f"move it to '{other}: [...]'")
             else:
-                diags.warning(doc.path, line, f"unknown id '{value}' in '{key}'", self.suggest(key, value))
+                diags.warning(doc.meta_path or doc.path, line, f"unknown id '{value}' in '{key}'", self.suggest(key, value))
         return tuple(dict.fromkeys(result))
 
     def _sources(self, doc: SourceDoc, values: dict[str, Any], diags: Diagnostics) -> list[SourceRef] | None:
@@ -131,7 +132,7 @@ class Resolver:
         refs = []
         for item in values["sources"]:
             if item["id"] not in self.registry.sources and "name" not in item:
-                diags.warning(doc.path, doc.meta_lines.get("sources", 1), f"unknown source id '{item['id']}'",
+                diags.warning(doc.meta_path or doc.path, doc.meta_lines.get("sources", 1), f"unknown source id '{item['id']}'",
                               did_you_mean(item["id"], self.registry.sources) or "add the entry to content/ or fix the id")
             refs.append(SourceRef(item["id"], item["role"], item.get("credit"), item.get("name")))
         return refs

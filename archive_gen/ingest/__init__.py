@@ -3,6 +3,7 @@
 One reader per input format, chosen by file suffix (Pelican-style registry)::
 
     .txt              wire.parse       raw wire text: "date 2024-06 …", captions, sign-off
+                                       (+ x.yml beside it: the editor's front matter)
     .md, .markdown    markdown.parse   YAML front matter + body split like wire text
 
 Readers are pure (``text, display_path → SourceDoc``); :func:`read_source` is the only
@@ -21,11 +22,14 @@ from pathlib import Path
 
 from ..config import DEFAULT_MAX_FILE_BYTES as MAX_FILE_BYTES
 from ..errors import ContentError, ReadError
+from .. import front_matter
 from ..model import SourceDoc
 from . import markdown, wire
 from .text import decode
 
 Reader = Callable[[str, str], SourceDoc]
+
+SIDECAR_SUFFIX = ".yml"  # x.yml beside x.txt: the editor's front matter for a raw wire file
 
 READERS: dict[str, Reader] = {
     ".txt": wire.parse,
@@ -63,7 +67,31 @@ def read_source(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) 
     data = read_bytes(Path(path), display_path, max_bytes)
     text, notes = decode(data, display_path)
     doc = reader(text, display_path)
-    return replace(doc, notes=notes + doc.notes) if notes else doc
+    doc = replace(doc, notes=notes + doc.notes) if notes else doc
+    sidecar = sidecar_of(Path(path))
+    if sidecar is not None and not doc.meta:
+        doc = _with_sidecar(doc, sidecar, _beside(display_path, sidecar.name), max_bytes)
+    return doc
+
+
+def sidecar_of(path: Path) -> Path | None:
+    """The editor's metadata for a raw wire file: ``x.yml`` beside ``x.txt`` (the agency's text
+    stays untouched; title, actors, notes … are set there, as in front matter)."""
+    if path.suffix.lower() != ".txt":
+        return None
+    candidate = path.with_suffix(SIDECAR_SUFFIX)
+    return candidate if candidate.is_file() else None
+
+
+def _with_sidecar(doc: SourceDoc, sidecar: Path, shown: str, max_bytes: int) -> SourceDoc:
+    text, notes = decode(read_bytes(sidecar, shown, max_bytes), shown)
+    meta, lines = front_matter.load_yaml(text, shown)
+    return replace(doc, meta=meta, meta_lines=lines, meta_path=shown, notes=doc.notes + notes)
+
+
+def _beside(display_path: str, name: str) -> str:
+    head, _, _ = display_path.rpartition("/")
+    return f"{head}/{name}" if head else name
 
 
 def read_bytes(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> bytes:

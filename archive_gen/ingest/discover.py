@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import Diagnostics
-from . import supported
+from . import SIDECAR_SUFFIX, supported
 
 UNREADABLE_HINT = "make the directory readable for the user running archive-gen (chmod a+rx)"
 
@@ -50,6 +50,8 @@ def source_files(content_dir: Path, diags: Diagnostics, display: Callable[[Path]
             if path.is_symlink() and not inside(path, content):
                 diags.error(display(path), 1, "symbolic link points outside content/", "copy the file into content/ instead")
                 continue
+            if path.suffix.lower() == SIDECAR_SUFFIX and path.with_suffix(".txt").exists():
+                continue  # the metadata of the wire file beside it
             if not supported(path):
                 diags.warning(display(path), 1, f"not an article source ('{path.suffix or path.name}'); ignored",
                               "articles are .txt (wire text) or .md (Markdown with front matter)")
