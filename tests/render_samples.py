@@ -53,7 +53,7 @@ def sample_archive():
     """The repository's own sample archive, annotated (read only; nothing is written)."""
     from pathlib import Path
 
-    from archive_gen.build import collect
+    from archive_gen.pipeline import collect
     from archive_gen.config import Config
     from archive_gen.errors import Diagnostics
     from archive_gen.index import build_archive

@@ -19,7 +19,7 @@ from archive_gen.annotate.matcher import tokenize
 from archive_gen.annotate.sources import build_index as build_source_index
 from archive_gen.annotate.sources import find_mentions as find_source_mentions
 from archive_gen.paths import is_slug
-from archive_gen.registry import ACTOR_KINDS, SOURCE_KINDS
+from archive_gen.fields import ACTOR_KINDS, SOURCE_KINDS
 from archive_gen.starter import (
     _rows, agency_countries, place_countries, shared_forms, source_countries, starter_countries,
     starter_registry, state_countries,

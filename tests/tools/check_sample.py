@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check the sample archive's content/ with the real pipeline and print what it covers.
 
-Validation is the build's own: ``archive_gen.build.collect`` loads the registry and annotates
+Validation is the build's own: ``archive_gen.pipeline.collect`` loads the registry and annotates
 every article; each diagnostic is printed, and any error makes the exit code 1. The report
 comes from the real cross-link graph (``archive_gen.index.build_archive``): the date span,
 the registry, which actors, places, sources and topics the articles carry, and the names the
