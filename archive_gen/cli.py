@@ -119,6 +119,8 @@ def _report(diags: Diagnostics, strict: bool, quiet: bool, what: str = "") -> in
     failed = diags.failed(strict)
     if not quiet or failed:
         summary = f"{len(diags.errors)} error(s), {len(diags.warnings)} warning(s)"
+        if diags.notes:
+            summary += f", {len(diags.notes)} note(s)"
         print(f"archive-gen: {what}{summary}" + (" — failed (--strict)" if strict and failed and not diags.errors else ""),
               file=sys.stderr)
     return EXIT_ERRORS if failed else EXIT_OK

@@ -1,6 +1,7 @@
 """Errors and diagnostics.
 
-Content problems are *collected*, not raised: one broken article must not take the archive
+Content problems are *collected*, not raised (errors, warnings, and notes that only point an
+editor at something worth a look): one broken article must not take the archive
 down. Each problem becomes a :class:`Diagnostic` that names the file and line, and the
 command prints them all together at the end. Exceptions are for problems that stop a stage
 for one input (caught and turned into a diagnostic by the caller) or for the whole run.
@@ -37,6 +38,7 @@ def printable(text: object) -> str:
 class Severity(enum.Enum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # worth an editor's look, never a failure (not even under --strict)
 
     def __str__(self) -> str:
         return self.value
@@ -110,6 +112,9 @@ class Diagnostics:
     def warning(self, path: str | PurePath, line: int, message: str, hint: str = "") -> None:
         self.add(Diagnostic(str(path), max(line, 1), Severity.WARNING, message, hint))
 
+    def note(self, path: str | PurePath, line: int, message: str, hint: str = "") -> None:
+        self.add(Diagnostic(str(path), max(line, 1), Severity.NOTE, message, hint))
+
     def __iter__(self):
         return iter(sorted(set(self._items), key=_sort_key))
 
@@ -123,6 +128,10 @@ class Diagnostics:
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self if d.severity is Severity.WARNING]
+
+    @property
+    def notes(self) -> list[Diagnostic]:
+        return [d for d in self if d.severity is Severity.NOTE]
 
     def failed(self, strict: bool = False) -> bool:
         """True when the run must exit non-zero: errors, or any warning under ``--strict``."""

@@ -360,6 +360,8 @@ def _convert_list(f: Field, raw: Any, label: str, suggest: Suggest | None) -> tu
     items = [raw] if isinstance(raw, str) else raw
     if not isinstance(items, list) or not all(_is_text(x) or (isinstance(x, str) and not x.strip()) for x in items):
         return _BAD, [(f"'{label}' must be a list of texts; ignored", f"write '{label}: [a, b]'")]
+    if f.type == "ids" and not all(isinstance(x, str) for x in items):  # 7 is no id, "7" is
+        return _BAD, [(f"'{label}' must be a list of texts; ignored", f"write '{label}: [a, b]'")]
     texts = list(dict.fromkeys(str(x).strip() for x in items if str(x).strip()))
     if f.type == "texts":
         return texts, []

@@ -44,7 +44,8 @@ def test_machine_values_and_their_provenance(annotator):
     article, diags = annotate(annotator, "")
     assert article.actors == ("anna-berger", "karl-huber", "ruritanien")
     assert article.places == ("zenda",) and article.topics == ("sanktionen",)
-    assert article.provenance == {"actors": "machine", "places": "machine", "topics": "machine", "sources": "machine"}
+    assert article.provenance == {"actors": "machine", "places": "machine", "topics": "machine", "sources": "machine",
+                                  "title": "editor"}
     assert article.status == "published" and messages(diags) == []
 
 

@@ -50,7 +50,8 @@ class _ActiveContent(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in FRAME_TAGS:
             self.found.append(f"<{tag}>")
-        self._in_script = tag == "script"
+        kind = (dict(attrs).get("type") or "text/javascript").lower()
+        self._in_script = tag == "script" and ("javascript" in kind or kind == "module")  # not JSON-LD data
         for name, value in attrs:
             value = value or ""
             if name.startswith("on") and "alert" in value:

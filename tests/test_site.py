@@ -111,7 +111,7 @@ def test_index_pages_exist(built_site, index):
 def test_actor_page_shows_cooccurring_actors_with_counts(built_site):
     text = (built_site / "docs" / "actors" / "wladimir-putin.md").read_text(encoding="utf-8")
     section = text.split("## Gemeinsam genannt mit", 1)[1].split("\n## ", 1)[0]
-    rows = re.findall(r"^- \[[^\]]+\]\(([a-z0-9-]+)\.md\) \((\d+)\)$", section, re.MULTILINE)
+    rows = re.findall(r"^- \[[^\]]+\]\(([a-z0-9-]+)\.md\) · (\d+) ", section, re.MULTILINE)
     assert any(actor == "kim-jong-un" for actor, _ in rows)
     counts = [int(n) for _, n in rows]
     assert counts == sorted(counts, reverse=True), "most frequent first"

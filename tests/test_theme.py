@@ -138,7 +138,7 @@ def test_html_lang_follows_the_page_language(page, theme_site):
     path = english.parent.relative_to(theme_site["root"] / "site").as_posix()
     page.goto(f"{theme_site['url']}/{path}/", wait_until="load")
     assert page.evaluate("document.documentElement.lang") == "en"
-    assert page.locator(".md-search__input").get_attribute("placeholder") == "Suche", "the interface stays German"
+    assert page.locator(".ag-search__open").get_attribute("aria-label") == "Suche", "the interface stays German"
 
 
 # The markup the page renderer is to produce (see the render/ report), styled by archive.css.

@@ -150,3 +150,34 @@ def country_before(text: str, start: int, by_end: Mapping[int, str]) -> str | No
     if start >= 1 and text[start - 1] in " \u00a0":
         return by_end.get(start - 1)
     return None
+
+
+class SharedForms:
+    """Decides, for one article, which actor a form several countries share means.
+
+    Built per article from what the article says about itself (the editor's ``country:``,
+    the dateline's place, the wire agencies) and the archive's default; :meth:`bind` adds
+    what the text names (its sure mentions) and returns the chooser the matcher calls for
+    each shared form it could not settle on its own."""
+
+    def __init__(self, country_of: Mapping[str, str], evidence_of: Mapping[str, str], *,
+                 editor_country: str | None = None, dateline_country: str | None = None,
+                 agency_countries: Iterable[str | None] = (), default: str | None = None) -> None:
+        """``country_of``: every actor's country (the owners of shared forms among them);
+        ``evidence_of``: the actors whose mention says which country a text is about (states,
+        and the parties and institutions of one country)."""
+        self.country_of, self.evidence_of = country_of, evidence_of
+        self.editor_country, self.dateline_country = editor_country, dateline_country
+        self.agency_countries, self.default = tuple(agency_countries), default
+
+    def bind(self, text: str, sure: Iterable[tuple[int, int, str]]):
+        """``sure``: (start, end, actor id) of the mentions the matcher is sure of."""
+        sure = list(sure)
+        counts = count_states((actor for _, _, actor in sure), self.evidence_of)
+        country = article_country(self.dateline_country, self.agency_countries, counts,
+                                  editor_country=self.editor_country, default=self.default)
+        by_end = states_by_end((s, e, self.evidence_of[a]) for s, e, a in sure if a in self.evidence_of)
+
+        def choose(start: int, candidate_ids: Iterable[str]) -> str | None:
+            return choose_by_context(candidate_ids, self.country_of, country, local=country_before(text, start, by_end))
+        return choose

@@ -103,7 +103,7 @@ def _nearest(target: str, generated: set[str]) -> str | None:
 
 def github_annotation(diagnostic: Diagnostic) -> str:
     """One diagnostic as a GitHub Actions workflow command: shown on the PR's changed lines."""
-    level = "error" if diagnostic.severity == Severity.ERROR else "warning"
+    level = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(diagnostic.severity, "notice")
     message = diagnostic.message + (f" ({diagnostic.hint})" if diagnostic.hint else "")
     return f"::{level} file={_escape_property(diagnostic.path)},line={diagnostic.line},title=archive-gen::{_escape_data(message)}"
 
