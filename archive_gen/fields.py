@@ -358,19 +358,20 @@ def _convert(f: Field, raw: Any, label: str, suggest: Suggest | None) -> tuple[A
 
 def _convert_list(f: Field, raw: Any, label: str, suggest: Suggest | None) -> tuple[Any, list[tuple[str, str]]]:
     items = [raw] if isinstance(raw, str) else raw
-    if not isinstance(items, list) or not all(_is_text(x) or (isinstance(x, str) and not x.strip()) for x in items):
+    if isinstance(items, list):  # YAML 1.2 tools read an unquoted date as text
+        items = [x.isoformat() if isinstance(x, (dt.date, dt.datetime)) else x for x in items]
+    if not isinstance(raw, str) and (not isinstance(items, list) or not all(_is_text(x) for x in items)):
         return _BAD, [(f"'{label}' must be a list of texts; ignored", f"write '{label}: [a, b]'")]
-    if f.type == "ids" and not all(isinstance(x, str) for x in items):  # 7 is no id, "7" is
-        return _BAD, [(f"'{label}' must be a list of texts; ignored", f"write '{label}: [a, b]'")]
-    texts = list(dict.fromkeys(str(x).strip() for x in items if str(x).strip()))
     if f.type == "texts":
-        return texts, []
+        return list(dict.fromkeys(str(x).strip() for x in items if str(x).strip())), []
+    if not all(isinstance(x, str) for x in items):  # 7 is no id, "7" is
+        return _BAD, [(f"'{label}' must be a list of texts; ignored", f"write '{label}: [a, b]'")]
     good, problems = [], []
-    for text in texts:
+    for text in dict.fromkeys(items):
         if TYPES["id"].check(text):
             good.append(text)
         else:
-            hint = suggest(label, text) if suggest else ""
+            hint = suggest(label, text) if suggest and text.strip() else ""
             problems.append((f"unknown id '{text}' in '{label}'", hint or TYPES["id"].hint))
     return good, problems
 

@@ -20,7 +20,7 @@ from .meta import page_file
 
 GROUPED = ("actors", "sources")  # taxonomies whose index entries name their kind
 TOP = 20  # quotes and claims shown on a term's first page
-TOP_COOCCURRING = 12
+TOP_COOCCURRING = 20  # the picture draws the first 12
 
 
 def taxonomy_pages(ctx: RenderContext, taxonomy: Taxonomy) -> Iterator[tuple[str, str]]:
