@@ -72,8 +72,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from archive_gen.errors import RenderError
-from archive_gen.paths import TAXONOMIES
+from ..errors import RenderError
+from ..paths import TAXONOMIES
 
 __all__ = ["SearchStats", "index_site", "pagefind_executable", "BUNDLE_DIR"]
 
@@ -167,44 +167,50 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True) -> S
     elif bundle.exists():
         shutil.rmtree(bundle)
 
-    articles = terms = 0
     with tempfile.TemporaryDirectory(prefix="archive-gen-search-") as tmp:
         stand_ins = Path(tmp) / "site"
-        for rel, kind in _pages_to_index(site_dir):
-            page = (site_dir / rel).read_text(encoding="utf-8", errors="replace")
-            document = _stand_in(page, rel, kind, language, names)
-            if document is None:
-                continue
-            target = stand_ins / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(document, encoding="utf-8")
-            if kind == "articles":
-                articles += 1
-            else:
-                terms += 1
-        if not articles + terms:  # nothing to find: Pagefind still writes its (empty) bundle
-            stand_ins.mkdir(parents=True, exist_ok=True)
-            (stand_ins / "index.html").write_text(
-                f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body></body></html>',
-                encoding="utf-8")
-        command = [str(executable), "--site", str(stand_ins), "--output-path", str(bundle.resolve()),
-                   "--force-language", language, *(["--silent"] if quiet else [])]
-        try:
-            # cwd: the temporary directory, so that no pagefind.yml of the caller's directory
-            # changes what is indexed
-            result = subprocess.run(command, cwd=tmp, stdin=subprocess.DEVNULL,
-                                    stdout=None if not quiet else subprocess.PIPE,
-                                    stderr=subprocess.PIPE, text=True, errors="replace", check=False)
-        except OSError as exc:
-            raise RenderError(f"cannot run {executable}: {exc}") from exc
-        if result.returncode != 0:
-            detail = (result.stderr or result.stdout or "").strip().splitlines()[-5:]
-            raise RenderError(f"pagefind failed with exit code {result.returncode}: " + " | ".join(detail))
+        articles, terms = _write_stand_ins(site_dir, stand_ins, language, names)
+        _run_pagefind(executable, stand_ins, bundle, language, quiet, cwd=tmp)
 
     files = [p for p in bundle.rglob("*") if p.is_file()]
     return SearchStats(articles=articles, terms=terms, files=len(files),
                        bytes=sum(p.stat().st_size for p in files),
                        seconds=round(time.perf_counter() - started, 3))
+
+
+def _write_stand_ins(site_dir: Path, stand_ins: Path, language: str, names: dict[str, str]) -> tuple[int, int]:
+    """The stand-in of every page to index, under ``stand_ins``; (articles, term pages) written."""
+    articles = terms = 0
+    for rel, kind in _pages_to_index(site_dir):
+        document = _stand_in((site_dir / rel).read_text(encoding="utf-8", errors="replace"), rel, kind, language, names)
+        if document is None:
+            continue
+        target = stand_ins / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(document, encoding="utf-8")
+        articles, terms = (articles + 1, terms) if kind == "articles" else (articles, terms + 1)
+    if not articles + terms:  # nothing to find: Pagefind still writes its (empty) bundle
+        stand_ins.mkdir(parents=True, exist_ok=True)
+        (stand_ins / "index.html").write_text(
+            f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body></body></html>',
+            encoding="utf-8")
+    return articles, terms
+
+
+def _run_pagefind(executable: Path, stand_ins: Path, bundle: Path, language: str, quiet: bool, cwd: str) -> None:
+    command = [str(executable), "--site", str(stand_ins), "--output-path", str(bundle.resolve()),
+               "--force-language", language, *(["--silent"] if quiet else [])]
+    try:
+        # cwd: a temporary directory, so that no pagefind.yml of the caller's directory
+        # changes what is indexed
+        result = subprocess.run(command, cwd=cwd, stdin=subprocess.DEVNULL,
+                                stdout=None if not quiet else subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, errors="replace", check=False)
+    except OSError as exc:
+        raise RenderError(f"cannot run {executable}: {exc}") from exc
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout or "").strip().splitlines()[-5:]
+        raise RenderError(f"pagefind failed with exit code {result.returncode}: " + " | ".join(detail))
 
 
 # ---------------------------------------------------------------------------- the pages
