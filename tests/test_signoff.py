@@ -13,7 +13,6 @@ from archive_gen.ingest.signoff import (
     WIRE_CODES,
     date_problem,
     find_signoff,
-    has_date_item,
     parse_date,
     parse_signoff,
 )
@@ -21,6 +20,14 @@ from archive_gen.ingest.signoff import (
 from conftest import shared_file
 
 D = dt.date
+# The item separators of the grammar, to find date-shaped items in any parenthesis.
+_ITEM_SEPARATOR = re.compile(r"\s*(?:[,;/]|[–—]|\s-\s)\s*")
+
+
+def has_date_item(text: str) -> bool:
+    """True when some item of a parenthesis looks like a numeric date."""
+    inner = text.strip().strip("()")
+    return any(parse_date(item)[1] for item in _ITEM_SEPARATOR.split(inner))
 
 # (sign-off as printed, date, agencies, authors, editor codes, place)
 # Taken from derstandard-10kgnad.csv (10kGNAD, Der Standard 2015–16) and from the seed article.

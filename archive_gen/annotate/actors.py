@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from ..model import Actor, Mention
-from .candidates import FUNCTION_WORDS, MONTHS_AND_DAYS, first_names
+from ..lang.lexicon import MONTHS_AND_DAYS, ROMANCE_PARTICLES
+from ..lang.lexicon import NOT_NAME_START as FUNCTION_WORDS
+from ..lang.sentences import starts_sentence
+from .candidates import first_names
 from .matcher import AliasIndex, Token
 from .sentences import Coverage
 
@@ -121,7 +124,6 @@ def _part_of_other_name(text: str, tokens: list[Token], mention: tuple[int, int,
     return False
 
 
-ROMANCE_PARTICLES = frozenset({"de", "du", "di", "del", "della", "da", "do", "dos"})  # not "des": German too
 # Endings of German nouns and plurals: "der USA Tausende Wildpferde" is German, not a name.
 GERMAN_NOUN_ENDINGS = ("e", "en", "er", "ern", "ung", "heit", "keit", "schaft", "chen", "lein", "tät", "ion")
 
@@ -166,8 +168,7 @@ def _token_at(tokens: list[Token], offset: int) -> int | None:
 
 
 def _starts_sentence(text: str, offset: int) -> bool:
-    before = text[:offset].rstrip(" \"'„“»(")
-    return not before or before[-1] in ".!?:\n"
+    return starts_sentence(text, offset, skip=" \"'„“»(")
 
 
 def _short_forms(tokens: list[Token], found: list[tuple[int, int, str, str]], actors: dict[str, Actor]):

@@ -9,26 +9,15 @@ from __future__ import annotations
 
 import re
 
+from ..lang.lexicon import DANGLING as _DANGLING
+from ..lang.sentences import first_sentence
+
 MAX_TITLE = 90
 MIN_CLAUSE = 30
 NAME_MARGIN = 8  # a name begun before the limit may run this far past it
-# Words a shortened title must not end on (German and English function words).
-_DANGLING = frozenset(
-    """der die das den dem des ein eine einen einem einer eines und oder aber mit von zu im in am an auf
-    für bei nach seinem seinen seiner ihrem ihren ihrer hat haben ist sind wird wurde sich dass als wie
-    the a an and or but of to in on at for with by from has have is are was were that as""".split()
-)
-# A sentence ends at . ! ? followed by space and an uppercase letter or a quote,
-# unless the dot ends a short abbreviation or a number ("z. B.", "U.S.", "19.").
-_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Za-z])(?<!\d)[.!?](?=\s+[\"„»A-ZÄÖÜ])")
 # Headline-like breaks only: a comma often opens a subordinate clause ("…, dass …").
 _DATELINE_REST = re.compile(r"[^–—\n]{0,30}?\s(?:[–—]|--?)\s+")
 _CLAUSE_BREAK = re.compile(r"\s*(?:[;:]|\s[–—-]\s)\s*")
-
-
-def first_sentence(text: str) -> str:
-    match = _SENTENCE_END.search(text)
-    return (text[: match.start()] if match else text).strip()
 
 
 def derive_title(lead: str, dateline: tuple[int, int] | None = None) -> str:

@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..lang.lexicon import NAME_PARTICLES, month_numbers
 from ..model import SignOff
 
 # Lowercase (or mixed-case) codes of wire services as they appear in sign-offs and credits.
@@ -46,18 +47,8 @@ _LABELS = frozenset(
     }
 )  # fmt: skip
 
-# Name particles that may sit lowercase between capitalised name parts: "Bernd von Jutrczenka".
-NAME_PARTICLES = frozenset(
-    {"von", "van", "vom", "zu", "zur", "de", "der", "den", "del", "della", "di", "da", "du",
-     "dos", "das", "la", "le", "ter", "ten", "y", "bin", "ibn", "al", "el"}
-)  # fmt: skip
-
-_MONTHS = {
-    "jänner": 1, "januar": 1, "jän": 1, "jan": 1, "feber": 2, "februar": 2, "feb": 2,
-    "märz": 3, "mär": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7,
-    "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10,
-    "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
-}  # fmt: skip
+# German month names and abbreviations from CLDR ("jänner", "sept", "feber" added by hand).
+_MONTHS = month_numbers("de")
 
 # Earliest and latest year a sign-off date may plausibly carry; "30.9.3015" is a typo.
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -309,8 +300,3 @@ def date_problem(signoff: SignOff) -> str | None:
             return f"sign-off date '{item.strip()}' is not a valid date"
     return None
 
-
-def has_date_item(text: str) -> bool:
-    """True when some item of a parenthesis looks like a numeric date (used by tests/reports)."""
-    inner = text.strip().strip("()")
-    return any(parse_date(item)[1] for item in _SEPARATOR.split(inner))
