@@ -127,6 +127,57 @@ _NOT_PLACE_START = {
 }
 NOT_PLACE_START = _union(_NOT_PLACE_START.values())
 
+# --------------------------------------------------------------------------- clauses
+
+# Finite verbs a headline clause is complete with: auxiliaries, modals and the commonest
+# verbs of news text in the third person. Other verbs are recognised by their endings
+# (see annotate.titles.has_verb).
+_FINITE_VERBS = {
+    "de": _words(
+        """ist sind war waren wird werden wurde wurden sei seien wäre wären hat haben hatte hatten habe
+        hätte hätten kann können konnte konnten könne soll sollen sollte sollten solle will wollen
+        wollte wollten wolle muss müssen musste mussten müsse darf dürfen durfte mag gibt gab geht ging
+        kommt kam steht stand liegt lag bleibt blieb sagt sagte sagten fordert forderte warnt warnte
+        sieht sah lässt ließ nimmt nahm zieht zog schließt schloss trifft traf spricht sprach"""
+    ),
+    "en": _words(
+        """is are was were be been will would can could may might must shall should has have had
+        does did says said tells told sees saw gets got makes made takes took gives gave goes went
+        plans plan expects expected"""
+    ),
+}
+FINITE_VERBS = _union(_FINITE_VERBS.values())
+# Lowercase words with a verb's ending that are no verbs ("nicht", "jetzt", "bereits").
+NOT_VERBS = _words(
+    """nicht jetzt bereits seit selbst erst fast meist zuletzt zunächst längst weit recht gut
+    mit mittlerweile bisher bislang insgesamt derzeit zumindest mindestens höchstens stets
+    damit dabei trotzdem jedoch allerdings schlecht direkt"""
+)
+# Words that open a subordinate clause (a relative pronoun, a conjunction). A clause opened by
+# one is no main clause; after a preposition a relative pronoun still opens one ("über die").
+_SUBORDINATORS = {
+    "de": _words(
+        """dass ob weil wenn falls als wie wo was wer der die das den dem deren dessen denen welche
+        welcher welches welchen welchem um damit nachdem bevor obwohl obgleich während sodass
+        seit seitdem sofern solange indem ohne statt anstatt so womit wobei wodurch wonach"""
+    ),
+    "en": _words("that which who whom whose because if when while although though as since after before so to"),
+}
+SUBORDINATORS = _union(_SUBORDINATORS.values())
+RELATIVE_PRONOUNS = _words("der die das den dem deren dessen denen welche welcher welches welchen welchem which who whom whose")
+# Subordinate clauses the clause before them needs: its object ("sagt, dass …"), its condition
+# ("tritt zurück, wenn …"), the second half of a comparison ("mehr, als …").
+DEPENDENT_OPENERS = _words("dass ob wenn falls sofern solange als wie so sodass that if unless whether than")
+PREPOSITIONS = _words(
+    """an auf aus bei durch für gegen in mit nach neben ohne seit über um unter von vor während wegen zu
+    zwischen at by for from in of on to with"""
+)
+# Verbs that report speech: a clause ending in one ("…, sagte er") needs what was said.
+SPEECH_VERBS = _words(
+    """sagte sagt sagten erklärte erklärt betonte betont meinte meint schrieb schreibt berichtete
+    berichtet hieß heißt said says told added wrote stated reported"""
+)
+
 # --------------------------------------------------------------------------- name particles
 
 # Lowercase particles between a given name and a surname: "Ursula von der Leyen".
@@ -150,7 +201,7 @@ PLACE_PARTICLES = _words("de da do del am an der ob upon on sur la le")
 # initials) and numbers ("19. Juni") are rules of the splitter, not entries here.
 _TITLE_ABBREVIATIONS = _words(
     """Dr Prof Mag Dipl Ing Univ DI St Nr Str Abs Mio Mrd Tsd Jh Hl Mr Mrs Ms Jr Sr Gov Lt Col Sgt Rev
-    Corp Inc Ltd Co Bros Mill Hrsg"""
+    Corp Inc Ltd Co Bros Mill Hrsg Tel Jan Jän Feb Mar Apr Jun Jul Aug Sep Sept Okt Oct Nov Dez Dec"""
 )
 _LOWER_ABBREVIATIONS = _words("bzw ca vgl usw etc inkl exkl evtl ggf geb gest jun sen mio mrd tsd vs ff sog sogen")
 ABBREVIATIONS = _TITLE_ABBREVIATIONS | _LOWER_ABBREVIATIONS | {w.capitalize() for w in _LOWER_ABBREVIATIONS}

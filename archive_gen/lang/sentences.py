@@ -1,7 +1,8 @@
 """The one sentence splitter: where a sentence of German or English news text ends.
 
 A sentence ends at ``.`` ``!`` ``?`` or ``…`` (a run of them, then closing quotes or brackets)
-before whitespace and an uppercase letter or an opening quote. A full stop ends nothing
+before whitespace and an uppercase letter, a digit (``… leiden. 30 Jahre sind vergangen``) or
+an opening quote. A full stop ends nothing
 
 - after a single letter: initials and abbreviations such as ``U.S.``, ``z. B.``, ``A. Merkel``;
 - after a number: German ordinals (``19. Juni``, ``am 5. Juli``, ``die 296. Folge``); after
@@ -26,7 +27,7 @@ OPENERS = "\"„»“«'"
 # Credits are looked for after every such place (a caption may end anyhow).
 BREAK = re.compile(r"[.!?…]+[\"'“”„»«’)\]]*\s+")
 # A sentence end: the break, then an uppercase letter or an opening quote.
-_END = re.compile(r"(?P<punct>[.!?…]+)[\"'“”„»«’)\]]*(?P<space>\s+)(?=[\"„»“«']|[^\W\d_])")
+_END = re.compile(r"(?P<punct>[.!?…]+)[\"'“”„»«’)\]]*(?P<space>\s+)(?=[\"„»“«']|\w)")
 # The word before a full stop: a single letter, a short number or an abbreviation ends nothing.
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(\w+)$")
 MAX_WORD_BEFORE = 12
@@ -34,7 +35,7 @@ MAX_WORD_BEFORE = 12
 
 def _is_end(text: str, match: re.Match) -> bool:
     following = text[match.end()]
-    if not (following.isupper() or following in OPENERS):
+    if not (following.isupper() or following.isdigit() or following in OPENERS):
         return False
     punct = match.group("punct")
     if punct != ".":
