@@ -77,6 +77,8 @@ _CAPS_TOKEN = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
 _EDITOR_CODE = re.compile(r"[a-zäöüß]{2,5}\.?")
 # A domain-like outlet: "derStandard.at".
 _DOMAIN = re.compile(r"[A-Za-z][\w-]*\.(?:at|de|ch|com|net|org|eu|info)")
+# A date glued to the word before it: "APA 4.9.2015".
+_GLUED_DATE = re.compile(r"([^\W\d_][\w./-]*)\s+(\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4})")
 # "Label: value" inside a sign-off item.
 _LABELLED = re.compile(r"([^\W\d_]+)\s*:\s*(.+)")
 # "Person aus Ort": the reporter's place of filing.
@@ -224,12 +226,28 @@ def _classify_contributor(value: str, found: _Found) -> bool:
     return False
 
 
+def _items(inner: str) -> list[str]:
+    """The items of a parenthesis; a date glued to the item before it is one item of its own:
+    ``(APA 4.9.2015)``."""
+    items = []
+    for item in _SEPARATOR.split(inner.strip()):
+        glued = _GLUED_DATE.fullmatch(item)
+        items.extend(glued.groups() if glued else [item])
+    return [i for i in items if i]
+
+
 def _analyse(inner: str) -> _Found | None:
-    """Classify every item; None unless all fit and one of them is typical of a sign-off."""
-    items = [i for i in _SEPARATOR.split(inner.strip()) if i]
+    """Classify every item; None unless all fit and one of them is typical of a sign-off.
+
+    Next to an author, a single capitalised word is the paper's section, not an agency:
+    ``(Wolfgang Weisgram, Album, 14.2.2016)``.
+    """
+    items = _items(inner)
     found = _Found()
     if not items or not all(_classify(item, found) for item in items):
         return None
+    if found.authors:
+        found.agencies = [a for a in found.agencies if a.isupper() or a.lower() in WIRE_CODES]
     return found if found.strong else None
 
 
@@ -287,6 +305,21 @@ def find_signoff(paragraph: str, line: int = 1) -> tuple[str, SignOff] | None:
     if signoff is None or (not closed and signoff.date is None):
         return None
     return text[: match.start()].rstrip(), signoff
+
+
+# A parenthesis inside a paragraph, after a sentence's end: where a flattened article's
+# sign-off stands before an appended box ("… Ende. (APA, 5.9.2015) Fußball-Ergebnisse: …").
+_INNER = re.compile(r"(?<=[.!?…\"“”»)])\s+(\([^()]{1,200}\))(?=\s|$)")
+
+
+def find_inner_signoff(paragraph: str, line: int = 1) -> tuple[str, SignOff, str] | None:
+    """``(text_before, signoff, text_after)`` for the last dated sign-off that stands as its own
+    unit inside a paragraph: after a sentence's end, before more text. None when there is none."""
+    for match in reversed(list(_INNER.finditer(paragraph))):
+        signoff = parse_signoff(match.group(1), line)
+        if signoff is not None and signoff.date is not None and paragraph[match.end():].strip():
+            return paragraph[: match.start()].rstrip(), signoff, paragraph[match.end():].strip()
+    return None
 
 
 def date_problem(signoff: SignOff) -> str | None:

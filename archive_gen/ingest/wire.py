@@ -28,7 +28,7 @@ from ..lang.lexicon import NOT_PLACE_START, PLACE_PARTICLES, month_pattern
 from ..lang.sentences import sentence_ends
 from ..model import Block, BlockKind, Dateline, SignOff, SourceDoc
 from .credits import split_credit
-from .signoff import MAX_YEAR, MIN_YEAR, date_problem, find_signoff
+from .signoff import MAX_YEAR, MIN_YEAR, date_problem, find_inner_signoff, find_signoff
 
 FORMAT = "wire"
 
@@ -269,29 +269,51 @@ def _join(lines: list[tuple[int, str]]) -> _Para:
 def _take_signoff(
     paras: list[_Para], path: str, notes: list[Diagnostic]
 ) -> tuple[SignOff | None, list[_Para]]:
-    """Remove the sign-off from the last paragraph (or, failing that, a dated one earlier).
+    """Remove the sign-off from the last paragraph (or, failing that, a dated one earlier;
+    or, failing that, a dated one standing inside a paragraph).
 
     Der Standard sometimes appends a box (results, a product's price) after the sign-off;
-    a dated sign-off closing an earlier paragraph is still the article's sign-off.
+    a dated sign-off closing an earlier paragraph is still the article's sign-off, and so is
+    one before the box when the text has lost its paragraph breaks.
     """
     candidates = [i for i, p in enumerate(paras) if not p.heading]
+    found = _trailing_signoff(paras, candidates) or _inner_signoff(paras, candidates)
+    if found is None:
+        return None, paras
+    index, before, signoff, after = found
+    para = paras[index]
+    signoff = replace(signoff, line=para.line_at(para.text.rfind(signoff.raw)))
+    problem = date_problem(signoff)
+    if problem:
+        notes.append(Diagnostic(path, signoff.line, Severity.WARNING, problem, "check the day, month and year"))
+    rest = paras[:index]
+    if before:
+        rest.append(_Para(before, tuple(s for s in para.line_starts if s[0] < len(before))))
+    if after:
+        rest.append(_tail(para, len(para.text) - len(after)))
+    return signoff, rest + paras[index + 1 :]
+
+
+def _trailing_signoff(paras: list[_Para], candidates: list[int]) -> tuple[int, str, SignOff, str] | None:
     for rank, index in enumerate(reversed(candidates)):
-        para = paras[index]
-        found = find_signoff(para.text, para.line)
-        if found is None or (rank > 0 and found[1].date is None):
-            continue
-        before, signoff = found
-        signoff = replace(signoff, line=para.line_at(para.text.rfind(signoff.raw)))
-        problem = date_problem(signoff)
-        if problem:
-            notes.append(
-                Diagnostic(path, signoff.line, Severity.WARNING, problem, "check the day, month and year")
-            )
-        rest = paras[:index]
-        if before:
-            rest.append(_Para(before, tuple(s for s in para.line_starts if s[0] < len(before))))
-        return signoff, rest + paras[index + 1 :]
-    return None, paras
+        found = find_signoff(paras[index].text, paras[index].line)
+        if found is not None and (rank == 0 or found[1].date is not None):
+            return index, found[0], found[1], ""
+    return None
+
+
+def _inner_signoff(paras: list[_Para], candidates: list[int]) -> tuple[int, str, SignOff, str] | None:
+    for index in reversed(candidates):
+        found = find_inner_signoff(paras[index].text, paras[index].line)
+        if found is not None:
+            return index, *found
+    return None
+
+
+def _tail(para: _Para, start: int) -> _Para:
+    """The rest of a paragraph from ``start`` on, as a paragraph of its own."""
+    starts = [(offset - start, line) for offset, line in para.line_starts if offset > start]
+    return _Para(para.text[start:], ((0, para.line_at(start)), *starts))
 
 
 def _block(para: _Para, first: bool) -> Block:
