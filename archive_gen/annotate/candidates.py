@@ -237,7 +237,7 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
         if (nxt is not None and nxt.gap == " " and nxt.text in _SPEECH_AFTER_EN and after > i
                 and not _sentence_start(text, token.start)):
             last, cue = after, f"speech verb: {nxt.text}"
-    if last is not None and last + 1 < len(tokens) and is_role(tokens[last + 1].text):
+    if last is not None and last + 1 < len(tokens) and is_role(tokens[last + 1].text) and tokens[last + 1].gap == " ":
         last = None  # "sagte Odessas Gouverneur …": a genitive before a role, the name follows
     return last, cue
 
@@ -261,8 +261,24 @@ def _acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, tupl
             continue
         if taken.overlaps(token.start, token.end) or _shouting(text, token.start):
             continue
+        if _country_code(text, token):
+            continue
         found.setdefault(word, ("acronym", []))[1].append((token.start, token.end))
     return found
+
+
+# A three-letter code in parentheses after a name, in a results table: "Stenmark (SWE) 86",
+# "Thiem (AUT) – Federer (SUI) 6:4", "1. Kane (ENG)": a sports country code, not a body.
+_CODE_CONTEXT = re.compile(r"\s*(?:\d|[–-]\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*\([A-Z]{3}\)|$|\n)")
+_RANK_BEFORE = re.compile(r"(?:^|\s)\d{1,3}\.\s+[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}\s*$")
+
+
+def _country_code(text: str, token: Token) -> bool:
+    """``SWE`` in ``Stenmark (SWE) 862``: a code in parentheses inside a table of results."""
+    if len(token.text) != 3 or text[token.start - 1:token.start] != "(" or text[token.end:token.end + 1] != ")":
+        return False
+    before = text[max(0, token.start - 50):token.start - 1]
+    return bool(_CODE_CONTEXT.match(text, token.end + 1) or _RANK_BEFORE.search(before))
 
 
 def _shouting(text: str, offset: int) -> bool:

@@ -84,6 +84,9 @@ _NOT_NAME_START = {
         neue neuen neuer erst erste ersten zwei drei vier fünf sechs sieben acht neun zehn
         andere anderen anderer weitere weiteren beide beiden mehrere einige wenige vielen
         bis nun jetzt heute gestern morgen immer wieder bereits etwa rund knapp fast
+        mein meine meinem meinen meiner meines dein deine deinem deinen deiner sein seine seinem
+        seinen seiner seines ihre ihrem ihren ihrer ihres unser unsere unserem unseren unserer
+        euer eure
         herr frau sankt"""
     ),
     "en": _words(
