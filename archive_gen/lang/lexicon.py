@@ -198,13 +198,14 @@ PLACE_PARTICLES = _words("de da do del am an der ob upon on sur la le")
 
 # --------------------------------------------------------------------------- abbreviations
 
-# Abbreviations whose full stop ends no sentence ("z. B.", "Dr.", "Mio."), as written (no dot):
+# Abbreviations whose full stop ends no sentence ("z. B.", "Dr.", "Mio."), as written (no dot).
+# Not company suffixes: "… said Chrysler Corp. The company …" ends a sentence more often than not.
 # titles and units are capitalised ("Mag." is a title, "mag." a verb ending a sentence),
 # lowercase ones also stand capitalised at a sentence start ("Vgl."). Single letters ("U.S.",
 # initials) and numbers ("19. Juni") are rules of the splitter, not entries here.
 _TITLE_ABBREVIATIONS = _words(
     """Dr Prof Mag Dipl Ing Univ DI St Nr Str Abs Mio Mrd Tsd Jh Hl Mr Mrs Ms Jr Sr Gov Lt Col Sgt Rev
-    Corp Inc Ltd Co Bros Mill Hrsg Tel Jan Jän Feb Mar Apr Jun Jul Aug Sep Sept Okt Oct Nov Dez Dec"""
+    Mill Hrsg Tel Jan Jän Feb Mar Apr Jun Jul Aug Sep Sept Okt Oct Nov Dez Dec"""
 )
 _LOWER_ABBREVIATIONS = _words("bzw ca vgl usw etc inkl exkl evtl ggf geb gest jun sen mio mrd tsd vs ff sog sogen")
 ABBREVIATIONS = _TITLE_ABBREVIATIONS | _LOWER_ABBREVIATIONS | {w.capitalize() for w in _LOWER_ABBREVIATIONS}
