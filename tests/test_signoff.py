@@ -348,3 +348,11 @@ def test_corpus_dated_sign_offs_are_found_in_flattened_text():
         found = sum(1 for _, text in selected if wire.parse(" ".join(text.split()), "a.txt").signoff is not None)
         print(f"\nderstandard {part}: {found}/{len(selected)} dated sign-offs found in flattened text")
         assert found >= 0.95 * len(selected)
+
+
+def test_a_dated_citation_in_an_earlier_paragraph_is_no_sign_off():
+    text = ("Die Behörde bestätigte das. (APA, 5.9.2015) Weitere Details folgten.\n\n"
+            "Der zweite Absatz endet ohne Sign-off.")
+    doc = wire.parse(text, "a.txt")
+    assert doc.signoff is None
+    assert "(APA, 5.9.2015)" in doc.blocks[0].text

@@ -270,7 +270,7 @@ def _take_signoff(
     paras: list[_Para], path: str, notes: list[Diagnostic]
 ) -> tuple[SignOff | None, list[_Para]]:
     """Remove the sign-off from the last paragraph (or, failing that, a dated one earlier;
-    or, failing that, a dated one standing inside a paragraph).
+    or, failing that, a dated one standing inside the last paragraph).
 
     Der Standard sometimes appends a box (results, a product's price) after the sign-off;
     a dated sign-off closing an earlier paragraph is still the article's sign-off, and so is
@@ -303,11 +303,13 @@ def _trailing_signoff(paras: list[_Para], candidates: list[int]) -> tuple[int, s
 
 
 def _inner_signoff(paras: list[_Para], candidates: list[int]) -> tuple[int, str, SignOff, str] | None:
-    for index in reversed(candidates):
-        found = find_inner_signoff(paras[index].text, paras[index].line)
-        if found is not None:
-            return index, *found
-    return None
+    """A dated sign-off inside the last paragraph only: there a box was run on after it (text
+    without paragraph breaks); earlier, a dated parenthesis is more likely a citation."""
+    if not candidates:
+        return None
+    index = candidates[-1]
+    found = find_inner_signoff(paras[index].text, paras[index].line)
+    return (index, *found) if found is not None else None
 
 
 def _tail(para: _Para, start: int) -> _Para:

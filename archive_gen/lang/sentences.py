@@ -9,8 +9,8 @@ an opening quote. A full stop ends nothing
   a year it does end a sentence (``… im Jahr 2015. Wien – …``);
 - after an abbreviation of :data:`~.lexicon.ABBREVIATIONS` (``Dr.``, ``Nr.``, ``bzw.``).
 
-Compared with syntok and pysbd on the corpora (see benchmarks/README.md, "Sentence
-splitting"), this regex is as good on wire text and much faster. Everything works on
+Compared with syntok and pysbd on the corpora (benchmarks/README.md, "Sentence splitting"),
+this regex cuts more GermEval sentence pairs right and is 30–300 times faster. Everything works on
 character offsets, so spans can be mapped back onto the source text.
 """
 
@@ -26,9 +26,9 @@ OPENERS = "\"„»“«'"
 # A place where a sentence may end: punctuation, closing quotes or brackets, whitespace.
 # Credits are looked for after every such place (a caption may end anyhow).
 BREAK = re.compile(r"[.!?…]+[\"'“”„»«’)\]]*\s+")
-# A sentence end: the break, then an uppercase letter or an opening quote.
+# A sentence end: the break, then a word or an opening quote (_is_end checks the case).
 _END = re.compile(r"(?P<punct>[.!?…]+)[\"'“”„»«’)\]]*(?P<space>\s+)(?=[\"„»“«']|\w)")
-# The word before a full stop: a single letter, a short number or an abbreviation ends nothing.
+# The word before a full stop: a single letter, a number (not a year) or an abbreviation ends nothing.
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(\w+)$")
 MAX_WORD_BEFORE = 12
 
