@@ -4,6 +4,7 @@
     python benchmarks/bench_annotate.py                 # German corpus, 3 repeats
     python benchmarks/bench_annotate.py --corpus en --repeat 5
     python benchmarks/bench_annotate.py --long          # one article, growing: time must grow linearly
+    python benchmarks/bench_annotate.py --sentences     # our sentence splitter against syntok and pysbd
 
 Issue 3 asks for >= 500 articles/s/core on the German corpus with a registry of >= 5,000
 aliases, and for matching to be one pass over the text whatever the registry's size. The run
@@ -133,13 +134,112 @@ def long_article(repeat: int) -> str:
     return "\n".join(rows)
 
 
+# Sentences with a known right split: the hard cases of German and English wire text.
+SPLIT_CASES = [
+    ("Am 19. Juni kam er. Dann ging er.", ["Am 19. Juni kam er.", "Dann ging er."]),
+    ("Die U.S. Army kam. Sie blieb.", ["Die U.S. Army kam.", "Sie blieb."]),
+    ("Das gilt z. B. in Wien. Nicht in Graz.", ["Das gilt z. B. in Wien.", "Nicht in Graz."]),
+    ("Er sagte: „Wir kommen.“ Dann ging er.", ["Er sagte: „Wir kommen.“", "Dann ging er."]),
+    ('He said: "We will come." Then he left.', ['He said: "We will come."', "Then he left."]),
+    ("Dr. Müller kam. Er blieb.", ["Dr. Müller kam.", "Er blieb."]),
+    ("Das war im Jahr 2015. Wien – Die Stadt wächst.", ["Das war im Jahr 2015.", "Wien – Die Stadt wächst."]),
+    ("Es kostet 407 Mio. Euro. Das ist viel.", ["Es kostet 407 Mio. Euro.", "Das ist viel."]),
+    ("Sie lief in der 296. Folge. Dann war Schluss.", ["Sie lief in der 296. Folge.", "Dann war Schluss."]),
+    ("Angela M. Merkel kam. Sie sprach.", ["Angela M. Merkel kam.", "Sie sprach."]),
+    ("The U.S. economy grew 2.1 pct in 1986. Exports rose.", ["The U.S. economy grew 2.1 pct in 1986.", "Exports rose."]),
+    ("Er kam nach St. Pölten. Dort blieb er.", ["Er kam nach St. Pölten.", "Dort blieb er."]),
+]
+
+
+def _splitters() -> dict:
+    """Name → function(text, language) -> list of sentence strings; the maintained ones if installed."""
+    from archive_gen.lang.sentences import split
+
+    found = {"archive-gen regex": lambda text, lang: [text[s:e] for s, e in split(text)]}
+    try:
+        import syntok.segmenter as syntok
+
+        def syntok_split(text: str, lang: str) -> list[str]:
+            return ["".join(t.spacing + t.value for t in sentence).strip()
+                    for paragraph in syntok.analyze(text) for sentence in paragraph]
+        found["syntok"] = syntok_split
+    except ImportError:
+        pass
+    try:
+        import pysbd
+
+        segmenters = {lang: pysbd.Segmenter(language=lang, clean=False) for lang in ("de", "en")}
+        found["pysbd"] = lambda text, lang: [s.strip() for s in segmenters[lang].segment(text) if s.strip()]
+    except ImportError:
+        pass
+    return found
+
+
+def _corpus_paragraphs() -> dict[str, list[str]]:
+    import csv
+    import json
+
+    corpus = HERE.parent.parent / "shared" / "corpus"
+    with (corpus / "derstandard-10kgnad.csv").open(encoding="utf-8", newline="") as handle:
+        standard = [row[1] for row in csv.reader(handle, delimiter=";", quotechar="'") if len(row) > 1]
+    with (corpus / "wikinews-de.jsonl").open(encoding="utf-8") as handle:
+        wikinews = [json.loads(line)["text"] for line in handle]
+    with (corpus / "reuters21578.jsonl").open(encoding="utf-8") as handle:
+        reuters = [" ".join(r["body"].split()) for line in handle if (r := json.loads(line)).get("body")][:2000]
+    return {"derstandard (de)": standard, "wikinews (de)": wikinews, "reuters (en, 2,000)": reuters}
+
+
+def germeval_pairs() -> list[tuple[str, str]]:
+    """Two consecutive GermEval 2014 sentences (gold boundaries: one sentence per record), both
+    ending in . ! ? and the second starting with a capital: joined, a splitter must cut between."""
+    from evaluate import detokenize, read_germeval
+
+    path = HERE.parent.parent / "shared" / "corpus" / "germeval2014-dev.tsv"
+    texts = [detokenize(s.tokens)[0] for s in read_germeval(path)]
+    return [(a, b) for a, b in zip(texts[::2], texts[1::2])
+            if a.rstrip("\"“”»«'")[-1:] in ".!?" and b[:1].isupper() and len(a) > 20 and len(b) > 20]
+
+
+def _pair_score(split, pairs: list[tuple[str, str]]) -> float:
+    """Share of pairs cut exactly between the two sentences (not inside one, not missed)."""
+    return sum(split(f"{a} {b}", "de") == [a, b] for a, b in pairs) / len(pairs)
+
+
+def compare_splitters() -> str:
+    """Cases right, GermEval boundaries, sentences and time per corpus for each splitter."""
+    splitters = _splitters()
+    corpora = _corpus_paragraphs()
+    pairs = germeval_pairs()
+    lines = [f"| splitter | hard cases right | GermEval pairs ({len(pairs)}) cut right | "
+             + " | ".join(f"{name}: sentences, s" for name in corpora) + " |",
+             "| --- | ---: | ---: |" + " ---: |" * len(corpora)]
+    for name, split in splitters.items():
+        right = sum(split(text, "en" if text.isascii() else "de") == expected for text, expected in SPLIT_CASES)
+        cells = [f"{_pair_score(split, pairs):.1%}"]
+        for corpus, texts in corpora.items():
+            lang = "en" if "(en" in corpus else "de"
+            start = time.perf_counter()
+            count = sum(len(split(text, lang)) for text in texts)
+            cells.append(f"{count:,}, {time.perf_counter() - start:.2f}")
+        lines.append(f"| {name} | {right}/{len(SPLIT_CASES)} | " + " | ".join(cells) + " |")
+    wrong = {name: [t for t, e in SPLIT_CASES if split(t, "en" if t.isascii() else "de") != e]
+             for name, split in splitters.items()}
+    lines += ["", *(f"- {name} misses: {', '.join(repr(t[:30]) for t in texts) or 'none'}"
+                    for name, texts in wrong.items())]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", choices=("de", "en"), default="de")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--factors", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--long", action="store_true", help="time one growing article instead of the corpus")
+    parser.add_argument("--sentences", action="store_true", help="compare sentence splitters on the corpora")
     args = parser.parse_args(argv)
+    if args.sentences:
+        print(compare_splitters())
+        return 0
     if args.long:
         report = "# Annotation time against article length\n\n" + long_article(args.repeat)
         print(report)

@@ -240,3 +240,49 @@ def test_acronyms_are_organisation_candidates(annotator):
     found = {c.name: c for c in a.candidates}
     assert found["CDU"].kind == found["UEFA"].kind == "organization" and found["CDU"].cue == "acronym"
     assert "DNA" not in found and "ISBN" not in found
+
+
+# --------------------------------------------------------------------------- issue 12: candidate noise
+
+
+def test_possessives_start_no_candidate(annotator):
+    a = annotate(annotator, "Mein Vater sagte damals: Mein Gott, das ist ein Wunder.")
+    assert not [c for c in a.candidates if c.name.startswith("Mein")]
+
+
+def test_country_codes_in_results_tables_are_no_organisations(annotator):
+    # derstandard-10kgnad.csv row 310: the table appended to a ski report
+    a = annotate(annotator, "Herren mit den meisten Weltcup-Siegen: 1. Ingemar Stenmark (SWE) 86. "
+                            "2. Marcel Hirscher (AUT) 3. Harry Kane (ENG)")
+    names = {c.name for c in a.candidates}
+    assert not names & {"SWE", "AUT", "ENG"}
+    b = annotate(annotator, "Kanzler Kurz (ÖVP) und Kern (SPÖ) stritten lange.")
+    assert {"ÖVP", "SPÖ"} <= {c.name for c in b.candidates if c.kind == "organization"}
+
+
+def test_a_role_after_a_comma_does_not_hide_the_speaker(annotator):
+    a = annotate(annotator, "Das sagte Oskar Deutsch, Präsident der Kultusgemeinde. Später bedauerte Deutsch das.")
+    cand = next(c for c in a.candidates if c.name == "Oskar Deutsch")
+    assert len(cand.spans) == 2  # the bare surname later is the same person
+
+
+# --------------------------------------------------------------------------- issue 12: speakers
+
+
+def test_a_pronoun_speaker_continues_the_speaker_before(annotator):
+    a = annotate(annotator, 'Karl Huber sagte: „Wir bleiben hart.“ Tom Baker hörte zu. '
+                            '„Das ist ein Fehler“, unterstrich er.')
+    assert quote(a, "Fehler").speaker == "karl-huber"  # not Tom Baker, the last name before
+
+
+def test_wie_person_von_body_sagte_credits_the_person(annotator):
+    # wikinews-de.jsonl style: "wie Andre Schiele von der ESA sagte"
+    a = annotate(annotator, "Die Sonde sei gelandet, wie Tom Baker vom Weißen Haus sagte.")
+    assert claim(a, "Sonde").speaker == "tom-baker"
+
+
+def test_a_headline_quote_gets_the_name_the_text_gives_in_full(annotator):
+    # derstandard-10kgnad.csv style: 'Löw: "Brauchen keinen Hrubesch"' before the lead
+    a = annotate(annotator, 'Huber: „Brauchen keinen Ersatz“\n\nTrainer Karl Huber sagte am Montag, '
+                            'man werde weitermachen.')
+    assert quote(a, "Ersatz").speaker == "karl-huber"

@@ -15,6 +15,7 @@ import pytest
 
 from archive_gen import front_matter
 from archive_gen.annotate import Annotator
+from archive_gen.annotate.titles import MAX_TITLE, lead_headline
 from archive_gen.errors import ContentError, Diagnostics
 from archive_gen.ingest import markdown, wire
 from archive_gen.registry import load_registry
@@ -32,7 +33,9 @@ def annotator():
 def check(article):
     assert article.title
     if "title" not in article.doc.meta:
-        assert len(article.title) <= 100, "a derived title is short"
+        headline = lead_headline(article.doc)
+        assert article.title == headline.text and not article.title.endswith(" …"), "a derived title is never cut"
+        assert len(article.title) <= MAX_TITLE or headline.long, "a long title is a whole first sentence"
     text = article.doc.text
     for m in (*article.mentions, *article.source_mentions):
         assert text[m.start:m.end] == m.text

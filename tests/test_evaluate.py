@@ -294,5 +294,6 @@ def test_evaluate_on_real_corpora(tmp_path, capsys):
                 data["datasets"]["reuters"]["places"]):
         for key in ("precision", "recall", "f1"):
             assert row[key] is None or 0.0 <= row[key] <= 1.0
-    assert len(data["targets"]) == 3
+    assert len(data["targets"]) == 4  # three of issue 3, one of issue 12 (sign-offs)
+    assert data["datasets"]["derstandard"]["titles"].get("cut inside a clause", 0) == 0
     assert errors.read_text(encoding="utf-8").startswith("## ")

@@ -386,3 +386,14 @@ def test_reuters_datelines():
         hits += found is not None and found[0] == record["dateline"].split(",")[0].strip()
     print(f"\nreuters: {hits}/{total} datelines")
     assert hits / total >= 0.95
+
+
+@pytest.mark.parametrize(
+    "line, heading",
+    [("## Zwischentitel", "Zwischentitel"), ("### Titel ###", "Titel"), ("   # Eins", "Eins"), ("##", ""),
+     ("#Kein Titel", None), ("    # Code", None), ("Text", None)],
+)
+def test_atx_heading(line, heading):
+    from archive_gen.ingest.wire import atx_heading
+
+    assert atx_heading(line) == heading

@@ -43,7 +43,9 @@ def test_extract_reports_date_actors_sources_and_captions(capsys):
 
     assert len(record["captions"]) == 10
     assert all(c["credit"] for c in record["captions"])
-    assert len(record["title"]) <= 100
+    # the derived title is the lead's whole first sentence (no clause to cut at), never a torso
+    assert record["title"].startswith("Der nordkoreanische Machthaber Kim Jong-un hat")
+    assert record["title"].endswith("gegen die Ukraine versprochen") and "…" not in record["title"]
 
 
 def test_extract_offsets_point_at_the_mention_text(capsys):

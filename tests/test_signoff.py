@@ -8,12 +8,13 @@ import re
 
 import pytest
 
+from archive_gen.ingest import wire
 from archive_gen.model import SignOff
 from archive_gen.ingest.signoff import (
     WIRE_CODES,
     date_problem,
+    find_inner_signoff,
     find_signoff,
-    has_date_item,
     parse_date,
     parse_signoff,
 )
@@ -21,6 +22,14 @@ from archive_gen.ingest.signoff import (
 from conftest import shared_file
 
 D = dt.date
+# The item separators of the grammar, to find date-shaped items in any parenthesis.
+_ITEM_SEPARATOR = re.compile(r"\s*(?:[,;/]|[–—]|\s-\s)\s*")
+
+
+def has_date_item(text: str) -> bool:
+    """True when some item of a parenthesis looks like a numeric date."""
+    inner = text.strip().strip("()")
+    return any(parse_date(item)[1] for item in _ITEM_SEPARATOR.split(inner))
 
 # (sign-off as printed, date, agencies, authors, editor codes, place)
 # Taken from derstandard-10kgnad.csv (10kGNAD, Der Standard 2015–16) and from the seed article.
@@ -278,3 +287,72 @@ def test_bare_agency_name_after_the_last_sentence_is_a_sign_off():
     assert before == "Prices rose, traders said." and signoff.agencies == ("Reuters",)
     assert find_signoff("Das meldete die APA") is None  # no sentence end before it: text
     assert find_signoff("He said so. Banana") is None  # not a wire code
+
+
+# --------------------------------------------------------------------------- issue 12: sign-offs anywhere
+
+
+def test_date_glued_to_the_agency_is_an_item_of_its_own():
+    signoff = parse_signoff("(APA 4.9.2015)")
+    assert signoff is not None and signoff.agencies == ("APA",) and signoff.date == D(2015, 9, 4)
+
+
+def test_a_section_name_next_to_an_author_is_no_agency():
+    # derstandard.at style: "Album" is the paper's weekend section
+    signoff = parse_signoff("(Wolfgang Weisgram, Album, 14.2.2016)")
+    assert signoff is not None
+    assert signoff.authors == ("Wolfgang Weisgram",) and signoff.agencies == ()
+    assert signoff.date == D(2016, 2, 14)
+    assert parse_signoff("(Bloomberg, 3.4.2015)").agencies == ("Bloomberg",)  # alone it is one
+
+
+def test_a_sign_off_before_an_appended_box_in_text_without_paragraph_breaks():
+    # derstandard-10kgnad.csv row 196 (EM qualification report with its results table)
+    text = ("Im nächsten Spiel am 12. Oktober gegen die Schweiz genießen sie Heimvorteil. (APA, 5.9.2015) "
+            "Fußball-Ergebnisse EM-Qualifikation: Gruppe C – 7. Runde: Ukraine – Weißrussland 3:1")
+    before, signoff, after = find_inner_signoff(text)
+    assert before.endswith("Heimvorteil.") and after.startswith("Fußball-Ergebnisse")
+    assert signoff.date == D(2015, 9, 5)
+    doc = wire.parse(text, "a.txt")
+    assert doc.signoff.date == D(2015, 9, 5)
+    assert [b.text[:18] for b in doc.blocks] == ["Im nächsten Spiel ", "Fußball-Ergebnisse"]
+
+
+def test_a_citation_inside_a_sentence_is_no_sign_off():
+    assert find_inner_signoff("Das berichtete die Zeitung (APA, 5.9.2015) am Montag. Dann mehr.") is None
+    assert find_inner_signoff("Ende. (48.) Dann mehr.") is None
+
+
+def test_the_seed_article_flattened_keeps_its_sign_off():
+    text = shared_file("seeds", "000_4d51e86498f00da2.txt").read_text(encoding="utf-8")
+    flat = " ".join(text.split())
+    assert wire.parse(flat, "flat.txt").signoff.date == D(2024, 6, 19)
+
+
+def _dated_signoff_rows() -> list[tuple[int, str]]:
+    """Der Standard rows with a dated parenthesis the grammar reads as a sign-off."""
+    rows = []
+    for index, text in enumerate(_derstandard_texts()):
+        parentheses = [m.group(0) for m in re.finditer(r"\([^()]{1,200}\)", text)]
+        if any(has_date_item(p) and parse_signoff(p) is not None for p in parentheses):
+            rows.append((index, text))
+    return rows
+
+
+@pytest.mark.corpus
+def test_corpus_dated_sign_offs_are_found_in_flattened_text():
+    """Dated sign-offs become the article's sign-off, also with paragraph breaks removed.
+    Held out while writing the inner-sign-off rule: rows whose index % 5 == 0."""
+    rows = _dated_signoff_rows()
+    for part, selected in (("held out", [r for r in rows if r[0] % 5 == 0]), ("rest", [r for r in rows if r[0] % 5])):
+        found = sum(1 for _, text in selected if wire.parse(" ".join(text.split()), "a.txt").signoff is not None)
+        print(f"\nderstandard {part}: {found}/{len(selected)} dated sign-offs found in flattened text")
+        assert found >= 0.95 * len(selected)
+
+
+def test_a_dated_citation_in_an_earlier_paragraph_is_no_sign_off():
+    text = ("Die Behörde bestätigte das. (APA, 5.9.2015) Weitere Details folgten.\n\n"
+            "Der zweite Absatz endet ohne Sign-off.")
+    doc = wire.parse(text, "a.txt")
+    assert doc.signoff is None
+    assert "(APA, 5.9.2015)" in doc.blocks[0].text

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from ..lang.lexicon import MONTHS_AND_DAYS, ROMANCE_PARTICLES
+from ..lang.lexicon import NOT_NAME_START as FUNCTION_WORDS
+from ..lang.sentences import starts_sentence
 from ..model import Actor, Mention
-from .candidates import FUNCTION_WORDS, MONTHS_AND_DAYS, first_names
-from .matcher import AliasIndex, Token
+from .candidates import first_names
+from .matcher import AliasIndex, Token, tokenize
 from .sentences import Coverage
 
 # Lowercase name particles never stand alone as a short form ("von", "de", "al").
@@ -50,10 +55,14 @@ def find_mentions(text: str, tokens: list[Token], index: AliasIndex, actors: dic
             sure.append((start, end, known[0], by_target[known[0]]))
 
     sure.extend(_short_forms(tokens, sure, actors))
+    sure.sort()
     ends = {e for _, e, _, _ in sure}
     german = language == "de"
-    sure = [m for m in sure if not _part_of_other_name(text, tokens, m, actors, ends, german)]
-    sure.sort()
+    in_names = _place_pairs(text, sure, actors)
+    surnames = _surnames(tokens, sure, actors)
+    sure = [m for m in sure if m not in in_names
+            and not (text[m[0]:m[1]] in surnames and not _place_cue(tokens, m[0]))
+            and not _part_of_other_name(text, tokens, m, actors, ends, german)]
     return [Mention(actor, start, end, text[start:end], how) for start, end, actor, how in sure]
 
 
@@ -63,7 +72,8 @@ def find_mentions(text: str, tokens: list[Token], index: AliasIndex, actors: dic
 ORG_NAME_HEADS = frozenset(
     "FC SC SV VfL VfB TSV TuS SpVgg SSV FSV BSC SG HSV THW KSC MSV RB AS AC SS US CF CD SD "
     "Borussia Eintracht Fortuna Hertha Alemannia Arminia Dynamo Dinamo Lokomotive Inter Real Atlético Sporting "
-    "Olympique Olympiacos Union Hochschule Universität University Museum Oper Theater Klinik Flughafen".split()
+    "Olympique Olympiacos Union Hochschule Universität University Museum Oper Theater Klinik Flughafen "
+    "FK SK ASK SKN WAC LASK".split()
 )
 # …and words that end such a name: "Zenda Zeitung", "Financial Times Deutschland" is caught by
 # "Times" before it, "Kuwait Airways", "Manchester United".
@@ -75,6 +85,57 @@ ORG_NAME_TAILS = frozenset(
 CURRENCY_TAILS = frozenset(
     "Dollar Dollars Pfund Yen Rubel Franken Yuan Won Peso Pesos Rupie Rupien Krone Kronen Dinar Lira Real Rand Euro".split()
 )
+
+
+def _place_pairs(text: str, found: list[tuple[int, int, str, str]], actors: dict[str, Actor]) -> set:
+    """Two place or state names in a row, one space apart, make one name: "Austria Wien",
+    "Austria Salzburg" (clubs); running text separates places ("Wien, Österreich")."""
+    pairs = set()
+    places = [m for m in found if actors[m[2]].kind in ("state", "place") and m[3] == "name"]
+    for left, right in zip(places, places[1:]):
+        if text[left[1]:right[0]] == " " and left[2] != right[2]:
+            pairs.update((left, right))
+    return pairs
+
+
+def _surnames(tokens: list[Token], found: list[tuple[int, int, str, str]], actors: dict[str, Actor]) -> set[str]:
+    """Place or state forms that follow a given name: a person's surname ("sagte Oskar Deutsch"),
+    and so are their later bare mentions ("bedauerte Deutsch")."""
+    names = first_names()
+    surnames = set()
+    for start, end, actor_id, _ in found:
+        if actors[actor_id].kind not in ("state", "place"):
+            continue
+        first = _token_at(tokens, start)
+        if first is None or first == 0 or tokens[first].gap != " " or tokens[first].hyphen_before:
+            continue
+        before = tokens[first - 1]
+        if before.text in names and before.text[:1].isupper() and not before.hyphen_before:
+            surnames.add(tokens[first].text if first == _token_at(tokens, end - 1) else None)
+    surnames.discard(None)
+    return surnames
+
+
+GERMAN_ARTICLES = frozenset("der die das des dem den ein eine eines einer einem einen".split())
+# Words before a name that make it a place: "nach Zenda", "in Wien", "die Hauptstadt Zenda".
+PLACE_PREPOSITIONS = frozenset("in im nach aus von vom bei beim zu zum durch über um bis ab from to at into".split())
+
+
+def _place_cue(tokens: list[Token], start: int) -> bool:
+    i = _token_at(tokens, start)
+    if not i:
+        return False
+    before = tokens[i - 1].text
+    return before.lower() in PLACE_PREPOSITIONS or before in PLACE_NOUNS
+
+
+def _english_team(tokens: list[Token], i: int) -> bool:
+    """Two or more capitalised ASCII words after a place, the last a plural: "Toronto Maple Leafs"."""
+    run = []
+    while i < len(tokens) and tokens[i].gap == " " and _name_word(tokens[i]) and tokens[i].text.isascii():
+        run.append(tokens[i].text)
+        i += 1
+    return len(run) >= 2 and run[-1].endswith("s") and not run[-1].endswith("ss")
 
 
 def _part_of_other_name(text: str, tokens: list[Token], mention: tuple[int, int, str, str],
@@ -106,6 +167,14 @@ def _part_of_other_name(text: str, tokens: list[Token], mention: tuple[int, int,
             and _name_word(before) and before.text not in PLACE_NOUNS and not _starts_sentence(text, before.start) \
             and not before.hyphen_before and before.end not in mention_ends:
         return True  # "Juventus Turin", "TU Berlin", "Air Berlin": the place ends another name
+    if how == "name" and _english_team(tokens, last + 1):
+        return True  # "Toronto Maple Leafs", "Detroit Red Wings"
+    if how == "genitive" and first >= 2 and all(
+            tokens[k].gap == " " and _name_word(tokens[k]) and tokens[k].text.isascii() for k in (first - 1, first)) \
+            and _name_word(tokens[first - 2]) and not _starts_sentence(text, tokens[first - 2].start) \
+            and not (first >= 3 and tokens[first - 3].text.lower() in GERMAN_ARTICLES):
+        return True  # "Urban Heat Islands": an English plural ending a name, not Iceland's genitive
+        # ("der Oberste Gerichtshof Kanadas" is a German noun phrase with its genitive)
     if how in ("name", "genitive") and after is not None and after.gap == " " and after.text.isdigit() \
             and len(after.text) == 2 and (after.text.startswith("0") or text[after.end:after.end + 1] != "."):
         return True  # "Mainz 05", "Hannover 96": a club
@@ -121,7 +190,6 @@ def _part_of_other_name(text: str, tokens: list[Token], mention: tuple[int, int,
     return False
 
 
-ROMANCE_PARTICLES = frozenset({"de", "du", "di", "del", "della", "da", "do", "dos"})  # not "des": German too
 # Endings of German nouns and plurals: "der USA Tausende Wildpferde" is German, not a name.
 GERMAN_NOUN_ENDINGS = ("e", "en", "er", "ern", "ung", "heit", "keit", "schaft", "chen", "lein", "tät", "ion")
 
@@ -166,8 +234,26 @@ def _token_at(tokens: list[Token], offset: int) -> int | None:
 
 
 def _starts_sentence(text: str, offset: int) -> bool:
-    before = text[:offset].rstrip(" \"'„“»(")
-    return not before or before[-1] in ".!?:\n"
+    return starts_sentence(text, offset, skip=" \"'„“»(")
+
+
+def _short_form_index(persons, actors: dict[str, Actor]) -> AliasIndex:
+    """The parts of the names of ``persons`` (``Kim``, ``Stoltenberg``) that only one of them has."""
+    local = AliasIndex()
+    owners: dict[str, set[str]] = {}
+    for actor_id in persons:
+        actor = actors[actor_id]
+        for name in (actor.name, *actor.aliases):
+            parts = name.split()
+            if len(parts) < 2:
+                continue
+            for part in parts:
+                if len(part) >= MIN_SHORT_FORM and part[:1].isupper():
+                    owners.setdefault(part, set()).add(actor_id)
+    for part, ids in sorted(owners.items()):
+        if len(ids) == 1:
+            local.add_name(part, next(iter(ids)))
+    return local
 
 
 def _short_forms(tokens: list[Token], found: list[tuple[int, int, str, str]], actors: dict[str, Actor]):
@@ -182,20 +268,7 @@ def _short_forms(tokens: list[Token], found: list[tuple[int, int, str, str]], ac
             first_full[actor] = start
     if not first_full:
         return []
-    local = AliasIndex()
-    owners: dict[str, set[str]] = {}
-    for actor_id in first_full:
-        actor = actors[actor_id]
-        for name in (actor.name, *actor.aliases):
-            parts = name.split()
-            if len(parts) < 2:
-                continue
-            for part in parts:
-                if len(part) >= MIN_SHORT_FORM and part[:1].isupper():
-                    owners.setdefault(part, set()).add(actor_id)
-    for part, ids in sorted(owners.items()):
-        if len(ids) == 1:
-            local.add_name(part, next(iter(ids)))
+    local = _short_form_index(first_full, actors)
     covered = Coverage(tokens[-1].end if tokens else 0, ((s, e) for s, e, _, _ in found))
     result = []
     for first, last, forms in local.scan(tokens, allow_compound_prefix=False):
@@ -205,3 +278,25 @@ def _short_forms(tokens: list[Token], found: list[tuple[int, int, str, str]], ac
             continue
         result.append((start, end, actor, "short"))
     return result
+
+
+def find_title_mentions(title: str, index: AliasIndex, actors: dict[str, Actor],
+                        body_mentions: Iterable[Mention] = (), language: str = "de") -> list[Mention]:
+    """Actor mentions in a headline, with offsets into ``title``: registry names as in the text,
+    and bare surnames (``Putin``, ``Löw``) of persons the article's body names in full.
+
+    Headlines name people by surname before the text introduces them, so a short form here
+    counts when the body (``body_mentions``, from :func:`find_mentions`) names its person.
+    """
+    tokens = tokenize(title)
+    mentions = find_mentions(title, tokens, index, actors, language)
+    persons = sorted({m.id for m in body_mentions if m.id in actors and actors[m.id].kind == "person"})
+    if not persons:
+        return mentions
+    taken = Coverage(len(title), ((m.start, m.end) for m in mentions))
+    for first, last, forms in _short_form_index(persons, actors).scan(tokens, allow_compound_prefix=False):
+        start, end = tokens[first].start, tokens[last].end
+        if not taken.overlaps(start, end):
+            mentions.append(Mention(forms[0].target, start, end, title[start:end], "short"))
+            taken.add(start, end)
+    return sorted(mentions, key=lambda m: (m.start, m.end, m.id))

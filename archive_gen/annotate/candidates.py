@@ -18,45 +18,25 @@ from __future__ import annotations
 import functools
 import re
 
+from ..lang.lexicon import (
+    ARABIC_PARTICLES,
+    ARTICLE_PARTICLES,
+    GIVEN_NAME_PARTICLES,
+    MONTHS_AND_DAYS,
+    NOT_NAME_START,
+)
+from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .matcher import Token, tokenize
 from .sentences import Coverage, sentence_at
 
-# Name particles that stand lowercase inside a name: "Ursula von der Leyen", "Osama bin Laden".
-# Articles ("der", "den") only after another particle: "Kim Jong-un der Kollegen" is no name.
-# A particle follows a given name ("Ursula von der Leyen"); after a surname it starts a
-# phrase ("Rainer Bunge von der Hochschule").
-PARTICLES = frozenset("von van de del della di da dos du la le zu ter ten af".split())
-INNER_PARTICLES = frozenset({"der", "den", "de", "la", "le"})
-ARABIC_PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "abu", "bint"})  # never German words
+# Name particles (see lang.lexicon): a particle follows a given name ("Ursula von der Leyen");
+# after a surname it starts a phrase ("Rainer Bunge von der Hochschule"). Articles ("der",
+# "den") only after another particle: "Kim Jong-un der Kollegen" is no name.
+PARTICLES = GIVEN_NAME_PARTICLES
+INNER_PARTICLES = ARTICLE_PARTICLES
 # Words that open sentences or stand capitalised in German and English but never start a name.
-FUNCTION_WORDS = frozenset(
-    """
-    der die das dem den des ein eine einer einem einen eines und oder aber doch sondern denn
-    nicht nur auch noch schon sehr mehr viel viele alle allen jeder jede jedes kein keine
-    er sie es wir ihr ich du man wer was wie wo wann warum ob dass weil wenn als da so
-    am im in an auf aus bei mit nach seit von vor zu zum zur über unter für gegen ohne um durch
-    hat hatte haben ist war sind waren wird wurde werden sei seien kann könne soll solle will
-    dies diese dieser dieses jene jener hier dort dann damit dabei dazu darauf laut trotz wegen
-    neue neuen neuer erst erste ersten zwei drei vier fünf sechs sieben acht neun zehn
-    the a an and or but not no nor of on at by for with from to into onto over under after
-    before since during about as if so than then there here this that these those it its
-    he she we they i you his her their our my who what when where why how which while
-    will would shall should can could may might must has have had is was are were be been
-    new old first last next more most many all any some each every other such only also
-    andere anderen anderer weitere weiteren beide beiden mehrere einige wenige vielen
-    bis nun jetzt heute gestern morgen immer wieder bereits etwa rund knapp fast
-    mr mrs ms dr prof herr frau st sankt saint mount lake cape port fort
-    """.split()
-)
-MONTHS_AND_DAYS = frozenset(
-    """
-    januar jänner februar märz april mai juni juli august september oktober november dezember
-    montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag
-    january february march may june july october december
-    monday tuesday wednesday thursday friday saturday sunday
-    """.split()
-)
+FUNCTION_WORDS = NOT_NAME_START
 # Role words, also as the tail of a compound ("US-Außenminister", "Regierungssprecherin").
 _ROLE_STEMS = (
     r"[Pp]räsident|[Mm]inister|[Kk]anzler|[Ss]ekretär|[Ss]precher|[Mm]achthaber|[Cc]hef|[Vv]orsitzende|"
@@ -206,34 +186,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
 
     i = 0
     while i < len(tokens):
-        token = tokens[i]
-        last = None
-        cue = ""
-        prev = tokens[i - 1] if i else None
-        if prev is not None and prev.gap != "\n\n" and is_role(prev.text) and token.gap == " ":
-            last, cue = _name_at(tokens, i, min_tokens=1), f"role: {prev.text}"
-        if last is None and prev is not None and prev.text in _TITLES and token.gap in (" ", ". "):
-            last, cue = _name_at(tokens, i, min_tokens=1), f"title: {prev.text}"
-        if (last is None and prev is not None and prev.text in _SPEECH_BEFORE and token.gap == " "
-                and not (i >= 2 and tokens[i - 2].text.lower() in _DETERMINERS)):  # "das erklärte Ziel"
-            last, cue = _name_at(tokens, i, min_tokens=2 if prev.text == "so" else 1), f"speech verb: {prev.text}"
-        if last is None and token.text in names and not (prev is not None and prev.text.lower() in _NOUN_MARKERS):
-            last, cue = _name_at(tokens, i, min_tokens=2), "first name"  # not "eine Art Menschen"
-        if last is None and _is_initial(tokens, i) and not _sentence_start(text, token.start):
-            last, cue = _name_at(tokens, i, min_tokens=2), "initial"  # "A. Wiegemann"
-        if last is not None and last + 1 < len(tokens) and _ROMAN.fullmatch(tokens[last + 1].text) \
-                and tokens[last + 1].gap == " " and text[tokens[last + 1].end:tokens[last + 1].end + 1] == ".":
-            last += 1  # "Elisabeth II.", "Benedikt XVI."
-        if last is None and english_verbs:
-            after = _name_at(tokens, i, min_tokens=1)
-            nxt = tokens[after + 1] if after is not None and after + 1 < len(tokens) else None
-            # English only: "James Baker said". German capitalises nouns ("Die Regierung sagte");
-            # a lone capitalised word before "said" is as often a company ("Chrysler said").
-            if (nxt is not None and nxt.gap == " " and nxt.text in _SPEECH_AFTER_EN and after > i
-                    and not _sentence_start(text, token.start)):
-                last, cue = after, f"speech verb: {nxt.text}"
-        if last is not None and last + 1 < len(tokens) and is_role(tokens[last + 1].text):
-            last = None  # "sagte Odessas Gouverneur …": a genitive before a role, the name follows
+        last, cue = _cued_name(text, tokens, i, names, english_verbs)
         if last is not None:
             keep(i, last, cue)
             i = last + 1
@@ -255,6 +208,40 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
     return _merge(result)
 
 
+def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
+               english_verbs: bool) -> tuple[int | None, str]:
+    """(last token, cue) of a person's name starting at ``tokens[i]`` that a cue shows, or (None, "")."""
+    token = tokens[i]
+    last = None
+    cue = ""
+    prev = tokens[i - 1] if i else None
+    if prev is not None and prev.gap != "\n\n" and is_role(prev.text) and token.gap == " ":
+        last, cue = _name_at(tokens, i, min_tokens=1), f"role: {prev.text}"
+    if last is None and prev is not None and prev.text in _TITLES and token.gap in (" ", ". "):
+        last, cue = _name_at(tokens, i, min_tokens=1), f"title: {prev.text}"
+    if (last is None and prev is not None and prev.text in _SPEECH_BEFORE and token.gap == " "
+            and not (i >= 2 and tokens[i - 2].text.lower() in _DETERMINERS)):  # "das erklärte Ziel"
+        last, cue = _name_at(tokens, i, min_tokens=2 if prev.text == "so" else 1), f"speech verb: {prev.text}"
+    if last is None and token.text in names and not (prev is not None and prev.text.lower() in _NOUN_MARKERS):
+        last, cue = _name_at(tokens, i, min_tokens=2), "first name"  # not "eine Art Menschen"
+    if last is None and _is_initial(tokens, i) and not _sentence_start(text, token.start):
+        last, cue = _name_at(tokens, i, min_tokens=2), "initial"  # "A. Wiegemann"
+    if last is not None and last + 1 < len(tokens) and _ROMAN.fullmatch(tokens[last + 1].text) \
+            and tokens[last + 1].gap == " " and text[tokens[last + 1].end:tokens[last + 1].end + 1] == ".":
+        last += 1  # "Elisabeth II.", "Benedikt XVI."
+    if last is None and english_verbs:
+        after = _name_at(tokens, i, min_tokens=1)
+        nxt = tokens[after + 1] if after is not None and after + 1 < len(tokens) else None
+        # English only: "James Baker said". German capitalises nouns ("Die Regierung sagte");
+        # a lone capitalised word before "said" is as often a company ("Chrysler said").
+        if (nxt is not None and nxt.gap == " " and nxt.text in _SPEECH_AFTER_EN and after > i
+                and not _sentence_start(text, token.start)):
+            last, cue = after, f"speech verb: {nxt.text}"
+    if last is not None and last + 1 < len(tokens) and is_role(tokens[last + 1].text) and tokens[last + 1].gap == " ":
+        last = None  # "sagte Odessas Gouverneur …": a genitive before a role, the name follows
+    return last, cue
+
+
 # Capitalised abbreviations that are no organisation: units, things, titles, grammar.
 NOT_ORGANISATIONS = frozenset(
     "DNA RNA CEO CFO COO TV PC PDF USB CD DVD GPS SMS MMS KO OK PS KW KM CM MM KG MB GB TB HIV AIDS SARS "
@@ -274,8 +261,24 @@ def _acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, tupl
             continue
         if taken.overlaps(token.start, token.end) or _shouting(text, token.start):
             continue
+        if _country_code(text, token):
+            continue
         found.setdefault(word, ("acronym", []))[1].append((token.start, token.end))
     return found
+
+
+# A three-letter code in parentheses after a name, in a results table: "Stenmark (SWE) 86",
+# "Thiem (AUT) – Federer (SUI) 6:4", "1. Kane (ENG)": a sports country code, not a body.
+_CODE_CONTEXT = re.compile(r"\s*(?:\d|[–-]\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*\([A-Z]{3}\)|$|\n)")
+_RANK_BEFORE = re.compile(r"(?:^|\s)\d{1,3}\.\s+[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}\s*$")
+
+
+def _country_code(text: str, token: Token) -> bool:
+    """``SWE`` in ``Stenmark (SWE) 862``: a code in parentheses inside a table of results."""
+    if len(token.text) != 3 or text[token.start - 1:token.start] != "(" or text[token.end:token.end + 1] != ")":
+        return False
+    before = text[max(0, token.start - 50):token.start - 1]
+    return bool(_CODE_CONTEXT.match(text, token.end + 1) or _RANK_BEFORE.search(before))
 
 
 def _shouting(text: str, offset: int) -> bool:
@@ -288,8 +291,7 @@ def _shouting(text: str, offset: int) -> bool:
 
 
 def _sentence_start(text: str, offset: int) -> bool:
-    before = text[:offset].rstrip(" \"'“„»")
-    return not before or before[-1] in ".!?:\n"
+    return starts_sentence(text, offset, skip=" \"'“„»")
 
 
 def _surnames_alone(text: str, tokens: list[Token], found: dict, taken: Coverage) -> None:

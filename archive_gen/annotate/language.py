@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import re
 
-_FUNCTION_WORDS = {
-    "de": frozenset("der die das und nicht ist mit von den sich des auf für eine ein im dem zu auch wurde hat sei".split()),
-    "en": frozenset("the and of to in is that for with was said on it by as at from has be were".split()),
-}
+from ..lang.lexicon import DETECTION_WORDS as _FUNCTION_WORDS
+
 _WORD = re.compile(r"[^\W\d_]+")
 
 

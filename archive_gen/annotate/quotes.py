@@ -2,9 +2,12 @@
 
 A quote is text in „…“, "…", »…« or “…”. Its speaker comes from its sentence, in this order:
 
-1. a speech verb next to a name: ``sagte Kim``, ``Kim sagte``, ``said Baker``, ``…, so Kim``;
-2. a speech verb with a pronoun (``schrieb sie``, ``he said``): the person or body named last
-   before it (``Die Agentur KCNA … schrieb sie`` → KCNA);
+1. a speech verb next to a name: ``sagte Kim``, ``Kim sagte``, ``said Baker``, ``…, so Kim``,
+   ``wie Andre Schiele von der ESA sagte`` (the person, not the body after ``von der``); a
+   headline's ``Löw: "…"`` (the person the text names with that surname);
+2. a speech verb with a pronoun (``unterstrich er``, ``he said``): the speaker of the quote
+   just before, else the person or body named last before it (``Die Agentur KCNA … schrieb
+   sie`` → KCNA);
 3. a speech verb with a role (``sagte der Machthaber``): the person the text introduced with
    that role (``Machthaber Kim Jong-un``);
 4. an impersonal ``hieß es`` / ``it said``: whoever the quote just before came from;
@@ -79,6 +82,7 @@ class _Context:
         entities += [_Entity(None, start, end, "person", c.name) for c in candidates if c.kind == "person"
                      for start, end in c.spans]
         self.entities = sorted(entities, key=lambda e: (e.start, e.end))
+        self.kinds = {e.id: e.kind for e in self.entities if e.id}
         self.entity_starts = [e.start for e in self.entities]
         self.quote_spans = []
         self.roles = self._roles()
@@ -121,6 +125,26 @@ class _Context:
         matches = [person for offset, role, person in self.roles if offset < before and (role.startswith(stem) or stem.startswith(role))]
         return matches[-1] if matches else None
 
+
+    def person_of(self, entity: _Entity) -> _Entity:
+        """The person right before a body they speak for (``Andre Schiele von der ESA``), else
+        the entity itself."""
+        if entity.kind == "person":
+            return entity
+        i = bisect.bisect_left(self.entity_starts, entity.start) - 1
+        while i >= 0 and self.entities[i].end > entity.start:
+            i -= 1
+        if i >= 0 and self.entities[i].kind == "person" and \
+                _MEMBER_OF.fullmatch(self.text, self.entities[i].end, entity.start):
+            return self.entities[i]
+        return entity
+
+    def person_named(self, surname: str) -> _Entity | None:
+        """The one person of the text whose name ends with ``surname`` (a headline's ``Löw``)."""
+        found = {(e.id, e.name): e for e in self.entities
+                 if e.kind == "person" and self.text[e.start:e.end].split()[-1] == surname
+                 and " " in self.text[e.start:e.end]}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def antecedent(self, pronoun: str, before: int) -> _Entity | None:
         """The person or body a pronoun points back to: the last one named before it, at most
@@ -202,18 +226,25 @@ def _attribute(ctx: _Context, s_start: int, s_end: int, earlier: list[Quote], se
                  if re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*:\s*", text[e.end:quote_at])]
         if colon:
             return _who(colon[-1])
+        headline = _HEADLINE_SPEAKER.fullmatch(text, s_start, quote_at)
+        person = ctx.person_named(headline.group(1)) if headline else None
+        if person is not None:  # Löw: "Brauchen keinen Hrubesch"
+            return _who(person)
     verbs = [v for v in _SPEECH_VERB.finditer(text, s_start, s_end) if not ctx.in_quote(v.start())]
     for verb in verbs:
         # "Kim sagte" first: in "Merkel nannte Wulff „…“" the name after the verb is its object.
         before = [e for e in ctx.entities_in(s_start, verb.start(), speaking)
                   if 0 <= verb.start() - e.end <= 2 or _APPOSITION.fullmatch(text, e.end, verb.start())]
         if before:  # Kim sagte; John Kline, ein Repräsentant aus Minnesota, sagte; Edathy (SPD) nannte
-            return _who(before[-1])
+            return _who(ctx.person_of(before[-1]))
         after = ctx.entities_in(verb.end(), min(s_end, verb.end() + 6), speaking)
         if after:  # sagte Kim
             return _who(after[0])
         pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start())
-        if pronoun:  # schrieb sie, he said
+        if pronoun:  # unterstrich er: the speaker of the speech before; schrieb sie, he said
+            previous = _previous_speaker(ctx, earlier, sentence, pronoun.group(1).lower())
+            if previous:
+                return previous
             entity = ctx.antecedent(pronoun.group(1).lower(), verb.start())
             if entity is not None:
                 return _who(entity)
@@ -238,6 +269,22 @@ def _attribute(ctx: _Context, s_start: int, s_end: int, earlier: list[Quote], se
         if people:
             return _who(people[0])
     return _Who()
+
+
+# A name alone before the colon that opens a quote: a headline's speaker ("Löw: …").
+_HEADLINE_SPEAKER = re.compile(r"\s*([A-ZÄÖÜ][\w'’-]+)\s*:\s*")
+# "Andre Schiele von der ESA": a person, then the body they speak for.
+_MEMBER_OF = re.compile(r"\s+(?:von|vom|bei|beim|of|from|at)(?:\s+(?:der|dem|des|den|the))?\s+")
+
+
+def _previous_speaker(ctx: _Context, earlier: list[Quote], sentence: int, pronoun: str) -> _Who:
+    """The speaker of the latest quote at most two sentences back: who ``er`` continues."""
+    if not earlier or ctx.sentence_of(earlier[-1].start) < sentence - 2:
+        return _Who()
+    last = earlier[-1]
+    if pronoun in ("er", "he") and last.speaker is not None and ctx.kinds.get(last.speaker) != "person":
+        return _Who()
+    return _Who(last.speaker, last.speaker_name, last.via) if (last.speaker or last.speaker_name) else _Who()
 
 
 # A finite verb between a speech verb and a name means the name belongs to another clause.

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
+import bisect
 
+from ..lang.sentences import sentence_ends
 from ..model import Block
-
-# End of sentence: . ! ? (optionally followed by a closing quote) before whitespace and an
-# uppercase letter or opening quote; not after a single letter or a digit ("U.S.", "19. Juni").
-_END = re.compile(r"(?<!\b[A-Za-z])(?<!\d)[.!?][\"“”»«']?(?=\s+[\"„»“A-ZÄÖÜ])")
 
 
 def sentence_spans(blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
@@ -16,11 +13,9 @@ def sentence_spans(blocks: tuple[Block, ...]) -> list[tuple[int, int]]:
     spans = []
     for block in blocks:
         start = 0
-        for match in _END.finditer(block.text):
-            spans.append((block.start + start, block.start + match.end()))
-            start = match.end()
-            while start < len(block.text) and block.text[start].isspace():
-                start += 1
+        for stop, following in sentence_ends(block.text):
+            spans.append((block.start + start, block.start + stop))
+            start = following
         if start < len(block.text):
             spans.append((block.start + start, block.end))
     return spans
@@ -44,8 +39,6 @@ class Coverage:
 
 def sentence_at(sentences: list[tuple[int, int]], starts: list[int], offset: int) -> tuple[int, int] | None:
     """The sentence (start, end) holding ``offset``; ``starts`` are the sentences' starts."""
-    import bisect
-
     i = bisect.bisect_right(starts, offset) - 1
     if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
         return sentences[i]

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 
-from .signoff import NAME_PARTICLES, WIRE_CODES
+from ..lang.lexicon import NAME_PARTICLES
+from ..lang.sentences import BREAK
+from .signoff import WIRE_CODES
 
 # Codes that may stand alone as a whole credit line ("AFP" under an embedded video).
 # A grammar constant: wire codes plus the big photo agencies' short names.
@@ -30,8 +32,6 @@ _LABEL = re.compile(rf"(?<![^\s(\[–—-])(?:{_LABEL_WORDS})\s*:\s*")
 # A label at the start of a credit, for stripping.
 _LEADING_LABEL = re.compile(rf"^\s*(?:{_LABEL_WORDS})\s*:\s*", re.IGNORECASE)
 
-# Where a sentence ends: . ! ? … maybe followed by closing quotes or brackets, then space.
-_SENTENCE_END = re.compile(r"[.!?…][\"'“”„»«’)\]]*\s+")
 # What may stand right before a label without further evidence: start, sentence end,
 # an opening bracket or a dash used as a separator ("Kanzler im Parlament – Foto: APA").
 _LABEL_CONTEXT = re.compile(r"(?:^|[.!?…][\"'“”„»«’)\]]*\s+|[(\[]\s*|\s[–—-]\s*)$")
@@ -60,12 +60,6 @@ def credit_segments(credit: str) -> tuple[str, ...]:
     """
     body = _LEADING_LABEL.sub("", credit, count=1)
     return tuple(s.strip() for s in body.split("/") if s.strip())
-
-
-def is_credit_line(paragraph: str) -> bool:
-    """True when the whole paragraph is a credit (``AFP``, ``Foto: Reuters``)."""
-    found = split_credit(paragraph)
-    return found is not None and found[0] == ""
 
 
 def split_credit(paragraph: str) -> tuple[str, str] | None:
@@ -137,7 +131,7 @@ def _split_unlabelled(text: str) -> tuple[str, str] | None:
     # Only the last MAX_CREDIT_CHARS can hold a credit, so long paragraphs stay linear.
     first = max(0, len(text) - MAX_CREDIT_CHARS - 1)
     starts: list[tuple[int, str]] = [(0, "line")] if first == 0 else []
-    starts += [(m.end(), "sentence") for m in _SENTENCE_END.finditer(text, first)]
+    starts += [(m.end(), "sentence") for m in BREAK.finditer(text, first)]
     starts += [(m.end(), "space") for m in _SPACE.finditer(text, first)]
     seen: set[int] = set()
     for start, how in sorted(starts, key=lambda s: (s[0], s[1] != "sentence")):

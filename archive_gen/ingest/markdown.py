@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from .. import front_matter
 from ..errors import ContentError
+from ..lang import normalize_newlines
 from ..model import SourceDoc
 from .wire import parse_body
 
@@ -21,7 +22,7 @@ FORMAT = "markdown"
 
 def parse(text: str, path: str) -> SourceDoc:
     """Read a Markdown article (already decoded); raises :class:`ContentError` subclasses."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = normalize_newlines(text.lstrip("\ufeff"))
     parts = front_matter.split(text, path)
     if not parts.body.strip():
         raise ContentError(

@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..lang.lexicon import NAME_PARTICLES, month_numbers
 from ..model import SignOff
 
 # Lowercase (or mixed-case) codes of wire services as they appear in sign-offs and credits.
@@ -46,18 +47,8 @@ _LABELS = frozenset(
     }
 )  # fmt: skip
 
-# Name particles that may sit lowercase between capitalised name parts: "Bernd von Jutrczenka".
-NAME_PARTICLES = frozenset(
-    {"von", "van", "vom", "zu", "zur", "de", "der", "den", "del", "della", "di", "da", "du",
-     "dos", "das", "la", "le", "ter", "ten", "y", "bin", "ibn", "al", "el"}
-)  # fmt: skip
-
-_MONTHS = {
-    "jänner": 1, "januar": 1, "jän": 1, "jan": 1, "feber": 2, "februar": 2, "feb": 2,
-    "märz": 3, "mär": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7,
-    "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10,
-    "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
-}  # fmt: skip
+# German month names and abbreviations from CLDR ("jänner", "sept", "feber" added by hand).
+_MONTHS = month_numbers("de")
 
 # Earliest and latest year a sign-off date may plausibly carry; "30.9.3015" is a typo.
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -86,6 +77,8 @@ _CAPS_TOKEN = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
 _EDITOR_CODE = re.compile(r"[a-zäöüß]{2,5}\.?")
 # A domain-like outlet: "derStandard.at".
 _DOMAIN = re.compile(r"[A-Za-z][\w-]*\.(?:at|de|ch|com|net|org|eu|info)")
+# A date glued to the word before it: "APA 4.9.2015".
+_GLUED_DATE = re.compile(r"([^\W\d_][\w./-]*)\s+(\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4})")
 # "Label: value" inside a sign-off item.
 _LABELLED = re.compile(r"([^\W\d_]+)\s*:\s*(.+)")
 # "Person aus Ort": the reporter's place of filing.
@@ -233,12 +226,28 @@ def _classify_contributor(value: str, found: _Found) -> bool:
     return False
 
 
+def _items(inner: str) -> list[str]:
+    """The items of a parenthesis; a date glued to the item before it is one item of its own:
+    ``(APA 4.9.2015)``."""
+    items = []
+    for item in _SEPARATOR.split(inner.strip()):
+        glued = _GLUED_DATE.fullmatch(item)
+        items.extend(glued.groups() if glued else [item])
+    return [i for i in items if i]
+
+
 def _analyse(inner: str) -> _Found | None:
-    """Classify every item; None unless all fit and one of them is typical of a sign-off."""
-    items = [i for i in _SEPARATOR.split(inner.strip()) if i]
+    """Classify every item; None unless all fit and one of them is typical of a sign-off.
+
+    Next to an author, a single capitalised word is the paper's section, not an agency:
+    ``(Wolfgang Weisgram, Album, 14.2.2016)``.
+    """
+    items = _items(inner)
     found = _Found()
     if not items or not all(_classify(item, found) for item in items):
         return None
+    if found.authors:
+        found.agencies = [a for a in found.agencies if a.isupper() or a.lower() in WIRE_CODES]
     return found if found.strong else None
 
 
@@ -298,6 +307,21 @@ def find_signoff(paragraph: str, line: int = 1) -> tuple[str, SignOff] | None:
     return text[: match.start()].rstrip(), signoff
 
 
+# A parenthesis inside a paragraph, after a sentence's end: where a flattened article's
+# sign-off stands before an appended box ("… Ende. (APA, 5.9.2015) Fußball-Ergebnisse: …").
+_INNER = re.compile(r"(?<=[.!?…\"“”»)])\s+(\([^()]{1,200}\))(?=\s|$)")
+
+
+def find_inner_signoff(paragraph: str, line: int = 1) -> tuple[str, SignOff, str] | None:
+    """``(text_before, signoff, text_after)`` for the last dated sign-off that stands as its own
+    unit inside a paragraph: after a sentence's end, before more text. None when there is none."""
+    for match in reversed(list(_INNER.finditer(paragraph))):
+        signoff = parse_signoff(match.group(1), line)
+        if signoff is not None and signoff.date is not None and paragraph[match.end():].strip():
+            return paragraph[: match.start()].rstrip(), signoff, paragraph[match.end():].strip()
+    return None
+
+
 def date_problem(signoff: SignOff) -> str | None:
     """A message when the sign-off has a date-shaped item that is not a real date."""
     if signoff.date is not None:
@@ -309,8 +333,3 @@ def date_problem(signoff: SignOff) -> str | None:
             return f"sign-off date '{item.strip()}' is not a valid date"
     return None
 
-
-def has_date_item(text: str) -> bool:
-    """True when some item of a parenthesis looks like a numeric date (used by tests/reports)."""
-    inner = text.strip().strip("()")
-    return any(parse_date(item)[1] for item in _SEPARATOR.split(inner))

@@ -16,6 +16,7 @@ import codecs
 import re
 
 from ..errors import ContentError, Diagnostic, ReadError, Severity
+from ..lang import normalize_newlines
 
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # Control characters other than tab and line ends (C0, DEL, C1); NUL is refused earlier.
@@ -59,7 +60,7 @@ def decode(data: bytes, path: str) -> tuple[str, tuple[Diagnostic, ...]]:
             notes.append(Diagnostic(
                 path, line, Severity.WARNING,
                 f"file is not valid UTF-8 (byte 0x{byte:02x}); read as Windows-1252", "save the file as UTF-8"))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normalize_newlines(text)
     control = CONTROL.search(text)
     if control:
         count = len(CONTROL.findall(text))

@@ -23,9 +23,12 @@ import re
 from dataclasses import dataclass, replace
 
 from ..errors import ContentError, Diagnostic, Severity
+from ..lang import normalize_newlines
+from ..lang.lexicon import NOT_PLACE_START, PLACE_PARTICLES, month_pattern
+from ..lang.sentences import sentence_ends
 from ..model import Block, BlockKind, Dateline, SignOff, SourceDoc
 from .credits import split_credit
-from .signoff import MAX_YEAR, MIN_YEAR, date_problem, find_signoff
+from .signoff import MAX_YEAR, MIN_YEAR, date_problem, find_inner_signoff, find_signoff
 
 FORMAT = "wire"
 
@@ -47,16 +50,8 @@ MAX_SUBHEAD_CHARS = 120
 
 # How far into the first paragraph a dateline may start (title and lead run in first).
 MAX_DATELINE_OFFSET = 300
-# Where a sentence ends: candidate starts for a dateline after the run-in title/lead.
-# A dot after a one- or two-digit number is an ordinal ("am 5. Juli – "), not an end;
-# after a year it is ("… im Jahr 2015. Wien – ").
-_SENTENCE_END = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?…]+[\"'“”„»«’)\]]*\s+")
 # A place word: a letter, then letters, digits, dots ("St."), hyphens, apostrophes.
 _PW = r"[^\W\d_][\w.'’-]*"
-# Lowercase connectors inside place names: "Rio de Janeiro", "Frankfurt am Main".
-_PLACE_PARTICLES = frozenset(
-    {"de", "da", "do", "del", "am", "an", "der", "ob", "upon", "on", "sur", "la", "le"}
-)
 # A place of up to four words ("Halle an der Saale"; _plausible_place checks the case),
 # up to four places joined by "/" ("Berlin/Brüssel", "Iowa City / Wien"), an optional
 # aside ("Breslau (Wroclaw)"), then an en/em dash or a spaced hyphen.
@@ -67,18 +62,11 @@ _GERMAN_DATELINE = re.compile(
 )
 # The Reuters form: "WASHINGTON, Feb 26 - ", "SAN JOSE, Calif., March 2 -", "London, March 12 -":
 # a place of 1–3 capitalised words, an optional state or country, an English month and day.
+_EN_MONTH = month_pattern("en")
 _ENGLISH_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,2}),"
     r"(?:\s+[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?,)?"
-    r"\s+(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+\d{1,2}\s+--?\s+(?=\S)"
-)
-# Words that start sentences but never place names: articles, pronouns, prepositions.
-_NOT_PLACE_START = frozenset(
-    """Der Die Das Den Dem Des Ein Eine Einen Einem Einer Eines Er Sie Es Wir Ihr Ich Man
-    Und Aber Oder Doch Auch Nur Noch Schon So Wie Was Wer Wo Warum Mit Bei Von Vom Im In Am
-    An Auf Aus Für Nach Vor Zu Zum Zur Über Unter Gegen Ohne Um Wegen Seit Bis Dass Dies
-    Diese Dieser Dieses Alle Kein Keine Mehr Neue Neuer Neues Viele Laut Trotz Nun Jetzt
-    Heute The A At On For Of""".split()
+    rf"\s+(?i:(?:{_EN_MONTH})[a-z]*)\.?\s+\d{{1,2}}\s+--?\s+(?=\S)"
 )
 
 
@@ -127,7 +115,7 @@ def parse_body(
     the front matter); ``header`` looks for a ``date`` line; ``headings`` turns ATX
     headings (``## …``) into subheads.
     """
-    body = body.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    body = normalize_newlines(body.lstrip("\ufeff"))
     lines = body.split("\n")
     notes: list[Diagnostic] = []
 
@@ -165,9 +153,12 @@ def parse_body(
 
 
 def atx_heading(line: str) -> str | None:
-    """The text of a Markdown ATX heading line (``## Zwischentitel`` → ``Zwischentitel``), else None."""
+    """The text of a Markdown ATX heading line (``## Zwischentitel ##`` → ``Zwischentitel``),
+    ``""`` for an empty heading (``##``), None when the line is no heading."""
     match = _HEADING.fullmatch(line)
-    return None if match is None else (match.group(1) or "")
+    if match is None:
+        return None
+    return (match.group(1) or "").strip()
 
 
 def find_dateline(text: str) -> tuple[str, int, int] | None:
@@ -177,7 +168,8 @@ def find_dateline(text: str) -> tuple[str, int, int] | None:
     (``Berlin/Brüssel – ``), or an ALL-CAPS place with ``, Mon DD -`` (Reuters), at the start
     of the text or of one of its sentences within the first 300 characters.
     """
-    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, MAX_DATELINE_OFFSET + 1)]
+    # a sentence may start right after the dateline's place: look one character further
+    starts = [0] + [following for _, following in sentence_ends(text, 0, MAX_DATELINE_OFFSET + 2)]
     for start in starts:
         if start > MAX_DATELINE_OFFSET:
             break
@@ -254,10 +246,9 @@ def _paragraphs(lines: list[str], first_line: int, headings: bool) -> list[_Para
         if not stripped:
             flush()
             continue
-        heading = _HEADING.fullmatch(raw) if headings else None
-        if heading is not None:
+        title = atx_heading(raw) if headings else None
+        if title is not None:
             flush()
-            title = (heading.group(1) or "").strip()
             if title:
                 paras.append(_Para(title, ((0, number),), heading=True))
             continue
@@ -278,29 +269,53 @@ def _join(lines: list[tuple[int, str]]) -> _Para:
 def _take_signoff(
     paras: list[_Para], path: str, notes: list[Diagnostic]
 ) -> tuple[SignOff | None, list[_Para]]:
-    """Remove the sign-off from the last paragraph (or, failing that, a dated one earlier).
+    """Remove the sign-off from the last paragraph (or, failing that, a dated one earlier;
+    or, failing that, a dated one standing inside the last paragraph).
 
     Der Standard sometimes appends a box (results, a product's price) after the sign-off;
-    a dated sign-off closing an earlier paragraph is still the article's sign-off.
+    a dated sign-off closing an earlier paragraph is still the article's sign-off, and so is
+    one before the box when the text has lost its paragraph breaks.
     """
     candidates = [i for i, p in enumerate(paras) if not p.heading]
+    found = _trailing_signoff(paras, candidates) or _inner_signoff(paras, candidates)
+    if found is None:
+        return None, paras
+    index, before, signoff, after = found
+    para = paras[index]
+    signoff = replace(signoff, line=para.line_at(para.text.rfind(signoff.raw)))
+    problem = date_problem(signoff)
+    if problem:
+        notes.append(Diagnostic(path, signoff.line, Severity.WARNING, problem, "check the day, month and year"))
+    rest = paras[:index]
+    if before:
+        rest.append(_Para(before, tuple(s for s in para.line_starts if s[0] < len(before))))
+    if after:
+        rest.append(_tail(para, len(para.text) - len(after)))
+    return signoff, rest + paras[index + 1 :]
+
+
+def _trailing_signoff(paras: list[_Para], candidates: list[int]) -> tuple[int, str, SignOff, str] | None:
     for rank, index in enumerate(reversed(candidates)):
-        para = paras[index]
-        found = find_signoff(para.text, para.line)
-        if found is None or (rank > 0 and found[1].date is None):
-            continue
-        before, signoff = found
-        signoff = replace(signoff, line=para.line_at(para.text.rfind(signoff.raw)))
-        problem = date_problem(signoff)
-        if problem:
-            notes.append(
-                Diagnostic(path, signoff.line, Severity.WARNING, problem, "check the day, month and year")
-            )
-        rest = paras[:index]
-        if before:
-            rest.append(_Para(before, tuple(s for s in para.line_starts if s[0] < len(before))))
-        return signoff, rest + paras[index + 1 :]
-    return None, paras
+        found = find_signoff(paras[index].text, paras[index].line)
+        if found is not None and (rank == 0 or found[1].date is not None):
+            return index, found[0], found[1], ""
+    return None
+
+
+def _inner_signoff(paras: list[_Para], candidates: list[int]) -> tuple[int, str, SignOff, str] | None:
+    """A dated sign-off inside the last paragraph only: there a box was run on after it (text
+    without paragraph breaks); earlier, a dated parenthesis is more likely a citation."""
+    if not candidates:
+        return None
+    index = candidates[-1]
+    found = find_inner_signoff(paras[index].text, paras[index].line)
+    return (index, *found) if found is not None else None
+
+
+def _tail(para: _Para, start: int) -> _Para:
+    """The rest of a paragraph from ``start`` on, as a paragraph of its own."""
+    starts = [(offset - start, line) for offset, line in para.line_starts if offset > start]
+    return _Para(para.text[start:], ((0, para.line_at(start)), *starts))
 
 
 def _block(para: _Para, first: bool) -> Block:
@@ -345,13 +360,13 @@ def _plausible_place(place: str) -> bool:
     """Every part capitalised (particles aside), no sentence-opening function word first."""
     for part in re.split(r"\s*/\s*", place):
         words = part.split()
-        if not words or words[0] in _NOT_PLACE_START:
+        if not words or words[0] in NOT_PLACE_START:
             return False
         if any(len(w) > 30 or any(ch.isdigit() for ch in w) for w in words):
             return False
         if not words[0][0].isupper() or not words[-1][0].isupper():
             return False
-        if not all(w[0].isupper() or w in _PLACE_PARTICLES for w in words):
+        if not all(w[0].isupper() or w in PLACE_PARTICLES for w in words):
             return False
         if sum(1 for w in words if w[0].isupper()) > 3:
             return False
