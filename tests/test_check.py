@@ -67,3 +67,18 @@ def test_usage_errors_exit_2(project, tmp_path):
     missing = subprocess.run([sys.executable, "-m", "archive_gen", "check", "--config", str(tmp_path / "nope.yml")],
                              capture_output=True, text=True, timeout=60)
     assert missing.returncode == 2 and "nope.yml" in missing.stderr
+
+
+def test_machine_headlines_that_an_editor_should_write_are_noted_not_failed(project):
+    """A wire text without a title whose first sentence is too long for a headline: check notes
+    it (the editor should write one) and still passes under --strict; its sidecar title ends it."""
+    wire = project / "content" / "articles" / "lang.txt"
+    wire.write_text("date 2024-05-02 " + "Die Regierung, die seit Jahren über das Vorhaben beraten hatte und "
+                    "dabei von vielen Seiten kritisiert worden war, hat am Donnerstag nach langen Verhandlungen "
+                    "mit den Ländern, den Gemeinden und den Sozialpartnern ein umfangreiches Gesetz beschlossen, "
+                    "das im Herbst in Kraft treten soll. Mehr folgt.\n", encoding="utf-8")
+    result = check(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "content/articles/lang.txt:1: note: the headline was taken from the text" in result.stderr
+    wire.with_suffix(".yml").write_text("title: Regierung beschließt Gesetz\n", encoding="utf-8")
+    assert "note:" not in check(project, "--strict").stderr

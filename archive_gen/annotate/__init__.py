@@ -29,5 +29,5 @@ class Annotator:
     def annotate(self, doc: SourceDoc, diags: Diagnostics, today: dt.date | None = None) -> Article:
         """Raises ContentError when the document cannot become an article (e.g. no date)."""
         reading = self.resolver.read(doc, diags)
-        extraction = self.extractor.extract(doc, reading.values.get("language"))
+        extraction = self.extractor.extract(doc, reading.values.get("language"), reading.values.get("title"))
         return self.resolver.resolve(extraction, reading, diags, today)

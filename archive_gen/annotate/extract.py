@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..model import Caption, Candidate, Claim, Mention, Quote, Registry, SourceDoc, SourceRef
 from . import actors as actor_mod
+from .actors import find_title_mentions
 from . import language, sources
 from .candidates import find_candidates
 from .matcher import tokenize
@@ -50,8 +51,9 @@ class Extractor:
         self.kinds = {a.id: a.kind for a in registry.actors.values()}
         self.places = frozenset(a for a, kind in self.kinds.items() if kind == "place")
 
-    def extract(self, doc: SourceDoc, language_hint: str | None = None) -> Extraction:
-        """``language_hint``: the editor's ``language:``, which then decides how names match."""
+    def extract(self, doc: SourceDoc, language_hint: str | None = None, title: str | None = None) -> Extraction:
+        """``language_hint``: the editor's ``language:``, which then decides how names match;
+        ``title``: the editor's headline, whose names count like the text's (else the derived one)."""
         text = _without_credit_lines(doc)
         tokens = tokenize(text)
         source_mentions = sources.find_mentions(text, tokens, self.source_index)
@@ -73,10 +75,13 @@ class Extractor:
             place = doc.dateline.place.title() if doc.dateline.place.isupper() else doc.dateline.place  # WASHINGTON
             candidates.append(Candidate(place, "place", text[: sentences[0][1]] if sentences else "", "dateline",
                                         ((doc.dateline.start, doc.dateline.end),)))
+        derived = lead_title(doc)
+        in_title = find_title_mentions(title or derived, self.actor_index, self.registry.actors, mentions, lang)
+        named = [*mentions, *in_title]  # a name only the headline has still counts for the indexes
         return Extraction(
-            doc=doc, language=lang, title=lead_title(doc),
-            actors=_unique(m.id for m in mentions if m.id not in self.places),
-            places=_unique([*self._dateline_places(doc), *(m.id for m in mentions if m.id in self.places)]),
+            doc=doc, language=lang, title=derived,
+            actors=_unique(m.id for m in named if m.id not in self.places),
+            places=_unique([*self._dateline_places(doc), *(m.id for m in named if m.id in self.places)]),
             topics=tuple(self.topic_rules.assign(text)), sources=refs,
             authors=doc.signoff.authors if doc.signoff else (),
             mentions=tuple(mentions), source_mentions=tuple(source_mentions), captions=tuple(captions),

@@ -11,6 +11,7 @@ from pathlib import Path
 from .. import paths
 from ..config import Config
 from ..errors import Diagnostic, Diagnostics, Severity
+from ..annotate.titles import needs_editor_title
 from ..index import build_archive
 from ..model import Archive, Article
 from ..pipeline import Progress, collect
@@ -26,10 +27,22 @@ def check(config: Config, diags: Diagnostics, progress: Progress) -> list[Articl
     """Read and annotate everything, then the checks across the archive; returns the articles."""
     registry, articles = collect(config, diags, progress)
     find_duplicates(articles, diags)
+    machine_headlines(articles, diags)
     archive = build_archive(articles, registry, diags)
     generated = {page for page, _ in render_pages(archive, Settings.of(config))}
     check_page_links(archive, generated, diags, config.project_dir)
     return articles
+
+
+def machine_headlines(articles: list[Article], diags: Diagnostics) -> None:
+    """Articles whose headline was taken from the text and had to be shortened, or is long:
+    a note (never a failure) that an editor should write one."""
+    for article in sorted(articles, key=lambda a: a.source_file):
+        reason = needs_editor_title(article.doc) if article.provenance.get("title") == "machine" else None
+        if reason:
+            where = article.doc.meta_path or article.source_file
+            diags.note(where, 1, f"the headline was taken from the text ({reason}): \"{article.title}\"",
+                       "write the editors' headline as title: in the front matter (x.yml beside a wire file)")
 
 
 def find_duplicates(articles: list[Article], diags: Diagnostics) -> None:
