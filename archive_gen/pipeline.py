@@ -63,7 +63,7 @@ def read_article(annotator: Annotator, path: Path, shown: str, diags: Diagnostic
 def collect(config: Config, diags: Diagnostics, progress: Progress = _silent) -> tuple[Registry, list[Article]]:
     """Read and annotate every article. Bad ones are reported and skipped."""
     registry = load_registry(config.content_dir, diags, config.display_path, max_bytes=config.max_file_bytes)
-    annotator = Annotator(registry, config.language)
+    annotator = Annotator(registry, config.language, config.country)
     files = source_files(config.content_dir, diags, config.display_path)
     articles = []
     for number, path in enumerate(files, start=1):

@@ -21,13 +21,14 @@ __all__ = ["Annotator", "Extraction", "Extractor", "Resolver", "did_you_mean", "
 class Annotator:
     """Extraction then resolution, with the registry's indexes built once."""
 
-    def __init__(self, registry: Registry, default_language: str = "de") -> None:
+    def __init__(self, registry: Registry, default_language: str = "de", default_country: str | None = None) -> None:
         self.registry = registry
-        self.extractor = Extractor(registry, default_language)
+        self.extractor = Extractor(registry, default_language, default_country)
         self.resolver = Resolver(registry)
 
     def annotate(self, doc: SourceDoc, diags: Diagnostics, today: dt.date | None = None) -> Article:
         """Raises ContentError when the document cannot become an article (e.g. no date)."""
         reading = self.resolver.read(doc, diags)
-        extraction = self.extractor.extract(doc, reading.values.get("language"), reading.values.get("title"))
+        values = reading.values
+        extraction = self.extractor.extract(doc, values.get("language"), values.get("title"), values.get("country"))
         return self.resolver.resolve(extraction, reading, diags, today)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from ..lang.lexicon import MONTHS_AND_DAYS, ROMANCE_PARTICLES
 from ..lang.lexicon import NOT_NAME_START as FUNCTION_WORDS
 from ..lang.sentences import starts_sentence
+from .context import SharedForms
 from ..model import Actor, Mention
 from .candidates import first_names
 from .matcher import AliasIndex, Token, tokenize
@@ -32,11 +33,12 @@ def build_index(actors: dict[str, Actor]) -> AliasIndex:
 
 
 def find_mentions(text: str, tokens: list[Token], index: AliasIndex, actors: dict[str, Actor],
-                  language: str = "de") -> list[Mention]:
+                  language: str = "de", shared: SharedForms | None = None) -> list[Mention]:
     """Every actor mention in ``text``, in text order.
 
     A form shared by two actors is linked only when exactly one of them is named
-    unambiguously elsewhere in the text; otherwise it stays unlinked, never guessed.
+    unambiguously elsewhere in the text, or when ``shared`` (the article's country context)
+    picks one; otherwise it stays unlinked, never guessed.
     """
     sure: list[tuple[int, int, str, str]] = []  # (start, end, actor, how)
     ambiguous: list[tuple[int, int, dict[str, str]]] = []
@@ -49,10 +51,19 @@ def find_mentions(text: str, tokens: list[Token], index: AliasIndex, actors: dic
         else:
             ambiguous.append((start, end, by_target))
     named = {actor for _, _, actor, _ in sure}
+    unsettled = []
     for start, end, by_target in ambiguous:
         known = [t for t in by_target if t in named]
         if len(known) == 1:
             sure.append((start, end, known[0], by_target[known[0]]))
+        else:
+            unsettled.append((start, end, by_target))
+    if shared is not None and unsettled:  # "Die Grünen": whose, by the article's country
+        choose = shared.bind(text, [(start, end, actor) for start, end, actor, _ in sure])
+        for start, end, by_target in unsettled:
+            chosen = choose(start, tuple(by_target))
+            if chosen is not None:
+                sure.append((start, end, chosen, by_target[chosen]))
 
     sure.extend(_short_forms(tokens, sure, actors))
     sure.sort()

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..starter import agency_countries
 from ..model import Caption, Candidate, Claim, Mention, Quote, Registry, SourceDoc, SourceRef
 from . import actors as actor_mod
 from .actors import find_title_mentions
+from .context import SharedForms
 from . import language, sources
 from .candidates import find_candidates
 from .matcher import tokenize
@@ -42,25 +44,35 @@ class Extraction:
 
 
 class Extractor:
-    def __init__(self, registry: Registry, default_language: str = "de") -> None:
+    def __init__(self, registry: Registry, default_language: str = "de", default_country: str | None = None) -> None:
         self.registry = registry
         self.default_language = default_language
+        self.default_country = default_country
+        # Whose country each actor is, and which actors tell what country a text is about
+        # (states, and one country's parties and institutions): for names several share.
+        self.country_of = {a.id: a.country for a in registry.actors.values() if a.country}
+        self.evidence_of = {a.id: a.country for a in registry.actors.values()
+                            if a.country and a.kind in ("state", "organization")}
+        self.agency_country = agency_countries()
         self.actor_index = actor_mod.build_index(registry.actors)
         self.source_index = sources.build_index(registry.sources)
         self.topic_rules = TopicRules(registry.topics)
         self.kinds = {a.id: a.kind for a in registry.actors.values()}
         self.places = frozenset(a for a, kind in self.kinds.items() if kind == "place")
 
-    def extract(self, doc: SourceDoc, language_hint: str | None = None, title: str | None = None) -> Extraction:
+    def extract(self, doc: SourceDoc, language_hint: str | None = None, title: str | None = None,
+                country: str | None = None) -> Extraction:
         """``language_hint``: the editor's ``language:``, which then decides how names match;
-        ``title``: the editor's headline, whose names count like the text's (else the derived one)."""
+        ``title``: the editor's headline, whose names count like the text's (else the derived one);
+        ``country``: the editor's ``country:``, which decides names several countries share."""
         text = _without_credit_lines(doc)
         tokens = tokenize(text)
         source_mentions = sources.find_mentions(text, tokens, self.source_index)
         lang = language_hint or language.detect(text, self.default_language)
         outlets = Coverage(len(text), ((s.start, s.end) for s in source_mentions))
         mentions = [  # "Washington Post" is an outlet, not the city: the longer name wins
-            m for m in actor_mod.find_mentions(text, tokens, self.actor_index, self.registry.actors, lang)
+            m for m in actor_mod.find_mentions(text, tokens, self.actor_index, self.registry.actors, lang,
+                                               self._shared_forms(doc, country))
             if not (outlets.overlaps(m.start, m.end) and _inside_longer(m, source_mentions))
         ]
         captions, photo_refs = sources.captions_and_credits(doc.blocks, self.source_index)
@@ -87,6 +99,15 @@ class Extractor:
             mentions=tuple(mentions), source_mentions=tuple(source_mentions), captions=tuple(captions),
             quotes=tuple(quotes), claims=tuple(claims), candidates=tuple(candidates),
         )
+
+    def _shared_forms(self, doc: SourceDoc, country: str | None) -> SharedForms:
+        """What the article says about its own country: editor, dateline, wire agencies."""
+        dateline = self.place_of(doc.dateline.place) if doc.dateline else None
+        agencies = [sources.resolve(a, self.source_index) for a in (doc.signoff.agencies if doc.signoff else ())]
+        return SharedForms(self.country_of, self.evidence_of, editor_country=country,
+                           dateline_country=self.country_of.get(dateline) if dateline else None,
+                           agency_countries=[self.agency_country.get(a) for a in agencies if a],
+                           default=self.default_country)
 
     def _dateline_places(self, doc: SourceDoc) -> list[str]:
         """Registry places named by the dateline (``Wien – ``) and the sign-off (``aus Brüssel``)."""
