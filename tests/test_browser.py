@@ -66,34 +66,35 @@ def test_article_page_shows_captions_header_and_title(page, seed):
     article = page.locator("article.md-content__inner")
     assert article.locator("h1").first.inner_text().strip() == seed["title"]
 
-    # the header data list right under the title: date, linked actors, places, topics
-    header = article.locator("h1 + ul").first
+    # the header line under the title: the date (linked to its day in the Chronik), the
+    # agency, the reading time; then the chips of actors, places and topics
+    header = article.locator("p.ag-meta").first
     header.wait_for(state="visible")
-    items = [text.strip() for text in header.locator("li").all_inner_texts()]
-    labels = [item.split(":", 1)[0].split(" (")[0] for item in items]
-    assert labels[:2] == ["Datum", "Akteure"], items
-    assert "(automatisch erkannt)" in items[1], "who decided the list is shown (provenance)"
-    assert "2024" in items[0], items[0]
-    assert header.locator('li a[href*="actors/"]').count() >= 2
+    assert "2024" in header.inner_text() and "Lesezeit" in header.inner_text()
+    day = header.locator("a").first.evaluate("a => a.href")
+    assert "/timeline/2024/06/" in day and day.endswith("#2024-06-19"), day
+    chips = article.locator("p.ag-chips a.ag-chip")
+    assert chips.count() >= 5 and article.locator('a.ag-chip[href*="actors/kim-jong-un"]').count() == 1
+    assert "automatisch erkannt" in article.locator("p.ag-provenance").inner_text(), "who chose the links"
+    assert article.locator("a.ag-chip").first.evaluate("e => getComputedStyle(e).borderRadius") != "0px", \
+        "archive.css (the chip style) is not applied"
 
-    # ten captions, each with its photo credit, styled by overrides/assets/stylesheets/archive.css
+    # ten captions, each followed by its photo credit and the note that the photo is not here
     captions = article.locator("p.ag-caption")
     assert captions.count() == SEED_CAPTIONS
-    texts = captions.all_inner_texts()
-    for text in texts:
-        match = re.search(r"—\s*Foto:\s*(\S.*)$", text.strip())
-        assert match and match.group(1).strip(), f"caption without a credit: {text!r}"
-        assert text.split("—", 1)[0].strip(), f"caption without text: {text!r}"
-    assert any("IMAGO/Gavriil Grigorov" in text for text in texts)
+    credits = article.locator("p.ag-caption + p.ag-caption-credit").all_inner_texts()
+    assert len(credits) == SEED_CAPTIONS
+    for text in credits:
+        assert re.match(r"Foto: \S.* · nicht im Archiv$", text.strip()), f"caption without a credit: {text!r}"
+    assert all(t.strip() for t in captions.all_inner_texts()), "a caption without text"
+    assert any("IMAGO/Gavriil Grigorov" in text for text in credits)
     assert captions.first.is_visible()
-    assert captions.first.evaluate("e => getComputedStyle(e).borderLeftStyle") == "solid", \
-        "archive.css (the caption style) is not applied"
 
 
 def test_actor_link_leads_to_actor_page_and_back(page, seed, site_url):
     page.goto(seed["url"], wait_until="load")
-    # the first actor linked in the article text (not in the header list)
-    link = page.locator('article.md-content__inner > p a[href*="actors/"]').first
+    # the first actor linked in the article text (not a chip)
+    link = page.locator('article.md-content__inner > p:not(.ag-chips) a[href*="actors/"]').first
     actor_name = link.inner_text().strip()
     actor_href = link.evaluate("a => a.href")
     assert _path(actor_href).startswith("/actors/"), actor_href
