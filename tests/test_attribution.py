@@ -286,3 +286,9 @@ def test_a_headline_quote_gets_the_name_the_text_gives_in_full(annotator):
     a = annotate(annotator, 'Huber: „Brauchen keinen Ersatz“\n\nTrainer Karl Huber sagte am Montag, '
                             'man werde weitermachen.')
     assert quote(a, "Ersatz").speaker == "karl-huber"
+
+
+def test_a_pronoun_in_reported_speech_continues_the_speaker_before(annotator):
+    a = annotate(annotator, 'Karl Huber sagte: „Wir bleiben hart.“ Tom Baker hörte zu. '
+                            'Das sei ein Fehler, unterstrich er.')
+    assert claim(a, "Fehler").speaker == "karl-huber"

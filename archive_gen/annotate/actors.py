@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..lang.lexicon import MONTHS_AND_DAYS, ROMANCE_PARTICLES
+from ..lang.lexicon import GERMAN_ARTICLES, MONTHS_AND_DAYS, PLACE_PREPOSITIONS, ROMANCE_PARTICLES
 from ..lang.lexicon import NOT_NAME_START as FUNCTION_WORDS
 from ..lang.sentences import starts_sentence
 from .context import SharedForms
@@ -127,12 +127,8 @@ def _surnames(tokens: list[Token], found: list[tuple[int, int, str, str]], actor
     return surnames
 
 
-GERMAN_ARTICLES = frozenset("der die das des dem den ein eine eines einer einem einen".split())
-# Words before a name that make it a place: "nach Zenda", "in Wien", "die Hauptstadt Zenda".
-PLACE_PREPOSITIONS = frozenset("in im nach aus von vom bei beim zu zum durch über um bis ab from to at into".split())
-
-
 def _place_cue(tokens: list[Token], start: int) -> bool:
+    """A preposition or a place noun before a name: "nach Zenda", "die Hauptstadt Zenda"."""
     i = _token_at(tokens, start)
     if not i:
         return False

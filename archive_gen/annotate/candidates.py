@@ -20,6 +20,7 @@ import re
 
 from ..lang.lexicon import (
     ARABIC_PARTICLES,
+    ARTICLES,
     ARTICLE_PARTICLES,
     GIVEN_NAME_PARTICLES,
     MONTHS_AND_DAYS,
@@ -58,7 +59,7 @@ _TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr", "Prof", "Mr", "Mrs", "Ms", "
 _SPEECH_BEFORE = frozenset({"sagte", "erklärte", "betonte", "sagt", "erklärt", "meinte", "schrieb", "so",
                             "said", "told", "says", "added", "wrote"})
 _SPEECH_AFTER_EN = frozenset({"said", "says", "told", "added", "wrote", "stated"})
-_DETERMINERS = frozenset("der die das den dem des ein eine einer einem einen eines the a an".split())
+_DETERMINERS = ARTICLES
 # Words before a noun, not before a name: "im Sinne", "unter der Lupe", "the Hunter College".
 _NOUN_MARKERS = _DETERMINERS | frozenset("als im am zum zur vom beim ins ans jede jeder jedes diese dieser dieses".split())
 MAX_NAME_TOKENS = 4

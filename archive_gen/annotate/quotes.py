@@ -351,7 +351,8 @@ def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str],
     """Sentences that report what someone else says, with who and through whom."""
     ctx = _Context(text, sentences, mentions, kinds, source_mentions, candidates)
     ctx.quote_spans = [(q.start, q.end) for q in quotes]
-    quote_starts = sorted(q.start for q in quotes)
+    ordered = sorted(quotes, key=lambda q: q.start)
+    quote_starts = [q.start for q in ordered]
     claims = []
     for i, (start, end) in enumerate(ctx.sentences):
         tail = _CROSS_REFERENCE.search(text, start, end)
@@ -363,8 +364,9 @@ def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str],
         has_quote = bisect.bisect_left(quote_starts, start) < bisect.bisect_left(quote_starts, end)
         if not has_quote:
             verb = next((v for v in _SPEECH_VERB.finditer(text, start, end) if not ctx.in_quote(v.start())), None)
-            if verb is not None:
-                said = _attribute(ctx, start, end, [], i)
+            if verb is not None:  # "…, unterstrich er": the quote before tells who "er" is
+                k = bisect.bisect_left(quote_starts, start)
+                said = _attribute(ctx, start, end, ordered[max(0, k - 1):k], i)
                 if said:
                     cue_text = cue_text or " ".join(verb.group().lstrip(",").split())
                     who = _Who(who.speaker or said.speaker,

@@ -130,6 +130,13 @@ _NOT_PLACE_START = {
 }
 NOT_PLACE_START = _union(_NOT_PLACE_START.values())
 
+# Articles: before a noun, not before a name ("das erklärte Ziel", "die Menschen").
+_ARTICLES = {"de": _words("der die das den dem des ein eine einer einem einen eines"), "en": _words("the a an")}
+ARTICLES = _union(_ARTICLES.values())
+GERMAN_ARTICLES = _ARTICLES["de"]
+# Prepositions that make the name after them a place: "nach Zenda", "in Wien", "from Paris".
+PLACE_PREPOSITIONS = _words("in im nach aus von vom bei beim zu zum durch über um bis ab from to at into")
+
 # --------------------------------------------------------------------------- clauses
 
 # Finite verbs a headline clause is complete with: auxiliaries, modals and the commonest

@@ -13,7 +13,9 @@ from archive_gen.ingest import wire
 from .common import Score
 
 
-HELD_OUT = 5  # rows whose index % 5 == 0 were not looked at while writing the sign-off rules
+# Rows whose index % 5 == 0 are reported apart as the held-out part. Their misses were among the
+# failures seen while the sign-off rules were written: a check of the split, not a blind test.
+HELD_OUT = 5
 _DATED_PARENTHESIS = re.compile(r"\([^()]{1,200}\)")
 
 
