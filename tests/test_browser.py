@@ -103,7 +103,8 @@ def test_actor_link_leads_to_actor_page_and_back(page, seed, site_url):
     assert page.locator("article h1").first.inner_text().strip(), f"actor page of {actor_name!r} has no heading"
 
     links = page.locator("article.md-content__inner a")
-    hrefs = links.evaluate_all("links => links.map(a => a.href)")
+    hrefs = links.evaluate_all(  # SVG links (the pictures) have no string href
+        "links => links.map(a => new URL(a.getAttribute('href') || '', document.baseURI).href)")
     back = [i for i, href in enumerate(hrefs) if _path(href) == seed["path"]]
     assert back, f"the actor page {page.url} does not link back to {seed['path']}"
     links.nth(back[0]).click()

@@ -9,7 +9,7 @@ from archive_gen.cli import main
 from archive_gen.config import Config
 from archive_gen.errors import Diagnostics
 
-from conftest import REPO, seed_article_path
+from conftest import REPO, seed_article_path, shared_file
 
 GOLDEN = REPO / "tests" / "golden" / "seed-article.md"
 
@@ -43,9 +43,12 @@ def test_extract_reports_date_actors_sources_and_captions(capsys):
 
     assert len(record["captions"]) == 10
     assert all(c["credit"] for c in record["captions"])
-    # the derived title is the lead's whole first sentence (no clause to cut at), never a torso
-    assert record["title"].startswith("Der nordkoreanische Machthaber Kim Jong-un hat")
-    assert record["title"].endswith("gegen die Ukraine versprochen") and "…" not in record["title"]
+    # the sample's copy has its editors' headline (the sidecar beside the wire text) …
+    assert record["title"] == "Kim sichert Putin Unterstützung zu"
+    # … the raw seed has none: its derived title is the lead's whole first sentence, never a torso
+    raw = extract(capsys, shared_file("seeds", "000_4d51e86498f00da2.txt"))
+    assert raw["title"].startswith("Der nordkoreanische Machthaber Kim Jong-un hat")
+    assert raw["title"].endswith("gegen die Ukraine versprochen") and "…" not in raw["title"]
 
 
 def test_extract_offsets_point_at_the_mention_text(capsys):
