@@ -157,14 +157,15 @@ def annotate_many(todo: list[tuple[Path, str, bytes]], registry: Registry, langu
 
 def annotate_files(files: list[Path], display: Callable[[Path], str], registry: Registry, language: str,
                    max_bytes: int, diags: Diagnostics, *, cache: Store | None = None, jobs: int = 1,
-                   progress: Progress = lambda _: None) -> tuple[list[Article], list[str]]:
+                   progress: Progress = lambda _: None) -> tuple[list[Article], dict[str, str]]:
     """Every file → its article (bad ones reported and skipped), in the files' order.
 
-    Returns the articles and the cache keys used (to prune the cache after a complete build)."""
+    Returns the articles and each file's cache key by shown path (the key of its page, and
+    what is kept when the cache is pruned after a complete build)."""
     fingerprint = annotation_fingerprint(registry, language, max_bytes)
     today = dt.date.today()
     outcomes: list[Outcome | None] = []
-    keys: list[str] = []
+    keys: dict[str, str] = {}
     todo: list[tuple[Path, str, bytes]] = []
     slots: list[tuple[int, str]] = []
     for path in files:
@@ -175,7 +176,7 @@ def annotate_files(files: list[Path], display: Callable[[Path], str], registry: 
             diags.add(exc.diagnostic())
             continue
         key = digest(fingerprint, shown, data)
-        keys.append(key)
+        keys[shown] = key
         cached = cache.get(key) if cache is not None else None
         if isinstance(cached, Outcome) and still_valid(cached, today):
             outcomes.append(cached)

@@ -23,7 +23,7 @@ import contextlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from . import incremental
 from .annotate import Annotator
@@ -36,11 +36,12 @@ from .ingest.gitdates import last_changed
 from .model import Archive, Article, Registry
 from .output import StagedTree, WriteStats, replace_dir, stage_tree, tree_lock
 from .output.cache import Store, drop_manifest, tree_identity, write_manifest
+from .pagecache import cached_pages
 from .parallel import annotate_files, default_jobs
 from .publish.mkdocs import render_staged
 from .publish.reuse import PageKeys, Reuse, render_fingerprint
 from .registry import load_registry
-from .render import Settings, render_pages
+from .render import Settings
 
 Progress = Callable[[str], None]
 
@@ -77,10 +78,10 @@ def read_article(annotator: Annotator, path: Path, shown: str, diags: Diagnostic
 
 
 def collect(config: Config, diags: Diagnostics, progress: Progress = _silent, *, jobs: int | None = None,
-            used_keys: list[str] | None = None) -> tuple[Registry, list[Article]]:
+            used_keys: dict[str, str] | None = None) -> tuple[Registry, list[Article]]:
     """Read and annotate every article (cached ones from ``.archive-gen-cache/``, the others in
     ``jobs`` processes, default ``ARCHIVE_GEN_JOBS`` or the cores). Bad ones are reported and
-    skipped. ``used_keys`` receives the cache keys of this run."""
+    skipped. ``used_keys`` receives each file's annotation key (by shown path)."""
     registry = load_registry(config.content_dir, diags, config.display_path, max_bytes=config.max_file_bytes)
     files = source_files(config.content_dir, diags, config.display_path)
     articles, keys = annotate_files(files, config.display_path, registry, config.language, config.max_file_bytes,
@@ -88,7 +89,7 @@ def collect(config: Config, diags: Diagnostics, progress: Progress = _silent, *,
                                     jobs=default_jobs() if jobs is None else jobs, progress=progress)
     progress(f"read {len(files)} articles")
     if used_keys is not None:
-        used_keys.extend(keys)
+        used_keys.update(keys)
     return registry, articles
 
 
@@ -103,14 +104,18 @@ def gather(config: Config, diags: Diagnostics, progress: Progress = _silent, **c
 
 
 def stage(config: Config, diags: Diagnostics, progress: Progress = _silent, *,
-          observe: Callable[[str, bytes], None] | None = None, **collecting) -> tuple[Archive, StagedTree]:
-    """content/ → a staged docs/ tree beside the real one (not yet swapped in)."""
-    archive = gather(config, diags, progress, **collecting)
+          observe: Callable[[str, bytes], None] | None = None, used_keys: dict[str, str] | None = None,
+          used_pages: set[str] | None = None, **collecting) -> tuple[Archive, StagedTree]:
+    """content/ → a staged docs/ tree beside the real one (not yet swapped in). Article and
+    term pages whose inputs did not change come from the page cache (:mod:`.pagecache`)."""
+    used_keys = {} if used_keys is None else used_keys
+    archive = gather(config, diags, progress, used_keys=used_keys, **collecting)
     try:
         changed = last_changed(config.project_dir, [config.project_dir / a.source_file for a in archive.articles])
         updated = {path.relative_to(config.project_dir).as_posix(): date.date() for path, date in changed.items()}
-        pages = render_pages(archive, Settings(language=config.language, page_size=config.page_size,
-                                               updated=updated, drafts=config.drafts))
+        pages = cached_pages(archive, Settings(language=config.language, page_size=config.page_size,
+                                               updated=updated, drafts=config.drafts),
+                             Store(incremental.cache_root(config), "pages"), used_keys, used_pages)
         staged = stage_tree(pages, config.docs_dir, observe)
     except (ArchiveGenError, KeyboardInterrupt):
         raise
@@ -159,8 +164,8 @@ def build_site(config: Config, diags: Diagnostics, progress: Progress = _silent,
             incremental.replay_diagnostics(manifest, diags)
             progress("nothing changed since the last build: docs/ and site/ are current")
             return Generated(Unchanged((None,) * manifest.get("articles", 0)), WriteStats(0, manifest.get("written", 0), 0), rendered=0)
-        keys, used = PageKeys(), []
-        archive, staged = stage(config, diags, progress, jobs=jobs, observe=keys, used_keys=used)
+        keys, used, pages_used = PageKeys(), {}, set()
+        archive, staged = stage(config, diags, progress, jobs=jobs, observe=keys, used_keys=used, used_pages=pages_used)
         try:
             if config.strict and diags.failed(strict=True):
                 progress("docs and site: left unchanged (the run failed)")
@@ -175,7 +180,7 @@ def build_site(config: Config, diags: Diagnostics, progress: Progress = _silent,
                 shutil.rmtree(site, ignore_errors=True)
                 raise
             replace_dir(site, config.site_dir, keep_hidden=True)
-            _remember(config, inputs, pages, diags, archive, staged.stats, used)
+            _remember(config, inputs, pages, diags, archive, staged.stats, used.values(), pages_used)
         finally:
             staged.discard()
     return Generated(archive, staged.stats, rendered=counts.get("rendered", 0))
@@ -199,7 +204,7 @@ def _render(config: Config, manifest: dict | None, keys: PageKeys, docs: Path,
 
 
 def _remember(config: Config, inputs: str, pages: dict, diags: Diagnostics, archive: Archive,
-              stats: WriteStats, used_keys: list[str]) -> None:
+              stats: WriteStats, used_keys: Iterable[str], used_pages: set[str]) -> None:
     """After both swaps: the manifest of this build, and a cache without stale entries."""
     root = incremental.cache_root(config)
     write_manifest(root, {
@@ -208,3 +213,4 @@ def _remember(config: Config, inputs: str, pages: dict, diags: Diagnostics, arch
         "written": stats.written + stats.unchanged,
     })
     Store(root, "annotate").prune(used_keys)
+    Store(root, "pages").prune(used_pages)

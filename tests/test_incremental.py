@@ -177,3 +177,25 @@ def test_reused_pages_share_no_inode_that_a_render_overwrote(built):
     assert len(shared) > len(after) // 2, "unchanged pages are reused"
     assert all(after[ino] == before[ino] for ino in shared)
     assert len(after) - len(shared) <= result.rendered + 1  # the changed page, and 404.html (always written)
+
+
+def test_cached_pages_yield_what_render_pages_yields(project, tmp_path):
+    """pagecache mirrors render_pages page for page, cold and warm: if the renderer's order or
+    its set of pages changes, this test says pagecache must follow."""
+    from archive_gen.index import build_archive
+    from archive_gen.output.cache import Store
+    from archive_gen.pagecache import cached_pages
+    from archive_gen.pipeline import collect
+    from archive_gen.render import Settings, render_pages
+
+    config = Config.load(project / "mkdocs.yml", quiet=True)
+    keys: dict[str, str] = {}
+    registry, found = collect(config, Diagnostics(), jobs=1, used_keys=keys)
+    archive = build_archive(found, registry)
+    settings = Settings(language=config.language, page_size=3)
+    expected = list(render_pages(archive, settings))
+    store = Store(tmp_path / "cache", "pages")
+    assert list(cached_pages(archive, settings, store, keys)) == expected
+    assert store.hits == 0
+    assert list(cached_pages(archive, settings, store, keys)) == expected
+    assert store.hits > len(archive.articles)
