@@ -23,7 +23,7 @@ import contextlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
 
 from . import incremental
 from .annotate import Annotator
@@ -84,9 +84,10 @@ def collect(config: Config, diags: Diagnostics, progress: Progress = _silent, *,
     skipped. ``used_keys`` receives each file's annotation key (by shown path)."""
     registry = load_registry(config.content_dir, diags, config.display_path, max_bytes=config.max_file_bytes)
     files = source_files(config.content_dir, diags, config.display_path)
+    store = Store(incremental.cache_root(config), "annotate")
     articles, keys = annotate_files(files, config.display_path, registry, config.language, config.max_file_bytes,
-                                    diags, cache=Store(incremental.cache_root(config), "annotate"),
-                                    jobs=default_jobs() if jobs is None else jobs, progress=progress)
+                                    diags, cache=store, jobs=default_jobs() if jobs is None else jobs, progress=progress)
+    store.save(keys.values())
     progress(f"read {len(files)} articles")
     if used_keys is not None:
         used_keys.update(keys)
@@ -104,19 +105,19 @@ def gather(config: Config, diags: Diagnostics, progress: Progress = _silent, **c
 
 
 def stage(config: Config, diags: Diagnostics, progress: Progress = _silent, *,
-          observe: Callable[[str, bytes], None] | None = None, used_keys: dict[str, str] | None = None,
-          used_pages: set[str] | None = None, **collecting) -> tuple[Archive, StagedTree]:
+          observe: Callable[[str, bytes], None] | None = None, **collecting) -> tuple[Archive, StagedTree]:
     """content/ → a staged docs/ tree beside the real one (not yet swapped in). Article and
     term pages whose inputs did not change come from the page cache (:mod:`.pagecache`)."""
-    used_keys = {} if used_keys is None else used_keys
+    used_keys: dict[str, str] = {}
     archive = gather(config, diags, progress, used_keys=used_keys, **collecting)
     try:
         changed = last_changed(config.project_dir, [config.project_dir / a.source_file for a in archive.articles])
         updated = {path.relative_to(config.project_dir).as_posix(): date.date() for path, date in changed.items()}
+        store, used_pages = Store(incremental.cache_root(config), "pages"), set()
         pages = cached_pages(archive, Settings(language=config.language, page_size=config.page_size,
-                                               updated=updated, drafts=config.drafts),
-                             Store(incremental.cache_root(config), "pages"), used_keys, used_pages)
+                                               updated=updated, drafts=config.drafts), store, used_keys, used_pages)
         staged = stage_tree(pages, config.docs_dir, observe)
+        store.save(used_pages)
     except (ArchiveGenError, KeyboardInterrupt):
         raise
     except OSError as exc:
@@ -164,8 +165,8 @@ def build_site(config: Config, diags: Diagnostics, progress: Progress = _silent,
             incremental.replay_diagnostics(manifest, diags)
             progress("nothing changed since the last build: docs/ and site/ are current")
             return Generated(Unchanged((None,) * manifest.get("articles", 0)), WriteStats(0, manifest.get("written", 0), 0), rendered=0)
-        keys, used, pages_used = PageKeys(), {}, set()
-        archive, staged = stage(config, diags, progress, jobs=jobs, observe=keys, used_keys=used, used_pages=pages_used)
+        keys = PageKeys()
+        archive, staged = stage(config, diags, progress, jobs=jobs, observe=keys)
         try:
             if config.strict and diags.failed(strict=True):
                 progress("docs and site: left unchanged (the run failed)")
@@ -180,7 +181,7 @@ def build_site(config: Config, diags: Diagnostics, progress: Progress = _silent,
                 shutil.rmtree(site, ignore_errors=True)
                 raise
             replace_dir(site, config.site_dir, keep_hidden=True)
-            _remember(config, inputs, pages, diags, archive, staged.stats, used.values(), pages_used)
+            _remember(config, inputs, pages, diags, archive, staged.stats)
         finally:
             staged.discard()
     return Generated(archive, staged.stats, rendered=counts.get("rendered", 0))
@@ -204,13 +205,11 @@ def _render(config: Config, manifest: dict | None, keys: PageKeys, docs: Path,
 
 
 def _remember(config: Config, inputs: str, pages: dict, diags: Diagnostics, archive: Archive,
-              stats: WriteStats, used_keys: Iterable[str], used_pages: set[str]) -> None:
-    """After both swaps: the manifest of this build, and a cache without stale entries."""
+              stats: WriteStats) -> None:
+    """After both swaps: the manifest of this build."""
     root = incremental.cache_root(config)
     write_manifest(root, {
         **pages, "inputs": inputs, "docs": tree_identity(config.docs_dir), "site": tree_identity(config.site_dir),
         "diagnostics": incremental.encode_diagnostics(diags), "articles": len(archive.articles),
         "written": stats.written + stats.unchanged,
     })
-    Store(root, "annotate").prune(used_keys)
-    Store(root, "pages").prune(used_pages)

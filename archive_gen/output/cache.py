@@ -2,10 +2,10 @@
 
 Two things live there, both safe to delete at any time (the next build is then a full one):
 
-- **entries** (:class:`Store`): one file per key, e.g. an annotated article under the hash of
-  its file's bytes and of everything annotation depends on. Each file starts with a header
-  (format, archive-gen code version) and the SHA-256 of its payload; a file that is truncated,
-  corrupt, or written by another version is dropped and recomputed, never used.
+- **packs** (:class:`Store`): values by key, e.g. an annotated article under the hash of its
+  file's bytes and of everything annotation depends on, one file per kind. Each file starts
+  with a header (format, archive-gen code version) and the SHA-256 of its payload; a file that
+  is truncated, corrupt, or written by another version is ignored and rebuilt, never used.
 - **the manifest** (:func:`read_manifest`, :func:`write_manifest`): what the last successful
   build read and wrote (the inputs' fingerprint, each page's render key, the identity of the
   docs/ and site/ it swapped in), checksummed the same way. It is removed before a build swaps
@@ -94,59 +94,61 @@ class _quiet:
 
 
 class Store:
-    """Pickled values by key (hex), one sealed file each, under ``root/namespace/ab/``.
+    """Pickled values by key, kept in one sealed pack file ``root/<namespace>.pack``.
 
-    Only archive-gen writes these files, into the project's own cache folder; a file that does
-    not carry our header and a matching checksum is never unpickled."""
+    One file, not one per entry: a build reads it once (at 10,000 articles, ten thousand small
+    files cost more to open than to unpickle). It is loaded on the first :meth:`get` and
+    rewritten by :meth:`save` with the entries this run used. Only archive-gen writes it, into
+    the project's own cache folder; a pack without our header and a matching checksum is never
+    unpickled, and any failure to read it means an empty cache."""
 
     def __init__(self, root: Path, namespace: str) -> None:
-        self.dir = Path(root) / namespace
+        self.path = Path(root) / f"{namespace}.pack"
         self.hits = self.misses = 0
+        self._entries: dict[str, Any] | None = None
+        self._changed = False
 
-    def _path(self, key: str) -> Path:
-        return self.dir / key[:2] / key
+    def _load(self) -> dict[str, Any]:
+        if self._entries is None:
+            self._entries = {}
+            try:
+                payload = _unseal(self.path.read_bytes())
+                entries = pickle.loads(payload) if payload is not None else None
+            except Exception:  # unreadable, truncated, not ours: start empty
+                entries = None
+            if isinstance(entries, dict):
+                self._entries = entries
+            else:
+                self._changed = self.path.exists()
+        return self._entries
 
     def get(self, key: str) -> Any | None:
-        path = self._path(key)
-        try:
-            data = path.read_bytes()
-        except OSError:
-            self.misses += 1
-            return None
-        payload = _unseal(data)
-        value = None
-        if payload is not None:
-            try:
-                value = pickle.loads(payload)
-            except Exception:  # a payload that passed the checksum but not unpickling: drop it
-                value = None
+        value = self._load().get(key)
         if value is None:
-            with _quiet():
-                path.unlink()
             self.misses += 1
-            return None
-        self.hits += 1
+        else:
+            self.hits += 1
         return value
 
     def put(self, key: str, value: Any) -> None:
-        try:
-            write_atomic(self._path(key), _seal(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
-        except OSError:
-            pass  # a cache that cannot be written costs time, never the build
+        self._load()[key] = value
+        self._changed = True
 
-    def prune(self, keep: Iterable[str]) -> int:
-        """Delete every entry not in ``keep`` (after a complete build); returns how many."""
-        keep = set(keep)
-        removed = 0
-        if not self.dir.is_dir():
-            return 0
-        for sub in self.dir.iterdir():
-            for path in (sub.iterdir() if sub.is_dir() else ()):
-                if path.name not in keep:
-                    with _quiet():
-                        path.unlink()
-                        removed += 1
-        return removed
+    def save(self, keep: Iterable[str] | None = None) -> None:
+        """Write the pack (only the entries in ``keep``, when given); a failure costs time only."""
+        entries = self._load()
+        if keep is not None:
+            keep = set(keep)
+            if len(keep) != len(entries) or not keep.issuperset(entries):
+                entries = {k: v for k, v in entries.items() if k in keep}
+                self._changed = True
+        if not self._changed:
+            return
+        try:
+            write_atomic(self.path, _seal(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)))
+            self._changed = False
+        except OSError:
+            pass
 
 
 # ---------------------------------------------------------------------------- manifest
