@@ -46,6 +46,23 @@ from make_corpus import make_corpus  # noqa: E402
 
 RESULTS = HERE / "results"
 BIN = Path(sys.executable).parent
+CODE_ENV: dict[str, str] = {}  # PYTHONPATH of the code snapshot the runs import
+
+
+def snapshot(work: Path) -> str:
+    """Copy archive_gen/ so that edits made while the benchmark runs do not mix into it."""
+    code = work / "code"
+    shutil.copytree(HERE.parent / "archive_gen", code / "archive_gen",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    CODE_ENV["PYTHONPATH"] = os.pathsep.join(p for p in (str(code), os.environ.get("PYTHONPATH")) if p)
+    try:
+        head = subprocess.run(["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(HERE.parent), "status", "--porcelain", "--", "archive_gen"],
+                               capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "unknown"
+    return head + (" + uncommitted changes" if dirty else "")
 
 
 def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
@@ -55,7 +72,7 @@ def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
               "print(json.dumps({'seconds': time.perf_counter() - t, 'code': p.returncode, "
               "'rss_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 'err': p.stderr[-2000:]}))")
     out = subprocess.run([sys.executable, "-c", runner, *cmd], cwd=cwd, capture_output=True, text=True,
-                         env={**os.environ, **(env or {})})
+                         env={**os.environ, **CODE_ENV, **(env or {})})
     result = json.loads(out.stdout.strip().splitlines()[-1])
     if result["code"] != 0:
         raise RuntimeError(f"{cmd} failed:\n{result['err']}")
@@ -187,7 +204,7 @@ def measure_generate(size: int, corpus: str, work: Path) -> dict:
 
 def report(rows: list[dict], generated: list[dict], meta: dict) -> str:
     lines = [f"# Scale benchmark — {meta['date']}", "",
-             f"{meta['machine']}; load average at start / end {meta['load_start']} / {meta['load_end']}; "
+             f"Code {meta['code']}. {meta['machine']}; load average at start / end {meta['load_start']} / {meta['load_end']}; "
              f"ARCHIVE_GEN_JOBS={os.environ.get('ARCHIVE_GEN_JOBS', 'unset (all cores)')}. Seconds are wall-clock, "
              "one run each; ratios are against the full build of the same size in the same run.", "",
              "| corpus | N | full build s | no change s (ratio) | +1 article s (ratio) | +1 actor description s (ratio) "
@@ -225,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     meta = {"date": time.strftime("%Y-%m-%d %H:%M"), "load_start": "%.1f %.1f %.1f" % os.getloadavg(),
             "machine": f"{os.cpu_count()} cores, {platform.system()}, Python {platform.python_version()}"}
     work = Path(tempfile.mkdtemp(prefix="archive-gen-scale-"))
+    meta["code"] = snapshot(work)
     rows, generated = [], []
     try:
         for size in sizes:
