@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import datetime as dt
+import hashlib
 import multiprocessing
 import os
 import pickle
@@ -154,6 +155,16 @@ def annotate_many(todo: list[tuple[Path, str, bytes]], registry: Registry, langu
 
 # ---------------------------------------------------------------------------- the whole set
 
+STAT_INDEX = "stat index"  # the pack's entry: shown path -> (size, mtime ns, inode, SHA-256 of the bytes)
+
+
+def _stat(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
 
 def annotate_files(files: list[Path], display: Callable[[Path], str], registry: Registry, language: str,
                    max_bytes: int, diags: Diagnostics, *, cache: Store | None = None, jobs: int = 1,
@@ -161,22 +172,35 @@ def annotate_files(files: list[Path], display: Callable[[Path], str], registry: 
     """Every file → its article (bad ones reported and skipped), in the files' order.
 
     Returns the articles and each file's cache key by shown path (the key of its page, and
-    what is kept when the cache is pruned after a complete build)."""
+    what is kept when the cache is pruned after a complete build). A file whose size,
+    modification time and inode are those recorded in the cache is not read again."""
     fingerprint = annotation_fingerprint(registry, language, max_bytes)
     today = dt.date.today()
     outcomes: list[Outcome | None] = []
     keys: dict[str, str] = {}
     todo: list[tuple[Path, str, bytes]] = []
     slots: list[tuple[int, str]] = []
+    seen = (cache.get(STAT_INDEX) if cache is not None else None) or {}
+    stats: dict[str, tuple] = {}
     for path in files:
         shown = display(path)
+        cached, stat = None, _stat(path)
+        if stat is not None and seen.get(shown, (None,))[:-1] == stat:  # unchanged file: not read again
+            key = digest(fingerprint, shown, seen[shown][-1])
+            cached = cache.get(key) if cache is not None else None
+        if isinstance(cached, Outcome) and still_valid(cached, today):
+            keys[shown], stats[shown] = key, seen[shown]
+            outcomes.append(cached)
+            continue
         try:
             data = read_bytes(path, shown, max_bytes)
         except ContentError as exc:
             diags.add(exc.diagnostic())
             continue
-        key = digest(fingerprint, shown, data)
-        keys[shown] = key
+        content = hashlib.sha256(data).hexdigest()
+        key = keys[shown] = digest(fingerprint, shown, content)
+        if stat is not None:
+            stats[shown] = (*stat, content)
         cached = cache.get(key) if cache is not None else None
         if isinstance(cached, Outcome) and still_valid(cached, today):
             outcomes.append(cached)
@@ -184,6 +208,8 @@ def annotate_files(files: list[Path], display: Callable[[Path], str], registry: 
         slots.append((len(outcomes), key))
         outcomes.append(None)
         todo.append((path, shown, data))
+    if cache is not None:
+        cache.put(STAT_INDEX, stats)
     if todo:
         progress(f"annotating {len(todo)} of {len(files)} articles ({len(files) - len(todo)} unchanged)")
     for (slot, key), outcome in zip(slots, annotate_many(todo, registry, language, max_bytes, jobs, progress)):

@@ -37,7 +37,7 @@ from .model import Archive, Article, Registry
 from .output import StagedTree, WriteStats, replace_dir, stage_tree, tree_lock
 from .output.cache import Store, drop_manifest, tree_identity, write_manifest
 from .pagecache import cached_pages
-from .parallel import annotate_files, default_jobs
+from .parallel import STAT_INDEX, annotate_files, default_jobs
 from .publish.mkdocs import render_staged
 from .publish.reuse import PageKeys, Reuse, render_fingerprint
 from .registry import load_registry
@@ -87,7 +87,7 @@ def collect(config: Config, diags: Diagnostics, progress: Progress = _silent, *,
     store = Store(incremental.cache_root(config), "annotate")
     articles, keys = annotate_files(files, config.display_path, registry, config.language, config.max_file_bytes,
                                     diags, cache=store, jobs=default_jobs() if jobs is None else jobs, progress=progress)
-    store.save(keys.values())
+    store.save([*keys.values(), STAT_INDEX])
     progress(f"read {len(files)} articles")
     if used_keys is not None:
         used_keys.update(keys)
