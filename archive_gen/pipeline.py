@@ -171,7 +171,8 @@ def build_site(config: Config, diags: Diagnostics, progress: Progress = _silent,
             if config.strict and diags.failed(strict=True):
                 progress("docs and site: left unchanged (the run failed)")
                 return Generated(archive, staged.stats, committed=False)
-            site, counts, pages = _render(config, manifest, keys, staged.staging, progress)
+            site, counts, pages = _render(config, manifest, keys, staged.staging, progress,
+                                          default_jobs() if jobs is None else jobs)
             try:
                 if after_render is not None:
                     after_render(site)  # ← the search index (publish.search.index_site) goes here
@@ -188,7 +189,7 @@ def build_site(config: Config, diags: Diagnostics, progress: Progress = _silent,
 
 
 def _render(config: Config, manifest: dict | None, keys: PageKeys, docs: Path,
-            progress: Progress) -> tuple[Path, dict[str, int], dict]:
+            progress: Progress, jobs: int) -> tuple[Path, dict[str, int], dict]:
     """Render the staged docs/, reusing the current site's pages whose render key is unchanged."""
     fingerprint = render_fingerprint(config.mkdocs_file, incremental.theme_dirs(config), config.strict)
     page_keys = keys.keys()
@@ -197,9 +198,7 @@ def _render(config: Config, manifest: dict | None, keys: PageKeys, docs: Path,
         old = manifest.get("pages") or {}
         reuse = Reuse(config.site_dir, frozenset(rel for rel, key in page_keys.items() if old.get(rel) == key))
     counts: dict[str, int] = {}
-    site = render_staged(config.mkdocs_file, docs, config.site_dir, config.strict, reuse, counts)
-    if not counts:  # nothing reused: every page was rendered
-        counts = {"rendered": len(page_keys), "reused": 0}
+    site = render_staged(config.mkdocs_file, docs, config.site_dir, config.strict, reuse, counts, jobs)
     progress(f"site: {counts.get('rendered', 0)} pages rendered, {counts.get('reused', 0)} unchanged")
     return site, counts, {"render": fingerprint, "pages": page_keys}
 

@@ -208,3 +208,22 @@ def test_cached_pages_yield_what_render_pages_yields(project, tmp_path):
     store = Store(tmp_path / "cache", "pages")
     assert list(cached_pages(archive, settings, store, keys)) == expected
     assert store.hits > len(archive.articles)
+
+
+def test_render_shared_out_to_forked_processes_gives_the_same_site(tmp_path, monkeypatch):
+    """Two processes render a full build, and an incremental one; a clean single-process build
+    gives the same bytes."""
+    from archive_gen.publish import reuse
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setattr(reuse, "FORK_MIN", 10)
+    root = copy_project(tmp_path / "archive")
+    (tmp_path / "scratch").mkdir()
+    config = Config.load(root / "mkdocs.yml", quiet=True)
+    result = build_site(config, Diagnostics(), jobs=3)
+    assert result.rendered > 300
+    edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")
+    for path in articles(root)[1:40]:
+        edit(path, "\n---\n", "\n---\n\nNoch ein Absatz.\n")
+    build_site(config, Diagnostics(), jobs=2)
+    assert_same_as_clean(root, tmp_path / "scratch")

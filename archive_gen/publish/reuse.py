@@ -9,7 +9,8 @@ whose :class:`PageKeys` key is the one recorded for the current site/ is not rea
 rendered and not written by MkDocs: its old HTML file is hard-linked into the new site (a new
 directory entry for the same bytes; MkDocs writes every other file anew, so the old site/ is
 never modified and stays complete until the swap), and its search entries are taken from the
-old search index, in the same order a full build would add them.
+old search index, in the same order a full build would add them. The pages that are rendered
+are shared out to forked processes when there are many (a full build: both cores for MkDocs).
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ import hashlib
 import json
 import os
 import posixpath
+import pickle
 import re
 import shutil
+import signal
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -105,43 +108,148 @@ def _old_search_entries(old_site: Path) -> dict[str, list[dict]] | None:
     return by_page
 
 
+FORK_MIN = 400  # fewer pages to render than this: one process
+PARENT_SHARE = 1.2  # the parent renders this many shares: it read its own pages before the fork
+
+
+class _Plan:
+    """Which pages MkDocs renders here, which a forked child renders, which are reused."""
+
+    def __init__(self, reuse: Reuse | None, jobs: int, strict: bool) -> None:
+        self.reuse, self.jobs, self.strict = reuse, jobs, strict
+        self.entries = _old_search_entries(reuse.old_site) if reuse is not None and reuse.pages else None
+        self.child_of: dict[str, int] | None = None
+        self.files = None
+        self.children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
+        self.results: dict[str, list[dict]] = {}
+
+    def reused(self, file, config) -> bool:
+        if self.reuse is None or file.src_uri not in self.reuse.pages \
+                or not os.path.isfile(self.reuse.old_site / file.dest_uri):
+            return False
+        return self.entries is not None or _search_plugin(config) is None  # no old entries: render it
+
+    def split(self, config, files) -> None:
+        """On the first page: the pages to render, the last ones shared out to children."""
+        if self.child_of is not None:
+            return
+        self.files, self.child_of = files, {}
+        todo = [f.src_uri for f in files.documentation_pages() if not self.reused(f, config)]
+        if self.jobs <= 1 or self.strict or len(todo) < FORK_MIN:  # strict: warnings are counted here
+            return
+        share = len(todo) / (self.jobs - 1 + PARENT_SHARE)
+        start = int(share * PARENT_SHARE)
+        for number, src in enumerate(todo[start:]):
+            self.child_of[src] = min(int(number // share), self.jobs - 2)
+
+
+def _render_in_child(plan: _Plan, number: int, build_page, populate, args: tuple) -> bytes:
+    config, doc_files, nav, env, dirty = args
+    plugin = _search_plugin(config)
+    out: dict[str, list[dict]] = {}
+    try:
+        for file in doc_files:
+            if plan.child_of.get(file.src_uri) != number:
+                continue
+            populate(file.page, config, plan.files, dirty)
+            before = len(plugin.search_index.entries) if plugin is not None else 0
+            build_page(file.page, config, doc_files, nav, env, dirty, excluded=file.inclusion.is_excluded())
+            out[file.src_uri] = plugin.search_index.entries[before:] if plugin is not None else []
+        return pickle.dumps(("ok", out), protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException as exc:  # reported by the parent as the render's failure
+        return pickle.dumps(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def _fork(plan: _Plan, build_page, populate, args: tuple) -> None:
+    for number in range(plan.jobs - 1):
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: render its pages, send their search entries, leave at once
+            os.close(read)
+            payload = _render_in_child(plan, number, build_page, populate, args)
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(payload)
+            os._exit(0)
+        os.close(write)
+        plan.children.append((pid, read))
+
+
+def _collect(plan: _Plan) -> None:
+    children, plan.children = plan.children, []
+    failures = []
+    for pid, read in children:
+        with os.fdopen(read, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+        try:
+            status, value = pickle.loads(data)
+        except Exception:
+            status, value = "error", "a render process ended without a result"
+        if status == "ok":
+            plan.results.update(value)
+        else:
+            failures.append(value)
+    if failures:
+        raise RuntimeError(f"rendering in a worker process failed: {failures[0]}")
+
+
+def _abandon(plan: _Plan) -> None:
+    for pid, read in plan.children:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.close(read)
+        with contextlib.suppress(OSError):
+            os.waitpid(pid, 0)
+    plan.children = []
+
+
 @contextlib.contextmanager
-def reusing(reuse: Reuse | None, counts: dict[str, int]) -> Iterator[None]:
-    """While MkDocs builds: skip reading and rendering the reused pages, link their old HTML."""
-    if reuse is None or not reuse.pages:
-        yield
-        return
+def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict: bool = False) -> Iterator[None]:
+    """While MkDocs builds: reused pages are neither read nor rendered (their old HTML is
+    linked); of the others, the last ones in MkDocs' order are rendered by ``jobs - 1`` forked
+    processes (which share everything MkDocs set up) and their search entries put back in
+    order. The result is the same as a plain build's."""
     from mkdocs.commands import build as mkdocs_build
 
     populate, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
-    entries = _old_search_entries(reuse.old_site)
-
-    def skip(page, config) -> bool:
-        if page.file.src_uri not in reuse.pages or not os.path.isfile(reuse.old_site / page.file.dest_uri):
-            return False
-        return entries is not None or _search_plugin(config) is None  # no old entries: render it
+    plan = _Plan(reuse, jobs if hasattr(os, "fork") else 1, strict)
 
     def lazy_populate(page, config, files, dirty=False):
-        if not skip(page, config):
+        plan.split(config, files)
+        if not plan.reused(page.file, config) and page.file.src_uri not in plan.child_of:
             populate(page, config, files, dirty)
 
     def lazy_build(page, config, doc_files, nav, env, dirty=False, excluded=False):
-        if not skip(page, config):
-            counts["rendered"] = counts.get("rendered", 0) + 1
+        src, plugin = page.file.src_uri, _search_plugin(config)
+        if plan.reused(page.file, config):
+            _link(reuse.old_site / page.file.dest_uri, Path(page.file.abs_dest_path))
+            if plugin is not None:
+                plugin.search_index.entries.extend(plan.entries.get(page.url, ()))
+            counts["reused"] = counts.get("reused", 0) + 1
+            return None
+        counts["rendered"] = counts.get("rendered", 0) + 1
+        if src not in plan.child_of:
             return build_page(page, config, doc_files, nav, env, dirty, excluded)
-        target = Path(page.file.abs_dest_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(reuse.old_site / page.file.dest_uri, target)
-        except OSError:
-            shutil.copy2(reuse.old_site / page.file.dest_uri, target)
-        plugin = _search_plugin(config)
-        if plugin is not None and entries is not None:
-            plugin.search_index.entries.extend(entries.get(page.url, ()))
-        counts["reused"] = counts.get("reused", 0) + 1
+        if not plan.children and not plan.results:
+            _fork(plan, build_page, populate, (config, doc_files, nav, env, dirty))
+        if src not in plan.results:
+            _collect(plan)
+        if plugin is not None:
+            plugin.search_index.entries.extend(plan.results.get(src, ()))
+        return None
 
     mkdocs_build._populate_page, mkdocs_build._build_page = lazy_populate, lazy_build
     try:
         yield
     finally:
         mkdocs_build._populate_page, mkdocs_build._build_page = populate, build_page
+        _abandon(plan)
+
+
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
