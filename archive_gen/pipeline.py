@@ -6,6 +6,11 @@ This module only runs the stages in order; each stage's work lives in its packag
 
     registry/ ingest/ → annotate/ → index/ → render/ → output/ (docs/) → publish/ (site/)
 
+Reruns are incremental (:mod:`.incremental`, :mod:`.parallel`, :mod:`.publish.reuse`): unchanged
+articles come from the annotation cache, new ones are annotated in worker processes, an unchanged
+project returns at once, and MkDocs renders only pages whose Markdown (or links) changed. The
+result is byte-identical to a clean build; ``.archive-gen-cache/`` may be deleted at any time.
+
 Writing is all or nothing: the new docs/ is staged beside the old one and swapped in only
 when every page was written (and, under ``--strict``, only when the run did not fail);
 MkDocs renders into a staging directory that replaces site/ only after a successful render.
@@ -20,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from . import incremental
 from .annotate import Annotator
 from .config import Config
 from .errors import ArchiveGenError, ContentError, Diagnostics, GenerateError
@@ -29,10 +35,14 @@ from .ingest.discover import source_files
 from .ingest.gitdates import last_changed
 from .model import Archive, Article, Registry
 from .output import StagedTree, WriteStats, replace_dir, stage_tree, tree_lock
+from .output.cache import Store, drop_manifest, tree_identity, write_manifest
+from .pagecache import cached_pages
+from .parallel import STAT_INDEX, annotate_files, default_jobs
 from .publish.mkdocs import render_staged
 from .publish.search import index_site
+from .publish.reuse import PageKeys, Reuse, render_fingerprint
 from .registry import load_registry
-from .render import Settings, render_pages
+from .render import Settings
 
 Progress = Callable[[str], None]
 
@@ -43,9 +53,17 @@ def _silent(_: str) -> None:
 
 @dataclass(frozen=True)
 class Generated:
-    archive: Archive
+    archive: Archive | Unchanged
     stats: WriteStats
     committed: bool = True  # False: the run failed under --strict and docs/ was left as it was
+    rendered: int | None = None  # pages MkDocs rendered (build_site); the others were reused
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """What a build that found nothing changed knows of the archive: only its size."""
+
+    articles: tuple[None, ...]
 
 
 def read_article(annotator: Annotator, path: Path, shown: str, diags: Diagnostics, max_bytes: int) -> Article | None:
@@ -60,24 +78,26 @@ def read_article(annotator: Annotator, path: Path, shown: str, diags: Diagnostic
     return None
 
 
-def collect(config: Config, diags: Diagnostics, progress: Progress = _silent) -> tuple[Registry, list[Article]]:
-    """Read and annotate every article. Bad ones are reported and skipped."""
+def collect(config: Config, diags: Diagnostics, progress: Progress = _silent, *, jobs: int | None = None,
+            used_keys: dict[str, str] | None = None) -> tuple[Registry, list[Article]]:
+    """Read and annotate every article (cached ones from ``.archive-gen-cache/``, the others in
+    ``jobs`` processes, default ``ARCHIVE_GEN_JOBS`` or the cores). Bad ones are reported and
+    skipped. ``used_keys`` receives each file's annotation key (by shown path)."""
     registry = load_registry(config.content_dir, diags, config.display_path, max_bytes=config.max_file_bytes)
-    annotator = Annotator(registry, config.language, config.country)
     files = source_files(config.content_dir, diags, config.display_path)
-    articles = []
-    for number, path in enumerate(files, start=1):
-        article = read_article(annotator, path, config.display_path(path), diags, config.max_file_bytes)
-        if article is not None:
-            articles.append(article)
-        if number % 500 == 0 or number == len(files):
-            progress(f"read {number}/{len(files)} articles")
+    store = Store(incremental.cache_root(config), "annotate")
+    articles, keys = annotate_files(files, config.display_path, registry, config.language, config.max_file_bytes,
+                                    diags, country=config.country, cache=store, jobs=default_jobs() if jobs is None else jobs, progress=progress)
+    store.save([*keys.values(), STAT_INDEX])
+    progress(f"read {len(files)} articles")
+    if used_keys is not None:
+        used_keys.update(keys)
     return registry, articles
 
 
-def gather(config: Config, diags: Diagnostics, progress: Progress = _silent) -> Archive:
+def gather(config: Config, diags: Diagnostics, progress: Progress = _silent, **collecting) -> Archive:
     """content/ → the complete graph of what this run publishes."""
-    registry, articles = collect(config, diags, progress)
+    registry, articles = collect(config, diags, progress, **collecting)
     unpublished = [a for a in articles if a.status != "published"]
     if unpublished and not config.drafts:  # the published site leaves drafts and articles in review out
         articles = [a for a in articles if a.status == "published"]
@@ -85,14 +105,19 @@ def gather(config: Config, diags: Diagnostics, progress: Progress = _silent) -> 
     return build_archive(articles, registry, diags)
 
 
-def stage(config: Config, diags: Diagnostics, progress: Progress = _silent) -> tuple[Archive, StagedTree]:
-    """content/ → a staged docs/ tree beside the real one (not yet swapped in)."""
-    archive = gather(config, diags, progress)
+def stage(config: Config, diags: Diagnostics, progress: Progress = _silent, *,
+          observe: Callable[[str, bytes], None] | None = None, **collecting) -> tuple[Archive, StagedTree]:
+    """content/ → a staged docs/ tree beside the real one (not yet swapped in). Article and
+    term pages whose inputs did not change come from the page cache (:mod:`.pagecache`)."""
+    used_keys: dict[str, str] = {}
+    archive = gather(config, diags, progress, used_keys=used_keys, **collecting)
     try:
         changed = last_changed(config.project_dir, [config.project_dir / a.source_file for a in archive.articles])
         updated = {path.relative_to(config.project_dir).as_posix(): date.date() for path, date in changed.items()}
-        pages = render_pages(archive, Settings.of(config, updated=updated))
-        staged = stage_tree(pages, config.docs_dir)
+        store, used_pages = Store(incremental.cache_root(config), "pages"), set()
+        pages = cached_pages(archive, Settings.of(config, updated=updated), store, used_keys, used_pages)
+        staged = stage_tree(pages, config.docs_dir, observe)
+        store.save(used_pages)
     except (ArchiveGenError, KeyboardInterrupt):
         raise
     except OSError as exc:
@@ -103,14 +128,14 @@ def stage(config: Config, diags: Diagnostics, progress: Progress = _silent) -> t
     return archive, staged
 
 
-def generate(config: Config, diags: Diagnostics, progress: Progress = _silent) -> Generated:
+def generate(config: Config, diags: Diagnostics, progress: Progress = _silent, *, jobs: int | None = None) -> Generated:
     """content/ → docs/: collect, index, write (only what changed), all at once.
 
     Content errors do not stop it (the good articles are written, the bad ones reported);
     under ``config.strict`` a run with errors or warnings leaves docs/ as it was.
     """
     with tree_lock(config.docs_dir):
-        archive, staged = stage(config, diags, progress)
+        archive, staged = stage(config, diags, progress, jobs=jobs)
         if config.strict and diags.failed(strict=True):
             staged.discard()
             progress("docs: left unchanged (the run failed)")
@@ -121,26 +146,70 @@ def generate(config: Config, diags: Diagnostics, progress: Progress = _silent) -
     return Generated(archive, stats)
 
 
-def build_site(config: Config, diags: Diagnostics, progress: Progress = _silent) -> Generated:
+def build_site(config: Config, diags: Diagnostics, progress: Progress = _silent, *, jobs: int | None = None,
+               after_render: Callable[[Path], None] | None = None) -> Generated:
     """content/ → docs/ → site/ as one step: docs/ and site/ are replaced together, and
     only when generation and rendering both succeeded (under ``config.strict`` also
-    without warnings). Otherwise both stay as they were."""
+    without warnings). Otherwise both stay as they were.
+
+    Incremental: when nothing was changed since the last build, it returns at once (and
+    reports that build's diagnostics again); otherwise only pages whose Markdown changed are
+    rendered. ``after_render(site)`` runs on the complete new site before it is swapped in,
+    whenever anything was rendered (e.g. a search indexer)."""
     with contextlib.ExitStack() as locks:
         locks.enter_context(tree_lock(config.docs_dir))
         locks.enter_context(tree_lock(config.site_dir))
-        archive, staged = stage(config, diags, progress)
+        inputs = incremental.input_fingerprint(config)
+        manifest = incremental.previous(config)
+        if incremental.unchanged(config, manifest, inputs):
+            incremental.replay_diagnostics(manifest, diags)
+            progress("nothing changed since the last build: docs/ and site/ are current")
+            return Generated(Unchanged((None,) * manifest.get("articles", 0)), WriteStats(0, manifest.get("written", 0), 0), rendered=0)
+        keys = PageKeys()
+        archive, staged = stage(config, diags, progress, jobs=jobs, observe=keys)
         try:
             if config.strict and diags.failed(strict=True):
                 progress("docs and site: left unchanged (the run failed)")
                 return Generated(archive, staged.stats, committed=False)
-            site = render_staged(config.mkdocs_file, staged.staging, config.site_dir, config.strict)
+            site, counts, pages = _render(config, manifest, keys, staged.staging, progress,
+                                          default_jobs() if jobs is None else jobs)
             try:
                 index_site(site, language=config.language, quiet=config.quiet)  # the search, swapped in with the pages
+                if after_render is not None:
+                    after_render(site)
+                drop_manifest(incremental.cache_root(config))  # it is about to describe old trees
                 staged.commit()
             except BaseException:
                 shutil.rmtree(site, ignore_errors=True)
                 raise
             replace_dir(site, config.site_dir, keep_hidden=True)
+            _remember(config, inputs, pages, diags, archive, staged.stats)
         finally:
             staged.discard()
-    return Generated(archive, staged.stats)
+    return Generated(archive, staged.stats, rendered=counts.get("rendered", 0))
+
+
+def _render(config: Config, manifest: dict | None, keys: PageKeys, docs: Path,
+            progress: Progress, jobs: int) -> tuple[Path, dict[str, int], dict]:
+    """Render the staged docs/, reusing the current site's pages whose render key is unchanged."""
+    fingerprint = render_fingerprint(config.mkdocs_file, incremental.theme_dirs(config), config.strict)
+    page_keys = keys.keys()
+    reuse = None
+    if manifest and manifest.get("render") == fingerprint and manifest.get("site") == tree_identity(config.site_dir):
+        old = manifest.get("pages") or {}
+        reuse = Reuse(config.site_dir, frozenset(rel for rel, key in page_keys.items() if old.get(rel) == key))
+    counts: dict[str, int] = {}
+    site = render_staged(config.mkdocs_file, docs, config.site_dir, config.strict, reuse, counts, jobs)
+    progress(f"site: {counts.get('rendered', 0)} pages rendered, {counts.get('reused', 0)} unchanged")
+    return site, counts, {"render": fingerprint, "pages": page_keys}
+
+
+def _remember(config: Config, inputs: str, pages: dict, diags: Diagnostics, archive: Archive,
+              stats: WriteStats) -> None:
+    """After both swaps: the manifest of this build."""
+    root = incremental.cache_root(config)
+    write_manifest(root, {
+        **pages, "inputs": inputs, "docs": tree_identity(config.docs_dir), "site": tree_identity(config.site_dir),
+        "diagnostics": incremental.encode_diagnostics(diags), "articles": len(archive.articles),
+        "written": stats.written + stats.unchanged,
+    })

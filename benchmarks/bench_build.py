@@ -130,7 +130,7 @@ def _time_parts(build, parts: dict[str, float]) -> None:
                 parts[name] = parts.get(name, 0.0) + time.perf_counter() - t0
         return wrapper
 
-    for name, attr in zip(SUBSTAGES, ("collect", "build_archive", "render_pages", "stage_tree")):
+    for name, attr in zip(SUBSTAGES, ("collect", "build_archive", "cached_pages", "stage_tree")):
         setattr(build, attr, timed(name, getattr(build, attr)))
 
 

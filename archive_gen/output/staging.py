@@ -21,7 +21,7 @@ import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from filelock import FileLock, Timeout
 
@@ -79,13 +79,15 @@ def tree_lock(target: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         lock.release()
 
 
-def stage_tree(pages: Iterable[tuple[str, str]], docs_dir: Path) -> StagedTree:
+def stage_tree(pages: Iterable[tuple[str, str]], docs_dir: Path,
+               observe: Callable[[str, bytes], None] | None = None) -> StagedTree:
     """Write ``pages`` into a new hidden sibling of ``docs_dir``; nothing in docs_dir changes.
 
     A page whose bytes equal the current file becomes a hard link to it (a copy with the
     same mtime where links are not possible). If anything fails, or the run is interrupted,
     the staging directory is removed and the exception goes on. ``docs_dir`` is only ever
-    replaced when it is empty or carries archive-gen's marker file.
+    replaced when it is empty or carries archive-gen's marker file. ``observe`` sees every
+    page's path and bytes (the render's change detection keys pages by them).
     """
     docs_dir = Path(docs_dir)
     check_replaceable(docs_dir)
@@ -99,6 +101,8 @@ def stage_tree(pages: Iterable[tuple[str, str]], docs_dir: Path) -> StagedTree:
             _check_page_path(rel, wanted)
             wanted.add(rel)
             data = text.encode("utf-8")
+            if observe is not None:
+                observe(rel, data)
             target, current = staging / rel, docs_dir / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             if _same_bytes(current, data):

@@ -9,13 +9,19 @@ from pathlib import Path
 
 from ..errors import ConfigError, RenderError
 from ..output import make_staging_dir
+from .reuse import Reuse, rendering
 
 _HANDLER_FLAG = "_archive_gen"
 
 
-def render_staged(mkdocs_file: Path, docs_dir: Path, site_dir: Path, strict: bool) -> Path:
+def render_staged(mkdocs_file: Path, docs_dir: Path, site_dir: Path, strict: bool, reuse: Reuse | None = None,
+                  counts: dict[str, int] | None = None, jobs: int = 1) -> Path:
     """Render ``docs_dir`` into a new staging directory beside ``site_dir`` and return it; on
-    any failure the staging directory is removed and a :class:`RenderError` raised."""
+    any failure the staging directory is removed and a :class:`RenderError` raised.
+
+    ``reuse``: pages whose HTML in the current site/ is still right are linked, not rendered
+    (:mod:`.reuse`); ``counts`` receives how many pages were rendered and reused; ``jobs``:
+    processes that render (forked; only when there are many pages to render)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -25,7 +31,8 @@ def render_staged(mkdocs_file: Path, docs_dir: Path, site_dir: Path, strict: boo
     mkdocs_logging()
     staging = make_staging_dir(site_dir)
     try:
-        build(load_config(str(mkdocs_file), docs_dir=str(docs_dir), site_dir=str(staging), strict=strict))
+        with rendering(reuse, counts if counts is not None else {}, jobs, strict):
+            build(load_config(str(mkdocs_file), docs_dir=str(docs_dir), site_dir=str(staging), strict=strict))
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         if isinstance(exc, MkDocsException):  # includes Abort (strict mode, build errors)

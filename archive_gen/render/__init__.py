@@ -13,26 +13,48 @@ the UI's words come from gettext catalogs (:mod:`.i18n`).
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable, Iterator, Protocol
 
 from ..model import Archive
 from .article import article_page
+from .cachekeys import PageKeys
 from .context import RenderContext, Settings
-from .feedfiles import feed_files
+from .feedfiles import archive_feed, term_feed
 from .meta import article_front_matter, extracted_meta
 from .site import custom_pages, timeline_pages
-from .terms import taxonomy_pages
+from .terms import index_pages, term_pages
 
-__all__ = ["Settings", "article_front_matter", "extracted_meta", "render_pages"]
+__all__ = ["PageCache", "Settings", "article_front_matter", "extracted_meta", "render_pages"]
+
+Pages = list[tuple[str, str]]
 
 
-def render_pages(archive: Archive, settings: Settings) -> Iterator[tuple[str, str]]:
-    """Every page as (docs path, text), one at a time: memory stays at the graph's size."""
+class PageCache(Protocol):
+    """Where rendered pages are kept between builds (:mod:`archive_gen.pagecache`)."""
+
+    annotation_keys: dict[str, str]  # source file -> the key of its annotation
+    salt: str  # the code version: new code, new pages
+
+    def through(self, key: str, render: Callable[[], Pages]) -> Pages: ...
+
+
+def render_pages(archive: Archive, settings: Settings, cache: PageCache | None = None) -> Iterator[tuple[str, str]]:
+    """Every page and feed as (docs path, text), one group at a time: memory stays at the
+    graph's size. With ``cache``, an article page or a term's pages come from it when nothing
+    they show changed (:mod:`.cachekeys`); the result is the same either way."""
     ctx = RenderContext(archive, settings)
+    keys = PageKeys(ctx, cache.annotation_keys, cache.salt) if cache is not None else None
+
+    def through(key: str | None, render: Callable[[], Pages]) -> Pages:
+        return cache.through(key, render) if cache is not None and key is not None else render()
+
     for position, article in enumerate(archive.articles):
-        yield article_page(ctx, article, position)
+        yield from through(keys and keys.article(article, position),
+                           lambda a=article, p=position: [article_page(ctx, a, p)])
     for taxonomy in archive.taxonomies.values():
-        yield from taxonomy_pages(ctx, taxonomy)
+        for term in taxonomy.terms.values():
+            yield from through(keys and keys.term(term), lambda t=term: [*term_pages(ctx, t), *term_feed(ctx, t)])
+        yield from index_pages(ctx, taxonomy)
     yield from timeline_pages(ctx)
     yield from custom_pages(ctx)
-    yield from feed_files(ctx)
+    yield archive_feed(ctx)

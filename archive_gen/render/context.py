@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
@@ -55,6 +56,11 @@ class RenderContext:
         self.env.filters["date"] = self.format_date
         self.env.filters["line"] = lambda value: Markup(md_escape(value))
         self._month_pages: dict[str, int] | None = None
+
+    @functools.cached_property
+    def source_names(self) -> dict[str, str]:
+        """Source id → the name shown (for the feeds' authors and contributors)."""
+        return {term.id: term.name for term in self.archive.taxonomies["sources"].terms.values()}
 
     def term_name(self, taxonomy: str, term_id: str) -> str:
         return self.archive.term_name(taxonomy, term_id)

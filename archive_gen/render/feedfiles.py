@@ -4,26 +4,34 @@ renderer copies them as they are."""
 
 from __future__ import annotations
 
-from typing import Iterator
-
 from .. import paths
+from ..model import Term
 from .context import RenderContext
 from .feeds import atom_feed
 
 
-def feed_files(ctx: RenderContext) -> Iterator[tuple[str, str]]:
-    archive, settings = ctx.archive, ctx.settings
-    site = settings.site_name or ctx.labels["home"]
-    common = dict(site_url=ctx.absolute(paths.home_page()), language=ctx.locale, site_name=site,
-                  link_of=lambda article: ctx.absolute(ctx.article_path(article)),
-                  source_names={term.id: term.name for term in archive.taxonomies["sources"].terms.values()})
-    yield paths.feed_path(), atom_feed(archive.articles, feed_url=ctx.absolute(paths.feed_path()), title=site, **common)
-    for taxonomy in archive.taxonomies.values():
-        for term in taxonomy.terms.values():
-            if not term.articles:
-                continue
-            feed = paths.feed_path(taxonomy.name, term.id)
-            yield feed, atom_feed(
-                (archive.article(s) for s in term.articles[:ctx.settings.page_size]), feed_url=ctx.absolute(feed),
-                title=ctx.labels["feed_title"].format(site=site, name=term.name),
-                alternate_url=ctx.absolute(paths.term_page(taxonomy.name, term.id)), **common)
+def _common(ctx: RenderContext) -> dict:
+    return dict(site_url=ctx.absolute(paths.home_page()), language=ctx.locale, site_name=_site(ctx),
+                link_of=lambda article: ctx.absolute(ctx.article_path(article)),
+                source_names=ctx.source_names)
+
+
+def _site(ctx: RenderContext) -> str:
+    return ctx.settings.site_name or ctx.labels["home"]
+
+
+def archive_feed(ctx: RenderContext) -> tuple[str, str]:
+    """``feed.xml``: the archive's newest articles."""
+    return paths.feed_path(), atom_feed(ctx.archive.articles, feed_url=ctx.absolute(paths.feed_path()),
+                                        title=_site(ctx), **_common(ctx))
+
+
+def term_feed(ctx: RenderContext, term: Term) -> list[tuple[str, str]]:
+    """``actors/<id>.xml`` …: a term's newest articles (none for a term without articles)."""
+    if not term.articles:
+        return []
+    feed = paths.feed_path(term.taxonomy, term.id)
+    return [(feed, atom_feed(
+        (ctx.archive.article(s) for s in term.articles[:ctx.settings.page_size]), feed_url=ctx.absolute(feed),
+        title=ctx.labels["feed_title"].format(site=_site(ctx), name=term.name),
+        alternate_url=ctx.absolute(paths.term_page(term.taxonomy, term.id)), **_common(ctx)))]

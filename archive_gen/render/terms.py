@@ -23,12 +23,6 @@ TOP = 20  # quotes and claims shown on a term's first page
 TOP_COOCCURRING = 20  # the picture draws the first 12
 
 
-def taxonomy_pages(ctx: RenderContext, taxonomy: Taxonomy) -> Iterator[tuple[str, str]]:
-    for term in taxonomy.terms.values():
-        yield from term_pages(ctx, term)
-    yield from index_pages(ctx, taxonomy)
-
-
 def index_pages(ctx: RenderContext, taxonomy: Taxonomy) -> Iterator[tuple[str, str]]:
     """The index of a taxonomy twice: A–Z in German order with a jump bar, and by number of
     articles. Only terms with articles: an index leads to pages worth reading."""

@@ -1,0 +1,188 @@
+"""The build cache in ``.archive-gen-cache/``: what the last runs learnt, never trusted blindly.
+
+Two things live there, both safe to delete at any time (the next build is then a full one):
+
+- **packs** (:class:`Store`): values by key, e.g. an annotated article under the hash of its
+  file's bytes and of everything annotation depends on, one file per kind. Each file starts
+  with a header (format, archive-gen code version) and the SHA-256 of its payload; a file that
+  is truncated, corrupt, or written by another version is ignored and rebuilt, never used.
+- **the manifest** (:func:`read_manifest`, :func:`write_manifest`): what the last successful
+  build read and wrote (the inputs' fingerprint, each page's render key, the identity of the
+  docs/ and site/ it swapped in), checksummed the same way. It is removed before a build swaps
+  its trees in and written after, so it never describes trees that are not there.
+
+The code version is a hash of archive_gen's own files: any change to the code invalidates
+every entry, the manifest and every rendered page.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable
+
+CACHE_DIR = ".archive-gen-cache"
+FORMAT = 1
+_MAGIC = b"archive-gen-cache"
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """SHA-256 over archive_gen's source and data files (Python, templates, catalogs, lists)."""
+    digest = hashlib.sha256(f"format {FORMAT}".encode())
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".pyo"):
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def digest(*parts: bytes | str) -> str:
+    """One SHA-256 over several parts, unambiguously separated."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big") + data)
+    return h.hexdigest()
+
+
+def _header() -> bytes:
+    return b"%s %d %s\n" % (_MAGIC, FORMAT, code_version().encode())
+
+
+def _seal(payload: bytes) -> bytes:
+    return _header() + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+
+
+def _unseal(data: bytes) -> bytes | None:
+    """The payload, or None when the header, the version or the checksum does not match."""
+    header = _header()
+    if not data.startswith(header) or len(data) < len(header) + 65:
+        return None
+    checksum, payload = data[len(header):len(header) + 64], data[len(header) + 65:]
+    if data[len(header) + 64:len(header) + 65] != b"\n" or hashlib.sha256(payload).hexdigest().encode() != checksum:
+        return None
+    return payload
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file and a rename: readers see the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with _quiet():
+            os.unlink(tmp)
+        raise
+
+
+class _quiet:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, value, tb):
+        return kind is not None and issubclass(kind, OSError)
+
+
+class Store:
+    """Pickled values by key, kept in one sealed pack file ``root/<namespace>.pack``.
+
+    One file, not one per entry: a build reads it once (at 10,000 articles, ten thousand small
+    files cost more to open than to unpickle). It is loaded on the first :meth:`get` and
+    rewritten by :meth:`save` with the entries this run used. Only archive-gen writes it, into
+    the project's own cache folder; a pack without our header and a matching checksum is never
+    unpickled, and any failure to read it means an empty cache."""
+
+    def __init__(self, root: Path, namespace: str) -> None:
+        self.path = Path(root) / f"{namespace}.pack"
+        self.hits = self.misses = 0
+        self._entries: dict[str, Any] | None = None
+        self._changed = False
+
+    def _load(self) -> dict[str, Any]:
+        if self._entries is None:
+            self._entries = {}
+            try:
+                payload = _unseal(self.path.read_bytes())
+                entries = pickle.loads(payload) if payload is not None else None
+            except Exception:  # unreadable, truncated, not ours: start empty
+                entries = None
+            if isinstance(entries, dict):
+                self._entries = entries
+            else:
+                self._changed = self.path.exists()
+        return self._entries
+
+    def get(self, key: str) -> Any | None:
+        value = self._load().get(key)
+        if value is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        self._load()[key] = value
+        self._changed = True
+
+    def save(self, keep: Iterable[str] | None = None) -> None:
+        """Write the pack (only the entries in ``keep``, when given); a failure costs time only."""
+        entries = self._load()
+        if keep is not None:
+            keep = set(keep)
+            if len(keep) != len(entries) or not keep.issuperset(entries):
+                entries = {k: v for k, v in entries.items() if k in keep}
+                self._changed = True
+        if not self._changed:
+            return
+        try:
+            write_atomic(self.path, _seal(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)))
+            self._changed = False
+        except OSError:
+            pass
+
+
+# ---------------------------------------------------------------------------- manifest
+
+MANIFEST = "manifest.json"
+
+
+def read_manifest(root: Path) -> dict | None:
+    """The last successful build's manifest, or None when absent, corrupt or of another version."""
+    try:
+        payload = _unseal((Path(root) / MANIFEST).read_bytes())
+        data = json.loads(payload) if payload is not None else None
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def write_manifest(root: Path, data: dict) -> None:
+    try:
+        write_atomic(Path(root) / MANIFEST, _seal(json.dumps(data, sort_keys=True, separators=(",", ":")).encode()))
+    except OSError:
+        pass
+
+
+def drop_manifest(root: Path) -> None:
+    with _quiet():
+        (Path(root) / MANIFEST).unlink()
+
+
+def tree_identity(path: Path) -> list[int] | None:
+    """Device, inode and modification time of a directory: every swap puts a new one in place,
+    and whoever writes into it (a hand-run ``mkdocs build``) changes its time."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [info.st_dev, info.st_ino, info.st_mtime_ns]

@@ -1,0 +1,42 @@
+"""The page cache: rendered pages kept between builds in a sealed store.
+
+:func:`archive_gen.render.render_pages` decides which pages exist and what each shows (its keys,
+:mod:`archive_gen.render.cachekeys`); this module only keeps them: a :class:`~archive_gen.render.PageCache`
+over an :class:`~archive_gen.output.cache.Store`, salted with the code version.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from .model import Archive
+from .output.cache import Store, code_version
+from .render import Settings, render_pages
+
+Pages = list[tuple[str, str]]
+
+
+class StoredPages:
+    """Rendered pages by key; ``used`` collects the keys of this run (to prune the store)."""
+
+    def __init__(self, store: Store, annotation_keys: dict[str, str], used: set[str] | None = None) -> None:
+        self.store, self.annotation_keys, self.used = store, annotation_keys, used
+        self.salt = code_version()
+
+    def through(self, key: str, render: Callable[[], Pages]) -> Pages:
+        if self.used is not None:
+            self.used.add(key)
+        cached = self.store.get(key)
+        if isinstance(cached, list):
+            return cached
+        pages = render()
+        self.store.put(key, pages)
+        return pages
+
+
+def cached_pages(archive: Archive, settings: Settings, store: Store | None, article_keys: dict[str, str],
+                 used: set[str] | None = None) -> Iterator[tuple[str, str]]:
+    """What ``render_pages(archive, settings)`` yields; article and term pages from ``store``
+    when nothing they show changed (``article_keys``: source file → annotation key)."""
+    cache = StoredPages(store, article_keys, used) if store is not None else None
+    return render_pages(archive, settings, cache)

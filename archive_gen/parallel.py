@@ -1,0 +1,227 @@
+"""Read and annotate many articles: from the cache when the file and the registry are unchanged,
+in worker processes when many are new.
+
+Annotation is the one step whose cost grows with every article (a few ms each), and each
+article's annotation depends only on its own file's bytes, the shown path, the registry's
+names (not descriptions), the language setting and archive-gen's code. That is the cache key
+(:func:`annotation_fingerprint` + the file's SHA-256). Misses are annotated in this process when
+there are few of them, otherwise in ``jobs`` worker processes, in chunks: each worker builds the
+registry's indexes (the :class:`~archive_gen.annotate.Annotator`) once, and results are put back
+in the files' order, so the output does not depend on the number of workers. A failure on one
+article is that article's diagnostic; a worker that dies costs only speed (the rest is annotated
+here).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import datetime as dt
+import hashlib
+import multiprocessing
+import os
+import pickle
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Callable
+
+from .annotate import Annotator
+from .errors import ContentError, Diagnostic, Diagnostics
+from .ingest import READERS, read_bytes, read_source
+from .ingest.text import decode
+from .model import Article, Registry, SourceDoc
+from .output.cache import Store, code_version, digest
+
+JOBS_VARIABLE = "ARCHIVE_GEN_JOBS"
+PARALLEL_MIN = 200  # fewer articles to annotate than this: one process (start-up costs ~0.3 s)
+CHUNK = 64  # articles per task sent to a worker
+
+Progress = Callable[[str], None]
+
+
+def default_jobs() -> int:
+    """``ARCHIVE_GEN_JOBS`` when set (1 = no worker processes), else the usable cores."""
+    value = os.environ.get(JOBS_VARIABLE, "").strip()
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def annotation_fingerprint(registry: Registry, language: str, max_bytes: int, country: str | None = None) -> str:
+    """What every article's annotation depends on besides its own file: the registry without
+    descriptions, file paths of entries and hand-written pages, the settings, the code."""
+    def plain(entry) -> tuple:
+        return tuple((f.name, getattr(entry, f.name)) for f in fields(entry) if f.name not in ("description", "path"))
+
+    parts = [repr(sorted((k, plain(v)) for k, v in table.items()))
+             for table in (registry.actors, registry.topics, registry.sources)]
+    return digest("annotation", code_version(), language, str(country), str(max_bytes), *parts)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One file's result: the article (or None) and what was said about it."""
+
+    article: Article | None
+    diagnostics: tuple[Diagnostic, ...]
+    today: dt.date  # the day it was annotated: "date is in the future" depends on it
+
+
+def parse_bytes(path: Path, shown: str, data: bytes, max_bytes: int) -> SourceDoc:
+    """What :func:`~archive_gen.ingest.read_source` does, for bytes already read."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        return read_source(path, shown, max_bytes)  # raises the "unsupported file type" error
+    text, notes = decode(data, shown)
+    doc = reader(text, shown)
+    return replace(doc, notes=notes + doc.notes) if notes else doc
+
+
+def annotate_one(annotator: Annotator, path: Path, shown: str, data: bytes, max_bytes: int) -> Outcome:
+    diags = Diagnostics()
+    article = None
+    try:
+        article = annotator.annotate(parse_bytes(path, shown, data, max_bytes), diags)
+    except ContentError as exc:
+        diags.add(exc.diagnostic())
+    except Exception as exc:  # a bug must not take the archive down either
+        diags.error(shown, 1, f"internal error: {type(exc).__name__}: {exc}",
+                    "this is a bug in archive-gen; the article was skipped")
+    return Outcome(article, tuple(diags), dt.date.today())
+
+
+def still_valid(outcome: Outcome, today: dt.date) -> bool:
+    """A cached outcome holds unless the "in the future" warning would now come out differently."""
+    article = outcome.article
+    if article is None or outcome.today == today:
+        return True
+    limit = dt.timedelta(days=1)
+    return (article.date > outcome.today + limit) == (article.date > today + limit)
+
+
+# ---------------------------------------------------------------------------- worker processes
+
+_worker_annotator: Annotator | None = None
+_worker_max_bytes = 0
+
+
+def _worker_start(registry_blob: bytes, language: str, max_bytes: int, country: str | None) -> None:
+    global _worker_annotator, _worker_max_bytes
+    _worker_annotator = Annotator(pickle.loads(registry_blob), language, country)  # the indexes: once per worker
+    _worker_max_bytes = max_bytes
+
+
+def _worker_chunk(items: list[tuple[str, str, bytes]]) -> list[Outcome]:
+    assert _worker_annotator is not None
+    return [annotate_one(_worker_annotator, Path(path), shown, data, _worker_max_bytes) for path, shown, data in items]
+
+
+def _context():
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def annotate_many(todo: list[tuple[Path, str, bytes]], registry: Registry, language: str, max_bytes: int,
+                  country: str | None,
+                  jobs: int, progress: Progress) -> list[Outcome]:
+    """Annotate ``todo`` in order; in ``jobs`` processes when there are enough of them."""
+    if jobs <= 1 or len(todo) < PARALLEL_MIN:
+        annotator = Annotator(registry, language, country)
+        return [annotate_one(annotator, path, shown, data, max_bytes) for path, shown, data in todo]
+    chunks = [[(str(p), s, d) for p, s, d in todo[i:i + CHUNK]] for i in range(0, len(todo), CHUNK)]
+    results: list[list[Outcome] | None] = [None] * len(chunks)
+    blob = pickle.dumps(registry, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        with cf.ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=_context(),
+                                    initializer=_worker_start, initargs=(blob, language, max_bytes, country)) as pool:
+            futures = {pool.submit(_worker_chunk, chunk): number for number, chunk in enumerate(chunks)}
+            done = 0
+            for future in cf.as_completed(futures):
+                results[futures[future]] = future.result()
+                done += len(chunks[futures[future]])
+                if done % 1024 < CHUNK or done == len(todo):
+                    progress(f"annotated {done}/{len(todo)} articles in {jobs} processes")
+    except (BrokenProcessPool, OSError, pickle.PicklingError) as exc:  # a worker died: go on here
+        progress(f"worker processes failed ({type(exc).__name__}); annotating the rest in one process")
+    missing = [number for number, result in enumerate(results) if result is None]
+    if missing:
+        annotator = Annotator(registry, language, country)
+        for number in missing:
+            results[number] = [annotate_one(annotator, Path(p), s, d, max_bytes) for p, s, d in chunks[number]]
+    return [outcome for result in results for outcome in result or ()]
+
+
+# ---------------------------------------------------------------------------- the whole set
+
+STAT_INDEX = "stat index"  # the pack's entry: shown path -> (size, mtime ns, inode, SHA-256 of the bytes)
+
+
+def _stat(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def annotate_files(files: list[Path], display: Callable[[Path], str], registry: Registry, language: str,
+                   max_bytes: int, diags: Diagnostics, *, country: str | None = None, cache: Store | None = None, jobs: int = 1,
+                   progress: Progress = lambda _: None) -> tuple[list[Article], dict[str, str]]:
+    """Every file → its article (bad ones reported and skipped), in the files' order.
+
+    Returns the articles and each file's cache key by shown path (the key of its page, and
+    what is kept when the cache is pruned after a complete build). A file whose size,
+    modification time and inode are those recorded in the cache is not read again."""
+    fingerprint = annotation_fingerprint(registry, language, max_bytes, country)
+    today = dt.date.today()
+    outcomes: list[Outcome | None] = []
+    keys: dict[str, str] = {}
+    todo: list[tuple[Path, str, bytes]] = []
+    slots: list[tuple[int, str]] = []
+    seen = (cache.get(STAT_INDEX) if cache is not None else None) or {}
+    stats: dict[str, tuple] = {}
+    for path in files:
+        shown = display(path)
+        cached, stat = None, _stat(path)
+        if stat is not None and seen.get(shown, (None,))[:-1] == stat:  # unchanged file: not read again
+            key = digest(fingerprint, shown, seen[shown][-1])
+            cached = cache.get(key) if cache is not None else None
+        if isinstance(cached, Outcome) and still_valid(cached, today):
+            keys[shown], stats[shown] = key, seen[shown]
+            outcomes.append(cached)
+            continue
+        try:
+            data = read_bytes(path, shown, max_bytes)
+        except ContentError as exc:
+            diags.add(exc.diagnostic())
+            continue
+        content = hashlib.sha256(data).hexdigest()
+        key = keys[shown] = digest(fingerprint, shown, content)
+        if stat is not None:
+            stats[shown] = (*stat, content)
+        cached = cache.get(key) if cache is not None else None
+        if isinstance(cached, Outcome) and still_valid(cached, today):
+            outcomes.append(cached)
+            continue
+        slots.append((len(outcomes), key))
+        outcomes.append(None)
+        todo.append((path, shown, data))
+    if cache is not None:
+        cache.put(STAT_INDEX, stats)
+    if todo:
+        progress(f"annotating {len(todo)} of {len(files)} articles ({len(files) - len(todo)} unchanged)")
+    for (slot, key), outcome in zip(slots, annotate_many(todo, registry, language, max_bytes, country, jobs, progress)):
+        outcomes[slot] = outcome
+        if cache is not None:
+            cache.put(key, outcome)
+    articles = []
+    for outcome in outcomes:
+        assert outcome is not None
+        for diagnostic in outcome.diagnostics:
+            diags.add(diagnostic)
+        if outcome.article is not None:
+            articles.append(outcome.article)
+    return articles, keys

@@ -1,0 +1,255 @@
+"""Render only what changed: reuse the previous site's HTML for pages whose inputs are the same.
+
+A page's HTML depends on its own Markdown, on which of the pages it links to exist (MkDocs
+rewrites a link to an existing page and leaves a broken one alone), and on what every page
+shares: mkdocs.yml, the theme and its overrides, the fixed navigation of the overview pages
+(articles and term pages are ``not_in_nav``), MkDocs' and archive-gen's versions. The shared
+part is :func:`render_fingerprint`; when it changed, everything is rendered. Otherwise a page
+whose :class:`PageKeys` key is the one recorded for the current site/ is not read, not
+rendered and not written by MkDocs: its old HTML file is hard-linked into the new site (a new
+directory entry for the same bytes; MkDocs writes every other file anew, so the old site/ is
+never modified and stays complete until the swap), and its search entries are taken from the
+old search index, in the same order a full build would add them. The pages that are rendered
+are shared out to forked processes when there are many (a full build: both cores for MkDocs).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import posixpath
+import pickle
+import re
+import shutil
+import signal
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Iterator
+
+from ..output.cache import code_version, digest
+
+_LINK = re.compile(rb"\]\(<?([^)\s>#]+?\.md)(?:#[^)\s>]*)?>?(?:\s[^)]*)?\)")
+_SEARCH_INDEX = ("search", "search_index.json")
+
+
+class PageKeys:
+    """Called with every page ``stage_tree`` writes; afterwards, each page's render key."""
+
+    def __init__(self) -> None:
+        self.digests: dict[str, str] = {}
+        self.links: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, rel: str, data: bytes) -> None:
+        if not rel.endswith(".md"):
+            return
+        self.digests[rel] = hashlib.sha256(data).hexdigest()
+        base = posixpath.dirname(rel)
+        targets = {posixpath.normpath(posixpath.join(base, t.decode("utf-8", "replace")))
+                   for t in _LINK.findall(data) if b"://" not in t}
+        self.links[rel] = tuple(sorted(targets))
+
+    def keys(self) -> dict[str, str]:
+        exists = self.digests.keys()
+        return {rel: digest(d, *(f"{t}\0{t in exists}" for t in self.links[rel])) for rel, d in self.digests.items()}
+
+
+def _version(dist: str) -> str:
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return ""
+
+
+def tree_digest(root: Path) -> str:
+    """Paths and bytes of every file below ``root`` (empty when there is none)."""
+    parts = []
+    if root.is_file():
+        parts.append(hashlib.sha256(root.read_bytes()).hexdigest())
+    elif root.is_dir():
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            parts += [path.relative_to(root).as_posix(), hashlib.sha256(path.read_bytes()).hexdigest()]
+    return digest(*parts)
+
+
+def render_fingerprint(mkdocs_file: Path, theme_dirs: list[Path], strict: bool) -> str:
+    """What every page's HTML shares: the config, the theme overrides, the versions."""
+    return digest("render", code_version(), _version("mkdocs"), _version("mkdocs-material"), str(strict),
+                  Path(mkdocs_file).read_bytes(), *(tree_digest(d) for d in theme_dirs))
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """The current site/ and the docs pages whose HTML in it is still right."""
+
+    old_site: Path
+    pages: frozenset[str]
+
+
+def _search_plugin(config):
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        if plugin is not None and hasattr(plugin, "search_index"):
+            return plugin
+    return None
+
+
+def _old_search_entries(old_site: Path) -> dict[str, list[dict]] | None:
+    """The old search index's entries by page URL, or None when it cannot be read."""
+    try:
+        docs = json.loads(old_site.joinpath(*_SEARCH_INDEX).read_bytes())["docs"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    by_page: dict[str, list[dict]] = {}
+    for entry in docs:
+        by_page.setdefault(str(entry.get("location", "")).partition("#")[0], []).append(entry)
+    return by_page
+
+
+FORK_MIN = 400  # fewer pages to render than this: one process
+PARENT_SHARE = 1.2  # the parent renders this many shares: it read its own pages before the fork
+
+
+class _Plan:
+    """Which pages MkDocs renders here, which a forked child renders, which are reused."""
+
+    def __init__(self, reuse: Reuse | None, jobs: int, strict: bool) -> None:
+        self.reuse, self.jobs, self.strict = reuse, jobs, strict
+        self.entries = _old_search_entries(reuse.old_site) if reuse is not None and reuse.pages else None
+        self.child_of: dict[str, int] | None = None
+        self.files = None
+        self.children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
+        self.results: dict[str, list[dict]] = {}
+
+    def reused(self, file, config) -> bool:
+        if self.reuse is None or file.src_uri not in self.reuse.pages \
+                or not os.path.isfile(self.reuse.old_site / file.dest_uri):
+            return False
+        return self.entries is not None or _search_plugin(config) is None  # no old entries: render it
+
+    def split(self, config, files) -> None:
+        """On the first page: the pages to render, the last ones shared out to children."""
+        if self.child_of is not None:
+            return
+        self.files, self.child_of = files, {}
+        todo = [f.src_uri for f in files.documentation_pages() if not self.reused(f, config)]
+        if self.jobs <= 1 or self.strict or len(todo) < FORK_MIN:  # strict: warnings are counted here
+            return
+        share = len(todo) / (self.jobs - 1 + PARENT_SHARE)
+        start = int(share * PARENT_SHARE)
+        for number, src in enumerate(todo[start:]):
+            self.child_of[src] = min(int(number // share), self.jobs - 2)
+
+
+def _render_in_child(plan: _Plan, number: int, build_page, populate, args: tuple) -> bytes:
+    config, doc_files, nav, env, dirty = args
+    plugin = _search_plugin(config)
+    out: dict[str, list[dict]] = {}
+    try:
+        for file in doc_files:
+            if plan.child_of.get(file.src_uri) != number:
+                continue
+            populate(file.page, config, plan.files, dirty)
+            before = len(plugin.search_index.entries) if plugin is not None else 0
+            build_page(file.page, config, doc_files, nav, env, dirty, excluded=file.inclusion.is_excluded())
+            out[file.src_uri] = plugin.search_index.entries[before:] if plugin is not None else []
+        return pickle.dumps(("ok", out), protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException as exc:  # reported by the parent as the render's failure
+        return pickle.dumps(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def _fork(plan: _Plan, build_page, populate, args: tuple) -> None:
+    for number in range(plan.jobs - 1):
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: render its pages, send their search entries, leave at once
+            os.close(read)
+            payload = _render_in_child(plan, number, build_page, populate, args)
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(payload)
+            os._exit(0)
+        os.close(write)
+        plan.children.append((pid, read))
+
+
+def _collect(plan: _Plan) -> None:
+    children, plan.children = plan.children, []
+    failures = []
+    for pid, read in children:
+        with os.fdopen(read, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+        try:
+            status, value = pickle.loads(data)
+        except Exception:
+            status, value = "error", "a render process ended without a result"
+        if status == "ok":
+            plan.results.update(value)
+        else:
+            failures.append(value)
+    if failures:
+        raise RuntimeError(f"rendering in a worker process failed: {failures[0]}")
+
+
+def _abandon(plan: _Plan) -> None:
+    for pid, read in plan.children:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.close(read)
+        with contextlib.suppress(OSError):
+            os.waitpid(pid, 0)
+    plan.children = []
+
+
+@contextlib.contextmanager
+def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict: bool = False) -> Iterator[None]:
+    """While MkDocs builds: reused pages are neither read nor rendered (their old HTML is
+    linked); of the others, the last ones in MkDocs' order are rendered by ``jobs - 1`` forked
+    processes (which share everything MkDocs set up) and their search entries put back in
+    order. The result is the same as a plain build's."""
+    from mkdocs.commands import build as mkdocs_build
+
+    populate, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
+    plan = _Plan(reuse, jobs if hasattr(os, "fork") else 1, strict)
+
+    def lazy_populate(page, config, files, dirty=False):
+        plan.split(config, files)
+        if not plan.reused(page.file, config) and page.file.src_uri not in plan.child_of:
+            populate(page, config, files, dirty)
+
+    def lazy_build(page, config, doc_files, nav, env, dirty=False, excluded=False):
+        src, plugin = page.file.src_uri, _search_plugin(config)
+        if plan.reused(page.file, config):
+            _link(reuse.old_site / page.file.dest_uri, Path(page.file.abs_dest_path))
+            if plugin is not None:
+                plugin.search_index.entries.extend(plan.entries.get(page.url, ()))
+            counts["reused"] = counts.get("reused", 0) + 1
+            return None
+        counts["rendered"] = counts.get("rendered", 0) + 1
+        if src not in plan.child_of:
+            return build_page(page, config, doc_files, nav, env, dirty, excluded)
+        if not plan.children and not plan.results:
+            _fork(plan, build_page, populate, (config, doc_files, nav, env, dirty))
+        if src not in plan.results:
+            _collect(plan)
+        if plugin is not None:
+            plugin.search_index.entries.extend(plan.results.get(src, ()))
+        return None
+
+    mkdocs_build._populate_page, mkdocs_build._build_page = lazy_populate, lazy_build
+    try:
+        yield
+    finally:
+        mkdocs_build._populate_page, mkdocs_build._build_page = populate, build_page
+        _abandon(plan)
+
+
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

@@ -1,0 +1,71 @@
+"""What each cached page shows, as a key: a page is rendered again only when its key changed.
+
+An article page or a term's pages (with the term's feed) come from a page cache when their key
+is the one stored. A key names everything the page shows, so that a cached page is always the
+page a clean build would write (tests/test_incremental.py proves it for every kind of change):
+
+- every page: the caller's salt (the code version), the render settings, and the *name table*:
+  every term's taxonomy, id, name and kind, and every registry entry without its description
+  (names, kinds, Wikidata ids and rights lines appear on any page, in links, chips and JSON-LD);
+- an article page: the article's annotation key (its file's bytes, the registry's names), its
+  slug and last-changed date, its Chronik page, and the identity of the articles it shows
+  (related, older, newer: their titles and dates);
+- a term's pages and feed: the term with its registry entry (the description is shown only
+  here), and the identity of every article it lists or quotes, its co-occurring actors with
+  their counts and newest shared article, its quotes and claims.
+
+The other pages (Chronik, indexes, home, hand-written pages, the archive's feed) are few and
+always rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from ..model import Article, Term
+from .context import RenderContext
+from .terms import TOP, TOP_COOCCURRING
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class PageKeys:
+    def __init__(self, ctx: RenderContext, annotation_keys: dict[str, str], salt: str) -> None:
+        self.ctx, self.annotation_keys = ctx, annotation_keys
+        archive = ctx.archive
+        parts = [salt, repr(ctx.settings)]
+        for name, taxonomy in archive.taxonomies.items():
+            parts += [f"{name}\0{t.id}\0{t.name}\0{t.origin}\0{bool(t.articles)}" for t in taxonomy.terms.values()]
+        for entries in (archive.registry.actors, archive.registry.sources, archive.registry.topics):
+            parts += [repr(replace(entry, description="", path="")) for entry in entries.values()]
+        self.names = _digest(*parts)
+
+    def ident(self, slug: str) -> str:
+        article = self.ctx.archive.by_slug.get(slug)
+        if article is None:
+            return f"?{slug}"
+        return f"{self.annotation_keys.get(article.source_file, '?')}\0{slug}\0{article.title}\0{article.date}"
+
+    def article(self, article: Article, position: int) -> str | None:
+        own = self.annotation_keys.get(article.source_file)
+        if own is None:
+            return None
+        ordered = self.ctx.archive.articles
+        shown = [*self.ctx.archive.related.get(article.slug, ()),
+                 ordered[position + 1].slug if position + 1 < len(ordered) else "",
+                 ordered[position - 1].slug if position > 0 else ""]
+        return _digest("article page", self.names, own, article.slug,
+                       str(self.ctx.settings.updated.get(article.source_file)),
+                       str(self.ctx.month_page_of(article.slug)), *(self.ident(s) for s in shown))
+
+    def term(self, term: Term) -> str:
+        archive = self.ctx.archive
+        related = [repr(archive.cooccurrence.get(term.id, ())[:TOP_COOCCURRING])]
+        related += [self.ident(shared) for _, _, shared in archive.cooccurrence.get(term.id, ())[:TOP_COOCCURRING]]
+        for table in (archive.quotes_by_actor, archive.claims_by_actor, archive.claims_by_source):
+            related += [f"{self.ident(slug)}\0{item!r}" for slug, item in table.get(term.id, ())[:TOP]]
+        return _digest("term pages", self.names, term.taxonomy, term.id, term.name, term.origin, repr(term.entry),
+                       *(self.ident(slug) for slug in term.articles), "\0related", *related)

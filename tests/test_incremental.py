@@ -1,0 +1,229 @@
+"""Incremental builds: after every kind of change, ``build_site`` on a project with a cache and
+a previous site gives the same bytes in docs/ and site/ as a clean build of the same content,
+and it does only the work the change needs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from archive_gen.config import Config
+from archive_gen.errors import Diagnostics
+from archive_gen.output import cache
+from archive_gen.pipeline import Unchanged, build_site
+
+from conftest import copy_project
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def build(root: Path, messages: list[str] | None = None):
+    diags = Diagnostics()
+    result = build_site(Config.load(root / "mkdocs.yml", quiet=True), diags,
+                        (messages.append if messages is not None else lambda _: None), jobs=1)
+    return result, diags
+
+
+def assert_same_as_clean(root: Path, scratch: Path) -> None:
+    """A fresh copy of ``root``'s inputs (no cache, no docs/, no site/) builds to the same bytes."""
+    clean = scratch / f"clean-{len(list(scratch.iterdir()))}"
+    clean.mkdir()
+    for name in ("mkdocs.yml", "overrides", "content"):
+        source = root / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, clean / name)
+    _, clean_diags = build(clean)
+    for part in ("docs", "site"):
+        here, there = tree(root / part), tree(clean / part)
+        assert sorted(here) == sorted(there), f"{part}/ lists other files than a clean build"
+        differing = [rel for rel in here if here[rel] != there[rel]]
+        assert differing == [], f"{part}/ differs from a clean build in {differing[:5]}"
+
+
+@pytest.fixture
+def built(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = copy_project(tmp_path / "archive")
+    (tmp_path / "scratch").mkdir()
+    build(root)
+    return root, tmp_path / "scratch"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def articles(root: Path) -> list[Path]:
+    return sorted((root / "content" / "articles").rglob("*.md"))
+
+
+def test_nothing_changed_returns_at_once_and_reports_again(built):
+    root, _ = built
+    before = tree(root / "site")
+    article = articles(root)[0]
+    edit(article, "\n---\n", "\n---\n\nNeuer erster Absatz.\n")  # one diagnostic-free edit
+    first, _ = build(root)
+    second, diags = build(root)
+    assert isinstance(second.archive, Unchanged) and second.rendered == 0
+    assert len(second.archive.articles) == len(first.archive.articles)
+    assert tree(root / "site") != before
+
+
+def test_article_added_edited_removed(built):
+    root, scratch = built
+    first = articles(root)[0]
+    added = first.with_name("zz-neu-" + first.name)
+    added.write_text(first.read_text(encoding="utf-8").replace("title: ", "title: Neu – ", 1), encoding="utf-8")
+    messages: list[str] = []
+    result, _ = build(root, messages)
+    assert any("annotating 1 of" in m for m in messages), messages
+    assert 0 < result.rendered < 60, "a new article re-renders its page and the pages that list it, not all"
+    assert_same_as_clean(root, scratch)
+
+    edit(articles(root)[1], "\n---\n", "\n---\n\nEin neuer Absatz am Anfang.\n")
+    build(root)
+    assert_same_as_clean(root, scratch)
+
+    added.unlink()
+    build(root)
+    assert_same_as_clean(root, scratch)
+
+
+def test_registry_added_renamed_described_removed(built):
+    root, scratch = built
+    actors = root / "content" / "actors"
+    (actors / "zz-testperson.md").write_text("---\nname: Ban Ki-moon Testperson\nkind: person\n---\nNeu.\n",
+                                             encoding="utf-8")
+    build(root)
+    assert_same_as_clean(root, scratch)
+
+    edit(actors / "angela-merkel.md", "name: Angela Merkel", "name: Angela D. Merkel")
+    build(root)
+    assert_same_as_clean(root, scratch)
+
+    messages: list[str] = []
+    edit(actors / "angela-merkel.md", "Deutsche Politikerin", "Deutsche Physikerin und Politikerin")
+    result, _ = build(root, messages)
+    assert not any(m.startswith("annotating") for m in messages), "a description is not annotation input"
+    assert 0 < result.rendered <= 3, "only the pages that show the description are rendered"
+    assert_same_as_clean(root, scratch)
+
+    (actors / "angela-merkel.md").unlink()
+    build(root)
+    assert_same_as_clean(root, scratch)
+
+
+def test_config_and_code_version_changes(built, monkeypatch, tmp_path):
+    root, scratch = built
+    edit(root / "mkdocs.yml", "site_name: Nachrichtenarchiv", "site_name: Archiv der Nachrichten")
+    result, _ = build(root)
+    assert result.rendered > 300, "a new site name is on every page"
+    assert_same_as_clean(root, scratch)
+
+    package = tmp_path / "package"
+    shutil.copytree(Path(cache.__file__).parents[1], package, ignore=shutil.ignore_patterns("__pycache__"))
+    (package / "VERSION-BUMP").write_text("another archive-gen\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "_PACKAGE", package)
+    cache.code_version.cache_clear()
+    try:
+        messages: list[str] = []
+        result, _ = build(root, messages)
+        assert any("0 unchanged" in m for m in messages if m.startswith("annotating")), messages
+        assert result.rendered > 300
+        assert_same_as_clean(root, scratch)
+    finally:
+        cache.code_version.cache_clear()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "flipped byte", "other version"])
+def test_corrupt_truncated_or_foreign_cache_is_rebuilt_not_trusted(built, damage):
+    root, scratch = built
+    folder = root / cache.CACHE_DIR
+    edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")  # so the fast path cannot answer
+    for name in ("annotate.pack", "pages.pack", cache.MANIFEST):
+        data = bytearray((folder / name).read_bytes())
+        if damage == "truncated":
+            data = data[: len(data) // 2]
+        elif damage == "flipped byte":
+            data[-7] ^= 0xFF
+        else:
+            data = data.replace(b"archive-gen-cache 1 ", b"archive-gen-cache 9 ", 1)
+        (folder / name).write_bytes(bytes(data))
+    messages: list[str] = []
+    result, _ = build(root, messages)
+    assert any("(0 unchanged)" in m for m in messages), messages
+    assert result.rendered > 300, "without a manifest every page is rendered"
+    assert_same_as_clean(root, scratch)
+
+
+def test_cache_is_safe_to_delete(built):
+    root, scratch = built
+    shutil.rmtree(root / cache.CACHE_DIR)
+    edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")
+    build(root)
+    assert_same_as_clean(root, scratch)
+
+
+def test_reused_pages_share_no_inode_that_a_render_overwrote(built):
+    """Unchanged pages are the old files (hard links); changed pages are new files, so the old
+    site/ was never written into and stayed complete until the swap."""
+    root, _ = built
+    before = {p.stat().st_ino: p.read_bytes() for p in (root / "site").rglob("*.html")}
+    edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")
+    result, _ = build(root)
+    after = {p.stat().st_ino: p.read_bytes() for p in (root / "site").rglob("*.html")}
+    shared = set(before) & set(after)
+    assert len(shared) > len(after) // 2, "unchanged pages are reused"
+    assert all(after[ino] == before[ino] for ino in shared)
+    assert len(after) - len(shared) <= result.rendered + 1  # the changed page, and 404.html (always written)
+
+
+def test_cached_pages_yield_what_render_pages_yields(project, tmp_path):
+    """pagecache mirrors render_pages page for page, cold and warm: if the renderer's order or
+    its set of pages changes, this test says pagecache must follow."""
+    from archive_gen.index import build_archive
+    from archive_gen.output.cache import Store
+    from archive_gen.pagecache import cached_pages
+    from archive_gen.pipeline import collect
+    from archive_gen.render import Settings, render_pages
+
+    config = Config.load(project / "mkdocs.yml", quiet=True)
+    keys: dict[str, str] = {}
+    registry, found = collect(config, Diagnostics(), jobs=1, used_keys=keys)
+    archive = build_archive(found, registry)
+    settings = Settings(language=config.language, page_size=3)
+    expected = list(render_pages(archive, settings))
+    store = Store(tmp_path / "cache", "pages")
+    assert list(cached_pages(archive, settings, store, keys)) == expected
+    assert store.hits == 0
+    store.save()
+    store = Store(tmp_path / "cache", "pages")
+    assert list(cached_pages(archive, settings, store, keys)) == expected
+    assert store.hits > len(archive.articles)
+
+
+def test_render_shared_out_to_forked_processes_gives_the_same_site(tmp_path, monkeypatch):
+    """Two processes render a full build, and an incremental one; a clean single-process build
+    gives the same bytes."""
+    from archive_gen.publish import reuse
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setattr(reuse, "FORK_MIN", 10)
+    root = copy_project(tmp_path / "archive")
+    (tmp_path / "scratch").mkdir()
+    config = Config.load(root / "mkdocs.yml", quiet=True)
+    result = build_site(config, Diagnostics(), jobs=3)
+    assert result.rendered > 300
+    edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")
+    for path in articles(root)[1:40]:
+        edit(path, "\n---\n", "\n---\n\nNoch ein Absatz.\n")
+    build_site(config, Diagnostics(), jobs=2)
+    assert_same_as_clean(root, tmp_path / "scratch")
