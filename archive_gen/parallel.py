@@ -21,15 +21,14 @@ import multiprocessing
 import os
 import pickle
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Callable
 
 from .annotate import Annotator
 from .errors import ContentError, Diagnostic, Diagnostics
-from .ingest import READERS, read_bytes, read_source
-from .ingest.text import decode
-from .model import Article, Registry, SourceDoc
+from .ingest import read_bytes, read_source, sidecar_of
+from .model import Article, Registry
 from .output.cache import Store, code_version, digest
 
 JOBS_VARIABLE = "ARCHIVE_GEN_JOBS"
@@ -70,21 +69,11 @@ class Outcome:
     today: dt.date  # the day it was annotated: "date is in the future" depends on it
 
 
-def parse_bytes(path: Path, shown: str, data: bytes, max_bytes: int) -> SourceDoc:
-    """What :func:`~archive_gen.ingest.read_source` does, for bytes already read."""
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        return read_source(path, shown, max_bytes)  # raises the "unsupported file type" error
-    text, notes = decode(data, shown)
-    doc = reader(text, shown)
-    return replace(doc, notes=notes + doc.notes) if notes else doc
-
-
 def annotate_one(annotator: Annotator, path: Path, shown: str, data: bytes, max_bytes: int) -> Outcome:
     diags = Diagnostics()
     article = None
     try:
-        article = annotator.annotate(parse_bytes(path, shown, data, max_bytes), diags)
+        article = annotator.annotate(read_source(path, shown, max_bytes, data), diags)
     except ContentError as exc:
         diags.add(exc.diagnostic())
     except Exception as exc:  # a bug must not take the archive down either
@@ -159,12 +148,23 @@ def annotate_many(todo: list[tuple[Path, str, bytes]], registry: Registry, langu
 STAT_INDEX = "stat index"  # the pack's entry: shown path -> (size, mtime ns, inode, SHA-256 of the bytes)
 
 
-def _stat(path: Path) -> tuple[int, int, int] | None:
+def _stat(path: Path) -> tuple[int, ...] | None:
+    """Size, mtime and inode of the file, and of its sidecar (x.yml) when it has one."""
     try:
         info = os.stat(path)
+        sidecar = sidecar_of(path)
+        extra = os.stat(sidecar) if sidecar is not None else None
     except OSError:
         return None
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
+    own = (info.st_size, info.st_mtime_ns, info.st_ino)
+    return own + ((extra.st_size, extra.st_mtime_ns, extra.st_ino) if extra is not None else ())
+
+
+def _content(path: Path, data: bytes, max_bytes: int) -> str:
+    """The fingerprint of what a file says: its bytes, and its sidecar's."""
+    sidecar = sidecar_of(path)
+    extra = read_bytes(sidecar, sidecar.name, max_bytes) if sidecar is not None else b""
+    return hashlib.sha256(data + (b"\0sidecar\0" + extra if sidecar is not None else b"")).hexdigest()
 
 
 def annotate_files(files: list[Path], display: Callable[[Path], str], registry: Registry, language: str,
@@ -198,7 +198,10 @@ def annotate_files(files: list[Path], display: Callable[[Path], str], registry: 
         except ContentError as exc:
             diags.add(exc.diagnostic())
             continue
-        content = hashlib.sha256(data).hexdigest()
+        try:
+            content = _content(path, data, max_bytes)
+        except ContentError:
+            content = hashlib.sha256(data).hexdigest()  # the reader reports the sidecar's problem
         key = keys[shown] = digest(fingerprint, shown, content)
         if stat is not None:
             stats[shown] = (*stat, content)

@@ -98,6 +98,19 @@ def test_article_added_edited_removed(built):
     assert_same_as_clean(root, scratch)
 
 
+def test_a_sidecar_edit_is_a_change_of_its_wire_article(built):
+    """x.yml beside x.txt is the article's front matter: editing it re-annotates the article."""
+    root, scratch = built
+    sidecar = next((root / "content" / "articles").rglob("*.yml"))
+    edit(sidecar, "title: ", "title: Neu – ")
+    messages: list[str] = []
+    build(root, messages)
+    assert any("annotating 1 of" in m for m in messages), messages
+    page = next((root / "docs" / "articles").rglob(sidecar.with_suffix(".md").name))
+    assert "\ntitle: Neu – " in page.read_text(encoding="utf-8")
+    assert_same_as_clean(root, scratch)
+
+
 def test_registry_added_renamed_described_removed(built):
     root, scratch = built
     actors = root / "content" / "actors"

@@ -46,13 +46,14 @@ def supported(path: str | Path) -> bool:
     return Path(path).suffix.lower() in READERS
 
 
-def read_source(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> SourceDoc:
+def read_source(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES, data: bytes | None = None) -> SourceDoc:
     """Read, decode and parse one source file.
 
     ``display_path`` is how diagnostics name the file (relative to the project). Raises a
     :class:`ContentError` (or :class:`ReadError`) with a line and a hint when the file cannot
     be used; non-fatal problems come back as ``SourceDoc.notes``. A file larger than
-    ``max_bytes`` is refused before it is read.
+    ``max_bytes`` is refused before it is read. A raw wire file's sidecar (``x.yml``) is its
+    front matter.
     """
     suffix = Path(path).suffix.lower()
     reader = READERS.get(suffix)
@@ -64,7 +65,8 @@ def read_source(path: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) 
             f"unsupported file type '{suffix or Path(path).name}'",
             f"articles must end in one of: {known}",
         )
-    data = read_bytes(Path(path), display_path, max_bytes)
+    if data is None:  # the caller may have read them already (to fingerprint them)
+        data = read_bytes(Path(path), display_path, max_bytes)
     text, notes = decode(data, display_path)
     doc = reader(text, display_path)
     doc = replace(doc, notes=notes + doc.notes) if notes else doc
