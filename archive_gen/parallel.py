@@ -220,6 +220,11 @@ def annotate_files(files: list[Path], display: Callable[[Path], str], registry: 
         outcomes[slot] = outcome
         if cache is not None:
             cache.put(key, outcome)
+    return _gathered(outcomes, diags), keys
+
+
+def _gathered(outcomes: list[Outcome | None], diags: Diagnostics) -> list[Article]:
+    """The articles of the outcomes, in order; what was said about each goes to ``diags``."""
     articles = []
     for outcome in outcomes:
         assert outcome is not None
@@ -227,4 +232,4 @@ def annotate_files(files: list[Path], display: Callable[[Path], str], registry: 
             diags.add(diagnostic)
         if outcome.article is not None:
             articles.append(outcome.article)
-    return articles, keys
+    return articles
