@@ -108,6 +108,13 @@ def _data_commands(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--output", type=Path, default=Path("export"), metavar="DIR", help="default: ./export")
     p.add_argument("--drafts", action="store_true", help="include drafts and articles in review")
     p.set_defaults(run=cmd_export)
+    events = sub.add_parser("events", help="events: suggest which articles report one event")
+    events_sub = events.add_subparsers(dest="events_command", metavar="ACTION", required=True)
+    p = events_sub.add_parser("suggest", parents=[common], help="group articles that seem to report one event")
+    p.add_argument("--window", type=int, default=2, metavar="DAYS", help="compare articles at most this far apart")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.add_argument("--drafts", action="store_true", help="include drafts and articles in review")
+    p.set_defaults(run=cmd_events_suggest)
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -233,6 +240,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     for name, rows in counts.items():
         print(f"{args.output / name}\t{rows}")
     return _report(diags, args.strict, args.quiet, f"{len(archive.articles)} articles exported; ")
+
+
+def cmd_events_suggest(args: argparse.Namespace) -> int:
+    from .pipeline import gather
+    from .tools.events import format_text, suggest
+
+    config = _config(args)
+    diags = Diagnostics()
+    archive = gather(config, diags, _progress(args))
+    items, groups = suggest(archive.articles, window=args.window)
+    if args.format == "json":
+        print(json.dumps([g.record(items) for g in groups], ensure_ascii=False, indent=2))
+    elif groups:
+        print(format_text(items, groups))
+    return _report(diags, args.strict, args.quiet, f"{len(groups)} suggested event(s) in {len(items)} articles; ")
 
 
 def cmd_actors_suggest(args: argparse.Namespace) -> int:
