@@ -62,6 +62,15 @@ def test_suggest_groups_follow_ups_and_shows_evidence(project):
     assert re.search(r"content/articles/test/a\.md:\d+$", evidence["a"])
 
 
+def test_articles_an_editor_grouped_are_not_suggested_again():
+    day = dt.date(2030, 1, 1)
+    text = "Wladimir Putin traf Kim Jong-un in Pjöngjang und unterzeichnete ein Abkommen"
+    items = [events.Item("a", "a.md:5", day, frozenset(), text, "gipfel"),
+             events.Item("b", "b.md:5", day, frozenset(), text, "gipfel"),
+             events.Item("c", "c.md:5", day, frozenset(), text)]
+    assert {(link.a, link.b) for link in events.links(items)} == {(0, 2), (1, 2)}
+
+
 def test_only_articles_within_the_window_are_compared(monkeypatch):
     day = dt.date(2030, 1, 1)
     items = [events.Item(f"x{i}", f"x{i}.md:1", day + dt.timedelta(days=10 * i), frozenset(), "a b c d e f")

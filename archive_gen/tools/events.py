@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..errors import ConfigError
+from ..index.events import event_of
 from ..model import Article
 
 WINDOW_DAYS = 2
@@ -36,6 +37,7 @@ class Item:
     date: dt.date
     entities: frozenset[str]
     text: str
+    event: str | None = None  # the editor's event, when the article has one
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,8 @@ class Group:
 
     def record(self, items: Sequence[Item]) -> dict:
         return {
-            "articles": [{"slug": i.key, "date": i.date.isoformat(), "file": i.where} for i in self.items],
+            "articles": [{"slug": i.key, "date": i.date.isoformat(), "file": i.where, "event": i.event}
+                         for i in self.items],
             "evidence": [{"a": items[l.a].where, "b": items[l.b].where, "days": l.days,
                           "similarity": round(l.similarity, 2), "shared": list(l.shared),
                           "rare": list(l.rare)} for l in self.links],
@@ -65,7 +68,7 @@ class Group:
 def item_of(article: Article) -> Item:
     line = article.doc.blocks[0].line if article.doc.blocks else 1
     return Item(article.slug, f"{article.source_file}:{line}", article.date,
-                frozenset((*article.actors, *article.places)), f"{article.title}\n{article.doc.text}")
+                frozenset((*article.actors, *article.places)), f"{article.title}\n{article.doc.text}", event_of(article))
 
 
 def shingles(text: str) -> set[bytes]:
@@ -109,8 +112,8 @@ def links(items: Sequence[Item], window: int = WINDOW_DAYS, similar: float = SIM
         similarity = (sigs[i + 1:end] == sigs[i]).mean(axis=1)
         for offset, sim in enumerate(similarity.tolist()):
             j = i + 1 + offset
-            if sim < related:
-                continue
+            if sim < related or (item.event is not None and item.event == items[j].event):
+                continue  # not alike, or an editor grouped them already
             shared = tuple(sorted(item.entities & items[j].entities))
             rare = tuple(e for e in shared if frequency[e] <= rare_limit)
             if sim >= similar or rare:
@@ -155,7 +158,7 @@ def format_text(items: Sequence[Item], found: Sequence[Group]) -> str:
         lines.append(f"event {number}: {len(group.items)} articles, {first.isoformat()}"
                      + (f" – {last.isoformat()}" if last != first else ""))
         for item in group.items:
-            lines.append(f"    {item.where}: {item.key}")
+            lines.append(f"    {item.where}: {item.key}" + (f" (event: {item.event})" if item.event else ""))
         for link in group.links:
             shared = ", ".join(f"{e} (rare)" if e in link.rare else e for e in link.shared) or "none"
             lines.append(f"    evidence: {items[link.a].key} ↔ {items[link.b].key}: {link.days} day(s) apart, "

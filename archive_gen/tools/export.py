@@ -22,7 +22,7 @@ from typing import IO, Any, Iterable, Iterator
 
 from ..errors import ConfigError
 from ..model import Archive
-from .export_tables import TABLES, Column, Table, schema_files
+from .export_tables import TABLES, Column, Events, Table, schema_files
 
 FORMATS = ("json", "csv", "parquet")
 SUFFIX = {"json": "jsonl", "csv": "csv", "parquet": "parquet"}
@@ -125,8 +125,11 @@ def _flush(writer, schema, batch: list[tuple]) -> int:
 # --------------------------------------------------------------------------- files
 
 
-def export(archive: Archive, out_dir: Path, fmt: str = "json", tables: Iterable[Table] = TABLES) -> dict[str, int]:
-    """Write one file per table into ``out_dir``; return {file name: rows}."""
+def export(archive: Archive, out_dir: Path, fmt: str = "json", tables: Iterable[Table] = TABLES,
+           events: Events | None = None) -> dict[str, int]:
+    """Write one file per table into ``out_dir``; return {file name: rows}. ``events``: the
+    editors' events (:func:`archive_gen.index.events.load_events`)."""
+    events = events or {}
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format '{fmt}': choose one of {', '.join(FORMATS)}")
     if fmt == "parquet":
@@ -139,28 +142,29 @@ def export(archive: Archive, out_dir: Path, fmt: str = "json", tables: Iterable[
         partial = final.with_name(f".{final.name}.partial")
         try:
             if fmt == "parquet":
-                counts[final.name] = write_parquet(table, table.rows(archive), partial)
+                counts[final.name] = write_parquet(table, table.rows(archive, events), partial)
             else:
                 with partial.open("w", encoding="utf-8", newline="") as out:
                     write = write_jsonl if fmt == "json" else write_csv
-                    counts[final.name] = write(table, table.rows(archive), out)
+                    counts[final.name] = write(table, table.rows(archive, events), out)
             os.replace(partial, final)
         finally:
             partial.unlink(missing_ok=True)
     return counts
 
 
-def export_files(archive: Archive, formats: Iterable[str] = ("json", "csv"),
-                 prefix: str = PUBLISH_DIR) -> Iterator[tuple[str, str]]:
+def export_files(archive: Archive, formats: Iterable[str] = ("json", "csv"), prefix: str = PUBLISH_DIR,
+                 events: Events | None = None) -> Iterator[tuple[str, str]]:
     """``(path relative to docs/, text)`` of every table as JSON Lines and CSV, then the
     tables' JSON Schemas (``data/schema/``): for publishing the data with the site (MkDocs
     copies non-Markdown files). One file's text at a time is in memory."""
+    events = events or {}
     for fmt in formats:
         if fmt not in ("json", "csv"):
             raise ConfigError(f"export_files writes json or csv, not '{fmt}'")
         for table in TABLES:
             buffer = io.StringIO(newline="")
-            (write_jsonl if fmt == "json" else write_csv)(table, table.rows(archive), buffer)
+            (write_jsonl if fmt == "json" else write_csv)(table, table.rows(archive, events), buffer)
             yield f"{prefix}/{file_name(table, fmt)}", buffer.getvalue()
     for name, text in schema_files():
         yield f"{prefix}/schema/{name}", text

@@ -19,12 +19,14 @@ from typing import Any, Callable, Iterator
 
 from ..annotate.sentences import sentence_spans
 from ..fields import ACTOR_KINDS, DATE_PRECISIONS, SCHEMA_DIALECT
+from ..index.events import Event, event_of, event_reports
 from ..model import Archive, Article
 from ..paths import article_page, page_url
 
 # Column types: how a value is written to JSON, CSV and Parquet.
 #   string, integer, date (ISO YYYY-MM-DD), strings (a list: a JSON array, also inside a CSV cell)
 ColumnType = str
+Events = dict[str, Event]  # the editors' events (content/events/), by id
 MENTION_ROLES = ("actor", "speaker", "cited source")
 PRINCIPAL_ACTORS = 3  # an event row pairs up to this many of an article's actors (most mentioned first)
 
@@ -44,7 +46,7 @@ class Table:
     description: str
     key: tuple[str, ...]  # the columns that identify a row (and order the file)
     columns: tuple[Column, ...]
-    rows: Callable[[Archive], Iterator[tuple]]  # one tuple per row, in column order
+    rows: Callable[[Archive, "Events"], Iterator[tuple]]  # one tuple per row, in column order
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -97,19 +99,19 @@ def principal_actors(article: Article, archive: Archive) -> list[str]:
 # --------------------------------------------------------------------------- rows
 
 
-def article_rows(archive: Archive) -> Iterator[tuple]:
+def article_rows(archive: Archive, events: Events) -> Iterator[tuple]:
     for a in ordered_articles(archive):
         yield (a.slug, a.title, a.date.isoformat(), a.date_precision, a.date_source, a.language, a.status,
                a.source_file, article_url(a), list(a.actors), list(a.places), list(a.topics),
                list(dict.fromkeys(ref.id for ref in a.sources)), list(a.authors),
-               _text_or_none(a.extra.get("source_url")), _text_or_none(a.extra.get("license")))
+               _text_or_none(a.extra.get("source_url")), _text_or_none(a.extra.get("license")), event_of(a))
 
 
 def _text_or_none(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def actor_rows(archive: Archive) -> Iterator[tuple]:
+def actor_rows(archive: Archive, events: Events) -> Iterator[tuple]:
     terms = {**archive.taxonomies["actors"].terms, **archive.taxonomies["places"].terms}
     for actor_id in sorted(terms):
         term, actor = terms[actor_id], archive.registry.actors.get(actor_id)
@@ -119,20 +121,20 @@ def actor_rows(archive: Archive) -> Iterator[tuple]:
                len(term.articles))
 
 
-def source_rows(archive: Archive) -> Iterator[tuple]:
+def source_rows(archive: Archive, events: Events) -> Iterator[tuple]:
     for source_id, term in sorted(archive.taxonomies["sources"].terms.items()):
         entry = term.entry
         yield (source_id, term.name, getattr(entry, "kind", None), getattr(entry, "url", None), term.origin,
                len(term.articles))
 
 
-def article_source_rows(archive: Archive) -> Iterator[tuple]:
+def article_source_rows(archive: Archive, events: Events) -> Iterator[tuple]:
     for a in ordered_articles(archive):
         for n, ref in enumerate(a.sources):
             yield a.slug, n, ref.id, ref.role, ref.credit
 
 
-def mention_rows(archive: Archive) -> Iterator[tuple]:
+def mention_rows(archive: Archive, events: Events) -> Iterator[tuple]:
     for a in ordered_articles(archive):
         sentences = Sentences(a)
         speaking = {(s.speaker, sentences.index(s.start)) for s in (*a.quotes, *a.claims) if s.speaker}
@@ -146,14 +148,14 @@ def mention_rows(archive: Archive) -> Iterator[tuple]:
             yield a.slug, n, start, end, m.text, m.how, sentence, actor, source, role
 
 
-def quote_rows(archive: Archive) -> Iterator[tuple]:
+def quote_rows(archive: Archive, events: Events) -> Iterator[tuple]:
     for a in ordered_articles(archive):
         sentences = Sentences(a)
         for n, q in enumerate(sorted(a.quotes, key=lambda q: (q.start, q.end, q.text))):
             yield (a.slug, n, q.start, q.end, sentences.index(q.start), q.text, q.speaker, q.speaker_name, q.via)
 
 
-def claim_rows(archive: Archive) -> Iterator[tuple]:
+def claim_rows(archive: Archive, events: Events) -> Iterator[tuple]:
     for a in ordered_articles(archive):
         sentences = Sentences(a)
         for n, c in enumerate(sorted(a.claims, key=lambda c: (c.start, c.end, c.text))):
@@ -161,17 +163,26 @@ def claim_rows(archive: Archive) -> Iterator[tuple]:
                    c.via)
 
 
-def event_rows(archive: Archive) -> Iterator[tuple]:
+def event_rows(archive: Archive, events: Events) -> Iterator[tuple]:
     """One row per article and pair of its principal actors (one row with what there is when
     it names fewer than two): the shape of ACLED's and GDELT's event tables."""
     for a in ordered_articles(archive):
         principal = principal_actors(a, archive)
         pairs = list(combinations(principal, 2)) or [(principal[0] if principal else None, None)]
-        place = a.places[0] if a.places else None
+        event = events.get(event_of(a) or "")
+        place = event.place if event is not None and event.place else a.places[0] if a.places else None
         sources = list(dict.fromkeys(ref.id for ref in a.sources if ref.role != "photo"))
         for n, (actor1, actor2) in enumerate(pairs, start=1):
             yield (f"{a.slug}-{n}", a.date.isoformat(), a.date_precision, a.date.year, actor1, actor2, place,
-                   sources, a.slug, a.title)
+                   sources, a.slug, a.title, event.id if event is not None else None)
+
+
+def curated_event_rows(archive: Archive, events: Events) -> Iterator[tuple]:
+    reports = event_reports(archive.articles, events)
+    for event_id, event in sorted(events.items()):
+        slugs = list(reports.get(event_id, ()))
+        yield (event.id, event.title, event.date.isoformat(), event.date_precision, event.place, event.description,
+               slugs, event.path)
 
 
 # --------------------------------------------------------------------------- the tables
@@ -195,6 +206,7 @@ TABLES: tuple[Table, ...] = (
         _c("authors", "strings", "By-line or sign-off authors."),
         _c("source_url", "string", "Where the original was published.", nullable=True),
         _c("license", "string", "Licence of the original.", nullable=True),
+        _c("event", "string", "The event it reports (curated_events.id), when an editor said so.", nullable=True),
     ), article_rows),
     Table("actors", "Persons, organisations, states, groups and places that articles name (and every "
           "editor's registry entry).", ("id",), (
@@ -260,11 +272,24 @@ TABLES: tuple[Table, ...] = (
         _c("year", "integer", "Year of the date."),
         _c("actor1", "string", "The most mentioned principal actor of the pair (actors.id).", nullable=True),
         _c("actor2", "string", "The other actor of the pair.", nullable=True),
-        _c("place", "string", "The first place the article names (actors.id).", nullable=True),
+        _c("place", "string", "The event's place when an editor gave one, else the first place the article "
+           "names (actors.id).", nullable=True),
         _c("sources", "strings", "Ids of the wire and cited sources."),
         _c("article", "string", "Slug of the reporting article (articles.slug)."),
         _c("notes", "string", "The article's title."),
+        _c("event", "string", "The editor's event the article reports (curated_events.id).", nullable=True),
     ), event_rows),
+    Table("curated_events", "Events as editors defined them (content/events/<id>.md), with their reports "
+          "(articles whose front matter says event: <id>).", ("id",), (
+        _c("id", "string", "Event id (the file name)."),
+        _c("title", "string", "What happened."),
+        _c("date", "date", "When it happened, YYYY-MM-DD (the 1st of the month or year when less is known)."),
+        _c("date_precision", "string", "How exact the date is.", choices=DATE_PRECISIONS),
+        _c("place", "string", "Where it happened (actors.id).", nullable=True),
+        _c("description", "string", "The editor's description."),
+        _c("articles", "strings", "Slugs of its reports, oldest first."),
+        _c("source_file", "string", "The event's file."),
+    ), curated_event_rows),
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
