@@ -83,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--output", type=Path, default=Path("schema"), metavar="DIR", help="default: ./schema")
     p.set_defaults(run=cmd_schema)
 
+    _data_commands(sub, common)
     actors = sub.add_parser("actors", help="registry tools: suggest new actors, add one")
     actor_sub = actors.add_subparsers(dest="actors_command", metavar="ACTION", required=True)
     p = actor_sub.add_parser("suggest", parents=[common], help="rank names found in articles that the registry lacks")
@@ -98,6 +99,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--description", default="", help="one or two sentences for the actor's page")
     p.set_defaults(run=cmd_actors_add)
     return parser
+
+
+def _data_commands(sub, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("export", parents=[common], help="write the archive as open data: one file per table")
+    p.add_argument("--format", choices=("json", "csv", "parquet"), default="json",
+                   help="json: JSON Lines; csv: UTF-8 with a header; parquet: needs archive-gen[data]")
+    p.add_argument("--output", type=Path, default=Path("export"), metavar="DIR", help="default: ./export")
+    p.add_argument("--drafts", action="store_true", help="include drafts and articles in review")
+    p.set_defaults(run=cmd_export)
+    events = sub.add_parser("events", help="events: suggest which articles report one event")
+    events_sub = events.add_subparsers(dest="events_command", metavar="ACTION", required=True)
+    p = events_sub.add_parser("suggest", parents=[common], help="group articles that seem to report one event")
+    p.add_argument("--window", type=int, default=2, metavar="DAYS", help="compare articles at most this far apart")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.add_argument("--drafts", action="store_true", help="include drafts and articles in review")
+    p.set_defaults(run=cmd_events_suggest)
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -210,6 +227,37 @@ def cmd_schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.output):
         print(path)
     return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .index.events import event_reports, load_events
+    from .pipeline import gather
+    from .tools.export import export
+
+    config = _config(args)
+    diags = Diagnostics()
+    archive = gather(config, diags, _progress(args))
+    events = load_events(config.content_dir, diags, config.display_path, config.max_file_bytes)
+    event_reports(archive.articles, events, diags)
+    counts = export(archive, args.output, args.format, events=events)
+    for name, rows in counts.items():
+        print(f"{args.output / name}\t{rows}")
+    return _report(diags, args.strict, args.quiet, f"{len(archive.articles)} articles exported; ")
+
+
+def cmd_events_suggest(args: argparse.Namespace) -> int:
+    from .pipeline import gather
+    from .tools.events import format_text, suggest
+
+    config = _config(args)
+    diags = Diagnostics()
+    archive = gather(config, diags, _progress(args))
+    items, groups = suggest(archive.articles, window=args.window)
+    if args.format == "json":
+        print(json.dumps([g.record(items) for g in groups], ensure_ascii=False, indent=2))
+    elif groups:
+        print(format_text(items, groups))
+    return _report(diags, args.strict, args.quiet, f"{len(groups)} suggested event(s) in {len(items)} articles; ")
 
 
 def cmd_actors_suggest(args: argparse.Namespace) -> int:

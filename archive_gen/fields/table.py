@@ -91,6 +91,8 @@ ARTICLE_FIELDS: tuple[Field, ...] = (
     Field("source_url", "url", "Where the original was published (http or https).", pass_through=True),
     Field("license", "text", "Licence of the original, e.g. CC BY 2.5.", pass_through=True),
     Field("attribution", "text", "Credit the licence asks for.", pass_through=True),
+    Field("event", "id", "The event this article reports (content/events/<id>.md): articles with the same event "
+          "are reports of one event ('archive-gen events suggest' proposes groupings)."),
     Field("country", "country", "The country the article is written from and for (at, de, ch …): it decides "
           "between actors that share a name (Die Grünen, Bundeskanzler). Default: found from the text."),
     Field("slug", "id", "The page's address (lowercase, digits, hyphens). Default: the file name."),
@@ -125,6 +127,15 @@ TOPIC_FIELDS: tuple[Field, ...] = (
     Field("description", "text", "Short description (the file's body is the long one)."),
 )
 
+EVENT_FIELDS: tuple[Field, ...] = (
+    Field("title", "text", "What happened, as a headline: Putin besucht Pjöngjang.", required=True),
+    Field("date", "date", "When it happened: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known.", required=True),
+    Field("date_precision", "choice", "How exact the date is. Default: from how the date is written.",
+          choices=DATE_PRECISIONS),
+    Field("place", "id", "Registry id of the place where it happened (an actor of kind place)."),
+    Field("description", "text", "Short description (the file's body is the long one)."),
+)
+
 PAGE_FIELDS: tuple[Field, ...] = (
     Field("title", "text", "The page title. Default: the file name."),
 )
@@ -135,6 +146,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "source": SOURCE_FIELDS,
     "topic": TOPIC_FIELDS,
     "page": PAGE_FIELDS,
+    "event": EVENT_FIELDS,
 }
 TITLES = {
     "article": "archive-gen article front matter (content/articles/**.md)",
@@ -142,9 +154,10 @@ TITLES = {
     "source": "archive-gen source registry entry (content/sources/<id>.md)",
     "topic": "archive-gen topic (content/topics/<id>.md)",
     "page": "archive-gen page (content/pages/<id>.md)",
+    "event": "archive-gen event (content/events/<id>.md)",
 }
 # Where each kind lives below content/ (for tools that map files to schemas).
-FOLDERS = {"article": "articles", "actor": "actors", "source": "sources", "topic": "topics", "page": "pages"}
+FOLDERS = {"article": "articles", "actor": "actors", "source": "sources", "topic": "topics", "page": "pages", "event": "events"}
 
 ARTICLE_KEY_ORDER: tuple[str, ...] = tuple(f.name for f in ARTICLE_FIELDS)
 
