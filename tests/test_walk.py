@@ -116,3 +116,21 @@ def test_a_reader_walks_from_the_home_page_to_a_feed(page, base):
     assert root.tag == f"{ATOM}feed" and root.find(f"{ATOM}entry") is not None
     assert urljoin(feed, ".").startswith(base), "the feed lives below the site's base"
     assert watch.problems == [], "\n".join(watch.problems)
+
+
+def test_the_index_filter_box_narrows_the_list(page, base):
+    page.goto(base + "actors/", wait_until="load")
+    box = page.locator("input.ag-filter")
+    box.fill("ägyp")  # folded like the index: Ä with A
+    visible = [t.strip() for t in page.locator("h2.ag-letter + ul li:not([hidden])").all_inner_texts()]
+    assert visible and all("Ägypten" in t for t in visible), visible
+    box.fill("")
+    assert page.locator("h2.ag-letter + ul li:not([hidden])").count() > 50
+
+
+def test_a_place_names_its_state_and_the_state_its_places(page, base):
+    page.goto(base + "places/moskau/", wait_until="load")
+    page.locator("p.ag-meta a", has_text="Russland").click()
+    page.wait_for_load_state("load")
+    assert page.locator("article h1").inner_text().strip() == "Russland"
+    assert page.locator("p.ag-meta a", has_text="Moskau").count() == 1

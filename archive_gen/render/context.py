@@ -58,6 +58,18 @@ class RenderContext:
         self._month_pages: dict[str, int] | None = None
 
     @functools.cached_property
+    def states(self) -> dict[str, Any]:
+        """Country code → the state actor of that country (for "a place links to its state")."""
+        found: dict[str, Any] = {}
+        for actor in sorted(self.archive.registry.actors.values(), key=lambda a: (a.origin != "editor", a.id)):
+            if actor.kind == "state" and actor.country:
+                found.setdefault(actor.country, actor)
+        return found
+
+    def state_of(self, country: str) -> Any:
+        return self.states.get(country)
+
+    @functools.cached_property
     def source_names(self) -> dict[str, str]:
         """Source id → the name shown (for the feeds' authors and contributors)."""
         return {term.id: term.name for term in self.archive.taxonomies["sources"].terms.values()}

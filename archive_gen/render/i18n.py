@@ -92,6 +92,8 @@ MESSAGES: dict[str, tuple[str | None, str]] = {
     "in_archive": (None, "In: {site}"),
     "rights": (None, "Rights"),
     "no_day": (None, "Day not known"),
+    "state_of_place": (None, "State"),
+    "filter": (None, "Filter the list"),
     "index_summary": (None, "{count} entries with articles"),
     "by_count": (None, "by number of articles"),
     "by_name": (None, "A–Z"),

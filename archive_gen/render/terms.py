@@ -98,7 +98,30 @@ def facts(ctx: RenderContext, term: Term, link) -> Markup:
     url = safe_url(getattr(entry, "url", None))
     if url:
         parts.append(f"<{url}>")
-    return Markup(" · ".join(parts))
+    geography = _geography(ctx, term, link)
+    return Markup(" · ".join(parts) + (f"  \n{geography}" if geography else ""))
+
+
+MAX_PLACES = 30  # places listed on a state's page
+
+
+def _geography(ctx: RenderContext, term: Term, link) -> str:
+    """A place links to its state, a state to its places with articles (by their country)."""
+    country = getattr(term.entry, "country", None)
+    kind = getattr(term.entry, "kind", None)
+    if not country or kind not in ("place", "state"):
+        return ""
+    if kind == "place":
+        state = ctx.state_of(country)
+        return f"{md_escape(ctx.labels['state_of_place'])}: {link(state.name, paths.term_page('actors', state.id))}" \
+            if state is not None and state.id in ctx.archive.taxonomies["actors"].terms else ""
+    places = sorted((t for t in ctx.archive.taxonomies["places"].terms.values()
+                     if t.articles and getattr(t.entry, "country", None) == country),
+                    key=lambda t: (-len(t.articles), collate.sort_key(t.name, t.id)))[:MAX_PLACES]
+    if not places:
+        return ""
+    return f"{md_escape(ctx.labels['places'])}: " + ", ".join(
+        str(link(t.name, paths.term_page("places", t.id))) for t in places)
 
 
 def _span(ctx: RenderContext, term: Term) -> tuple[str, str]:
