@@ -45,6 +45,7 @@ from .registry import load_registry
 from .render import Settings
 
 Progress = Callable[[str], None]
+BACKGROUND_DELETE = 2000  # pages: from this size on, the replaced trees are deleted by a detached process
 
 
 def _silent(_: str) -> None:
@@ -178,11 +179,12 @@ def build_site(config: Config, diags: Diagnostics, progress: Progress = _silent,
                 if after_render is not None:
                     after_render(site)
                 drop_manifest(incremental.cache_root(config))  # it is about to describe old trees
-                staged.commit()
+                background = len(pages["pages"]) >= BACKGROUND_DELETE  # old trees: deleted by another process
+                staged.commit(background)
             except BaseException:
                 shutil.rmtree(site, ignore_errors=True)
                 raise
-            replace_dir(site, config.site_dir, keep_hidden=True)
+            replace_dir(site, config.site_dir, keep_hidden=True, background=background)
             _remember(config, inputs, pages, diags, archive, staged.stats)
         finally:
             staged.discard()

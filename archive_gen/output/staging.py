@@ -18,6 +18,8 @@ import re
 import secrets
 import shutil
 import stat
+import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -51,10 +53,10 @@ class StagedTree:
     stats: WriteStats
     done: bool = field(default=False, repr=False)
 
-    def commit(self) -> None:
+    def commit(self, background: bool = False) -> None:
         if not self.done:
             self.done = True
-            replace_dir(self.staging, self.target)
+            replace_dir(self.staging, self.target, background=background)
 
     def discard(self) -> None:
         if not self.done:
@@ -175,13 +177,17 @@ def make_staging_dir(target: Path) -> Path:
     return staging
 
 
-def replace_dir(new: Path, target: Path, keep_hidden: bool = False) -> None:
+def replace_dir(new: Path, target: Path, keep_hidden: bool = False, background: bool = False) -> None:
     """Put the directory ``new`` where ``target`` is: rename the old one aside, rename the
     new one in, delete the old one. Only between the two renames is ``target`` missing; a
     crash there leaves both trees beside it for :func:`remove_leftovers`.
 
     ``keep_hidden``: move the old tree's hidden top-level entries (``site/.git`` of a
     deployment checkout, which MkDocs leaves alone too) into the new one first.
+
+    ``background``: delete the old tree in a detached process (at 10,000 pages, removing ten
+    thousand directories takes seconds of I/O that the new tree does not need to wait for; if
+    that process dies, the next run's :func:`remove_leftovers` finishes the job).
     """
     old = None
     moved: list[str] = []
@@ -207,7 +213,20 @@ def replace_dir(new: Path, target: Path, keep_hidden: bool = False) -> None:
                 os.rename(new / entry, target / entry)
         raise
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        if background:
+            delete_detached(old)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def delete_detached(tree: Path) -> None:
+    """Remove ``tree`` in a process of its own that outlives this one."""
+    try:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                          str(tree)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True, close_fds=True)
+    except OSError:
+        shutil.rmtree(tree, ignore_errors=True)
 
 
 def remove_leftovers(target: Path) -> None:
