@@ -230,3 +230,22 @@ def test_a_hostile_note_runs_nothing_in_the_built_site(tmp_path):
         assert payload not in notes, payload
     assert not re.search(r"<[^>]*\son\w+=", notes), "no event handler attribute in any tag"
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in notes and "Mallory" in notes, "the note is shown, as text"
+
+
+@pytest.mark.browser
+def test_the_marker_is_a_labelled_link_to_the_note_and_back_in_chromium(built_site, page):
+    from conftest import serve_directory
+
+    with serve_directory(built_site / "site") as url:
+        page.goto(url + "/articles/2024/06/kim-sichert-putin-unterstuetzung-zu/", wait_until="load")
+        link = page.get_by_role("link", name="Anmerkung 1")
+        assert link.count() == 1 and link.inner_text() == "1"
+        assert page.locator("mark.ag-note-passage").inner_text() == "gegenseitigem Beistand"
+        link.click()
+        page.wait_for_url(re.compile(r"#ag-note-1$"))
+        note = page.locator("li:has(#ag-note-1)")
+        assert note.is_visible() and "ratifiziert" in note.inner_text()
+        assert note.evaluate("li => li.getBoundingClientRect().top < window.innerHeight")
+        page.get_by_role("link", name="Zurück zur Textstelle").click()
+        page.wait_for_url(re.compile(r"#ag-note-ref-1$"))
+        assert page.locator("#ag-note-ref-1").is_visible()
