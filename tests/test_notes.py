@@ -11,9 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from archive_gen.annotate import Annotator
-from archive_gen.annotate.notes import NormalText, find, web_annotation
+from archive_gen.annotate.notes import NormalText, find, normalise, web_annotation
 from archive_gen.errors import Diagnostics
 from archive_gen.index import build_archive
 from archive_gen.ingest import markdown, read_source
@@ -249,3 +251,26 @@ def test_the_marker_is_a_labelled_link_to_the_note_and_back_in_chromium(built_si
         page.get_by_role("link", name="Zurück zur Textstelle").click()
         page.wait_for_url(re.compile(r"#ag-note-ref-1$"))
         assert page.locator("#ag-note-ref-1").is_visible()
+
+
+def test_a_passage_over_two_paragraphs_is_marked_in_both_with_one_marker_after_it():
+    article, diags = annotate("- {exact: im Falle einer Krise. Später sagte, note: Über den Absatz hinweg.}\n")
+    assert list(diags) == []
+    page = pages_of(article)["articles/2024/05/eins.md"]
+    first, second = page.split('<mark class="ag-note-passage">')[1:3]
+    assert first.startswith("im Falle einer Krise.</mark>\n\n") and "ag-note-ref" not in first
+    assert second.startswith("Später sagte</mark><sup class=\"ag-note-ref\" id=\"ag-note-ref-1\">")
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet="ab \n\"„“", max_size=40), exact=st.text(alphabet="ab \"„", max_size=6),
+       prefix=st.text(alphabet="ab ", max_size=4), suffix=st.text(alphabet="ab ", max_size=4))
+def test_an_anchor_is_the_quote_up_to_whitespace_and_quotation_marks(text, exact, prefix, suffix):
+    normal = NormalText(text)
+    found = find(normal, exact, prefix, suffix)
+    if isinstance(found, str):
+        assert found in ("gone", "ambiguous")
+        assert found == "ambiguous" or normalise(exact) not in normal.text or not normalise(exact)
+    else:
+        start, end = normal.span(*found)
+        assert normalise(text[start:end]) == normalise(exact)

@@ -106,7 +106,7 @@ def note_items(ctx: RenderContext, article: Article, link: Callable[..., Markup]
     items: dict[str, list[Markup]] = {"anchored": [], "orphans": []}
     for note in article.notes:
         head = (f'<span class="ag-note-target" id="{anchor_id(note.number)}"></span>'
-                f"{md_escape(quotes[0] + note.exact + quotes[1], inline=True)}")
+                f"**{md_escape(quotes[0] + note.exact + quotes[1], inline=True).strip()}**")
         if note.number in marked:
             head += (f' <a class="ag-note-back" href="#ag-note-ref-{note.number}" '
                      f'aria-label="{html.escape(t["note_back"])}">↩</a>')
