@@ -32,7 +32,7 @@ _ALLOWED_TAGS = frozenset({None, "!", *(_CORE + t for t in ("str", "int", "float
 @dataclass(frozen=True)
 class Split:
     meta: dict[str, Any]
-    meta_lines: dict[str, int]  # top-level key -> 1-based line in the file
+    meta_lines: dict[str, int]  # top-level key -> 1-based line in the file ("key#n": its list's n-th entry, a mapping)
     body: str
     body_line: int  # 1-based line in the file where ``body`` starts
 
@@ -77,9 +77,13 @@ def load_yaml(source: str, path: str, first_line: int = 1) -> tuple[dict[str, An
                 "write 'key: value' lines between the two '---' lines",
             )
         lines = {}
-        for key_node, _ in node.value:
+        for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 lines[str(key_node.value)] = first_line + key_node.start_mark.line
+                if isinstance(value_node, yaml.SequenceNode):  # "key#2": the line of the list's second entry
+                    for number, item in enumerate(value_node.value, start=1):
+                        if isinstance(item, yaml.MappingNode):
+                            lines[f"{key_node.value}#{number}"] = first_line + item.start_mark.line
         data = loader.construct_document(node)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (control characters)
         line = first_line + source.count("\n", 0, max(exc.position, 0))

@@ -269,6 +269,7 @@ class Article:
     # "machine, edited" (extracted, with the editor's *_exclude applied).
     provenance: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)  # editor keys passed through (licence, url …)
+    notes: tuple["Note", ...] = ()  # the editors' passage notes: anchored ones in text order, then the orphans
 
     @property
     def source_file(self) -> str:
@@ -278,6 +279,34 @@ class Article:
     def sort_key(self) -> tuple:
         """Newest first, then by slug: a total order, so listings never reshuffle."""
         return (-self.date.toordinal(), self.slug)
+
+
+@dataclass(frozen=True)
+class Note:
+    """An editor's note on a passage (``annotations:`` in front matter or the sidecar).
+
+    Anchored by quote like a W3C Web Annotation ``TextQuoteSelector`` (``exact`` with an
+    optional ``prefix`` / ``suffix``), found again on every build: ``start``/``end`` are the
+    passage's offsets in ``SourceDoc.text``, ``None`` when it no longer matches (an orphan)."""
+
+    exact: str
+    note: str  # Markdown, written by editors
+    author: str = ""
+    date: dt.date | None = None
+    prefix: str = ""
+    suffix: str = ""
+    sources: tuple[str, ...] = ()  # as written: http(s) links, actor or source ids
+    actors: tuple[str, ...] = ()  # actor ids the note refers to: its sources and names in its text
+    source_ids: tuple[str, ...] = ()  # source registry ids among its sources
+    start: int | None = None
+    end: int | None = None
+    number: int = 0  # 1, 2 … in reading order (orphans after the anchored notes)
+    line: int = 1  # the entry's line in the front matter or sidecar
+    problem: str = ""  # why it is not anchored: "gone" | "ambiguous"
+
+    @property
+    def anchored(self) -> bool:
+        return self.start is not None
 
 
 # --------------------------------------------------------------------------- index

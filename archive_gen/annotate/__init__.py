@@ -12,6 +12,7 @@ import datetime as dt
 
 from ..errors import Diagnostics
 from ..model import Article, Registry, SourceDoc
+from .actors import find_title_mentions
 from .extract import Extraction, Extractor
 from .resolve import Resolver, did_you_mean, resolve_title
 
@@ -24,7 +25,7 @@ class Annotator:
     def __init__(self, registry: Registry, default_language: str = "de", default_country: str | None = None) -> None:
         self.registry = registry
         self.extractor = Extractor(registry, default_language, default_country)
-        self.resolver = Resolver(registry)
+        self.resolver = Resolver(registry, self.names_in)
 
     def annotate(self, doc: SourceDoc, diags: Diagnostics, today: dt.date | None = None) -> Article:
         """Raises ContentError when the document cannot become an article (e.g. no date)."""
@@ -32,3 +33,7 @@ class Annotator:
         values = reading.values
         extraction = self.extractor.extract(doc, values.get("language"), values.get("title"), values.get("country"))
         return self.resolver.resolve(extraction, reading, diags, today)
+
+    def names_in(self, text: str) -> list[str]:
+        """Ids of the registry's actors a passage note names (as a headline's names are found)."""
+        return [m.id for m in find_title_mentions(text, self.extractor.actor_index, self.registry.actors)]

@@ -21,6 +21,7 @@ from ..model import Article, Correction, Registry, SourceDoc, SourceRef
 from ..paths import slugify
 from .dates import resolve_date
 from .extract import Extraction
+from .notes import Names, anchor_notes
 from .titles import lead_title
 
 PASS_THROUGH = fields.pass_through_keys()  # shown on the page as the editor wrote them
@@ -32,8 +33,9 @@ DATE_KEYS = frozenset({"date", "date_precision"})
 class Resolver:
     """The registry's ids per list, for checking an editor's references."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, names: Names | None = None) -> None:
         self.registry = registry
+        self.names = names  # the actors a passage note names in its text
         self.known = {
             "actors": {k: a for k, a in registry.actors.items() if a.kind != "place"},
             "places": {k: a for k, a in registry.actors.items() if a.kind == "place"},
@@ -93,6 +95,8 @@ class Resolver:
                                      key=lambda c: c.date)),
             provenance=provenance,
             extra={k: values[k] for k in PASS_THROUGH if k in values},
+            notes=anchor_notes(doc, values.get("annotations", []), self.registry, diags, self.names,
+                               lambda ref: did_you_mean(ref, {**self.registry.actors, **self.registry.sources})),
         )
 
     def _chosen(self, doc: SourceDoc, values: dict[str, Any], key: str, found: tuple[str, ...],

@@ -93,6 +93,8 @@ def _convert(f: Field, raw: Any, label: str, suggest: Suggest | None) -> tuple[A
         return _BAD, [(f"'{label}: {_shown(raw)}' is not {kind.expected}", kind.hint)]
     if f.type == "text":
         return " ".join(str(raw).split()), []
+    if f.type == "markdown":  # paragraphs and line breaks stay
+        return str(raw).strip(), []
     if f.type == "count":
         return int(raw), []
     if f.type == "day":

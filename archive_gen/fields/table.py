@@ -65,6 +65,17 @@ _CORRECTION_ITEM = (
     Field("date", "day", "When the correction was made (YYYY-MM-DD).", required=True),
     Field("text", "text", "What was corrected, for readers.", required=True),
 )
+_ANNOTATION_ITEM = (
+    Field("exact", "text", "The passage, quoted exactly as the text has it (line breaks and runs of spaces "
+          "count as one space), e.g. gegenseitigem Beistand.", required=True),
+    Field("prefix", "text", "A few words just before the passage, when it occurs more than once."),
+    Field("suffix", "text", "A few words just after the passage, when it occurs more than once."),
+    Field("note", "markdown", "The note, in Markdown (no HTML).", required=True),
+    Field("author", "text", "Who wrote the note."),
+    Field("date", "day", "When the note was written (YYYY-MM-DD)."),
+    Field("sources", "texts", "Where the note's facts come from: web addresses (https://…), or ids of actors "
+          "(content/actors/<id>.md) and sources (content/sources/<id>.md)."),
+)
 
 ARTICLE_FIELDS: tuple[Field, ...] = (
     Field("title", "text", "Headline. Without it, the lead's first sentence is used."),
@@ -87,6 +98,8 @@ ARTICLE_FIELDS: tuple[Field, ...] = (
           default="published", fallback="draft",
           fallback_hint="treated as draft: it is left out of the published site until fixed"),
     Field("corrections", "objects", "Published corrections, shown on the article page.", items=_CORRECTION_ITEM),
+    Field("annotations", "objects", "Notes on passages of the text, anchored by quote (exact, with prefix or "
+          "suffix when the passage occurs more than once) and shown beside it on the page.", items=_ANNOTATION_ITEM),
     Field("summary", "text", "A short summary shown on the page.", pass_through=True),
     Field("source_url", "url", "Where the original was published (http or https).", pass_through=True),
     Field("license", "text", "Licence of the original, e.g. CC BY 2.5.", pass_through=True),

@@ -52,6 +52,8 @@ class _Type:
 TYPES: dict[str, _Type] = {
     "text": _Type(is_text, {"type": ["string", "number"], "pattern": TEXT_PATTERN}, "text (not empty)",
                   "write it as one line of text"),
+    "markdown": _Type(is_text, {"type": ["string", "number"], "pattern": TEXT_PATTERN}, "Markdown text (not empty)",
+                      "write it as text; several lines with '|' (a YAML block)"),
     "texts": _Type(
         lambda v: isinstance(v, str) or (isinstance(v, list) and all(is_text(x) for x in v)),
         {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": ["string", "number"], "pattern": TEXT_PATTERN}}]},

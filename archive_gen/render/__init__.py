@@ -21,6 +21,7 @@ from .cachekeys import PageKeys
 from .context import RenderContext, Settings
 from .feedfiles import archive_feed, term_feed
 from .meta import article_front_matter, extracted_meta
+from .notes import annotated_in
 from .site import custom_pages, timeline_pages
 from .terms import index_pages, term_pages
 
@@ -43,7 +44,8 @@ def render_pages(archive: Archive, settings: Settings, cache: PageCache | None =
     graph's size. With ``cache``, an article page or a term's pages come from it when nothing
     they show changed (:mod:`.cachekeys`); the result is the same either way."""
     ctx = RenderContext(archive, settings)
-    keys = PageKeys(ctx, cache.annotation_keys, cache.salt) if cache is not None else None
+    annotated = annotated_in(archive)  # passage notes that refer to an actor or a source
+    keys = PageKeys(ctx, cache.annotation_keys, cache.salt, annotated) if cache is not None else None
 
     def through(key: str | None, render: Callable[[], Pages]) -> Pages:
         return cache.through(key, render) if cache is not None and key is not None else render()
@@ -53,7 +55,9 @@ def render_pages(archive: Archive, settings: Settings, cache: PageCache | None =
                            lambda a=article, p=position: [article_page(ctx, a, p)])
     for taxonomy in archive.taxonomies.values():
         for term in taxonomy.terms.values():
-            yield from through(keys and keys.term(term), lambda t=term: [*term_pages(ctx, t), *term_feed(ctx, t)])
+            notes = annotated.get((taxonomy.name, term.id), [])
+            yield from through(keys and keys.term(term),
+                               lambda t=term, n=notes: [*term_pages(ctx, t, n), *term_feed(ctx, t)])
         yield from index_pages(ctx, taxonomy)
     yield from timeline_pages(ctx)
     yield from custom_pages(ctx)

@@ -4,17 +4,18 @@ quotes with their speakers, related articles, credits, rights and a citation."""
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from markupsafe import Markup
 
 from .. import paths
-from ..model import Article, Block, Claim, Mention, Quote, SourceRef
+from ..model import Article, Block, Claim, Mention, Note, Quote, SourceRef
 from . import jsonld
 from .feeds import shorten
 from .context import RenderContext
 from .escape import escape_line_start, md_escape
 from .meta import article_front_matter, page_file
+from .notes import compose, note_items
 
 # The chips under the headline, in this order (sources are in the header line and the credits).
 HEADER_TAXONOMIES = ("actors", "places", "topics")
@@ -45,6 +46,7 @@ def article_page(ctx: RenderContext, article: Article, position: int) -> tuple[s
         sources=grouped_sources(ctx, article.sources),
         quotes=[quote_item(ctx, q, link) for q in article.quotes if q.speaker or q.speaker_name or q.via],
         claims=[quote_item(ctx, c, link) for c in article.claims],
+        notes=note_items(ctx, article, link),
         updated=ctx.long_date(updated) if updated else None,
         corrections=[(ctx.long_date(c.date), c.text) for c in article.corrections],
         unpublished=article.status != "published",
@@ -90,36 +92,42 @@ def provenance_note(ctx: RenderContext, article: Article) -> str:
 
 def render_blocks(ctx: RenderContext, article: Article, link: Callable[..., Markup]) -> list[str]:
     """Every block as Markdown. An entity is linked at its first mention in the running text,
-    and again in captions (read on their own); subheads carry no links."""
+    and again in captions (read on their own); subheads carry no links. Passages with an
+    editor's note are highlighted, with the note's numbered marker after them."""
     targets = sorted(((m, ctx.archive.actor_taxonomy(m.id)) for m in article.mentions if m.how in LINKED_FORMS),
                      key=lambda item: (item[0].start, item[0].end))
     targets += [(m, "sources") for m in article.source_mentions]
     targets.sort(key=lambda item: (item[0].start, item[0].end))
     in_text: set[tuple[str, str]] = set()
     quotes = ctx.labels["quote_open"], ctx.labels["quote_close"]
+    notes = [n for n in article.notes if n.anchored]
+    label = ctx.labels["note_marker"]
     out = []
     for block in article.doc.blocks:
         if block.kind == "subhead":
-            out.append("## " + md_escape(typographic(block.text, quotes)))
+            text = typographic(block.text, quotes)
+            out.append("## " + (escape_line_start(compose(block, text, [], notes, label).strip()) if notes
+                                else md_escape(text)))
         elif block.kind == "credit":
             out.append(f"{md_escape(ctx.labels['media_credit'])}: {md_escape(block.credit or block.text)} · "
                        f"{md_escape(ctx.labels['not_in_archive'])}\n{{ .ag-credit }}")
         elif block.kind == "caption":
-            text = linked_text(block, targets, set(), link, quotes)
+            text = linked_text(block, targets, set(), link, quotes, notes, label)
             credit = f"{md_escape(ctx.labels['photo_credit'])}: {md_escape(block.credit)} · " if block.credit else ""
             out.append(f"*{text}*\n{{ .ag-caption }}\n\n{credit}{md_escape(ctx.labels['not_in_archive'])}\n"
                        "{ .ag-caption-credit }")
         else:
-            out.append(linked_text(block, targets, in_text, link, quotes))
+            out.append(linked_text(block, targets, in_text, link, quotes, notes, label))
     return out
 
 
 def linked_text(block: Block, targets: list[tuple[Mention, str]], linked: set[tuple[str, str]],
-                link: Callable[..., Markup], quotes: tuple[str, str]) -> str:
-    """Block text with the mentions not linked yet (``linked`` grows) turned into links. A
-    mention right after another link ("Kim Putin") waits for its next one: two links side by
-    side read as one name."""
-    pieces, pos, last_end = [], block.start, -1
+                link: Callable[..., Markup], quotes: tuple[str, str], notes: Iterable[Note] = (),
+                label: str = "{number}") -> str:
+    """Block text with the mentions not linked yet (``linked`` grows) turned into links, and
+    the passages of ``notes`` marked (:func:`.notes.compose`). A mention right after another
+    link ("Kim Putin") waits for its next one: two links side by side read as one name."""
+    links, pos, last_end = [], block.start, -1
     text = typographic(block.text, quotes)
     for m, taxonomy in targets:
         if m.start < pos or m.end > block.end or m.start < block.start or (taxonomy, m.id) in linked:
@@ -128,11 +136,10 @@ def linked_text(block: Block, targets: list[tuple[Mention, str]], linked: set[tu
         if last_end == pos and not gap.strip():
             continue
         linked.add((taxonomy, m.id))
-        pieces.append(md_escape(gap, inline=True))
-        pieces.append(str(link(text[m.start - block.start:m.end - block.start], paths.term_page(taxonomy, m.id))))
+        links.append((m.start, m.end, link(text[m.start - block.start:m.end - block.start],
+                                           paths.term_page(taxonomy, m.id))))
         pos = last_end = m.end
-    pieces.append(md_escape(text[pos - block.start:], inline=True))
-    return escape_line_start("".join(pieces).strip())
+    return escape_line_start(compose(block, text, links, notes, label).strip())
 
 
 def typographic(text: str, quotes: tuple[str, str]) -> str:

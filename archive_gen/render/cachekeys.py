@@ -12,7 +12,7 @@ page a clean build would write (tests/test_incremental.py proves it for every ki
   (related, older, newer: their titles and dates);
 - a term's pages and feed: the term with its registry entry (the description is shown only
   here), and the identity of every article it lists or quotes, its co-occurring actors with
-  their counts and newest shared article, its quotes and claims.
+  their counts and newest shared article, its quotes and claims, the passage notes naming it.
 
 The other pages (Chronik, indexes, home, hand-written pages, the archive's feed) are few and
 always rendered.
@@ -33,8 +33,9 @@ def _digest(*parts: str) -> str:
 
 
 class PageKeys:
-    def __init__(self, ctx: RenderContext, annotation_keys: dict[str, str], salt: str) -> None:
-        self.ctx, self.annotation_keys = ctx, annotation_keys
+    def __init__(self, ctx: RenderContext, annotation_keys: dict[str, str], salt: str,
+                 annotated: dict[tuple[str, str], list] | None = None) -> None:
+        self.ctx, self.annotation_keys, self.annotated = ctx, annotation_keys, annotated or {}
         archive = ctx.archive
         parts = [salt, repr(ctx.settings)]
         for name, taxonomy in archive.taxonomies.items():
@@ -67,5 +68,6 @@ class PageKeys:
         related += [self.ident(shared) for _, _, shared in archive.cooccurrence.get(term.id, ())[:TOP_COOCCURRING]]
         for table in (archive.quotes_by_actor, archive.claims_by_actor, archive.claims_by_source):
             related += [f"{self.ident(slug)}\0{item!r}" for slug, item in table.get(term.id, ())[:TOP]]
+        related += [f"{self.ident(article.slug)}\0{note!r}" for article, note in self.annotated.get((term.taxonomy, term.id), [])]
         return _digest("term pages", self.names, term.taxonomy, term.id, term.name, term.origin, repr(term.entry),
                        *(self.ident(slug) for slug in term.articles), "\0related", *related)

@@ -107,6 +107,12 @@ MESSAGES: dict[str, tuple[str | None, str]] = {
     "term_summary": (None, "{count} articles, {first} – {last}"),
     "shared_articles": (None, "{count} shared, latest"),
     "articles_in_month": (None, "{count} articles this month"),
+    "notes": (None, "Notes"),
+    "note_marker": (None, "Note {number}"),
+    "note_back": (None, "Back to the passage"),
+    "note_sources": (None, "Sources"),
+    "notes_orphaned": (None, "No longer anchored: the passage these notes refer to is no longer in the text, or occurs more than once."),
+    "annotated_in": (None, "Annotated in"),
 }
 
 

@@ -17,6 +17,7 @@ from .context import RenderContext, chunks, page_count
 from . import collate, jsonld, pictures
 from .escape import md_escape, safe_markdown, safe_url
 from .meta import page_file
+from .notes import annotated_items
 
 GROUPED = ("actors", "sources")  # taxonomies whose index entries name their kind
 TOP = 20  # quotes and claims shown on a term's first page
@@ -52,7 +53,7 @@ def _entry(ctx: RenderContext, taxonomy: Taxonomy, term: Term) -> dict[str, Any]
     return {"id": term.id, "name": term.name, "articles": term.articles, "kind": ctx.labels.get(key, "") if kind else ""}
 
 
-def term_pages(ctx: RenderContext, term: Term) -> Iterator[tuple[str, str]]:
+def term_pages(ctx: RenderContext, term: Term, annotated: list | None = None) -> Iterator[tuple[str, str]]:
     size = ctx.settings.page_size
     total_pages = page_count(term.articles, size)
     for number, chunk in enumerate(chunks(term.articles, size), start=1):
@@ -72,6 +73,7 @@ def term_pages(ctx: RenderContext, term: Term) -> Iterator[tuple[str, str]]:
             if first and term.taxonomy == "actors" else (),
             quotes=ctx.archive.quotes_by_actor.get(term.id, ())[:TOP] if first and term.taxonomy == "actors" else (),
             claims=_claims(ctx, term) if first else (),
+            annotated=annotated_items(ctx, annotated[:TOP], ctx.linker(page)) if first and annotated else [],
             activity=Markup(pictures.period_chart(ctx, page, [ctx.archive.article(s).date for s in term.articles],
                                                   ctx.labels["activity"].format(name=term.name)))
             if first and term.articles else "",
