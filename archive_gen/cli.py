@@ -57,9 +57,11 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", parents=[common], help="generate docs/ from content/, then render site/")
     p.add_argument("--drafts", action="store_true", help="include drafts and articles in review (marked as such)")
+    p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: ARCHIVE_GEN_JOBS or all cores)")
     p.set_defaults(run=cmd_build)
     p = sub.add_parser("generate", parents=[common], help="only generate docs/")
     p.add_argument("--drafts", action="store_true", help="include drafts and articles in review (marked as such)")
+    p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: ARCHIVE_GEN_JOBS or all cores)")
     p.set_defaults(run=cmd_generate)
     p = sub.add_parser("serve", parents=[common], help="live preview; edits in content/ regenerate")
     p.add_argument("-a", "--dev-addr", help="IP:PORT to serve on (default 127.0.0.1:8000)")
@@ -126,6 +128,13 @@ def _config(args: argparse.Namespace) -> Config:
                        drafts=getattr(args, "drafts", None) or None)
 
 
+def _jobs(args: argparse.Namespace) -> int | None:
+    jobs = getattr(args, "jobs", None)
+    if jobs is not None and jobs < 1:
+        raise ConfigError(f"--jobs {jobs}: give a number of processes of 1 or more")
+    return jobs
+
+
 def _progress(args: argparse.Namespace):
     return (lambda message: None) if args.quiet else (lambda message: print(f"archive-gen: {message}", file=sys.stderr))
 
@@ -148,7 +157,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
     config = _config(args)
     diags = Diagnostics()
-    result = generate(config, diags, _progress(args))
+    result = generate(config, diags, _progress(args), jobs=_jobs(args))
     return _report(diags, args.strict, args.quiet, f"{len(result.archive.articles)} articles; ")
 
 
@@ -158,7 +167,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     config = _config(args)
     diags = Diagnostics()
-    result = build_site(config, diags, _progress(args))
+    result = build_site(config, diags, _progress(args), jobs=_jobs(args))
     code = _report(diags, args.strict, args.quiet, f"{len(result.archive.articles)} articles; ")
     if result.committed and not args.quiet:
         print(f"archive-gen: site written to {config.site_dir}", file=sys.stderr)

@@ -44,6 +44,7 @@ def serve(mkdocs_file: Path, content_dir: Path, docs_dir: Path, regenerate: Call
     mkdocs_serve(
         config_file=str(mkdocs_file),
         livereload=True,
+        build_type="dirty",  # unchanged pages keep their files (hard links): MkDocs renders only the changed
         watch=[str(content_dir)],
         open_in_browser=open_browser,
         docs_dir=str(docs_dir),
