@@ -121,7 +121,8 @@ def test_the_passage_is_marked_and_its_marker_links_to_the_note_and_back():
     pages = pages_of(article)
     page = pages["articles/2024/05/eins.md"]
     assert ('„<mark class="ag-note-passage">gegenseitigem Beistand</mark><sup class="ag-note-ref" id="ag-note-ref-2">'
-            '<a href="#ag-note-2" role="doc-noteref" aria-label="Anmerkung 2">2</a></sup>“') in page
+            '<a href="#ag-note-2" role="doc-noteref" aria-label="Anmerkung 2" title="Später.">2</a></sup>“') in page, \
+        "the note pops up as the marker's title"
     assert ('<mark class="ag-note-passage">[Anna Berger](../../../actors/anna-berger.md) traf</mark>'
             '<sup class="ag-note-ref" id="ag-note-ref-1">') in page, "a link inside a passage stays whole"
     notes = page.split("## Anmerkungen { .ag-section #ag-notes }")[1]
@@ -207,7 +208,8 @@ def test_the_seed_note_in_the_sidecar_is_anchored_kept_through_an_edit_and_repor
 def test_the_built_seed_page_marks_the_passage_and_the_marker_reaches_the_note(built_site):
     html = (built_site / "site/articles/2024/06/kim-sichert-putin-unterstuetzung-zu/index.html").read_text(encoding="utf-8")
     marker = re.search(r'<mark class="ag-note-passage">gegenseitigem Beistand</mark><sup class="ag-note-ref" '
-                       r'id="ag-note-ref-1"><a href="#(ag-note-1)" role="doc-noteref" aria-label="Anmerkung 1">1</a></sup>',
+                       r'id="ag-note-ref-1"><a href="#(ag-note-1)" role="doc-noteref" aria-label="Anmerkung 1" '
+                       r'title="[^"<>]+">1</a></sup>',
                        html)
     assert marker, "the passage is highlighted, the marker a labelled link"
     assert f'id="{marker.group(1)}"' in html and 'href="#ag-note-ref-1"' in html

@@ -30,10 +30,17 @@ def anchor_id(number: int) -> str:
     return f"ag-note-{number}"
 
 
-def marker(number: int, label: str) -> str:
-    """The numbered link from the passage to its note (and the note's way back: its id)."""
+TIP_LENGTH = 300  # characters of a note shown when the pointer rests on its marker
+
+
+def marker(number: int, label: str, tip: str = "") -> str:
+    """The numbered link from the passage to its note (and the note's way back: its id); the
+    note's text pops up as the link's title, and the link leads to the whole note."""
+    text = " ".join(tip.split())
+    text = text if len(text) <= TIP_LENGTH else text[:TIP_LENGTH - 1].rsplit(" ", 1)[0] + " …"
+    title = f' title="{html.escape(text)}"' if text else ""
     return (f'<sup class="ag-note-ref" id="ag-note-ref-{number}"><a href="#{anchor_id(number)}" '
-            f'role="doc-noteref" aria-label="{html.escape(label.format(number=number))}">{number}</a></sup>')
+            f'role="doc-noteref" aria-label="{html.escape(label.format(number=number))}"{title}>{number}</a></sup>')
 
 
 def marked_notes(article: Article) -> set[int]:
@@ -54,6 +61,8 @@ def compose(block: Block, text: str, links: list[tuple[int, int, Markup]], notes
     """The block's text (``text``: as printed, same length as ``block.text``) as Markdown: the
     chosen ``links`` (start, end, markup) in place, note passages highlighted and each note's
     marker after its passage. A passage edge inside a link moves to the link's edge."""
+    notes = list(notes)
+    tips = {note.number: note.note for note in notes}
     regions, markers = _note_regions(block, links, notes)
     cuts = sorted({block.start, block.end, *(x for s, e, _ in links for x in (s, e)),
                    *(x for region in regions for x in region), *markers})
@@ -63,7 +72,7 @@ def compose(block: Block, text: str, links: list[tuple[int, int, Markup]], notes
     for a, b in zip(cuts, [*cuts[1:], None]):
         if a in ends:
             out.append(PASSAGE_CLOSE)
-        out.extend(marker(n, label) for n in sorted(markers.get(a, ())))
+        out.extend(marker(n, label, tips.get(n, "")) for n in sorted(markers.get(a, ())))
         if b is None:
             break
         if a in starts:

@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterator
 from ..annotate.sentences import sentence_spans
 from ..fields import ACTOR_KINDS, DATE_PRECISIONS, SCHEMA_DIALECT
 from ..index.events import Event, event_of, event_reports
+from ..annotate.notes import web_annotation
 from ..model import Archive, Article
 from ..paths import article_page, page_url
 
@@ -163,6 +164,16 @@ def claim_rows(archive: Archive, events: Events) -> Iterator[tuple]:
                    c.via)
 
 
+def note_rows(archive: Archive, events: Events) -> Iterator[tuple]:
+    """The editors' passage notes, each also as a W3C Web Annotation (JSON-LD, one string)."""
+    for a in ordered_articles(archive):
+        for note in a.notes:
+            annotation = web_annotation(a, note, article_url(a))
+            yield (a.slug, note.number, note.start, note.end, note.exact, note.note, note.author or None,
+                   note.date.isoformat() if note.date else None,
+                   json.dumps(annotation, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+
+
 def event_rows(archive: Archive, events: Events) -> Iterator[tuple]:
     """One row per article and pair of its principal actors (one row with what there is when
     it names fewer than two): the shape of ACLED's and GDELT's event tables."""
@@ -263,6 +274,16 @@ TABLES: tuple[Table, ...] = (
         _c("speaker_name", "string", "A speaker the registry does not know yet, as written.", nullable=True),
         _c("via", "string", "Source id that reported it.", nullable=True),
     ), claim_rows),
+    Table("notes", "Editors' notes on passages (annotations: in front matter or the sidecar).", ("article", "n"), (
+        ARTICLE, _c("n", "integer", "The note's number on the article page, from 1."),
+        _c("start", "integer", "Where the passage starts now; empty when it no longer matches.", nullable=True),
+        _c("end", "integer", "Where the passage ends now (exclusive); empty when it no longer matches.", nullable=True),
+        _c("exact", "string", "The passage as the editor quoted it (the anchor)."),
+        _c("note", "string", "The note, in Markdown."),
+        _c("author", "string", "Who wrote the note.", nullable=True),
+        _c("date", "string", "When (YYYY-MM-DD).", nullable=True),
+        _c("web_annotation", "string", "The note as a W3C Web Annotation (JSON-LD), with a TextQuoteSelector."),
+    ), note_rows),
     Table("events", "Event rows shaped like ACLED's and GDELT's: one per article and pair of its principal "
           f"actors (the up to {PRINCIPAL_ACTORS} most mentioned, places left out); an article naming fewer "
           "than two actors gives one row.", ("event_id",), (
