@@ -27,11 +27,18 @@ def pytest_addoption(parser):
 # default run (the development loop) leaves them out; `--all` and CI run everything.
 SLOW_MARKERS = ("slow", "browser", "corpus")
 SLOW_FIXTURES = ("built_site",)
+# Modules of end-to-end tests: each builds real sites, runs the CLI or a server.
+SLOW_MODULES = frozenset({
+    "test_incremental", "test_serve", "test_workflow", "test_hostile_build", "test_injection", "test_determinism",
+    "test_bad_input", "test_hostile_input", "test_check", "test_corpus_annotate", "test_evaluate", "test_importer",
+    "test_export", "test_events", "test_actors_cli", "test_gitdates", "test_automation", "test_site",
+})
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if any(m in item.keywords for m in SLOW_MARKERS[1:]) or set(SLOW_FIXTURES) & set(item.fixturenames):
+        if (any(m in item.keywords for m in SLOW_MARKERS[1:]) or set(SLOW_FIXTURES) & set(item.fixturenames)
+                or item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES):
             item.add_marker(pytest.mark.slow)
     if config.getoption("--all") or config.getoption("markexpr"):
         return
