@@ -10,6 +10,7 @@ import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -124,20 +125,31 @@ def _unavailable(reason: str):
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    prefix = ""  # served below this path only, as a GitHub Pages project site is
+
     def log_message(self, format, *args):  # noqa: A002 - http.server's signature
         pass
 
+    def send_head(self):
+        path = urlsplit(self.path).path
+        if self.prefix and not (path == self.prefix or path.startswith(self.prefix + "/")):
+            self.send_error(404)
+            return None
+        self.path = self.path[len(self.prefix):] or "/"
+        return super().send_head()
+
 
 @contextlib.contextmanager
-def serve_directory(directory: Path):
-    """A static directory over HTTP on a free loopback port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve_directory(directory: Path, prefix: str = ""):
+    """A static directory over HTTP on a free loopback port, at ``prefix`` (e.g. ``/archiv``;
+    anything outside it is a 404); yields the base URL (without a closing slash)."""
+    handler = functools.partial(type("Handler", (_QuietHandler,), {"prefix": prefix}), directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="site-http", daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:
         server.shutdown()
         server.server_close()

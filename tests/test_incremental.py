@@ -4,7 +4,6 @@ and it does only the work the change needs."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 

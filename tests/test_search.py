@@ -8,16 +8,11 @@ browser's network events); the figures are printed (``pytest -s``) and bounded.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import gzip
 import re
 import shutil
 import stat
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -25,7 +20,7 @@ from archive_gen.errors import RenderError
 from archive_gen.publish import search
 from archive_gen.publish.search import index_site
 
-from conftest import seed_article_path
+from conftest import seed_article_path, serve_directory
 
 SEED_SOURCE = "content/articles/apa/2024/06/kim-sichert-putin-unterstuetzung-zu.txt"
 FIRST_SEARCH_BUDGET = 400_000  # bytes of Pagefind files one search may download (sample site)
@@ -171,38 +166,9 @@ def test_no_site_is_a_render_error(tmp_path):
 # ---------------------------------------------------------------------------- the browser
 
 
-@contextlib.contextmanager
-def serve_under(directory: Path, prefix: str):
-    """``directory`` over HTTP at ``prefix`` (e.g. ``/archive``): a GitHub Pages project site.
-    Anything outside the prefix is a 404."""
-
-    class Handler(SimpleHTTPRequestHandler):
-        def log_message(self, format, *args):  # noqa: A002
-            pass
-
-        def send_head(self):
-            path = urlsplit(self.path).path
-            if not (path == prefix or path.startswith(prefix + "/")):
-                self.send_error(404)
-                return None
-            self.path = self.path[len(prefix):] or "/"
-            return super().send_head()
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-http", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-
-
 @pytest.fixture(scope="module", params=["", "/archive"], ids=["root", "subpath"])
 def site_url(request, indexed):
-    with serve_under(indexed, request.param) as url:
+    with serve_directory(indexed, request.param) as url:
         yield url
 
 
@@ -349,7 +315,7 @@ def test_missing_index_says_so(page, built_site, tmp_path):
     """Without site/pagefind (e.g. before index_site ran) the dialog explains, nothing breaks."""
     site = tmp_path / "site"
     shutil.copytree(built_site / "site", site, ignore=shutil.ignore_patterns("pagefind"))
-    with serve_under(site, "") as url:
+    with serve_directory(site, "") as url:
         page.goto(url + "/", wait_until="load")
         page.locator(".ag-search__open").click()
         status = page.locator(".ag-search__status")

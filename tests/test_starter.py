@@ -20,7 +20,7 @@ from archive_gen.errors import Diagnostics
 from archive_gen.paths import is_slug, slugify
 from archive_gen.fields import ACTOR_KINDS, SOURCE_KINDS
 from archive_gen.registry import load_registry
-from archive_gen.starter import STOP_PLACE_NAMES, _build, _rows, country_codes, starter_registry, state_countries
+from archive_gen.starter import STOP_PLACE_NAMES, _rows, build, country_codes, starter_registry, state_countries
 
 from conftest import REPO, shared_file
 
@@ -71,7 +71,7 @@ def test_builds_deterministically():
     """Built twice from scratch, the same entries in the same order (its speed is measured
     by benchmarks/bench_annotate.py, not here)."""
     first = starter_registry()
-    _build.cache_clear()
+    build.cache_clear()
     again = starter_registry()
     assert again == first
     assert list(again[0]) == sorted(again[0]) and list(again[1]) == sorted(again[1])

@@ -5,15 +5,13 @@ failed request or broken local link fails the walk."""
 
 from __future__ import annotations
 
-import functools
-import threading
 import xml.etree.ElementTree as ET
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from urllib.request import urlopen
 
 import pytest
+
+from conftest import serve_directory
 
 pytestmark = pytest.mark.browser
 
@@ -21,31 +19,10 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 PREFIX = "/archiv"
 
 
-class _Prefixed(SimpleHTTPRequestHandler):
-    """Serves the site below PREFIX only, as a project site on GitHub Pages is served."""
-
-    prefix = ""
-
-    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
-        pass
-
-    def translate_path(self, path):
-        if not path.startswith(self.prefix + "/"):
-            return str(Path(self.directory) / "does-not-exist")
-        return super().translate_path(path[len(self.prefix):])
-
-
 @pytest.fixture(scope="module", params=["", PREFIX], ids=["root", "sub-path"])
 def base(request, built_site):
-    handler = functools.partial(type("H", (_Prefixed,), {"prefix": request.param}), directory=str(built_site / "site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{request.param}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_directory(built_site / "site", request.param) as url:
+        yield url + "/"
 
 
 class Watch:

@@ -344,7 +344,5 @@ def starter_registry() -> tuple[dict[str, Actor], dict[str, Source]]:
     return dict(built.actors), dict(built.sources)
 
 
-_build = build  # the cached builder under its old name (tests clear its cache)
-
 from .countries import (agency_countries, dach_countries, place_countries, shared_forms,  # noqa: E402
                         source_countries, starter_countries, state_countries)
