@@ -239,16 +239,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .index.events import event_reports, load_events
     from .pipeline import gather
     from .tools.export import export
 
     config = _config(args)
     diags = Diagnostics()
     archive = gather(config, diags, _progress(args))
-    events = load_events(config.content_dir, diags, config.display_path, config.max_file_bytes)
-    event_reports(archive.articles, events, diags)
-    counts = export(archive, args.output, args.format, events=events)
+    counts = export(archive, args.output, args.format)
     for name, rows in counts.items():
         print(f"{args.output / name}\t{rows}")
     return _report(diags, args.strict, args.quiet, f"{len(archive.articles)} articles exported; ")

@@ -309,6 +309,20 @@ class Note:
         return self.start is not None
 
 
+@dataclass(frozen=True)
+class Event:
+    """A happening that several articles report (``content/events/<id>.md``): the editors'
+    title, date with its precision, place (an actor id) and description."""
+
+    id: str
+    title: str
+    date: dt.date
+    date_precision: DatePrecision
+    place: str | None = None  # actor id of a place
+    description: str = ""  # Markdown, written by editors
+    path: str = ""
+
+
 # --------------------------------------------------------------------------- index
 
 
@@ -348,6 +362,8 @@ class Archive:
     related: dict[str, tuple[str, ...]]  # slug -> related articles' slugs, best first
 
     by_slug: dict[str, Article]
+    events: dict[str, Event] = field(default_factory=dict)  # the editors' events, by id
+    event_reports: dict[str, tuple[str, ...]] = field(default_factory=dict)  # event id -> slugs, oldest first
 
     def article(self, slug: str) -> Article:
         return self.by_slug[slug]

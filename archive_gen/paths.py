@@ -43,7 +43,7 @@ def is_slug(text: str) -> bool:
 
 TAXONOMIES = ("actors", "places", "topics", "sources")
 # Page ids whose page would take the URL of a generated section (pages/actors.md → /actors/).
-RESERVED_PAGE_IDS = frozenset({*TAXONOMIES, "timeline", "articles", "search", "assets", "feed"})
+RESERVED_PAGE_IDS = frozenset({*TAXONOMIES, "timeline", "articles", "search", "assets", "feed", "events", "data"})
 # Term ids whose page would take the place of a taxonomy's index page.
 RESERVED_TERM_IDS = frozenset({"index", "index-by-count"})
 
@@ -67,6 +67,14 @@ def taxonomy_index_by_count(taxonomy: str) -> str:
 def term_page(taxonomy: str, term_id: str, page: int = 1) -> str:
     """Page 1 of a term lives at ``actors/<id>.md``; later pages at ``actors/<id>/<n>.md``."""
     return f"{taxonomy}/{term_id}.md" if page == 1 else f"{taxonomy}/{term_id}/{page}.md"
+
+
+def events_index() -> str:
+    return "events/index.md"
+
+
+def event_page(event_id: str) -> str:
+    return f"events/{event_id}.md"
 
 
 def timeline_index() -> str:

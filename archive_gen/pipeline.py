@@ -30,6 +30,7 @@ from .annotate import Annotator
 from .config import Config
 from .errors import ArchiveGenError, ContentError, Diagnostics, GenerateError
 from .index import build_archive
+from .index.events import load_events
 from .ingest import read_source
 from .ingest.discover import source_files
 from .ingest.gitdates import last_changed
@@ -103,7 +104,8 @@ def gather(config: Config, diags: Diagnostics, progress: Progress = _silent, **c
     if unpublished and not config.drafts:  # the published site leaves drafts and articles in review out
         articles = [a for a in articles if a.status == "published"]
         progress(f"{len(unpublished)} draft(s) or article(s) in review left out (preview them with serve)")
-    return build_archive(articles, registry, diags)
+    events = load_events(config.content_dir, diags, config.display_path, config.max_file_bytes)
+    return build_archive(articles, registry, diags, events)
 
 
 def stage(config: Config, diags: Diagnostics, progress: Progress = _silent, *,

@@ -14,7 +14,8 @@ from itertools import combinations
 from typing import Iterable
 
 from ..errors import Diagnostics
-from ..model import Archive, Article, Claim, Quote, Registry
+from ..model import Archive, Article, Claim, Event, Quote, Registry
+from .events import event_reports
 from ..paths import unique_slugs
 from .related import related_articles
 from .taxonomy import TAXONOMIES, TaxonomySpec, build_taxonomies
@@ -45,7 +46,9 @@ def assign_slugs(articles: Iterable[Article], diags: Diagnostics | None = None) 
     return result
 
 
-def build_archive(articles: Iterable[Article], registry: Registry, diags: Diagnostics | None = None) -> Archive:
+def build_archive(articles: Iterable[Article], registry: Registry, diags: Diagnostics | None = None,
+                  events: dict[str, Event] | None = None) -> Archive:
+    """The graph; ``events``: the editors' events (:func:`.events.load_events`), with their reports."""
     ordered = tuple(sorted(assign_slugs(articles, diags), key=lambda a: a.sort_key))
     by_month: defaultdict[tuple[int, int], list[str]] = defaultdict(list)
     pairs: Counter[tuple[str, str]] = Counter()
@@ -86,4 +89,6 @@ def build_archive(articles: Iterable[Article], registry: Registry, diags: Diagno
         claims_by_source=frozen(claims_by_source),
         related=related_articles(ordered),
         by_slug={a.slug: a for a in ordered},
+        events=dict(sorted((events or {}).items())),
+        event_reports=event_reports(ordered, events or {}, diags),
     )

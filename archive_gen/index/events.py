@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -20,23 +19,13 @@ from ..config import DEFAULT_MAX_FILE_BYTES
 from ..errors import ContentError, Diagnostics
 from ..ingest import read_bytes
 from ..ingest.text import decode
-from ..model import Article
-from ..paths import is_slug
+from ..model import Archive, Article, Event
+from ..paths import RESERVED_TERM_IDS, is_slug
 from ..registry.folders import entry_files
+from .taxonomy import TAXONOMIES
 
 FOLDER = "events"
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-@dataclass(frozen=True)
-class Event:
-    id: str
-    title: str
-    date: dt.date
-    date_precision: str  # day | month | year
-    place: str | None = None  # actor id of a place
-    description: str = ""
-    path: str = ""
 
 
 def parse_date(value) -> tuple[dt.date, str] | None:
@@ -76,6 +65,9 @@ def load_events(content_dir: Path, diags: Diagnostics, display: Callable[[Path],
         when = parse_date(values.get("date")) if "date" in values else None
         if reading.failed("event") or when is None:
             continue
+        if file.id in RESERVED_TERM_IDS:  # events/index.md is the list of events
+            diags.error(file.shown, 1, f"'{file.id}' cannot be an event id", "rename the file")
+            continue
         found[file.id] = Event(file.id, str(values["title"]), when[0], values.get("date_precision") or when[1],
                                values.get("place"), str(values.get("description") or split.body.strip()), file.shown)
     return found
@@ -104,3 +96,35 @@ def event_reports(articles: Iterable[Article], events: dict[str, Event],
                           f"write content/events/{event_id}.md (title, date), or correct the id")
     return {event_id: tuple(a.slug for a in sorted(found, key=lambda a: (a.date, a.slug)))
             for event_id, found in reports.items()}
+
+
+def events_by_term(archive: Archive) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(taxonomy, term id) → the events whose reports name the term, newest event first:
+    the short "events" list above a term page's articles."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for event_id, slugs in archive.event_reports.items():
+        for slug in slugs:
+            article = archive.by_slug[slug]
+            for spec in TAXONOMIES:
+                for term_id in spec.ids(article):
+                    found.setdefault((spec.name, term_id), set()).add(event_id)
+    return {key: _newest_first(archive.events, ids) for key, ids in sorted(found.items())}
+
+
+def events_by_month(archive: Archive) -> dict[tuple[int, int], tuple[str, ...]]:
+    """(year, month) → the events with a report in that month, newest event first (Chronik)."""
+    found: dict[tuple[int, int], set[str]] = {}
+    for event_id, slugs in archive.event_reports.items():
+        for slug in slugs:
+            date = archive.by_slug[slug].date
+            found.setdefault((date.year, date.month), set()).add(event_id)
+    return {key: _newest_first(archive.events, ids) for key, ids in sorted(found.items())}
+
+
+def newest_first(events: dict[str, Event]) -> tuple[str, ...]:
+    """Event ids, newest first, then by id: the events index's order."""
+    return _newest_first(events, events)
+
+
+def _newest_first(events: dict[str, Event], ids: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(ids, key=lambda i: (-events[i].date.toordinal(), i)))

@@ -13,6 +13,7 @@ from ..model import Article, Block, Claim, Mention, Note, Quote, SourceRef
 from . import jsonld
 from .feeds import shorten
 from .context import RenderContext
+from .events import article_event
 from .escape import escape_line_start, md_escape
 from .meta import article_front_matter, page_file
 from .notes import compose, note_items
@@ -42,6 +43,7 @@ def article_page(ctx: RenderContext, article: Article, position: int) -> tuple[s
                                     css=f"ag-chip ag-chip--{ctx.chip_kind(name, term_id)}")
                                for name in HEADER_TAXONOMIES for term_id in getattr(article, name)),
         provenance=provenance_note(ctx, article),
+        event=article_event(ctx, article, link),
         body=Markup("\n\n".join(render_blocks(ctx, article, link))),
         sources=grouped_sources(ctx, article.sources),
         quotes=[quote_item(ctx, q, link) for q in article.quotes if q.speaker or q.speaker_name or q.via],

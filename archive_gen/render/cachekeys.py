@@ -12,7 +12,10 @@ page a clean build would write (tests/test_incremental.py proves it for every ki
   (related, older, newer: their titles and dates);
 - a term's pages and feed: the term with its registry entry (the description is shown only
   here), and the identity of every article it lists or quotes, its co-occurring actors with
-  their counts and newest shared article, its quotes and claims, the passage notes naming it.
+  their counts and newest shared article, its quotes and claims, the passage notes naming it,
+  and the events it lists (:meth:`PageKeys.event`);
+- events: an article page or a term page that names an event shows its title, date and number
+  of reports (the event pages and the events index are always rendered, as the Chronik is).
 
 The other pages (Chronik, indexes, home, hand-written pages, the archive's feed) are few and
 always rendered.
@@ -23,6 +26,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
+from ..index.events import event_of
 from ..model import Article, Term
 from .context import RenderContext
 from .terms import TOP, TOP_COOCCURRING
@@ -50,6 +54,14 @@ class PageKeys:
             return f"?{slug}"
         return f"{self.annotation_keys.get(article.source_file, '?')}\0{slug}\0{article.title}\0{article.date}"
 
+    def event(self, event_id: str | None) -> str:
+        """What a line naming an event shows: its title, date, precision and number of reports."""
+        event = self.ctx.archive.events.get(event_id or "")
+        if event is None:
+            return "no event"
+        return f"{event.id}\0{event.title}\0{event.date}\0{event.date_precision}\0" \
+               f"{len(self.ctx.archive.event_reports.get(event.id, ()))}"
+
     def article(self, article: Article, position: int) -> str | None:
         own = self.annotation_keys.get(article.source_file)
         if own is None:
@@ -60,7 +72,8 @@ class PageKeys:
                  ordered[position - 1].slug if position > 0 else ""]
         return _digest("article page", self.names, own, article.slug,
                        str(self.ctx.settings.updated.get(article.source_file)),
-                       str(self.ctx.month_page_of(article.slug)), *(self.ident(s) for s in shown))
+                       str(self.ctx.month_page_of(article.slug)), self.event(event_of(article)),
+                       *(self.ident(s) for s in shown))
 
     def term(self, term: Term) -> str:
         archive = self.ctx.archive
@@ -69,5 +82,6 @@ class PageKeys:
         for table in (archive.quotes_by_actor, archive.claims_by_actor, archive.claims_by_source):
             related += [f"{self.ident(slug)}\0{item!r}" for slug, item in table.get(term.id, ())[:TOP]]
         related += [f"{self.ident(article.slug)}\0{note!r}" for article, note in self.annotated.get((term.taxonomy, term.id), [])]
+        related += ["\0events", *(self.event(e) for e in self.ctx.term_events.get((term.taxonomy, term.id), ())[:TOP])]
         return _digest("term pages", self.names, term.taxonomy, term.id, term.name, term.origin, repr(term.entry),
                        *(self.ident(slug) for slug in term.articles), "\0related", *related)

@@ -12,6 +12,7 @@ from babel.dates import format_date, format_skeleton
 from markupsafe import Markup
 
 from .. import paths
+from ..index.events import events_by_month, events_by_term
 from ..model import Archive, Article
 from . import i18n
 from .escape import finalize, md_escape, safe_url
@@ -65,6 +66,16 @@ class RenderContext:
             if actor.kind == "state" and actor.country:
                 found.setdefault(actor.country, actor)
         return found
+
+    @functools.cached_property
+    def term_events(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        """(taxonomy, term id) → the events whose reports name the term, newest first."""
+        return events_by_term(self.archive)
+
+    @functools.cached_property
+    def month_events(self) -> dict[tuple[int, int], tuple[str, ...]]:
+        """(year, month) → the events with a report in that month, newest first."""
+        return events_by_month(self.archive)
 
     def state_of(self, country: str) -> Any:
         return self.states.get(country)

@@ -21,7 +21,7 @@ import json
 import re
 from typing import Any, Callable, Iterable
 
-from ..model import Actor, Article, Registry, Source, Topic
+from ..model import Actor, Article, Event, Registry, Source, Topic
 
 CONTEXT = "https://schema.org"
 WIKIDATA = "https://www.wikidata.org/wiki/"
@@ -190,6 +190,19 @@ def article_jsonld(article: Article, *, registry: Registry, url: str, site_url: 
         if key in compacted and not isinstance(compacted[key], list):
             compacted[key] = [compacted[key]]
     return compacted
+
+
+def event_jsonld(event: Event, reports: Iterable[tuple[Article, str]], *, url: str,
+                 place_name: str | None = None) -> dict[str, Any]:
+    """The ``Event`` of an event page; ``subjectOf``: its reports (article, absolute URL)."""
+    return _compact({
+        "@context": CONTEXT, "@type": "Event", "name": text(event.title), "url": url,
+        "startDate": iso_date(event.date, event.date_precision),
+        "location": _compact({"@type": "Place", "name": text(place_name)}) if place_name else None,
+        "description": text(event.description) if event.description else None,
+        "subjectOf": [_compact({"@type": "NewsArticle", "headline": text(a.title), "url": report_url,
+                                "datePublished": iso_date(a.date, a.date_precision)}) for a, report_url in reports],
+    })
 
 
 def dumps(data: dict[str, Any]) -> str:

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from .. import paths
 from . import pictures
 from .context import RenderContext, chunks, page_count
+from .events import listed_events
 from .escape import safe_markdown
 from .meta import page_file
 
@@ -29,6 +30,7 @@ def timeline_pages(ctx: RenderContext) -> Iterator[tuple[str, str]]:
             body = ctx.render(
                 "month.md.j2", page, title=title, days=_by_day(ctx, [ctx.archive.article(s) for s in chunk]),
                 total=len(slugs), number=number, total_pages=total_pages,
+                events=listed_events(ctx, ctx.month_events.get((year, month), ()), page) if number == 1 else [],
                 pager=ctx.pager(lambda n, y=year, m=month: paths.timeline_month(y, m, n), number, total_pages),
             )
             yield page, page_file({"title": title}, body)

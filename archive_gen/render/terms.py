@@ -14,6 +14,7 @@ from markupsafe import Markup
 from .. import paths
 from ..model import Taxonomy, Term
 from .context import RenderContext, chunks, page_count
+from .events import listed_events
 from . import collate, jsonld, pictures
 from .escape import md_escape, safe_markdown, safe_url
 from .meta import page_file
@@ -73,6 +74,7 @@ def term_pages(ctx: RenderContext, term: Term, annotated: list | None = None) ->
             if first and term.taxonomy == "actors" else (),
             quotes=ctx.archive.quotes_by_actor.get(term.id, ())[:TOP] if first and term.taxonomy == "actors" else (),
             claims=_claims(ctx, term) if first else (),
+            events=listed_events(ctx, ctx.term_events.get((term.taxonomy, term.id), ())[:TOP], page) if first else [],
             annotated=annotated_items(ctx, annotated[:TOP], ctx.linker(page)) if first and annotated else [],
             activity=Markup(pictures.period_chart(ctx, page, [ctx.archive.article(s).date for s in term.articles],
                                                   ctx.labels["activity"].format(name=term.name)))

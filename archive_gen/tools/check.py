@@ -13,6 +13,7 @@ from ..config import Config
 from ..errors import Diagnostic, Diagnostics, Severity
 from ..annotate.titles import needs_editor_title
 from ..index import build_archive
+from ..index.events import load_events
 from ..model import Archive, Article
 from ..pipeline import Progress, collect
 from ..render import Settings, render_pages
@@ -28,7 +29,8 @@ def check(config: Config, diags: Diagnostics, progress: Progress) -> list[Articl
     registry, articles = collect(config, diags, progress)
     find_duplicates(articles, diags)
     machine_headlines(articles, diags)
-    archive = build_archive(articles, registry, diags)
+    events = load_events(config.content_dir, diags, config.display_path, config.max_file_bytes)
+    archive = build_archive(articles, registry, diags, events)
     generated = {page for page, _ in render_pages(archive, Settings.of(config))}
     check_page_links(archive, generated, diags, config.project_dir)
     return articles
