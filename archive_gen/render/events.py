@@ -38,7 +38,7 @@ def event_page(ctx: RenderContext, event: Event) -> tuple[str, str]:
     reports = [ctx.archive.article(slug) for slug in ctx.archive.event_reports.get(event.id, ())]
     body = ctx.render(
         "event.md.j2", page, event=event, when=ctx.format_date(event.date, event.date_precision),
-        place=_place(ctx, event.place, link), description=safe_markdown(event.description),
+        place=_place(ctx, event.place, link), count=reports_count(ctx, len(reports)), description=safe_markdown(event.description),
         actors=_actors(ctx, reports, link), reports=[_report(ctx, a, link) for a in reports],
         speakers=statements(ctx, reports, link),
         structured=Markup(jsonld.script_tag(jsonld.event_jsonld(
@@ -61,7 +61,11 @@ def event_line(ctx: RenderContext, event: Event, link: Callable[..., Markup]) ->
     count = len(ctx.archive.event_reports.get(event.id, ()))
     return Markup(f"{md_escape(ctx.format_date(event.date, event.date_precision))}: "
                   f"{link(event.title, paths.event_page(event.id))} · "
-                  f"{md_escape(ctx.labels['reports_count'].format(count=count))}")
+                  f"{md_escape(reports_count(ctx, count))}")
+
+
+def reports_count(ctx: RenderContext, count: int) -> str:
+    return ctx.labels["reports_count_one"] if count == 1 else ctx.labels["reports_count"].format(count=count)
 
 
 def article_event(ctx: RenderContext, article: Article, link: Callable[..., Markup]) -> Markup | str:

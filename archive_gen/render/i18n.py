@@ -117,6 +117,7 @@ MESSAGES: dict[str, tuple[str | None, str]] = {
     "event": (None, "Event"),
     "reports": (None, "Reports"),
     "reports_count": (None, "{count} reports"),
+    "reports_count_one": (None, "1 report"),
     "in_reports": (None, "in {count} of {total} reports"),
     "no_reports": (None, "No reports yet."),
     "event_actors": (None, "Actors in the reports"),
