@@ -21,7 +21,7 @@ from archive_gen.errors import ConfigError, Diagnostics
 from archive_gen.index import build_archive
 from archive_gen.pipeline import gather
 from archive_gen.tools import export as exporter
-from archive_gen.tools.export_tables import TABLES, TABLES_BY_NAME, schema_text
+from archive_gen.dataset import TABLES, TABLES_BY_NAME, export_files, schema_text
 from conftest import REPO
 
 SCHEMA_DIR = REPO / "schema" / "export"
@@ -61,9 +61,9 @@ def month_pairs(archive) -> Counter:
 def test_committed_schemas_equal_the_generated_ones():
     for table in TABLES:
         committed = SCHEMA_DIR / f"{table.name}.schema.json"
-        assert committed.is_file(), f"{committed} is missing: run 'python -m archive_gen.tools.export_tables'"
+        assert committed.is_file(), f"{committed} is missing: run 'python -m archive_gen.dataset.tables'"
         assert committed.read_text(encoding="utf-8") == schema_text(table), (
-            f"{committed} is stale: run 'python -m archive_gen.tools.export_tables' and commit the result")
+            f"{committed} is stale: run 'python -m archive_gen.dataset.tables' and commit the result")
     assert sorted(p.name for p in SCHEMA_DIR.glob("*.json")) == sorted(f"{t.name}.schema.json" for t in TABLES)
 
 
@@ -149,7 +149,7 @@ def test_same_content_gives_the_same_bytes(archive, exported, tmp_path):
 
 
 def test_export_files_are_the_published_copies(archive, exported):
-    files = dict(exporter.export_files(archive))
+    files = dict(export_files(archive))
     for table in TABLES:
         assert files[f"data/{table.name}.jsonl"] == (exported["json"] / f"{table.name}.jsonl").read_text(encoding="utf-8")
         assert files[f"data/{table.name}.csv"] == (exported["csv"] / f"{table.name}.csv").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ the UI's words come from gettext catalogs (:mod:`.i18n`).
     context.py   the template environment, dates, links, paging
     article.py   article pages        terms.py   term pages and taxonomy indexes
     site.py      Chronik, home page, hand-written pages      feedfiles.py  the Atom feeds
-    events.py    event pages and the events index
+    events.py    event pages and the events index      data.py    the open-data page (files: dataset)
     feeds.py, jsonld.py, charts.py, collate.py: Atom, schema.org, SVG pictures, index order
     meta.py      the front matter shape of pages (and of imported files)
 """
@@ -20,6 +20,8 @@ from ..model import Archive
 from .article import article_page
 from .cachekeys import PageKeys
 from .context import RenderContext, Settings
+from ..dataset import export_files
+from .data import data_page
 from .events import event_pages
 from .feedfiles import archive_feed, term_feed
 from .meta import article_front_matter, extracted_meta
@@ -63,5 +65,7 @@ def render_pages(archive: Archive, settings: Settings, cache: PageCache | None =
         yield from index_pages(ctx, taxonomy)
     yield from timeline_pages(ctx)
     yield from event_pages(ctx)
+    yield data_page(ctx)
+    yield from through(keys and keys.data(), lambda: list(export_files(archive)))  # the open data (data/)
     yield from custom_pages(ctx)
     yield archive_feed(ctx)

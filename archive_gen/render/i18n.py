@@ -128,7 +128,7 @@ MESSAGES: dict[str, tuple[str | None, str]] = {
     "no_events": (None, "No events yet."),
     "open_data": (None, "Open data"),
     "data_intro": (None, "The whole archive as tables, for research: JSON Lines and CSV, one file per table, each with its JSON Schema. The files are written again with every build of the site, from the same content as its pages."),
-    "data_table": (None, "Table"),
+    "data_no_rights": (None, "no licence named: the rights stay with the source"),
     "data_schema": (None, "Schema"),
     "data_licences": (None, "Licences of the content"),
     "data_licences_intro": (None, "The texts remain under the licence of their source; name it when you reuse them."),

@@ -1,7 +1,7 @@
 """The archive as tables: one column list per table, one row generator per table.
 
 The column lists are the one source of the exported files' headers, of their Parquet types and
-of the JSON Schemas shipped in ``schema/export/`` (``python -m archive_gen.tools.export_tables
+of the JSON Schemas shipped in ``schema/export/`` (``python -m archive_gen.dataset.tables
 schema/export`` regenerates them; a test keeps them in sync). Rows come one at a time, in a
 total order (articles by date, then slug; within an article by position), so the same content
 always gives the same files and no table is ever held in memory.
@@ -19,9 +19,9 @@ from typing import Any, Callable, Iterator
 
 from ..annotate.sentences import sentence_spans
 from ..fields import ACTOR_KINDS, DATE_PRECISIONS, SCHEMA_DIALECT
-from ..index.events import Event, event_of, event_reports
+from ..index.events import event_of, event_reports
 from ..annotate.notes import web_annotation
-from ..model import Archive, Article
+from ..model import Archive, Article, Event
 from ..paths import article_page, page_url
 
 # Column types: how a value is written to JSON, CSV and Parquet.
@@ -125,8 +125,8 @@ def actor_rows(archive: Archive, events: Events) -> Iterator[tuple]:
 def source_rows(archive: Archive, events: Events) -> Iterator[tuple]:
     for source_id, term in sorted(archive.taxonomies["sources"].terms.items()):
         entry = term.entry
-        yield (source_id, term.name, getattr(entry, "kind", None), getattr(entry, "url", None), term.origin,
-               len(term.articles))
+        yield (source_id, term.name, getattr(entry, "kind", None), getattr(entry, "url", None),
+               getattr(entry, "rights", None) or None, term.origin, len(term.articles))
 
 
 def article_source_rows(archive: Archive, events: Events) -> Iterator[tuple]:
@@ -236,6 +236,8 @@ TABLES: tuple[Table, ...] = (
         _c("name", "string", "Name shown on the site."),
         _c("kind", "string", "agency, outlet or photo; empty when only articles know the source.", nullable=True),
         _c("url", "string", "The source's website.", nullable=True),
+        _c("rights", "string", "The licence or rights line its content is under (name it when reusing the texts).",
+           nullable=True),
         _c("origin", "string", "editor, starter, or article (known only from articles).",
            choices=("editor", "starter", "article")),
         _c("articles", "integer", "Number of exported articles that name it."),
@@ -343,7 +345,7 @@ def json_schema(table: Table) -> dict[str, Any]:
         "title": f"archive-gen export: {table.name}",
         "description": f"{table.description} One JSON object per line of {table.name}.jsonl (the same columns "
                        f"in {table.name}.csv and {table.name}.parquet). Key: {', '.join(table.key)}. Generated "
-                       "from archive_gen/tools/export_tables.py; do not edit.",
+                       "from archive_gen/dataset/tables.py; do not edit.",
         "type": "object",
         "properties": properties,
         "required": list(table.column_names),
@@ -372,7 +374,7 @@ def write_schemas(dest_dir: Path) -> list[Path]:
     return written
 
 
-if __name__ == "__main__":  # python -m archive_gen.tools.export_tables [DIR]: regenerate schema/export/
+if __name__ == "__main__":  # python -m archive_gen.dataset.tables [DIR]: regenerate schema/export/
     import sys
 
     for written_path in write_schemas(Path(sys.argv[1] if len(sys.argv) > 1 else "schema/export")):

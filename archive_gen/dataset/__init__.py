@@ -1,0 +1,18 @@
+"""The archive as open data: tables (:mod:`.tables`) and their JSON Lines / CSV files (:mod:`.writers`).
+
+Below ``render`` and ``pipeline``, so that the build publishes the same files that
+``archive-gen export`` writes (``tools/export.py`` is only the command, plus Parquet).
+
+    tables.py    one column list and one row generator per table; the JSON Schemas
+    writers.py   JSON Lines and CSV, deterministic and streamed; the files the site publishes
+"""
+
+from __future__ import annotations
+
+from .tables import TABLES, TABLES_BY_NAME, Column, Events, Table, schema_files, schema_text, write_schemas
+from .writers import (PUBLISH_DIR, PUBLISHED_FORMATS, SUFFIX, WRITERS, csv_cell, export_files, file_name,
+                      json_line, schema_path, write_csv, write_jsonl)
+
+__all__ = ["PUBLISH_DIR", "PUBLISHED_FORMATS", "SUFFIX", "TABLES", "TABLES_BY_NAME", "WRITERS", "Column", "Events",
+           "Table", "csv_cell", "export_files", "file_name", "json_line", "schema_files", "schema_path", "schema_text",
+           "write_csv", "write_jsonl", "write_schemas"]

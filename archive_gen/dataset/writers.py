@@ -1,0 +1,78 @@
+"""JSON Lines and CSV writers of the tables, and the files published with the site.
+
+Deterministic: rows in a total order (:mod:`.tables`), keys in column order, no spaces, ``\\n``
+line ends: the same content gives the same bytes. Streamed: rows go to the output one at a time.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import IO, Any, Iterable, Iterator
+
+from ..model import Archive
+from .tables import TABLES, Column, Events, Table, schema_files
+
+SUFFIX = {"json": "jsonl", "csv": "csv", "parquet": "parquet"}
+PUBLISH_DIR = "data"  # where the site publishes the files, relative to docs/ (a stable path)
+PUBLISHED_FORMATS = ("json", "csv")  # Parquet needs pyarrow (optional): CLI only
+
+
+def file_name(table: Table, fmt: str) -> str:
+    return f"{table.name}.{SUFFIX[fmt]}"
+
+
+def json_line(table: Table, row: tuple) -> str:
+    """One row as a JSON object, keys in column order, no spaces: the same row, the same bytes."""
+    return json.dumps(dict(zip(table.column_names, row)), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def csv_cell(column: Column, value: Any) -> str:
+    """CSV cells: lists as JSON arrays (Frictionless Table Schema's ``array``), null as empty."""
+    if value is None:
+        return ""
+    if column.type == "strings":
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return str(value)
+
+
+def write_jsonl(table: Table, rows: Iterable[tuple], out: IO[str]) -> int:
+    count = 0
+    for row in rows:
+        out.write(json_line(table, row))
+        count += 1
+    return count
+
+
+def write_csv(table: Table, rows: Iterable[tuple], out: IO[str]) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(table.column_names)
+    count = 0
+    for row in rows:
+        writer.writerow([csv_cell(column, value) for column, value in zip(table.columns, row)])
+        count += 1
+    return count
+
+
+WRITERS = {"json": write_jsonl, "csv": write_csv}
+
+
+def schema_path(table: Table, prefix: str = PUBLISH_DIR) -> str:
+    return f"{prefix}/schema/{table.name}.schema.json"
+
+
+def export_files(archive: Archive, formats: Iterable[str] = PUBLISHED_FORMATS, prefix: str = PUBLISH_DIR,
+                 events: Events | None = None) -> Iterator[tuple[str, str]]:
+    """``(path relative to docs/, text)`` of every table as JSON Lines and CSV, then the
+    tables' JSON Schemas (``data/schema/``): the data published with the site (MkDocs copies
+    files that are not Markdown). One file's text at a time is in memory."""
+    events = archive.events if events is None else events
+    for fmt in formats:
+        write = WRITERS[fmt]
+        for table in TABLES:
+            buffer = io.StringIO(newline="")
+            write(table, table.rows(archive, events), buffer)
+            yield f"{prefix}/{file_name(table, fmt)}", buffer.getvalue()
+    for name, text in schema_files():
+        yield f"{prefix}/schema/{name}", text
