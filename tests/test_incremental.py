@@ -156,6 +156,32 @@ def test_config_and_code_version_changes(built, monkeypatch, tmp_path):
         cache.code_version.cache_clear()
 
 
+def test_event_added_edited_and_an_article_joining_it(built):
+    """An event file shows on its page, the events index, and on the pages of the terms and
+    months its reports name, and on its reports' pages: all must follow an edit."""
+    root, scratch = built
+    events = root / "content" / "events"
+    events.mkdir(exist_ok=True)
+    (events / "zz-test-ereignis.md").write_text(
+        "---\ntitle: Testereignis\ndate: 2011-09\nplace: kiew\n---\nNeu.\n", encoding="utf-8")
+    report = next(p for p in articles(root) if "\nevent:" not in p.read_text(encoding="utf-8"))
+    edit(report, "\n---\n", "\nevent: zz-test-ereignis\n---\n")
+    build(root)
+    assert "Testereignis" in (root / "docs" / "events" / "index.md").read_text(encoding="utf-8")
+    assert_same_as_clean(root, scratch)
+
+    edit(events / "zz-test-ereignis.md", "title: Testereignis", "title: Umbenanntes Testereignis")
+    messages: list[str] = []
+    result, _ = build(root, messages)
+    assert not any(m.startswith("annotating") for m in messages), "an event file is not annotation input"
+    assert result.rendered > 0
+    assert_same_as_clean(root, scratch)
+
+    (events / "zz-test-ereignis.md").unlink()
+    build(root)
+    assert_same_as_clean(root, scratch)
+
+
 @pytest.mark.parametrize("damage", ["truncated", "flipped byte", "other version"])
 def test_corrupt_truncated_or_foreign_cache_is_rebuilt_not_trusted(built, damage):
     root, scratch = built
