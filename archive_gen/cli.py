@@ -117,6 +117,13 @@ def _data_commands(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("json", "text"), default="text")
     p.add_argument("--drafts", action="store_true", help="include drafts and articles in review")
     p.set_defaults(run=cmd_events_suggest)
+    p = events_sub.add_parser("add", parents=[common], help="write an event file content/events/<id>.md")
+    p.add_argument("title", help="what happened, as a headline")
+    p.add_argument("--date", required=True, help="YYYY-MM-DD, or YYYY-MM / YYYY when only that is known")
+    p.add_argument("--place", default=None, help="registry id of the place")
+    p.add_argument("--id", dest="event_id", default=None, help="default: from the title")
+    p.add_argument("--description", default="", help="the event page's text")
+    p.set_defaults(run=cmd_events_add)
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -264,6 +271,23 @@ def cmd_events_suggest(args: argparse.Namespace) -> int:
     elif groups:
         print(format_text(items, groups))
     return _report(diags, args.strict, args.quiet, f"{len(groups)} suggested event(s) in {len(items)} articles; ")
+
+
+def cmd_events_add(args: argparse.Namespace) -> int:
+    from .errors import ContentError
+    from .tools.events import add_event
+
+    config = _config(args)
+    try:
+        path = add_event(config.content_dir, args.title, args.date, event_id=args.event_id, place=args.place,
+                         description=args.description)
+    except ContentError as exc:
+        print(exc.diagnostic(), file=sys.stderr)
+        return EXIT_ERRORS
+    if not args.quiet:
+        print(f"archive-gen: wrote {config.display_path(path)}; add 'event: {path.stem}' to each report's "
+              "front matter (x.yml beside a wire file)", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_actors_suggest(args: argparse.Namespace) -> int:

@@ -153,3 +153,24 @@ def test_cache_keys_change_when_an_event_a_page_shows_changes():
     assert keys.term(berger) == keys3.term(third.taxonomies["actors"].terms["anna-berger"]), \
         "the description is shown only on the event page (always rendered)"
     assert keys.data() != keys3.data(), "the data files carry the description"
+
+
+def test_events_add_writes_a_file_the_build_reads_and_never_overwrites(tmp_path):
+    from archive_gen.errors import ContentError
+    from archive_gen.index.events import load_events
+    from archive_gen.tools.events import add_event
+
+    path = add_event(tmp_path, "Wahl in Ruritanien", "2011", place="zenda", description="Die *Wahl*.")
+    assert path == tmp_path / "events" / "wahl-in-ruritanien.md"
+    diags = Diagnostics()
+    loaded = load_events(tmp_path, diags)["wahl-in-ruritanien"]
+    assert list(diags) == []
+    assert (loaded.title, loaded.date, loaded.date_precision, loaded.place, loaded.description) == \
+        ("Wahl in Ruritanien", dt.date(2011, 1, 1), "year", "zenda", "Die *Wahl*.")
+    before = path.read_bytes()
+    with pytest.raises(ContentError, match="exists already"):
+        add_event(tmp_path, "Wahl in Ruritanien", "2012-03-04")
+    assert path.read_bytes() == before
+    for title, date, event_id in (("", "2011", None), ("X", "gestern", None), ("X", "2011", "index")):
+        with pytest.raises(ContentError):
+            add_event(tmp_path, title, date, event_id=event_id)

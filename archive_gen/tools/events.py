@@ -16,9 +16,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from ..errors import ConfigError
-from ..index.events import event_of
+from pathlib import Path
+
+from .. import front_matter
+from ..errors import ConfigError, ContentError
+from ..index.events import FOLDER, event_of, parse_date
 from ..model import Article
+from ..paths import RESERVED_TERM_IDS, is_slug, slugify
 
 WINDOW_DAYS = 2
 NUM_PERM = 128
@@ -164,3 +168,31 @@ def format_text(items: Sequence[Item], found: Sequence[Group]) -> str:
             lines.append(f"    evidence: {items[link.a].key} ↔ {items[link.b].key}: {link.days} day(s) apart, "
                          f"text similarity {link.similarity:.2f}, shared actors/places: {shared}")
     return "\n".join(lines)
+
+
+def add_event(content_dir: Path, title: str, date: str, *, event_id: str | None = None, place: str | None = None,
+              description: str = "") -> Path:
+    """Write ``content/events/<id>.md`` (what an editor confirms of a suggestion). Never
+    overwrites: an existing event is the editor's. The reports then name it with ``event: <id>``."""
+    title = " ".join(title.split())
+    if not title:
+        raise ContentError(FOLDER, 1, "the title is empty", "say what happened, e.g. \"Putin besucht Pjöngjang\"")
+    when = parse_date(date)
+    if when is None:
+        raise ContentError(FOLDER, 1, f"'{date}' is not a date", "write YYYY-MM-DD, or YYYY-MM / YYYY")
+    event_id = event_id or slugify(title)
+    if not is_slug(event_id) or event_id in RESERVED_TERM_IDS:
+        raise ContentError(FOLDER, 1, f"'{event_id}' is not a valid event id", "use lowercase letters, digits, hyphens")
+    if place is not None and not is_slug(place):
+        raise ContentError(FOLDER, 1, f"'{place}' is not a place id", "give the registry id of a place, e.g. pjoengjang")
+    path = content_dir / FOLDER / f"{event_id}.md"
+    meta: dict = {"title": title, "date": date.strip()}
+    if place:
+        meta["place"] = place
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as out:  # "x": fails when it exists, even in a race
+            out.write(front_matter.dumps(meta, (description.strip() or "Beschreibung folgt.") + "\n"))
+    except FileExistsError:
+        raise ContentError(str(path), 1, f"event '{event_id}' exists already", "edit the file, or choose another --id")
+    return path
