@@ -2,7 +2,10 @@
 
 Two articles are linked when they are close in time (within ``window`` days) and their texts
 are alike (MinHash estimate of the Jaccard similarity of their sets of words, datasketch),
-or somewhat alike and naming the same rare actor or place. Only articles within the date window
+or somewhat alike and naming the same rare actor or place. Only words that say which story it
+is count: a word in more than :data:`MAX_DF_SHARE` of the articles (at least :data:`DF_FLOOR`)
+is left out, so that a desk's template ("raised its posted prices … effective …") or the words
+of a whole beat do not make two different stories alike (measured in benchmarks/README.md). Only articles within the date window
 are compared (articles sorted by date, a sliding window): the work grows with the articles
 times the articles per window, never quadratically in the archive. Linked articles form groups
 (connected components); each link is shown with its evidence (days apart, text similarity,
@@ -26,8 +29,10 @@ from ..paths import RESERVED_TERM_IDS, is_slug, slugify
 
 WINDOW_DAYS = 2
 NUM_PERM = 128
-SIMILAR = 0.50  # linked on text alone
-RELATED = 0.20  # linked with a shared rare actor or place
+SIMILAR = 0.40  # linked on text alone
+RELATED = 0.15  # linked with a shared rare actor or place
+MAX_DF_SHARE = 0.05  # a word in more of the articles than this share says nothing about the story
+DF_FLOOR = 5  # … but a word in up to this many articles always counts (small archives, big stories)
 RARE_SHARE = 0.02  # an actor or place in more than this share of the articles is not rare
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -81,17 +86,28 @@ def shingles(text: str) -> set[bytes]:
     return {w.lower().encode("utf-8") for w in _WORD.findall(text) if len(w) > 3 and not w.isdigit()}
 
 
+def telling_words(items: Sequence[Item]) -> list[set[bytes]]:
+    """Each item's :func:`shingles` without the words too many items use (one pass to count)."""
+    sets = [shingles(item.text) for item in items]
+    frequency: dict[bytes, int] = {}
+    for words in sets:
+        for word in words:
+            frequency[word] = frequency.get(word, 0) + 1
+    limit = max(DF_FLOOR, MAX_DF_SHARE * len(items))
+    return [{w for w in words if frequency[w] <= limit} for words in sets]
+
+
 def signatures(items: Sequence[Item], num_perm: int = NUM_PERM):
-    """One MinHash signature per item, as rows of a numpy array."""
+    """One MinHash signature per item (of its telling words), as rows of a numpy array."""
     try:
         import numpy
         from datasketch import MinHash
     except ImportError as exc:
         raise ConfigError("events suggest needs datasketch: pip install 'archive-gen[events]'") from exc
     rows = []
-    for item in items:
+    for words in telling_words(items):
         minhash = MinHash(num_perm=num_perm, seed=1)
-        minhash.update_batch(list(shingles(item.text)))
+        minhash.update_batch(sorted(words))
         rows.append(minhash.hashvalues)
     return numpy.array(rows) if rows else numpy.zeros((0, num_perm))
 
