@@ -174,3 +174,12 @@ def test_events_add_writes_a_file_the_build_reads_and_never_overwrites(tmp_path)
     for title, date, event_id in (("", "2011", None), ("X", "gestern", None), ("X", "2011", "index")):
         with pytest.raises(ContentError):
             add_event(tmp_path, title, date, event_id=event_id)
+
+
+def test_attribute_lists_stick_to_their_paragraph(pages):
+    """``{ .ag-meta }`` after a blank line would be printed as text."""
+    for name in ("events/gipfel.md", "events/index.md", "articles/2024/05/eins.md"):
+        lines = body(pages[name]).splitlines()
+        for number, line in enumerate(lines):
+            if line.startswith("{ .ag-"):
+                assert lines[number - 1].strip(), f"{name}:{number}: {line} follows a blank line"
