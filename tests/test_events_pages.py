@@ -61,6 +61,9 @@ def test_an_event_groups_its_reports_oldest_first_and_an_unknown_event_is_report
     assert built.event_reports["gipfel"] == ("eins", "zwei")
     assert built.event_reports["leer"] == ()
     assert [d.message for d in diags] == ["unknown event 'gibt-es-nicht'"]
+    diags = Diagnostics()
+    archive_of(ONE, events={"gipfel": replace(EVENTS["gipfel"], place="atlantis")}, diags=diags)
+    assert [d.message for d in diags] == ["unknown place 'atlantis'"]
 
 
 def test_every_event_has_a_page_and_the_index_lists_them_newest_first(pages):

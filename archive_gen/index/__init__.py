@@ -15,7 +15,7 @@ from typing import Iterable
 
 from ..errors import Diagnostics
 from ..model import Archive, Article, Claim, Event, Quote, Registry
-from .events import event_reports
+from .events import check_places, event_reports
 from ..paths import unique_slugs
 from .related import related_articles
 from .taxonomy import TAXONOMIES, TaxonomySpec, build_taxonomies
@@ -50,6 +50,7 @@ def build_archive(articles: Iterable[Article], registry: Registry, diags: Diagno
                   events: dict[str, Event] | None = None) -> Archive:
     """The graph; ``events``: the editors' events (:func:`.events.load_events`), with their reports."""
     ordered = tuple(sorted(assign_slugs(articles, diags), key=lambda a: a.sort_key))
+    check_places(events or {}, registry.actors, diags)
     by_month: defaultdict[tuple[int, int], list[str]] = defaultdict(list)
     pairs: Counter[tuple[str, str]] = Counter()
     latest: dict[tuple[str, str], str] = {}  # the newest article two actors share

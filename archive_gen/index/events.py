@@ -98,6 +98,14 @@ def event_reports(articles: Iterable[Article], events: dict[str, Event],
             for event_id, found in reports.items()}
 
 
+def check_places(events: dict[str, Event], actors: dict, diags: Diagnostics | None) -> None:
+    """An event's ``place`` must be a registry entry (its page links it); otherwise a warning."""
+    for event in events.values():
+        if event.place and event.place not in actors and diags is not None:
+            diags.warning(event.path or f"content/events/{event.id}.md", 1, f"unknown place '{event.place}'",
+                          "give the id of a place in the registry (content/actors/ or the starter registry)")
+
+
 def events_by_term(archive: Archive) -> dict[tuple[str, str], tuple[str, ...]]:
     """(taxonomy, term id) → the events whose reports name the term, newest event first:
     the short "events" list above a term page's articles."""
