@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from .tables import TABLES, TABLES_BY_NAME, Column, Events, Table, schema_files, schema_text, write_schemas
 from .writers import (PUBLISH_DIR, PUBLISHED_FORMATS, SUFFIX, WRITERS, csv_cell, export_files, file_name,
-                      json_line, schema_path, write_csv, write_jsonl)
+                      json_line, published_file, schema_path, write_csv, write_jsonl)
 
 __all__ = ["PUBLISH_DIR", "PUBLISHED_FORMATS", "SUFFIX", "TABLES", "TABLES_BY_NAME", "WRITERS", "Column", "Events",
-           "Table", "csv_cell", "export_files", "file_name", "json_line", "schema_files", "schema_path", "schema_text",
+           "Table", "csv_cell", "export_files", "file_name", "json_line", "published_file", "schema_files", "schema_path", "schema_text",
            "write_csv", "write_jsonl", "write_schemas"]

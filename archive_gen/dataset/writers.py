@@ -62,17 +62,21 @@ def schema_path(table: Table, prefix: str = PUBLISH_DIR) -> str:
     return f"{prefix}/schema/{table.name}.schema.json"
 
 
+def published_file(archive: Archive, table: Table, fmt: str, prefix: str = PUBLISH_DIR,
+                   events: Events | None = None) -> tuple[str, str]:
+    """``(path relative to docs/, text)`` of one table in one format."""
+    buffer = io.StringIO(newline="")
+    WRITERS[fmt](table, table.rows(archive, archive.events if events is None else events), buffer)
+    return f"{prefix}/{file_name(table, fmt)}", buffer.getvalue()
+
+
 def export_files(archive: Archive, formats: Iterable[str] = PUBLISHED_FORMATS, prefix: str = PUBLISH_DIR,
                  events: Events | None = None) -> Iterator[tuple[str, str]]:
     """``(path relative to docs/, text)`` of every table as JSON Lines and CSV, then the
     tables' JSON Schemas (``data/schema/``): the data published with the site (MkDocs copies
     files that are not Markdown). One file's text at a time is in memory."""
-    events = archive.events if events is None else events
     for fmt in formats:
-        write = WRITERS[fmt]
         for table in TABLES:
-            buffer = io.StringIO(newline="")
-            write(table, table.rows(archive, events), buffer)
-            yield f"{prefix}/{file_name(table, fmt)}", buffer.getvalue()
+            yield published_file(archive, table, fmt, prefix, events)
     for name, text in schema_files():
         yield f"{prefix}/schema/{name}", text
