@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -276,3 +277,13 @@ def test_an_anchor_is_the_quote_up_to_whitespace_and_quotation_marks(text, exact
     else:
         start, end = normal.span(*found)
         assert normalise(text[start:end]) == normalise(exact)
+
+
+def test_the_pop_up_files_are_registered_for_any_renderer():
+    """Plain files in overrides/assets named in mkdocs.yml (Zensical reads the same keys)."""
+    root = Path(__file__).resolve().parents[1]
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    for key, name in (("extra_css", "assets/stylesheets/notes.css"), ("extra_javascript", "assets/javascripts/notes.js")):
+        assert name in config[key] and (root / "overrides" / name).is_file()
+    script = (root / "overrides/assets/javascripts/notes.js").read_text(encoding="utf-8")
+    assert "innerHTML" not in script and "http" not in script.split("*/", 1)[1], "no markup from text, no CDN"
