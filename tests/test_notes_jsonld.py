@@ -43,6 +43,7 @@ def test_each_note_is_a_comment_with_its_anchor_author_date_actors_and_sources()
     assert first["author"] == {"@type": "Person", "name": "Redaktion"} and first["dateCreated"] == "2024-12-05"
     assert [m["url"] for m in first["mentions"]] == [term_url("actors", "nordkorea"), term_url("actors", "kim-jong-un")]
     assert first["mentions"][0]["sameAs"] == "https://www.wikidata.org/wiki/Q423"
+    assert "alternateName" not in first["mentions"][0], "the full node is under the article's mentions"
     assert first["citation"] == ["https://example.net/vertrag", term_url("sources", "interfax")], \
         "web addresses and the sources' pages; no javascript: address, no bare id"
     assert second["@id"].endswith("#ag-note-2") and second["text"] == "Verwaist.", "an orphan is still a note"

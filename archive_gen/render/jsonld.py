@@ -172,7 +172,8 @@ def _note_nodes(article: Article, url: str, registry: Registry, term_url: TermUr
             "text": text(note.note), "encodingFormat": "text/markdown",
             "author": {"@type": "Person", "name": text(note.author)} if text(note.author) else None,
             "dateCreated": note.date.isoformat() if note.date else None,
-            "mentions": _mention_nodes(note.actors, registry, term_url),
+            "mentions": [{k: v for k, v in node.items() if k != "alternateName"}  # in full under the article's
+                         for node in _mention_nodes(note.actors, registry, term_url)],
             "citation": list(dict.fromkeys(cited)),
         }))
     return nodes
