@@ -70,7 +70,9 @@
   };
 
   var setup = function () {
+    if (current && !document.contains(current.ref)) current = null; // a page swapped in by instant loading
     Array.prototype.forEach.call(document.querySelectorAll('sup.ag-note-ref > a[role="doc-noteref"]'), function (ref) {
+      if (ref.hasAttribute("aria-controls")) return; // set up already
       var target = document.getElementById(decodeURIComponent(ref.hash.slice(1)));
       var item = target && target.closest("li");
       if (!item) return;
@@ -115,4 +117,7 @@
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
   else setup();
+  // Material's (and Zensical's) instant loading swaps pages without a new load: they announce
+  // each page on document$
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
 })();
