@@ -117,7 +117,7 @@ def anchor_notes(doc: SourceDoc, entries: list[dict[str, Any]], registry: Regist
         note = _note(entry, line, registry, diags, where, names, suggest)
         found = find(text, note.exact, note.prefix, note.suffix)
         if isinstance(found, str):
-            diags.warning(where, line, f'annotation "{_short(note.exact)}" no longer matches', _hint(found))
+            diags.warning(where, line, f'annotation "{short_quote(note.exact)}" no longer matches', problem_hint(found))
             note = replace(note, problem=found)
         else:
             note = replace(note, start=text.span(*found)[0], end=text.span(*found)[1])
@@ -140,7 +140,7 @@ def _note(entry: dict[str, Any], line: int, registry: Registry, diags: Diagnosti
             source_ids.append(ref)
         else:
             hint = (suggest(ref) if suggest else "") or "write a web address (https://…) or the id of an actor or source"
-            diags.warning(where, line, f"unknown id '{ref}' in the sources of annotation \"{_short(entry['exact'])}\"", hint)
+            diags.warning(where, line, f"unknown id '{ref}' in the sources of annotation \"{short_quote(entry['exact'])}\"", hint)
     if names is not None:
         actors.extend(names(entry["note"]))
     date = entry.get("date")
@@ -169,16 +169,54 @@ def _entry_lines(doc: SourceDoc, entries: list[dict[str, Any]]) -> list[int]:
     return lines
 
 
-def _short(text: str, limit: int = 60) -> str:
+def short_quote(text: str, limit: int = 60) -> str:
+    """A quote as messages name it: one line, cut at ``limit`` characters."""
     text = normalise(text)
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def _hint(problem: str) -> str:
+def problem_hint(problem: str) -> str:
+    """What to do about a note whose passage is ``"gone"`` or ``"ambiguous"``."""
     if problem == "ambiguous":
         return ("the passage occurs more than once: add 'prefix' or 'suffix' (a few words before or after it) "
                 "to say which")
     return "the passage is not in the text any more: quote it again in 'exact', or delete the note"
+
+
+# --------------------------------------------------------------------------- moving to another text
+
+REANCHOR_CONTEXT = (8, 16, 32, 64)  # characters of prefix / suffix tried, fewest first
+
+
+def reanchor(entry: dict[str, Any], source: NormalText, target: NormalText) -> tuple[dict[str, Any], str]:
+    """An ``annotations:`` entry for ``target`` (an imported copy of ``source``): as it is when
+    it anchors there; else quoted as ``source`` has the passage, with as little ``prefix`` /
+    ``suffix`` from around it as tells it apart; else as it is, with why: ``"gone"`` or
+    ``"ambiguous"`` (in the source already, or in the copy)."""
+    exact, prefix, suffix = (str(entry.get(k, "")) for k in ("exact", "prefix", "suffix"))
+    if not isinstance(find(target, exact, prefix, suffix), str):
+        return entry, ""
+    found = find(source, exact, prefix, suffix)
+    if isinstance(found, str):
+        return entry, found
+    start, end = found
+    passage = source.text[start:end]
+    problem = "gone"
+    for width in REANCHOR_CONTEXT:
+        before = source.text[max(0, start - width):start].strip()
+        after = source.text[end:end + width].strip()
+        moved = find(target, passage, before, after)
+        if not isinstance(moved, str):
+            fresh: dict[str, Any] = {}
+            for key, value in entry.items():  # the editor's order; the context right after the quote
+                if key == "exact":
+                    fresh[key] = exact if normalise(exact) == passage else passage
+                    fresh.update((k, v) for k, v in (("prefix", before), ("suffix", after)) if v)
+                elif key not in ("prefix", "suffix"):
+                    fresh[key] = value
+            return fresh, ""
+        problem = moved
+    return entry, problem
 
 
 # --------------------------------------------------------------------------- export

@@ -157,6 +157,28 @@ def _mention_nodes(ids: Iterable[str], registry: Registry, term_url: TermUrl | N
     return nodes
 
 
+def _note_nodes(article: Article, url: str, registry: Registry, term_url: TermUrl | None) -> list[dict[str, Any]]:
+    """The editors' passage notes as schema.org ``Comment`` items. Each ``@id`` is the note's
+    anchor on the page, which is also the ``id`` of its W3C Web Annotation in the open-data
+    export (that one carries the quoted passage); the note stays Markdown, as written."""
+    nodes = []
+    for note in article.notes:
+        cited = [ref for ref in (_url(s) for s in note.sources) if ref]
+        if term_url is not None:
+            cited += [term_url("sources", source) for source in note.source_ids]
+        node_id = f"{url}#ag-note-{note.number}"
+        nodes.append(_compact({
+            "@type": "Comment", "@id": node_id, "url": node_id,
+            "text": text(note.note), "encodingFormat": "text/markdown",
+            "author": {"@type": "Person", "name": text(note.author)} if text(note.author) else None,
+            "dateCreated": note.date.isoformat() if note.date else None,
+            "mentions": [{k: v for k, v in node.items() if k != "alternateName"}  # in full under the article's
+                         for node in _mention_nodes(note.actors, registry, term_url)],
+            "citation": list(dict.fromkeys(cited)),
+        }))
+    return nodes
+
+
 def article_jsonld(article: Article, *, registry: Registry, url: str, site_url: str, site_name: str,
                    licence: str | None = None, term_url: TermUrl | None = None) -> dict[str, Any]:
     """The ``NewsArticle`` of an article page (``url``: the page's absolute URL;
@@ -182,11 +204,13 @@ def article_jsonld(article: Article, *, registry: Registry, url: str, site_url: 
         "about": topics,
         "mentions": _mention_nodes(list(article.actors) + list(article.places), registry, term_url),
         "image": _image_nodes(article, registry),
+        "comment": _note_nodes(article, url, registry, term_url),
+        "commentCount": len(article.notes) or None,
         "correction": [{"@type": "CorrectionComment", "datePublished": c.date.isoformat(), "text": text(c.text)}
                        for c in sorted(article.corrections, key=lambda c: (c.date, c.text))],
     }
     compacted = _compact(data)
-    for key in ("about", "mentions", "image", "correction", "author"):  # lists stay lists for consumers
+    for key in ("about", "mentions", "image", "correction", "author", "comment"):  # lists stay lists for consumers
         if key in compacted and not isinstance(compacted[key], list):
             compacted[key] = [compacted[key]]
     return compacted

@@ -58,16 +58,18 @@ from typing import Any
 
 from .. import fields, front_matter
 from ..annotate import Annotator
+from ..annotate.notes import KEY as NOTES_KEY
+from ..annotate.notes import problem_hint, short_quote
 from ..config import Config
 from ..errors import ContentError, Diagnostic, Diagnostics, Severity, printable
-from ..ingest import read_source, supported
+from ..ingest import read_source, sidecar_of, supported
 from ..model import Article, SourceDoc
 from ..paths import is_slug, slugify
 from ..registry import load_registry
 from ..render import extracted_meta
 from .fingerprint import text_hash
 from .known import Known, KnownArticles, title_key
-from .markdown_out import markdown_body, reads_back
+from .markdown_out import carry_notes, markdown_body, reads_back
 
 PROVENANCE_KEYS = ("imported_from", "source_hash")
 
@@ -189,7 +191,7 @@ def _import_one(source: Path, config: Config, annotator: Annotator, archive: "Kn
         _warn(report, diags, note)
 
     digest = text_hash(doc.text)
-    text = render(article, origin, digest)
+    text, orphans = render(article, origin, digest)
     key = title_key(article.title, article.date)
 
     if _seen_before(archive, report, origin, digest, key, text):
@@ -207,6 +209,10 @@ def _import_one(source: Path, config: Config, annotator: Annotator, archive: "Kn
         _warn(report, diags, Diagnostic(shown, problem[0], Severity.WARNING,
                                         f"the Markdown does not read back like the source: {problem[1]}",
                                         "check this part of the file against the source before committing"))
+    for line, exact, problem in _orphan_lines(text, shown, orphans):
+        _warn(report, diags, Diagnostic(shown, line, Severity.WARNING,
+                                        f'annotation "{short_quote(exact)}" no longer matches; carried over as written',
+                                        problem_hint(problem)))
     if inside:
         _warn(report, diags, Diagnostic(origin, 1, Severity.WARNING, f"the source is itself an article of the "
                                         f"archive; {shown} now has the same text",
@@ -261,9 +267,24 @@ def _create(target: Path, text: str) -> bool:
 # --------------------------------------------------------------------------- what is written
 
 
-def render(article: Article, origin: str, digest: str) -> str:
-    """The imported file's text: front matter in the fixed key order, then the body."""
-    return front_matter.dumps(article_meta(article, origin, digest), markdown_body(article.doc))
+def render(article: Article, origin: str, digest: str) -> tuple[str, list[tuple[int, str, str]]]:
+    """The imported file's text: front matter in the fixed key order, then the body; and the
+    passage notes that anchor neither in the source nor in this text (see :func:`carry_notes`)."""
+    body = markdown_body(article.doc)
+    meta = article_meta(article, origin, digest)
+    notes, orphans = carry_notes(article.doc, body, origin)
+    if notes is not None:
+        meta[NOTES_KEY] = notes
+    return front_matter.dumps(meta, body), orphans
+
+
+def _orphan_lines(text: str, shown: str, orphans: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Each orphan with the line of its entry in the written file."""
+    if not orphans:
+        return []
+    lines = front_matter.split(text, shown).meta_lines
+    return [(lines.get(f"{NOTES_KEY}#{number}", lines.get(NOTES_KEY, 1)), exact, problem)
+            for number, exact, problem in orphans]
 
 
 def article_meta(article: Article, origin: str, digest: str) -> dict[str, Any]:
@@ -326,6 +347,8 @@ def _expand(paths: list[Path], config: Config, report: ImportReport, diags: Diag
                 file = Path(dirpath) / name
                 if supported(file):
                     found.setdefault(_real(file), file)
+                elif sidecar_of(file.with_suffix(".txt")) == file:
+                    continue  # the editors' metadata of the wire file beside it: read with it
                 else:
                     _warn(report, diags, Diagnostic(origin_of(file, config), 1, Severity.WARNING,
                                                     f"not an article source ('{file.suffix or name}'); skipped",

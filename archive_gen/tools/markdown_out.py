@@ -4,10 +4,19 @@ Paragraphs one per line, subheads as ``## …``, captions as the caption followe
 (the reader finds credits by their form, as in wire text), credit lines alone, the sign-off
 where it stood. Inline Markdown stays literal: only a paragraph that would read as a heading
 is indented so that it stays a paragraph. :func:`reads_back` proves the round trip.
+
+The editors' passage notes (``annotations:``, from a wire file's sidecar) go with the text:
+:func:`carry_notes` anchors each one in the written body, quoting the passage anew (with a
+little context) where the quote as written does not find it there; one that anchors neither
+in the source nor in the copy is carried over as written and reported, never dropped.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from ..annotate.notes import KEY as NOTES_KEY
+from ..annotate.notes import NormalText, reanchor
 from ..errors import ContentError
 from ..ingest import markdown as markdown_reader
 from ..ingest.credits import split_credit
@@ -60,6 +69,29 @@ def _caption(text: str, credit: str) -> str:
     """Caption and credit in the first form the reader splits back into exactly these two."""
     forms = (f"{text} {credit}", f"{text} – {credit}", f"{text} ({credit})")
     return next((form for form in forms if split_credit(form) == (text, credit)), forms[0])
+
+
+def carry_notes(doc: SourceDoc, body: str, shown: str) -> tuple[list[Any] | None, list[tuple[int, str, str]]]:
+    """The source's ``annotations:`` entries for the imported file with ``body`` (``None``:
+    the source has none), and the notes that anchor nowhere: ``(entry number, exact, "gone" or
+    "ambiguous")``. Entries that are not notes at all are carried over untouched: the field
+    table reports them on every build."""
+    raw = doc.meta.get(NOTES_KEY)
+    if not isinstance(raw, list):
+        return None, []
+    source = NormalText(doc.text)
+    try:
+        target = NormalText(markdown_reader.parse(body, shown).text)
+    except ContentError:
+        target = NormalText("")
+    entries, orphans = [], []
+    for number, entry in enumerate(raw, start=1):
+        if isinstance(entry, dict) and isinstance(entry.get("exact"), str) and entry["exact"].strip():
+            entry, problem = reanchor(entry, source, target)
+            if problem:
+                orphans.append((number, entry["exact"], problem))
+        entries.append(entry)
+    return entries, orphans
 
 
 def reads_back(text: str, doc: SourceDoc, shown: str) -> tuple[int, str] | None:
