@@ -35,7 +35,7 @@ _SPEECH_VERB = re.compile(
     r"bekräftigt\w*|warnt\w*|gewarnt|forderte\w*|fordert|gefordert|schrieb\w*|schreibt|meinte\w*|"
     r"sprach|sprachen|bezeichnet\w*|teilte\w* mit|teilten|mitgeteilt|räumte\w* ein|kritisiert\w*|"
     r"nannte\w*|kommentiert\w*|charakterisiert\w*|gab\w* an|bestreit\w*|bestritt\w*|widersprach\w*|"
-    r"verkündet\w*|äußert\w*|fügte\w* hinzu|ergänzt\w*|erläutert\w*|antwortet\w*|entgegnet\w*|"
+    r"verkündet\w*|äußert\w*|fügte\w*|fügt|ergänzt\w*|erläutert\w*|antwortet\w*|entgegnet\w*|"
     r"appelliert\w*|unterstrich\w*|versichert\w*|mahnt\w*|lobt\w*|zitiert\w*|mit den Worten|"
     r"stellte\w* fest|stellt fest|festgestellt|schildert\w*|beschreib\w*|beschrieb\w*|nennt|urteilt\w*|"
     r"begründet\w*|gibt an|geht davon aus|ging\w* davon aus|resümiert\w*|bilanziert\w*|kommentiert|"
@@ -193,15 +193,15 @@ def _who(entity: _Entity) -> _Who:
 def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
                 candidates=()) -> list[Quote]:
     ctx = _Context(text, sentences, mentions, kinds, source_mentions, candidates)
-    matches = list(_QUOTE.finditer(text))
-    ctx.quote_spans = [(m.start(), m.end()) for m in matches]
+    matches = [m for m in _QUOTE.finditer(text) if not _a_name(ctx, m)]
+    ctx.quote_spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
     quotes: list[Quote] = []
     for match in matches:
         group = next(g for g in range(1, 5) if match.group(g) is not None)
         q_start, q_end = match.start(group), match.end(group)
         i = ctx.sentence_of(match.start())
         s_start, s_end = ctx.sentences[i]
-        who = _attribute(ctx, s_start, s_end, quotes, i, match.start())
+        who = _attribute(ctx, s_start, s_end, quotes, i, match.start()) or _continued(ctx, quotes, match.start(), i)
         via = who.via or _via(ctx, s_start, s_end)
         if via is None and i + 1 < len(ctx.sentences):  # "… ", sagte Kim. Das berichtete Interfax.
             n_start, n_end = ctx.sentences[i + 1]
@@ -211,6 +211,46 @@ def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str],
         quotes.append(Quote(text[q_start:q_end], q_start, q_end, speaker=who.speaker,
                             speaker_name=who.speaker_name, via=via))
     return quotes
+
+
+# The noun before a quoted name: „Neues Deutschland“ after "der Zeitung" is a title, not speech.
+_TITLE_NOUN = re.compile(r"(?:[Zz]eitung|[Zz]eitschrift|[Mm]agazin|[Bb]latt|[Ss]ender|[Ff]ilm|[Bb]uch|[Rr]oman|"
+                         r"[Tt]itel|[Ss]endung|[Ss]erie|[Aa]lbum|[Ll]ied|[Ss]ong|[Ii]nitiative|[Aa]ktion|[Kk]ampagne|"
+                         r"[Pp]rojekt|[Oo]rganisation|[Vv]erein|[Gg]ruppe|[Pp]artei|[Bb]ewegung|[Pp]rogramm|[Ww]ebsite|"
+                         r"[Pp]ortal|[Aa]gentur|[Kk]ollektiv|[Mm]otto|[Nn]ame[ns]?|[Ss]chiff|[Uu]nternehmen)\s*$")
+_NAME_WORD = re.compile(r"(?:[A-ZÄÖÜ0-9][\w'’′.&-]*|de|da|del|of|the|am|im|von|der|des|für|and|und|la|le|el)")
+
+
+def _a_name(ctx: _Context, match: re.Match) -> bool:
+    """Quotation marks around a name (a paper, a film, a campaign), not around speech: the
+    text is two to five capitalised words, or a name the article links, or a title noun
+    stands before it. One capitalised word alone may be speech („Gesindel“), so it needs the
+    noun or the link."""
+    group = next(g for g in range(1, 5) if match.group(g) is not None)
+    start, end = match.start(group), match.end(group)
+    words = ctx.text[start:end].split()
+    if len(words) > 5 or not words:
+        return False
+    if any(e.start <= start and e.end >= end for e in ctx.entities_in(max(0, start - 60), end, ("body", "source"))):
+        return True
+    if _TITLE_NOUN.search(ctx.text, max(0, match.start() - 40), match.start()) and words[0][:1].isupper():
+        return True
+    return 2 <= len(words) and words[0][:1].isupper() and all(_NAME_WORD.fullmatch(w.strip(",")) for w in words)
+
+
+def _continued(ctx: _Context, earlier: list[Quote], quote_at: int, sentence: int) -> _Who:
+    """A quote that opens the sentence right after an attributed quote, with no other person
+    named in between, goes on with the same speaker (news write a long statement in parts)."""
+    if not earlier or not (earlier[-1].speaker or earlier[-1].speaker_name):
+        return _Who()
+    last = earlier[-1]
+    s_start = ctx.sentences[sentence][0]
+    if ctx.sentence_of(last.end) < sentence - 1 or ctx.text[s_start:quote_at].strip():
+        return _Who()
+    if any((e.id, e.name) != (last.speaker, last.speaker_name if not last.speaker else None)
+           for e in ctx.entities_in(last.end, quote_at, ("person", "body", "source"))):
+        return _Who()
+    return _Who(last.speaker, last.speaker_name, last.via)
 
 
 SPEAKER_REACH = 100  # characters after a speech verb in which its subject may stand
