@@ -44,6 +44,9 @@ _ROLE_STEMS = (
     r"[Bb]otschafter|[Gg]ouverneur|[Bb]ürgermeister|[Dd]iktator|[Kk]önig|[Pp]remier|[Aa]nwalt|[Rr]ichter|"
     r"[Aa]bgeordnete|[Ss]enator|[Dd]irektor|[Ff]ührer|[Gg]eneral|[Tt]rainer|[Aa]utor|[Ss]chriftsteller|"
     r"[Ss]ängerin|[Ss]änger|[Ss]chauspieler|[Ss]pieler|[Ee]xperte|[Ff]orscher|[Pp]rofessor|[Bb]ischof|[Pp]apst|"
+    r"[Vv]ertreter|[Ll]eiter|[Kk]ommissar|[Bb]eauftragte|[Gg]eschäftsführer|[Vv]erteidiger|[Ee]rmittler|"
+    r"[Mm]oderator|[Rr]eporter|[Kk]orrespondent|[Kk]andidat|[Rr]egisseur|[Kk]ünstler|[Ww]issenschaftler|"
+    r"[Öö]konom|[Aa]nalyst|[Aa]stronaut|[Kk]apitän|[Ss]türmer|[Tt]orhüter|[Mm]anager|[Ss]printer|[Ff]ahrer|"
     r"[Aa]dmiral|[Kk]ommandeur|[Oo]berst|[Hh]auptmann|[Ll]eutnant|[Pp]olitiker|[Aa]ktivist|[Jj]ournalist|"
     r"President|Minister|Secretary|Chancellor|spokes(?:man|woman|person)|Governor|Senator|Mayor|Ambassador|"
     r"Chairman|Director|Judge|General|Prime Minister|leader|chief|analyst|economist|official"
@@ -248,8 +251,32 @@ NOT_ORGANISATIONS = frozenset(
     "DNA RNA CEO CFO COO TV PC PDF USB CD DVD GPS SMS MMS KO OK PS KW KM CM MM KG MB GB TB HIV AIDS SARS "
     "COVID BIP BSP MWST ABS LKW PKW WC DJ MC MP VIP ID IQ AM PM UV UKW AKW EM WM OB II III IV VI VII VIII IX "
     "XI XII XIII XIV XV XVI XVII XVIII XIX XX NR CO NO ISBN ISSN PMID DOI URL HTML HTTP PLZ ROM RAM CPU KB IT "
-    "LED FCKW ATP NADPH MW KWH EBIT GPL MBA BA MA BSC MSC PHD NS TÜV".split()
+    "LED FCKW ATP NADPH MW KWH EBIT GPL MBA BA MA BSC MSC PHD NS TÜV "
+    # technology, units and time zones (Der Standard's web pages), states written as codes
+    "WLAN LAN LTE NFC OLED AMOLED LCD VR AR HD UHD SSD HDD GHZ MHZ SIM PIN APP MEZ MESZ CET UTC GMT PR XL XXL "
+    "US USA UK BRD DDR UDSSR".split()
 )
+# The short prefix of a club's or company's name ("FC Valencia", "SK Rapid Wien"), and the legal
+# form after one ("Energie Steiermark AG"): part of a longer name, not a body of its own.
+_NAME_PREFIXES = frozenset("FC SC SV SK AS AC AFC SSC SSV TSV VfB VfL BSC KSV ASK ATSV USV WSG FK HC EC EHC".split())
+_LEGAL_FORMS = frozenset("AG SE SA NV BV KG OG GMBH PLC INC LTD".split())
+
+
+def _part_of_name(text: str, token: Token) -> bool:
+    after = text[token.end:token.end + 2]
+    before = text[max(0, token.start - 2):token.start]
+    if token.text in _NAME_PREFIXES and after[:1] == " " and after[1:2].isupper():
+        return True
+    return token.text in _LEGAL_FORMS and before[-1:] == " " and before[:1].isalpha()
+
+
+def _common_word(word: str) -> bool:
+    """``DIE``, ``MANN`` in a play's speaker lines: an ordinary word in capitals."""
+    return word.lower() in _LOWER_FUNCTION_WORDS or word.capitalize() in _SHOUTED_NOUNS
+
+
+_LOWER_FUNCTION_WORDS = frozenset(w.lower() for w in FUNCTION_WORDS)
+_SHOUTED_NOUNS = frozenset("Mann Frau Kind Ende Neu Live Update Video Foto Bild Info Sale Top".split())
 
 
 def _acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, tuple[str, list[tuple[int, int]]]]:
@@ -262,7 +289,7 @@ def _acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, tupl
             continue
         if taken.overlaps(token.start, token.end) or _shouting(text, token.start):
             continue
-        if _country_code(text, token):
+        if _country_code(text, token) or _part_of_name(text, token) or _common_word(word):
             continue
         found.setdefault(word, ("acronym", []))[1].append((token.start, token.end))
     return found

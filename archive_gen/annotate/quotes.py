@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from ..model import Claim, Mention, Quote
 from .candidates import is_role
+from .quotenames import is_quoted_name
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
 # Speech verbs, lowercase as they stand in a sentence ("Sprache" is no "sprach").
@@ -193,7 +194,7 @@ def _who(entity: _Entity) -> _Who:
 def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
                 candidates=()) -> list[Quote]:
     ctx = _Context(text, sentences, mentions, kinds, source_mentions, candidates)
-    matches = [m for m in _QUOTE.finditer(text) if not _a_name(ctx, m)]
+    matches = [m for m in _QUOTE.finditer(text) if not is_quoted_name(ctx, m)]
     ctx.quote_spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
     quotes: list[Quote] = []
     for match in matches:
@@ -211,31 +212,6 @@ def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str],
         quotes.append(Quote(text[q_start:q_end], q_start, q_end, speaker=who.speaker,
                             speaker_name=who.speaker_name, via=via))
     return quotes
-
-
-# The noun before a quoted name: „Neues Deutschland“ after "der Zeitung" is a title, not speech.
-_TITLE_NOUN = re.compile(r"(?:[Zz]eitung|[Zz]eitschrift|[Mm]agazin|[Bb]latt|[Ss]ender|[Ff]ilm|[Bb]uch|[Rr]oman|"
-                         r"[Tt]itel|[Ss]endung|[Ss]erie|[Aa]lbum|[Ll]ied|[Ss]ong|[Ii]nitiative|[Aa]ktion|[Kk]ampagne|"
-                         r"[Pp]rojekt|[Oo]rganisation|[Vv]erein|[Gg]ruppe|[Pp]artei|[Bb]ewegung|[Pp]rogramm|[Ww]ebsite|"
-                         r"[Pp]ortal|[Aa]gentur|[Kk]ollektiv|[Mm]otto|[Nn]ame[ns]?|[Ss]chiff|[Uu]nternehmen)\s*$")
-_NAME_WORD = re.compile(r"(?:[A-ZÄÖÜ0-9][\w'’′.&-]*|de|da|del|of|the|am|im|von|der|des|für|and|und|la|le|el)")
-
-
-def _a_name(ctx: _Context, match: re.Match) -> bool:
-    """Quotation marks around a name (a paper, a film, a campaign), not around speech: the
-    text is two to five capitalised words, or a name the article links, or a title noun
-    stands before it. One capitalised word alone may be speech („Gesindel“), so it needs the
-    noun or the link."""
-    group = next(g for g in range(1, 5) if match.group(g) is not None)
-    start, end = match.start(group), match.end(group)
-    words = ctx.text[start:end].split()
-    if len(words) > 5 or not words:
-        return False
-    if any(e.start <= start and e.end >= end for e in ctx.entities_in(max(0, start - 60), end, ("body", "source"))):
-        return True
-    if _TITLE_NOUN.search(ctx.text, max(0, match.start() - 40), match.start()) and words[0][:1].isupper():
-        return True
-    return 2 <= len(words) and words[0][:1].isupper() and all(_NAME_WORD.fullmatch(w.strip(",")) for w in words)
 
 
 def _continued(ctx: _Context, earlier: list[Quote], quote_at: int, sentence: int) -> _Who:
