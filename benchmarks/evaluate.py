@@ -228,6 +228,7 @@ def wikinews_report(wn: WikinewsResult) -> Section:
              row("named speaker, direct quotes", wn.direct,
                  f"{wn.unnamed_attributed} attributions on unnamed-speaker quotes not counted"),
              row("named speaker, all quote types (quotes + claims)", wn.all_types),
+             row("named speaker, direct quotes, dev part (train + dev splits)", wn.dev),
              row("named speaker, direct quotes, held out (test split)", wn.held_out), ""]
     p, r = wn.held_out.precision or 0.0, wn.held_out.recall or 0.0
     targets = [("named quote speakers P ≥ 0.90, R ≥ 0.70 (Wikinews test split, direct quotes)",
@@ -235,7 +236,7 @@ def wikinews_report(wn: WikinewsResult) -> Section:
     data = {
         "documents": wn.docs, "skipped_sample": wn.skipped_sample, "skipped_rejected": wn.skipped_rejected,
         "direct": wn.direct.as_dict(), "all_types": wn.all_types.as_dict(),
-        "unnamed_attributed": wn.unnamed_attributed, "held_out": wn.held_out.as_dict(),
+        "unnamed_attributed": wn.unnamed_attributed, "held_out": wn.held_out.as_dict(), "dev": wn.dev.as_dict(),
     }
     return lines, targets, data
 

@@ -333,18 +333,28 @@ def _surnames_alone(text: str, tokens: list[Token], found: dict, taken: Coverage
     for k, token in enumerate(tokens):
         if k and tokens[k - 1].text.lower() in _NOUN_MARKERS:  # "die Menschen" is a noun
             continue
-        word = token.text
+        word, end = token.text, token.end
+        if token.hyphen_after and not token.hyphen_before:  # "Koch-Mehrin": a double surname
+            word, end = _hyphenated(text, tokens, k)
+        elif token.hyphen_before or token.hyphen_after:
+            continue
         stem = word[:-1] if word.endswith("s") and word[:-1] in owners else word
         names = owners.get(stem)
-        if not names or len(names) != 1 or token.hyphen_before or token.hyphen_after:
+        if not names or len(names) != 1:
             continue
         name = names[0]
-        if token.start <= found[name][1][0][0]:
+        if token.start <= found[name][1][0][0] or taken.overlaps(token.start, end):
             continue
-        if taken.overlaps(token.start, token.end):
-            continue
-        found[name][1].append((token.start, token.end))
-        taken.add(token.start, token.end)
+        found[name][1].append((token.start, end))
+        taken.add(token.start, end)
+
+
+def _hyphenated(text: str, tokens: list[Token], k: int) -> tuple[str, int]:
+    """The whole hyphenated word that starts at token ``k``, and where it ends."""
+    last = k
+    while last + 1 < len(tokens) and tokens[last].hyphen_after:
+        last += 1
+    return text[tokens[k].start:tokens[last].end], tokens[last].end
 
 
 def _merge(candidates: list[Candidate]) -> list[Candidate]:

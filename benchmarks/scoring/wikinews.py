@@ -128,6 +128,7 @@ class WikinewsResult:
     direct: Score = field(default_factory=Score)  # Quote objects vs named-speaker Direct quotes
     all_types: Score = field(default_factory=Score)  # quotes + claims vs every named-speaker quote
     held_out: Score = field(default_factory=Score)  # "direct" on the dataset's test split only
+    dev: Score = field(default_factory=Score)  # "direct" on train + dev: the part whose errors are read
     unnamed_attributed: int = 0  # our attributions on gold quotes with an unnamed speaker
     docs: int = 0
     skipped_sample: int = 0
@@ -202,9 +203,9 @@ def evaluate_wikinews(path: Path, annotator: Annotator, exclude: frozenset[int],
         before = Score(**vars(result.direct))
         right_direct, right_any = _score_ours(result, ours, golds, named, record["wikinews_id"])
         _score_golds(result, ours, golds, named, right_direct, right_any, record["wikinews_id"])
-        if record.get("split") == HELD_OUT_SPLIT:
-            result.held_out.add(Score(*(getattr(result.direct, k) - getattr(before, k)
-                                        for k in ("gold", "pred", "gold_hit", "pred_hit"))))
+        part = result.held_out if record.get("split") == HELD_OUT_SPLIT else result.dev
+        part.add(Score(*(getattr(result.direct, k) - getattr(before, k)
+                         for k in ("gold", "pred", "gold_hit", "pred_hit"))))
     return result
 
 
