@@ -202,6 +202,8 @@ def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str],
         q_start, q_end = match.start(group), match.end(group)
         i = ctx.sentence_of(match.start())
         s_start, s_end = ctx.sentences[i]
+        # a quote of several sentences: its speech verb follows the last ("…“, sagte Brown.)
+        s_end = max(s_end, ctx.sentences[ctx.sentence_of(max(match.end() - 1, 0))][1])
         who = _attribute(ctx, s_start, s_end, quotes, i, match.start()) or _continued(ctx, quotes, match.start(), i)
         via = who.via or _via(ctx, s_start, s_end)
         if via is None and i + 1 < len(ctx.sentences):  # "… ", sagte Kim. Das berichtete Interfax.
@@ -246,6 +248,9 @@ def _attribute(ctx: _Context, s_start: int, s_end: int, earlier: list[Quote], se
         person = ctx.person_named(headline.group(1)) if headline else None
         if person is not None:  # Löw: "Brauchen keinen Hrubesch"
             return _who(person)
+        introduced = _introduced(ctx, s_start, quote_at)
+        if introduced:
+            return introduced
     verbs = [v for v in _SPEECH_VERB.finditer(text, s_start, s_end) if not ctx.in_quote(v.start())]
     for verb in verbs:
         # "Kim sagte" first: in "Merkel nannte Wulff „…“" the name after the verb is its object.
@@ -285,6 +290,15 @@ def _attribute(ctx: _Context, s_start: int, s_end: int, earlier: list[Quote], se
         if people:
             return _who(people[0])
     return _Who()
+
+
+def _introduced(ctx: _Context, s_start: int, quote_at: int) -> _Who:
+    """A quote after a colon whose clause names one person: "Stoiber begründete seinen Rückzug
+    mit den Worten: „…“", "Koppelin wörtlich: „…“"."""
+    if not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]):
+        return _Who()
+    people = {(e.id, e.name): e for e in ctx.entities_in(s_start, quote_at, ("person",))}
+    return _who(next(iter(people.values()))) if len(people) == 1 else _Who()
 
 
 # A name alone before the colon that opens a quote: a headline's speaker ("Löw: …").
