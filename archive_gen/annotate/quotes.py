@@ -41,7 +41,7 @@ _SPEECH_VERB = re.compile(
     r"stellte\w* fest|stellt fest|festgestellt|schildert\w*|beschreib\w*|beschrieb\w*|nennt|urteilt\w*|"
     r"begründet\w*|gibt an|geht davon aus|ging\w* davon aus|resümiert\w*|bilanziert\w*|kommentiert|"
     r"berichtete\w*|meldete\w*|riet\w*|rät|würdigt\w*|bezweifelt\w*|hofft\w*|zeigte\w* sich|zeigt sich|"
-    r"wörtlich|lautete\w*|der Meinung|der Ansicht|sicherte\w*|beklagt\w*|bedauert\w*|verteidigt\w*|"
+    r"wörtlich|lautete\w*|meint|ausdrückt\w*|ausgedrückt|führte\w*(?=(?:\s+\S+){0,2}\s+aus\b)|der Meinung|der Ansicht|sicherte\w*|beklagt\w*|bedauert\w*|verteidigt\w*|"
     r"begrüßt\w*|glaubt\w*|befürchtet\w*|fürchtet\w*|erinnert\w*|verwies\w*|wies\w* darauf hin|"
     r"said|says|told|stated|warned|announced|promised|added|wrote|declared|insisted|urged|reported|"
     r"explained|argued|noted|replied|commented|asked|called)\b"
@@ -55,7 +55,7 @@ _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|er|sie)\s+$")  # "he said"
 _ROLE_AFTER = re.compile(r"\s+(?:der|die|the)\s+([\w-]+)")
 # Attribution cues and where their object stands.
 _CUE_AFTER = re.compile(
-    r"\b(?:[Nn]ach (?:Angaben|Informationen|Darstellung|Aussagen|Berichten|Einschätzung|Ansicht|Auffassung|"
+    r"\b(?:[Nn]ach (?:den Worten|Worten|Angaben|Informationen|Darstellung|Aussagen|Berichten|Einschätzung|Ansicht|Auffassung|"
     r"Erkenntnissen|Schätzungen)|[Ll]aut|[Aa]ccording to|[Cc]iting|[Ww]ie\b(?=[^.]{0,80}\b(?:berichtete|meldete|mitteilte)))"
 )
 _CUE_BEFORE = re.compile(r"\b(?:zufolge|said|reported|berichtete\w*|meldete\w*|teilte\w* mit|mitteilte)\b")
@@ -291,6 +291,8 @@ def _attribute(ctx: _Context, s_start: int, s_end: int, earlier: list[Quote], se
         people = ctx.entities_in(s_start, s_end, ("person",))
         if people:
             return _who(people[0])
+    if quote_at is not None:  # Nach Auffassung des Vorsitzenden Hartmut Perschau sei es „…“
+        return _cue_target(ctx, s_start, s_end)[1]
     return _Who()
 
 
@@ -375,7 +377,12 @@ def _adjacent(text: str, start: int, end: int, before: bool = False) -> bool:
     gap = text[start:end]
     if before:  # "Dem Bericht von Reuters zufolge"
         return re.fullmatch(r"\s*", gap) is not None
-    return _LINK_WORDS.fullmatch(gap) is not None
+    if _LINK_WORDS.fullmatch(gap) is not None:
+        return True
+    # "Nach Auffassung des CDU-Fraktionsvorsitzenden Hartmut Perschau": link words, then a
+    # role word, maybe an apposition in commas around its body
+    role = re.fullmatch(r"(.*?)\s([\w-]+)(\s[^,.;:„“\"]{0,60},)?\s*", gap)
+    return bool(role and is_role(role.group(2)) and _LINK_WORDS.fullmatch(role.group(1)))
 
 
 def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
