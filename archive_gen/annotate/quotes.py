@@ -28,38 +28,15 @@ from dataclasses import dataclass
 from ..model import Claim, Mention, Quote
 from .candidates import is_role
 from .quotenames import is_quoted_name
+from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
-# Speech verbs, lowercase as they stand in a sentence ("Sprache" is no "sprach").
-_SPEECH_VERB = re.compile(
-    r"\b(?:sagt\w*|gesagt|erklärt\w*|betont\w*|versprach\w*|versproch\w*|verspricht|kündigt\w*|angekündigt|"
-    r"bekräftigt\w*|warnt\w*|gewarnt|forderte\w*|fordert|gefordert|schrieb\w*|schreibt|meinte\w*|"
-    r"sprach|sprachen|bezeichnet\w*|teilte\w* mit|teilten|mitgeteilt|räumte\w* ein|kritisiert\w*|"
-    r"nannte\w*|kommentiert\w*|charakterisiert\w*|gab\w* an|bestreit\w*|bestritt\w*|widersprach\w*|"
-    r"verkündet\w*|äußert\w*|fügte\w*|fügt|ergänzt\w*|erläutert\w*|antwortet\w*|entgegnet\w*|"
-    r"appelliert\w*|unterstrich\w*|versichert\w*|mahnt\w*|lobt\w*|zitiert\w*|mit den Worten|"
-    r"stellte\w* fest|stellt fest|festgestellt|schildert\w*|beschreib\w*|beschrieb\w*|nennt|urteilt\w*|"
-    r"begründet\w*|gibt an|geht davon aus|ging\w* davon aus|resümiert\w*|bilanziert\w*|kommentiert|"
-    r"berichtete\w*|meldete\w*|riet\w*|rät|würdigt\w*|bezweifelt\w*|hofft\w*|zeigte\w* sich|zeigt sich|"
-    r"wörtlich|lautete\w*|meint|ausdrückt\w*|ausgedrückt|führte\w*(?=(?:\s+\S+){0,2}\s+aus\b)|der Meinung|der Ansicht|sicherte\w*|beklagt\w*|bedauert\w*|verteidigt\w*|"
-    r"begrüßt\w*|glaubt\w*|befürchtet\w*|fürchtet\w*|erinnert\w*|verwies\w*|wies\w* darauf hin|"
-    r"said|says|told|stated|warned|announced|promised|added|wrote|declared|insisted|urged|reported|"
-    r"explained|argued|noted|replied|commented|asked|called)\b"
-    r"|,\s*so\b"
-)
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
 _APPOSITION = re.compile(r"\s*(?:,[^,.;:„“\"]{1,120},|\([^()]{1,60}\))\s*")
 _IMPERSONAL = re.compile(r"\b(?:hieß es|heißt es|hieß es weiter|it said|the statement said|it added)\b")
 _PRONOUN = re.compile(r"\s+(er|sie|he|she|they|it)\b")
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|er|sie)\s+$")  # "he said"
 _ROLE_AFTER = re.compile(r"\s+(?:der|die|the)\s+([\w-]+)")
-# Attribution cues and where their object stands.
-_CUE_AFTER = re.compile(
-    r"\b(?:[Nn]ach (?:den Worten|Worten|Angaben|Informationen|Darstellung|Aussagen|Berichten|Einschätzung|Ansicht|Auffassung|"
-    r"Erkenntnissen|Schätzungen)|[Ll]aut|[Aa]ccording to|[Cc]iting|[Ww]ie\b(?=[^.]{0,80}\b(?:berichtete|meldete|mitteilte)))"
-)
-_CUE_BEFORE = re.compile(r"\b(?:zufolge|said|reported|berichtete\w*|meldete\w*|teilte\w* mit|mitteilte)\b")
-CUE_REACH = 90  # characters between a cue and the name it attributes to
 
 
 @dataclass(frozen=True)
@@ -211,7 +188,7 @@ def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str],
         if via is None and i + 1 < len(ctx.sentences):  # "… ", sagte Kim. Das berichtete Interfax.
             n_start, n_end = ctx.sentences[i + 1]
             other = {e.id or e.name for e in ctx.entities_in(n_start, n_end, ("person",))}
-            if _CUE_AFTER.search(text, n_start, n_end) and (not other or other == {who.speaker or who.speaker_name}):
+            if CUE_AFTER.search(text, n_start, n_end) and (not other or other == {who.speaker or who.speaker_name}):
                 via = _via(ctx, n_start, n_end)
         quotes.append(Quote(text[q_start:q_end], q_start, q_end, speaker=who.speaker,
                             speaker_name=who.speaker_name, via=via))
@@ -253,7 +230,7 @@ def _attribute(ctx: _Context, s_start: int, s_end: int, earlier: list[Quote], se
         introduced = _introduced(ctx, s_start, quote_at)
         if introduced:
             return introduced
-    verbs = [v for v in _SPEECH_VERB.finditer(text, s_start, s_end) if not ctx.in_quote(v.start())]
+    verbs = [v for v in SPEECH_VERB.finditer(text, s_start, s_end) if not ctx.in_quote(v.start())]
     for verb in verbs:
         # "Kim sagte" first: in "Merkel nannte Wulff „…“" the name after the verb is its object.
         before = [e for e in ctx.entities_in(s_start, verb.start(), speaking)
@@ -332,11 +309,11 @@ def _clause_verb(text: str, start: int, end: int) -> bool:
 
 def _via(ctx: _Context, start: int, end: int) -> str | None:
     """The source an attribution in [start, end) names: ``nach Angaben der … Interfax``."""
-    for cue in _CUE_AFTER.finditer(ctx.text, start, end):
+    for cue in CUE_AFTER.finditer(ctx.text, start, end):
         named = ctx.entities_in(cue.end(), min(end, cue.end() + CUE_REACH), ("source",))
         if named:
             return named[0].id
-    if _SPEECH_VERB.search(ctx.text, start, end) or _CUE_BEFORE.search(ctx.text, start, end):
+    if SPEECH_VERB.search(ctx.text, start, end) or CUE_BEFORE.search(ctx.text, start, end):
         named = ctx.entities_in(start, end, ("source",))
         if named:
             return named[0].id
@@ -349,40 +326,21 @@ def _cue_target(ctx: _Context, start: int, end: int) -> tuple[str, _Who]:
     count: ``Nach Angaben Waxmans … die USA`` names Waxman, not the USA."""
     text = ctx.text
     claimants = ("source", "body", "state", "person")
-    for cue in _CUE_AFTER.finditer(text, start, end):
+    for cue in CUE_AFTER.finditer(text, start, end):
         if ctx.in_quote(cue.start()):
             continue
         named = ctx.entities_in(cue.end(), min(end, cue.end() + CUE_REACH), claimants)
-        if named and _adjacent(text, cue.end(), named[0].start):
+        if named and adjacent(text, cue.end(), named[0].start):
             return " ".join(cue.group().split()), _who(named[0])
         if named or re.match(r"\s+[A-ZÄÖÜ]", text[cue.end():cue.end() + 3]):
             return "", _Who()  # the cue names someone we do not know: attribute nothing
-    for cue in _CUE_BEFORE.finditer(text, start, end):
+    for cue in CUE_BEFORE.finditer(text, start, end):
         if cue.group() != "zufolge" or ctx.in_quote(cue.start()):
             continue
         named = ctx.entities_in(max(start, cue.start() - CUE_REACH), cue.start(), claimants)
-        if named and _adjacent(text, named[-1].end, cue.start(), before=True):
+        if named and adjacent(text, named[-1].end, cue.start(), before=True):
             return "zufolge", _who(named[-1])
     return "", _Who()
-
-
-# Words that may stand between a cue and its claimant: articles, prepositions, adjectives
-# ("nach Angaben der staatlichen russischen Nachrichtenagentur Interfax").
-_LINK_WORDS = re.compile(r"(?:\s+(?:der|des|dem|den|die|von|vom|aus|aus dem|aus der|eines|einer|the|of|from|"
-                         r"[a-zäöüß][\w-]*(?:en|er|e|es|em)|[A-ZÄÖÜ][\w-]*(?:agentur|behörde|ministerium|"
-                         r"regierung|sprecher\w*|zeitung|sender|kreise\w*|quellen|agency|officials?)))*\s*")
-
-
-def _adjacent(text: str, start: int, end: int, before: bool = False) -> bool:
-    gap = text[start:end]
-    if before:  # "Dem Bericht von Reuters zufolge"
-        return re.fullmatch(r"\s*", gap) is not None
-    if _LINK_WORDS.fullmatch(gap) is not None:
-        return True
-    # "Nach Auffassung des CDU-Fraktionsvorsitzenden Hartmut Perschau": link words, then a
-    # role word, maybe an apposition in commas around its body
-    role = re.fullmatch(r"(.*?)\s([\w-]+)(\s[^,.;:„“\"]{0,60},)?\s*", gap)
-    return bool(role and is_role(role.group(2)) and _LINK_WORDS.fullmatch(role.group(1)))
 
 
 def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
@@ -402,7 +360,7 @@ def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str],
         cue_text, who = _cue_target(ctx, start, end)
         has_quote = bisect.bisect_left(quote_starts, start) < bisect.bisect_left(quote_starts, end)
         if not has_quote:
-            verb = next((v for v in _SPEECH_VERB.finditer(text, start, end) if not ctx.in_quote(v.start())), None)
+            verb = next((v for v in SPEECH_VERB.finditer(text, start, end) if not ctx.in_quote(v.start())), None)
             if verb is not None:  # "…, unterstrich er": the quote before tells who "er" is
                 k = bisect.bisect_left(quote_starts, start)
                 said = _attribute(ctx, start, end, ordered[max(0, k - 1):k], i)
