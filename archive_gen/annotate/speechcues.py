@@ -17,7 +17,8 @@ SPEECH_VERB = re.compile(
     r"stellte\w* fest|stellt fest|festgestellt|schildert\w*|beschreib\w*|beschrieb\w*|nennt|urteilt\w*|"
     r"begründet\w*|gibt an|geht davon aus|ging\w* davon aus|resümiert\w*|bilanziert\w*|kommentiert|"
     r"berichtete\w*|meldete\w*|riet\w*|rät|würdigt\w*|bezweifelt\w*|hofft\w*|zeigte\w* sich|zeigt sich|"
-    r"wörtlich|lautete\w*|meint|ausdrückt\w*|ausgedrückt|führte\w*(?=(?:\s+\S+){0,2}\s+aus\b)|der Meinung|der Ansicht|sicherte\w*|beklagt\w*|bedauert\w*|"
+    r"wörtlich|lautete\w*|meint|ausdrückt\w*|ausgedrückt|führte\w*(?=(?:\s+\S+){0,2}\s+aus\b)|"
+    r"der Meinung|der Ansicht|sicherte\w*|beklagt\w*|bedauert\w*|"
     r"glaubt\w*|befürchtet\w*|fürchtet\w*|verwies\w*|wies\w* darauf hin|"
     r"said|says|told|stated|warned|announced|promised|added|wrote|declared|insisted|urged|reported|"
     r"explained|argued|noted|replied|commented|asked|called)\b"
@@ -25,7 +26,8 @@ SPEECH_VERB = re.compile(
 )
 # Attribution cues and where their object stands.
 CUE_AFTER = re.compile(
-    r"\b(?:[Nn]ach (?:den Worten|Worten|Angaben|Informationen|Darstellung|Aussagen|Berichten|Einschätzung|Ansicht|Auffassung|"
+    r"\b(?:[Nn]ach (?:den Worten|Worten|Angaben|Informationen|Darstellung|Aussagen|Berichten|Einschätzung|"
+    r"Ansicht|Auffassung|"
     r"Erkenntnissen|Schätzungen)|[Ll]aut|[Aa]ccording to|[Cc]iting|[Ww]ie\b(?=[^.]{0,80}\b(?:berichtete|meldete|mitteilte)))"
 )
 CUE_BEFORE = re.compile(r"\b(?:zufolge|said|reported|berichtete\w*|meldete\w*|teilte\w* mit|mitteilte)\b")
@@ -35,8 +37,8 @@ CUE_REACH = 90  # characters between a cue and the name it attributes to
 # Words that may stand between a cue and its claimant: articles, prepositions, adjectives
 # ("nach Angaben der staatlichen russischen Nachrichtenagentur Interfax").
 LINK_WORDS = re.compile(r"(?:\s+(?:der|des|dem|den|die|von|vom|aus|aus dem|aus der|eines|einer|the|of|from|"
-                         r"[a-zäöüß][\w-]*(?:en|er|e|es|em)|[A-ZÄÖÜ][\w-]*(?:agentur|behörde|ministerium|"
-                         r"regierung|sprecher\w*|zeitung|sender|kreise\w*|quellen|agency|officials?)))*\s*")
+                        r"[a-zäöüß][\w-]*(?:en|er|e|es|em)|[A-ZÄÖÜ][\w-]*(?:agentur|behörde|ministerium|"
+                        r"regierung|sprecher\w*|zeitung|sender|kreise\w*|quellen|agency|officials?)))*\s*")
 
 
 def adjacent(text: str, start: int, end: int, before: bool = False) -> bool:
