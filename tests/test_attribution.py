@@ -333,3 +333,33 @@ def test_acronyms_in_longer_names_and_technical_terms_are_no_organisations(annot
     orgs = [c.name for c in a.candidates if c.kind == "organization"]
     assert "UEFA" in orgs
     assert not {"FC", "SK", "AG", "WLAN", "LTE", "NFC"} & set(orgs)
+
+
+def test_a_quote_of_several_sentences_goes_to_the_verb_after_its_end(annotator):
+    # wikinews-de.jsonl (dev split): "„… . … “, fügte Brown hinzu."
+    a = annotate(annotator, 'Karl Huber kam spät. „Das ist ein Fehler. Wir prüfen alles. Es bleibt dabei“, '
+                            'fügte Berger hinzu.')
+    assert quote(a, "Fehler").speaker == "anna-berger"
+
+
+def test_a_quote_after_a_colon_goes_to_the_one_person_of_its_clause(annotator):
+    # wikinews-de.jsonl (dev split): "Stoiber begründete seinen Rückzug mit den Worten: „…“"
+    a = annotate(annotator, 'Karl Huber begründete seinen Rückzug mit den Worten: „Ich muss arbeiten.“ '
+                            'Anna Berger und Tom Baker hörten zu: „Das ist neu.“')
+    assert quote(a, "arbeiten").speaker == "karl-huber"
+    assert quote(a, "neu").speaker is None
+
+
+def test_an_attribution_cue_with_a_role_names_the_quote_speaker(annotator):
+    # wikinews-de.jsonl (dev split): "Nach Auffassung des CDU-Fraktionsvorsitzenden Hartmut Perschau sei es „…“"
+    a = annotate(annotator, 'Nach Auffassung des Fraktionsvorsitzenden Karl Huber sei es „völlig untragbar“, '
+                            'dass das so bleibt.')
+    assert quote(a, "untragbar").speaker == "karl-huber"
+
+
+def test_reported_speech_in_the_subjunctive_continues_the_speaker(annotator):
+    # wikinews-de.jsonl (dev split): "Damit seien „der Kurs … nicht mehr so klar“."
+    a = annotate(annotator, 'Karl Huber begründete seinen Rückzug am Montag. Damit seien „der Kurs und die '
+                            'Berechenbarkeit nicht mehr so klar“. Das Wetter war „ganz schlecht“.')
+    assert quote(a, "Kurs").speaker == "karl-huber"
+    assert quote(a, "schlecht").speaker is None

@@ -269,8 +269,27 @@ def _attribute(ctx: _Context, s_start: int, s_end: int, earlier: list[Quote], se
         if people:
             return _who(people[0])
     if quote_at is not None:  # Nach Auffassung des Vorsitzenden Hartmut Perschau sei es „…“
-        return _cue_target(ctx, s_start, s_end)[1]
+        return _cue_target(ctx, s_start, s_end)[1] or _reported(ctx, s_start, s_end, earlier, sentence)
     return _Who()
+
+
+_SUBJUNCTIVE = re.compile(r"\b(?:sei|seien|habe|hätten?|werde|würden?|könne|müsse|gebe|stehe|liege|solle|dürfe)\b")
+
+
+def _reported(ctx: _Context, s_start: int, s_end: int, earlier: list[Quote], sentence: int) -> _Who:
+    """Reported speech that goes on (subjunctive, nobody named): "Damit seien „der Kurs …
+    nicht mehr so klar“" continues the speaker of the sentence before, who spoke with a speech
+    verb and is the one person named there, or of the quote just before."""
+    if not _SUBJUNCTIVE.search(ctx.text, s_start, s_end) or \
+            ctx.entities_in(s_start, s_end, ("person", "body", "source")):
+        return _Who()
+    if sentence > 0:
+        p_start, p_end = ctx.sentences[sentence - 1]
+        people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",))}
+        verbs = SPEECH_VERB.finditer(ctx.text, p_start, p_end)
+        if len(people) == 1 and any(not ctx.in_quote(v.start()) for v in verbs):
+            return _who(next(iter(people.values())))
+    return _previous_speaker(ctx, earlier, sentence, "sie")
 
 
 def _introduced(ctx: _Context, s_start: int, quote_at: int) -> _Who:
