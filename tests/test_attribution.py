@@ -363,3 +363,9 @@ def test_reported_speech_in_the_subjunctive_continues_the_speaker(annotator):
                             'Berechenbarkeit nicht mehr so klar“. Das Wetter war „ganz schlecht“.')
     assert quote(a, "Kurs").speaker == "karl-huber"
     assert quote(a, "schlecht").speaker is None
+
+
+def test_a_capitalised_particle_before_an_article_belongs_to_the_name(annotator):
+    # derstandard-10kgnad.csv (dev part): "Alexander Van" was a candidate
+    a = annotate(annotator, "Der Kandidat Alexander Van der Bellen gewann die Wahl.")
+    assert "Alexander Van der Bellen" in names(a)

@@ -142,8 +142,11 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
         if token.text in ARABIC_PARTICLES and token.hyphen_after:  # al-Assad
             j += 1
             continue
+        # "Alexander Van der Bellen": a capitalised particle, when an article particle follows
+        particle = token.text in PARTICLES or (token.text.lower() in PARTICLES and j + 1 < len(tokens)
+                                               and tokens[j + 1].text in INNER_PARTICLES)
         if token.text in ARABIC_PARTICLES or (
-                token.text in PARTICLES and (tokens[j - 1].text in first_names() or len(tokens[j - 1].text) == 1)):
+                particle and (tokens[j - 1].text in first_names() or len(tokens[j - 1].text) == 1)):
             k = j + 1
             if k < len(tokens) and tokens[k].text in INNER_PARTICLES and tokens[k].gap == " ":
                 k += 1
