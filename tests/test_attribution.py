@@ -369,3 +369,9 @@ def test_a_capitalised_particle_before_an_article_belongs_to_the_name(annotator)
     # derstandard-10kgnad.csv (dev part): "Alexander Van" was a candidate
     a = annotate(annotator, "Der Kandidat Alexander Van der Bellen gewann die Wahl.")
     assert "Alexander Van der Bellen" in names(a)
+
+
+def test_the_name_after_a_closing_quote_and_its_verb_is_the_speaker(annotator):
+    # wikinews-de.jsonl (dev split): "„…“, strich Romney in Arbutus heraus."
+    a = annotate(annotator, 'Tom Baker war auch da. „Ich trete an als Konservativer“, strich Anna Berger in Zenda heraus.')
+    assert quote(a, "Konservativer").speaker == "anna-berger"
