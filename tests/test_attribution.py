@@ -375,3 +375,9 @@ def test_the_name_after_a_closing_quote_and_its_verb_is_the_speaker(annotator):
     # wikinews-de.jsonl (dev split): "„…“, strich Romney in Arbutus heraus."
     a = annotate(annotator, 'Tom Baker war auch da. „Ich trete an als Konservativer“, strich Anna Berger in Zenda heraus.')
     assert quote(a, "Konservativer").speaker == "anna-berger"
+
+
+def test_the_adjective_oberste_is_no_role(annotator):
+    # derstandard-10kgnad.csv (dev part): "Gerichtshof" was a person after "Obersten"
+    a = annotate(annotator, "Strache hat einen Rekurs an den Obersten Gerichtshof erhoben. Oberst Klaus Weber schwieg.")
+    assert "Gerichtshof" not in names(a) and "Klaus Weber" in names(a)

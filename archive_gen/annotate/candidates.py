@@ -56,8 +56,12 @@ _ROLE_RE = re.compile(r"(?:^|(?<=[\s\-(]))[\w-]*(?:" + _ROLE_STEMS + r")(?:in|in
 
 @functools.lru_cache(maxsize=65536)
 def is_role(word: str) -> bool:
-    """``Präsident``, ``US-Außenministerin``, ``Regierungssprecher``, ``spokesman``."""
-    return _ROLE_RE.search(word) is not None
+    """``Präsident``, ``US-Außenministerin``, ``Regierungssprecher``, ``spokesman``; not the
+    adjective ``oberste`` ("des Obersten Gerichtshofs")."""
+    return _ROLE_RE.search(word) is not None and word.lower() not in _NOT_ROLES
+
+
+_NOT_ROLES = frozenset("oberste obersten oberster oberstes".split())
 _TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame", "Lord"})
 _SPEECH_BEFORE = frozenset({"sagte", "erklärte", "betonte", "sagt", "erklärt", "meinte", "schrieb", "so",
                             "said", "told", "says", "added", "wrote"})
