@@ -290,11 +290,12 @@ def _acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, tupl
     """ALL-CAPS abbreviations the registry lacks (``CDU``, ``UEFA``): organisation candidates.
     Not in a text or line that is mostly capitals (a headline, a credit)."""
     found: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    lines: dict[int, bool] = {}
     for token in tokens:
         word = token.text
         if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()) or word in NOT_ORGANISATIONS:
             continue
-        if taken.overlaps(token.start, token.end) or _shouting(text, token.start):
+        if taken.overlaps(token.start, token.end) or _shouting(text, token.start, lines):
             continue
         if _country_code(text, token) or _part_of_name(text, token) or _common_word(word):
             continue
@@ -316,13 +317,19 @@ def _country_code(text: str, token: Token) -> bool:
     return bool(_CODE_CONTEXT.match(text, token.end + 1) or _RANK_BEFORE.search(before))
 
 
-def _shouting(text: str, offset: int) -> bool:
-    """Is the line around ``offset`` mostly capitals (an all-caps headline or credit)?"""
+def _shouting(text: str, offset: int, seen: dict[int, bool] | None = None) -> bool:
+    """Is the line around ``offset`` mostly capitals (an all-caps headline or credit)? ``seen``
+    keeps each line's answer: a flattened article is one long line with many acronyms."""
     start = text.rfind("\n", 0, offset) + 1
+    if seen is not None and start in seen:
+        return seen[start]
     end = text.find("\n", offset)
     line = text[start:end if end >= 0 else len(text)]
     letters = [c for c in line if c.isalpha()]
-    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    answer = len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    if seen is not None:
+        seen[start] = answer
+    return answer
 
 
 def _sentence_start(text: str, offset: int) -> bool:
