@@ -56,10 +56,20 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
             continue
         if taken.overlaps(token.start, token.end) or _shouting(text, token.start, lines):
             continue
-        if _country_code(text, token) or _part_of_name(text, token) or _common_word(word):
+        if _country_code(text, token) or _common_word(word):
+            continue
+        if _part_of_name(text, token):
+            club = _CLUB_REST.match(text, token.end) if word in _NAME_PREFIXES else None
+            if club and not taken.overlaps(token.start, club.end()):  # "FC Valencia": the club
+                name = " ".join(text[token.start:club.end()].split())
+                found.setdefault(name, ("club", []))[1].append((token.start, club.end()))
             continue
         found.setdefault(word, ("acronym", []))[1].append((token.start, token.end))
     return found
+
+
+# The words of a club's name after its prefix: capitalised, up to three ("SK Rapid Wien").
+_CLUB_REST = re.compile(r"(?: [A-ZÄÖÜ][\w'’.-]*[\w]){1,3}")
 
 
 # A three-letter code in parentheses after a name, in a results table: "Stenmark (SWE) 86",

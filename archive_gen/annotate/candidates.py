@@ -214,7 +214,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         start = spans[0][0]
         sentence = sentence_at(sentences, starts, start)
         evidence = text[sentence[0]:sentence[1]] if sentence else text[max(0, start - 80):start + 80]
-        organization = cue == "acronym" or name.split()[-1].rstrip(".") in ORG_SUFFIXES
+        organization = cue in ("acronym", "club") or name.split()[-1].rstrip(".") in ORG_SUFFIXES
         result.append(Candidate(name, "organization" if organization else "person", " ".join(evidence.split()),
                                 cue, tuple(spans)))
     return _merge(result)
