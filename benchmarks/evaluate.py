@@ -93,6 +93,18 @@ German Wikinews quotes (``wikinews-de.jsonl``)
     checked and are not counted. R = named-speaker gold quotes with a right attribution /
     named-speaker gold quotes.
 
+  * Split (issue 12): the dataset's ``split`` field; "test" is held out and reported on its own
+    row (the quote-speaker target), "train" + "dev" is the part whose errors may be read.
+
+Whole articles (``benchmarks/gold/articles.json``, issue 12)
+  * 33 held-out articles (Der Standard rows with index % 5 == 0, Wikinews test split, Reuters
+    TRAIN split; the split is in ``scoring/articles.py``), annotated by hand: every person
+    named, the organisations and places named, and a judgment of each linked actor. Scored per
+    article and entity by ``scoring/wholearticle.py`` (rules in its docstring): persons found
+    (linked persons + person candidates, lenient name match), person and organisation
+    candidates (strict: the candidate's name is a gold name), linked actors (the gold's
+    judgment; an unjudged id falls back to the name rule and is counted).
+
 Reuters-21578 (``reuters21578.jsonl``, English), document level
   * Documents: the stories of the TEST split (ModLewis) that have a body and people or place
     labels; ``wire.parse("date …\\n" + dateline + body)``, paragraphs split at the indents as
