@@ -381,3 +381,10 @@ def test_the_adjective_oberste_is_no_role(annotator):
     # derstandard-10kgnad.csv (dev part): "Gerichtshof" was a person after "Obersten"
     a = annotate(annotator, "Strache hat einen Rekurs an den Obersten Gerichtshof erhoben. Oberst Klaus Weber schwieg.")
     assert "Gerichtshof" not in names(a) and "Klaus Weber" in names(a)
+
+
+def test_the_object_before_a_colon_is_not_the_speaker(annotator):
+    # the sample archive (Wikinews, 2006): Merkel's words about Ahmadinedschad
+    a = annotate(annotator, 'Anna Berger sprach lange. Dabei griff sie auch direkt den Abgeordneten Karl Huber an: '
+                            '„Wer das sagt, kann keine Toleranz erwarten.“')
+    assert quote(a, "Toleranz").speaker != "karl-huber"

@@ -167,7 +167,16 @@ def _introduced(ctx: Context, s_start: int, quote_at: int) -> Who:
     if not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]):
         return Who()
     people = {(e.id, e.name): e for e in ctx.entities_in(s_start, quote_at, ("person",))}
-    return who_of(next(iter(people.values()))) if len(people) == 1 else Who()
+    if len(people) != 1:
+        return Who()
+    person = next(iter(people.values()))
+    # "Dabei griff sie den Präsidenten Mahmud Ahmadinedschad an: „…“": a subject pronoun, or
+    # the person as an object (den, dem, einen, einem before it), and the person is not who speaks
+    before = ctx.text[max(s_start, person.start - 50):person.start]
+    if re.search(r"\b(?:er|sie|Er|Sie)\b", ctx.text[s_start:person.start]) or \
+            re.search(r"\b(?:den|dem|einen|einem)\b[^,.;:]{0,40}$", before):
+        return Who()
+    return who_of(person)
 
 
 # After a closing quotation mark: a comma, maybe "so", one or two lowercase words (a verb, an
