@@ -93,6 +93,18 @@ German Wikinews quotes (``wikinews-de.jsonl``)
     checked and are not counted. R = named-speaker gold quotes with a right attribution /
     named-speaker gold quotes.
 
+  * Split (issue 12): the dataset's ``split`` field; "test" is held out and reported on its own
+    row (the quote-speaker target), "train" + "dev" is the part whose errors may be read.
+
+Whole articles (``benchmarks/gold/articles.json``, issue 12)
+  * 33 held-out articles (Der Standard rows with index % 5 == 0, Wikinews test split, Reuters
+    TRAIN split; the split is in ``scoring/articles.py``), annotated by hand: every person
+    named, the organisations and places named, and a judgment of each linked actor. Scored per
+    article and entity by ``scoring/wholearticle.py`` (rules in its docstring): persons found
+    (linked persons + person candidates, lenient name match), person and organisation
+    candidates (strict: the candidate's name is a gold name), linked actors (the gold's
+    judgment; an unjudged id falls back to the name rule and is counted).
+
 Reuters-21578 (``reuters21578.jsonl``, English), document level
   * Documents: the stories of the TEST split (ModLewis) that have a body and people or place
     labels; ``wire.parse("date …\\n" + dateline + body)``, paragraphs split at the indents as
@@ -144,6 +156,7 @@ from scoring.common import (  # noqa: E402,F401
     score_spans,
 )
 from scoring.derstandard import HELD_OUT, StandardResult, evaluate_derstandard  # noqa: E402
+from scoring.wholearticle import GOLD as ARTICLES_GOLD, WholeResult, evaluate_articles  # noqa: E402,F401
 from scoring.germeval import (  # noqa: E402,F401
     GermEvalResult, align, bio_spans, detokenize, evaluate_germeval, read_germeval,
 )
@@ -226,13 +239,18 @@ def wikinews_report(wn: WikinewsResult) -> Section:
              f"and {wn.skipped_rejected} rejected)\n", HEADER,
              row("named speaker, direct quotes", wn.direct,
                  f"{wn.unnamed_attributed} attributions on unnamed-speaker quotes not counted"),
-             row("named speaker, all quote types (quotes + claims)", wn.all_types), ""]
+             row("named speaker, all quote types (quotes + claims)", wn.all_types),
+             row("named speaker, direct quotes, dev part (train + dev splits)", wn.dev),
+             row("named speaker, direct quotes, held out (test split)", wn.held_out), ""]
+    p, r = wn.held_out.precision or 0.0, wn.held_out.recall or 0.0
+    targets = [("named quote speakers P ≥ 0.90, R ≥ 0.70 (Wikinews test split, direct quotes)",
+                p >= 0.90 and r >= 0.70, f"P {fmt(p)}, R {fmt(r)}")]
     data = {
         "documents": wn.docs, "skipped_sample": wn.skipped_sample, "skipped_rejected": wn.skipped_rejected,
         "direct": wn.direct.as_dict(), "all_types": wn.all_types.as_dict(),
-        "unnamed_attributed": wn.unnamed_attributed,
+        "unnamed_attributed": wn.unnamed_attributed, "held_out": wn.held_out.as_dict(), "dev": wn.dev.as_dict(),
     }
-    return lines, [], data
+    return lines, targets, data
 
 
 def reuters_report(rt: ReutersResult) -> Section:
@@ -257,7 +275,7 @@ def report(results: dict, registry: Registry, registry_dir: Path) -> tuple[str, 
     data: dict = {"registry": str(registry_dir), "registry_actors": len(registry.actors), "datasets": {}}
     targets: list[tuple[str, bool, str]] = []
     sections = {"germeval": germeval_report, "wikinews": wikinews_report, "reuters": reuters_report,
-                "derstandard": derstandard_report}
+                "derstandard": derstandard_report, "articles": articles_report}
     for name in DATASETS:
         if results.get(name) is not None:
             part_lines, part_targets, data["datasets"][name] = sections[name](results[name])
@@ -287,6 +305,31 @@ def derstandard_report(ds: StandardResult) -> Section:
                 recall >= 0.95 and (held is None or held >= 0.95), f"{fmt(recall)}; {fmt(held)}")]
     data = {"documents": ds.docs, "signoffs": ds.signoffs.as_dict(), "signoffs_held_out": ds.held_out.as_dict(),
             "titles": {k: ds.titles[k] for k in ("sentence", "clause", "long", "cut inside a clause")}}
+    return lines, targets, data
+
+
+def articles_report(wa: WholeResult) -> Section:
+    corpora = ", ".join(f"{k} {v}" for k, v in sorted(wa.per_corpus.items()))
+    lines = [f"### Whole articles, hand-annotated held-out sample ({wa.docs} articles: {corpora})\n", HEADER,
+             row("persons found (linked or candidates)", wa.persons),
+             row("person candidates", wa.person_candidates),
+             row("organisation candidates", wa.org_candidates),
+             row("linked actors (one per article and id)", wa.linked, f"{wa.unjudged} not judged by the gold"), ""]
+    per, pc, oc, ln = wa.persons, wa.person_candidates, wa.org_candidates, wa.linked
+    targets = [
+        ("linked actors precision ≥ 0.97 (whole articles)", (ln.precision or 0) >= 0.97,
+         f"{fmt(ln.precision)} ({ln.pred_hit}/{ln.pred})"),
+        ("persons found recall ≥ 0.92 at precision ≥ 0.92 (whole articles)",
+         (per.recall or 0) >= 0.92 and (per.precision or 0) >= 0.92,
+         f"R {fmt(per.recall)} ({per.gold_hit}/{per.gold}), P {fmt(per.precision)} ({per.pred_hit}/{per.pred})"),
+        ("person candidates precision ≥ 0.90 (whole articles)", (pc.precision or 0) >= 0.90,
+         f"{fmt(pc.precision)} ({pc.pred_hit}/{pc.pred})"),
+        ("organisation candidates precision ≥ 0.90 (whole articles)", (oc.precision or 0) >= 0.90,
+         f"{fmt(oc.precision)} ({oc.pred_hit}/{oc.pred})"),
+    ]
+    data = {"documents": wa.docs, "per_corpus": dict(sorted(wa.per_corpus.items())), "persons": per.as_dict(),
+            "person_candidates": pc.as_dict(), "org_candidates": oc.as_dict(), "linked": ln.as_dict(),
+            "unjudged_links": wa.unjudged}
     return lines, targets, data
 
 
@@ -393,6 +436,8 @@ def main(argv: list[str] | None = None) -> int:
         results["reuters"] = evaluate_reuters(args.corpus / REUTERS, annotator, args.limit)
     if "derstandard" in chosen:
         results["derstandard"] = evaluate_derstandard(args.corpus / DERSTANDARD, args.limit)
+    if "articles" in chosen:
+        results["articles"] = evaluate_articles(args.corpus, annotator, ARTICLES_GOLD, args.limit)
     elapsed = time.perf_counter() - started
 
     table, data = report(results, registry, args.registry)

@@ -278,6 +278,27 @@ def test_evaluate_reuters(tmp_path, annotator):
 
 
 @pytest.mark.corpus
+def test_whole_article_scoring(annotator):
+    from scoring.wholearticle import WholeResult, score_article
+
+    doc = wire.parse("date 2024-05-02\nAngela Merkel traf Karl Lemberg am Montag in Berlin. Die BVG und "
+                     "die Omnitec luden ein. Lemberg sagte, es gehe voran.", "t.txt")
+    article = annotator.annotate(doc, Diagnostics())
+    gold = {"corpus": "test", "key": "1", "persons": [["Angela Merkel"], ["Karl Lemberg"], ["Hanna Roth"]],
+            "organisations": [["Omnitec"]], "places": ["Berlin"], "links": {"berlin": False}}
+    result = WholeResult()
+    score_article(article, annotator.registry, gold, result)
+    # Merkel linked, Lemberg a candidate (found also by his bare surname), Roth missed
+    assert (result.persons.gold, result.persons.gold_hit) == (3, 2)
+    assert result.persons.pred == result.persons.pred_hit == 2
+    # the gold's judgment wins over the name rule: Berlin is listed but judged wrong here
+    assert result.linked.pred - result.linked.pred_hit == 1
+    assert [e["id"] for e in result.errors["wrong linked actor"]] == ["berlin"]
+    assert result.errors["person missed"] == [{"article": "test 1", "person": "Hanna Roth"}]
+    # an organisation candidate is right only when the gold lists its name
+    assert [e["name"] for e in result.errors["wrong organisation candidate"]] == ["BVG"]
+
+
 def test_evaluate_on_real_corpora(tmp_path, capsys):
     corpus = shared_file("corpus", ev.GERMEVAL).parent
     out = tmp_path / "scores.json"
@@ -294,6 +315,7 @@ def test_evaluate_on_real_corpora(tmp_path, capsys):
                 data["datasets"]["reuters"]["places"]):
         for key in ("precision", "recall", "f1"):
             assert row[key] is None or 0.0 <= row[key] <= 1.0
-    assert len(data["targets"]) == 4  # three of issue 3, one of issue 12 (sign-offs)
+    # three of issue 3; of issue 12: sign-offs, quote speakers and four on whole articles
+    assert len(data["targets"]) == 9
     assert data["datasets"]["derstandard"]["titles"].get("cut inside a clause", 0) == 0
     assert errors.read_text(encoding="utf-8").startswith("## ")

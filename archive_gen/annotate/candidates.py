@@ -28,6 +28,7 @@ from ..lang.lexicon import (
 )
 from ..lang.sentences import starts_sentence
 from ..model import Candidate
+from .acronyms import find_acronyms
 from .matcher import Token, tokenize
 from .sentences import Coverage, sentence_at
 
@@ -44,6 +45,9 @@ _ROLE_STEMS = (
     r"[Bb]otschafter|[Gg]ouverneur|[Bb]ürgermeister|[Dd]iktator|[Kk]önig|[Pp]remier|[Aa]nwalt|[Rr]ichter|"
     r"[Aa]bgeordnete|[Ss]enator|[Dd]irektor|[Ff]ührer|[Gg]eneral|[Tt]rainer|[Aa]utor|[Ss]chriftsteller|"
     r"[Ss]ängerin|[Ss]änger|[Ss]chauspieler|[Ss]pieler|[Ee]xperte|[Ff]orscher|[Pp]rofessor|[Bb]ischof|[Pp]apst|"
+    r"[Vv]ertreter|[Ll]eiter|[Kk]ommissar|[Bb]eauftragte|[Gg]eschäftsführer|[Vv]erteidiger|[Ee]rmittler|"
+    r"[Mm]oderator|[Rr]eporter|[Kk]orrespondent|[Kk]andidat|[Rr]egisseur|[Kk]ünstler|[Ww]issenschaftler|"
+    r"[Öö]konom|[Aa]nalyst|[Aa]stronaut|[Kk]apitän|[Ss]türmer|[Tt]orhüter|[Mm]anager|[Ss]printer|[Ff]ahrer|"
     r"[Aa]dmiral|[Kk]ommandeur|[Oo]berst|[Hh]auptmann|[Ll]eutnant|[Pp]olitiker|[Aa]ktivist|[Jj]ournalist|"
     r"President|Minister|Secretary|Chancellor|spokes(?:man|woman|person)|Governor|Senator|Mayor|Ambassador|"
     r"Chairman|Director|Judge|General|Prime Minister|leader|chief|analyst|economist|official"
@@ -53,8 +57,12 @@ _ROLE_RE = re.compile(r"(?:^|(?<=[\s\-(]))[\w-]*(?:" + _ROLE_STEMS + r")(?:in|in
 
 @functools.lru_cache(maxsize=65536)
 def is_role(word: str) -> bool:
-    """``Präsident``, ``US-Außenministerin``, ``Regierungssprecher``, ``spokesman``."""
-    return _ROLE_RE.search(word) is not None
+    """``Präsident``, ``US-Außenministerin``, ``Regierungssprecher``, ``spokesman``; not the
+    adjective ``oberste`` ("des Obersten Gerichtshofs")."""
+    return _ROLE_RE.search(word) is not None and word.lower() not in _NOT_ROLES
+
+
+_NOT_ROLES = frozenset("oberste obersten oberster oberstes".split())
 _TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame", "Lord"})
 _SPEECH_BEFORE = frozenset({"sagte", "erklärte", "betonte", "sagt", "erklärt", "meinte", "schrieb", "so",
                             "said", "told", "says", "added", "wrote"})
@@ -139,8 +147,11 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
         if token.text in ARABIC_PARTICLES and token.hyphen_after:  # al-Assad
             j += 1
             continue
+        # "Alexander Van der Bellen": a capitalised particle, when an article particle follows
+        particle = token.text in PARTICLES or (token.text.lower() in PARTICLES and j + 1 < len(tokens)
+                                               and tokens[j + 1].text in INNER_PARTICLES)
         if token.text in ARABIC_PARTICLES or (
-                token.text in PARTICLES and (tokens[j - 1].text in first_names() or len(tokens[j - 1].text) == 1)):
+                particle and (tokens[j - 1].text in first_names() or len(tokens[j - 1].text) == 1)):
             k = j + 1
             if k < len(tokens) and tokens[k].text in INNER_PARTICLES and tokens[k].gap == " ":
                 k += 1
@@ -195,7 +206,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
             i += 1
 
     _surnames_alone(text, tokens, found, taken)
-    acronyms = _acronyms(text, tokens, taken)
+    acronyms = find_acronyms(text, tokens, taken)
     starts = [s for s, _ in sentences]
     result = []
     for name, (cue, spans) in [*found.items(), *acronyms.items()]:
@@ -203,7 +214,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         start = spans[0][0]
         sentence = sentence_at(sentences, starts, start)
         evidence = text[sentence[0]:sentence[1]] if sentence else text[max(0, start - 80):start + 80]
-        organization = cue == "acronym" or name.split()[-1].rstrip(".") in ORG_SUFFIXES
+        organization = cue in ("acronym", "club") or name.split()[-1].rstrip(".") in ORG_SUFFIXES
         result.append(Candidate(name, "organization" if organization else "person", " ".join(evidence.split()),
                                 cue, tuple(spans)))
     return _merge(result)
@@ -243,54 +254,6 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
     return last, cue
 
 
-# Capitalised abbreviations that are no organisation: units, things, titles, grammar.
-NOT_ORGANISATIONS = frozenset(
-    "DNA RNA CEO CFO COO TV PC PDF USB CD DVD GPS SMS MMS KO OK PS KW KM CM MM KG MB GB TB HIV AIDS SARS "
-    "COVID BIP BSP MWST ABS LKW PKW WC DJ MC MP VIP ID IQ AM PM UV UKW AKW EM WM OB II III IV VI VII VIII IX "
-    "XI XII XIII XIV XV XVI XVII XVIII XIX XX NR CO NO ISBN ISSN PMID DOI URL HTML HTTP PLZ ROM RAM CPU KB IT "
-    "LED FCKW ATP NADPH MW KWH EBIT GPL MBA BA MA BSC MSC PHD NS TÜV".split()
-)
-
-
-def _acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, tuple[str, list[tuple[int, int]]]]:
-    """ALL-CAPS abbreviations the registry lacks (``CDU``, ``UEFA``): organisation candidates.
-    Not in a text or line that is mostly capitals (a headline, a credit)."""
-    found: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-    for token in tokens:
-        word = token.text
-        if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()) or word in NOT_ORGANISATIONS:
-            continue
-        if taken.overlaps(token.start, token.end) or _shouting(text, token.start):
-            continue
-        if _country_code(text, token):
-            continue
-        found.setdefault(word, ("acronym", []))[1].append((token.start, token.end))
-    return found
-
-
-# A three-letter code in parentheses after a name, in a results table: "Stenmark (SWE) 86",
-# "Thiem (AUT) – Federer (SUI) 6:4", "1. Kane (ENG)": a sports country code, not a body.
-_CODE_CONTEXT = re.compile(r"\s*(?:\d|[–-]\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*\([A-Z]{3}\)|$|\n)")
-_RANK_BEFORE = re.compile(r"(?:^|\s)\d{1,3}\.\s+[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}\s*$")
-
-
-def _country_code(text: str, token: Token) -> bool:
-    """``SWE`` in ``Stenmark (SWE) 862``: a code in parentheses inside a table of results."""
-    if len(token.text) != 3 or text[token.start - 1:token.start] != "(" or text[token.end:token.end + 1] != ")":
-        return False
-    before = text[max(0, token.start - 50):token.start - 1]
-    return bool(_CODE_CONTEXT.match(text, token.end + 1) or _RANK_BEFORE.search(before))
-
-
-def _shouting(text: str, offset: int) -> bool:
-    """Is the line around ``offset`` mostly capitals (an all-caps headline or credit)?"""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    line = text[start:end if end >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
-
-
 def _sentence_start(text: str, offset: int) -> bool:
     return starts_sentence(text, offset, skip=" \"'“„»")
 
@@ -306,18 +269,28 @@ def _surnames_alone(text: str, tokens: list[Token], found: dict, taken: Coverage
     for k, token in enumerate(tokens):
         if k and tokens[k - 1].text.lower() in _NOUN_MARKERS:  # "die Menschen" is a noun
             continue
-        word = token.text
+        word, end = token.text, token.end
+        if token.hyphen_after and not token.hyphen_before:  # "Koch-Mehrin": a double surname
+            word, end = _hyphenated(text, tokens, k)
+        elif token.hyphen_before or token.hyphen_after:
+            continue
         stem = word[:-1] if word.endswith("s") and word[:-1] in owners else word
         names = owners.get(stem)
-        if not names or len(names) != 1 or token.hyphen_before or token.hyphen_after:
+        if not names or len(names) != 1:
             continue
         name = names[0]
-        if token.start <= found[name][1][0][0]:
+        if token.start <= found[name][1][0][0] or taken.overlaps(token.start, end):
             continue
-        if taken.overlaps(token.start, token.end):
-            continue
-        found[name][1].append((token.start, token.end))
-        taken.add(token.start, token.end)
+        found[name][1].append((token.start, end))
+        taken.add(token.start, end)
+
+
+def _hyphenated(text: str, tokens: list[Token], k: int) -> tuple[str, int]:
+    """The whole hyphenated word that starts at token ``k``, and where it ends."""
+    last = k
+    while last + 1 < len(tokens) and tokens[last].hyphen_after:
+        last += 1
+    return text[tokens[k].start:tokens[last].end], tokens[last].end
 
 
 def _merge(candidates: list[Candidate]) -> list[Candidate]:

@@ -23,201 +23,67 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from ..model import Claim, Mention, Quote
 from .candidates import is_role
+from .quotenames import is_quoted_name
+from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
+from .speakers import Context, Who, who_of
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
-# Speech verbs, lowercase as they stand in a sentence ("Sprache" is no "sprach").
-_SPEECH_VERB = re.compile(
-    r"\b(?:sagt\w*|gesagt|erklärt\w*|betont\w*|versprach\w*|versproch\w*|verspricht|kündigt\w*|angekündigt|"
-    r"bekräftigt\w*|warnt\w*|gewarnt|forderte\w*|fordert|gefordert|schrieb\w*|schreibt|meinte\w*|"
-    r"sprach|sprachen|bezeichnet\w*|teilte\w* mit|teilten|mitgeteilt|räumte\w* ein|kritisiert\w*|"
-    r"nannte\w*|kommentiert\w*|charakterisiert\w*|gab\w* an|bestreit\w*|bestritt\w*|widersprach\w*|"
-    r"verkündet\w*|äußert\w*|fügte\w* hinzu|ergänzt\w*|erläutert\w*|antwortet\w*|entgegnet\w*|"
-    r"appelliert\w*|unterstrich\w*|versichert\w*|mahnt\w*|lobt\w*|zitiert\w*|mit den Worten|"
-    r"stellte\w* fest|stellt fest|festgestellt|schildert\w*|beschreib\w*|beschrieb\w*|nennt|urteilt\w*|"
-    r"begründet\w*|gibt an|geht davon aus|ging\w* davon aus|resümiert\w*|bilanziert\w*|kommentiert|"
-    r"berichtete\w*|meldete\w*|"
-    r"said|says|told|stated|warned|announced|promised|added|wrote|declared|insisted|urged|reported|"
-    r"explained|argued|noted|replied|commented|asked|called)\b"
-    r"|,\s*so\b"
-)
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
 _APPOSITION = re.compile(r"\s*(?:,[^,.;:„“\"]{1,120},|\([^()]{1,60}\))\s*")
 _IMPERSONAL = re.compile(r"\b(?:hieß es|heißt es|hieß es weiter|it said|the statement said|it added)\b")
 _PRONOUN = re.compile(r"\s+(er|sie|he|she|they|it)\b")
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|er|sie)\s+$")  # "he said"
 _ROLE_AFTER = re.compile(r"\s+(?:der|die|the)\s+([\w-]+)")
-# Attribution cues and where their object stands.
-_CUE_AFTER = re.compile(
-    r"\b(?:[Nn]ach (?:Angaben|Informationen|Darstellung|Aussagen|Berichten|Einschätzung|Ansicht|Auffassung|"
-    r"Erkenntnissen|Schätzungen)|[Ll]aut|[Aa]ccording to|[Cc]iting|[Ww]ie\b(?=[^.]{0,80}\b(?:berichtete|meldete|mitteilte)))"
-)
-_CUE_BEFORE = re.compile(r"\b(?:zufolge|said|reported|berichtete\w*|meldete\w*|teilte\w* mit|mitteilte)\b")
-CUE_REACH = 90  # characters between a cue and the name it attributes to
-
-
-@dataclass(frozen=True)
-class _Entity:
-    id: str | None  # registry id; None for a candidate (a person the registry lacks)
-    start: int
-    end: int
-    kind: str  # person | body | state | place | source
-    name: str | None = None  # a candidate's name
-
-
-class _Context:
-    """Everything quote and claim attribution looks up in one article."""
-
-    def __init__(self, text, sentences, mentions, kinds, source_mentions, candidates=()):
-        self.text = text
-        self.sentences = sentences or [(0, len(text))]
-        self.starts = [s for s, _ in self.sentences]
-        # "die russische Agentur Interfax": an adjective names no speaker, it describes one.
-        entities = [_Entity(m.id, m.start, m.end, _kind(kinds.get(m.id, ""))) for m in mentions
-                    if m.how not in ("adjective",)]
-        entities += [_Entity(m.id, m.start, m.end, "source") for m in source_mentions]
-        entities += [_Entity(None, start, end, "person", c.name) for c in candidates if c.kind == "person"
-                     for start, end in c.spans]
-        self.entities = sorted(entities, key=lambda e: (e.start, e.end))
-        self.kinds = {e.id: e.kind for e in self.entities if e.id}
-        self.entity_starts = [e.start for e in self.entities]
-        self.quote_spans = []
-        self.roles = self._roles()
-
-    def sentence_of(self, offset: int) -> int:
-        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
-
-    @property
-    def quote_spans(self) -> list[tuple[int, int]]:
-        return self._quote_spans
-
-    @quote_spans.setter
-    def quote_spans(self, spans: list[tuple[int, int]]) -> None:
-        self._quote_spans = sorted(spans)
-        self._quote_starts = [s for s, _ in self._quote_spans]
-
-    def in_quote(self, offset: int) -> bool:
-        i = bisect.bisect_right(self._quote_starts, offset) - 1
-        return i >= 0 and self._quote_spans[i][0] <= offset < self._quote_spans[i][1]
-
-    def entities_in(self, start: int, end: int, kinds: tuple[str, ...]) -> list[_Entity]:
-        """Entities starting in [start, end), by binary search: linear overall, not quadratic."""
-        first = bisect.bisect_left(self.entity_starts, start)
-        last = bisect.bisect_left(self.entity_starts, end)
-        return [e for e in self.entities[first:last] if e.kind in kinds and not self.in_quote(e.start)]
-
-    def _roles(self) -> list[tuple[int, str, _Entity]]:
-        """(offset, role stem, person) for every ``Role Name`` apposition: ``Machthaber Kim Jong-un``."""
-        found = []
-        for e in self.entities:
-            if e.kind != "person":
-                continue
-            before = self.text[max(0, e.start - 40):e.start].split()
-            if before and is_role(before[-1]):
-                found.append((e.start, _role_stem(before[-1]), e))
-        return found
-
-    def by_role(self, word: str, before: int) -> _Entity | None:
-        stem = _role_stem(word)
-        matches = [person for offset, role, person in self.roles if offset < before and (role.startswith(stem) or stem.startswith(role))]
-        return matches[-1] if matches else None
-
-
-    def person_of(self, entity: _Entity) -> _Entity:
-        """The person right before a body they speak for (``Andre Schiele von der ESA``), else
-        the entity itself."""
-        if entity.kind == "person":
-            return entity
-        i = bisect.bisect_left(self.entity_starts, entity.start) - 1
-        while i >= 0 and self.entities[i].end > entity.start:
-            i -= 1
-        if i >= 0 and self.entities[i].kind == "person" and \
-                _MEMBER_OF.fullmatch(self.text, self.entities[i].end, entity.start):
-            return self.entities[i]
-        return entity
-
-    def person_named(self, surname: str) -> _Entity | None:
-        """The one person of the text whose name ends with ``surname`` (a headline's ``Löw``)."""
-        found = {(e.id, e.name): e for e in self.entities
-                 if e.kind == "person" and self.text[e.start:e.end].split()[-1] == surname
-                 and " " in self.text[e.start:e.end]}
-        return next(iter(found.values())) if len(found) == 1 else None
-
-    def antecedent(self, pronoun: str, before: int) -> _Entity | None:
-        """The person or body a pronoun points back to: the last one named before it, at most
-        two sentences back, never inside a quote."""
-        first = self.sentences[max(self.sentence_of(before) - 2, 0)][0]
-        kinds = ("person",) if pronoun in ("er", "he") else ("person", "body", "source")
-        named = self.entities_in(first, before, kinds)
-        return named[-1] if named else None
-
-
-def _kind(actor_kind: str) -> str:
-    if actor_kind == "person":
-        return "person"
-    if actor_kind in ("state", "place"):
-        return actor_kind
-    return "body"
-
-
-def _role_stem(word: str) -> str:
-    """``Nato-Generalsekretär`` → ``generalsekretär``; ``Machthabers`` → ``machthaber``."""
-    word = word.split("-")[-1].lower()
-    for ending in ("innen", "in", "en", "s", "n"):
-        if word.endswith(ending) and len(word) - len(ending) >= 5:
-            return word[: -len(ending)]
-    return word
-
-
-@dataclass(frozen=True)
-class _Who:
-    """Who a statement comes from: a registry actor, or a candidate's name, and the source."""
-
-    speaker: str | None = None
-    speaker_name: str | None = None
-    via: str | None = None
-
-    def __bool__(self) -> bool:
-        return bool(self.speaker or self.speaker_name or self.via)
-
-
-def _who(entity: _Entity) -> _Who:
-    if entity.kind == "source":
-        return _Who(via=entity.id)
-    return _Who(speaker=entity.id, speaker_name=None if entity.id else entity.name)
 
 
 def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
                 candidates=()) -> list[Quote]:
-    ctx = _Context(text, sentences, mentions, kinds, source_mentions, candidates)
-    matches = list(_QUOTE.finditer(text))
-    ctx.quote_spans = [(m.start(), m.end()) for m in matches]
+    ctx = Context(text, sentences, mentions, kinds, source_mentions, candidates)
+    matches = [m for m in _QUOTE.finditer(text) if not is_quoted_name(ctx, m)]
+    ctx.quote_spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
     quotes: list[Quote] = []
     for match in matches:
         group = next(g for g in range(1, 5) if match.group(g) is not None)
         q_start, q_end = match.start(group), match.end(group)
         i = ctx.sentence_of(match.start())
         s_start, s_end = ctx.sentences[i]
-        who = _attribute(ctx, s_start, s_end, quotes, i, match.start())
+        # a quote of several sentences: its speech verb follows the last ("…“, sagte Brown.)
+        s_end = max(s_end, ctx.sentences[ctx.sentence_of(max(match.end() - 1, 0))][1])
+        who = _attribute(ctx, s_start, s_end, quotes, i, match.start()) or _continued(ctx, quotes, match.start(), i)
         via = who.via or _via(ctx, s_start, s_end)
         if via is None and i + 1 < len(ctx.sentences):  # "… ", sagte Kim. Das berichtete Interfax.
             n_start, n_end = ctx.sentences[i + 1]
             other = {e.id or e.name for e in ctx.entities_in(n_start, n_end, ("person",))}
-            if _CUE_AFTER.search(text, n_start, n_end) and (not other or other == {who.speaker or who.speaker_name}):
+            if CUE_AFTER.search(text, n_start, n_end) and (not other or other == {who.speaker or who.speaker_name}):
                 via = _via(ctx, n_start, n_end)
         quotes.append(Quote(text[q_start:q_end], q_start, q_end, speaker=who.speaker,
                             speaker_name=who.speaker_name, via=via))
     return quotes
 
 
+def _continued(ctx: Context, earlier: list[Quote], quote_at: int, sentence: int) -> Who:
+    """A quote that opens the sentence right after an attributed quote, with no other person
+    named in between, goes on with the same speaker (news write a long statement in parts)."""
+    if not earlier or not (earlier[-1].speaker or earlier[-1].speaker_name):
+        return Who()
+    last = earlier[-1]
+    s_start = ctx.sentences[sentence][0]
+    if ctx.sentence_of(last.end) < sentence - 1 or ctx.text[s_start:quote_at].strip():
+        return Who()
+    if any((e.id, e.name) != (last.speaker, last.speaker_name if not last.speaker else None)
+           for e in ctx.entities_in(last.end, quote_at, ("person", "body", "source"))):
+        return Who()
+    return Who(last.speaker, last.speaker_name, last.via)
+
+
 SPEAKER_REACH = 100  # characters after a speech verb in which its subject may stand
 
 
-def _attribute(ctx: _Context, s_start: int, s_end: int, earlier: list[Quote], sentence: int,
-               quote_at: int | None = None) -> _Who:
+def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sentence: int,
+               quote_at: int | None = None) -> Who:
     """Who a quote or claim in the sentence [s_start, s_end) comes from."""
     text = ctx.text
     speaking = ("person", "body", "source")
@@ -225,21 +91,24 @@ def _attribute(ctx: _Context, s_start: int, s_end: int, earlier: list[Quote], se
         colon = [e for e in ctx.entities_in(s_start, quote_at, speaking)
                  if re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*:\s*", text[e.end:quote_at])]
         if colon:
-            return _who(colon[-1])
+            return who_of(colon[-1])
         headline = _HEADLINE_SPEAKER.fullmatch(text, s_start, quote_at)
         person = ctx.person_named(headline.group(1)) if headline else None
         if person is not None:  # Löw: "Brauchen keinen Hrubesch"
-            return _who(person)
-    verbs = [v for v in _SPEECH_VERB.finditer(text, s_start, s_end) if not ctx.in_quote(v.start())]
+            return who_of(person)
+        introduced = _introduced(ctx, s_start, quote_at) or _inverted(ctx, quote_at)
+        if introduced:
+            return introduced
+    verbs = [v for v in SPEECH_VERB.finditer(text, s_start, s_end) if not ctx.in_quote(v.start())]
     for verb in verbs:
         # "Kim sagte" first: in "Merkel nannte Wulff „…“" the name after the verb is its object.
         before = [e for e in ctx.entities_in(s_start, verb.start(), speaking)
                   if 0 <= verb.start() - e.end <= 2 or _APPOSITION.fullmatch(text, e.end, verb.start())]
         if before:  # Kim sagte; John Kline, ein Repräsentant aus Minnesota, sagte; Edathy (SPD) nannte
-            return _who(ctx.person_of(before[-1]))
+            return who_of(ctx.person_of(before[-1]))
         after = ctx.entities_in(verb.end(), min(s_end, verb.end() + 6), speaking)
         if after:  # sagte Kim
-            return _who(after[0])
+            return who_of(after[0])
         pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start())
         if pronoun:  # unterstrich er: the speaker of the speech before; schrieb sie, he said
             previous = _previous_speaker(ctx, earlier, sentence, pronoun.group(1).lower())
@@ -247,44 +116,97 @@ def _attribute(ctx: _Context, s_start: int, s_end: int, earlier: list[Quote], se
                 return previous
             entity = ctx.antecedent(pronoun.group(1).lower(), verb.start())
             if entity is not None:
-                return _who(entity)
+                return who_of(entity)
             continue
         role = _ROLE_AFTER.match(text, verb.end())
         if role and is_role(role.group(1)):  # sagte der Machthaber
             entity = ctx.by_role(role.group(1), verb.start())
             if entity is not None:
-                return _who(entity)
+                return who_of(entity)
         # so der zuständige Gewerkschaftsvorstand Uwe Foullong; sagte der Vorsitzende Richter Klaus Tolksdorf
         later = ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
         gap = text[verb.end():later[0].start] if later else ""
         if later and (re.match(r"\s+(?:der|die|the)\s", gap) or (gap.split() and is_role(gap.split()[0]))) \
                 and not re.search(r"[.;:!?]", text[verb.end():later[0].start]) and not _clause_verb(text, verb.end(), later[0].start):
-            return _who(later[0])
+            return who_of(later[0])
     if _IMPERSONAL.search(text, s_start, s_end) and earlier:
         last = earlier[-1]
         if ctx.sentence_of(last.start) >= sentence - 3 and (last.speaker or last.speaker_name or last.via):
-            return _Who(last.speaker, last.speaker_name, last.via)
+            return Who(last.speaker, last.speaker_name, last.via)
     if verbs:
         people = ctx.entities_in(s_start, s_end, ("person",))
         if people:
-            return _who(people[0])
-    return _Who()
+            return who_of(people[0])
+    if quote_at is not None:  # Nach Auffassung des Vorsitzenden Hartmut Perschau sei es „…“
+        return _cue_target(ctx, s_start, s_end)[1] or _reported(ctx, s_start, s_end, earlier, sentence)
+    return Who()
+
+
+_SUBJUNCTIVE = re.compile(r"\b(?:sei|seien|habe|hätten?|werde|würden?|könne|müsse|gebe|stehe|liege|solle|dürfe)\b")
+
+
+def _reported(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sentence: int) -> Who:
+    """Reported speech that goes on (subjunctive, nobody named): "Damit seien „der Kurs …
+    nicht mehr so klar“" continues the speaker of the sentence before, who spoke with a speech
+    verb and is the one person named there, or of the quote just before."""
+    if not _SUBJUNCTIVE.search(ctx.text, s_start, s_end) or \
+            ctx.entities_in(s_start, s_end, ("person", "body", "source")):
+        return Who()
+    if sentence > 0:
+        p_start, p_end = ctx.sentences[sentence - 1]
+        people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",))}
+        verbs = SPEECH_VERB.finditer(ctx.text, p_start, p_end)
+        if len(people) == 1 and any(not ctx.in_quote(v.start()) for v in verbs):
+            return who_of(next(iter(people.values())))
+    return _previous_speaker(ctx, earlier, sentence, "sie")
+
+
+def _introduced(ctx: Context, s_start: int, quote_at: int) -> Who:
+    """A quote after a colon whose clause names one person: "Stoiber begründete seinen Rückzug
+    mit den Worten: „…“", "Koppelin wörtlich: „…“"."""
+    if not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]):
+        return Who()
+    people = {(e.id, e.name): e for e in ctx.entities_in(s_start, quote_at, ("person",))}
+    if len(people) != 1:
+        return Who()
+    person = next(iter(people.values()))
+    # "Dabei griff sie den Präsidenten Mahmud Ahmadinedschad an: „…“": a subject pronoun, or
+    # the person as an object (den, dem, einen, einem before it), and the person is not who speaks
+    before = ctx.text[max(s_start, person.start - 50):person.start]
+    if re.search(r"\b(?:er|sie|Er|Sie)\b", ctx.text[s_start:person.start]) or \
+            re.search(r"\b(?:den|dem|einen|einem)\b[^,.;:]{0,40}$", before):
+        return Who()
+    return who_of(person)
+
+
+# After a closing quotation mark: a comma, maybe "so", one or two lowercase words (a verb, an
+# adverb), then the speaker: "„…“, strich Romney heraus", "„…“, so urteilte Romney".
+_INVERSION = re.compile(r"\s*,\s*(?:so\s+)?(?:[a-zäöüß]+\s+){1,2}")
+
+
+def _inverted(ctx: Context, quote_at: int) -> Who:
+    i = bisect.bisect_left(ctx.quote_spans, (quote_at, -1))
+    if i >= len(ctx.quote_spans) or ctx.quote_spans[i][0] != quote_at:
+        return Who()
+    after = _INVERSION.match(ctx.text, ctx.quote_spans[i][1])
+    if after is None:
+        return Who()
+    named = ctx.entities_in(after.end(), after.end() + 1, ("person", "body", "source"))
+    return who_of(named[0]) if named else Who()
 
 
 # A name alone before the colon that opens a quote: a headline's speaker ("Löw: …").
 _HEADLINE_SPEAKER = re.compile(r"\s*([A-ZÄÖÜ][\w'’-]+)\s*:\s*")
-# "Andre Schiele von der ESA": a person, then the body they speak for.
-_MEMBER_OF = re.compile(r"\s+(?:von|vom|bei|beim|of|from|at)(?:\s+(?:der|dem|des|den|the))?\s+")
 
 
-def _previous_speaker(ctx: _Context, earlier: list[Quote], sentence: int, pronoun: str) -> _Who:
+def _previous_speaker(ctx: Context, earlier: list[Quote], sentence: int, pronoun: str) -> Who:
     """The speaker of the latest quote at most two sentences back: who ``er`` continues."""
     if not earlier or ctx.sentence_of(earlier[-1].start) < sentence - 2:
-        return _Who()
+        return Who()
     last = earlier[-1]
     if pronoun in ("er", "he") and last.speaker is not None and ctx.kinds.get(last.speaker) != "person":
-        return _Who()
-    return _Who(last.speaker, last.speaker_name, last.via) if (last.speaker or last.speaker_name) else _Who()
+        return Who()
+    return Who(last.speaker, last.speaker_name, last.via) if (last.speaker or last.speaker_name) else Who()
 
 
 # A finite verb between a speech verb and a name means the name belongs to another clause.
@@ -296,60 +218,46 @@ def _clause_verb(text: str, start: int, end: int) -> bool:
     return _FINITE.search(text, start, end) is not None or "„" in text[start:end] or '"' in text[start:end]
 
 
-def _via(ctx: _Context, start: int, end: int) -> str | None:
+def _via(ctx: Context, start: int, end: int) -> str | None:
     """The source an attribution in [start, end) names: ``nach Angaben der … Interfax``."""
-    for cue in _CUE_AFTER.finditer(ctx.text, start, end):
+    for cue in CUE_AFTER.finditer(ctx.text, start, end):
         named = ctx.entities_in(cue.end(), min(end, cue.end() + CUE_REACH), ("source",))
         if named:
             return named[0].id
-    if _SPEECH_VERB.search(ctx.text, start, end) or _CUE_BEFORE.search(ctx.text, start, end):
+    if SPEECH_VERB.search(ctx.text, start, end) or CUE_BEFORE.search(ctx.text, start, end):
         named = ctx.entities_in(start, end, ("source",))
         if named:
             return named[0].id
     return None
 
 
-def _cue_target(ctx: _Context, start: int, end: int) -> tuple[str, _Who]:
+def _cue_target(ctx: Context, start: int, end: int) -> tuple[str, Who]:
     """What an attribution cue in [start, end) names: ``Nach Angaben aus dem Weißen Haus``,
     ``dem Bericht von Reuters zufolge``. Only the words right after (before ``zufolge``) the cue
     count: ``Nach Angaben Waxmans … die USA`` names Waxman, not the USA."""
     text = ctx.text
     claimants = ("source", "body", "state", "person")
-    for cue in _CUE_AFTER.finditer(text, start, end):
+    for cue in CUE_AFTER.finditer(text, start, end):
         if ctx.in_quote(cue.start()):
             continue
         named = ctx.entities_in(cue.end(), min(end, cue.end() + CUE_REACH), claimants)
-        if named and _adjacent(text, cue.end(), named[0].start):
-            return " ".join(cue.group().split()), _who(named[0])
+        if named and adjacent(text, cue.end(), named[0].start):
+            return " ".join(cue.group().split()), who_of(named[0])
         if named or re.match(r"\s+[A-ZÄÖÜ]", text[cue.end():cue.end() + 3]):
-            return "", _Who()  # the cue names someone we do not know: attribute nothing
-    for cue in _CUE_BEFORE.finditer(text, start, end):
+            return "", Who()  # the cue names someone we do not know: attribute nothing
+    for cue in CUE_BEFORE.finditer(text, start, end):
         if cue.group() != "zufolge" or ctx.in_quote(cue.start()):
             continue
         named = ctx.entities_in(max(start, cue.start() - CUE_REACH), cue.start(), claimants)
-        if named and _adjacent(text, named[-1].end, cue.start(), before=True):
-            return "zufolge", _who(named[-1])
-    return "", _Who()
-
-
-# Words that may stand between a cue and its claimant: articles, prepositions, adjectives
-# ("nach Angaben der staatlichen russischen Nachrichtenagentur Interfax").
-_LINK_WORDS = re.compile(r"(?:\s+(?:der|des|dem|den|die|von|vom|aus|aus dem|aus der|eines|einer|the|of|from|"
-                         r"[a-zäöüß][\w-]*(?:en|er|e|es|em)|[A-ZÄÖÜ][\w-]*(?:agentur|behörde|ministerium|"
-                         r"regierung|sprecher\w*|zeitung|sender|kreise\w*|quellen|agency|officials?)))*\s*")
-
-
-def _adjacent(text: str, start: int, end: int, before: bool = False) -> bool:
-    gap = text[start:end]
-    if before:  # "Dem Bericht von Reuters zufolge"
-        return re.fullmatch(r"\s*", gap) is not None
-    return _LINK_WORDS.fullmatch(gap) is not None
+        if named and adjacent(text, named[-1].end, cue.start(), before=True):
+            return "zufolge", who_of(named[-1])
+    return "", Who()
 
 
 def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
                 quotes: list[Quote], candidates=()) -> list[Claim]:
     """Sentences that report what someone else says, with who and through whom."""
-    ctx = _Context(text, sentences, mentions, kinds, source_mentions, candidates)
+    ctx = Context(text, sentences, mentions, kinds, source_mentions, candidates)
     ctx.quote_spans = [(q.start, q.end) for q in quotes]
     ordered = sorted(quotes, key=lambda q: q.start)
     quote_starts = [q.start for q in ordered]
@@ -363,13 +271,13 @@ def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str],
         cue_text, who = _cue_target(ctx, start, end)
         has_quote = bisect.bisect_left(quote_starts, start) < bisect.bisect_left(quote_starts, end)
         if not has_quote:
-            verb = next((v for v in _SPEECH_VERB.finditer(text, start, end) if not ctx.in_quote(v.start())), None)
+            verb = next((v for v in SPEECH_VERB.finditer(text, start, end) if not ctx.in_quote(v.start())), None)
             if verb is not None:  # "…, unterstrich er": the quote before tells who "er" is
                 k = bisect.bisect_left(quote_starts, start)
                 said = _attribute(ctx, start, end, ordered[max(0, k - 1):k], i)
                 if said:
                     cue_text = cue_text or " ".join(verb.group().lstrip(",").split())
-                    who = _Who(who.speaker or said.speaker,
+                    who = Who(who.speaker or said.speaker,
                                who.speaker_name or (None if who.speaker else said.speaker_name),
                                who.via or said.via)
         if who:

@@ -17,7 +17,7 @@ GERMEVAL = "germeval2014-dev.tsv"
 WIKINEWS = "wikinews-de.jsonl"
 REUTERS = "reuters21578.jsonl"
 DERSTANDARD = "derstandard-10kgnad.csv"
-DATASETS = ("germeval", "wikinews", "reuters", "derstandard")
+DATASETS = ("germeval", "wikinews", "reuters", "derstandard", "articles")
 
 KINDS = ("PER", "ORG", "LOC", "LOCderiv")
 TARGETS = {"linked_precision": 0.95, "persons": 0.85, "countries_recall": 0.95}

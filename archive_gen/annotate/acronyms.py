@@ -1,0 +1,101 @@
+"""Organisation candidates from ALL-CAPS abbreviations the registry lacks (``CDU``, ``UEFA``),
+and the many capitalised abbreviations that name no organisation: units, technology, state
+codes, sports country codes in results tables, parts of club and company names."""
+
+from __future__ import annotations
+
+import re
+
+from ..lang.lexicon import NOT_NAME_START
+from .matcher import Token
+from .sentences import Coverage
+
+FUNCTION_WORDS = NOT_NAME_START
+
+# Capitalised abbreviations that are no organisation: units, things, titles, grammar.
+NOT_ORGANISATIONS = frozenset(
+    "DNA RNA CEO CFO COO TV PC PDF USB CD DVD GPS SMS MMS KO OK PS KW KM CM MM KG MB GB TB HIV AIDS SARS "
+    "COVID BIP BSP MWST ABS LKW PKW WC DJ MC MP VIP ID IQ AM PM UV UKW AKW EM WM OB II III IV VI VII VIII IX "
+    "XI XII XIII XIV XV XVI XVII XVIII XIX XX NR CO NO ISBN ISSN PMID DOI URL HTML HTTP PLZ ROM RAM CPU KB IT "
+    "LED FCKW ATP NADPH MW KWH EBIT GPL MBA BA MA BSC MSC PHD NS TÜV "
+    # technology, units and time zones (Der Standard's web pages), states written as codes
+    "WLAN LAN LTE NFC OLED AMOLED LCD VR AR HD UHD SSD HDD GHZ MHZ SIM PIN APP MEZ MESZ CET UTC GMT PR XL XXL "
+    "US USA UK BRD DDR UDSSR".split()
+)
+# The short prefix of a club's or company's name ("FC Valencia", "SK Rapid Wien"), and the legal
+# form after one ("Energie Steiermark AG"): part of a longer name, not a body of its own.
+_NAME_PREFIXES = frozenset("FC SC SV SK AS AC AFC SSC SSV TSV VfB VfL BSC KSV ASK ATSV USV WSG FK HC EC EHC".split())
+_LEGAL_FORMS = frozenset("AG SE SA NV BV KG OG GMBH PLC INC LTD".split())
+
+
+def _part_of_name(text: str, token: Token) -> bool:
+    after = text[token.end:token.end + 2]
+    before = text[max(0, token.start - 2):token.start]
+    if token.text in _NAME_PREFIXES and after[:1] == " " and after[1:2].isupper():
+        return True
+    return token.text in _LEGAL_FORMS and before[-1:] == " " and before[:1].isalpha()
+
+
+def _common_word(word: str) -> bool:
+    """``DIE``, ``MANN`` in a play's speaker lines: an ordinary word in capitals."""
+    return word.lower() in _LOWER_FUNCTION_WORDS or word.capitalize() in _SHOUTED_NOUNS
+
+
+_LOWER_FUNCTION_WORDS = frozenset(w.lower() for w in FUNCTION_WORDS)
+_SHOUTED_NOUNS = frozenset("Mann Frau Kind Ende Neu Live Update Video Foto Bild Info Sale Top".split())
+
+
+def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, tuple[str, list[tuple[int, int]]]]:
+    """ALL-CAPS abbreviations the registry lacks (``CDU``, ``UEFA``): organisation candidates.
+    Not in a text or line that is mostly capitals (a headline, a credit)."""
+    found: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    lines: dict[int, bool] = {}
+    for token in tokens:
+        word = token.text
+        if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()) or word in NOT_ORGANISATIONS:
+            continue
+        if taken.overlaps(token.start, token.end) or _shouting(text, token.start, lines):
+            continue
+        if _country_code(text, token) or _common_word(word):
+            continue
+        if _part_of_name(text, token):
+            club = _CLUB_REST.match(text, token.end) if word in _NAME_PREFIXES else None
+            if club and not taken.overlaps(token.start, club.end()):  # "FC Valencia": the club
+                name = " ".join(text[token.start:club.end()].split())
+                found.setdefault(name, ("club", []))[1].append((token.start, club.end()))
+            continue
+        found.setdefault(word, ("acronym", []))[1].append((token.start, token.end))
+    return found
+
+
+# The words of a club's name after its prefix: capitalised, up to three ("SK Rapid Wien").
+_CLUB_REST = re.compile(r"(?: [A-ZÄÖÜ][\w'’.-]*[\w]){1,3}")
+
+
+# A three-letter code in parentheses after a name, in a results table: "Stenmark (SWE) 86",
+# "Thiem (AUT) – Federer (SUI) 6:4", "1. Kane (ENG)": a sports country code, not a body.
+_CODE_CONTEXT = re.compile(r"\s*(?:\d|[–-]\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*\([A-Z]{3}\)|$|\n)")
+_RANK_BEFORE = re.compile(r"(?:^|\s)\d{1,3}\.\s+[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}\s*$")
+
+
+def _country_code(text: str, token: Token) -> bool:
+    """``SWE`` in ``Stenmark (SWE) 862``: a code in parentheses inside a table of results."""
+    if len(token.text) != 3 or text[token.start - 1:token.start] != "(" or text[token.end:token.end + 1] != ")":
+        return False
+    before = text[max(0, token.start - 50):token.start - 1]
+    return bool(_CODE_CONTEXT.match(text, token.end + 1) or _RANK_BEFORE.search(before))
+
+
+def _shouting(text: str, offset: int, seen: dict[int, bool] | None = None) -> bool:
+    """Is the line around ``offset`` mostly capitals (an all-caps headline or credit)? ``seen``
+    keeps each line's answer: a flattened article is one long line with many acronyms."""
+    start = text.rfind("\n", 0, offset) + 1
+    if seen is not None and start in seen:
+        return seen[start]
+    end = text.find("\n", offset)
+    line = text[start:end if end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    answer = len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    if seen is not None:
+        seen[start] = answer
+    return answer

@@ -1,0 +1,30 @@
+"""Quotation marks around a name, not around speech: „Neues Deutschland“, „Aktion Deutschland
+hilft“. The quote finder skips these, so no speaker is credited with a newspaper's title."""
+
+import re
+
+# The noun before a quoted name: „Neues Deutschland“ after "der Zeitung" is a title, not speech.
+_TITLE_NOUN = re.compile(r"(?:[Zz]eitung|[Zz]eitschrift|[Mm]agazin|[Bb]latt|[Ss]ender|[Ff]ilm|[Bb]uch|[Rr]oman|"
+                         r"[Tt]itel|[Ss]endung|[Ss]erie|[Aa]lbum|[Ll]ied|[Ss]ong|[Ii]nitiative|[Aa]ktion|[Kk]ampagne|"
+                         r"[Pp]rojekt|[Oo]rganisation|[Vv]erein|[Gg]ruppe|[Pp]artei|[Bb]ewegung|[Pp]rogramm|[Ww]ebsite|"
+                         r"[Pp]ortal|[Aa]gentur|[Kk]ollektiv|[Mm]otto|[Nn]ame[ns]?|[Ss]chiff|[Uu]nternehmen)\s*$")
+# Every word capitalised (German lowercase links like "und", "im" mean a phrase: „Wolf im
+# Schafspelz“, „Unbesiegbarkeit und Dauerhaftigkeit“), or a foreign name's particle.
+_NAME_WORD = re.compile(r"(?:[A-ZÄÖÜ0-9][\w'’′.&-]*|de|da|del|do|of|the|and|la|le|el)")
+
+
+def is_quoted_name(ctx, match: re.Match) -> bool:
+    """Quotation marks around a name (a paper, a film, a campaign), not around speech: the
+    text is two to five capitalised words, or a name the article links, or a title noun
+    stands before it. One capitalised word alone may be speech („Gesindel“), so it needs the
+    noun or the link."""
+    group = next(g for g in range(1, 5) if match.group(g) is not None)
+    start, end = match.start(group), match.end(group)
+    words = ctx.text[start:end].split()
+    if len(words) > 5 or not words:
+        return False
+    if any(e.start <= start and e.end >= end for e in ctx.entities_in(max(0, start - 60), end, ("body", "source"))):
+        return True
+    if _TITLE_NOUN.search(ctx.text, max(0, match.start() - 40), match.start()) and words[0][:1].isupper():
+        return True
+    return 2 <= len(words) and words[0][:1].isupper() and all(_NAME_WORD.fullmatch(w.strip(",")) for w in words)

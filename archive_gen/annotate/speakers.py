@@ -1,0 +1,145 @@
+"""Who may speak in an article, for quote and claim attribution: the persons, bodies and
+sources it names (linked mentions and person candidates), looked up by position, role word or
+surname. ``quotes.py`` decides which of them said what."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .candidates import is_role
+
+# "Andre Schiele von der ESA": a person, then the body they speak for.
+MEMBER_OF = re.compile(r"\s+(?:von|vom|bei|beim|of|from|at)(?:\s+(?:der|dem|des|den|the))?\s+")
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str | None  # registry id; None for a candidate (a person the registry lacks)
+    start: int
+    end: int
+    kind: str  # person | body | state | place | source
+    name: str | None = None  # a candidate's name
+
+
+class Context:
+    """Everything quote and claim attribution looks up in one article."""
+
+    def __init__(self, text, sentences, mentions, kinds, source_mentions, candidates=()):
+        self.text = text
+        self.sentences = sentences or [(0, len(text))]
+        self.starts = [s for s, _ in self.sentences]
+        # "die russische Agentur Interfax": an adjective names no speaker, it describes one.
+        entities = [Entity(m.id, m.start, m.end, actor_class(kinds.get(m.id, ""))) for m in mentions
+                    if m.how not in ("adjective",)]
+        entities += [Entity(m.id, m.start, m.end, "source") for m in source_mentions]
+        entities += [Entity(None, start, end, "person", c.name) for c in candidates if c.kind == "person"
+                     for start, end in c.spans]
+        self.entities = sorted(entities, key=lambda e: (e.start, e.end))
+        self.kinds = {e.id: e.kind for e in self.entities if e.id}
+        self.entity_starts = [e.start for e in self.entities]
+        self.quote_spans = []
+        self.roles = self._roles()
+
+    def sentence_of(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
+    @property
+    def quote_spans(self) -> list[tuple[int, int]]:
+        return self._quote_spans
+
+    @quote_spans.setter
+    def quote_spans(self, spans: list[tuple[int, int]]) -> None:
+        self._quote_spans = sorted(spans)
+        self._quote_starts = [s for s, _ in self._quote_spans]
+
+    def in_quote(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        return i >= 0 and self._quote_spans[i][0] <= offset < self._quote_spans[i][1]
+
+    def entities_in(self, start: int, end: int, kinds: tuple[str, ...]) -> list[Entity]:
+        """Entities starting in [start, end), by binary search: linear overall, not quadratic."""
+        first = bisect.bisect_left(self.entity_starts, start)
+        last = bisect.bisect_left(self.entity_starts, end)
+        return [e for e in self.entities[first:last] if e.kind in kinds and not self.in_quote(e.start)]
+
+    def _roles(self) -> list[tuple[int, str, Entity]]:
+        """(offset, role stem, person) for every ``Role Name`` apposition: ``Machthaber Kim Jong-un``."""
+        found = []
+        for e in self.entities:
+            if e.kind != "person":
+                continue
+            before = self.text[max(0, e.start - 40):e.start].split()
+            if before and is_role(before[-1]):
+                found.append((e.start, role_stem(before[-1]), e))
+        return found
+
+    def by_role(self, word: str, before: int) -> Entity | None:
+        stem = role_stem(word)
+        matches = [person for offset, role, person in self.roles if offset < before and (role.startswith(stem) or stem.startswith(role))]
+        return matches[-1] if matches else None
+
+
+    def person_of(self, entity: Entity) -> Entity:
+        """The person right before a body they speak for (``Andre Schiele von der ESA``), else
+        the entity itself."""
+        if entity.kind == "person":
+            return entity
+        i = bisect.bisect_left(self.entity_starts, entity.start) - 1
+        while i >= 0 and self.entities[i].end > entity.start:
+            i -= 1
+        if i >= 0 and self.entities[i].kind == "person" and \
+                MEMBER_OF.fullmatch(self.text, self.entities[i].end, entity.start):
+            return self.entities[i]
+        return entity
+
+    def person_named(self, surname: str) -> Entity | None:
+        """The one person of the text whose name ends with ``surname`` (a headline's ``Löw``)."""
+        found = {(e.id, e.name): e for e in self.entities
+                 if e.kind == "person" and self.text[e.start:e.end].split()[-1] == surname
+                 and " " in self.text[e.start:e.end]}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def antecedent(self, pronoun: str, before: int) -> Entity | None:
+        """The person or body a pronoun points back to: the last one named before it, at most
+        two sentences back, never inside a quote."""
+        first = self.sentences[max(self.sentence_of(before) - 2, 0)][0]
+        kinds = ("person",) if pronoun in ("er", "he") else ("person", "body", "source")
+        named = self.entities_in(first, before, kinds)
+        return named[-1] if named else None
+
+
+def actor_class(actor_kind: str) -> str:
+    if actor_kind == "person":
+        return "person"
+    if actor_kind in ("state", "place"):
+        return actor_kind
+    return "body"
+
+
+def role_stem(word: str) -> str:
+    """``Nato-Generalsekretär`` → ``generalsekretär``; ``Machthabers`` → ``machthaber``."""
+    word = word.split("-")[-1].lower()
+    for ending in ("innen", "in", "en", "s", "n"):
+        if word.endswith(ending) and len(word) - len(ending) >= 5:
+            return word[: -len(ending)]
+    return word
+
+
+@dataclass(frozen=True)
+class Who:
+    """Who a statement comes from: a registry actor, or a candidate's name, and the source."""
+
+    speaker: str | None = None
+    speaker_name: str | None = None
+    via: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.speaker or self.speaker_name or self.via)
+
+
+def who_of(entity: Entity) -> Who:
+    if entity.kind == "source":
+        return Who(via=entity.id)
+    return Who(speaker=entity.id, speaker_name=None if entity.id else entity.name)

@@ -1,0 +1,53 @@
+"""The words that attribute speech: speech verbs, attribution cues ("nach Angaben", "laut",
+"zufolge") and the words that may stand between a cue and whom it names. Kept apart from the
+attribution logic in ``quotes.py`` so that the word lists can grow without it."""
+
+import re
+
+from .candidates import is_role
+
+# Speech verbs, lowercase as they stand in a sentence ("Sprache" is no "sprach").
+SPEECH_VERB = re.compile(
+    r"\b(?:sagt\w*|gesagt|erklärt\w*|betont\w*|versprach\w*|versproch\w*|verspricht|kündigt\w*|angekündigt|"
+    r"bekräftigt\w*|warnt\w*|gewarnt|forderte\w*|fordert|gefordert|schrieb\w*|schreibt|meinte\w*|"
+    r"sprach|sprachen|bezeichnet\w*|teilte\w* mit|teilten|mitgeteilt|räumte\w* ein|kritisiert\w*|"
+    r"nannte\w*|kommentiert\w*|charakterisiert\w*|gab\w* an|bestreit\w*|bestritt\w*|widersprach\w*|"
+    r"verkündet\w*|äußert\w*|fügte\w*|fügt|ergänzt\w*|erläutert\w*|antwortet\w*|entgegnet\w*|"
+    r"appelliert\w*|unterstrich\w*|versichert\w*|mahnt\w*|lobt\w*|zitiert\w*|mit den Worten|"
+    r"stellte\w* fest|stellt fest|festgestellt|schildert\w*|beschreib\w*|beschrieb\w*|nennt|urteilt\w*|"
+    r"begründet\w*|gibt an|geht davon aus|ging\w* davon aus|resümiert\w*|bilanziert\w*|kommentiert|"
+    r"berichtete\w*|meldete\w*|riet\w*|rät|bezweifelt\w*|hofft\w*|zeigte\w* sich|zeigt sich|"
+    r"wörtlich|lautete\w*|meint|ausdrückt\w*|ausgedrückt|führte\w*(?=(?:\s+\S+){0,2}\s+aus\b)|"
+    r"der Meinung|der Ansicht|sicherte\w*|beklagt\w*|bedauert\w*|"
+    r"glaubt\w*|verwies\w*|wies\w* darauf hin|"
+    r"said|says|told|stated|warned|announced|promised|added|wrote|declared|insisted|urged|reported|"
+    r"explained|argued|noted|replied|commented|asked|called)\b"
+    r"|,\s*so\b"
+)
+# Attribution cues and where their object stands.
+CUE_AFTER = re.compile(
+    r"\b(?:[Nn]ach (?:den Worten|Worten|Angaben|Informationen|Darstellung|Aussagen|Berichten|Einschätzung|"
+    r"Ansicht|Auffassung|"
+    r"Erkenntnissen|Schätzungen)|[Ll]aut|[Aa]ccording to|[Cc]iting|[Ww]ie\b(?=[^.]{0,80}\b(?:berichtete|meldete|mitteilte)))"
+)
+CUE_BEFORE = re.compile(r"\b(?:zufolge|said|reported|berichtete\w*|meldete\w*|teilte\w* mit|mitteilte)\b")
+CUE_REACH = 90  # characters between a cue and the name it attributes to
+
+
+# Words that may stand between a cue and its claimant: articles, prepositions, adjectives
+# ("nach Angaben der staatlichen russischen Nachrichtenagentur Interfax").
+LINK_WORDS = re.compile(r"(?:\s+(?:der|des|dem|den|die|von|vom|aus|aus dem|aus der|eines|einer|the|of|from|"
+                        r"[a-zäöüß][\w-]*(?:en|er|e|es|em)|[A-ZÄÖÜ][\w-]*(?:agentur|behörde|ministerium|"
+                        r"regierung|sprecher\w*|zeitung|sender|kreise\w*|quellen|agency|officials?)))*\s*")
+
+
+def adjacent(text: str, start: int, end: int, before: bool = False) -> bool:
+    gap = text[start:end]
+    if before:  # "Dem Bericht von Reuters zufolge"
+        return re.fullmatch(r"\s*", gap) is not None
+    if LINK_WORDS.fullmatch(gap) is not None:
+        return True
+    # "Nach Auffassung des CDU-Fraktionsvorsitzenden Hartmut Perschau": link words, then a
+    # role word, maybe an apposition in commas around its body
+    role = re.fullmatch(r"(.*?)\s([\w-]+)(\s[^,.;:„“\"]{0,60},)?\s*", gap)
+    return bool(role and is_role(role.group(2)) and LINK_WORDS.fullmatch(role.group(1)))
