@@ -28,7 +28,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Link targets in editor Markdown: inline links and images "](dest …)", reference definitions
 # "[id]: dest". Everything up to ")" counts, whitespace included: browsers drop tabs and line
 # breaks inside a URL ("java\nscript:" is "javascript:"), so the check must not stop there.
-_INLINE_TARGET = re.compile(r"(\]\()([^)]*)")
+_INLINE_OPEN = re.compile(r"\]\(")
 _REFERENCE_TARGET = re.compile(r"^([ ]{0,3}\[[^\[\]]*\]:[ \t]*\n?[ \t]*)(\S+)", re.MULTILINE)
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):", re.IGNORECASE)
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -65,16 +65,35 @@ def safe_markdown(text: str) -> Markup:
     but http(s), mailto and relative targets (an allow-list: ``javascript:``, ``data:`` …
     become ``#``)."""
     text = plain(text).replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
-    text = _INLINE_TARGET.sub(_safe_target, text)
-    return Markup(_REFERENCE_TARGET.sub(_safe_target, text))
+    text = _safe_inline_targets(text)
+    return Markup(_REFERENCE_TARGET.sub(_safe_reference, text))
 
 
-def _safe_target(match: re.Match) -> str:
-    target = _WHITESPACE.sub("", _MD_ESCAPE.sub(r"\1", match.group(2)))
-    scheme = _SCHEME.match(target)
-    if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
-        return match.group(1) + "#"
-    return match.group(0)
+def _safe_inline_targets(text: str) -> str:
+    """Every "](" opens a possible target up to the next ")", and each is judged on its own:
+    a target may hold another "](" ("]([](javascript:)"), and Markdown may take either."""
+    unsafe: list[tuple[int, int]] = []
+    for opening in _INLINE_OPEN.finditer(text):
+        start = opening.end()
+        end = text.find(")", start)
+        end = len(text) if end < 0 else end
+        if not _allowed(text[start:end]):
+            if unsafe and unsafe[-1][1] == end:  # nested in an unsafe target: that one covers it
+                continue
+            unsafe.append((start, end))
+    for start, end in reversed(unsafe):
+        text = text[:start] + "#" + text[end:]
+    return text
+
+
+def _safe_reference(match: re.Match) -> str:
+    return match.group(0) if _allowed(match.group(2)) else match.group(1) + "#"
+
+
+def _allowed(target: str) -> bool:
+    """No scheme (a relative link) or one of the allowed ones."""
+    scheme = _SCHEME.match(_WHITESPACE.sub("", _MD_ESCAPE.sub(r"\1", target)))
+    return not scheme or scheme.group(1).lower() in SAFE_SCHEMES
 
 
 def finalize(value: Any) -> Any:
