@@ -161,7 +161,7 @@ def test_corrupt_truncated_or_foreign_cache_is_rebuilt_not_trusted(built, damage
     root, scratch = built
     folder = root / cache.CACHE_DIR
     edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")  # so the fast path cannot answer
-    for name in ("annotate.pack", "pages.pack", cache.MANIFEST):
+    for name in ("annotate.pack", "pages.pack", "search.pack", cache.MANIFEST):
         data = bytearray((folder / name).read_bytes())
         if damage == "truncated":
             data = data[: len(data) // 2]
@@ -174,6 +174,28 @@ def test_corrupt_truncated_or_foreign_cache_is_rebuilt_not_trusted(built, damage
     result, _ = build(root, messages)
     assert any("(0 unchanged)" in m for m in messages), messages
     assert result.rendered > 300, "without a manifest every page is rendered"
+    assert_same_as_clean(root, scratch)
+
+
+def test_search_index_is_reused_only_when_pagefind_would_get_the_same_input(built):
+    """A new site name changes every page's HTML but not what is indexed: the previous
+    Pagefind bundle is linked, not rebuilt. A new paragraph is indexed: a new bundle."""
+    root, scratch = built
+    bundle = root / "site" / "pagefind"
+
+    def inodes() -> dict[str, int]:
+        return {p.relative_to(bundle).as_posix(): p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
+
+    before = inodes()
+    edit(root / "mkdocs.yml", "site_name: Nachrichtenarchiv", "site_name: Archiv der Nachrichten")
+    result, _ = build(root)
+    assert result.rendered > 300 and inodes() == before, "the same stand-ins: the same bundle files"
+    assert_same_as_clean(root, scratch)
+
+    edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz mit dem Wort Suchprobe.\n")
+    build(root)
+    after = inodes()
+    assert not set(after.values()) & set(before.values()), "Pagefind wrote a new bundle"
     assert_same_as_clean(root, scratch)
 
 
