@@ -161,7 +161,7 @@ def test_corrupt_truncated_or_foreign_cache_is_rebuilt_not_trusted(built, damage
     root, scratch = built
     folder = root / cache.CACHE_DIR
     edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")  # so the fast path cannot answer
-    for name in ("annotate.pack", "pages.pack", "search.pack", cache.MANIFEST):
+    for name in ("annotate.pack", "pages.pack", "search.pack", "search-site.pack", cache.MANIFEST):
         data = bytearray((folder / name).read_bytes())
         if damage == "truncated":
             data = data[: len(data) // 2]
@@ -196,6 +196,22 @@ def test_search_index_is_reused_only_when_pagefind_would_get_the_same_input(buil
     build(root)
     after = inodes()
     assert not set(after.values()) & set(before.values()), "Pagefind wrote a new bundle"
+    assert_same_as_clean(root, scratch)
+
+
+def test_stand_in_tree_without_its_state_is_rebuilt_not_trusted(built):
+    """A killed run can leave the cached stand-in tree (what Pagefind reads) half written; its
+    state pack then says "unknown". Without a state, a stray file in the tree is not indexed."""
+    root, scratch = built
+    folder = root / cache.CACHE_DIR
+    stray = folder / "search-site" / "articles" / "1999" / "01" / "stray" / "index.html"
+    stray.parent.mkdir(parents=True)
+    stray.write_text('<html lang="de"><body><main data-pagefind-body><h1>Streuner</h1></main></body></html>',
+                     encoding="utf-8")
+    (folder / "search-site.pack").unlink()
+    edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")
+    build(root)
+    assert not stray.exists()
     assert_same_as_clean(root, scratch)
 
 

@@ -18,7 +18,9 @@ What is indexed, and how: :mod:`.standins`.
 Rebuilds (``archive-gen build``): Pagefind cannot add to an index, it always indexes every
 page (about 16 s at 10,000 articles on two cores). Two things keep a rebuild from paying more:
 the stand-in of each page is kept in the build cache (a sealed pack, ``search.pack``) under the
-hash of the page's HTML, so only changed pages are parsed again; and when the stand-ins are all
+hash of the page's HTML, so only changed pages are parsed again; the stand-in files Pagefind
+reads stay in the cache folder (``search-site/``) and only changed ones are rewritten; and when
+the stand-ins are all
 the same as those of the previous site's index (``previous``: its key and its site), Pagefind
 does not run at all: the previous bundle's files are hard-linked into the new site (nobody
 writes into them: Pagefind writes a new bundle). What a rebuild gives is therefore exactly what
@@ -44,6 +46,9 @@ from .standins import FILTER_NAMES, pages_to_index, stand_in
 __all__ = ["SearchStats", "index_site", "pagefind_executable", "BUNDLE_DIR"]
 
 BUNDLE_DIR = "pagefind"  # site/pagefind/: what overrides/partials/search.html loads
+STAND_IN_TREE = "search-site"  # .archive-gen-cache/search-site/: the stand-ins Pagefind reads
+_TREE_STATE = "state"
+_EMPTY = '<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body></body></html>'
 
 @dataclass(frozen=True)
 class SearchStats:
@@ -123,9 +128,14 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
                  *(part for rel, document in documents for part in (rel, document)))
     reused = previous is not None and previous[0] == key and _link_bundle(Path(previous[1]) / BUNDLE_DIR, bundle)
     if not reused:
+        documents = documents or [("index.html", _EMPTY.format(language=language))]  # Pagefind still writes its bundle
         with tempfile.TemporaryDirectory(prefix="archive-gen-search-") as tmp:
-            stand_ins = Path(tmp) / "site"
-            _write_stand_ins(stand_ins, documents, language)
+            if cache is not None:  # the stand-in tree of the last run, brought up to date
+                stand_ins = cache.path.with_name(STAND_IN_TREE)
+                _sync_stand_ins(stand_ins, documents, Store(cache.path.parent, STAND_IN_TREE))
+            else:
+                stand_ins = Path(tmp) / "site"
+                _write_stand_ins(stand_ins, documents)
             _run_pagefind(executable, stand_ins, bundle, language, quiet, cwd=tmp)
 
     files = [p for p in bundle.rglob("*") if p.is_file()]
@@ -159,16 +169,54 @@ def _stand_ins(site_dir: Path, language: str, names: dict[str, str],
     return documents, articles, terms
 
 
-def _write_stand_ins(stand_ins: Path, documents: list[tuple[str, str]], language: str) -> None:
+def _write_stand_ins(stand_ins: Path, documents: list[tuple[str, str]]) -> None:
     for rel, document in documents:
         target = stand_ins / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(document, encoding="utf-8")
-    if not documents:  # nothing to find: Pagefind still writes its (empty) bundle
-        stand_ins.mkdir(parents=True, exist_ok=True)
-        (stand_ins / "index.html").write_text(
-            f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body></body></html>',
-            encoding="utf-8")
+
+
+def _sync_stand_ins(tree: Path, documents: list[tuple[str, str]], store: Store) -> None:
+    """Make ``tree`` hold exactly ``documents``, writing only what changed since the last run.
+
+    Writing ~11,000 stand-ins (one directory each) and deleting them again costs more than
+    Pagefind's own run on a slow file system, so the tree stays in the cache folder. Its state
+    (per file: document hash, size, mtime, inode) is in a sealed pack; while the tree is being
+    changed the pack says "unknown", so a killed run leaves a tree that the next run rebuilds
+    from nothing rather than trusts."""
+    state = store.get(_TREE_STATE)
+    if not isinstance(state, dict) or not tree.is_dir():
+        state = {}
+        shutil.rmtree(tree, ignore_errors=True)
+    store.put(_TREE_STATE, None)
+    store.save()
+    wanted = dict(documents)
+    new_state = {}
+    for rel, document in wanted.items():
+        data = document.encode("utf-8")
+        target, known = tree / rel, state.get(rel)
+        sha = hashlib.sha256(data).hexdigest()
+        if known is None or known[0] != sha or _file_id(target) != known[1:]:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        new_state[rel] = (sha, *_file_id(target))
+    for rel in state.keys() - wanted.keys():
+        target = tree / rel
+        target.unlink(missing_ok=True)
+        for folder in target.parents:  # empty folders of removed pages
+            if folder == tree or any(folder.iterdir()):
+                break
+            folder.rmdir()
+    store.put(_TREE_STATE, new_state)
+    store.save()
+
+
+def _file_id(path: Path) -> tuple[int, ...]:
+    try:
+        info = path.stat()
+    except OSError:
+        return ()
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 def _link_bundle(old: Path, new: Path) -> bool:
