@@ -48,6 +48,7 @@ __all__ = ["SearchStats", "index_site", "pagefind_executable", "BUNDLE_DIR"]
 BUNDLE_DIR = "pagefind"  # site/pagefind/: what overrides/partials/search.html loads
 STAND_IN_TREE = "search-site"  # .archive-gen-cache/search-site/: the stand-ins Pagefind reads
 _TREE_STATE = "state"
+_STAT_INDEX = "stat index"  # search.pack: page -> (size, mtime ns, inode, SHA-256 of its HTML)
 _EMPTY = '<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body></body></html>'
 
 @dataclass(frozen=True)
@@ -149,13 +150,22 @@ def _stand_ins(site_dir: Path, language: str, names: dict[str, str],
     """(site-relative path, stand-in) of every page to index, sorted; (articles, term pages).
     A page whose HTML hash is in ``cache`` is not parsed again."""
     documents: list[tuple[str, str]] = []
-    used: list[str] = []
+    used: list[str] = [_STAT_INDEX]
+    seen = (cache.get(_STAT_INDEX) if cache is not None else None) or {}
+    stats: dict[str, tuple] = {}
     articles = terms = 0
     for rel, kind in pages_to_index(site_dir):
-        data = (site_dir / rel).read_bytes()
-        entry = digest("stand-in", language, rel, kind, hashlib.sha256(data).digest())
+        data, known = None, _file_id(site_dir / rel)
+        if known and seen.get(rel, (None,))[:-1] == known:  # the same file (a reused page's hard link)
+            sha = seen[rel][-1]
+        else:
+            data = (site_dir / rel).read_bytes()
+            sha = hashlib.sha256(data).hexdigest()
+        stats[rel] = (*known, sha)
+        entry = digest("stand-in", language, rel, kind, sha)
         document = cache.get(entry) if cache is not None else None
         if not isinstance(document, str):
+            data = (site_dir / rel).read_bytes() if data is None else data
             document = stand_in(data.decode("utf-8", errors="replace"), rel, kind, language, names) or ""
             if cache is not None:
                 cache.put(entry, document)
@@ -165,6 +175,8 @@ def _stand_ins(site_dir: Path, language: str, names: dict[str, str],
         documents.append((rel, document))
         articles, terms = (articles + 1, terms) if kind == "articles" else (articles, terms + 1)
     if cache is not None:
+        if stats != seen:  # else the pack is not rewritten
+            cache.put(_STAT_INDEX, stats)
         cache.save(used)
     return documents, articles, terms
 
@@ -244,7 +256,7 @@ def _link_bundle(old: Path, new: Path) -> bool:
 
 
 def _run_pagefind(executable: Path, stand_ins: Path, bundle: Path, language: str, quiet: bool, cwd: str) -> None:
-    command = [str(executable), "--site", str(stand_ins), "--output-path", str(bundle.resolve()),
+    command = [str(executable), "--site", str(stand_ins.resolve()), "--output-path", str(bundle.resolve()),
                "--force-language", language, *(["--silent"] if quiet else [])]
     try:
         # cwd: a temporary directory, so that no pagefind.yml of the caller's directory
