@@ -97,6 +97,27 @@ def test_article_added_edited_removed(built):
     assert_same_as_clean(root, scratch)
 
 
+def test_given_names_come_from_the_pack_once_parsed(built, monkeypatch):
+    """The candidate finder's given names are parsed once and then read from the annotation
+    pack; a new article annotated with them gives the clean build's bytes."""
+    from archive_gen.annotate import candidates
+    from archive_gen.parallel import GIVEN_NAMES
+
+    root, scratch = built
+    entry = cache.Store(root / cache.CACHE_DIR, "annotate").get(GIVEN_NAMES)
+    assert entry is not None and entry[1] == candidates.load_first_names() and len(entry[1]) > 1000
+    first = articles(root)[0]
+    first.with_name("zz-namen-" + first.name).write_text(
+        first.read_text(encoding="utf-8").replace("title: ", "title: Namen – ", 1), encoding="utf-8")
+    with monkeypatch.context() as patched:
+        patched.setattr(candidates, "_LOADED", {})
+        patched.setattr(candidates, "load_first_names", lambda: pytest.fail("parsed again"))
+        messages: list[str] = []
+        build(root, messages)
+        assert any("annotating 1 of" in m for m in messages), messages
+    assert_same_as_clean(root, scratch)
+
+
 def test_a_sidecar_edit_is_a_change_of_its_wire_article(built):
     """x.yml beside x.txt is the article's front matter: editing it re-annotates the article."""
     root, scratch = built
