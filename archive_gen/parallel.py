@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Callable
 
 from .annotate import Annotator
+from .annotate.candidates import first_names, first_names_version, prime_first_names
 from .errors import ContentError, Diagnostic, Diagnostics
 from .ingest import read_bytes, read_source, sidecar_of
 from .model import Article, Registry
@@ -146,6 +147,19 @@ def annotate_many(todo: list[tuple[Path, str, bytes]], registry: Registry, langu
 # ---------------------------------------------------------------------------- the whole set
 
 STAT_INDEX = "stat index"  # the pack's entry: shown path -> (size, mtime ns, inode, SHA-256 of the bytes)
+GIVEN_NAMES = "given names"  # the pack's entry: (dictionary version, the candidate finder's given names)
+
+
+def _given_names(cache: Store | None) -> None:
+    """The candidate finder's given names from the pack (milliseconds), not parsed from the
+    dictionary (a second or more); parsed once and kept otherwise. Before any worker forks."""
+    if cache is None:
+        return
+    version, entry = first_names_version(), cache.get(GIVEN_NAMES)
+    if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == version and isinstance(entry[1], frozenset):
+        prime_first_names(entry[1])
+    else:
+        cache.put(GIVEN_NAMES, (version, first_names()))
 
 
 def _stat(path: Path) -> tuple[int, ...] | None:
@@ -216,6 +230,7 @@ def annotate_files(files: list[Path], display: Callable[[Path], str], registry: 
         cache.put(STAT_INDEX, stats)
     if todo:
         progress(f"annotating {len(todo)} of {len(files)} articles ({len(files) - len(todo)} unchanged)")
+        _given_names(cache)
     for (slot, key), outcome in zip(slots, annotate_many(todo, registry, language, max_bytes, country, jobs, progress)):
         outcomes[slot] = outcome
         if cache is not None:

@@ -38,7 +38,7 @@ from .model import Archive, Article, Registry
 from .output import StagedTree, WriteStats, replace_dir, stage_tree, tree_lock
 from .output.cache import Store, drop_manifest, tree_identity, write_manifest
 from .pagecache import cached_pages
-from .parallel import STAT_INDEX, annotate_files, default_jobs
+from .parallel import GIVEN_NAMES, STAT_INDEX, annotate_files, default_jobs
 from .publish.mkdocs import render_staged
 from .publish.search import index_site
 from .publish.reuse import PageKeys, Reuse, render_fingerprint
@@ -90,7 +90,7 @@ def collect(config: Config, diags: Diagnostics, progress: Progress = _silent, *,
     store = Store(incremental.cache_root(config), "annotate")
     articles, keys = annotate_files(files, config.display_path, registry, config.language, config.max_file_bytes,
                                     diags, country=config.country, cache=store, jobs=default_jobs() if jobs is None else jobs, progress=progress)
-    store.save([*keys.values(), STAT_INDEX])
+    store.save([*keys.values(), STAT_INDEX, GIVEN_NAMES])
     progress(f"read {len(files)} articles")
     if used_keys is not None:
         used_keys.update(keys)
@@ -177,7 +177,7 @@ def build_site(config: Config, diags: Diagnostics, progress: Progress = _silent,
             site, counts, pages = _render(config, manifest, keys, staged.staging, progress,
                                           default_jobs() if jobs is None else jobs)
             try:
-                index_site(site, language=config.language, quiet=config.quiet)  # the search, swapped in with the pages
+                pages["search"] = _search(config, manifest, site)  # the search, swapped in with the pages
                 if after_render is not None:
                     after_render(site)
                 drop_manifest(incremental.cache_root(config))  # it is about to describe old trees
@@ -206,6 +206,17 @@ def _render(config: Config, manifest: dict | None, keys: PageKeys, docs: Path,
     site = render_staged(config.mkdocs_file, docs, config.site_dir, config.strict, reuse, counts, jobs)
     progress(f"site: {counts.get('rendered', 0)} pages rendered, {counts.get('reused', 0)} unchanged")
     return site, counts, {"render": fingerprint, "pages": page_keys}
+
+
+def _search(config: Config, manifest: dict | None, site: Path) -> str:
+    """Index the new site (stand-ins cached; the current site's bundle reused when Pagefind
+    would get the same input); the key the manifest keeps for the next build."""
+    previous = None
+    if manifest and isinstance(manifest.get("search"), str) and manifest.get("site") == tree_identity(config.site_dir):
+        previous = (manifest["search"], config.site_dir)
+    stats = index_site(site, language=config.language, quiet=config.quiet,
+                       cache=Store(incremental.cache_root(config), "search"), previous=previous)
+    return stats.key
 
 
 def _remember(config: Config, inputs: str, pages: dict, diags: Diagnostics, archive: Archive,

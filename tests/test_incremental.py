@@ -97,6 +97,27 @@ def test_article_added_edited_removed(built):
     assert_same_as_clean(root, scratch)
 
 
+def test_given_names_come_from_the_pack_once_parsed(built, monkeypatch):
+    """The candidate finder's given names are parsed once and then read from the annotation
+    pack; a new article annotated with them gives the clean build's bytes."""
+    from archive_gen.annotate import candidates
+    from archive_gen.parallel import GIVEN_NAMES
+
+    root, scratch = built
+    entry = cache.Store(root / cache.CACHE_DIR, "annotate").get(GIVEN_NAMES)
+    assert entry is not None and entry[1] == candidates.load_first_names() and len(entry[1]) > 1000
+    first = articles(root)[0]
+    first.with_name("zz-namen-" + first.name).write_text(
+        first.read_text(encoding="utf-8").replace("title: ", "title: Namen – ", 1), encoding="utf-8")
+    with monkeypatch.context() as patched:
+        patched.setattr(candidates, "_LOADED", {})
+        patched.setattr(candidates, "load_first_names", lambda: pytest.fail("parsed again"))
+        messages: list[str] = []
+        build(root, messages)
+        assert any("annotating 1 of" in m for m in messages), messages
+    assert_same_as_clean(root, scratch)
+
+
 def test_a_sidecar_edit_is_a_change_of_its_wire_article(built):
     """x.yml beside x.txt is the article's front matter: editing it re-annotates the article."""
     root, scratch = built
@@ -187,7 +208,7 @@ def test_corrupt_truncated_or_foreign_cache_is_rebuilt_not_trusted(built, damage
     root, scratch = built
     folder = root / cache.CACHE_DIR
     edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")  # so the fast path cannot answer
-    for name in ("annotate.pack", "pages.pack", cache.MANIFEST):
+    for name in ("annotate.pack", "pages.pack", "search.pack", "search-site.pack", cache.MANIFEST):
         data = bytearray((folder / name).read_bytes())
         if damage == "truncated":
             data = data[: len(data) // 2]
@@ -200,6 +221,44 @@ def test_corrupt_truncated_or_foreign_cache_is_rebuilt_not_trusted(built, damage
     result, _ = build(root, messages)
     assert any("(0 unchanged)" in m for m in messages), messages
     assert result.rendered > 300, "without a manifest every page is rendered"
+    assert_same_as_clean(root, scratch)
+
+
+def test_search_index_is_reused_only_when_pagefind_would_get_the_same_input(built):
+    """A new site name changes every page's HTML but not what is indexed: the previous
+    Pagefind bundle is linked, not rebuilt. A new paragraph is indexed: a new bundle."""
+    root, scratch = built
+    bundle = root / "site" / "pagefind"
+
+    def inodes() -> dict[str, int]:
+        return {p.relative_to(bundle).as_posix(): p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
+
+    before = inodes()
+    edit(root / "mkdocs.yml", "site_name: Nachrichtenarchiv", "site_name: Archiv der Nachrichten")
+    result, _ = build(root)
+    assert result.rendered > 300 and inodes() == before, "the same stand-ins: the same bundle files"
+    assert_same_as_clean(root, scratch)
+
+    edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz mit dem Wort Suchprobe.\n")
+    build(root)
+    after = inodes()
+    assert not set(after.values()) & set(before.values()), "Pagefind wrote a new bundle"
+    assert_same_as_clean(root, scratch)
+
+
+def test_stand_in_tree_without_its_state_is_rebuilt_not_trusted(built):
+    """A killed run can leave the cached stand-in tree (what Pagefind reads) half written; its
+    state pack then says "unknown". Without a state, a stray file in the tree is not indexed."""
+    root, scratch = built
+    folder = root / cache.CACHE_DIR
+    stray = folder / "search-site" / "articles" / "1999" / "01" / "stray" / "index.html"
+    stray.parent.mkdir(parents=True)
+    stray.write_text('<html lang="de"><body><main data-pagefind-body><h1>Streuner</h1></main></body></html>',
+                     encoding="utf-8")
+    (folder / "search-site.pack").unlink()
+    edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")
+    build(root)
+    assert not stray.exists()
     assert_same_as_clean(root, scratch)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from archive_gen.errors import RenderError
-from archive_gen.publish import search
+from archive_gen.publish import search, standins
 from archive_gen.publish.search import index_site
 
 from conftest import seed_article_path, serve_directory
@@ -75,7 +75,7 @@ def test_index_site_writes_pagefind_bundle(indexed):
 def test_stand_in_holds_the_text_not_the_lists(built_site, seed_path):
     rel = seed_path.strip("/") + "/index.html"
     page = (built_site / "site" / rel).read_text(encoding="utf-8")
-    doc = search._stand_in(page, rel, "articles", "de", search._FILTER_NAMES["de"])
+    doc = standins.stand_in(page, rel, "articles", "de", standins.FILTER_NAMES["de"])
     body = doc.split("<main data-pagefind-body>", 1)[1]
     assert "bedingungslose Unterstützung" in body and "Pjöngjang" in body
     assert "IMAGO/Gavriil Grigorov" in body, "captions and their credits are text"
@@ -93,14 +93,14 @@ def test_stand_in_holds_the_text_not_the_lists(built_site, seed_path):
 def test_term_page_stand_in_is_name_and_description(built_site):
     rel = "actors/kim-jong-un/index.html"
     page = (built_site / "site" / rel).read_text(encoding="utf-8")
-    doc = search._stand_in(page, rel, "actors", "de", search._FILTER_NAMES["de"])
+    doc = standins.stand_in(page, rel, "actors", "de", standins.FILTER_NAMES["de"])
     assert ">Kim Jong-un</h1>" in doc and "Machthaber" in doc
     assert "Gemeinsam genannt mit" not in doc and "articles/" not in doc, "no article lists"
     assert "data-pagefind-filter" not in doc, "filters narrow the results to articles"
 
 
 def test_only_articles_and_terms_are_indexed(indexed):
-    pages = search._pages_to_index(indexed)
+    pages = standins.pages_to_index(indexed)
     kinds = {kind for _, kind in pages}
     assert kinds == {"articles", "actors", "places", "topics", "sources"}
     rels = {rel for rel, _ in pages}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from importlib import metadata
 
 from ..lang.lexicon import (
     ARABIC_PARTICLES,
@@ -83,9 +84,34 @@ ORG_SUFFIXES = frozenset(
 MIN_FREQUENCY = 3
 
 
-@functools.cache
+_LOADED: dict[str, frozenset[str]] = {}  # the given names of this process, once loaded or primed
+
+
 def first_names() -> frozenset[str]:
-    """Given names from the gender-guesser dictionary, minus grammar words."""
+    """Given names from the gender-guesser dictionary, minus grammar words (parsed once per
+    process unless :func:`prime_first_names` handed them over from a cache)."""
+    if "names" not in _LOADED:
+        _LOADED["names"] = load_first_names()
+    return _LOADED["names"]
+
+
+def prime_first_names(names: frozenset[str]) -> None:
+    """Use ``names`` (an earlier :func:`load_first_names` result, e.g. from the build cache):
+    parsing the dictionary costs about a second, unpickling the result milliseconds."""
+    _LOADED["names"] = names
+
+
+def first_names_version() -> str:
+    """What :func:`load_first_names` depends on besides this module's code: the dictionary's."""
+    try:
+        installed = metadata.version("gender-guesser")
+    except metadata.PackageNotFoundError:
+        installed = "none"
+    return f"gender-guesser {installed} min {MIN_FREQUENCY}"
+
+
+def load_first_names() -> frozenset[str]:
+    """Parse the gender-guesser dictionary (slow: prefer :func:`first_names`)."""
     try:
         from gender_guesser.detector import Detector
     except ImportError:  # the dependency is declared; without it only the other cues work

@@ -24,7 +24,7 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, BinaryIO, Callable, Iterable
 
 CACHE_DIR = ".archive-gen-cache"
 FORMAT = 1
@@ -60,24 +60,55 @@ def _seal(payload: bytes) -> bytes:
     return _header() + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
 
 
-def _unseal(data: bytes) -> bytes | None:
-    """The payload, or None when the header, the version or the checksum does not match."""
+def _unseal(data: bytes) -> memoryview | None:
+    """The payload (a view: a pack of hundreds of MB is not copied), or None when the header,
+    the version or the checksum does not match."""
     header = _header()
     if not data.startswith(header) or len(data) < len(header) + 65:
         return None
-    checksum, payload = data[len(header):len(header) + 64], data[len(header) + 65:]
+    view = memoryview(data)
+    checksum, payload = data[len(header):len(header) + 64], view[len(header) + 65:]
     if data[len(header) + 64:len(header) + 65] != b"\n" or hashlib.sha256(payload).hexdigest().encode() != checksum:
         return None
     return payload
 
 
+class _Hashing:
+    """A file that hashes what is written to it: a pack is pickled straight to disk."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self.handle, self.hash = handle, hashlib.sha256()
+
+    def write(self, data) -> int:
+        self.hash.update(data)
+        return self.handle.write(data)
+
+
+def _write_sealed_pickle(path: Path, value: Any) -> None:
+    """``_seal(pickle.dumps(value))`` written atomically, without the payload in memory twice
+    (at 50,000 articles the page pack alone is ~0.5 GB): the checksum is filled in last."""
+    def fill(handle: BinaryIO) -> None:
+        header = _header()
+        handle.write(header + b"0" * 64 + b"\n")
+        sink = _Hashing(handle)
+        pickle.dump(value, sink, protocol=pickle.HIGHEST_PROTOCOL)
+        handle.seek(len(header))
+        handle.write(sink.hash.hexdigest().encode())
+
+    _atomic(path, fill)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temporary file and a rename: readers see the old file or the new one."""
+    _atomic(path, lambda handle: handle.write(data))
+
+
+def _atomic(path: Path, fill: Callable[[BinaryIO], Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        with os.fdopen(fd, "w+b") as handle:
+            fill(handle)
         os.replace(tmp, path)
     except BaseException:
         with _quiet():
@@ -145,7 +176,7 @@ class Store:
         if not self._changed:
             return
         try:
-            write_atomic(self.path, _seal(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)))
+            _write_sealed_pickle(self.path, entries)
             self._changed = False
         except OSError:
             pass
@@ -160,7 +191,7 @@ def read_manifest(root: Path) -> dict | None:
     """The last successful build's manifest, or None when absent, corrupt or of another version."""
     try:
         payload = _unseal((Path(root) / MANIFEST).read_bytes())
-        data = json.loads(payload) if payload is not None else None
+        data = json.loads(bytes(payload)) if payload is not None else None
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None

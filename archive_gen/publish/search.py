@@ -13,57 +13,24 @@ the ``pagefind[bin]`` package: no download at run time)::
     from archive_gen.publish.search import index_site
     stats = index_site(site_dir, language="de", quiet=True)
 
-What is indexed, and how
-------------------------
-Only article pages (``articles/<yyyy>/<mm>/<slug>/``) and the first page of each actor, place,
-topic and source (``actors/<id>/`` …): never navigation, header, footer, overview pages or
-the lists the generator adds around an article's text.
+What is indexed, and how: :mod:`.standins`.
 
-The rendered pages are not changed. For every page to index, :func:`index_site` writes a small
-stand-in document (same relative path, in a temporary directory) holding only what should be
-found, and runs ``pagefind --site <that directory> --output-path <site>/pagefind``: the result
-URLs are the site's URLs, and the site's HTML stays exactly what MkDocs wrote (so a rerun gives
-the same input, and no template of another renderer has to carry Pagefind attributes). The
-stand-in is cut from the page's ``<article class="md-content__inner">`` by its top-level blocks
-(the generated Markdown's structure, not its German labels):
-
-* the heading (``h1``) is the result's title;
-* an article's **metadata list** is the first list after the heading (date, actors, places,
-  topics, authors); its **generated sections** are the run of ``h2`` + list pairs that ends the
-  page (quotes, claims, sources and credits, and a source list a Markdown article ends with).
-  Both are left out of the text. What lies between is the article's text (lead, paragraphs,
-  subheads, captions), and that is what a search finds and an excerpt shows;
-* a term page keeps its heading and what precedes its first ``h2`` (kind, description), not
-  the article lists;
-* **filters** (``data-pagefind-filter``): ``Akteur``, ``Ort``, ``Thema`` and ``Quelle`` are the
-  names of the term pages linked from an article's metadata list and generated sections
-  (those lists print each term by its name; the text links mention forms like "Putins"),
-  ``Jahr`` comes from the article's URL (term pages have no filter values: a filter narrows
-  the results to articles);
-* **meta** (``data-pagefind-meta``): ``datum``, the article's date as the page prints it
-  (Pagefind UI shows it under the title as "Datum: 19. Juni 2024").
-
-All pages are indexed in one language (``--force-language``, German by default), so English
-articles are found from the German site's search box too; Pagefind stems with that language's
-Snowball stemmer ("Putins" finds "Putin") and folds diacritics ("Pjongjang" finds "Pjöngjang").
-
-A term page's description is weighted down (``TERM_TEXT_WEIGHT``): a place's page comes first
-for its own name, but not for every place its description mentions. Filter values are made
-inert (:func:`_inert`): Pagefind UI prints them as HTML.
-
-Determinism: the stand-ins are the same for the same site (sorted pages, sorted filters), and
-with Pagefind 1.5.2 the word index (``index/``), the fragments (``fragment/``) and the UI files
-are byte-identical from run to run. The filter files are not: Pagefind writes a filter's values
-in hash-map order, which changes per run, so their names, the ``pf_meta`` that lists them and
-the hash in ``pagefind-entry.json`` change, while what they hold is the same
-(``tests/test_search.py::test_index_is_reproducible`` pins exactly this).
+Rebuilds (``archive-gen build``): Pagefind cannot add to an index, it always indexes every
+page (about 16 s at 10,000 articles on two cores). Two things keep a rebuild from paying more:
+the stand-in of each page is kept in the build cache (a sealed pack, ``search.pack``) under the
+hash of the page's HTML, so only changed pages are parsed again; the stand-in files Pagefind
+reads stay in the cache folder (``search-site/``) and only changed ones are rewritten; and when
+the stand-ins are all
+the same as those of the previous site's index (``previous``: its key and its site), Pagefind
+does not run at all: the previous bundle's files are hard-linked into the new site (nobody
+writes into them: Pagefind writes a new bundle). What a rebuild gives is therefore exactly what
+Pagefind gives for the same stand-ins, i.e. what a clean build gives.
 """
 
 from __future__ import annotations
 
-import html
+import hashlib
 import os
-import posixpath
 import re
 import shutil
 import subprocess
@@ -73,32 +40,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import RenderError
-from ..paths import TAXONOMIES
+from ..output.cache import Store, digest
+from .standins import FILTER_NAMES, pages_to_index, stand_in
 
 __all__ = ["SearchStats", "index_site", "pagefind_executable", "BUNDLE_DIR"]
 
 BUNDLE_DIR = "pagefind"  # site/pagefind/: what overrides/partials/search.html loads
-TERM_TEXT_WEIGHT = 0.25  # Pagefind weight of a term page's description (article text: 1, h1: 7)
-
-# Filter and meta names in the site's language (Pagefind UI shows them as given). No filter
-# "all articles": Pagefind UI loads every filter on the first search, and a value that every
-# article has costs 2-3 bytes per article (23 KB at 10,000 articles); "Jahr" is the same kind.
-_FILTER_NAMES = {
-    "de": {"actors": "Akteur", "places": "Ort", "topics": "Thema", "sources": "Quelle",
-           "year": "Jahr", "date": "datum"},
-    "en": {"actors": "Actor", "places": "Place", "topics": "Topic", "sources": "Source",
-           "year": "Year", "date": "date"},
-}
-
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "source", "track", "wbr"})
-_ARTICLE_OPEN = re.compile(r'<article\b[^>]*\bclass="[^"]*\bmd-content__inner\b[^"]*"[^>]*>')
-_LINK = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
-_ANY_TAG = re.compile(r"<[^>]*>")
-_CLASS = re.compile(r'\bclass="([^"]*)"')
-_SPACE = re.compile(r"\s+")
-
+STAND_IN_TREE = "search-site"  # .archive-gen-cache/search-site/: the stand-ins Pagefind reads
+_TREE_STATE = "state"
+_STAT_INDEX = "stat index"  # search.pack: page -> (size, mtime ns, inode, SHA-256 of its HTML)
+_EMPTY = '<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body></body></html>'
 
 @dataclass(frozen=True)
 class SearchStats:
@@ -109,6 +60,8 @@ class SearchStats:
     files: int      # files written to site/pagefind/
     bytes: int      # their total size
     seconds: float  # wall-clock time of the whole call (stand-ins + pagefind)
+    key: str = ""   # digest of every stand-in: equal keys, equal input to Pagefind
+    reused: bool = False  # the previous bundle was linked, Pagefind did not run
 
     @property
     def pages(self) -> int:
@@ -142,13 +95,16 @@ def pagefind_executable() -> Path:
         "install it with: pip install 'pagefind[bin]' (see .ci/constraints.txt for the version)")
 
 
-def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True) -> SearchStats:
+def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cache: Store | None = None,
+               previous: tuple[str, Path] | None = None) -> SearchStats:
     """Index the rendered site in ``site_dir`` with Pagefind into ``site_dir/pagefind/``.
 
     Call it after MkDocs rendered the site (and before the site is published or swapped into
     place). An existing ``pagefind/`` directory is replaced. ``language`` is the one language
     all pages are indexed and stemmed in (an ISO 639-1 code; Pagefind UI takes its strings from
     the page's ``<html lang>``). With ``quiet=False`` Pagefind's progress is printed.
+    ``cache``: stand-ins by page hash (see above); ``previous``: (:attr:`SearchStats.key`, site
+    dir) of a complete earlier index whose bundle may be reused when the key is the same.
 
     Raises :class:`~archive_gen.errors.RenderError` when the binary is missing, ``site_dir`` is
     no rendered site, or Pagefind fails.
@@ -160,45 +116,147 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True) -> S
     if not re.fullmatch(r"[a-z]{2}(-[A-Za-z0-9]+)?", language):
         raise RenderError(f"cannot build the search index: {language!r} is no language code like 'de'")
     executable = pagefind_executable()
-    names = _FILTER_NAMES.get(language.split("-")[0], _FILTER_NAMES["en"])
+    names = FILTER_NAMES.get(language.split("-")[0], FILTER_NAMES["en"])
     bundle = site_dir / BUNDLE_DIR
     if bundle.is_symlink() or bundle.is_file():
         bundle.unlink()
     elif bundle.exists():
         shutil.rmtree(bundle)
 
-    with tempfile.TemporaryDirectory(prefix="archive-gen-search-") as tmp:
-        stand_ins = Path(tmp) / "site"
-        articles, terms = _write_stand_ins(site_dir, stand_ins, language, names)
-        _run_pagefind(executable, stand_ins, bundle, language, quiet, cwd=tmp)
+    documents, articles, terms = _stand_ins(site_dir, language, names, cache)
+    binary = executable.stat()  # another Pagefind: another bundle
+    key = digest("pagefind", language, str(executable), str(binary.st_size), str(binary.st_mtime_ns),
+                 *(part for rel, document in documents for part in (rel, document)))
+    reused = previous is not None and previous[0] == key and _link_bundle(Path(previous[1]) / BUNDLE_DIR, bundle)
+    if not reused:
+        documents = documents or [("index.html", _EMPTY.format(language=language))]  # Pagefind still writes its bundle
+        with tempfile.TemporaryDirectory(prefix="archive-gen-search-") as tmp:
+            if cache is not None:  # the stand-in tree of the last run, brought up to date
+                stand_ins = cache.path.with_name(STAND_IN_TREE)
+                _sync_stand_ins(stand_ins, documents, Store(cache.path.parent, STAND_IN_TREE))
+            else:
+                stand_ins = Path(tmp) / "site"
+                _write_stand_ins(stand_ins, documents)
+            _run_pagefind(executable, stand_ins, bundle, language, quiet, cwd=tmp)
 
     files = [p for p in bundle.rglob("*") if p.is_file()]
     return SearchStats(articles=articles, terms=terms, files=len(files),
                        bytes=sum(p.stat().st_size for p in files),
-                       seconds=round(time.perf_counter() - started, 3))
+                       seconds=round(time.perf_counter() - started, 3), key=key, reused=reused)
 
 
-def _write_stand_ins(site_dir: Path, stand_ins: Path, language: str, names: dict[str, str]) -> tuple[int, int]:
-    """The stand-in of every page to index, under ``stand_ins``; (articles, term pages) written."""
+def _stand_ins(site_dir: Path, language: str, names: dict[str, str],
+               cache: Store | None) -> tuple[list[tuple[str, str]], int, int]:
+    """(site-relative path, stand-in) of every page to index, sorted; (articles, term pages).
+    A page whose HTML hash is in ``cache`` is not parsed again."""
+    documents: list[tuple[str, str]] = []
+    used: list[str] = [_STAT_INDEX]
+    seen = (cache.get(_STAT_INDEX) if cache is not None else None) or {}
+    stats: dict[str, tuple] = {}
     articles = terms = 0
-    for rel, kind in _pages_to_index(site_dir):
-        document = _stand_in((site_dir / rel).read_text(encoding="utf-8", errors="replace"), rel, kind, language, names)
-        if document is None:
+    for rel, kind in pages_to_index(site_dir):
+        data, known = None, _file_id(site_dir / rel)
+        if known and seen.get(rel, (None,))[:-1] == known:  # the same file (a reused page's hard link)
+            sha = seen[rel][-1]
+        else:
+            data = (site_dir / rel).read_bytes()
+            sha = hashlib.sha256(data).hexdigest()
+        stats[rel] = (*known, sha)
+        entry = digest("stand-in", language, rel, kind, sha)
+        document = cache.get(entry) if cache is not None else None
+        if not isinstance(document, str):
+            data = (site_dir / rel).read_bytes() if data is None else data
+            document = stand_in(data.decode("utf-8", errors="replace"), rel, kind, language, names) or ""
+            if cache is not None:
+                cache.put(entry, document)
+        used.append(entry)
+        if not document:  # a page without content: nothing to index
             continue
+        documents.append((rel, document))
+        articles, terms = (articles + 1, terms) if kind == "articles" else (articles, terms + 1)
+    if cache is not None:
+        if stats != seen:  # else the pack is not rewritten
+            cache.put(_STAT_INDEX, stats)
+        cache.save(used)
+    return documents, articles, terms
+
+
+def _write_stand_ins(stand_ins: Path, documents: list[tuple[str, str]]) -> None:
+    for rel, document in documents:
         target = stand_ins / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(document, encoding="utf-8")
-        articles, terms = (articles + 1, terms) if kind == "articles" else (articles, terms + 1)
-    if not articles + terms:  # nothing to find: Pagefind still writes its (empty) bundle
-        stand_ins.mkdir(parents=True, exist_ok=True)
-        (stand_ins / "index.html").write_text(
-            f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body></body></html>',
-            encoding="utf-8")
-    return articles, terms
+
+
+def _sync_stand_ins(tree: Path, documents: list[tuple[str, str]], store: Store) -> None:
+    """Make ``tree`` hold exactly ``documents``, writing only what changed since the last run.
+
+    Writing ~11,000 stand-ins (one directory each) and deleting them again costs more than
+    Pagefind's own run on a slow file system, so the tree stays in the cache folder. Its state
+    (per file: document hash, size, mtime, inode) is in a sealed pack; while the tree is being
+    changed the pack says "unknown", so a killed run leaves a tree that the next run rebuilds
+    from nothing rather than trusts."""
+    state = store.get(_TREE_STATE)
+    if not isinstance(state, dict) or not tree.is_dir():
+        state = {}
+        shutil.rmtree(tree, ignore_errors=True)
+    store.put(_TREE_STATE, None)
+    store.save()
+    wanted = dict(documents)
+    new_state = {}
+    for rel, document in wanted.items():
+        data = document.encode("utf-8")
+        target, known = tree / rel, state.get(rel)
+        sha = hashlib.sha256(data).hexdigest()
+        if known is None or known[0] != sha or _file_id(target) != known[1:]:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        new_state[rel] = (sha, *_file_id(target))
+    for rel in state.keys() - wanted.keys():
+        target = tree / rel
+        target.unlink(missing_ok=True)
+        for folder in target.parents:  # empty folders of removed pages
+            if folder == tree or any(folder.iterdir()):
+                break
+            folder.rmdir()
+    store.put(_TREE_STATE, new_state)
+    store.save()
+
+
+def _file_id(path: Path) -> tuple[int, ...]:
+    try:
+        info = path.stat()
+    except OSError:
+        return ()
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _link_bundle(old: Path, new: Path) -> bool:
+    """Hard-link (or copy) every file of the previous bundle into ``new``; False, and nothing
+    left behind, when the previous bundle is missing or cannot be linked."""
+    if old.is_symlink() or not (old / "pagefind-entry.json").is_file():
+        return False
+    try:
+        for path in sorted(old.rglob("*")):
+            target = new / path.relative_to(old)
+            if path.is_symlink():
+                raise OSError(f"{path}: a link in the search bundle")
+            if path.is_dir():
+                target.mkdir(parents=True, exist_ok=True)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(path, target)
+            except OSError:
+                shutil.copy2(path, target)
+    except OSError:
+        shutil.rmtree(new, ignore_errors=True)
+        return False
+    return True
 
 
 def _run_pagefind(executable: Path, stand_ins: Path, bundle: Path, language: str, quiet: bool, cwd: str) -> None:
-    command = [str(executable), "--site", str(stand_ins), "--output-path", str(bundle.resolve()),
+    command = [str(executable), "--site", str(stand_ins.resolve()), "--output-path", str(bundle.resolve()),
                "--force-language", language, *(["--silent"] if quiet else [])]
     try:
         # cwd: a temporary directory, so that no pagefind.yml of the caller's directory
@@ -213,166 +271,3 @@ def _run_pagefind(executable: Path, stand_ins: Path, bundle: Path, language: str
         raise RenderError(f"pagefind failed with exit code {result.returncode}: " + " | ".join(detail))
 
 
-# ---------------------------------------------------------------------------- the pages
-
-
-def _pages_to_index(site_dir: Path) -> list[tuple[str, str]]:
-    """(site-relative path, kind) of the pages to index, sorted: articles and term pages."""
-    pages: list[tuple[str, str]] = []
-    articles = site_dir / "articles"
-    if articles.is_dir():
-        for path in articles.glob("*/*/*/index.html"):
-            rel = path.relative_to(site_dir).as_posix()
-            year, month = rel.split("/")[1:3]
-            if year.isdigit() and month.isdigit():
-                pages.append((rel, "articles"))
-    for taxonomy in TAXONOMIES:
-        folder = site_dir / taxonomy
-        if folder.is_dir():
-            pages.extend((path.relative_to(site_dir).as_posix(), taxonomy)
-                         for path in folder.glob("*/index.html"))
-    return sorted(pages)
-
-
-def _blocks(inner: str) -> list[tuple[str, int, int]]:
-    """The top-level elements of an HTML fragment: (tag, start, end) offsets into ``inner``.
-
-    A tag scanner, not a full parser: the fragment is MkDocs' own serialisation of the generated
-    Markdown (well-formed, attribute values escaped), and this is ~20x faster than html.parser.
-    """
-    blocks: list[tuple[str, int, int]] = []
-    depth = 0
-    start = 0
-    tag_open = ""
-    for match in _TAG.finditer(inner):
-        closing, tag, self_closing = match.group(1), match.group(2).lower(), match.group(3)
-        if closing:
-            if depth == 0:
-                continue
-            depth -= 1
-            if depth == 0:
-                blocks.append((tag_open, start, match.end()))
-        elif tag in _VOID or self_closing:
-            if depth == 0:
-                blocks.append((tag, match.start(), match.end()))
-        else:
-            if depth == 0:
-                start, tag_open = match.start(), tag
-            depth += 1
-    return blocks
-
-
-def _text(fragment: str) -> str:
-    return _SPACE.sub(" ", html.unescape(_ANY_TAG.sub("", fragment))).strip()
-
-
-def _term_links(fragment: str, page_dir: str) -> list[tuple[str, str]]:
-    """(taxonomy, name) of every link in ``fragment`` to a term page (``actors/<id>/`` …)."""
-    found = []
-    for href, label in _LINK.findall(fragment):
-        href = html.unescape(href).split("#", 1)[0]
-        if not href or "://" in href or href.startswith(("/", "mailto:")):
-            continue
-        target = posixpath.normpath(posixpath.join(page_dir, href)).split("/")
-        if len(target) == 2 and target[0] in TAXONOMIES and target[1] not in ("", ".", ".."):
-            name = _text(label)
-            if name:
-                found.append((target[0], name))
-    return found
-
-
-def _stand_in(page: str, rel: str, kind: str, language: str, names: dict[str, str]) -> str | None:
-    """The document Pagefind indexes for one page, or None when the page has no content."""
-    opening = _ARTICLE_OPEN.search(page)
-    if opening is None:
-        return None
-    end = page.rfind("</article>")
-    if end < opening.end():
-        return None
-    inner = page[opening.end():end]
-    blocks = _blocks(inner)
-    heading = next((i for i, (tag, _, _) in enumerate(blocks) if tag == "h1"), None)
-    if heading is None:
-        return None
-    page_dir = posixpath.dirname(rel)
-    filters: list[tuple[str, str]] = []
-    meta: list[tuple[str, str]] = []
-    if kind == "articles":
-        body, listed = _article_parts(inner, blocks, heading)
-        filters.append((names["year"], rel.split("/")[1]))
-        for taxonomy, name in _term_links("".join(inner[s:e] for _, s, e in listed), page_dir):
-            filters.append((names[taxonomy], name))
-        date = _date_of(inner, listed)
-        if date:
-            meta.append((names["date"], date))
-    else:
-        # a term page: heading, kind and description; not the article lists below them
-        first_h2 = next((i for i, (tag, _, _) in enumerate(blocks) if i > heading and tag == "h2"), len(blocks))
-        body = blocks[heading + 1:first_h2]
-    h1 = blocks[heading]
-    parts = [
-        "<!doctype html>",
-        f'<html lang="{html.escape(language)}"><head><meta charset="utf-8">',
-    ]
-    for key, value in meta:
-        parts.append(f'<meta data-pagefind-meta="{html.escape(key)}[content]" content="{html.escape(value)}">')
-    for key, value in sorted({(key, _inert(value)) for key, value in filters}):
-        parts.append(f'<meta data-pagefind-filter="{html.escape(key)}[content]" content="{html.escape(value)}">')
-    parts.append("</head><body><main data-pagefind-body>")
-    parts.append(inner[h1[1]:h1[2]])
-    if kind == "articles":
-        parts.extend(inner[s:e] for _, s, e in body)
-    elif body:
-        # a term is found by its name first; its description counts less than an article's
-        # text, or every short description naming a place would outrank the articles about it
-        parts.append(f'<div data-pagefind-weight="{TERM_TEXT_WEIGHT}">')
-        parts.extend(inner[s:e] for _, s, e in body)
-        parts.append("</div>")
-    parts.append("</main></body></html>\n")
-    return "\n".join(parts)
-
-
-def _inert(value: str) -> str:
-    """A filter value that stays text in Pagefind UI.
-
-    Pagefind decodes character references in what it reads (more than once: an escaped
-    ``&amp;lt;`` comes out as ``<``) and Pagefind UI prints filter values as HTML. So a value
-    carries no ``<``, ``>`` nor an ``&`` that could start a reference: they become the look-alikes
-    ‹ › ＆ (a name from content such as ``<img onerror=…>`` is shown, never run).
-    """
-    value = value.replace("<", "\u2039").replace(">", "\u203a")
-    return re.sub(r"&(?=[#A-Za-z0-9])", "\uff06", value)
-
-
-def _article_parts(inner: str, blocks: list, heading: int) -> tuple[list, list]:
-    """An article's text blocks, and what the generator put around them: the notices, header
-    line and chips after the heading (paragraphs of an ``ag-`` class), and everything from the
-    first generated section (a heading of class ``ag-section``: quotes, sources, citation)."""
-    i = heading + 1
-    listed = []
-    while i < len(blocks) and blocks[i][0] == "p" and _is_notice(inner[blocks[i][1]:blocks[i][2]]):
-        listed.append(blocks[i])
-        i += 1
-    tail = next((k for k in range(i, len(blocks)) if "ag-section" in _classes(inner, blocks[k])), len(blocks))
-    return blocks[i:tail], listed + blocks[tail:]
-
-
-def _classes(inner: str, block: tuple[str, int, int]) -> set[str]:
-    head = inner[block[1]:inner.find(">", block[1]) + 1]
-    match = _CLASS.search(head)
-    return set(match.group(1).split()) if match else set()
-
-
-def _is_notice(block: str) -> bool:
-    match = _CLASS.search(block[: block.find(">") + 1])
-    return bool(match) and any(name.startswith("ag-") for name in match.group(1).split())
-
-
-def _date_of(inner: str, listed: list) -> str:
-    """The date as the page prints it: the first link of the header line (``p.ag-meta``)."""
-    for block in listed:
-        if "ag-meta" in _classes(inner, block):
-            link = _LINK.search(inner[block[1]:block[2]])
-            value = _text(link.group(2)) if link else ""
-            return value if re.search(r"\d{4}", value) and len(value) <= 40 else ""
-    return ""

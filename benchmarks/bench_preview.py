@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Preview latency (issue 11): under ``archive-gen serve``, how long from saving an edited
+article until the served page shows the edit.
+
+    python benchmarks/bench_preview.py --size 10000            # a fresh corpus of 10,000 articles
+    python benchmarks/bench_preview.py --project /path/to/proj # an existing project (built or not)
+
+It starts ``python -m archive_gen serve`` on a free port, waits until the first page is served
+(the initial build of every page: not what is measured), then, ``--edits`` times, appends a new
+paragraph with a unique word to one article (a different article each time) and polls, every
+50 ms, first docs/ for the regenerated page (that is ``generate``'s share) and then the served
+HTML of that page over HTTP until it holds the word: what a browser shows after its
+live-reload. Reports each edit's seconds and the median. Wall-clock on a shared machine:
+compare with a baseline taken in the same run (e.g. ``bench_scale.py``'s +1 article build).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from make_corpus import make_corpus  # noqa: E402
+
+POLL = 0.05
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def wait_for(check, timeout: float) -> float | None:
+    """Poll ``check()`` until true; the seconds it took, or None on time-out."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if check():
+            return time.perf_counter() - start
+        time.sleep(POLL)
+    return None
+
+
+def docs_page_with(word: str, candidates: list[Path], since: float) -> Path | None:
+    """The page among ``candidates`` written after ``since`` that holds ``word`` (only new
+    pages are read: unchanged ones keep their old files and times)."""
+    for page in candidates:
+        try:
+            if page.stat().st_mtime >= since and word in page.read_text(encoding="utf-8"):
+                return page
+        except OSError:
+            pass
+    return None
+
+
+def edit_once(project: Path, base: str, article: Path, number: int, timeout: float) -> dict:
+    word = f"Vorschaumessung{number}x{os.getpid()}"
+    docs = project / "docs" / "articles"
+    saved, since = time.perf_counter(), time.time() - 1
+    with article.open("a", encoding="utf-8") as handle:
+        handle.write(f"\n\nEin Absatz mit dem Wort {word}.\n")
+    year = article.parent.name
+    found: list[Path] = []
+
+    def regenerated() -> bool:
+        pages = sorted((docs / year).rglob("*.md")) if (docs / year).is_dir() else sorted(docs.rglob("*.md"))
+        page = docs_page_with(word, pages, since)
+        if page is not None:
+            found.append(page)
+        return page is not None
+
+    generated = wait_for(regenerated, timeout)
+    if generated is None:
+        return {"article": article.name, "error": "docs/ page not regenerated"}
+    rel = found[0].relative_to(project / "docs").with_suffix("").as_posix()
+    url = f"{base}/{rel}/"
+    served = wait_for(lambda: word in (fetch(url) or ""), timeout)
+    total = time.perf_counter() - saved
+    return {"article": article.name, "url": url, "docs_s": round(generated, 2),
+            "served_s": round(total, 2) if served is not None else None}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=10000)
+    parser.add_argument("--project", type=Path, help="an existing project instead of a fresh corpus")
+    parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per edit")
+    parser.add_argument("--start-timeout", type=float, default=1800.0, help="seconds for the first build")
+    args = parser.parse_args(argv)
+    work = None
+    if args.project:
+        project = args.project.resolve()
+    else:
+        work = Path(tempfile.mkdtemp(prefix="archive-gen-preview-"))
+        project = make_corpus(work / f"de-{args.size}", args.size, "de")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = open(project.parent / f"serve-{port}.log", "w")
+    server = subprocess.Popen([sys.executable, "-m", "archive_gen", "serve", "--config", str(project / "mkdocs.yml"),
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stdout=log, stderr=subprocess.STDOUT)
+    results: list[dict] = []
+    load = "%.1f %.1f %.1f" % os.getloadavg()
+    try:
+        started = wait_for(lambda: fetch(base + "/") is not None or server.poll() is not None, args.start_timeout)
+        if started is None or server.poll() is not None:
+            raise SystemExit(f"serve did not start (see {log.name})")
+        print(f"serving after {started:.1f} s", file=sys.stderr, flush=True)
+        time.sleep(3)  # let the watcher settle
+        articles = sorted((project / "content" / "articles").rglob("*.md"))
+        step = max(1, len(articles) // (args.edits + 1))
+        for number in range(args.edits):
+            results.append(edit_once(project, base, articles[(number + 1) * step], number, args.timeout))
+            print(json.dumps(results[-1]), file=sys.stderr, flush=True)
+            time.sleep(2)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
+    served = [r["served_s"] for r in results if r.get("served_s") is not None]
+    docs = [r["docs_s"] for r in results if "docs_s" in r]
+    print(json.dumps({"load_start": load, "load_end": "%.1f %.1f %.1f" % os.getloadavg(),
+                      "median_docs_s": statistics.median(docs) if docs else None,
+                      "median_served_s": statistics.median(served) if served else None, "edits": results}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
