@@ -55,19 +55,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"archive-gen {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("build", parents=[common], help="generate docs/ from content/, then render site/")
+    p = sub.add_parser("build", parents=[common, _renderer_option()], help="generate docs/ from content/, then render site/")
     p.add_argument("--drafts", action="store_true", help="include drafts and articles in review (marked as such)")
     p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: ARCHIVE_GEN_JOBS or all cores)")
-    p.add_argument("--renderer", choices=RENDERERS, help="what renders site/ (default: mkdocs)")
     p.set_defaults(run=cmd_build)
     p = sub.add_parser("generate", parents=[common], help="only generate docs/")
     p.add_argument("--drafts", action="store_true", help="include drafts and articles in review (marked as such)")
     p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: ARCHIVE_GEN_JOBS or all cores)")
     p.set_defaults(run=cmd_generate)
-    p = sub.add_parser("serve", parents=[common], help="live preview; edits in content/ regenerate")
+    p = sub.add_parser("serve", parents=[common, _renderer_option()], help="live preview; edits in content/ regenerate")
     p.add_argument("-a", "--dev-addr", help="IP:PORT to serve on (default 127.0.0.1:8000)")
     p.add_argument("--open", action="store_true", help="open the preview in a browser")
-    p.add_argument("--renderer", choices=RENDERERS, help="what renders the preview (default: mkdocs)")
     p.set_defaults(run=cmd_serve)
     p = sub.add_parser("check", parents=[common], help="validate content/ without writing anything")
     p.add_argument("--format", choices=("text", "github"), default="text",
@@ -119,6 +117,13 @@ def _data_commands(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("json", "text"), default="text")
     p.add_argument("--drafts", action="store_true", help="include drafts and articles in review")
     p.set_defaults(run=cmd_events_suggest)
+
+
+def _renderer_option() -> argparse.ArgumentParser:
+    """``--renderer`` of build and serve (README "Renderers: MkDocs or Zensical")."""
+    option = argparse.ArgumentParser(add_help=False)
+    option.add_argument("--renderer", choices=RENDERERS, help="what renders the site: mkdocs (default) or zensical")
+    return option
 
 
 def _config(args: argparse.Namespace) -> Config:

@@ -18,6 +18,7 @@ import importlib.util
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -142,14 +143,20 @@ def serve(mkdocs_file: Path, content_dir: Path, docs_dir: Path, regenerate: Call
         args = ["serve", "-f", str(config_file), *(["-a", dev_addr] if dev_addr else []), *(["--open"] if open_browser else [])]
         child = subprocess.Popen([sys.executable, "-m", "zensical", *args], cwd=project, env=_environment(),
                                  stdout=subprocess.DEVNULL if quiet else None)
+        previous = signal.signal(signal.SIGTERM, _exit_on_term)  # a stopped preview leaves no server nor config
         try:
             _watch(content_dir, regenerate, child, poll_seconds)
         finally:
+            signal.signal(signal.SIGTERM, previous)
             child.terminate()
             try:
                 child.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 child.kill()
+
+
+def _exit_on_term(signum, frame) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _watch(content_dir: Path, regenerate: Callable[[], None], child: subprocess.Popen, poll_seconds: float) -> None:
