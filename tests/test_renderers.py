@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 from archive_gen.cli import main
-from archive_gen.config import RENDERERS
+from archive_gen.config import RENDERERS, Config
+from archive_gen.errors import Diagnostics
+from archive_gen.pipeline import build_site
 
 from conftest import copy_project, seed_article_path
 from test_injection import (  # noqa: F401 - collected here again, on a Zensical build
@@ -208,6 +210,19 @@ def test_both_renderers_publish_the_same_pages_links_and_structured_data(built_s
     for feed in sorted(one.rglob("*.xml")):
         if feed.name != "sitemap.xml":
             assert feed.read_bytes() == (other / feed.relative_to(one)).read_bytes(), feed
+
+
+def test_switching_renderer_never_reuses_the_other_renderers_html(tmp_path):
+    root = copy_project(tmp_path / "archive")
+    mkdocs = Config.load(root / "mkdocs.yml", quiet=True)
+    zensical = Config.load(root / "mkdocs.yml", quiet=True, renderer="zensical")
+    first = build_site(mkdocs, Diagnostics())
+    assert first.rendered and build_site(mkdocs, Diagnostics()).rendered == 0, "nothing changed: nothing rendered"
+    build_site(zensical, Diagnostics())
+    assert 'content="zensical-' in (root / "site" / "index.html").read_text(encoding="utf-8")
+    back = build_site(mkdocs, Diagnostics())
+    assert back.rendered == first.rendered, "every page rendered again by MkDocs"
+    assert 'content="mkdocs-' in (root / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_an_unknown_renderer_is_a_usage_error(tmp_path):
