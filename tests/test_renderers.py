@@ -22,7 +22,7 @@ from archive_gen.config import RENDERERS, Config
 from archive_gen.errors import Diagnostics
 from archive_gen.pipeline import build_site
 
-from conftest import copy_project, seed_article_path
+from conftest import copy_project, pagefind_unstable, seed_article_path
 from test_injection import (  # noqa: F401 - collected here again, on a Zensical build
     build_hostile, test_entity_encoded_payload_stays_encoded, test_no_executable_markup_in_any_html_page,
     test_payloads_do_not_run_in_a_browser,
@@ -223,6 +223,26 @@ def test_switching_renderer_never_reuses_the_other_renderers_html(tmp_path):
     back = build_site(mkdocs, Diagnostics())
     assert back.rendered == first.rendered, "every page rendered again by MkDocs"
     assert 'content="mkdocs-' in (root / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_zensical_rebuild_equals_a_clean_build(tmp_path):
+    """Zensical's cache (.cache/) serves unchanged pages on a rebuild: the result is the same
+    bytes as a clean build of the same content (the search bundle's unstable files aside)."""
+    first, clean = copy_project(tmp_path / "a"), copy_project(tmp_path / "b")
+    options = ["build", "-q", "--renderer", "zensical", "--config"]
+    assert main([*options, str(first / "mkdocs.yml")]) == 0
+    for root in (first, clean):
+        seed = seed_article_path(root)
+        seed.write_text(seed.read_text(encoding="utf-8").replace("Kim", "Kim Jong-un", 1), encoding="utf-8")
+    assert main([*options, str(first / "mkdocs.yml")]) == 0
+    assert main([*options, str(clean / "mkdocs.yml")]) == 0
+    def files(root: Path) -> set[str]:
+        return {rel for p in (root / "site").rglob("*") if p.is_file()
+                and not pagefind_unstable(rel := p.relative_to(root / "site").as_posix())}
+    assert files(first) == files(clean)
+    differ = [f for f in sorted(files(first)) if (first / "site" / f).read_bytes() != (clean / "site" / f).read_bytes()]
+    assert differ == []
+    assert not [p.name for p in tmp_path.glob("*/.*zensical*")], "no staging left behind"
 
 
 def test_an_unknown_renderer_is_a_usage_error(tmp_path):

@@ -7,12 +7,14 @@ and a child leaves neither in ours. It is given a small config beside ``mkdocs.y
 INHERITs it and only points ``docs_dir``/``site_dir`` at the staged trees (Zensical accepts
 both only inside the project, the directory of its config file).
 
-There is no reuse of old HTML (:mod:`.reuse` hooks into MkDocs): Zensical renders every page;
-its own cache (``.cache/`` in the project, safe to delete) makes unchanged pages cheap.
+There is no reuse of old HTML (:mod:`.reuse` hooks into MkDocs): Zensical renders every page,
+and its own cache (``.cache/`` in the project, safe to delete) makes unchanged pages cheap when
+the config and both directories have the names of the last run (``STABLE_*``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.metadata
 import importlib.util
 import json
@@ -24,10 +26,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..errors import ConfigError, RenderError
-from ..output import make_staging_dir
 from ..output.cache import digest
 
 NAME = "zensical"
@@ -35,6 +36,10 @@ INSTALL_HINT = "install it with: pip install 'zensical<0.1' (see .ci/constraints
 # What Zensical writes that the archive does not use: its own search index (the site's
 # search is Pagefind, publish/search.py), a second copy of every page's text.
 _UNUSED = ("search.json",)
+# Zensical's cache (.cache/) serves a page again only when the config file, docs_dir and
+# site_dir are the same as last time: the staged trees get fixed names while it renders
+# (under the build's locks, so no two builds share them).
+STABLE_DOCS, STABLE_SITE, STABLE_CONFIG = ".docs.zensical-staging", ".site.zensical-staging", ".archive-gen-zensical.yml"
 PREVIEW_SITE = ".archive-gen-cache/zensical-preview"  # the preview never renders over the built site/
 
 
@@ -57,9 +62,12 @@ def render_staged(mkdocs_file: Path, docs_dir: Path, site_dir: Path, strict: boo
     if site_dir.is_symlink() or (site_dir.exists() and not site_dir.is_dir()):
         raise ConfigError(f"{site_dir}: not a directory; refusing to replace it")
     version()
-    staging = make_staging_dir(site_dir)
+    staging = site_dir.parent / STABLE_SITE
+    shutil.rmtree(staging, ignore_errors=True)  # a crashed run's
+    staging.mkdir(parents=True)
     try:
-        with _staged_config(mkdocs_file, docs_dir, staging) as config_file:
+        with _stable(docs_dir, docs_dir.parent / STABLE_DOCS) as docs, \
+                _staged_config(mkdocs_file, docs, staging, name=STABLE_CONFIG) as config_file:
             _run(["build", "-f", str(config_file), *(["--strict"] if strict else [])], mkdocs_file.parent, quiet)
         for name in _UNUSED:
             (staging / name).unlink(missing_ok=True)
@@ -75,14 +83,18 @@ class _staged_config:
     """A config file beside ``mkdocs.yml`` (removed on exit) that inherits it and names the
     staged docs/ and site/. Paths are written relative to the project, quoted as YAML strings."""
 
-    def __init__(self, mkdocs_file: Path, docs_dir: Path, site_dir: Path, **extra: str) -> None:
-        self.project = mkdocs_file.parent
+    def __init__(self, mkdocs_file: Path, docs_dir: Path, site_dir: Path, name: str | None = None, **extra: str) -> None:
+        self.project, self.name = mkdocs_file.parent, name
         self.values = {"INHERIT": mkdocs_file.name, "docs_dir": _relative(docs_dir, self.project),
                        "site_dir": _relative(site_dir, self.project), **extra}
         self.path: Path | None = None
 
     def __enter__(self) -> Path:
-        fd, name = tempfile.mkstemp(prefix=".archive-gen-zensical-", suffix=".yml", dir=self.project)
+        if self.name:
+            name = str(self.project / self.name)
+            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        else:
+            fd, name = tempfile.mkstemp(prefix=".archive-gen-zensical-", suffix=".yml", dir=self.project)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write("# written by archive-gen for one Zensical run; deleted after it\n")
             out.writelines(f"{key}: {_yaml_string(value)}\n" for key, value in self.values.items())
@@ -92,6 +104,17 @@ class _staged_config:
     def __exit__(self, *exc) -> None:
         if self.path is not None:
             self.path.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _stable(staged: Path, stable: Path) -> Iterator[Path]:
+    """``staged`` renamed to ``stable`` while Zensical reads it, then back (also on failure)."""
+    shutil.rmtree(stable, ignore_errors=True)
+    os.rename(staged, stable)
+    try:
+        yield stable
+    finally:
+        os.rename(stable, staged)
 
 
 def _relative(path: Path, project: Path) -> str:
