@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from . import __version__
-from .config import DEFAULT_MAX_FILE_BYTES, Config
+from .config import DEFAULT_MAX_FILE_BYTES, RENDERERS, Config
 from .errors import ArchiveGenError, ConfigError, Diagnostics, RenderError
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -55,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"archive-gen {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("build", parents=[common], help="generate docs/ from content/, then render site/")
+    p = sub.add_parser("build", parents=[common, _renderer_option()], help="generate docs/ from content/, then render site/")
     p.add_argument("--drafts", action="store_true", help="include drafts and articles in review (marked as such)")
     p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: ARCHIVE_GEN_JOBS or all cores)")
     p.set_defaults(run=cmd_build)
@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--drafts", action="store_true", help="include drafts and articles in review (marked as such)")
     p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: ARCHIVE_GEN_JOBS or all cores)")
     p.set_defaults(run=cmd_generate)
-    p = sub.add_parser("serve", parents=[common], help="live preview; edits in content/ regenerate")
+    p = sub.add_parser("serve", parents=[common, _renderer_option()], help="live preview; edits in content/ regenerate")
     p.add_argument("-a", "--dev-addr", help="IP:PORT to serve on (default 127.0.0.1:8000)")
     p.add_argument("--open", action="store_true", help="open the preview in a browser")
     p.set_defaults(run=cmd_serve)
@@ -126,13 +126,20 @@ def _data_commands(sub, common: argparse.ArgumentParser) -> None:
     p.set_defaults(run=cmd_events_add)
 
 
+def _renderer_option() -> argparse.ArgumentParser:
+    """``--renderer`` of build and serve (README "Renderers: MkDocs or Zensical")."""
+    option = argparse.ArgumentParser(add_help=False)
+    option.add_argument("--renderer", choices=RENDERERS, help="what renders the site: mkdocs (default) or zensical")
+    return option
+
+
 def _config(args: argparse.Namespace) -> Config:
     limit = getattr(args, "max_file_size", None)
     if limit is not None and limit <= 0:
         raise ConfigError(f"--max-file-size {limit}: give a size in MB above 0")
     return Config.load(args.config, content_dir=args.content, docs_dir=args.docs, strict=args.strict, quiet=args.quiet,
                        max_file_bytes=int(limit * 1024 * 1024) if limit else None,
-                       drafts=getattr(args, "drafts", None) or None)
+                       drafts=getattr(args, "drafts", None) or None, renderer=getattr(args, "renderer", None))
 
 
 def _jobs(args: argparse.Namespace) -> int | None:
@@ -209,7 +216,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     regenerate(first=True)  # MkDocs needs docs/ to exist before it loads its config
     serve(config.mkdocs_file, config.content_dir, config.docs_dir, regenerate,
-          dev_addr=args.dev_addr, open_browser=args.open, quiet=config.quiet)
+          dev_addr=args.dev_addr, open_browser=args.open, quiet=config.quiet, renderer=config.renderer)
     return EXIT_OK
 
 

@@ -12,6 +12,8 @@ from .errors import ConfigError, printable
 
 
 DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024  # larger source files are refused (--max-file-size)
+# The renderers that read the same docs/, mkdocs.yml and overrides/ (README "Renderers").
+RENDERERS = ("mkdocs", "zensical")
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Config:
     country: str | None = None  # mkdocs.yml's extra.country: the archive's home country (at, de …), for names
     #   that several countries use ("Die Grünen") when an article gives no better evidence
     directory_urls: bool = True  # mkdocs.yml's use_directory_urls: how page URLs look
+    renderer: str = "mkdocs"  # what renders docs/ into site/: one of RENDERERS (--renderer)
 
     @classmethod
     def load(
@@ -63,6 +66,8 @@ class Config:
             country=_country((settings.get("extra") or {}).get("country") if isinstance(settings.get("extra"), dict) else None),
         )
         config = replace(config, **{k: v for k, v in overrides.items() if v is not None})
+        if config.renderer not in RENDERERS:
+            raise ConfigError(f"renderer {config.renderer!r}: use one of {', '.join(RENDERERS)}")
         if not config.content_dir.is_dir():
             raise ConfigError(f"{config.content_dir}: content directory not found")
         return config

@@ -13,7 +13,7 @@ result is byte-identical to a clean build; ``.archive-gen-cache/`` may be delete
 
 Writing is all or nothing: the new docs/ is staged beside the old one and swapped in only
 when every page was written (and, under ``--strict``, only when the run did not fail);
-MkDocs renders into a staging directory that replaces site/ only after a successful render.
+MkDocs (or Zensical, ``--renderer``) renders into a staging directory that replaces site/ only after a successful render.
 A failed or interrupted run leaves the previous docs/ and site/ as they were.
 """
 
@@ -39,6 +39,7 @@ from .output import StagedTree, WriteStats, replace_dir, stage_tree, tree_lock
 from .output.cache import Store, drop_manifest, tree_identity, write_manifest
 from .pagecache import cached_pages
 from .parallel import GIVEN_NAMES, STAT_INDEX, annotate_files, default_jobs
+from .publish import zensical
 from .publish.mkdocs import render_staged
 from .publish.search import index_site
 from .publish.reuse import PageKeys, Reuse, render_fingerprint
@@ -198,6 +199,10 @@ def _render(config: Config, manifest: dict | None, keys: PageKeys, docs: Path,
     """Render the staged docs/, reusing the current site's pages whose render key is unchanged."""
     fingerprint = render_fingerprint(config.mkdocs_file, incremental.theme_dirs(config), config.strict)
     page_keys = keys.keys()
+    if config.renderer == zensical.NAME:  # renders every page (no reuse of MkDocs' HTML)
+        site = zensical.render_staged(config.mkdocs_file, docs, config.site_dir, config.strict, quiet=config.quiet)
+        progress(f"site: {len(page_keys)} pages rendered with Zensical")
+        return site, {"rendered": len(page_keys)}, {"render": zensical.fingerprint(fingerprint), "pages": page_keys}
     reuse = None
     if manifest and manifest.get("render") == fingerprint and manifest.get("site") == tree_identity(config.site_dir):
         old = manifest.get("pages") or {}

@@ -6,6 +6,7 @@ articles, against MkDocs alone and Hugo on the same articles; ``generate`` at 10
     python benchmarks/bench_scale.py --sizes 2000 10000         # the issue's sizes
     python benchmarks/bench_scale.py --sizes 2000 --corpus en   # Reuters (English)
     python benchmarks/bench_scale.py --sizes 2000 --generate-sizes 100000
+    python benchmarks/bench_scale.py --quick --no-peers --renderers mkdocs zensical   # issue 14
 
 Per size, every step in a fresh process (``python -m archive_gen``), wall-clock seconds and
 the peak RSS of the largest process (worker processes included):
@@ -14,6 +15,7 @@ full         ``build`` with no cache, docs/ or site/ (the annotation in worker p
 no change    ``build`` again: must return without work
 +1 article   ``build`` after one new article file
 +1 actor     ``build`` after one actor's description was edited (the actor with most articles)
+             (each with ``--renderer`` from ``--renderers``: MkDocs, Zensical, or both in turn)
 mkdocs       ``mkdocs build`` of the same generated docs/ (explicit nav: the archive's own
              mkdocs.yml), into another directory: MkDocs + Material alone
 hugo         ``hugo`` on the same articles (title, date, actors and topics as taxonomies,
@@ -79,8 +81,9 @@ def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
     return result
 
 
-def build(project: Path) -> dict:
-    return timed([sys.executable, "-m", "archive_gen", "build", "-q", "--config", str(project / "mkdocs.yml")], project)
+def build(project: Path, renderer: str = "mkdocs") -> dict:
+    return timed([sys.executable, "-m", "archive_gen", "build", "-q", "--renderer", renderer,
+                  "--config", str(project / "mkdocs.yml")], project)
 
 
 def html_stats(site: Path) -> dict:
@@ -167,17 +170,17 @@ def hugo_binary() -> str | None:
 # ---------------------------------------------------------------------------- the run
 
 
-def measure(size: int, corpus: str, work: Path, peers: bool) -> dict:
-    project = make_corpus(work / f"{corpus}-{size}", size, corpus)
-    row: dict = {"size": size, "corpus": corpus}
-    row["full"] = build(project)
+def measure(size: int, corpus: str, work: Path, peers: bool, renderer: str = "mkdocs") -> dict:
+    project = make_corpus(work / f"{corpus}-{size}-{renderer}", size, corpus)
+    row: dict = {"size": size, "corpus": corpus, "renderer": renderer}
+    row["full"] = build(project, renderer)
     row.update(html_stats(project / "site"))
-    row["nochange"] = build(project)
+    row["nochange"] = build(project, renderer)
     add_article(project)
-    row["add"] = build(project)
+    row["add"] = build(project, renderer)
     actor = busiest_actor(project)
     edit_description(actor)
-    row["actor"] = build(project)
+    row["actor"] = build(project, renderer)
     row["actor_name"] = actor.stem
     if peers:
         row["mkdocs"] = timed([str(BIN / "mkdocs"), "build", "-q", "-f", str(project / "mkdocs.yml"),
@@ -207,9 +210,9 @@ def report(rows: list[dict], generated: list[dict], meta: dict) -> str:
              f"Code {meta['code']}. {meta['machine']}; load average at start / end {meta['load_start']} / {meta['load_end']}; "
              f"ARCHIVE_GEN_JOBS={os.environ.get('ARCHIVE_GEN_JOBS', 'unset (all cores)')}. Seconds are wall-clock, "
              "one run each; ratios are against the full build of the same size in the same run.", "",
-             "| corpus | N | full build s | no change s (ratio) | +1 article s (ratio) | +1 actor description s (ratio) "
+             "| corpus | renderer | N | full build s | no change s (ratio) | +1 article s (ratio) | +1 actor description s (ratio) "
              "| MkDocs alone s (ratio) | Hugo s (ratio) | peak RSS MB | HTML pages | bytes/page | largest page |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
         full = r["full"]["seconds"]
 
@@ -217,7 +220,7 @@ def report(rows: list[dict], generated: list[dict], meta: dict) -> str:
             return f"{r[key]['seconds']:.2f} ({r[key]['seconds'] / full:.2f})" if key in r else "–"
 
         rss = max(r[k]["rss_mb"] for k in ("full", "nochange", "add", "actor"))
-        lines.append(f"| {r['corpus']} | {r['size']:,} | {full:.1f} | {cell('nochange')} | {cell('add')} | "
+        lines.append(f"| {r['corpus']} | {r.get('renderer', 'mkdocs')} | {r['size']:,} | {full:.1f} | {cell('nochange')} | {cell('add')} | "
                      f"{cell('actor')} | {cell('mkdocs')} | {cell('hugo')} | {rss:.0f} | {r['pages']:,} | "
                      f"{r['bytes_per_page'] / 1024:.1f} KB | {r['max_page'] / 1024:.0f} KB |")
     if generated:
@@ -235,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", choices=("de", "en"), default="de")
     parser.add_argument("--generate-sizes", type=int, nargs="*", default=[], help="e.g. 100000: generate only")
     parser.add_argument("--no-peers", action="store_true", help="skip the MkDocs-alone and Hugo runs")
+    parser.add_argument("--renderers", nargs="*", default=["mkdocs"], choices=("mkdocs", "zensical"),
+                        help="build with each (issue 14: --renderers mkdocs zensical), on the same articles")
     parser.add_argument("--out", default="scale")
     args = parser.parse_args(argv)
     sizes = [1000, 2000] if args.quick else args.sizes
@@ -245,8 +250,8 @@ def main(argv: list[str] | None = None) -> int:
     meta["code"] = snapshot(work)
     rows, generated = [], []
     try:
-        for size in sizes:
-            rows.append(measure(size, args.corpus, work, not args.no_peers))
+        for size, renderer in [(size, renderer) for size in sizes for renderer in args.renderers]:
+            rows.append(measure(size, args.corpus, work, not args.no_peers and renderer == args.renderers[0], renderer))
             print(json.dumps({k: v for k, v in rows[-1].items()}, default=str)[:600], file=sys.stderr, flush=True)
         for size in args.generate_sizes:
             generated.append(measure_generate(size, args.corpus, work))

@@ -82,8 +82,12 @@ def _yaml(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    """The sample archive plus one article, actor, topic, source and page full of payloads."""
-    root = copy_project(tmp_path_factory.mktemp("hostile") / "archive")
+    return build_hostile(copy_project(tmp_path_factory.mktemp("hostile") / "archive"))
+
+
+def build_hostile(root: Path, *options: str) -> Path:
+    """The sample archive plus one article, actor, topic, source and page full of payloads,
+    built with ``options`` (tests/test_renderers.py: ``--renderer zensical``)."""
     content = root / "content"
     (content / "articles" / "boese.md").write_text(
         f"---\ntitle: {_yaml('Böse ' + ONE_LINE)}\ndate: 2024-01-02\nactors: [boese-person]\n"
@@ -114,7 +118,7 @@ def hostile_site(tmp_path_factory):
     # published); the preview build shows it, so every payload is on a page
     # The javascript: URL is refused (an error; the entry keeps no URL); the site (and its
     # search index) is built all the same.
-    assert main(["build", "-q", "--drafts", "--config", str(root / "mkdocs.yml")]) == 1
+    assert main(["build", "-q", "--drafts", *options, "--config", str(root / "mkdocs.yml")]) == 1
     assert (root / "site" / "index.html").is_file()
     return root
 

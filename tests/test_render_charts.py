@@ -11,6 +11,7 @@ from hypothesis import given, strategies as st
 from archive_gen.render.charts import MAX_NODES, activity_chart, network_chart
 
 S = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
 MONTHS = [("Jan. 2024", 3, "../timeline/2024/01.md"), ("Feb. 2024", 0, None), ("März 2024", 7, "../timeline/2024/03.md")]
 NEIGHBOURS = [("Wladimir Putin", "putin.md", 5), ("Nordkorea", "nordkorea.md", 9), ("Nato", None, 1)]
 
@@ -40,7 +41,7 @@ def test_activity_chart_has_a_bar_per_period_with_text_alternatives():
     assert [b.findtext(S + "title") for b in bars] == ["Jan. 2024: 3 Artikel", "Feb. 2024: 0 Artikel", "März 2024: 7 Artikel"]
     heights = [float(b.get("height")) for b in bars]
     assert heights[1] == 0 and heights[2] > heights[0] > 0
-    assert [a.get("href") for a in svg.findall(S + "a")] == ["../timeline/2024/01.md", "../timeline/2024/03.md"]
+    assert [a.get(XLINK + "href") for a in svg.findall(S + "a")] == ["../timeline/2024/01.md", "../timeline/2024/03.md"]
     assert svg.get("role") == "group", "links inside: the picture must not hide them"
     assert svg_of(activity_chart(MONTHS[1:2], title="t")).get("role") == "img"
 
@@ -63,7 +64,7 @@ def test_network_chart_links_each_actor_and_orders_by_count():
     svg = svg_of(network_chart(("Kim Jong-un", "kim.md", 12), NEIGHBOURS, title="Gemeinsam genannt mit"))
     assert_accessible(svg, "Gemeinsam genannt mit")
     assert svg.findtext(S + "desc") == "Nordkorea (9), Wladimir Putin (5), Nato (1)"
-    links = [(a.get("href"), a.get("aria-label")) for a in svg.findall(S + "a")]
+    links = [(a.get(XLINK + "href"), a.get("aria-label")) for a in svg.findall(S + "a")]
     assert links == [("nordkorea.md", "Nordkorea: 9 gemeinsame Artikel"), ("putin.md", "Wladimir Putin: 5 gemeinsame Artikel"),
                      ("kim.md", "Kim Jong-un: 12 gemeinsame Artikel")]
     radii = {g.findtext(S + "title").split(":")[0]: float(g.find(S + "circle").get("r")) for g in svg.iter(S + "g")}

@@ -58,7 +58,7 @@ def _seed_url_path(root: Path, seed: Path) -> str:
 
 
 class Server:
-    def __init__(self, root: Path, log: Path) -> None:
+    def __init__(self, root: Path, log: Path, *options: str) -> None:
         self.root, self.log_path = root, log
         self.port = _free_port()
         self.base = f"http://127.0.0.1:{self.port}"
@@ -66,7 +66,7 @@ class Server:
         self._log = open(log, "wb")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "archive_gen", "serve", "--config", str(root / "mkdocs.yml"),
-             "-a", f"127.0.0.1:{self.port}"],
+             "-a", f"127.0.0.1:{self.port}", *options],
             cwd=root, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
         )
 

@@ -1,4 +1,4 @@
-"""Live preview: MkDocs' own server, with a regeneration step before every build.
+"""Live preview: MkDocs' own server (or Zensical's), with a regeneration step before every build.
 
 ``serve`` starts ``mkdocs serve`` with ``content/`` added to the watched paths and
 :mod:`archive_gen.publish.preview_hook` registered as a hook (passed in code, so mkdocs.yml
@@ -15,6 +15,7 @@ import logging
 from pathlib import Path
 from typing import Callable
 
+from . import zensical
 from .mkdocs import mkdocs_logging
 
 _regenerate: Callable[[], None] | None = None
@@ -32,9 +33,15 @@ def before_build() -> None:
 
 
 def serve(mkdocs_file: Path, content_dir: Path, docs_dir: Path, regenerate: Callable[[], None], *,
-          dev_addr: str | None = None, open_browser: bool = False, quiet: bool = False) -> None:
-    """``regenerate`` has already run once (MkDocs needs docs/ before it loads its config)."""
+          dev_addr: str | None = None, open_browser: bool = False, quiet: bool = False,
+          renderer: str = "mkdocs") -> None:
+    """``regenerate`` has already run once (MkDocs needs docs/ before it loads its config).
+    ``renderer`` "zensical": Zensical's server instead (:func:`.zensical.serve`)."""
     global _regenerate, _fresh
+    if renderer == zensical.NAME:
+        zensical.serve(mkdocs_file, content_dir, docs_dir, regenerate, dev_addr=dev_addr,
+                       open_browser=open_browser, quiet=quiet)
+        return
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     _regenerate, _fresh = regenerate, True

@@ -52,7 +52,7 @@ def _frame(kind: str, uid: str, width: int, height: int, title: str, desc: str,
     """The figure and svg around ``body``; ``interactive`` (links inside) keeps them reachable."""
     role = "group" if interactive else "img"
     head = (f'<figure class="ag-chart ag-chart--{kind}">'
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 {width} {height}" '
             f'role="{role}" aria-labelledby="{uid}-t" aria-describedby="{uid}-d" aria-label="{_e(title)}">')
     parts = [head, f'<title id="{uid}-t">{_e(title)}</title>', f'<desc id="{uid}-d">{_e(desc)}</desc>', *body,
              "</svg>", f'<figcaption>{_e(title)}</figcaption></figure>']
@@ -62,7 +62,10 @@ def _frame(kind: str, uid: str, width: int, height: int, title: str, desc: str,
 def _link(href: str | None, inner: str, label: str) -> str:
     if not href:
         return inner
-    return f'<a href="{_e(href)}" aria-label="{_e(label)}">{inner}</a>'
+    # xlink:href, not href: renderers disagree on a relative href in raw HTML (MkDocs keeps
+    # it, relative to the page's URL; Zensical resolves it from the Markdown file), and both
+    # keep an xlink:href as written. Browsers follow either on an SVG link.
+    return f'<a xlink:href="{_e(href)}" aria-label="{_e(label)}">{inner}</a>'
 
 
 def activity_chart(bars: Sequence[Bar], *, title: str, unit: str = "Artikel",
