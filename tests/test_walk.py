@@ -81,7 +81,7 @@ def test_a_reader_walks_from_the_home_page_to_a_feed(page, base):
     assert page.locator("figure.ag-chart svg title").count() >= 1, "the pictures have a text alternative"
     watch.links_work(page, seen)
 
-    other = page.locator("h2 + figure + ul li a, h2 + ul li a").first
+    other = page.locator("figure.ag-chart--network + ul li a").first  # a co-occurring actor
     other_name = other.inner_text().strip()
     other.click()
     page.wait_for_load_state("load")
