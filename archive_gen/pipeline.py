@@ -36,7 +36,8 @@ from .ingest.discover import source_files
 from .ingest.gitdates import last_changed
 from .model import Archive, Article, Registry
 from .output import StagedTree, WriteStats, replace_dir, stage_tree, tree_lock
-from .output.cache import Store, drop_manifest, tree_identity, write_manifest
+from .dataset import data_key, publish_data, published_paths
+from .output.cache import Store, code_version, drop_manifest, tree_identity, write_manifest
 from .pagecache import cached_pages
 from .parallel import GIVEN_NAMES, STAT_INDEX, annotate_files, default_jobs
 from .publish import zensical
@@ -121,6 +122,7 @@ def stage(config: Config, diags: Diagnostics, progress: Progress = _silent, *,
         store, used_pages = Store(incremental.cache_root(config), "pages"), set()
         pages = cached_pages(archive, Settings.of(config, updated=updated), store, used_keys, used_pages)
         staged = stage_tree(pages, config.docs_dir, observe)
+        _publish_data(config, archive, staged, used_keys)
         store.save(used_pages)
     except (ArchiveGenError, KeyboardInterrupt):
         raise
@@ -130,6 +132,19 @@ def stage(config: Config, diags: Diagnostics, progress: Progress = _silent, *,
         raise GenerateError(f"generating docs/ failed: {type(exc).__name__}: {exc} "
                             "(a bug in archive-gen; docs/ was left as it was)") from exc
     return archive, staged
+
+
+def _publish_data(config: Config, archive: Archive, staged: StagedTree, used_keys: dict[str, str]) -> None:
+    """The data files (data/*.jsonl|csv), streamed into the staged tree: not through the page cache."""
+    try:
+        key = data_key(archive, used_keys, code_version())
+        written, unchanged = publish_data(archive, staged.staging, config.docs_dir, incremental.cache_root(config), key)
+    except BaseException:
+        staged.discard()
+        raise
+    stats = staged.stats  # stage_tree counted the old data files as removed: they are replaced
+    replaced = sum(1 for rel in published_paths() if (config.docs_dir / rel).is_file())
+    staged.stats = WriteStats(stats.written + written, stats.unchanged + unchanged, stats.removed - replaced)
 
 
 def generate(config: Config, diags: Diagnostics, progress: Progress = _silent, *, jobs: int | None = None) -> Generated:

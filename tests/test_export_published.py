@@ -65,9 +65,12 @@ def test_a_rebuild_rewrites_the_data_files_only_when_they_change(project):
     data = project / "docs" / "data"
     before = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns, p.read_bytes()) for p in data.iterdir() if p.is_file()}
     os.utime(project / "content" / "pages" / "about.md")  # touch: nothing the data shows
-    generate(config, Diagnostics(), jobs=1)
+    result = generate(config, Diagnostics(), jobs=1)
     after = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns, p.read_bytes()) for p in data.iterdir() if p.is_file()}
     assert after == before, "unchanged files keep their inode and time"
+    assert result.stats.removed == 0, "reused data files are not counted as removed"
+    record = json.loads((project / ".archive-gen-cache" / "data.json").read_text(encoding="utf-8"))
+    assert sorted(record["files"]) == sorted(f"data/{file_name(t, f)}" for t in TABLES for f in ("json", "csv"))
 
     event = project / "content" / "events" / "putin-besucht-pjoengjang.md"
     event.write_text(event.read_text(encoding="utf-8").replace("title: Putin besucht Nordkorea",
@@ -76,3 +79,25 @@ def test_a_rebuild_rewrites_the_data_files_only_when_they_change(project):
     changed = {name for name, (_, _, text) in before.items() if (data / name).read_bytes() != text}
     assert changed == {"curated_events.jsonl", "curated_events.csv"}
     assert "Putin in Nordkorea" in (data / "curated_events.jsonl").read_text(encoding="utf-8")
+
+
+def test_streamed_files_are_byte_for_byte_what_export_writes_after_the_key_changed(project, tmp_path):
+    """The second build streams the files again (another key), into the staged tree: the bytes
+    are still exactly what ``export`` writes, and files whose bytes did not change are the old
+    files (hard links: the render and a mirror see them unchanged)."""
+    config = Config.load(project / "mkdocs.yml", quiet=True)
+    generate(config, Diagnostics(), jobs=1)
+    data = project / "docs" / "data"
+    inodes = {p.name: p.stat().st_ino for p in data.iterdir() if p.is_file()}
+    event = project / "content" / "events" / "putin-besucht-pjoengjang.md"
+    event.write_text(event.read_text(encoding="utf-8").replace("Nordkorea", "Nordkorea (Juni)"), encoding="utf-8")
+    generate(config, Diagnostics(), jobs=1)
+    out = tmp_path / "export"
+    for fmt in ("json", "csv"):
+        assert main(["export", "-q", "--format", fmt, "--output", str(out), "--config", str(project / "mkdocs.yml")]) == 0
+    for table in TABLES:
+        for fmt in ("json", "csv"):
+            name = file_name(table, fmt)
+            assert (data / name).read_bytes() == (out / name).read_bytes(), name
+    kept = {name for name, inode in inodes.items() if (data / name).stat().st_ino == inode}
+    assert kept == set(inodes) - {"curated_events.jsonl", "curated_events.csv"}

@@ -325,3 +325,30 @@ def test_render_shared_out_to_forked_processes_gives_the_same_site(tmp_path, mon
         edit(path, "\n---\n", "\n---\n\nNoch ein Absatz.\n")
     build_site(config, Diagnostics(), jobs=2)
     assert_same_as_clean(root, tmp_path / "scratch")
+
+
+@pytest.mark.parametrize("damage", ["data file edited", "data file removed", "record garbled", "record removed"])
+def test_published_data_files_live_in_docs_not_in_the_page_cache(built, damage):
+    """The data files (data/*.jsonl|csv) are not kept in the pages pack (it is loaded whole on
+    every build); the previous docs/data/ files are reused only while their record in the cache
+    folder matches both the content key and the files as they are on disk."""
+    root, scratch = built
+    folder, data = root / cache.CACHE_DIR, root / "docs" / "data"
+    pack = (folder / "pages.pack").read_bytes()  # pickled str: a cached page's text is in it as UTF-8
+    page = next((root / "docs" / "articles").rglob("*.md")).read_bytes()
+    assert page[-300:] in pack, "control: the article pages are cached"
+    rows = [(data / name).read_bytes().splitlines()[1] for name in ("articles.jsonl", "mentions.csv")]
+    assert all(len(row) > 40 and row not in pack for row in rows), "no data file in the page cache"
+    edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")  # so the fast path cannot answer
+    build(root)
+    if damage == "data file edited":
+        (data / "articles.jsonl").write_text('{"slug":"erfunden"}\n', encoding="utf-8")
+    elif damage == "data file removed":
+        (data / "mentions.csv").unlink()
+    elif damage == "record garbled":
+        (folder / "data.json").write_text('{"key": ', encoding="utf-8")
+    else:
+        (folder / "data.json").unlink()
+    edit(articles(root)[0], "Ein Absatz.", "Ein anderer Absatz.")  # changes only the article's own text
+    build(root)
+    assert_same_as_clean(root, scratch)

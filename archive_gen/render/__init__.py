@@ -20,7 +20,7 @@ from ..model import Archive
 from .article import article_page
 from .cachekeys import PageKeys
 from .context import RenderContext, Settings
-from ..dataset import PUBLISH_DIR, PUBLISHED_FORMATS, TABLES, published_file, schema_files
+from ..dataset import PUBLISH_DIR, schema_files
 from .data import data_page
 from .events import event_pages
 from .feedfiles import archive_feed, term_feed
@@ -66,11 +66,7 @@ def render_pages(archive: Archive, settings: Settings, cache: PageCache | None =
     yield from timeline_pages(ctx)
     yield from event_pages(ctx)
     yield data_page(ctx)
-    data_key = keys and keys.data()  # the open data (data/): one file at a time, each cached
-    for fmt in PUBLISHED_FORMATS:
-        for table in TABLES:
-            yield from through(data_key and f"{data_key}\0{table.name}.{fmt}",
-                               lambda t=table, f=fmt: [published_file(archive, t, f)])
+    # the data files themselves (data/*.jsonl|csv) are streamed into docs/ by the pipeline
     yield from ((f"{PUBLISH_DIR}/schema/{name}", text) for name, text in schema_files())
     yield from custom_pages(ctx)
     yield archive_feed(ctx)

@@ -17,8 +17,8 @@ page a clean build would write (tests/test_incremental.py proves it for every ki
 - events: an article page or a term page that names an event shows its title, date and number
   of reports (the event pages and the events index are always rendered, as the Chronik is).
 
-The published data files (``data/``, :mod:`archive_gen.dataset`) are one cached group: their
-key names every article's annotation key and slug, the whole registry and every event.
+The published data files (``data/*.jsonl|csv``) are not pages: :mod:`archive_gen.dataset.publish`
+streams them into docs/ and reuses the previous ones by its own key.
 
 The other pages (Chronik, indexes, home, hand-written pages, the archive's feed) are few and
 always rendered.
@@ -77,21 +77,6 @@ class PageKeys:
                        str(self.ctx.settings.updated.get(article.source_file)),
                        str(self.ctx.month_page_of(article.slug)), self.event(event_of(article)),
                        *(self.ident(s) for s in shown))
-
-    def data(self) -> str | None:
-        """The open-data files: they show everything (every article, actor, source, event)."""
-        archive, parts = self.ctx.archive, []
-        for article in archive.articles:
-            own = self.annotation_keys.get(article.source_file)
-            if own is None:
-                return None
-            parts.append(f"{own}\0{article.slug}")
-        registry = archive.registry
-        for entries in (registry.actors, registry.sources, registry.topics):
-            parts += [repr(entry) for entry in entries.values()]
-        parts += [repr(event) for event in archive.events.values()]
-        parts += [f"{e}\0{slugs}" for e, slugs in archive.event_reports.items()]
-        return _digest("data files", self.names, *parts)
 
     def term(self, term: Term) -> str:
         archive = self.ctx.archive

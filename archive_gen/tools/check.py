@@ -16,6 +16,7 @@ from ..index import build_archive
 from ..index.events import load_events
 from ..model import Archive, Article
 from ..pipeline import Progress, collect
+from ..dataset import published_paths
 from ..render import Settings, render_pages
 from .fingerprint import text_hash
 
@@ -31,7 +32,7 @@ def check(config: Config, diags: Diagnostics, progress: Progress) -> list[Articl
     machine_headlines(articles, diags)
     events = load_events(config.content_dir, diags, config.display_path, config.max_file_bytes)
     archive = build_archive(articles, registry, diags, events)
-    generated = {page for page, _ in render_pages(archive, Settings.of(config))}
+    generated = {page for page, _ in render_pages(archive, Settings.of(config))} | set(published_paths())
     check_page_links(archive, generated, diags, config.project_dir)
     return articles
 
