@@ -99,9 +99,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         introduced = _introduced(ctx, s_start, quote_at) or _inverted(ctx, quote_at)
         if introduced:
             return introduced
-    verbs = [v for v in SPEECH_VERB.finditer(text, s_start, s_end) if not ctx.in_quote(v.start())]
-    if quote_at is not None and len(verbs) > 1:  # "Klose nannte … „überzogen“, Löw bezeichnete … als „übertrieben“"
-        verbs.sort(key=lambda v: _distance(ctx, v, quote_at))
+    verbs = _speech_verbs(ctx, s_start, s_end, quote_at)
     for verb in verbs:
         # "Kim sagte" first: in "Merkel nannte Wulff „…“" the name after the verb is its object.
         before = [e for e in ctx.entities_in(s_start, verb.start(), speaking)
@@ -165,6 +163,15 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
     if len(people) != 1 or not verbs:
         return Who()
     return who_of(next(iter(people.values())))
+
+
+def _speech_verbs(ctx: Context, s_start: int, s_end: int, quote_at: int | None) -> list[re.Match]:
+    """The sentence's speech verbs outside quotes; for a quote, nearest first ("Klose nannte …
+    „überzogen“, Löw bezeichnete … als „übertrieben“": each quote is its nearest verb's)."""
+    verbs = [v for v in SPEECH_VERB.finditer(ctx.text, s_start, s_end) if not ctx.in_quote(v.start())]
+    if quote_at is not None and len(verbs) > 1:
+        verbs.sort(key=lambda v: _distance(ctx, v, quote_at))
+    return verbs
 
 
 def _distance(ctx: Context, verb: re.Match, quote_at: int) -> int:
