@@ -140,3 +140,11 @@ def test_a_place_inside_an_affairs_name_is_no_mention(annotator):
                             "Flights Zenda/Iran were full.")
     spans = [(m.id, m.start) for m in a.mentions if m.id == "iran"]
     assert len(spans) == 1  # only the list of two places
+
+
+def test_a_proper_noun_opening_a_sentence_before_a_speech_verb_is_a_person(annotator):
+    a = annotate(annotator, "Der Streit um das Gesetz geht weiter. Wiedeking sagte am Montag: „Die Politik "
+                            "sollte sich heraushalten.“ Ein Beobachter meinte, das sei zu erwarten gewesen. "
+                            "Beobachter meinte ein anderer dazu.")
+    assert set(candidates(a)) == {"Wiedeking"}
+    assert quote(a, "heraushalten").speaker_name == "Wiedeking"

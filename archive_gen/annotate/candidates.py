@@ -68,6 +68,7 @@ _NOT_ROLES = frozenset("oberste obersten oberster oberstes".split())
 _TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame", "Lord"})
 _SPEECH_BEFORE = frozenset({"sagte", "erklärte", "betonte", "sagt", "erklärt", "meinte", "schrieb", "so",
                             "said", "told", "says", "added", "wrote"})
+_SPEECH_AFTER_DE = frozenset({"sagte", "erklärte", "betonte", "meinte", "schrieb", "kritisierte", "warnte"})
 _SPEECH_AFTER_EN = frozenset({"said", "says", "told", "added", "wrote", "stated"})
 _DETERMINERS = ARTICLES
 # Words before a noun, not before a name: "im Sinne", "unter der Lupe", "the Hunter College".
@@ -241,6 +242,10 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
         last, cue = _name_at(tokens, i, min_tokens=2), "first name"  # not "eine Art Menschen"
     if last is None and _is_initial(tokens, i) and not _sentence_start(text, token.start):
         last, cue = _name_at(tokens, i, min_tokens=2), "initial"  # "A. Wiegemann"
+    if last is None and i + 1 < len(tokens) and tokens[i + 1].text in _SPEECH_AFTER_DE and tokens[i + 1].gap == " " \
+            and _sentence_start(text, token.start) and _is_word(token) and not token.hyphen_after \
+            and not token.text.endswith(_NOUN_ENDINGS) and is_proper_noun(token.text):
+        last, cue = i, f"speech verb: {tokens[i + 1].text}"  # "Seidling sagte: „…“", not "Experten sagten"
     if last is None and counts is not None and _proper_pair(tokens, i, names, counts) and not (prev is not None and prev.text.lower() in _NOUN_MARKERS):
         last, cue = i + 1, "proper nouns"  # "Mitt Romney": a given name the dictionary lacks
     if last is not None and last + 1 < len(tokens) and _ROMAN.fullmatch(tokens[last + 1].text) \
