@@ -148,3 +148,9 @@ def test_a_proper_noun_opening_a_sentence_before_a_speech_verb_is_a_person(annot
                             "Beobachter meinte ein anderer dazu.")
     assert set(candidates(a)) == {"Wiedeking"}
     assert quote(a, "heraushalten").speaker_name == "Wiedeking"
+
+
+def test_a_quote_in_lowercase_after_a_full_stop_goes_on_with_the_sentence(annotator):
+    a = annotate(annotator, "Später sagte Angela Merkel vor der Presse, Benedikt XVI. „ist und bleibt einer der "
+                            "bedeutendsten Denker unserer Zeit“. Danach reiste sie ab.")
+    assert quote(a, "bedeutendsten Denker").speaker_name == "Angela Merkel"
