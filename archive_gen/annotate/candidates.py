@@ -268,9 +268,11 @@ def _proper_pair(tokens: list[Token], i: int, names: frozenset[str], counts: dic
     """Two capitalised words ("Mitt Romney", not "Mitt Romney Center"), the first no given name in the dictionary, the second also standing alone later
     ("… strich Romney heraus": news name a person again by surname; a club or a place named
     twice is named whole), both proper nouns to HanTa: asked only here, where no rule decides."""
-    if i + 1 >= len(tokens) or tokens[i].text in names:
-        return False
+    if i + 1 >= len(tokens) or not tokens[i].text[:1].isupper() or not tokens[i + 1].text[:1].isupper():
+        return False  # most tokens: cheap checks first, the pair is asked for often
     first, second = tokens[i], tokens[i + 1]
+    if first.text in names:
+        return False
     if counts.get(second.text, 0) + counts.get(second.text + "s", 0) <= counts.get(first.text, 0):
         return False
     if second.gap != " " or second.hyphen_before or first.hyphen_before or first.hyphen_after or second.hyphen_after:
