@@ -20,7 +20,9 @@ NOT_ORGANISATIONS = frozenset(
     "LED FCKW ATP NADPH MW KWH EBIT GPL MBA BA MA BSC MSC PHD NS TÜV "
     # technology, units and time zones (Der Standard's web pages), states written as codes
     "WLAN LAN LTE NFC OLED AMOLED LCD VR AR HD UHD SSD HDD GHZ MHZ SIM PIN APP MEZ MESZ CET UTC GMT PR XL XXL "
-    "US USA UK BRD DDR UDSSR".split()
+    "US USA UK BRD DDR UDSSR "
+    # common nouns written as abbreviations (a camp, a price, a kind of body, of camera, of train)
+    "KZ UVP NGO DSLR VHS LIDAR TGV".split()
 )
 # The short prefix of a club's or company's name ("FC Valencia", "SK Rapid Wien"), and the legal
 # form after one ("Energie Steiermark AG"): part of a longer name, not a body of its own.
@@ -50,13 +52,15 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
     Not in a text or line that is mostly capitals (a headline, a credit)."""
     found: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     lines: dict[int, bool] = {}
+    codes = _coded_names(text)
     for token in tokens:
         word = token.text
         if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()) or word in NOT_ORGANISATIONS:
             continue
         if taken.overlaps(token.start, token.end) or _shouting(text, token.start, lines):
             continue
-        if _country_code(text, token) or _common_word(word):
+        if _country_code(text, token) or _common_word(word) or _product_code(text, token) or \
+                _table_code(text, token, codes):
             continue
         if _part_of_name(text, token):
             club = _CLUB_REST.match(text, token.end) if word in _NAME_PREFIXES else None
@@ -84,6 +88,32 @@ def _country_code(text: str, token: Token) -> bool:
         return False
     before = text[max(0, token.start - 50):token.start - 1]
     return bool(_CODE_CONTEXT.match(text, token.end + 1) or _RANK_BEFORE.search(before))
+
+
+# A model or type designation: "EOS M10", "XPS 13", "APS-C", "EF-M"; a game situation in a
+# results line: "Rosen (52./PP)".
+_MODEL_AFTER = re.compile(r"(?: [A-Z]*\d[\w-]*|-[A-Z]{1,2}\b)")
+
+
+def _product_code(text: str, token: Token) -> bool:
+    return bool(_MODEL_AFTER.match(text, token.end)) or text[max(0, token.start - 2):token.start] == "./"
+
+
+# "Ogier/Julien Ingrassia (FRA)": three capitals in parentheses right after a name.
+_CODED_NAME = re.compile(r"([A-ZÄÖÜ][\w'’-]+)\s\(([A-Z]{3})\)")
+
+
+def _coded_names(text: str) -> frozenset[str]:
+    """The codes of a results list: three or more names with a code in parentheses whose first
+    letter is not the name's (an organisation's own abbreviation usually shares it:
+    "Bundeswettbewerbsbehörde (BWB)"), two or more different codes."""
+    pairs = [(m.group(1), m.group(2)) for m in _CODED_NAME.finditer(text)]
+    foreign = [code for name, code in pairs if name[0].upper() != code[0]]
+    return frozenset(foreign) if len(foreign) >= 3 and len(set(foreign)) >= 2 else frozenset()
+
+
+def _table_code(text: str, token: Token, codes: frozenset[str]) -> bool:
+    return token.text in codes and text[token.start - 1:token.start] == "("
 
 
 def _shouting(text: str, offset: int, seen: dict[int, bool] | None = None) -> bool:

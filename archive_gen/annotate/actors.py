@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..lang.lexicon import GERMAN_ARTICLES, MONTHS_AND_DAYS, PLACE_PREPOSITIONS, ROMANCE_PARTICLES
@@ -61,7 +62,7 @@ def find_mentions(text: str, tokens: list[Token], index: AliasIndex, actors: dic
     if shared is not None and unsettled:  # "Die Grünen": whose, by the article's country
         choose = shared.bind(text, [(start, end, actor) for start, end, actor, _ in sure])
         for start, end, by_target in unsettled:
-            chosen = choose(start, tuple(by_target))
+            chosen = choose(start, tuple(by_target), _holder_named(text, end))
             if chosen is not None:
                 sure.append((start, end, chosen, by_target[chosen]))
 
@@ -75,6 +76,25 @@ def find_mentions(text: str, tokens: list[Token], index: AliasIndex, actors: dic
             and not (text[m[0]:m[1]] in surnames and not _place_cue(tokens, m[0]))
             and not _part_of_other_name(text, tokens, m, actors, ends, german)]
     return [Mention(actor, start, end, text[start:end], how) for start, end, actor, how in sure]
+
+
+# A person's name after an office: "Kanzlerin Angela Merkel", "Innenminister Herbert Kickl".
+_HOLDER = re.compile(r" (?:[A-ZÄÖÜ][\w'’-]+ ){1,2}[A-ZÄÖÜ][\w'’-]+")
+
+
+def _holder_named(text: str, end: int) -> bool:
+    match = _HOLDER.match(text, end)
+    return match is not None and match.group().split()[0] in first_names()
+
+
+# "/Contra scandal", "/Contra-Affäre": a capitalised word joined by a slash, then a hyphen or a
+# lowercase word: the two make one name used as an attribute, not a list of places.
+_SLASHED = re.compile(r"/[A-ZÄÖÜ][\w'’]+(?=-\w| [a-zäöüß])")
+
+
+def _slashed_name(text: str, end: int, mention_ends: set[int]) -> bool:
+    match = _SLASHED.match(text, end)
+    return match is not None and match.end() not in mention_ends
 
 
 # Words that begin the name of a club, school or paper named after a place: "Borussia Dortmund",
@@ -174,6 +194,8 @@ def _part_of_other_name(text: str, tokens: list[Token], mention: tuple[int, int,
             and _name_word(before) and before.text not in PLACE_NOUNS and not _starts_sentence(text, before.start) \
             and not before.hyphen_before and before.end not in mention_ends:
         return True  # "Juventus Turin", "TU Berlin", "Air Berlin": the place ends another name
+    if how == "name" and _slashed_name(text, end, mention_ends):
+        return True  # "the Iran/Contra scandal", "Iran/Contra-Affäre": one name of an affair
     if how == "name" and _english_team(tokens, last + 1):
         return True  # "Toronto Maple Leafs", "Detroit Red Wings"
     if how == "genitive" and first >= 2 and all(

@@ -15,6 +15,7 @@ them to the registry (``archive-gen actors add``).
 
 from __future__ import annotations
 
+import collections
 import functools
 import re
 from importlib import metadata
@@ -27,6 +28,7 @@ from ..lang.lexicon import (
     MONTHS_AND_DAYS,
     NOT_NAME_START,
 )
+from ..lang.propernoun import is_proper_noun
 from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
@@ -67,6 +69,7 @@ _NOT_ROLES = frozenset("oberste obersten oberster oberstes".split())
 _TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame", "Lord"})
 _SPEECH_BEFORE = frozenset({"sagte", "erklärte", "betonte", "sagt", "erklärt", "meinte", "schrieb", "so",
                             "said", "told", "says", "added", "wrote"})
+_SPEECH_AFTER_DE = frozenset({"sagte", "erklärte", "betonte", "meinte", "schrieb", "kritisierte", "warnte"})
 _SPEECH_AFTER_EN = frozenset({"said", "says", "told", "added", "wrote", "stated"})
 _DETERMINERS = ARTICLES
 # Words before a noun, not before a name: "im Sinne", "unter der Lupe", "the Hunter College".
@@ -204,6 +207,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
     """
     tokens = tokenize(text) if tokens is None else tokens
     english_verbs = any(t.text in _SPEECH_AFTER_EN for t in tokens)
+    counts = collections.Counter(t.text for t in tokens)
     names = first_names()
     found: dict[str, tuple[str, list[tuple[int, int]]]] = {}  # name -> (cue, spans)
 
@@ -224,7 +228,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
 
     i = 0
     while i < len(tokens):
-        last, cue = _cued_name(text, tokens, i, names, english_verbs)
+        last, cue = _cued_name(text, tokens, i, names, english_verbs, counts)
         if last is not None:
             keep(i, last, cue)
             i = last + 1
@@ -247,7 +251,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
 
 
 def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
-               english_verbs: bool) -> tuple[int | None, str]:
+               english_verbs: bool, counts: dict[str, int] | None = None) -> tuple[int | None, str]:
     """(last token, cue) of a person's name starting at ``tokens[i]`` that a cue shows, or (None, "")."""
     token = tokens[i]
     last = None
@@ -264,6 +268,12 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
         last, cue = _name_at(tokens, i, min_tokens=2), "first name"  # not "eine Art Menschen"
     if last is None and _is_initial(tokens, i) and not _sentence_start(text, token.start):
         last, cue = _name_at(tokens, i, min_tokens=2), "initial"  # "A. Wiegemann"
+    if last is None and i + 1 < len(tokens) and tokens[i + 1].text in _SPEECH_AFTER_DE and tokens[i + 1].gap == " " \
+            and _sentence_start(text, token.start) and _is_word(token) and not token.hyphen_after \
+            and not token.text.endswith(_NOUN_ENDINGS) and is_proper_noun(token.text):
+        last, cue = i, f"speech verb: {tokens[i + 1].text}"  # "Seidling sagte: „…“", not "Experten sagten"
+    if last is None and counts is not None and _proper_pair(tokens, i, names, counts) and not (prev is not None and prev.text.lower() in _NOUN_MARKERS):
+        last, cue = i + 1, "proper nouns"  # "Mitt Romney": a given name the dictionary lacks
     if last is not None and last + 1 < len(tokens) and _ROMAN.fullmatch(tokens[last + 1].text) \
             and tokens[last + 1].gap == " " and text[tokens[last + 1].end:tokens[last + 1].end + 1] == ".":
         last += 1  # "Elisabeth II.", "Benedikt XVI."
@@ -278,6 +288,27 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
     if last is not None and last + 1 < len(tokens) and is_role(tokens[last + 1].text) and tokens[last + 1].gap == " ":
         last = None  # "sagte Odessas Gouverneur …": a genitive before a role, the name follows
     return last, cue
+
+
+def _proper_pair(tokens: list[Token], i: int, names: frozenset[str], counts: dict[str, int]) -> bool:
+    """Two capitalised words ("Mitt Romney", not "Mitt Romney Center"), the first no given name in the dictionary, the second also standing alone later
+    ("… strich Romney heraus": news name a person again by surname; a club or a place named
+    twice is named whole), both proper nouns to HanTa: asked only here, where no rule decides."""
+    if i + 1 >= len(tokens) or not tokens[i].text[:1].isupper() or not tokens[i + 1].text[:1].isupper():
+        return False  # most tokens: cheap checks first, the pair is asked for often
+    first, second = tokens[i], tokens[i + 1]
+    if first.text in names:
+        return False
+    if counts.get(second.text, 0) + counts.get(second.text + "s", 0) <= counts.get(first.text, 0):
+        return False
+    if second.gap != " " or second.hyphen_before or first.hyphen_before or first.hyphen_after or second.hyphen_after:
+        return False
+    if not (_is_word(first) and _is_word(second)) or is_role(second.text) or second.text in ORG_SUFFIXES:
+        return False
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    if after is not None and after.gap == " " and _is_word(after):
+        return False
+    return is_proper_noun(first.text) and is_proper_noun(second.text)
 
 
 def _sentence_start(text: str, offset: int) -> bool:

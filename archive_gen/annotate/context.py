@@ -178,6 +178,12 @@ class SharedForms:
                                   editor_country=self.editor_country, default=self.default)
         by_end = states_by_end((s, e, self.evidence_of[a]) for s, e, a in sure if a in self.evidence_of)
 
-        def choose(start: int, candidate_ids: Iterable[str]) -> str | None:
-            return choose_by_context(candidate_ids, self.country_of, country, local=country_before(text, start, by_end))
+        def choose(start: int, candidate_ids: Iterable[str], holder_named: bool = False) -> str | None:
+            """``holder_named``: a person's name follows the form ("Kanzlerin Angela Merkel"):
+            the office is that person's, whose country the article's does not tell; only a
+            state named right before ("die deutsche Kanzlerin Angela Merkel") decides."""
+            local = country_before(text, start, by_end)
+            if holder_named and local is None:
+                return None
+            return choose_by_context(candidate_ids, self.country_of, country, local=local)
         return choose

@@ -99,7 +99,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         introduced = _introduced(ctx, s_start, quote_at) or _inverted(ctx, quote_at)
         if introduced:
             return introduced
-    verbs = [v for v in SPEECH_VERB.finditer(text, s_start, s_end) if not ctx.in_quote(v.start())]
+    verbs = _speech_verbs(ctx, s_start, s_end, quote_at)
     for verb in verbs:
         # "Kim sagte" first: in "Merkel nannte Wulff „…“" the name after the verb is its object.
         before = [e for e in ctx.entities_in(s_start, verb.start(), speaking)
@@ -138,8 +138,48 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         if people:
             return who_of(people[0])
     if quote_at is not None:  # Nach Auffassung des Vorsitzenden Hartmut Perschau sei es „…“
-        return _cue_target(ctx, s_start, s_end)[1] or _reported(ctx, s_start, s_end, earlier, sentence)
+        return (_cue_target(ctx, s_start, s_end)[1] or _reported(ctx, s_start, s_end, earlier, sentence)
+                or _standalone(ctx, s_start, s_end, sentence))
     return Who()
+
+
+def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
+    """A sentence that is only a quote, after a sentence where one person speaks without
+    quoting ("John Kline, …, sagte zu den Anschuldigungen, dass … . „Das war direktes Feuer …“"):
+    the quote gives that person's words."""
+    outside = [(a, b) for a, b in ctx.quote_spans if a < s_end and b > s_start]
+    rest, at = [], s_start
+    for a, b in outside:
+        rest.append(ctx.text[at:max(at, a)])
+        at = max(at, b)
+    rest.append(ctx.text[at:s_end])
+    if not outside or re.search(r"\w", "".join(rest)) or sentence == 0:
+        return Who()
+    p_start, p_end = ctx.sentences[sentence - 1]
+    if any(a < p_end and b > p_start for a, b in ctx.quote_spans):
+        return Who()
+    people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",))}
+    verbs = [v for v in SPEECH_VERB.finditer(ctx.text, p_start, p_end)]
+    if len(people) != 1 or not verbs:
+        return Who()
+    return who_of(next(iter(people.values())))
+
+
+def _speech_verbs(ctx: Context, s_start: int, s_end: int, quote_at: int | None) -> list[re.Match]:
+    """The sentence's speech verbs outside quotes; for a quote, nearest first ("Klose nannte …
+    „überzogen“, Löw bezeichnete … als „übertrieben“": each quote is its nearest verb's)."""
+    verbs = [v for v in SPEECH_VERB.finditer(ctx.text, s_start, s_end) if not ctx.in_quote(v.start())]
+    if quote_at is not None and len(verbs) > 1:
+        verbs.sort(key=lambda v: _distance(ctx, v, quote_at))
+    return verbs
+
+
+def _distance(ctx: Context, verb: re.Match, quote_at: int) -> int:
+    """Characters between a speech verb and the quote that opens at ``quote_at``: with two
+    speakers in one sentence, each speaks the quote nearest their verb."""
+    i = bisect.bisect_left(ctx.quote_spans, (quote_at, -1))
+    end = ctx.quote_spans[i][1] if i < len(ctx.quote_spans) else quote_at
+    return quote_at - verb.end() if verb.end() <= quote_at else max(0, verb.start() - end)
 
 
 _SUBJUNCTIVE = re.compile(r"\b(?:sei|seien|habe|hätten?|werde|würden?|könne|müsse|gebe|stehe|liege|solle|dürfe)\b")

@@ -37,6 +37,8 @@ def _is_end(text: str, match: re.Match) -> bool:
     following = text[match.end()]
     if not (following.isupper() or following.isdigit() or following in OPENERS):
         return False
+    if following in OPENERS and text[match.end() + 1:match.end() + 2].islower():
+        return False  # "sagte, Benedikt XVI. „ist und bleibt …“": a quote in lowercase goes on
     punct = match.group("punct")
     if punct != ".":
         return True
