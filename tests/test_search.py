@@ -9,6 +9,7 @@ browser's network events); the figures are printed (``pytest -s``) and bounded.
 from __future__ import annotations
 
 import gzip
+import json
 import re
 import shutil
 import stat
@@ -63,13 +64,34 @@ def test_the_site_has_no_lunr_index_and_a_pagefind_header_search(built_site):
     assert "md-search__input" not in article, "Material's own search box is gone"
 
 
-def test_index_site_writes_pagefind_bundle(indexed):
+def test_index_site_writes_one_bundle_per_shard(indexed):
+    """One Pagefind bundle per year of the article pages and one for the other pages, and the
+    list the search UI reads; each article is in its year's shard, each term page in terms/."""
     bundle = indexed / "pagefind"
-    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json"):
-        assert (bundle / name).is_file(), name
-    assert list(bundle.glob("pagefind.de_*.pf_meta")), "one German index"
-    assert list((bundle / "fragment").iterdir()) and list((bundle / "index").iterdir())
-    assert list((bundle / "filter").iterdir()), "filters are written"
+    shards = json.loads((bundle / search.SHARDS_FILE).read_text(encoding="utf-8"))
+    years = sorted({rel.split("/")[1] for rel, kind in standins.pages_to_index(indexed) if kind == "articles"})
+    assert shards == {"main": "terms", "merge": years}
+    assert sorted(p.name for p in bundle.iterdir() if p.is_dir()) == sorted([*years, "terms"])
+    for name in ("terms", *years):
+        shard = bundle / name
+        for file in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json"):
+            assert (shard / file).is_file(), (name, file)
+        assert list(shard.glob("pagefind.de_*.pf_meta")), "one German index"
+        assert list((shard / "fragment").iterdir()) and list((shard / "index").iterdir())
+    for name in years:
+        assert list((bundle / name / "filter").iterdir()), "filters are written"
+        urls = {record["url"] for record in _fragments(bundle / name)}
+        assert urls and all(url.startswith(f"/articles/{name}/") for url in urls), (name, urls)
+    assert all(url.split("/")[1] in ("actors", "places", "topics", "sources")
+               for url in (record["url"] for record in _fragments(bundle / "terms")))
+
+
+def _fragments(shard: Path) -> list[dict]:
+    records = []
+    for path in sorted((shard / "fragment").iterdir()):
+        data = gzip.decompress(path.read_bytes())
+        records.append(json.loads(data[data.index(b"{"):]))
+    return records
 
 
 def test_stand_in_holds_the_text_not_the_lists(built_site, seed_path):
@@ -118,9 +140,10 @@ def test_index_is_reproducible(indexed, tmp_path):
     index_site(again)
 
     def files(site: Path, sub: str) -> dict[str, bytes]:
-        return {p.name: p.read_bytes() for p in sorted((site / "pagefind" / sub).iterdir())}
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / "pagefind").glob(f"*/{sub}/*"))}
 
-    assert files(indexed, "index") == files(again, "index")
+    assert files(indexed, "index") == files(again, "index") and files(again, "index")
+    assert (indexed / "pagefind" / "shards.json").read_bytes() == (again / "pagefind" / "shards.json").read_bytes()
     assert files(indexed, "fragment") == files(again, "fragment")
 
     def filters(site: Path) -> list:
@@ -132,7 +155,7 @@ def test_index_is_reproducible(indexed, tmp_path):
 def test_rerun_replaces_the_bundle(indexed, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(indexed, site)
-    stale = site / "pagefind" / "fragment" / "stale.pf_fragment"
+    stale = site / "pagefind" / "terms" / "fragment" / "stale.pf_fragment"
     stale.write_bytes(b"old")
     stats = index_site(site)
     assert not stale.exists()
