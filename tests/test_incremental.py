@@ -13,6 +13,7 @@ from archive_gen.config import Config
 from archive_gen.errors import Diagnostics
 from archive_gen.output import cache
 from archive_gen.pipeline import Unchanged, build_site
+from archive_gen.publish import search
 
 from conftest import pagefind_unstable, copy_project
 
@@ -235,12 +236,20 @@ def year_of(article: Path) -> str:
                 if line.startswith("date:"))
 
 
-def test_search_index_is_reused_only_when_pagefind_would_get_the_same_input(built):
+def sharded(root: Path, monkeypatch) -> None:
+    """The sample archive is below search.SHARD_FROM pages: shard it anyway, and rebuild."""
+    monkeypatch.setattr(search, "SHARD_FROM", 1)
+    edit(articles(root)[-1], "\n---\n", "\n---\n\nSharding.\n")
+    build(root)
+
+
+def test_search_index_is_reused_only_when_pagefind_would_get_the_same_input(built, monkeypatch):
     """A new site name changes every page's HTML but not what is indexed: the previous
     Pagefind bundles are linked, not rebuilt. A new paragraph is indexed: a new bundle for the
     article's year, the other shards linked."""
     root, scratch = built
     bundle = root / "site" / "pagefind"
+    sharded(root, monkeypatch)
     before = shard_inodes(bundle)
     assert len(before) > 2 and "terms" in before, before.keys()
     edit(root / "mkdocs.yml", "site_name: Nachrichtenarchiv", "site_name: Archiv der Nachrichten")
@@ -258,11 +267,12 @@ def test_search_index_is_reused_only_when_pagefind_would_get_the_same_input(buil
     assert_same_as_clean(root, scratch)
 
 
-def test_new_article_reindexes_only_its_shard(built):
+def test_new_article_reindexes_only_its_shard(built, monkeypatch):
     """One new article: Pagefind indexes its year's shard again, every other shard is the
     previous build's files, and the site equals a clean build's."""
     root, scratch = built
     bundle = root / "site" / "pagefind"
+    sharded(root, monkeypatch)
     before = shard_inodes(bundle)
     first = articles(root)[0]
     added = first.with_name("zz-neu-" + first.name)

@@ -15,8 +15,9 @@ the ``pagefind[bin]`` package: no download at run time)::
 
 What is indexed, and how: :mod:`.standins`.
 
-Shards: the index is one Pagefind bundle per year of the article pages
-(``site/pagefind/<yyyy>/``) and one for every other page (``site/pagefind/terms/``); the list
+Shards: from ``SHARD_FROM`` pages on, the index is one Pagefind bundle per year of the article
+pages (``site/pagefind/<yyyy>/``) and one for every other page (``site/pagefind/terms/``);
+below, one bundle (``site/pagefind/all/``: ranks best, see ``SHARD_FROM``); the list
 is ``site/pagefind/shards.json``, which ``overrides/assets/search/search.js`` reads to load the
 main bundle and merge the others (Pagefind's ``mergeIndex``: one WebAssembly file, filters and
 results merged). Pagefind cannot add to an index, it always indexes every page it is given
@@ -60,6 +61,11 @@ BUNDLE_DIR = "pagefind"  # site/pagefind/: what overrides/partials/search.html l
 STAND_IN_TREE = "search-site"  # .archive-gen-cache/search-site/: the stand-ins Pagefind reads
 SHARDS_FILE = "shards.json"  # site/pagefind/shards.json: {"main": shard, "merge": [shards]}
 TERMS_SHARD = "terms"  # the shard of every page that is not an article page
+ALL_SHARD = "all"  # the one shard of an archive smaller than SHARD_FROM pages
+# Pagefind scores a word by its frequency within one index (BM25): in a small shard a word that
+# most of its pages hold counts for little, and the merged results sort by those scores. Below
+# this many pages one index costs a few seconds and ranks best, so a small archive is one shard.
+SHARD_FROM = 2000
 _TREE_STATE = "state"
 _SHARD_KEYS = "shard keys"  # search.pack: overall key -> {shard: key}, for the last two indexes
 _PARALLEL = 2  # Pagefind runs at a time
@@ -112,7 +118,7 @@ def pagefind_executable() -> Path:
 
 
 def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cache: Store | None = None,
-               previous: tuple[str, Path] | None = None) -> SearchStats:
+               previous: tuple[str, Path] | None = None, shard_from: int | None = None) -> SearchStats:
     """Index the rendered site in ``site_dir`` with Pagefind into ``site_dir/pagefind/``.
 
     Call it after MkDocs rendered the site (and before the site is published or swapped into
@@ -120,7 +126,8 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
     all pages are indexed and stemmed in (an ISO 639-1 code; Pagefind UI takes its strings from
     the page's ``<html lang>``). With ``quiet=False`` Pagefind's progress is printed.
     ``cache``: stand-ins by page hash (see above); ``previous``: (:attr:`SearchStats.key`, site
-    dir) of a complete earlier index whose bundle may be reused when the key is the same.
+    dir) of a complete earlier index whose bundle may be reused when the key is the same;
+    ``shard_from``: the number of pages from which the index is sharded (``SHARD_FROM``).
 
     Raises :class:`~archive_gen.errors.RenderError` when the binary is missing, ``site_dir`` is
     no rendered site, or Pagefind fails.
@@ -140,7 +147,7 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
         shutil.rmtree(bundle)
 
     documents, articles, terms = _stand_ins(site_dir, language, names, cache)
-    shards = _shards(documents, language)
+    shards = _shards(documents, language, len(documents) >= (SHARD_FROM if shard_from is None else shard_from))
     binary = executable.stat()  # another Pagefind: another bundle
     identity = ("pagefind", language, str(executable), str(binary.st_size), str(binary.st_mtime_ns))
     keys = {name: digest(*identity, name, *(part for rel, document in docs for part in (rel, document)))
@@ -165,9 +172,10 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
                         for name in indexed]
                 for run in runs:
                     run.result()  # the first failure raises
-        merge = sorted(name for name in shards if name != TERMS_SHARD)
+        main = TERMS_SHARD if TERMS_SHARD in shards else ALL_SHARD
+        merge = sorted(name for name in shards if name != main)
         bundle.mkdir(parents=True, exist_ok=True)
-        (bundle / SHARDS_FILE).write_text(json.dumps({"main": TERMS_SHARD, "merge": merge}) + "\n", encoding="utf-8")
+        (bundle / SHARDS_FILE).write_text(json.dumps({"main": main, "merge": merge}) + "\n", encoding="utf-8")
     if cache is not None:
         _record(cache, key, keys, previous[0] if previous is not None else None)
 
@@ -184,14 +192,16 @@ def shard_of(rel: str) -> str:
     return parts[1] if len(parts) > 2 and parts[0] == "articles" and parts[1].isdigit() else TERMS_SHARD
 
 
-def _shards(documents: list[tuple[str, str]], language: str) -> dict[str, list[tuple[str, str]]]:
-    """The documents by shard; the terms shard always exists (the UI's main bundle), with an
-    empty page when it has nothing to index (Pagefind still writes its bundle)."""
-    shards: dict[str, list[tuple[str, str]]] = {TERMS_SHARD: []}
+def _shards(documents: list[tuple[str, str]], language: str, split: bool) -> dict[str, list[tuple[str, str]]]:
+    """The documents by shard (all in one unless ``split``); the main shard (terms, or all)
+    always exists, with an empty page when it has nothing to index (Pagefind still writes its
+    bundle)."""
+    main = TERMS_SHARD if split else ALL_SHARD
+    shards: dict[str, list[tuple[str, str]]] = {main: []}
     for rel, document in documents:
-        shards.setdefault(shard_of(rel), []).append((rel, document))
-    if not shards[TERMS_SHARD]:
-        shards[TERMS_SHARD] = [("index.html", _EMPTY.format(language=language))]
+        shards.setdefault(shard_of(rel) if split else main, []).append((rel, document))
+    if not shards[main]:
+        shards[main] = [("index.html", _EMPTY.format(language=language))]
     return shards
 
 
