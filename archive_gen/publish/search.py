@@ -160,18 +160,7 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
         old_keys = _recorded(cache, previous[0]) if previous is not None else {}
         indexed = [name for name in sorted(shards) if not (
             old_keys.get(name) == keys[name] and _link_bundle(old_site / name, bundle / name, "pagefind-entry.json"))]
-        with tempfile.TemporaryDirectory(prefix="archive-gen-search-") as tmp:
-            if cache is not None:  # the stand-in tree of the last run, brought up to date
-                stand_ins = cache.path.with_name(STAND_IN_TREE)
-                _sync_stand_ins(stand_ins, _flat(shards), Store(cache.path.parent, STAND_IN_TREE))
-            else:
-                stand_ins = Path(tmp) / "site"
-                _write_stand_ins(stand_ins, _flat(shards))
-            with ThreadPoolExecutor(max_workers=_PARALLEL) as pool:
-                runs = [pool.submit(_run_pagefind, executable, stand_ins / name, bundle / name, language, quiet, tmp)
-                        for name in indexed]
-                for run in runs:
-                    run.result()  # the first failure raises
+        _index_shards(executable, shards, indexed, bundle, language, quiet, cache)
         main = TERMS_SHARD if TERMS_SHARD in shards else ALL_SHARD
         merge = sorted(name for name in shards if name != main)
         bundle.mkdir(parents=True, exist_ok=True)
@@ -184,6 +173,23 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
                        bytes=sum(p.stat().st_size for p in files),
                        seconds=round(time.perf_counter() - started, 3), key=key, reused=reused,
                        indexed=tuple(indexed))
+
+
+def _index_shards(executable: Path, shards: dict[str, list[tuple[str, str]]], indexed: list[str], bundle: Path,
+                  language: str, quiet: bool, cache: Store | None) -> None:
+    """Bring the stand-in tree up to date and run Pagefind on the ``indexed`` shards."""
+    with tempfile.TemporaryDirectory(prefix="archive-gen-search-") as tmp:
+        if cache is not None:  # the stand-in tree of the last run, brought up to date
+            stand_ins = cache.path.with_name(STAND_IN_TREE)
+            _sync_stand_ins(stand_ins, _flat(shards), Store(cache.path.parent, STAND_IN_TREE))
+        else:
+            stand_ins = Path(tmp) / "site"
+            _write_stand_ins(stand_ins, _flat(shards))
+        with ThreadPoolExecutor(max_workers=_PARALLEL) as pool:
+            runs = [pool.submit(_run_pagefind, executable, stand_ins / name, bundle / name, language, quiet, tmp)
+                    for name in indexed]
+            for run in runs:
+                run.result()  # the first failure raises
 
 
 def shard_of(rel: str) -> str:
