@@ -11,6 +11,9 @@ type the query, wait until the results and the network are idle, then add up the
 files fetched (response bodies). "raw" is what a server without compression sends (Python's
 http.server, used here); "gzip" is what a compressing static host sends (GitHub Pages and most
 CDNs compress JavaScript, CSS and WebAssembly; Pagefind's index files are gzip already).
+From ``search.SHARD_FROM`` pages on the index is sharded by year (``site/pagefind/<shard>/``,
+listed in ``site/pagefind/shards.json``): the first search loads the main bundle's code and
+WebAssembly once, and each shard's entry file, metadata and filters ("index" below).
 """
 
 from __future__ import annotations
@@ -108,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_index:
         cpu = time.process_time()
         stats = index_site(args.site)
-        print(f"index_site: {stats.pages:,} pages ({stats.articles:,} articles) in {stats.seconds:.1f} s "
+        print(f"index_site: {stats.pages:,} pages ({stats.articles:,} articles), {len(stats.indexed)} shards, "
+              f"in {stats.seconds:.1f} s "
               f"(this process' CPU {time.process_time() - cpu:.1f} s, pagefind's not counted); "
               f"site/pagefind/: {stats.files:,} files, {stats.bytes / 1e6:.1f} MB")
     rows = measure(args.site, args.queries)

@@ -13,6 +13,7 @@ from archive_gen.config import Config
 from archive_gen.errors import Diagnostics
 from archive_gen.output import cache
 from archive_gen.pipeline import Unchanged, build_site
+from archive_gen.publish import search
 
 from conftest import pagefind_unstable, copy_project
 
@@ -224,25 +225,64 @@ def test_corrupt_truncated_or_foreign_cache_is_rebuilt_not_trusted(built, damage
     assert_same_as_clean(root, scratch)
 
 
-def test_search_index_is_reused_only_when_pagefind_would_get_the_same_input(built):
+def shard_inodes(bundle: Path) -> dict[str, dict[str, int]]:
+    """Per shard of the search index (site/pagefind/<shard>/), the inode of each file."""
+    return {shard.name: {p.relative_to(shard).as_posix(): p.stat().st_ino for p in shard.rglob("*") if p.is_file()}
+            for shard in sorted(bundle.iterdir()) if shard.is_dir()}
+
+
+def year_of(article: Path) -> str:
+    return next(line.split(":", 1)[1].strip().strip("'\"")[:4] for line in article.read_text(encoding="utf-8").splitlines()
+                if line.startswith("date:"))
+
+
+def sharded(root: Path, monkeypatch) -> None:
+    """The sample archive is below search.SHARD_FROM pages: shard it anyway, and rebuild."""
+    monkeypatch.setattr(search, "SHARD_FROM", 1)
+    edit(articles(root)[-1], "\n---\n", "\n---\n\nSharding.\n")
+    build(root)
+
+
+def test_search_index_is_reused_only_when_pagefind_would_get_the_same_input(built, monkeypatch):
     """A new site name changes every page's HTML but not what is indexed: the previous
-    Pagefind bundle is linked, not rebuilt. A new paragraph is indexed: a new bundle."""
+    Pagefind bundles are linked, not rebuilt. A new paragraph is indexed: a new bundle for the
+    article's year, the other shards linked."""
     root, scratch = built
     bundle = root / "site" / "pagefind"
-
-    def inodes() -> dict[str, int]:
-        return {p.relative_to(bundle).as_posix(): p.stat().st_ino for p in bundle.rglob("*") if p.is_file()}
-
-    before = inodes()
+    sharded(root, monkeypatch)
+    before = shard_inodes(bundle)
+    assert len(before) > 2 and "terms" in before, before.keys()
     edit(root / "mkdocs.yml", "site_name: Nachrichtenarchiv", "site_name: Archiv der Nachrichten")
     result, _ = build(root)
-    assert result.rendered > 300 and inodes() == before, "the same stand-ins: the same bundle files"
+    assert result.rendered > 300 and shard_inodes(bundle) == before, "the same stand-ins: the same bundle files"
     assert_same_as_clean(root, scratch)
 
-    edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz mit dem Wort Suchprobe.\n")
+    article = articles(root)[0]
+    edit(article, "\n---\n", "\n---\n\nEin Absatz mit dem Wort Suchprobe.\n")
     build(root)
-    after = inodes()
-    assert not set(after.values()) & set(before.values()), "Pagefind wrote a new bundle"
+    after = shard_inodes(bundle)
+    changed = {name for name in after if not set(after[name].values()) & set(before[name].values())}
+    assert changed == {year_of(article)}, "Pagefind indexed the article's year only"
+    assert all(after[name] == before[name] for name in after if name not in changed)
+    assert_same_as_clean(root, scratch)
+
+
+def test_new_article_reindexes_only_its_shard(built, monkeypatch):
+    """One new article: Pagefind indexes its year's shard again, every other shard is the
+    previous build's files, and the site equals a clean build's."""
+    root, scratch = built
+    bundle = root / "site" / "pagefind"
+    sharded(root, monkeypatch)
+    before = shard_inodes(bundle)
+    first = articles(root)[0]
+    added = first.with_name("zz-neu-" + first.name)
+    added.write_text(first.read_text(encoding="utf-8").replace("title: ", "title: Neu – ", 1), encoding="utf-8")
+    build(root)
+    after = shard_inodes(bundle)
+    year = year_of(added)
+    assert after.keys() == before.keys() and year in after
+    assert not set(after[year].values()) & set(before[year].values()), "its shard was indexed again"
+    assert {name for name in after if after[name] != before[name]} == {year}
     assert_same_as_clean(root, scratch)
 
 

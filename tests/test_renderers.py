@@ -177,7 +177,7 @@ def test_the_renderer_is_named_and_zensicals_own_search_index_is_left_out(built_
     head = (site / "index.html").read_text(encoding="utf-8")
     assert f'content="{"mkdocs-" if renderer == "mkdocs" else "zensical-"}' in head
     assert not (site / "search.json").exists() and not (site / "search" / "search_index.json").exists()
-    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert (site / "pagefind" / "all" / "pagefind.js").is_file()
     # the Pagefind header search, loaded relative to the page (MkDocs writes "assets/…", Zensical "./assets/…")
     assert "data-ag-search" in head and 'data-base="."' in head
     assert re.search(r'<script src="(\./)?assets/search/search\.js"', head)

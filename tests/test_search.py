@@ -9,6 +9,7 @@ browser's network events); the figures are printed (``pytest -s``) and bounded.
 from __future__ import annotations
 
 import gzip
+import json
 import re
 import shutil
 import stat
@@ -31,11 +32,22 @@ FIRST_SEARCH_BUDGET = 400_000  # bytes of Pagefind files one search may download
 
 @pytest.fixture(scope="module")
 def indexed(built_site, tmp_path_factory) -> Path:
-    """A copy of the built sample site with its search index (built_site stays as it is)."""
+    """A copy of the built sample site with its search index (built_site stays as it is): one
+    shard, as the sample archive is below search.SHARD_FROM pages."""
     site = tmp_path_factory.mktemp("indexed") / "site"
     shutil.copytree(built_site / "site", site)
     stats = index_site(site)
+    assert stats.indexed == ("all",)
     assert stats.articles == len(list((built_site / "docs" / "articles").rglob("*.md")))
+    return site
+
+
+@pytest.fixture(scope="module")
+def sharded(built_site, tmp_path_factory) -> Path:
+    """The same site indexed in shards (one per year, one for term pages), as a large one is."""
+    site = tmp_path_factory.mktemp("sharded") / "site"
+    shutil.copytree(built_site / "site", site)
+    index_site(site, shard_from=1)
     return site
 
 
@@ -63,13 +75,35 @@ def test_the_site_has_no_lunr_index_and_a_pagefind_header_search(built_site):
     assert "md-search__input" not in article, "Material's own search box is gone"
 
 
-def test_index_site_writes_pagefind_bundle(indexed):
+def test_index_site_writes_one_bundle_per_shard(sharded):
+    """One Pagefind bundle per year of the article pages and one for the other pages, and the
+    list the search UI reads; each article is in its year's shard, each term page in terms/."""
+    indexed = sharded
     bundle = indexed / "pagefind"
-    for name in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json"):
-        assert (bundle / name).is_file(), name
-    assert list(bundle.glob("pagefind.de_*.pf_meta")), "one German index"
-    assert list((bundle / "fragment").iterdir()) and list((bundle / "index").iterdir())
-    assert list((bundle / "filter").iterdir()), "filters are written"
+    shards = json.loads((bundle / search.SHARDS_FILE).read_text(encoding="utf-8"))
+    years = sorted({rel.split("/")[1] for rel, kind in standins.pages_to_index(indexed) if kind == "articles"})
+    assert shards == {"main": "terms", "merge": years}
+    assert sorted(p.name for p in bundle.iterdir() if p.is_dir()) == sorted([*years, "terms"])
+    for name in ("terms", *years):
+        shard = bundle / name
+        for file in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json"):
+            assert (shard / file).is_file(), (name, file)
+        assert list(shard.glob("pagefind.de_*.pf_meta")), "one German index"
+        assert list((shard / "fragment").iterdir()) and list((shard / "index").iterdir())
+    for name in years:
+        assert list((bundle / name / "filter").iterdir()), "filters are written"
+        urls = {record["url"] for record in _fragments(bundle / name)}
+        assert urls and all(url.startswith(f"/articles/{name}/") for url in urls), (name, urls)
+    assert all(url.split("/")[1] in ("actors", "places", "topics", "sources")
+               for url in (record["url"] for record in _fragments(bundle / "terms")))
+
+
+def _fragments(shard: Path) -> list[dict]:
+    records = []
+    for path in sorted((shard / "fragment").iterdir()):
+        data = gzip.decompress(path.read_bytes())
+        records.append(json.loads(data[data.index(b"{"):]))
+    return records
 
 
 def test_stand_in_holds_the_text_not_the_lists(built_site, seed_path):
@@ -109,18 +143,19 @@ def test_only_articles_and_terms_are_indexed(indexed):
     assert "actors/index.html" not in rels, "overview pages are navigation"
 
 
-def test_index_is_reproducible(indexed, tmp_path):
+def test_index_is_reproducible(sharded, tmp_path):
     """Pagefind 1.5.2: the word index and the result fragments are byte-identical run to run;
     the filter files list their values in a random (hash map) order, so their names, and the
     names of pf_meta and pagefind-entry.json's hash, change, while their content is the same."""
-    again = tmp_path / "site"
+    indexed, again = sharded, tmp_path / "site"
     shutil.copytree(indexed, again, ignore=shutil.ignore_patterns("pagefind"))
-    index_site(again)
+    index_site(again, shard_from=1)
 
     def files(site: Path, sub: str) -> dict[str, bytes]:
-        return {p.name: p.read_bytes() for p in sorted((site / "pagefind" / sub).iterdir())}
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / "pagefind").glob(f"*/{sub}/*"))}
 
-    assert files(indexed, "index") == files(again, "index")
+    assert files(indexed, "index") == files(again, "index") and files(again, "index")
+    assert (indexed / "pagefind" / "shards.json").read_bytes() == (again / "pagefind" / "shards.json").read_bytes()
     assert files(indexed, "fragment") == files(again, "fragment")
 
     def filters(site: Path) -> list:
@@ -132,7 +167,7 @@ def test_index_is_reproducible(indexed, tmp_path):
 def test_rerun_replaces_the_bundle(indexed, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(indexed, site)
-    stale = site / "pagefind" / "fragment" / "stale.pf_fragment"
+    stale = site / "pagefind" / "all" / "fragment" / "stale.pf_fragment"
     stale.write_bytes(b"old")
     stats = index_site(site)
     assert not stale.exists()
@@ -321,3 +356,30 @@ def test_missing_index_says_so(page, built_site, tmp_path):
         status = page.locator(".ag-search__status")
         status.wait_for(state="visible")
         assert "Suchindex fehlt" in status.inner_text()
+
+
+@pytest.mark.browser
+def test_sharded_index_is_searched_as_one(page, sharded, seed_path):
+    """The UI merges every shard: the seed (in its year's shard) is found with its headline,
+    date and excerpt, term pages (another shard) too; the year filter lists the years of all
+    shards and narrows the results; only the site's own files are fetched."""
+    with serve_directory(sharded, "/archive") as url:
+        search = Search(page, url).open("/")
+        results = search.query("Nordkorea")
+        paths = _paths(results, url)
+        assert seed_path in paths and any(p.startswith(("/actors/", "/places/")) for p in paths), paths
+        seed = results[paths.index(seed_path)]
+        assert seed["title"] == "Kim sichert Putin Unterstützung zu" and seed["marks"] >= 1
+        assert "Datum: 19. Juni 2024" in seed["tags"]
+        years = {p.split("/")[2] for p in paths if p.startswith("/articles/")}
+        assert len(years) > 1, "results from more than one year's shard"
+        panel = page.locator(".pagefind-ui__filter-panel")
+        panel.locator(".pagefind-ui__filter-name:text-is('Jahr')").click()
+        labels = panel.locator("label.pagefind-ui__filter-label").all_inner_texts()
+        assert {y for y in years if any(label.startswith(y) for label in labels)} == years, labels
+        panel.locator("label.pagefind-ui__filter-label", has_text="2024").first.click()
+        page.wait_for_function("n => document.querySelectorAll('.pagefind-ui__result').length < n",
+                               arg=len(results))
+        narrowed = _paths(search.query("Nordkorea"), url)
+        assert narrowed and all(p.startswith("/articles/2024/") for p in narrowed), narrowed
+        assert all(u.startswith(url + "/pagefind/") for u in search.fetched), search.fetched

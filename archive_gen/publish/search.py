@@ -15,27 +15,39 @@ the ``pagefind[bin]`` package: no download at run time)::
 
 What is indexed, and how: :mod:`.standins`.
 
-Rebuilds (``archive-gen build``): Pagefind cannot add to an index, it always indexes every
-page (about 16 s at 10,000 articles on two cores). Two things keep a rebuild from paying more:
-the stand-in of each page is kept in the build cache (a sealed pack, ``search.pack``) under the
-hash of the page's HTML, so only changed pages are parsed again; the stand-in files Pagefind
-reads stay in the cache folder (``search-site/``) and only changed ones are rewritten; and when
-the stand-ins are all
-the same as those of the previous site's index (``previous``: its key and its site), Pagefind
-does not run at all: the previous bundle's files are hard-linked into the new site (nobody
-writes into them: Pagefind writes a new bundle). What a rebuild gives is therefore exactly what
-Pagefind gives for the same stand-ins, i.e. what a clean build gives.
+Shards: from ``SHARD_FROM`` pages on, the index is one Pagefind bundle per year of the article
+pages (``site/pagefind/<yyyy>/``) and one for every other page (``site/pagefind/terms/``);
+below, one bundle (``site/pagefind/all/``: ranks best, see ``SHARD_FROM``); the list
+is ``site/pagefind/shards.json``, which ``overrides/assets/search/search.js`` reads to load the
+main bundle and merge the others (Pagefind's ``mergeIndex``: one WebAssembly file, filters and
+results merged). Pagefind cannot add to an index, it always indexes every page it is given
+(about 16 s for one index of 10,000 articles on two cores); sharded, a new article costs the
+indexing of its year only.
+
+Rebuilds (``archive-gen build``): the stand-in of each page is kept in the build cache (a sealed
+pack, ``search.pack``) under the hash of the page's HTML, so only changed pages are parsed
+again; the stand-in files Pagefind reads stay in the cache folder (``search-site/<shard>/``) and
+only changed ones are rewritten. Each shard has a key (the digest of its stand-ins and the
+binary); the pack records the keys of the last indexes (``shard keys``: overall key -> shard
+keys). When the previous site's index (``previous``: its key and its site) has a shard with the
+same key, Pagefind does not run for it: the previous shard's files are hard-linked into the
+new site (nobody writes into them: Pagefind writes a new bundle). What a rebuild gives is
+therefore exactly what Pagefind gives for the same stand-ins, i.e. what a clean build gives.
+Shards that must be indexed run two at a time (two cores; Pagefind uses more than one thread
+only part of the time).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
 import subprocess
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,11 +55,22 @@ from ..errors import RenderError
 from ..output.cache import Store, digest
 from .standins import FILTER_NAMES, pages_to_index, stand_in
 
-__all__ = ["SearchStats", "index_site", "pagefind_executable", "BUNDLE_DIR"]
+__all__ = ["SearchStats", "index_site", "pagefind_executable", "BUNDLE_DIR", "SHARDS_FILE", "shard_of"]
 
 BUNDLE_DIR = "pagefind"  # site/pagefind/: what overrides/partials/search.html loads
 STAND_IN_TREE = "search-site"  # .archive-gen-cache/search-site/: the stand-ins Pagefind reads
+SHARDS_FILE = "shards.json"  # site/pagefind/shards.json: {"main": shard, "merge": [shards]}
+TERMS_SHARD = "terms"  # the shard of every page that is not an article page
+ALL_SHARD = "all"  # the one shard of an archive smaller than SHARD_FROM pages
+# Pagefind scores a word by its frequency within one index (BM25): in a small shard a word that
+# most of its pages hold counts for little, and the merged results sort by those scores. And a
+# first search loads one word chunk per shard: at 10,000 articles in 20 year shards that was
+# 780 KB gzip against 350 KB for one index (benchmarks/README.md). So one index ranks best and
+# loads least; shards pay off only where indexing everything on each build takes minutes.
+SHARD_FROM = 50_000
 _TREE_STATE = "state"
+_SHARD_KEYS = "shard keys"  # search.pack: overall key -> {shard: key}, for the last two indexes
+_PARALLEL = 2  # Pagefind runs at a time
 _STAT_INDEX = "stat index"  # search.pack: page -> (size, mtime ns, inode, SHA-256 of its HTML)
 _EMPTY = '<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body></body></html>'
 
@@ -62,6 +85,7 @@ class SearchStats:
     seconds: float  # wall-clock time of the whole call (stand-ins + pagefind)
     key: str = ""   # digest of every stand-in: equal keys, equal input to Pagefind
     reused: bool = False  # the previous bundle was linked, Pagefind did not run
+    indexed: tuple[str, ...] = ()  # the shards Pagefind indexed (the others were linked)
 
     @property
     def pages(self) -> int:
@@ -96,7 +120,7 @@ def pagefind_executable() -> Path:
 
 
 def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cache: Store | None = None,
-               previous: tuple[str, Path] | None = None) -> SearchStats:
+               previous: tuple[str, Path] | None = None, shard_from: int | None = None) -> SearchStats:
     """Index the rendered site in ``site_dir`` with Pagefind into ``site_dir/pagefind/``.
 
     Call it after MkDocs rendered the site (and before the site is published or swapped into
@@ -104,7 +128,8 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
     all pages are indexed and stemmed in (an ISO 639-1 code; Pagefind UI takes its strings from
     the page's ``<html lang>``). With ``quiet=False`` Pagefind's progress is printed.
     ``cache``: stand-ins by page hash (see above); ``previous``: (:attr:`SearchStats.key`, site
-    dir) of a complete earlier index whose bundle may be reused when the key is the same.
+    dir) of a complete earlier index whose bundle may be reused when the key is the same;
+    ``shard_from``: the number of pages from which the index is sharded (``SHARD_FROM``).
 
     Raises :class:`~archive_gen.errors.RenderError` when the binary is missing, ``site_dir`` is
     no rendered site, or Pagefind fails.
@@ -124,25 +149,92 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
         shutil.rmtree(bundle)
 
     documents, articles, terms = _stand_ins(site_dir, language, names, cache)
+    shards = _shards(documents, language, len(documents) >= (SHARD_FROM if shard_from is None else shard_from))
     binary = executable.stat()  # another Pagefind: another bundle
-    key = digest("pagefind", language, str(executable), str(binary.st_size), str(binary.st_mtime_ns),
-                 *(part for rel, document in documents for part in (rel, document)))
-    reused = previous is not None and previous[0] == key and _link_bundle(Path(previous[1]) / BUNDLE_DIR, bundle)
+    identity = ("pagefind", language, str(executable), str(binary.st_size), str(binary.st_mtime_ns))
+    keys = {name: digest(*identity, name, *(part for rel, document in docs for part in (rel, document)))
+            for name, docs in shards.items()}
+    key = digest("pagefind shards", *(part for name in sorted(keys) for part in (name, keys[name])))
+    old_site = Path(previous[1]) / BUNDLE_DIR if previous is not None else None
+    reused = old_site is not None and previous[0] == key and _link_bundle(old_site, bundle, SHARDS_FILE)
+    indexed: list[str] = []
     if not reused:
-        documents = documents or [("index.html", _EMPTY.format(language=language))]  # Pagefind still writes its bundle
-        with tempfile.TemporaryDirectory(prefix="archive-gen-search-") as tmp:
-            if cache is not None:  # the stand-in tree of the last run, brought up to date
-                stand_ins = cache.path.with_name(STAND_IN_TREE)
-                _sync_stand_ins(stand_ins, documents, Store(cache.path.parent, STAND_IN_TREE))
-            else:
-                stand_ins = Path(tmp) / "site"
-                _write_stand_ins(stand_ins, documents)
-            _run_pagefind(executable, stand_ins, bundle, language, quiet, cwd=tmp)
+        old_keys = _recorded(cache, previous[0]) if previous is not None else {}
+        indexed = [name for name in sorted(shards) if not (
+            old_keys.get(name) == keys[name] and _link_bundle(old_site / name, bundle / name, "pagefind-entry.json"))]
+        _index_shards(executable, shards, indexed, bundle, language, quiet, cache)
+        main = TERMS_SHARD if TERMS_SHARD in shards else ALL_SHARD
+        merge = sorted(name for name in shards if name != main)
+        bundle.mkdir(parents=True, exist_ok=True)
+        (bundle / SHARDS_FILE).write_text(json.dumps({"main": main, "merge": merge}) + "\n", encoding="utf-8")
+    if cache is not None:
+        _record(cache, key, keys, previous[0] if previous is not None else None)
 
     files = [p for p in bundle.rglob("*") if p.is_file()]
     return SearchStats(articles=articles, terms=terms, files=len(files),
                        bytes=sum(p.stat().st_size for p in files),
-                       seconds=round(time.perf_counter() - started, 3), key=key, reused=reused)
+                       seconds=round(time.perf_counter() - started, 3), key=key, reused=reused,
+                       indexed=tuple(indexed))
+
+
+def _index_shards(executable: Path, shards: dict[str, list[tuple[str, str]]], indexed: list[str], bundle: Path,
+                  language: str, quiet: bool, cache: Store | None) -> None:
+    """Bring the stand-in tree up to date and run Pagefind on the ``indexed`` shards."""
+    with tempfile.TemporaryDirectory(prefix="archive-gen-search-") as tmp:
+        if cache is not None:  # the stand-in tree of the last run, brought up to date
+            stand_ins = cache.path.with_name(STAND_IN_TREE)
+            _sync_stand_ins(stand_ins, _flat(shards), Store(cache.path.parent, STAND_IN_TREE))
+        else:
+            stand_ins = Path(tmp) / "site"
+            _write_stand_ins(stand_ins, _flat(shards))
+        with ThreadPoolExecutor(max_workers=_PARALLEL) as pool:
+            runs = [pool.submit(_run_pagefind, executable, stand_ins / name, bundle / name, language, quiet, tmp)
+                    for name in indexed]
+            for run in runs:
+                run.result()  # the first failure raises
+
+
+def shard_of(rel: str) -> str:
+    """The shard of a page: its year for an article page (``articles/<yyyy>/…``), else ``terms``."""
+    parts = rel.split("/")
+    return parts[1] if len(parts) > 2 and parts[0] == "articles" and parts[1].isdigit() else TERMS_SHARD
+
+
+def _shards(documents: list[tuple[str, str]], language: str, split: bool) -> dict[str, list[tuple[str, str]]]:
+    """The documents by shard (all in one unless ``split``); the main shard (terms, or all)
+    always exists, with an empty page when it has nothing to index (Pagefind still writes its
+    bundle)."""
+    main = TERMS_SHARD if split else ALL_SHARD
+    shards: dict[str, list[tuple[str, str]]] = {main: []}
+    for rel, document in documents:
+        shards.setdefault(shard_of(rel) if split else main, []).append((rel, document))
+    if not shards[main]:
+        shards[main] = [("index.html", _EMPTY.format(language=language))]
+    return shards
+
+
+def _flat(shards: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str]]:
+    """The stand-ins of all shards, each below its shard's folder (Pagefind's ``--site``)."""
+    return [(f"{name}/{rel}", document) for name in sorted(shards) for rel, document in shards[name]]
+
+
+def _recorded(cache: Store | None, key: str) -> dict[str, str]:
+    """The shard keys of the index with overall ``key`` (the previous site's), if recorded."""
+    known = cache.get(_SHARD_KEYS) if cache is not None else None
+    found = known.get(key) if isinstance(known, dict) else None
+    return found if isinstance(found, dict) else {}
+
+
+def _record(cache: Store, key: str, keys: dict[str, str], previous: str | None) -> None:
+    """Remember this index's shard keys, and the previous site's: a build that fails after
+    indexing leaves that site in place, and the next build can still reuse its shards."""
+    known = cache.get(_SHARD_KEYS)
+    entries = {key: keys}
+    if previous and isinstance(known, dict) and previous in known:
+        entries[previous] = known[previous]
+    if entries != known:
+        cache.put(_SHARD_KEYS, entries)
+        cache.save()
 
 
 def _stand_ins(site_dir: Path, language: str, names: dict[str, str],
@@ -150,7 +242,7 @@ def _stand_ins(site_dir: Path, language: str, names: dict[str, str],
     """(site-relative path, stand-in) of every page to index, sorted; (articles, term pages).
     A page whose HTML hash is in ``cache`` is not parsed again."""
     documents: list[tuple[str, str]] = []
-    used: list[str] = [_STAT_INDEX]
+    used: list[str] = [_STAT_INDEX, _SHARD_KEYS]
     seen = (cache.get(_STAT_INDEX) if cache is not None else None) or {}
     stats: dict[str, tuple] = {}
     articles = terms = 0
@@ -231,10 +323,10 @@ def _file_id(path: Path) -> tuple[int, ...]:
     return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
-def _link_bundle(old: Path, new: Path) -> bool:
-    """Hard-link (or copy) every file of the previous bundle into ``new``; False, and nothing
-    left behind, when the previous bundle is missing or cannot be linked."""
-    if old.is_symlink() or not (old / "pagefind-entry.json").is_file():
+def _link_bundle(old: Path | None, new: Path, marker: str) -> bool:
+    """Hard-link (or copy) every file of the previous bundle (``marker``: a file it must hold)
+    into ``new``; False, and nothing left behind, when it is missing or cannot be linked."""
+    if old is None or old.is_symlink() or not (old / marker).is_file():
         return False
     try:
         for path in sorted(old.rglob("*")):

@@ -21,7 +21,8 @@ stand-in is cut from the page's ``<article class="md-content__inner">`` by its t
   Both are left out of the text. What lies between is the article's text (lead, paragraphs,
   subheads, captions), and that is what a search finds and an excerpt shows;
 * a term page keeps its heading and what precedes its first ``h2`` (kind, description), not
-  the article lists;
+  the article lists, nor its article count and activity chart (they change with every new
+  article naming the term, and would re-index the term pages' shard each time);
 * **filters** (``data-pagefind-filter``): ``Akteur``, ``Ort``, ``Thema`` and ``Quelle`` are the
   names of the term pages linked from an article's metadata list and generated sections
   (those lists print each term by its name; the text links mention forms like "Putins"),
@@ -171,7 +172,7 @@ def stand_in(page: str, rel: str, kind: str, language: str, names: dict[str, str
     else:
         # a term page: heading, kind and description; not the article lists below them
         first_h2 = next((i for i, (tag, _, _) in enumerate(blocks) if i > heading and tag == "h2"), len(blocks))
-        body = blocks[heading + 1:first_h2]
+        body = [block for block in blocks[heading + 1:first_h2] if not _is_statistic(inner, block)]
     h1 = blocks[heading]
     parts = [
         "<!doctype html>",
@@ -224,6 +225,13 @@ def _classes(inner: str, block: tuple[str, int, int]) -> set[str]:
     head = inner[block[1]:inner.find(">", block[1]) + 1]
     match = _CLASS.search(head)
     return set(match.group(1).split()) if match else set()
+
+
+def _is_statistic(inner: str, block: tuple[str, int, int]) -> bool:
+    """A term page's article count and activity chart: they change with every article that
+    names the term (which would re-index the term pages' shard), and a reader searches for a
+    name, not for "12 Artikel"."""
+    return any(name == "ag-term-summary" or name.startswith("ag-chart") for name in _classes(inner, block))
 
 
 def _is_notice(block: str) -> bool:

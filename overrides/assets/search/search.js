@@ -3,6 +3,9 @@
  * Opens a dialog with Pagefind's default UI. Pagefind's files (site/pagefind/, written by
  * archive_gen.publish.search.index_site) are loaded on the first opening only, relative to the
  * site root that MkDocs gives each page as base_url: the site works under any sub-path.
+ * The index is sharded (one Pagefind bundle per year of articles, one for the other pages):
+ * pagefind/shards.json names the main bundle, whose UI is loaded, and the bundles merged into
+ * it (Pagefind's mergeIndex: one WebAssembly file, results and filters merged).
  * Keys: "/" opens the search, Escape closes it.
  */
 (function () {
@@ -14,7 +17,7 @@
   var status = root.querySelector(".ag-search__status");
   // the site root, e.g. "/" or "/archive/" (pages carry a relative base_url such as "../..")
   var siteRoot = new URL((root.getAttribute("data-base") || ".") + "/", window.location.href);
-  var bundle = new URL("pagefind/", siteRoot);
+  var bundles = new URL("pagefind/", siteRoot);
   var loading = null;
 
   // a fixed dialog inside the sticky header would be clipped: it lives in <body>
@@ -40,9 +43,21 @@
     return dialog.querySelector(".pagefind-ui__search-input");
   }
 
-  function load() {
-    if (loading) return loading;
-    loading = new Promise(function (resolve, reject) {
+  // the same options for every shard: Pagefind ranks each shard's results, then sorts them all by score
+  var options = {
+    baseUrl: siteRoot.pathname,
+    excerptLength: 30,
+    // news articles are long, actor and place pages short: without this, every short
+    // description naming a place outranks the articles about it
+    ranking: { pageLength: 0.1, termFrequency: 0.3 }
+  };
+  function shardUrl(name) {
+    if (!/^[A-Za-z0-9_-]+$/.test(String(name))) throw new Error("bad shard name");
+    return new URL(name + "/", bundles);
+  }
+
+  function loadUi(bundle) {
+    return new Promise(function (resolve, reject) {
       var css = document.createElement("link");
       css.rel = "stylesheet";
       css.href = new URL("pagefind-ui.css", bundle).href;
@@ -52,19 +67,29 @@
       script.onload = resolve;
       script.onerror = function () { reject(new Error("pagefind-ui.js could not be loaded")); };
       document.head.appendChild(script);
-    }).then(function () {
-      /* global PagefindUI */
-      new PagefindUI({
-        element: "#ag-search-ui",
-        bundlePath: bundle.pathname,
-        baseUrl: siteRoot.pathname,
-        showImages: false,
-        showSubResults: false,
-        excerptLength: 30,
-        processResult: processResult,
-        // news articles are long, actor and place pages short: without this, every short
-        // description naming a place outranks the articles about it
-        ranking: { pageLength: 0.1, termFrequency: 0.3 }
+    });
+  }
+
+  function load() {
+    if (loading) return loading;
+    loading = fetch(new URL("shards.json", bundles).href).then(function (response) {
+      if (!response.ok) throw new Error("pagefind/shards.json is missing");
+      return response.json();
+    }).then(function (shards) {
+      var main = shardUrl(shards.main);
+      var merge = (shards.merge || []).map(function (name) {
+        return Object.assign({ bundlePath: shardUrl(name).pathname }, options);
+      });
+      return loadUi(main).then(function () {
+        /* global PagefindUI */
+        new PagefindUI(Object.assign({
+          element: "#ag-search-ui",
+          bundlePath: main.pathname,
+          showImages: false,
+          showSubResults: false,
+          processResult: processResult,
+          mergeIndex: merge
+        }, options));
       });
     }).catch(function () {
       status.textContent = root.getAttribute("data-unavailable");
