@@ -189,10 +189,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from .preview import PreviewSession
     from .publish.serve import serve
-    from .pipeline import generate
 
     config = replace(_config(args), strict=False, drafts=True)  # the preview shows drafts, marked
+    session = PreviewSession(config)  # the caches and docs/ pages, kept in memory between rebuilds
     reported: set[str] = set()
 
     def regenerate(first: bool = False) -> None:
@@ -201,7 +202,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         stays and the server keeps running, except before it started."""
         diags = Diagnostics()
         try:
-            result = generate(config, diags)
+            result = session.regenerate(diags)
         except ArchiveGenError as exc:
             if first:
                 raise
@@ -214,9 +215,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if result.stats.written or result.stats.removed:
             print(f"archive-gen: {result.stats.written} pages written, {result.stats.removed} removed", file=sys.stderr)
 
-    regenerate(first=True)  # MkDocs needs docs/ to exist before it loads its config
-    serve(config.mkdocs_file, config.content_dir, config.docs_dir, regenerate,
-          dev_addr=args.dev_addr, open_browser=args.open, quiet=config.quiet, renderer=config.renderer)
+    try:
+        regenerate(first=True)  # MkDocs needs docs/ to exist before it loads its config
+        serve(config.mkdocs_file, config.content_dir, config.docs_dir, regenerate,
+              dev_addr=args.dev_addr, open_browser=args.open, quiet=config.quiet, renderer=config.renderer)
+    finally:
+        session.close()  # the packs, written once more (they are only written when quiet)
     return EXIT_OK
 
 
