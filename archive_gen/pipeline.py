@@ -94,12 +94,13 @@ class Memo:
     keys: dict[str, str] = field(default_factory=dict)  # shown path -> annotation key, this run
     used_pages: set[str] = field(default_factory=set)
     registry: tuple[str, Registry, tuple[Diagnostic, ...]] | None = None
-    keep_registry: bool = False
+    dates: tuple[tuple[str, tuple[str, ...]], dict] | None = None  # (Git HEAD, files) -> last-changed dates
+    long_lived: bool = False  # keep the registry and the Git dates, re-read when their stamps change
 
     @classmethod
-    def of(cls, config: Config, *, keep_registry: bool = False) -> Memo:
+    def of(cls, config: Config, *, long_lived: bool = False) -> Memo:
         root = incremental.cache_root(config)
-        return cls(Store(root, "annotate"), Store(root, "pages"), keep_registry=keep_registry)
+        return cls(Store(root, "annotate"), Store(root, "pages"), long_lived=long_lived)
 
     def save(self) -> None:
         """Write both packs, pruned to what the last run used (sealed and atomic: never a lie)."""
@@ -109,7 +110,7 @@ class Memo:
 
 def _registry(config: Config, diags: Diagnostics, memo: Memo) -> Registry:
     """The registry, from ``memo`` when none of its files changed (its diagnostics told again)."""
-    stamp = incremental.registry_stamp(config) if memo.keep_registry else ""
+    stamp = incremental.registry_stamp(config) if memo.long_lived else ""
     if memo.registry is not None and memo.registry[0] == stamp:
         for diagnostic in memo.registry[2]:
             diags.add(diagnostic)
@@ -118,7 +119,7 @@ def _registry(config: Config, diags: Diagnostics, memo: Memo) -> Registry:
     registry = load_registry(config.content_dir, told, config.display_path, max_bytes=config.max_file_bytes)
     for diagnostic in told:
         diags.add(diagnostic)
-    if memo.keep_registry:
+    if memo.long_lived:
         memo.registry = (stamp, registry, tuple(told))
     return registry
 
@@ -162,6 +163,20 @@ def stage(config: Config, diags: Diagnostics, progress: Progress = _silent, *,
     return compose(config, diags, lambda pages: stage_tree(pages, config.docs_dir, observe), progress, **collecting)
 
 
+def _updated(config: Config, archive: Archive, memo: Memo) -> dict:
+    """Each article's last-changed date from Git; a long-lived memo keeps them until HEAD or
+    the set of files changes (uncommitted edits do not change a date)."""
+    files = tuple(a.source_file for a in archive.articles)
+    stamp = (incremental.git_head(config.project_dir), files) if memo.long_lived else None
+    if stamp is not None and memo.dates is not None and memo.dates[0] == stamp:
+        return memo.dates[1]
+    changed = last_changed(config.project_dir, [config.project_dir / file for file in files])
+    updated = {path.relative_to(config.project_dir).as_posix(): date.date() for path, date in changed.items()}
+    if stamp is not None:
+        memo.dates = (stamp, updated)
+    return updated
+
+
 def compose(config: Config, diags: Diagnostics, write: Callable[[Iterable[tuple[str, str]]], T],
             progress: Progress = _silent, *, memo: Memo | None = None, **collecting) -> tuple[Archive, T]:
     """content/ → every docs/ page, handed to ``write`` (the staging of :func:`stage`, or the
@@ -170,8 +185,7 @@ def compose(config: Config, diags: Diagnostics, write: Callable[[Iterable[tuple[
     memo = Memo.of(config) if memo is None else memo
     archive = gather(config, diags, progress, memo=memo, **collecting)
     try:
-        changed = last_changed(config.project_dir, [config.project_dir / a.source_file for a in archive.articles])
-        updated = {path.relative_to(config.project_dir).as_posix(): date.date() for path, date in changed.items()}
+        updated = _updated(config, archive, memo)
         memo.used_pages = set()
         pages = cached_pages(archive, Settings.of(config, updated=updated), memo.pages, memo.keys, memo.used_pages)
         written = write(pages)

@@ -4,8 +4,8 @@ A plain ``generate`` reloads both cache packs (~150 MB at 10,000 articles), comp
 page with its file, stages a whole new docs/ and rewrites the packs: seconds of work for one
 edited article. The serve process lives for hours, so a :class:`PreviewSession` keeps instead
 
-- the packs (a :class:`~archive_gen.pipeline.Memo`): the annotation and page caches, and the
-  registry with the stamp of its files. An article whose file's stat is unchanged is not read;
+- the packs (a :class:`~archive_gen.pipeline.Memo`): the annotation and page caches, the
+  registry with the stamp of its files, and the Git dates with HEAD and the list of files. An article whose file's stat is unchanged is not read;
   an edited one is annotated again, and only its page and the pages that list it are rendered
   (the page keys say which);
 - the text of every docs/ page as last written: a page is written only when its text changed
@@ -42,7 +42,7 @@ class PreviewSession:
 
     def __init__(self, config: Config, jobs: int | None = None, quiet_seconds: float = QUIET_SECONDS) -> None:
         self.config, self.jobs, self.quiet_seconds = config, jobs, quiet_seconds
-        self.memo = Memo.of(config, keep_registry=True)
+        self.memo = Memo.of(config, long_lived=True)
         self.written: dict[str, str] | None = None  # docs/ path -> the text its file holds
         self.identity: list[int] | None = None  # docs/ as this session last left it
         self.unsaved = False
