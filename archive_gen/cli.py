@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 from dataclasses import replace
 from typing import Sequence
@@ -200,7 +201,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         """Before every build: regenerate docs/. A broken article never stops the preview
         (its problem is printed once); if generating fails as a whole, the previous docs/
         stays and the server keeps running, except before it started."""
-        diags = Diagnostics()
+        diags, started = Diagnostics(), time.perf_counter()
         try:
             result = session.regenerate(diags)
         except ArchiveGenError as exc:
@@ -213,7 +214,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 print(line, file=sys.stderr)
                 reported.add(line)
         if result.stats.written or result.stats.removed:
-            print(f"archive-gen: {result.stats.written} pages written, {result.stats.removed} removed", file=sys.stderr)
+            print(f"archive-gen: {result.stats.written} pages written, {result.stats.removed} removed "
+                  f"(docs/ in {time.perf_counter() - started:.1f} s)", file=sys.stderr)
 
     try:
         regenerate(first=True)  # MkDocs needs docs/ to exist before it loads its config
