@@ -190,7 +190,7 @@ def compose(config: Config, diags: Diagnostics, write: Callable[[Iterable[tuple[
         pages = cached_pages(archive, Settings.of(config, updated=updated), memo.pages, memo.keys, memo.used_pages)
         written = write(pages)
         if own:
-            memo.pages.save(memo.used_pages)
+            memo.save()
     except (ArchiveGenError, KeyboardInterrupt):
         raise
     except OSError as exc:
