@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 from dataclasses import replace
 from typing import Sequence
@@ -189,19 +190,20 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from .preview import PreviewSession
     from .publish.serve import serve
-    from .pipeline import generate
 
     config = replace(_config(args), strict=False, drafts=True)  # the preview shows drafts, marked
+    session = PreviewSession(config)  # the caches and docs/ pages, kept in memory between rebuilds
     reported: set[str] = set()
 
     def regenerate(first: bool = False) -> None:
         """Before every build: regenerate docs/. A broken article never stops the preview
         (its problem is printed once); if generating fails as a whole, the previous docs/
         stays and the server keeps running, except before it started."""
-        diags = Diagnostics()
+        diags, started = Diagnostics(), time.perf_counter()
         try:
-            result = generate(config, diags)
+            result = session.regenerate(diags)
         except ArchiveGenError as exc:
             if first:
                 raise
@@ -212,11 +214,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
                 print(line, file=sys.stderr)
                 reported.add(line)
         if result.stats.written or result.stats.removed:
-            print(f"archive-gen: {result.stats.written} pages written, {result.stats.removed} removed", file=sys.stderr)
+            print(f"archive-gen: {result.stats.written} pages written, {result.stats.removed} removed "
+                  f"(docs/ in {time.perf_counter() - started:.1f} s)", file=sys.stderr)
 
-    regenerate(first=True)  # MkDocs needs docs/ to exist before it loads its config
-    serve(config.mkdocs_file, config.content_dir, config.docs_dir, regenerate,
-          dev_addr=args.dev_addr, open_browser=args.open, quiet=config.quiet, renderer=config.renderer)
+    try:
+        regenerate(first=True)  # MkDocs needs docs/ to exist before it loads its config
+        serve(config.mkdocs_file, config.content_dir, config.docs_dir, regenerate,
+              dev_addr=args.dev_addr, open_browser=args.open, quiet=config.quiet, renderer=config.renderer)
+    finally:
+        session.close()  # the packs, written once more (they are only written when quiet)
     return EXIT_OK
 
 

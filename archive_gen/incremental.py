@@ -26,6 +26,7 @@ import yaml
 
 from .config import Config
 from .errors import Diagnostic, Diagnostics, Severity
+from .registry.folders import FOLDERS
 from .output.cache import CACHE_DIR, code_version, digest, read_manifest, tree_identity
 
 
@@ -67,6 +68,12 @@ def _stats(root: Path) -> list[str]:
             except OSError:
                 rows.append(f"{os.path.relpath(path, root)}\0unreadable")
     return rows
+
+
+def registry_stamp(config: Config) -> str:
+    """The registry's files by path, size, modification time and inode: a long-lived process
+    (the preview) re-reads the registry only when this changed."""
+    return digest(*(f"{folder}\0{row}" for folder in FOLDERS for row in _stats(config.content_dir / folder)))
 
 
 def git_head(project: Path) -> str:

@@ -114,12 +114,25 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
+_last_annotator: tuple[Registry, str, str | None, Annotator] | None = None
+
+
+def _annotator(registry: Registry, language: str, country: str | None) -> Annotator:
+    """One annotator per registry object: building its indexes costs about a second, and the
+    preview (serve) annotates one edited article at a time against the same registry."""
+    global _last_annotator
+    last = _last_annotator
+    if last is None or last[0] is not registry or last[1:3] != (language, country):
+        last = _last_annotator = (registry, language, country, Annotator(registry, language, country))
+    return last[3]
+
+
 def annotate_many(todo: list[tuple[Path, str, bytes]], registry: Registry, language: str, max_bytes: int,
                   country: str | None,
                   jobs: int, progress: Progress) -> list[Outcome]:
     """Annotate ``todo`` in order; in ``jobs`` processes when there are enough of them."""
     if jobs <= 1 or len(todo) < PARALLEL_MIN:
-        annotator = Annotator(registry, language, country)
+        annotator = _annotator(registry, language, country)
         return [annotate_one(annotator, path, shown, data, max_bytes) for path, shown, data in todo]
     chunks = [[(str(p), s, d) for p, s, d in todo[i:i + CHUNK]] for i in range(0, len(todo), CHUNK)]
     results: list[list[Outcome] | None] = [None] * len(chunks)

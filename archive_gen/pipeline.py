@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, TypeVar
 
 from . import incremental
 from .annotate import Annotator
 from .config import Config
-from .errors import ArchiveGenError, ContentError, Diagnostics, GenerateError
+from .errors import ArchiveGenError, ContentError, Diagnostic, Diagnostics, GenerateError
 from .index import build_archive
 from .index.events import load_events
 from .ingest import read_source
@@ -48,6 +48,7 @@ from .registry import load_registry
 from .render import Settings
 
 Progress = Callable[[str], None]
+T = TypeVar("T")
 BACKGROUND_DELETE = 2000  # pages: from this size on, the replaced trees are deleted by a detached process
 
 
@@ -82,17 +83,63 @@ def read_article(annotator: Annotator, path: Path, shown: str, diags: Diagnostic
     return None
 
 
+@dataclass
+class Memo:
+    """The caches of one run, or of a long-lived process (``serve``'s preview session) that keeps
+    them in memory between runs instead of reloading and rewriting them: the annotation and page
+    packs, the keys this run used (what :meth:`save` keeps), and the registry with the stamp
+    of its files (re-read only when one of them changed)."""
+
+    annotations: Store
+    pages: Store
+    keys: dict[str, str] = field(default_factory=dict)  # shown path -> annotation key, this run
+    used_pages: set[str] = field(default_factory=set)
+    registry: tuple[str, Registry, tuple[Diagnostic, ...]] | None = None
+    dates: tuple[tuple[str, tuple[str, ...]], dict] | None = None  # (Git HEAD, files) -> last-changed dates
+    long_lived: bool = False  # keep the registry and the Git dates, re-read when their stamps change
+
+    @classmethod
+    def of(cls, config: Config, *, long_lived: bool = False) -> Memo:
+        root = incremental.cache_root(config)
+        return cls(Store(root, "annotate"), Store(root, "pages"), long_lived=long_lived)
+
+    def save(self) -> None:
+        """Write both packs, pruned to what the last run used (sealed and atomic: never a lie)."""
+        self.annotations.save([*self.keys.values(), STAT_INDEX, GIVEN_NAMES])
+        self.pages.save(self.used_pages)
+
+
+def _registry(config: Config, diags: Diagnostics, memo: Memo) -> Registry:
+    """The registry, from ``memo`` when none of its files changed (its diagnostics told again)."""
+    stamp = incremental.registry_stamp(config) if memo.long_lived else ""
+    if memo.registry is not None and memo.registry[0] == stamp:
+        for diagnostic in memo.registry[2]:
+            diags.add(diagnostic)
+        return memo.registry[1]
+    told = Diagnostics()
+    registry = load_registry(config.content_dir, told, config.display_path, max_bytes=config.max_file_bytes)
+    for diagnostic in told:
+        diags.add(diagnostic)
+    if memo.long_lived:
+        memo.registry = (stamp, registry, tuple(told))
+    return registry
+
+
 def collect(config: Config, diags: Diagnostics, progress: Progress = _silent, *, jobs: int | None = None,
-            used_keys: dict[str, str] | None = None) -> tuple[Registry, list[Article]]:
+            used_keys: dict[str, str] | None = None, memo: Memo | None = None) -> tuple[Registry, list[Article]]:
     """Read and annotate every article (cached ones from ``.archive-gen-cache/``, the others in
     ``jobs`` processes, default ``ARCHIVE_GEN_JOBS`` or the cores). Bad ones are reported and
-    skipped. ``used_keys`` receives each file's annotation key (by shown path)."""
-    registry = load_registry(config.content_dir, diags, config.display_path, max_bytes=config.max_file_bytes)
+    skipped. ``used_keys`` receives each file's annotation key (by shown path). With ``memo``
+    the caches are the memo's and are not written (its owner saves them)."""
+    own = memo is None
+    memo = Memo.of(config) if memo is None else memo
+    registry = _registry(config, diags, memo)
     files = source_files(config.content_dir, diags, config.display_path)
-    store = Store(incremental.cache_root(config), "annotate")
     articles, keys = annotate_files(files, config.display_path, registry, config.language, config.max_file_bytes,
-                                    diags, country=config.country, cache=store, jobs=default_jobs() if jobs is None else jobs, progress=progress)
-    store.save([*keys.values(), STAT_INDEX, GIVEN_NAMES])
+                                    diags, country=config.country, cache=memo.annotations, jobs=default_jobs() if jobs is None else jobs, progress=progress)
+    memo.keys = keys
+    if own:
+        memo.annotations.save([*keys.values(), STAT_INDEX, GIVEN_NAMES])
     progress(f"read {len(files)} articles")
     if used_keys is not None:
         used_keys.update(keys)
@@ -114,16 +161,39 @@ def stage(config: Config, diags: Diagnostics, progress: Progress = _silent, *,
           observe: Callable[[str, bytes], None] | None = None, **collecting) -> tuple[Archive, StagedTree]:
     """content/ → a staged docs/ tree beside the real one (not yet swapped in). Article and
     term pages whose inputs did not change come from the page cache (:mod:`.pagecache`)."""
-    used_keys: dict[str, str] = {}
-    archive = gather(config, diags, progress, used_keys=used_keys, **collecting)
+    return compose(config, diags, lambda pages: stage_tree(pages, config.docs_dir, observe), progress, **collecting)
+
+
+def _updated(config: Config, archive: Archive, memo: Memo) -> dict:
+    """Each article's last-changed date from Git; a long-lived memo keeps them until HEAD or
+    the set of files changes (uncommitted edits do not change a date)."""
+    files = tuple(a.source_file for a in archive.articles)
+    stamp = (incremental.git_head(config.project_dir), files) if memo.long_lived else None
+    if stamp is not None and memo.dates is not None and memo.dates[0] == stamp:
+        return memo.dates[1]
+    changed = last_changed(config.project_dir, [config.project_dir / file for file in files])
+    updated = {path.relative_to(config.project_dir).as_posix(): date.date() for path, date in changed.items()}
+    if stamp is not None:
+        memo.dates = (stamp, updated)
+    return updated
+
+
+def compose(config: Config, diags: Diagnostics, write: Callable[[Iterable[tuple[str, str]]], T],
+            progress: Progress = _silent, *, memo: Memo | None = None, **collecting) -> tuple[Archive, T]:
+    """content/ → every docs/ page, handed to ``write`` (the staging of :func:`stage`, or the
+    preview's in-place writer); with ``memo``, its caches are used and left unsaved."""
+    own = memo is None
+    memo = Memo.of(config) if memo is None else memo
+    archive = gather(config, diags, progress, memo=memo, **collecting)
     try:
-        changed = last_changed(config.project_dir, [config.project_dir / a.source_file for a in archive.articles])
-        updated = {path.relative_to(config.project_dir).as_posix(): date.date() for path, date in changed.items()}
-        store, used_pages = Store(incremental.cache_root(config), "pages"), set()
-        pages = cached_pages(archive, Settings.of(config, updated=updated), store, used_keys, used_pages)
-        staged = stage_tree(pages, config.docs_dir, observe)
-        _publish_data(config, archive, staged, used_keys)
-        store.save(used_pages)
+        updated = _updated(config, archive, memo)
+        memo.used_pages = set()
+        pages = cached_pages(archive, Settings.of(config, updated=updated), memo.pages, memo.keys, memo.used_pages)
+        written = write(pages)
+        if isinstance(written, StagedTree):  # the preview's in-place writer leaves the data files be
+            _publish_data(config, archive, written, memo.keys)
+        if own:
+            memo.save()
     except (ArchiveGenError, KeyboardInterrupt):
         raise
     except OSError as exc:
@@ -131,7 +201,7 @@ def stage(config: Config, diags: Diagnostics, progress: Progress = _silent, *,
     except Exception as exc:  # a bug while rendering: report it, keep the old docs/
         raise GenerateError(f"generating docs/ failed: {type(exc).__name__}: {exc} "
                             "(a bug in archive-gen; docs/ was left as it was)") from exc
-    return archive, staged
+    return archive, written
 
 
 def _publish_data(config: Config, archive: Archive, staged: StagedTree, used_keys: dict[str, str]) -> None:

@@ -10,7 +10,8 @@ It starts ``python -m archive_gen serve`` on a free port, waits until the first 
 paragraph with a unique word to one article (a different article each time) and polls, every
 50 ms, first docs/ for the regenerated page (that is ``generate``'s share) and then the served
 HTML of that page over HTTP until it holds the word: what a browser shows after its
-live-reload. Reports each edit's seconds and the median. Wall-clock on a shared machine:
+live-reload. Reports each edit's seconds and the medians: docs/ (generate's share), served (the
+whole wait) and their difference (the rest of the regeneration plus the renderer's rebuild). Wall-clock on a shared machine:
 compare with a baseline taken in the same run (e.g. ``bench_scale.py``'s +1 article build).
 """
 
@@ -145,8 +146,10 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     served = [r["served_s"] for r in results if r.get("served_s") is not None]
     docs = [r["docs_s"] for r in results if "docs_s" in r]
+    render = [r["served_s"] - r["docs_s"] for r in results if r.get("served_s") is not None]
     print(json.dumps({"load_start": load, "load_end": "%.1f %.1f %.1f" % os.getloadavg(),
                       "median_docs_s": statistics.median(docs) if docs else None,
+                      "median_render_s": round(statistics.median(render), 2) if render else None,
                       "median_served_s": statistics.median(served) if served else None, "edits": results}, indent=1))
     return 0
 

@@ -392,3 +392,66 @@ def test_published_data_files_live_in_docs_not_in_the_page_cache(built, damage):
     edit(articles(root)[0], "Ein Absatz.", "Ein anderer Absatz.")  # changes only the article's own text
     build(root)
     assert_same_as_clean(root, scratch)
+
+
+def _generated(root: Path, config: Config) -> dict[str, bytes]:
+    from archive_gen.pipeline import generate
+    generate(config, Diagnostics(), jobs=1)
+    return tree(root / "docs")
+
+
+def test_preview_session_writes_what_a_clean_generate_writes(built):
+    """serve's session (caches and docs/ pages kept in memory, only changed pages written) after
+    article and registry edits, additions and removals: docs/ equals a clean generate's, and
+    the packs it writes at the end are what a later build can use."""
+    from dataclasses import replace
+
+    from archive_gen.preview import PreviewSession
+
+    root, scratch = built
+    config = replace(Config.load(root / "mkdocs.yml", quiet=True), drafts=True)
+    session = PreviewSession(config, jobs=1, quiet_seconds=3600)
+    session.regenerate(Diagnostics())  # the first run stages docs/ whole
+    first, actors = articles(root)[0], root / "content" / "actors"
+
+    def check() -> None:
+        clean = scratch / f"clean-{len(list(scratch.iterdir()))}"
+        clean.mkdir()
+        for name in ("mkdocs.yml", "overrides", "content"):
+            source = root / name
+            (shutil.copytree if source.is_dir() else shutil.copy2)(source, clean / name)
+        # The published data files (data/) are left as they were by the preview's edits: a
+        # preview shows pages; `build` writes the data (test_published_data_files_… above).
+        here = {rel: data for rel, data in tree(root / "docs").items() if not rel.startswith("data/")}
+        there = _generated(clean, replace(Config.load(clean / "mkdocs.yml", quiet=True), drafts=True))
+        there = {rel: data for rel, data in there.items() if not rel.startswith("data/")}
+        assert sorted(here) == sorted(there), "docs/ lists other files than a clean generate"
+        assert [rel for rel in here if here[rel] != there[rel]] == []
+
+    edit(articles(root)[1], "\n---\n", "\n---\n\nEin neuer Absatz am Anfang.\n")
+    result = session.regenerate(Diagnostics())
+    assert 0 < result.stats.written < 60, "an edit writes its page and the pages that list it, not all"
+    check()
+    added = first.with_name("zz-neu-" + first.name)
+    added.write_text(first.read_text(encoding="utf-8").replace("title: ", "title: Neu – ", 1), encoding="utf-8")
+    session.regenerate(Diagnostics())
+    check()
+    added.unlink()
+    assert session.regenerate(Diagnostics()).stats.removed >= 1
+    check()
+    (actors / "zz-testperson.md").write_text("---\nname: Ban Ki-moon Testperson\nkind: person\n---\nNeu.\n",
+                                             encoding="utf-8")
+    session.regenerate(Diagnostics())
+    check()
+    edit(actors / "angela-merkel.md", "name: Angela Merkel", "name: Angela D. Merkel")
+    session.regenerate(Diagnostics())
+    check()
+    (actors / "zz-testperson.md").unlink()
+    (actors / "angela-merkel.md").unlink()
+    session.regenerate(Diagnostics())
+    check()
+    session.close()
+    messages: list[str] = []
+    build(root, messages)  # from the packs the session wrote: nothing to annotate again
+    assert not any(m.startswith("annotating") for m in messages), messages
+    assert_same_as_clean(root, scratch)

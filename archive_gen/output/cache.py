@@ -171,8 +171,8 @@ class Store:
         if keep is not None:
             keep = set(keep)
             if len(keep) != len(entries) or not keep.issuperset(entries):
-                entries = {k: v for k, v in entries.items() if k in keep}
-                self._changed = True
+                entries = self._entries = {k: v for k, v in entries.items() if k in keep}  # a long-lived
+                self._changed = True  # owner (the preview) prunes its memory too
         if not self._changed:
             return
         try:

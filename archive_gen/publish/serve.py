@@ -12,6 +12,8 @@ nothing to do: there is no rebuild loop.
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from pathlib import Path
 from typing import Callable
 
@@ -32,12 +34,18 @@ def before_build() -> None:
         _regenerate()
 
 
+def _interrupted(signum, frame) -> None:
+    raise KeyboardInterrupt  # a terminated preview stops as on Ctrl-C: its owner saves its caches
+
+
 def serve(mkdocs_file: Path, content_dir: Path, docs_dir: Path, regenerate: Callable[[], None], *,
           dev_addr: str | None = None, open_browser: bool = False, quiet: bool = False,
           renderer: str = "mkdocs") -> None:
     """``regenerate`` has already run once (MkDocs needs docs/ before it loads its config).
     ``renderer`` "zensical": Zensical's server instead (:func:`.zensical.serve`)."""
     global _regenerate, _fresh
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupted)
     if renderer == zensical.NAME:
         zensical.serve(mkdocs_file, content_dir, docs_dir, regenerate, dev_addr=dev_addr,
                        open_browser=open_browser, quiet=quiet)
