@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from archive_gen.tools.events import DF_FLOOR, MAX_DF_SHARE, RARE_SHARE, WINDOW_DAYS, Item, Link
+from archive_gen.tools.events import DF_FLOOR, MAX_DF_SHARE, WINDOW_DAYS, Item, Link, rare_entities
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -104,11 +104,7 @@ def _blocks(items: Sequence[Item], window: int) -> Iterator[tuple[int, int, int]
 def links(items: Sequence[Item], tuning: Tuning = Tuning()) -> list[Link]:
     """Links between items (sorted by date) within ``tuning.window`` days of each other."""
     matrix = vectors(items, tuning)
-    frequency: dict[str, int] = {}
-    for item in items:
-        for entity in item.entities:
-            frequency[entity] = frequency.get(entity, 0) + 1
-    rare_limit = max(2, RARE_SHARE * len(items))
+    is_rare = rare_entities(items)
     found = []
     for start, stop, end in _blocks(items, tuning.window):
         block = (matrix[start:stop] @ matrix[start:end].T).toarray()
@@ -119,7 +115,7 @@ def links(items: Sequence[Item], tuning: Tuning = Tuning()) -> list[Link]:
             days = (items[j].date - items[i].date).days
             score = float(block[a, b]) * tuning.decay ** days
             shared = tuple(sorted(items[i].entities & items[j].entities))
-            rare = tuple(e for e in shared if frequency[e] <= rare_limit)
+            rare = tuple(e for e in shared if is_rare(e))
             if score >= tuning.similar or (rare and score >= tuning.related):
                 found.append(Link(i, j, days, score, shared, rare))
     return sorted(found, key=lambda link: (link.a, link.b))

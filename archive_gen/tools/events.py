@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from pathlib import Path
 
@@ -112,15 +112,22 @@ def signatures(items: Sequence[Item], num_perm: int = NUM_PERM):
     return numpy.array(rows) if rows else numpy.zeros((0, num_perm))
 
 
-def links(items: Sequence[Item], window: int = WINDOW_DAYS, similar: float = SIMILAR,
-          related: float = RELATED) -> list[Link]:
-    """Links between items (sorted by date) within ``window`` days of each other."""
-    sigs = signatures(items)
+def rare_entities(items: Sequence[Item]) -> Callable[[str], bool]:
+    """Whether an entity is named by few items: a shared rare name links two stories even when
+    their words differ (a shared head of state does not)."""
     frequency: dict[str, int] = {}
     for item in items:
         for entity in item.entities:
             frequency[entity] = frequency.get(entity, 0) + 1
-    rare_limit = max(2, RARE_SHARE * len(items))
+    limit = max(2, RARE_SHARE * len(items))
+    return lambda entity: frequency[entity] <= limit
+
+
+def links(items: Sequence[Item], window: int = WINDOW_DAYS, similar: float = SIMILAR,
+          related: float = RELATED) -> list[Link]:
+    """Links between items (sorted by date) within ``window`` days of each other."""
+    sigs = signatures(items)
+    is_rare = rare_entities(items)
     found = []
     end = 0
     for i, item in enumerate(items):
@@ -135,7 +142,7 @@ def links(items: Sequence[Item], window: int = WINDOW_DAYS, similar: float = SIM
             if sim < related or (item.event is not None and item.event == items[j].event):
                 continue  # not alike, or an editor grouped them already
             shared = tuple(sorted(item.entities & items[j].entities))
-            rare = tuple(e for e in shared if frequency[e] <= rare_limit)
+            rare = tuple(e for e in shared if is_rare(e))
             if sim >= similar or rare:
                 found.append(Link(i, j, (items[j].date - item.date).days, sim, shared, rare))
     return found
