@@ -191,16 +191,16 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from .preview import PreviewSession
-    from .publish.serve import serve
+    from .publish.serve import Changes, serve
 
     config = replace(_config(args), strict=False, drafts=True)  # the preview shows drafts, marked
     session = PreviewSession(config)  # the caches and docs/ pages, kept in memory between rebuilds
     reported: set[str] = set()
 
-    def regenerate(first: bool = False) -> None:
-        """Before every build: regenerate docs/. A broken article never stops the preview
-        (its problem is printed once); if generating fails as a whole, the previous docs/
-        stays and the server keeps running, except before it started."""
+    def regenerate(first: bool = False) -> Changes | None:
+        """Before every build: regenerate docs/ and say which pages changed. A broken article
+        never stops the preview (its problem is printed once); if generating fails as a whole,
+        the previous docs/ stays and the server keeps running, except before it started."""
         diags, started = Diagnostics(), time.perf_counter()
         try:
             result = session.regenerate(diags)
@@ -208,7 +208,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             if first:
                 raise
             print(f"archive-gen: {exc}", file=sys.stderr)
-            return
+            return None
         for line in map(str, diags):
             if line not in reported:  # a problem is told once, not on every reload
                 print(line, file=sys.stderr)
@@ -216,6 +216,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if result.stats.written or result.stats.removed:
             print(f"archive-gen: {result.stats.written} pages written, {result.stats.removed} removed "
                   f"(docs/ in {time.perf_counter() - started:.1f} s)", file=sys.stderr)
+        return Changes(*session.changes) if session.changes is not None else None
 
     try:
         regenerate(first=True)  # MkDocs needs docs/ to exist before it loads its config

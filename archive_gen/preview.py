@@ -46,13 +46,14 @@ class PreviewSession:
         self.written: dict[str, str] | None = None  # docs/ path -> the text its file holds
         self.identity: list[int] | None = None  # docs/ as this session last left it
         self.unsaved = False
+        self.changes: tuple[frozenset[str], frozenset[str]] | None = None  # last run: (written, removed), None: staged whole
         self._lock = threading.RLock()
         self._timer: threading.Timer | None = None
 
     def regenerate(self, diags: Diagnostics, progress: Progress = lambda _: None) -> Generated:
         """content/ → docs/, writing only the pages whose text changed."""
         with self._lock, tree_lock(self.config.docs_dir):
-            self.unsaved = True
+            self.unsaved, self.changes = True, None
             try:
                 if self.written is None or tree_identity(self.config.docs_dir) != self.identity:
                     return self._staged(diags, progress)
@@ -81,22 +82,22 @@ class PreviewSession:
     def _write(self, pages: Iterable[tuple[str, str]]) -> WriteStats:
         docs, old = self.config.docs_dir, self.written or {}
         new: dict[str, str] = {}
-        written = 0
+        written: list[str] = []
         for rel, text in pages:
             _check_path(rel, new)
             new[rel] = text
             before = old.get(rel)
             if before is not text and before != text:
                 _replace(docs / rel, text.encode("utf-8"))
-                written += 1
+                written.append(rel)
         gone = [rel for rel in old if rel not in new]
         for rel in gone:
             _remove(docs, rel)
-        self.written = new
+        self.written, self.changes = new, (frozenset(written), frozenset(gone))
         if written or gone:  # a build's manifest must not take this docs/ for the one it swapped in
             os.utime(docs)
         self.identity = tree_identity(docs)
-        return WriteStats(written, len(new) - written, len(gone))
+        return WriteStats(len(written), len(new) - len(written), len(gone))
 
     def flush(self) -> None:
         """Write the packs if a rebuild changed them since the last flush."""

@@ -12,3 +12,18 @@ def on_serve(server, config, builder, **kwargs):
 
 def on_pre_build(config, **kwargs):
     serve.before_build()
+
+
+def on_nav(nav, config, files, **kwargs):
+    serve.remember("nav", nav)
+    return nav
+
+
+def on_env(env, config, files, **kwargs):
+    serve.remember("env", env)
+    serve.remember("files", files)
+    return env
+
+
+def on_post_build(config, **kwargs):
+    serve.built(config)

@@ -7,6 +7,14 @@ it was given (the pipeline's generate step, so this module never imports the pip
 ``docs/`` itself is not watched (it is ours, written before MkDocs reads it), so an edit costs
 one build; and since unchanged pages are never rewritten, even a watcher of docs/ would find
 nothing to do: there is no rebuild loop.
+
+A rebuild after an edit renders only the pages it rewrote (:class:`Rendered`): MkDocs' own
+dirty build would still list every docs/ file, compile the theme's templates, build the nav
+and render the 404 page and sitemap over all pages, seconds at 10,000 articles. The config,
+files, nav and template environment of MkDocs' last complete build are kept; a rebuild whose
+``regenerate`` reports only rewritten existing pages (no page added or removed, mkdocs.yml and
+the theme unchanged, no nav title changed) re-reads and renders just those. Anything else
+is MkDocs' complete (dirty) build, as before.
 """
 
 from __future__ import annotations
@@ -14,14 +22,29 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from . import zensical
 from .mkdocs import mkdocs_logging
+from .reuse import tree_digest
 
-_regenerate: Callable[[], None] | None = None
+
+@dataclass(frozen=True)
+class Changes:
+    """What one regeneration did to docs/: the pages it rewrote and removed (docs paths)."""
+
+    written: frozenset[str]
+    removed: frozenset[str]
+
+
+# regenerate() -> the Changes it made, or None when they are not known (a whole docs/ staged)
+Regenerate = Callable[[], "Changes | None"]
+
+_regenerate: Regenerate | None = None
 _fresh = False  # docs/ was just generated (before the server started): skip one hook call
+_log = logging.getLogger("mkdocs.commands.serve")
 
 
 def before_build() -> None:
@@ -34,11 +57,90 @@ def before_build() -> None:
         _regenerate()
 
 
+@dataclass
+class Rendered:
+    """What MkDocs' last complete build set up, kept to render single pages again."""
+
+    config: Any
+    files: Any
+    nav: Any
+    env: Any
+    stamp: str  # mkdocs.yml and the theme's custom_dir: when they change, MkDocs builds again
+
+    def render(self, changes: Changes) -> bool:
+        """Re-read and render the rewritten pages; False (nothing done) when that is not enough."""
+        from mkdocs.commands.build import _build_page, _populate_page
+
+        if changes.removed or _stamp(self.config) != self.stamp:
+            return False
+        changed = [self.files.get_file_from_path(rel) for rel in sorted(changes.written)]
+        if any(file is None for file in changed):
+            return False  # a new page: MkDocs lists the files again
+        pages = [file.page for file in changed if file.is_documentation_page()]
+        in_nav = {id(page): page.title for page in self.nav.pages}
+        for page in pages:
+            _populate_page(page, self.config, self.files)
+        if any(id(page) in in_nav and page.title != in_nav[id(page)] for page in pages):
+            return False  # a title the navigation of every page shows
+        for file in changed:
+            if not file.is_documentation_page():
+                file.copy_file(dirty=False)
+        doc_files = self.files.documentation_pages()
+        for page in pages:
+            _build_page(page, self.config, doc_files, self.nav, self.env)
+        _log.info(f"Rendered {len(pages)} changed page(s)")
+        return True
+
+
+_rendered: Rendered | None = None
+_building: dict[str, Any] = {}  # nav and env of the build MkDocs is running (from the hook's events)
+
+
+def _stamp(config) -> str:
+    custom = config.theme.custom_dir
+    return tree_digest(Path(config.config_file_path)) + (tree_digest(Path(custom)) if custom else "")
+
+
+def remember(name: str, value: Any) -> None:
+    """The hook hands over what MkDocs' build set up (``nav``, ``env``)."""
+    _building[name] = value
+
+
+def built(config) -> None:
+    """The hook's post-build event: MkDocs' complete build succeeded; keep what it set up."""
+    global _rendered
+    if {"nav", "env", "files"} <= _building.keys():
+        files = _building["files"]
+        for file in files.documentation_pages():  # only the nav's pages need their text again
+            if file.page is not None and file.page not in _building["nav"].pages:
+                file.page.markdown = file.page.content = None
+        _rendered = Rendered(config, files, _building["nav"], _building["env"], _stamp(config))
+    _building.clear()
+
+
+def _build(config, *, serve_url: str | None = None, dirty: bool = False) -> None:
+    """MkDocs' build for its server: only the changed pages when that is enough (:class:`Rendered`)."""
+    global _fresh, _rendered
+    from mkdocs.commands.build import build
+
+    if _rendered is not None and _regenerate is not None and not _fresh:
+        changes = _regenerate()
+        try:
+            if changes is not None and _rendered.render(changes):
+                return
+        except BaseException:
+            _rendered = None  # a page failed: MkDocs reports it; the next rebuild is a complete one
+            raise
+        _fresh = True  # regenerated already: the hook's pre-build call is skipped
+    _rendered = None
+    build(config, serve_url=serve_url, dirty=dirty)
+
+
 def _interrupted(signum, frame) -> None:
     raise KeyboardInterrupt  # a terminated preview stops as on Ctrl-C: its owner saves its caches
 
 
-def serve(mkdocs_file: Path, content_dir: Path, docs_dir: Path, regenerate: Callable[[], None], *,
+def serve(mkdocs_file: Path, content_dir: Path, docs_dir: Path, regenerate: Regenerate, *,
           dev_addr: str | None = None, open_browser: bool = False, quiet: bool = False,
           renderer: str = "mkdocs") -> None:
     """``regenerate`` has already run once (MkDocs needs docs/ before it loads its config).
@@ -50,13 +152,14 @@ def serve(mkdocs_file: Path, content_dir: Path, docs_dir: Path, regenerate: Call
         zensical.serve(mkdocs_file, content_dir, docs_dir, regenerate, dev_addr=dev_addr,
                        open_browser=open_browser, quiet=quiet)
         return
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.commands import serve as mkdocs_serve_module
 
     _regenerate, _fresh = regenerate, True
+    mkdocs_serve_module.build = _build  # its builder calls this: single pages when that is enough
     # A preview must say where it serves and when it rebuilds ("Serving on …", "Reloading
     # browsers"): MkDocs logs these at INFO, which `build` rightly leaves out.
     mkdocs_logging(logging.WARNING if quiet else logging.INFO)
-    mkdocs_serve(
+    mkdocs_serve_module.serve(
         config_file=str(mkdocs_file),
         livereload=True,
         build_type="dirty",  # unchanged pages keep their files (hard links): MkDocs renders only the changed
