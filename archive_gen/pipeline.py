@@ -49,6 +49,7 @@ from .render import Settings
 
 Progress = Callable[[str], None]
 T = TypeVar("T")
+STAGED = "docs"  # the staged pack's entry: the record of the last docs/ staged (output.staging.Record)
 GIT_DATES = "git dates"  # annotation-pack entry: (key of HEAD and the files, their last-changed dates)
 BACKGROUND_DELETE = 2000  # pages: from this size on, the replaced trees are deleted by a detached process
 
@@ -98,6 +99,7 @@ class Memo:
     registry: tuple[str, Registry, tuple[Diagnostic, ...]] | None = None
     dates: tuple[tuple[str, tuple[str, ...]], dict] | None = None  # (Git HEAD, files) -> last-changed dates
     long_lived: bool = False  # keep the registry and the Git dates, re-read when their stamps change
+    shown: dict[Path, str] = field(default_factory=dict)  # a long-lived memo's display paths (realpath is slow)
 
     @classmethod
     def of(cls, config: Config, *, long_lived: bool = False) -> Memo:
@@ -126,6 +128,20 @@ def _registry(config: Config, diags: Diagnostics, memo: Memo) -> Registry:
     return registry
 
 
+def _display(config: Config, memo: Memo) -> Callable[[Path], str]:
+    """``config.display_path``, remembered per path by a long-lived memo (a rename is a new path)."""
+    if not memo.long_lived:
+        return config.display_path
+    known = memo.shown
+
+    def display(path: Path) -> str:
+        shown = known.get(path)
+        if shown is None:
+            shown = known[path] = config.display_path(path)
+        return shown
+    return display
+
+
 def collect(config: Config, diags: Diagnostics, progress: Progress = _silent, *, jobs: int | None = None,
             used_keys: dict[str, str] | None = None, memo: Memo | None = None) -> tuple[Registry, list[Article]]:
     """Read and annotate every article (cached ones from ``.archive-gen-cache/``, the others in
@@ -136,7 +152,7 @@ def collect(config: Config, diags: Diagnostics, progress: Progress = _silent, *,
     memo = Memo.of(config) if memo is None else memo
     registry = _registry(config, diags, memo)
     files = source_files(config.content_dir, diags, config.display_path)
-    articles, keys = annotate_files(files, config.display_path, registry, config.language, config.max_file_bytes,
+    articles, keys = annotate_files(files, _display(config, memo), registry, config.language, config.max_file_bytes,
                                     diags, country=config.country, cache=memo.annotations, jobs=default_jobs() if jobs is None else jobs, progress=progress)
     memo.keys = keys
     if own:
@@ -161,8 +177,19 @@ def gather(config: Config, diags: Diagnostics, progress: Progress = _silent, **c
 def stage(config: Config, diags: Diagnostics, progress: Progress = _silent, *,
           observe: Callable[[str, bytes], None] | None = None, **collecting) -> tuple[Archive, StagedTree]:
     """content/ → a staged docs/ tree beside the real one (not yet swapped in). Article and
-    term pages whose inputs did not change come from the page cache (:mod:`.pagecache`)."""
-    return compose(config, diags, lambda pages: stage_tree(pages, config.docs_dir, observe), progress, **collecting)
+    term pages whose inputs did not change come from the page cache (:mod:`.pagecache`); the
+    record of the last staging (a hint, checked against each file's stat) spares reading the
+    current docs/ pages to compare them."""
+    records = Store(incremental.cache_root(config), "staged")
+
+    def write(pages: Iterable[tuple[str, str]]) -> StagedTree:
+        known = records.get(STAGED)
+        staged = stage_tree(pages, config.docs_dir, observe, known if isinstance(known, dict) else None)
+        records.put(STAGED, staged.record)
+        records.save()  # before the swap is safe: a record of files not in docs/ matches none
+        return staged
+
+    return compose(config, diags, write, progress, **collecting)
 
 
 def _updated(config: Config, archive: Archive, memo: Memo) -> dict:
