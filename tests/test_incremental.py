@@ -209,7 +209,7 @@ def test_corrupt_truncated_or_foreign_cache_is_rebuilt_not_trusted(built, damage
     root, scratch = built
     folder = root / cache.CACHE_DIR
     edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")  # so the fast path cannot answer
-    for name in ("annotate.pack", "pages.pack", "search.pack", "search-site.pack", cache.MANIFEST):
+    for name in ("annotate.pack", "pages.pack", "staged.pack", "search.pack", "search-site.pack", cache.MANIFEST):
         data = bytearray((folder / name).read_bytes())
         if damage == "truncated":
             data = data[: len(data) // 2]
@@ -455,3 +455,28 @@ def test_preview_session_writes_what_a_clean_generate_writes(built):
     build(root, messages)  # from the packs the session wrote: nothing to annotate again
     assert not any(m.startswith("annotating") for m in messages), messages
     assert_same_as_clean(root, scratch)
+
+
+def test_staging_record_spares_reading_pages_but_is_checked_against_each_file(tmp_path, monkeypatch):
+    """The record of the last staging lets an unchanged page be linked without reading its file;
+    a file changed behind the record's back (another mtime, size or inode) is compared again."""
+    from archive_gen.output import stage_tree
+
+    docs = tmp_path / "docs"
+    pages = [("a.md", "eins\n"), ("b/c.md", "zwei\n"), ("b/d.md", "drei\n")]
+    first = stage_tree(pages, docs)
+    first.commit()
+    (docs / "a.md").write_text("EINS\n", encoding="utf-8")  # same size, other bytes, new mtime
+    read: list[str] = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or original(self))
+    second = stage_tree(pages, docs, known=first.record)
+    assert read == ["a.md"], "only the file whose stat left the record is read"
+    assert (second.staging / "a.md").read_text(encoding="utf-8") == "eins\n"
+    assert (second.stats.written, second.stats.unchanged) == (1, 2)
+    assert (second.staging / "b" / "c.md").stat().st_ino == (docs / "b" / "c.md").stat().st_ino
+    second.commit()
+    lying = {rel: ("0" * 64, *entry[1:]) for rel, entry in second.record.items()}  # digests that match no page
+    third = stage_tree(pages, docs, known=lying)
+    assert (third.stats.written, third.stats.unchanged) == (0, 3), "a wrong digest costs a read, never a wrong page"
+    third.discard()

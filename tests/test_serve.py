@@ -29,6 +29,7 @@ QUIET_PERIOD = 8.0      # after settling: no further build may start
 # What MkDocs' live-reload server logs (INFO, shown by `archive-gen serve` unless -q).
 BUILD_LINE = re.compile(r"Building documentation|Detected file changes")
 DONE_LINE = re.compile(r"Reloading browsers")
+RENDERED_LINE = re.compile(r"Rendered \d+ changed page")  # a rebuild of the rewritten pages only
 
 
 def _free_port() -> int:
@@ -129,11 +130,14 @@ def test_serve_regenerates_on_content_edit_without_rebuild_loop(project):
         log = server.log()
         assert f"Serving on {server.base}/" in log, f"the preview must say where it serves:\n{log}"
 
-        # 2. an edit in content/ is regenerated, rebuilt and served
-        before = len(_builds(server.log()))
+        # 2. an edit in content/ is regenerated, rebuilt and served: only the rewritten pages
+        # are rendered (MkDocs' files, nav and templates kept from its last complete build)
+        before, offset = len(_builds(server.log())), len(server.log())
         _add_marker(seed, marker)
         server.wait_for(f"the marker {marker} in {url}", lambda: marker in _get(url)[1], CHANGE_DEADLINE)
         assert len(_builds(server.log())) > before, "the page changed without a logged rebuild?"
+        edited = server.log()[offset:]
+        assert RENDERED_LINE.search(edited) and "Documentation built" not in edited, edited
 
         # 3. no rebuild loop: the builds settle (the last event is a finished build and stays
         # the last for a moment: a pending rebuild starts right after "Reloading browsers") …
@@ -160,6 +164,18 @@ def test_serve_regenerates_on_content_edit_without_rebuild_loop(project):
         # one build for the edit, at most one more for our own writes into docs/
         assert 1 <= len(starts) <= 2, f"{len(starts)} builds for one edit:\n{server.log()}"
         assert marker in _get(url)[1]
+
+        # 4. a new article is a new page: MkDocs lists the files again (a complete build), and
+        # the next edit renders single pages again
+        added = seed.with_name("zz-vorschau-neu" + seed.suffix)
+        added.write_text(seed.read_text(encoding="utf-8").replace(marker, marker + "neu"), encoding="utf-8")
+        offset = len(server.log())
+        server.wait_for("a complete build for the new page", lambda: "Documentation built" in server.log()[offset:],
+                        CHANGE_DEADLINE)
+        offset = len(server.log())
+        _add_marker(seed, marker + "zwei")
+        server.wait_for("the second edit", lambda: marker + "zwei" in _get(url)[1], CHANGE_DEADLINE)
+        assert RENDERED_LINE.search(server.log()[offset:]), server.log()[offset:]
     finally:
         code = server.stop()
     assert "Traceback" not in server.log(), server.log()
