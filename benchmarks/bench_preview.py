@@ -11,7 +11,8 @@ paragraph with a unique word to one article (a different article each time) and 
 50 ms, first docs/ for the regenerated page (that is ``generate``'s share) and then the served
 HTML of that page over HTTP until it holds the word: what a browser shows after its
 live-reload. Reports each edit's seconds and the medians: docs/ (generate's share), served (the
-whole wait) and their difference (the rest of the regeneration plus the renderer's rebuild). Wall-clock on a shared machine:
+whole wait), their difference (the rest of the regeneration plus the renderer's rebuild), and
+the whole regeneration as serve logs it ("docs/ in N s"). Wall-clock on a shared machine:
 compare with a baseline taken in the same run (e.g. ``bench_scale.py``'s +1 article build).
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -75,8 +77,15 @@ def docs_page_with(word: str, candidates: list[Path], since: float) -> Path | No
     return None
 
 
-def edit_once(project: Path, base: str, article: Path, number: int, timeout: float) -> dict:
+def regeneration_seconds(log: Path, offset: int) -> float | None:
+    """What serve logged for the last regeneration after ``offset``: "(docs/ in N s)"."""
+    found = re.findall(r"docs/ in ([0-9.]+) s", log.read_text(encoding="utf-8", errors="replace")[offset:])
+    return float(found[-1]) if found else None
+
+
+def edit_once(project: Path, base: str, article: Path, number: int, timeout: float, log: Path | None = None) -> dict:
     word = f"Vorschaumessung{number}x{os.getpid()}"
+    offset = len(log.read_text(encoding="utf-8", errors="replace")) if log is not None else 0
     docs = project / "docs" / "articles"
     saved, since = time.perf_counter(), time.time() - 1
     with article.open("a", encoding="utf-8") as handle:
@@ -98,8 +107,10 @@ def edit_once(project: Path, base: str, article: Path, number: int, timeout: flo
     url = f"{base}/{rel}/"
     served = wait_for(lambda: word in (fetch(url) or ""), timeout)
     total = time.perf_counter() - saved
+    time.sleep(0.2)  # the log line is written right after the pages
     return {"article": article.name, "url": url, "docs_s": round(generated, 2),
-            "served_s": round(total, 2) if served is not None else None}
+            "served_s": round(total, 2) if served is not None else None,
+            "regenerate_s": regeneration_seconds(log, offset) if log is not None else None}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         articles = sorted((project / "content" / "articles").rglob("*.md"))
         step = max(1, len(articles) // (args.edits + 1))
         for number in range(args.edits):
-            results.append(edit_once(project, base, articles[(number + 1) * step], number, args.timeout))
+            results.append(edit_once(project, base, articles[(number + 1) * step], number, args.timeout,
+                                     Path(log.name)))
             print(json.dumps(results[-1]), file=sys.stderr, flush=True)
             time.sleep(2)
     finally:
@@ -147,10 +159,12 @@ def main(argv: list[str] | None = None) -> int:
     served = [r["served_s"] for r in results if r.get("served_s") is not None]
     docs = [r["docs_s"] for r in results if "docs_s" in r]
     render = [r["served_s"] - r["docs_s"] for r in results if r.get("served_s") is not None]
+    regen = [r["regenerate_s"] for r in results if r.get("regenerate_s") is not None]
     print(json.dumps({"load_start": load, "load_end": "%.1f %.1f %.1f" % os.getloadavg(),
                       "median_docs_s": statistics.median(docs) if docs else None,
                       "median_render_s": round(statistics.median(render), 2) if render else None,
-                      "median_served_s": statistics.median(served) if served else None, "edits": results}, indent=1))
+                      "median_served_s": statistics.median(served) if served else None,
+                      "median_regenerate_s": statistics.median(regen) if regen else None, "edits": results}, indent=1))
     return 0
 
 
