@@ -37,7 +37,7 @@ from .ingest.gitdates import last_changed
 from .model import Archive, Article, Registry
 from .output import StagedTree, WriteStats, replace_dir, stage_tree, tree_lock
 from .dataset import data_key, publish_data, published_paths
-from .output.cache import Store, code_version, digest, drop_manifest, tree_identity, write_manifest
+from .output.cache import Store, code_version, drop_manifest, tree_identity, write_manifest
 from .pagecache import cached_pages
 from .parallel import GIVEN_NAMES, STAT_INDEX, annotate_files, default_jobs
 from .publish import zensical
@@ -50,7 +50,7 @@ from .render import Settings
 Progress = Callable[[str], None]
 T = TypeVar("T")
 STAGED = "docs"  # the staged pack's entry: the record of the last docs/ staged (output.staging.Record)
-GIT_DATES = "git dates"  # annotation-pack entry: (key of HEAD and the files, their last-changed dates)
+GIT_DATES = "git dates"  # annotation-pack entry: (Git HEAD, the files asked about, their last-changed dates)
 BACKGROUND_DELETE = 2000  # pages: from this size on, the replaced trees are deleted by a detached process
 
 
@@ -193,22 +193,25 @@ def stage(config: Config, diags: Diagnostics, progress: Progress = _silent, *,
 
 
 def _updated(config: Config, archive: Archive, memo: Memo) -> dict:
-    """Each article's last-changed date from Git, kept until HEAD or the set of files changes
-    (uncommitted edits do not change a date): in a long-lived memo, and in the annotation pack
-    (one ``git log`` over the whole history costs seconds at 10,000 files)."""
+    """Each article's last-changed date from Git (uncommitted edits do not change a date). The
+    same HEAD means the same history, so dates are kept by HEAD (in the memo and in the
+    annotation pack) and only files not asked about before are looked up; no HEAD (not a
+    repository, no commits) means no dates at all."""
     files = tuple(a.source_file for a in archive.articles)
-    stamp = (incremental.git_head(config.project_dir), files)
-    if memo.dates is not None and memo.dates[0] == stamp:
+    head = incremental.git_head(config.project_dir)
+    if memo.dates is not None and memo.dates[0] == (head, files):
         return memo.dates[1]
-    key = digest("git dates", *stamp[0:1], *files)
     cached = memo.annotations.get(GIT_DATES)
-    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == key and isinstance(cached[1], dict):
-        updated = cached[1]
-    else:
-        changed = last_changed(config.project_dir, [config.project_dir / file for file in files])
-        updated = {path.relative_to(config.project_dir).as_posix(): date.date() for path, date in changed.items()}
-        memo.annotations.put(GIT_DATES, (key, updated))
-    memo.dates = (stamp, updated)
+    known, dates = (cached[1], cached[2]) if isinstance(cached, tuple) and len(cached) == 3 and cached[0] == head \
+        else (frozenset(), {})
+    new = [file for file in files if file not in known]
+    if new and head:
+        changed = last_changed(config.project_dir, [config.project_dir / file for file in new])
+        dates = {**dates, **{path.relative_to(config.project_dir).as_posix(): date.date() for path, date in changed.items()}}
+    if new:
+        memo.annotations.put(GIT_DATES, (head, known | frozenset(new), dates))
+    updated = {file: dates[file] for file in files if file in dates}
+    memo.dates = ((head, files), updated)
     return updated
 
 

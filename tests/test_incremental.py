@@ -480,3 +480,40 @@ def test_staging_record_spares_reading_pages_but_is_checked_against_each_file(tm
     third = stage_tree(pages, docs, known=lying)
     assert (third.stats.written, third.stats.unchanged) == (0, 3), "a wrong digest costs a read, never a wrong page"
     third.discard()
+
+
+def test_git_dates_are_kept_by_head_and_only_new_files_looked_up(tmp_path, monkeypatch):
+    """The same HEAD is the same history: a rebuild asks Git only about files it has not asked
+    about at that HEAD, and the pages carry the same dates as a first run."""
+    import os
+    import subprocess
+
+    from archive_gen import pipeline
+    from archive_gen.pipeline import generate
+
+    root = copy_project(tmp_path / "archive")
+
+    def commit(date: str) -> None:
+        env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+        for args in (["add", "-A"], ["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q",
+                                     "--allow-empty", "-m", date]):
+            subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True)
+
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    commit("2020-01-02T10:00:00+00:00")
+    asked: list[int] = []
+    original = pipeline.last_changed
+    monkeypatch.setattr(pipeline, "last_changed", lambda repo, paths: asked.append(len(paths)) or original(repo, paths))
+    config = Config.load(root / "mkdocs.yml", quiet=True)
+    generate(config, Diagnostics(), jobs=1)
+    first = articles(root)[0]
+    added = first.with_name("zz-git-" + first.name)
+    added.write_text(first.read_text(encoding="utf-8").replace("title: ", "title: Git – ", 1), encoding="utf-8")
+    generate(config, Diagnostics(), jobs=1)  # not committed yet: the same HEAD
+    assert asked[1:] == [1], "at the same HEAD only the new file is looked up"
+    commit("2021-03-04T10:00:00+00:00")  # a new HEAD: every file is looked up again
+    generate(config, Diagnostics(), jobs=1)
+    heads = [p.read_text(encoding="utf-8").split("\n---", 1)[0] for p in (root / "docs" / "articles").rglob("*.md")]
+    assert asked[2] == len(heads)
+    assert sum("updated: 2021-03-04" in head for head in heads) == 1
+    assert sum("updated: 2020-01-02" in head for head in heads) == len(heads) - 1
