@@ -180,3 +180,40 @@ def test_serve_regenerates_on_content_edit_without_rebuild_loop(project):
         code = server.stop()
     assert "Traceback" not in server.log(), server.log()
     assert code in (0, 130, -signal.SIGINT), f"serve ended with {code} on SIGINT:\n{server.log()}"
+
+
+def test_single_page_render_equals_a_clean_build(project):
+    """What serve's rebuild of just the rewritten pages writes (MkDocs' files, nav and templates
+    kept from its last complete build) is byte for byte what a clean MkDocs build writes."""
+    from dataclasses import replace
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from archive_gen.config import Config
+    from archive_gen.errors import Diagnostics
+    from archive_gen.preview import PreviewSession
+    from archive_gen.publish import serve
+
+    config = replace(Config.load(project / "mkdocs.yml", quiet=True), drafts=True)
+    session = PreviewSession(config, jobs=1, quiet_seconds=3600)
+    session.regenerate(Diagnostics())
+    hook = str(Path(serve.__file__).with_name("preview_hook.py"))
+
+    def mkdocs_config(site: Path, hooks: bool):
+        return load_config(str(project / "mkdocs.yml"), docs_dir=str(config.docs_dir), site_dir=str(site),
+                           site_url="", **({"hooks": [hook]} if hooks else {}))
+
+    kept, clean = project.parent / "kept", project.parent / "clean"
+    build(mkdocs_config(kept, True), dirty=True)  # the complete build whose set-up is kept
+    seed = seed_article_path(project)
+    _add_marker(seed, "Einzelseite")
+    session.regenerate(Diagnostics())
+    changes = serve.Changes(*session.changes)
+    assert changes.written and not changes.removed
+    assert serve._rendered is not None and serve._rendered.render(changes)
+    build(mkdocs_config(clean, False))
+    for rel in changes.written:
+        out = serve._rendered.files.get_file_from_path(rel).dest_uri
+        assert (kept / out).read_bytes() == (clean / out).read_bytes(), out
+    session.close()
