@@ -11,6 +11,7 @@ import pytest
 
 from archive_gen.config import Config
 from archive_gen.errors import Diagnostics
+from archive_gen import parallel
 from archive_gen.output import cache
 from archive_gen.pipeline import Unchanged, build_site
 from archive_gen.publish import search
@@ -355,6 +356,7 @@ def test_render_shared_out_to_forked_processes_gives_the_same_site(tmp_path, mon
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.setattr(reuse, "FORK_MIN", 10)
+    monkeypatch.setattr(parallel, "RENDER_PARALLEL_MIN", 10)  # page Markdown rendered in workers too
     root = copy_project(tmp_path / "archive")
     (tmp_path / "scratch").mkdir()
     config = Config.load(root / "mkdocs.yml", quiet=True)
