@@ -51,7 +51,7 @@ _ROLE_STEMS = (
     r"[Vv]ertreter|[Ll]eiter|[Kk]ommissar|[Bb]eauftragte|[Gg]eschäftsführer|[Vv]erteidiger|[Ee]rmittler|"
     r"[Mm]oderator|[Rr]eporter|[Kk]orrespondent|[Kk]andidat|[Rr]egisseur|[Kk]ünstler|[Ww]issenschaftler|"
     r"[Öö]konom|[Aa]nalyst|[Aa]stronaut|[Kk]apitän|[Ss]türmer|[Tt]orhüter|[Mm]anager|[Ss]printer|[Ff]ahrer|"
-    r"[Aa]dmiral|[Kk]ommandeur|[Oo]berst|[Hh]auptmann|[Ll]eutnant|[Pp]olitiker|[Aa]ktivist|[Jj]ournalist|"
+    r"[Aa]nkläger|[Aa]dmiral|[Kk]ommandeur|[Oo]berst|[Hh]auptmann|[Ll]eutnant|[Pp]olitiker|[Aa]ktivist|[Jj]ournalist|"
     r"President|Minister|Secretary|Chancellor|spokes(?:man|woman|person)|Governor|Senator|Mayor|Ambassador|"
     r"Chairman|Director|Judge|General|Prime Minister|leader|chief|analyst|economist|official"
 )

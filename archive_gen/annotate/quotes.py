@@ -281,8 +281,11 @@ def _cue_target(ctx: Context, start: int, end: int) -> tuple[str, Who]:
         if ctx.in_quote(cue.start()):
             continue
         named = ctx.entities_in(cue.end(), min(end, cue.end() + CUE_REACH), claimants)
-        if named and adjacent(text, cue.end(), named[0].start):
-            return " ".join(cue.group().split()), who_of(named[0])
+        # the first one the cue reaches: "Nach den Worten der Sprecherin der FDP-Fraktion,
+        # Gisela Piltz, …" passes the party inside the role phrase and names Piltz
+        reached = next((e for e in named if adjacent(text, cue.end(), e.start)), None)
+        if reached is not None:
+            return " ".join(cue.group().split()), who_of(reached)
         if named or re.match(r"\s+[A-ZÄÖÜ]", text[cue.end():cue.end() + 3]):
             return "", Who()  # the cue names someone we do not know: attribute nothing
     for cue in CUE_BEFORE.finditer(text, start, end):
