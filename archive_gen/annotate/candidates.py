@@ -319,10 +319,16 @@ def _surnames_alone(text: str, tokens: list[Token], found: dict, taken: Coverage
     """``Grigorov`` after ``Gavriil Grigorov``: the bare surname of a multi-word candidate,
     after its first full mention, when no other candidate shares it."""
     owners: dict[str, list[str]] = {}
-    for name in found:
+    for name, (cue, _) in found.items():
         parts = name.split()
-        if len(parts) >= 2 and len(parts[-1]) >= 3:
+        # one word named through a role, a title or a speech verb ("der CSU-Vorsitzende
+        # Stoiber") is a surname too: "Stoiber hatte … betont" is the same person
+        if len(parts[-1]) >= 3 and (len(parts) >= 2 or cue.startswith(_PERSON_CUES)):
             owners.setdefault(parts[-1], []).append(name)
+    for surname, names in owners.items():  # "Hirsi Ali" inside "Ayaan Hirsi Ali": one person
+        longest = max(names, key=len)
+        if all(longest.endswith(" " + n) or n == longest for n in names):
+            owners[surname] = [longest]
     for k, token in enumerate(tokens):
         if k and tokens[k - 1].text.lower() in _NOUN_MARKERS:  # "die Menschen" is a noun
             continue
@@ -340,6 +346,9 @@ def _surnames_alone(text: str, tokens: list[Token], found: dict, taken: Coverage
             continue
         found[name][1].append((token.start, end))
         taken.add(token.start, end)
+
+
+_PERSON_CUES = ("role:", "title:", "speech verb:")
 
 
 def _hyphenated(text: str, tokens: list[Token], k: int) -> tuple[str, int]:

@@ -71,7 +71,7 @@ def _continued(ctx: Context, earlier: list[Quote], quote_at: int, sentence: int)
         return Who()
     last = earlier[-1]
     s_start = ctx.sentences[sentence][0]
-    if ctx.sentence_of(last.end) < sentence - 1 or ctx.text[s_start:quote_at].strip():
+    if ctx.text[s_start:quote_at].strip() or not _reported_between(ctx, ctx.sentence_of(last.end), sentence):
         return Who()
     if any((e.id, e.name) != (last.speaker, last.speaker_name if not last.speaker else None)
            for e in ctx.entities_in(last.end, quote_at, ("person", "body", "source"))):
@@ -109,7 +109,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         after = ctx.entities_in(verb.end(), min(s_end, verb.end() + 6), speaking)
         if after:  # sagte Kim
             return who_of(after[0])
-        pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start())
+        pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start()) \
+            or _subject_pronoun(ctx, s_start, verb.start())
         if pronoun:  # unterstrich er: the speaker of the speech before; schrieb sie, he said
             previous = _previous_speaker(ctx, earlier, sentence, pronoun.group(1).lower())
             if previous:
@@ -141,6 +142,33 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         return (_cue_target(ctx, s_start, s_end)[1] or _reported(ctx, s_start, s_end, earlier, sentence)
                 or _standalone(ctx, s_start, s_end, sentence))
     return Who()
+
+
+# A sentence that opens with a subject pronoun: "Er halte … für vertretbar und bezeichnete …
+# als „maßvoll“": the pronoun is the speech verb's subject when nobody is named before the verb.
+_OPENING_PRONOUN = re.compile(r"\s*[„\"]?(Er|Sie|He|She)\s+[a-zäöüß]")
+
+
+def _subject_pronoun(ctx: Context, s_start: int, verb_at: int) -> re.Match | None:
+    opening = _OPENING_PRONOUN.match(ctx.text, s_start)
+    if opening is None or ctx.entities_in(s_start, verb_at, ("person", "body", "source")) or \
+            ctx.in_quote(opening.start(1)):
+        return None
+    return re.match(r"(\w+)", opening.group(1))
+
+
+def _reported_between(ctx: Context, said: int, sentence: int) -> bool:
+    """The sentences between the one where a quote ended and ``sentence`` are at most two of
+    reported speech (subjunctive, nobody named): "Die Gefahr einer Pandemie sei real. … „Aber
+    das Virus hat …“" still quotes the same speaker."""
+    between = range(said + 1, sentence)
+    if len(between) > 2:
+        return False
+    for j in between:
+        start, end = ctx.sentences[j]
+        if not _SUBJUNCTIVE.search(ctx.text, start, end) or ctx.entities_in(start, end, ("person", "body", "source")):
+            return False
+    return True
 
 
 def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
