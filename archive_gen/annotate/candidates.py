@@ -272,6 +272,8 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
             and _sentence_start(text, token.start) and _is_word(token) and not token.hyphen_after \
             and not token.text.endswith(_NOUN_ENDINGS) and is_proper_noun(token.text):
         last, cue = i, f"speech verb: {tokens[i + 1].text}"  # "Seidling sagte: „…“", not "Experten sagten"
+    if last is None and token.gap == ", " and _role_before_comma(tokens, i):
+        last, cue = _appositive_name(tokens, i), "role: apposition"
     if last is None and counts is not None and _proper_pair(tokens, i, names, counts) and not (prev is not None and prev.text.lower() in _NOUN_MARKERS):
         last, cue = i + 1, "proper nouns"  # "Mitt Romney": a given name the dictionary lacks
     if last is not None and last + 1 < len(tokens) and _ROMAN.fullmatch(tokens[last + 1].text) \
@@ -288,6 +290,27 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
     if last is not None and last + 1 < len(tokens) and is_role(tokens[last + 1].text) and tokens[last + 1].gap == " ":
         last = None  # "sagte Odessas Gouverneur …": a genitive before a role, the name follows
     return last, cue
+
+
+def _role_before_comma(tokens: list[Token], i: int) -> bool:
+    """A role phrase ends at the comma before ``tokens[i]``: "Der türkische Verkehrsminister,
+    Binali …", "Der Sprecher des Welternährungsprogramms, Tomson …" (a genitive may follow the
+    role, up to five words, all joined by spaces)."""
+    for r in range(i - 1, max(i - 6, 0) - 1, -1):
+        if is_role(tokens[r].text):
+            return True
+        if tokens[r].gap not in (" ",) or r == 0:
+            return False
+    return False
+
+
+def _appositive_name(tokens: list[Token], i: int) -> int | None:
+    """The name of two or more words in the commas (or before the party's bracket) after a
+    role: a person the given-name dictionary may not know ("Binali Yildirim", "Tomson Phiri")."""
+    last = _name_at(tokens, i, min_tokens=2)
+    if last is None or last + 1 >= len(tokens) or tokens[last + 1].gap not in (", ", " ("):
+        return None
+    return last
 
 
 def _proper_pair(tokens: list[Token], i: int, names: frozenset[str], counts: dict[str, int]) -> bool:
