@@ -32,7 +32,7 @@ from .speakers import Context, Who, who_of
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
-_APPOSITION = re.compile(r"\s*(?:,[^,.;:„“\"]{1,120},|\([^()]{1,60}\))\s*")
+_APPOSITION = re.compile(r"\s*(?:,[^,.;:„“\"]{1,120},|\([^()]{1,60}\),?)\s*")  # "Henning Scherf (SPD), warnte"
 _IMPERSONAL = re.compile(r"\b(?:hieß es|heißt es|hieß es weiter|it said|the statement said|it added)\b")
 _PRONOUN = re.compile(r"\s+(er|sie|he|she|they|it)\b")
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|er|sie)\s+$")  # "he said"
@@ -121,6 +121,9 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             continue
         role = _ROLE_AFTER.match(text, verb.end())
         if role and is_role(role.group(1)):  # sagte der Machthaber
+            named = ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
+            if named and adjacent(text, verb.end(), named[0].start):  # meinte der Trainer der Frankfurter, Michael Skibbe
+                return who_of(named[0])
             entity = ctx.by_role(role.group(1), verb.start())
             if entity is not None:
                 return who_of(entity)
