@@ -36,6 +36,9 @@ _APPOSITION = re.compile(r"\s*(?:,[^,.;:„“\"]{1,120},|\([^()]{1,60}\),?)\s*"
 _IMPERSONAL = re.compile(r"\b(?:hieß es|heißt es|hieß es weiter|it said|the statement said|it added)\b")
 _PRONOUN = re.compile(r"\s+(er|sie|he|she|they|it)\b")
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|er|sie)\s+$")  # "he said"
+# A sentence that opens with a role as its subject, up to the verb: "Der Hauptgeschäftsführer
+# des BPI nannte sie …" (the pronoun after the verb is its object).
+_ROLE_SUBJECT = re.compile(r"\s*(?:Der|Die|Ein|Eine)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)(?:\s+(?:des|der)\s+[^,;:.„“\"]{1,60})?\s*")
 _ROLE_AFTER = re.compile(r"\s+(?:der|die|the)\s+([\w-]+)")
 
 
@@ -111,6 +114,10 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             return who_of(after[0])
         pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start()) \
             or _subject_pronoun(ctx, s_start, verb.start())
+        subject = _ROLE_SUBJECT.fullmatch(text, s_start, verb.start())
+        if subject and is_role(subject.group(1)):  # Der Hauptgeschäftsführer des BPI nannte sie „…“
+            entity = ctx.by_role(subject.group(1), verb.start())
+            return who_of(entity) if entity is not None else Who()
         if pronoun:  # unterstrich er: the speaker of the speech before; schrieb sie, he said
             previous = _previous_speaker(ctx, earlier, sentence, pronoun.group(1).lower())
             if previous:
