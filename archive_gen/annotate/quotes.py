@@ -33,6 +33,7 @@ from .speakers import Context, Who, who_of
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
 _APPOSITION = re.compile(r"\s*(?:,[^,.;:„“\"]{1,120},|\([^()]{1,60}\),?)\s*")  # "Henning Scherf (SPD), warnte"
+_ADVERBS = re.compile(r"(?:\s+(?:immer|wieder|auch|noch|bereits|schon|erneut|mehrfach|zuvor|nun|jetzt|dann|später|zudem|ebenfalls|stets|zuletzt|damals))+\s+")  # "Dingfelder immer wieder betont"
 _IMPERSONAL = re.compile(r"\b(?:hieß es|heißt es|hieß es weiter|it said|the statement said|it added)\b")
 _PRONOUN = re.compile(r"\s+(er|sie|he|she|they|it)\b")
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|er|sie)\s+$")  # "he said"
@@ -106,7 +107,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
     for verb in verbs:
         # "Kim sagte" first: in "Merkel nannte Wulff „…“" the name after the verb is its object.
         before = [e for e in ctx.entities_in(s_start, verb.start(), speaking)
-                  if 0 <= verb.start() - e.end <= 2 or _APPOSITION.fullmatch(text, e.end, verb.start())]
+                  if 0 <= verb.start() - e.end <= 2 or _APPOSITION.fullmatch(text, e.end, verb.start())
+                  or _ADVERBS.fullmatch(text, e.end, verb.start())]
         if before:  # Kim sagte; John Kline, ein Repräsentant aus Minnesota, sagte; Edathy (SPD) nannte
             return who_of(ctx.person_of(before[-1]))
         after = ctx.entities_in(verb.end(), min(s_end, verb.end() + 6), speaking)
