@@ -16,7 +16,6 @@ them to the registry (``archive-gen actors add``).
 from __future__ import annotations
 
 import collections
-import functools
 import re
 from importlib import metadata
 
@@ -33,6 +32,7 @@ from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
 from .matcher import Token, tokenize
+from .roles import is_role
 from .sentences import Coverage, sentence_at
 
 # Name particles (see lang.lexicon): a particle follows a given name ("Ursula von der Leyen");
@@ -42,32 +42,6 @@ PARTICLES = GIVEN_NAME_PARTICLES
 INNER_PARTICLES = ARTICLE_PARTICLES
 # Words that open sentences or stand capitalised in German and English but never start a name.
 FUNCTION_WORDS = NOT_NAME_START
-# Role words, also as the tail of a compound ("US-Außenminister", "Regierungssprecherin").
-_ROLE_STEMS = (
-    r"[Pp]räsident|[Mm]inister|[Kk]anzler|[Ss]ekretär|[Ss]precher|[Mm]achthaber|[Cc]hef|[Vv]orsitzende|"
-    r"[Bb]otschafter|[Gg]ouverneur|[Bb]ürgermeister|[Dd]iktator|[Kk]önig|[Pp]remier|[Aa]nwalt|[Rr]ichter|"
-    r"[Aa]bgeordnete|[Ss]enator|[Dd]irektor|[Ff]ührer|[Gg]eneral|[Tt]rainer|[Aa]utor|[Ss]chriftsteller|"
-    r"[Ss]ängerin|[Ss]änger|[Ss]chauspieler|[Ss]pieler|[Ee]xperte|[Ff]orscher|[Pp]rofessor|[Bb]ischof|[Pp]apst|"
-    r"[Vv]ertreter|[Ll]eiter|[Kk]ommissar|[Bb]eauftragte|[Gg]eschäftsführer|[Vv]erteidiger|[Ee]rmittler|"
-    r"[Mm]oderator|[Rr]eporter|[Kk]orrespondent|[Kk]andidat|[Rr]egisseur|[Kk]ünstler|[Ww]issenschaftler|"
-    r"[Öö]konom|[Aa]nalyst|[Aa]stronaut|[Kk]apitän|[Ss]türmer|[Tt]orhüter|[Mm]anager|[Ss]printer|[Ff]ahrer|"
-    r"[Aa]nkläger|[Pp]olitologe?|[Ss]oziologe?|[Pp]sychologe?|[Hh]istoriker|[Jj]urist|[Kk]abarettist|"
-    r"[Kk]omponist|[Dd]irigent|[Aa]rchitekt|[Uu]nternehmer|[Oo]bmann|[Ll]andesrat|[Ll]andesrätin|"
-    r"[Aa]dmiral|[Kk]ommandeur|[Oo]berst|[Hh]auptmann|[Ll]eutnant|[Pp]olitiker|[Aa]ktivist|[Jj]ournalist|"
-    r"President|Minister|Secretary|Chancellor|spokes(?:man|woman|person)|Governor|Senator|Mayor|Ambassador|"
-    r"Chairman|Director|Judge|General|Prime Minister|leader|chief|analyst|economist|official"
-)
-_ROLE_RE = re.compile(r"(?:^|(?<=[\s\-(]))[\w-]*(?:" + _ROLE_STEMS + r")(?:in|innen|en|s|n)?$")
-
-
-@functools.lru_cache(maxsize=65536)
-def is_role(word: str) -> bool:
-    """``Präsident``, ``US-Außenministerin``, ``Regierungssprecher``, ``spokesman``; not the
-    adjective ``oberste`` ("des Obersten Gerichtshofs")."""
-    return _ROLE_RE.search(word) is not None and word.lower() not in _NOT_ROLES
-
-
-_NOT_ROLES = frozenset("oberste obersten oberster oberstes".split())
 _TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame", "Lord"})
 _SPEECH_BEFORE = frozenset({"sagte", "erklärte", "betonte", "sagt", "erklärt", "meinte", "schrieb", "so",
                             "said", "told", "says", "added", "wrote"})

@@ -1,0 +1,34 @@
+"""Role words before a person's name (``Präsident``, ``US-Außenministerin``, ``Politologe``,
+``spokesman``): a cue for candidates and for whom a speech verb's role points to."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# Role words, also as the tail of a compound ("US-Außenminister", "Regierungssprecherin").
+_ROLE_STEMS = (
+    r"[Pp]räsident|[Mm]inister|[Kk]anzler|[Ss]ekretär|[Ss]precher|[Mm]achthaber|[Cc]hef|[Vv]orsitzende|"
+    r"[Bb]otschafter|[Gg]ouverneur|[Bb]ürgermeister|[Dd]iktator|[Kk]önig|[Pp]remier|[Aa]nwalt|[Rr]ichter|"
+    r"[Aa]bgeordnete|[Ss]enator|[Dd]irektor|[Ff]ührer|[Gg]eneral|[Tt]rainer|[Aa]utor|[Ss]chriftsteller|"
+    r"[Ss]ängerin|[Ss]änger|[Ss]chauspieler|[Ss]pieler|[Ee]xperte|[Ff]orscher|[Pp]rofessor|[Bb]ischof|[Pp]apst|"
+    r"[Vv]ertreter|[Ll]eiter|[Kk]ommissar|[Bb]eauftragte|[Gg]eschäftsführer|[Vv]erteidiger|[Ee]rmittler|"
+    r"[Mm]oderator|[Rr]eporter|[Kk]orrespondent|[Kk]andidat|[Rr]egisseur|[Kk]ünstler|[Ww]issenschaftler|"
+    r"[Öö]konom|[Aa]nalyst|[Aa]stronaut|[Kk]apitän|[Ss]türmer|[Tt]orhüter|[Mm]anager|[Ss]printer|[Ff]ahrer|"
+    r"[Aa]nkläger|[Pp]olitologe?|[Ss]oziologe?|[Pp]sychologe?|[Hh]istoriker|[Jj]urist|[Kk]abarettist|"
+    r"[Kk]omponist|[Dd]irigent|[Aa]rchitekt|[Uu]nternehmer|[Oo]bmann|[Ll]andesrat|[Ll]andesrätin|"
+    r"[Aa]dmiral|[Kk]ommandeur|[Oo]berst|[Hh]auptmann|[Ll]eutnant|[Pp]olitiker|[Aa]ktivist|[Jj]ournalist|"
+    r"President|Minister|Secretary|Chancellor|spokes(?:man|woman|person)|Governor|Senator|Mayor|Ambassador|"
+    r"Chairman|Director|Judge|General|Prime Minister|leader|chief|analyst|economist|official"
+)
+_ROLE_RE = re.compile(r"(?:^|(?<=[\s\-(]))[\w-]*(?:" + _ROLE_STEMS + r")(?:in|innen|en|s|n)?$")
+
+
+@functools.lru_cache(maxsize=65536)
+def is_role(word: str) -> bool:
+    """``Präsident``, ``US-Außenministerin``, ``Regierungssprecher``, ``spokesman``; not the
+    adjective ``oberste`` ("des Obersten Gerichtshofs")."""
+    return _ROLE_RE.search(word) is not None and word.lower() not in _NOT_ROLES
+
+
+_NOT_ROLES = frozenset("oberste obersten oberster oberstes".split())
