@@ -128,20 +128,9 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             if entity is not None:
                 return who_of(entity)
             continue
-        role = _ROLE_AFTER.match(text, verb.end())
-        if role and is_role(role.group(1)):  # sagte der Machthaber
-            named = ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
-            if named and adjacent(text, verb.end(), named[0].start):  # meinte der Trainer der Frankfurter, Michael Skibbe
-                return who_of(named[0])
-            entity = ctx.by_role(role.group(1), verb.start())
-            if entity is not None:
-                return who_of(entity)
-        # so der zuständige Gewerkschaftsvorstand Uwe Foullong; sagte der Vorsitzende Richter Klaus Tolksdorf
-        later = ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
-        gap = text[verb.end():later[0].start] if later else ""
-        if later and (re.match(r"\s+(?:der|die|the)\s", gap) or (gap.split() and is_role(gap.split()[0]))) \
-                and not re.search(r"[.;:!?]", text[verb.end():later[0].start]) and not _clause_verb(text, verb.end(), later[0].start):
-            return who_of(later[0])
+        named = _role_after(ctx, verb, s_end)
+        if named:
+            return named
     if _IMPERSONAL.search(text, s_start, s_end) and earlier:
         last = earlier[-1]
         if ctx.sentence_of(last.start) >= sentence - 3 and (last.speaker or last.speaker_name or last.via):
@@ -153,6 +142,27 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
     if quote_at is not None:  # Nach Auffassung des Vorsitzenden Hartmut Perschau sei es „…“
         return (_cue_target(ctx, s_start, s_end)[1] or _reported(ctx, s_start, s_end, earlier, sentence)
                 or _standalone(ctx, s_start, s_end, sentence))
+    return Who()
+
+
+def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
+    """The speaker a role after the speech verb names: "sagte der Machthaber" (the person the
+    text introduced with that role), "meinte der Trainer der Frankfurter, Michael Skibbe"."""
+    text = ctx.text
+    role = _ROLE_AFTER.match(text, verb.end())
+    if role and is_role(role.group(1)):  # sagte der Machthaber
+        named = ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
+        if named and adjacent(text, verb.end(), named[0].start):  # meinte der Trainer der Frankfurter, Michael Skibbe
+            return who_of(named[0])
+        entity = ctx.by_role(role.group(1), verb.start())
+        if entity is not None:
+            return who_of(entity)
+    # so der zuständige Gewerkschaftsvorstand Uwe Foullong; sagte der Vorsitzende Richter Klaus Tolksdorf
+    later = ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
+    gap = text[verb.end():later[0].start] if later else ""
+    if later and (re.match(r"\s+(?:der|die|the)\s", gap) or (gap.split() and is_role(gap.split()[0]))) \
+            and not re.search(r"[.;:!?]", text[verb.end():later[0].start]) and not _clause_verb(text, verb.end(), later[0].start):
+        return who_of(later[0])
     return Who()
 
 
