@@ -117,3 +117,16 @@ def test_a_name_in_commas_after_a_role_is_a_person_the_dictionary_may_lack(annot
 def test_professions_in_the_news_are_role_cues(annotator, role):
     a = annotate(annotator, f"Das bestätigte der {role} Filzmaier am Montag in Zenda.")
     assert "Filzmaier" in candidates(a)
+
+
+def test_a_name_before_a_role_in_commas_is_a_person_the_dictionary_may_lack(annotator):
+    a = annotate(annotator, "Am Montag kamen 300 Menschen an. Yiannis Mouzalas, der Migrationsminister "
+                            "des Landes, sprach von einer „Gefahr für Leib und Leben“.")
+    assert candidates(a)["Yiannis Mouzalas"].cue == "role: apposition"
+    assert speaker(a, "Gefahr") == "Yiannis Mouzalas"
+    # the role's own name follows: the words before the comma are a club, not a person
+    b = annotate(annotator, "Am Montag spielte Bayern München, Trainer Hansi Flick war zufrieden.")
+    assert "Bayern München" not in candidates(b)
+    # a noun before the name: "Ingenieur" is no given name
+    c = annotate(annotator, "Ingenieur Sébastien Evrard, der Leiter der Gruppe, sprach von einem Erfolg.")
+    assert "Ingenieur Sébastien Evrard" not in candidates(c)

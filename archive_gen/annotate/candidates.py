@@ -250,6 +250,10 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
         last, cue = i, f"speech verb: {tokens[i + 1].text}"  # "Seidling sagte: „…“", not "Experten sagten"
     if last is None and token.gap == ", " and _role_before_comma(tokens, i):
         last, cue = _appositive_name(tokens, i), "role: apposition"
+    if last is None and _is_word(token) and _role_after_comma(tokens, i) and (token.text in names or is_proper_noun(token.text)):
+        last, cue = _name_at(tokens, i, min_tokens=2), "role: apposition"  # not "Ingenieur Sébastien Evrard, …"
+        if last is not None and tokens[last + 1].gap != ", ":
+            last = None
     if last is None and counts is not None and _proper_pair(tokens, i, names, counts) and not (prev is not None and prev.text.lower() in _NOUN_MARKERS):
         last, cue = i + 1, "proper nouns"  # "Mitt Romney": a given name the dictionary lacks
     if last is not None and last + 1 < len(tokens) and _ROMAN.fullmatch(tokens[last + 1].text) \
@@ -276,6 +280,20 @@ def _role_before_comma(tokens: list[Token], i: int) -> bool:
         if is_role(tokens[r].text):
             return True
         if tokens[r].gap not in (" ",) or r == 0:
+            return False
+    return False
+
+
+def _role_after_comma(tokens: list[Token], i: int) -> bool:
+    """A role in commas after two to four capitalised words: "Lothar Nicht, Ordnungsdezernent
+    der Stadt", "Houcine Abassi, der Generalsekretär des …"; not "Bayern München, Trainer
+    Hansi Flick" (the role's own name follows)."""
+    for j in range(i + 2, min(i + 5, len(tokens) - 2)):
+        if tokens[j].gap == ", ":
+            k = j + 1 if tokens[j].text.lower() in ("der", "die", "ein", "eine") else j
+            return (is_role(tokens[k].text) and tokens[k].gap in (", ", " ") and not _is_word(tokens[k + 1])
+                    and tokens[k + 1].text[:1].islower())
+        if tokens[j].gap != " " and not tokens[j].hyphen_before:
             return False
     return False
 
