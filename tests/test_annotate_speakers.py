@@ -130,3 +130,14 @@ def test_a_name_before_a_role_in_commas_is_a_person_the_dictionary_may_lack(anno
     # a noun before the name: "Ingenieur" is no given name
     c = annotate(annotator, "Ingenieur Sébastien Evrard, der Leiter der Gruppe, sprach von einem Erfolg.")
     assert "Ingenieur Sébastien Evrard" not in candidates(c)
+
+
+# ------------------------------------------------------------------ organisation candidates
+
+def test_abbreviations_used_as_nouns_are_no_organisations(annotator):
+    # derstandard-10kgnad.csv (dev part): "eine WG", "SUVs", "ETF"
+    a = annotate(annotator, "Sie zogen in eine WG in Zenda. Der Markt für SUVs wächst, ein großes SUV kostet "
+                            "mehr. Die Gewerkschaft IGZ protestierte, ein IGZ-Sprecher bestätigte das.")
+    orgs = candidates(a, "organization")
+    assert "WG" not in orgs and "SUV" not in orgs
+    assert "IGZ" in orgs  # one of a kind, and "ein IGZ-Sprecher" is its spokesman
