@@ -302,7 +302,6 @@ def test_a_newspaper_named_in_the_sentence_is_no_speaker_of_the_president(annota
     assert all(c.speaker != "karl-huber" for c in a.claims)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: still wrong, listed in benchmarks/README.md")
 def test_nouns_after_mein_or_at_a_sentence_start_are_no_candidates(annotator):
     # derstandard-10kgnad.csv, issue 12's candidate noise
     a = annotate(annotator, "Rein von der Hardwareausstattung her überzeugt das Gerät. Zugang haben nur "

@@ -32,7 +32,7 @@ from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
 from .matcher import Token, tokenize
-from .roles import is_role
+from .roles import is_role, role_ends_before, role_follows
 from .sentences import Coverage, sentence_at
 
 # Name particles (see lang.lexicon): a particle follows a given name ("Ursula von der Leyen");
@@ -161,6 +161,8 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
             if k < len(tokens) and tokens[k].text in INNER_PARTICLES and tokens[k].gap == " ":
                 k += 1
             if k < len(tokens) and _is_word(tokens[k]) and tokens[k].gap == " ":
+                if len(tokens[k].text) >= 8 and tokens[k].text.endswith(_NOUN_ENDINGS):
+                    return None  # "Rein von der Hardwareausstattung her": a noun after the particle
                 j = k
                 continue
         if is_role(token.text):  # "Odessas Gouverneur Michail …": the role ends the phrase
@@ -248,9 +250,9 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
             and _sentence_start(text, token.start) and _is_word(token) and not token.hyphen_after \
             and not token.text.endswith(_NOUN_ENDINGS) and is_proper_noun(token.text):
         last, cue = i, f"speech verb: {tokens[i + 1].text}"  # "Seidling sagte: „…“", not "Experten sagten"
-    if last is None and token.gap == ", " and _role_before_comma(tokens, i):
+    if last is None and token.gap == ", " and role_ends_before(tokens, i):
         last, cue = _appositive_name(tokens, i), "role: apposition"
-    if last is None and _is_word(token) and _role_after_comma(tokens, i) and (token.text in names or is_proper_noun(token.text)):
+    if last is None and _is_word(token) and role_follows(tokens, i) and (token.text in names or is_proper_noun(token.text)):
         last, cue = _name_at(tokens, i, min_tokens=2), "role: apposition"  # not "Ingenieur Sébastien Evrard, …"
         if last is not None and tokens[last + 1].gap != ", ":
             last = None
@@ -270,32 +272,6 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
     if last is not None and last + 1 < len(tokens) and is_role(tokens[last + 1].text) and tokens[last + 1].gap == " ":
         last = None  # "sagte Odessas Gouverneur …": a genitive before a role, the name follows
     return last, cue
-
-
-def _role_before_comma(tokens: list[Token], i: int) -> bool:
-    """A role phrase ends at the comma before ``tokens[i]``: "Der türkische Verkehrsminister,
-    Binali …", "Der Sprecher des Welternährungsprogramms, Tomson …" (a genitive may follow the
-    role, up to five words, all joined by spaces)."""
-    for r in range(i - 1, max(i - 6, 0) - 1, -1):
-        if is_role(tokens[r].text):
-            return True
-        if tokens[r].gap not in (" ",) or r == 0:
-            return False
-    return False
-
-
-def _role_after_comma(tokens: list[Token], i: int) -> bool:
-    """A role in commas after two to four capitalised words: "Lothar Nicht, Ordnungsdezernent
-    der Stadt", "Houcine Abassi, der Generalsekretär des …"; not "Bayern München, Trainer
-    Hansi Flick" (the role's own name follows)."""
-    for j in range(i + 2, min(i + 5, len(tokens) - 2)):
-        if tokens[j].gap == ", ":
-            k = j + 1 if tokens[j].text.lower() in ("der", "die", "ein", "eine") else j
-            return (is_role(tokens[k].text) and tokens[k].gap in (", ", " ") and not _is_word(tokens[k + 1])
-                    and tokens[k + 1].text[:1].islower())
-        if tokens[j].gap != " " and not tokens[j].hyphen_before:
-            return False
-    return False
 
 
 def _appositive_name(tokens: list[Token], i: int) -> int | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .matcher import Token
+
 # Role words, also as the tail of a compound ("US-Außenminister", "Regierungssprecherin").
 _ROLE_STEMS = (
     r"[Pp]räsident|[Mm]inister|[Kk]anzler|[Ss]ekretär|[Ss]precher|[Mm]achthaber|[Cc]hef|[Vv]orsitzende|"
@@ -32,3 +34,29 @@ def is_role(word: str) -> bool:
 
 
 _NOT_ROLES = frozenset("oberste obersten oberster oberstes".split())
+
+
+def role_ends_before(tokens: list[Token], i: int) -> bool:
+    """A role phrase ends at the comma before ``tokens[i]``: "Der türkische Verkehrsminister,
+    Binali …", "Der Sprecher des Welternährungsprogramms, Tomson …" (a genitive may follow the
+    role, up to five words, all joined by spaces)."""
+    for r in range(i - 1, max(i - 6, 0) - 1, -1):
+        if is_role(tokens[r].text):
+            return True
+        if tokens[r].gap not in (" ",) or r == 0:
+            return False
+    return False
+
+
+def role_follows(tokens: list[Token], i: int) -> bool:
+    """A role in commas after two to four capitalised words: "Lothar Nicht, Ordnungsdezernent
+    der Stadt", "Houcine Abassi, der Generalsekretär des …"; not "Bayern München, Trainer
+    Hansi Flick" (the role's own name follows)."""
+    for j in range(i + 2, min(i + 5, len(tokens) - 2)):
+        if tokens[j].gap == ", ":
+            k = j + 1 if tokens[j].text.lower() in ("der", "die", "ein", "eine") else j
+            return (is_role(tokens[k].text) and tokens[k].gap in (", ", " ")
+                    and tokens[k + 1].text[:1].islower())
+        if tokens[j].gap != " " and not tokens[j].hyphen_before:
+            return False
+    return False
