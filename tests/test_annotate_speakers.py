@@ -101,6 +101,12 @@ def test_adverbs_may_stand_between_the_speaker_and_the_speech_verb(annotator):
     assert speaker(a, "dissozial") == "Wolfgang Dingfelder"
 
 
+def test_an_unknown_body_after_the_verb_is_the_speaker_not_a_person_in_the_sentence(annotator):
+    a = annotate(annotator, "Der Minister George Shultz blieb im Amt. Shultz habe geholfen, „den Lauf der "
+                            "Geschichte zu ändern“, schrieb die Hoover Institution.")
+    assert speaker(a, "Geschichte") != "George Shultz"
+
+
 # ------------------------------------------------------------------ persons
 
 def test_a_name_in_commas_after_a_role_is_a_person_the_dictionary_may_lack(annotator):

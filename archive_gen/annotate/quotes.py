@@ -40,6 +40,7 @@ _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|er|sie)\s+$")  # "he said"
 # A sentence that opens with a role as its subject, up to the verb: "Der Hauptgeschäftsführer
 # des BPI nannte sie …" (the pronoun after the verb is its object).
 _ROLE_SUBJECT = re.compile(r"\s*(?:Der|Die|Ein|Eine)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)(?:\s+(?:des|der)\s+[^,;:.„“\"]{1,60})?\s*")
+_NAMED_SUBJECT = re.compile(r"\s+(?:der|die|das|ein|eine)\s+[A-ZÄÖÜ]")
 _ROLE_AFTER = re.compile(r"\s+(?:der|die|the)\s+([\w-]+)")
 
 
@@ -135,7 +136,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         last = earlier[-1]
         if ctx.sentence_of(last.start) >= sentence - 3 and (last.speaker or last.speaker_name or last.via):
             return Who(last.speaker, last.speaker_name, last.via)
-    if verbs:
+    if verbs and not any(_NAMED_SUBJECT.match(text, v.end()) for v in verbs):
+        # not when the verb's subject is someone we do not know: "„…“, schrieb die Hoover Institution"
         people = ctx.entities_in(s_start, s_end, ("person",))
         if people:
             return who_of(people[0])
