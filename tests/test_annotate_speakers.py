@@ -107,6 +107,15 @@ def test_an_unknown_body_after_the_verb_is_the_speaker_not_a_person_in_the_sente
     assert speaker(a, "Geschichte") != "George Shultz"
 
 
+def test_er_after_a_sentence_opened_by_an_unnamed_role_is_not_a_person_named_before(annotator):
+    # the sample archive (Wikinews, 2006): "Er sagte" went to the US minister named before
+    a = annotate(annotator, "Die Lage bleibt gespannt. Auch Außenminister Donald Rumsfeld attackierte Zenda "
+                            "als „führenden Förderer“. Der iranische Vize-Außenminister betrachtet das als "
+                            "Eskalation. Er sagte, es bleibe keine andere Möglichkeit.")
+    said = next(c for c in a.claims if "Möglichkeit" in c.text) if any("Möglichkeit" in c.text for c in a.claims) else None
+    assert said is None or said.speaker_name != "Donald Rumsfeld"
+
+
 # ------------------------------------------------------------------ persons
 
 def test_a_name_in_commas_after_a_role_is_a_person_the_dictionary_may_lack(annotator):

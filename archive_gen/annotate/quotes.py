@@ -122,6 +122,9 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             entity = ctx.by_role(subject.group(1), verb.start())
             return who_of(entity) if entity is not None else Who()
         if pronoun:  # unterstrich er: the speaker of the speech before; schrieb sie, he said
+            unnamed = _unnamed_role_before(ctx, sentence)
+            if unnamed is not None:  # "Der iranische Vize-Außenminister betrachtet … . Er sagte, …"
+                return unnamed
             previous = _previous_speaker(ctx, earlier, sentence, pronoun.group(1).lower())
             if previous:
                 return previous
@@ -145,6 +148,23 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         return (_cue_target(ctx, s_start, s_end)[1] or _reported(ctx, s_start, s_end, earlier, sentence)
                 or _standalone(ctx, s_start, s_end, sentence))
     return Who()
+
+
+def _unnamed_role_before(ctx: Context, sentence: int) -> Who | None:
+    """The sentence before opens with a role and no name ("Der iranische Vize-Außenminister
+    betrachtet …"): a pronoun now points to that unnamed holder, not to a person named earlier:
+    nobody we can name; None when there is no such sentence."""
+    if sentence == 0:
+        return None
+    p_start, p_end = ctx.sentences[sentence - 1]
+    opening = _ROLE_OPENING.match(ctx.text, p_start, p_end)
+    if opening is None or not is_role(opening.group(1)) or \
+            ctx.entities_in(opening.start(1), opening.end(1) + 40, ("person",)):
+        return None
+    return Who()  # by_role would take "Außenminister Donald Rumsfeld" for the Iranian one
+
+
+_ROLE_OPENING = re.compile(r"\s*(?:Der|Die)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)\s+[a-zäöüß]")
 
 
 def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
