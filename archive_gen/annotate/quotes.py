@@ -28,7 +28,7 @@ from ..model import Claim, Mention, Quote
 from .candidates import is_role
 from .quotenames import is_quoted_name
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
-from .speakers import Context, Who, who_of
+from .speakers import Context, Who, opening_pronoun, unnamed_role_before, who_of
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
@@ -116,14 +116,13 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         if after:  # sagte Kim
             return who_of(after[0])
         pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start()) \
-            or _subject_pronoun(ctx, s_start, verb.start())
+            or opening_pronoun(ctx, s_start, verb.start())
         subject = _ROLE_SUBJECT.fullmatch(text, s_start, verb.start())
         if subject and is_role(subject.group(1)):  # Der Hauptgeschäftsführer des BPI nannte sie „…“
             entity = ctx.by_role(subject.group(1), verb.start())
             return who_of(entity) if entity is not None else Who()
         if pronoun:  # unterstrich er: the speaker of the speech before; schrieb sie, he said
-            unnamed = _unnamed_role_before(ctx, sentence)
-            if unnamed is not None:  # "Der iranische Vize-Außenminister betrachtet … . Er sagte, …"
+            if (unnamed := unnamed_role_before(ctx, sentence)) is not None:  # "Der … Vize-Außenminister …. Er sagte"
                 return unnamed
             previous = _previous_speaker(ctx, earlier, sentence, pronoun.group(1).lower())
             if previous:
@@ -150,23 +149,6 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
     return Who()
 
 
-def _unnamed_role_before(ctx: Context, sentence: int) -> Who | None:
-    """The sentence before opens with a role and no name ("Der iranische Vize-Außenminister
-    betrachtet …"): a pronoun now points to that unnamed holder, not to a person named earlier:
-    nobody we can name; None when there is no such sentence."""
-    if sentence == 0:
-        return None
-    p_start, p_end = ctx.sentences[sentence - 1]
-    opening = _ROLE_OPENING.match(ctx.text, p_start, p_end)
-    if opening is None or not is_role(opening.group(1)) or \
-            ctx.entities_in(opening.start(1), opening.end(1) + 40, ("person",)):
-        return None
-    return Who()  # by_role would take "Außenminister Donald Rumsfeld" for the Iranian one
-
-
-_ROLE_OPENING = re.compile(r"\s*(?:Der|Die)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)\s+[a-zäöüß]")
-
-
 def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
     """The speaker a role after the speech verb names: "sagte der Machthaber" (the person the
     text introduced with that role), "meinte der Trainer der Frankfurter, Michael Skibbe"."""
@@ -186,19 +168,6 @@ def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
             and not re.search(r"[.;:!?]", text[verb.end():later[0].start]) and not _clause_verb(text, verb.end(), later[0].start):
         return who_of(later[0])
     return Who()
-
-
-# A sentence that opens with a subject pronoun: "Er halte … für vertretbar und bezeichnete …
-# als „maßvoll“": the pronoun is the speech verb's subject when nobody is named before the verb.
-_OPENING_PRONOUN = re.compile(r"\s*[„\"]?(Er|Sie|He|She)\s+[a-zäöüß]")
-
-
-def _subject_pronoun(ctx: Context, s_start: int, verb_at: int) -> re.Match | None:
-    opening = _OPENING_PRONOUN.match(ctx.text, s_start)
-    if opening is None or ctx.entities_in(s_start, verb_at, ("person", "body", "source")) or \
-            ctx.in_quote(opening.start(1)):
-        return None
-    return re.match(r"(\w+)", opening.group(1))
 
 
 def _reported_between(ctx: Context, said: int, sentence: int) -> bool:
