@@ -186,6 +186,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
     tokens = tokenize(text) if tokens is None else tokens
     english_verbs = any(t.text in _SPEECH_AFTER_EN for t in tokens)
     counts = collections.Counter(t.text for t in tokens)
+    commas = frozenset(k for k, t in enumerate(tokens) if t.gap == ", ")  # where an apposition may stand
     names = first_names()
     found: dict[str, tuple[str, list[tuple[int, int]]]] = {}  # name -> (cue, spans)
 
@@ -206,7 +207,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
 
     i = 0
     while i < len(tokens):
-        last, cue = _cued_name(text, tokens, i, names, english_verbs, counts)
+        last, cue = _cued_name(text, tokens, i, names, english_verbs, counts, commas)
         if last is not None:
             keep(i, last, cue)
             i = last + 1
@@ -229,7 +230,8 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
 
 
 def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
-               english_verbs: bool, counts: dict[str, int] | None = None) -> tuple[int | None, str]:
+               english_verbs: bool, counts: dict[str, int] | None = None,
+               commas: frozenset[int] = frozenset()) -> tuple[int | None, str]:
     """(last token, cue) of a person's name starting at ``tokens[i]`` that a cue shows, or (None, "")."""
     token = tokens[i]
     last = None
@@ -252,7 +254,8 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
         last, cue = i, f"speech verb: {tokens[i + 1].text}"  # "Seidling sagte: „…“", not "Experten sagten"
     if last is None and token.gap == ", " and role_ends_before(tokens, i):
         last, cue = _appositive_name(tokens, i), "role: apposition"
-    if last is None and _is_word(token) and role_follows(tokens, i) and (token.text in names or is_proper_noun(token.text)):
+    if last is None and commas and (i + 2 in commas or i + 3 in commas or i + 4 in commas) \
+            and _is_word(token) and role_follows(tokens, i) and (token.text in names or is_proper_noun(token.text)):
         last, cue = _name_at(tokens, i, min_tokens=2), "role: apposition"  # not "Ingenieur Sébastien Evrard, …"
         if last is not None and tokens[last + 1].gap != ", ":
             last = None
