@@ -22,7 +22,9 @@ NOT_ORGANISATIONS = frozenset(
     "WLAN LAN LTE NFC OLED AMOLED LCD VR AR HD UHD SSD HDD GHZ MHZ SIM PIN APP MEZ MESZ CET UTC GMT PR XL XXL "
     "US USA UK BRD DDR UDSSR "
     # common nouns written as abbreviations (a camp, a price, a kind of body, of camera, of train)
-    "KZ UVP NGO DSLR VHS LIDAR TGV".split()
+    "KZ UVP NGO DSLR VHS LIDAR TGV SUV ETF EVU GVO WG MRT CT EKG "
+    # data formats and computing terms
+    "API SDK GIF JPEG PNG MP RAW DRAM NLP RFID ISIN IBAN BIC SQL XML JSON KI AI".split()
 )
 # The short prefix of a club's or company's name ("FC Valencia", "SK Rapid Wien"), and the legal
 # form after one ("Energie Steiermark AG"): part of a longer name, not a body of its own.
@@ -53,6 +55,7 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
     found: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     lines: dict[int, bool] = {}
     codes = _coded_names(text)
+    plurals: set[str] = set()  # "SUVs": filled at the first abbreviation that gets this far
     for token in tokens:
         word = token.text
         if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()) or word in NOT_ORGANISATIONS:
@@ -60,7 +63,7 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
         if taken.overlaps(token.start, token.end) or _shouting(text, token.start, lines):
             continue
         if _country_code(text, token) or _common_word(word) or _product_code(text, token) or \
-                _table_code(text, token, codes):
+                _table_code(text, token, codes) or _common_noun(text, token, tokens, plurals):
             continue
         if _part_of_name(text, token):
             club = _CLUB_REST.match(text, token.end) if word in _NAME_PREFIXES else None
@@ -74,6 +77,25 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
 
 # The words of a club's name after its prefix: capitalised, up to three ("SK Rapid Wien").
 _CLUB_REST = re.compile(r"(?: [A-ZÄÖÜ][\w'’.-]*[\w]){1,3}")
+
+
+# Before a common noun, not before a body's name: "ein SUV", "eine WG", "keinen ETF".
+_INDEFINITE = re.compile(r"(?:^|\s)(?:[Ee]in|[Ee]ine|[Ee]inen|[Ee]inem|[Ee]iner|[Ee]ines|[Kk]ein|[Kk]eine|[Kk]einen|"
+                         r"[Jj]ede|[Jj]eder|[Jj]edes|[Mm]ehrere|[Vv]iele|[Ww]enige|[Zz]wei|[Dd]rei)\s$")
+
+
+def _common_noun(text: str, token: Token, tokens: list[Token], plurals: set[str]) -> bool:
+    """An abbreviation used as a noun: after an indefinite article or a number word ("ein
+    SUV"), or with a plural ending somewhere in the text ("SUVs", "APIs"); an organisation is
+    one of a kind. Not before a hyphen: "ein FBI-Agent" is an agent of the FBI."""
+    if token.hyphen_after:
+        return False
+    if _INDEFINITE.search(text, max(0, token.start - 10), token.start):
+        return True
+    if not plurals:
+        plurals.update(t.text[:-1] for t in tokens if t.text[-1:] == "s" and t.text[:2].isupper())
+        plurals.add("")  # computed, even when empty
+    return token.text in plurals
 
 
 # A three-letter code in parentheses after a name, in a results table: "Stenmark (SWE) 86",
