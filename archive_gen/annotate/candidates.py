@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import collections
 import functools
+import operator
 import re
 from importlib import metadata
 
@@ -206,8 +207,8 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
     ``covered`` are spans already linked to the registry: a candidate never overlaps them.
     """
     tokens = tokenize(text) if tokens is None else tokens
-    english_verbs = any(t.text in _SPEECH_AFTER_EN for t in tokens)
-    counts = collections.Counter(t.text for t in tokens)
+    counts = collections.Counter(map(operator.itemgetter(0), tokens))  # each token's text
+    english_verbs = not _SPEECH_AFTER_EN.isdisjoint(counts)
     names = first_names()
     found: dict[str, tuple[str, list[tuple[int, int]]]] = {}  # name -> (cue, spans)
 
@@ -254,6 +255,8 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
                english_verbs: bool, counts: dict[str, int] | None = None) -> tuple[int | None, str]:
     """(last token, cue) of a person's name starting at ``tokens[i]`` that a cue shows, or (None, "")."""
     token = tokens[i]
+    if not token.text[:1].isupper():  # every cue below needs a capital here (most tokens: return at once)
+        return None, ""
     last = None
     cue = ""
     prev = tokens[i - 1] if i else None
@@ -323,7 +326,11 @@ def _surnames_alone(text: str, tokens: list[Token], found: dict, taken: Coverage
         parts = name.split()
         if len(parts) >= 2 and len(parts[-1]) >= 3:
             owners.setdefault(parts[-1], []).append(name)
+    if not owners:
+        return
     for k, token in enumerate(tokens):
+        if not token.hyphen_after and token.text not in owners and token.text[:-1] not in owners:
+            continue  # most words: no surname, not even in the genitive
         if k and tokens[k - 1].text.lower() in _NOUN_MARKERS:  # "die Menschen" is a noun
             continue
         word, end = token.text, token.end
