@@ -275,7 +275,8 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
             and _sentence_start(text, token.start) and _is_word(token) and not token.hyphen_after \
             and not token.text.endswith(_NOUN_ENDINGS) and is_proper_noun(token.text):
         last, cue = i, f"speech verb: {tokens[i + 1].text}"  # "Seidling sagte: „…“", not "Experten sagten"
-    if last is None and counts is not None and _proper_pair(tokens, i, names, counts) and not (prev is not None and prev.text.lower() in _NOUN_MARKERS):
+    if last is None and counts is not None and not (prev is not None and prev.text.lower() in _NOUN_MARKERS) \
+            and _proper_pair(tokens, i, names, counts):  # the cheap test first: the pair may ask HanTa
         last, cue = i + 1, "proper nouns"  # "Mitt Romney": a given name the dictionary lacks
     if last is not None and last + 1 < len(tokens) and _ROMAN.fullmatch(tokens[last + 1].text) \
             and tokens[last + 1].gap == " " and text[tokens[last + 1].end:tokens[last + 1].end + 1] == ".":
