@@ -4,6 +4,8 @@ codes, sports country codes in results tables, parts of club and company names."
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 
 from ..lang.lexicon import NOT_NAME_START
@@ -11,6 +13,7 @@ from .matcher import Token
 from .sentences import Coverage
 
 FUNCTION_WORDS = NOT_NAME_START
+_TEXT = operator.itemgetter(0)  # a token's text
 
 # Capitalised abbreviations that are no organisation: units, things, titles, grammar.
 NOT_ORGANISATIONS = frozenset(
@@ -56,7 +59,7 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
     lines: dict[int, bool] = {}
     codes = _coded_names(text)
     plurals: set[str] = set()  # "SUVs": filled at the first abbreviation that gets this far
-    for token in tokens:
+    for token in itertools.compress(tokens, map(str.isupper, map(_TEXT, tokens))):  # all-caps words, picked in C
         word = token.text
         if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()) or word in NOT_ORGANISATIONS:
             continue
@@ -123,12 +126,15 @@ def _product_code(text: str, token: Token) -> bool:
 
 # "Ogier/Julien Ingrassia (FRA)": three capitals in parentheses right after a name.
 _CODED_NAME = re.compile(r"([A-ZÄÖÜ][\w'’-]+)\s\(([A-Z]{3})\)")
+_CODE_IN_PARENS = re.compile(r"\s\([A-Z]{3}\)")  # what every match of _CODED_NAME contains
 
 
 def _coded_names(text: str) -> frozenset[str]:
     """The codes of a results list: three or more names with a code in parentheses whose first
     letter is not the name's (an organisation's own abbreviation usually shares it:
     "Bundeswettbewerbsbehörde (BWB)"), two or more different codes."""
+    if not _CODE_IN_PARENS.search(text):  # most texts: no code at all, and the full pattern is slow
+        return frozenset()
     pairs = [(m.group(1), m.group(2)) for m in _CODED_NAME.finditer(text)]
     foreign = [code for name, code in pairs if name[0].upper() != code[0]]
     return frozenset(foreign) if len(foreign) >= 3 and len(set(foreign)) >= 2 else frozenset()
@@ -146,8 +152,8 @@ def _shouting(text: str, offset: int, seen: dict[int, bool] | None = None) -> bo
         return seen[start]
     end = text.find("\n", offset)
     line = text[start:end if end >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    answer = len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    letters = list(filter(str.isalpha, line))
+    answer = len(letters) > 12 and sum(map(str.isupper, letters)) > 0.6 * len(letters)
     if seen is not None:
         seen[start] = answer
     return answer

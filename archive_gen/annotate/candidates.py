@@ -16,6 +16,7 @@ them to the registry (``archive-gen actors add``).
 from __future__ import annotations
 
 import collections
+import operator
 import re
 from importlib import metadata
 
@@ -184,8 +185,8 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
     ``covered`` are spans already linked to the registry: a candidate never overlaps them.
     """
     tokens = tokenize(text) if tokens is None else tokens
-    english_verbs = any(t.text in _SPEECH_AFTER_EN for t in tokens)
-    counts = collections.Counter(t.text for t in tokens)
+    counts = collections.Counter(map(operator.itemgetter(0), tokens))  # each token's text
+    english_verbs = not _SPEECH_AFTER_EN.isdisjoint(counts)
     commas = frozenset(k for k, t in enumerate(tokens) if t.gap == ", ")  # where an apposition may stand
     names = first_names()
     found: dict[str, tuple[str, list[tuple[int, int]]]] = {}  # name -> (cue, spans)
@@ -234,6 +235,8 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
                commas: frozenset[int] = frozenset()) -> tuple[int | None, str]:
     """(last token, cue) of a person's name starting at ``tokens[i]`` that a cue shows, or (None, "")."""
     token = tokens[i]
+    if not token.text[:1].isupper():  # every cue below needs a capital here (most tokens: return at once)
+        return None, ""
     last = None
     cue = ""
     prev = tokens[i - 1] if i else None
@@ -259,7 +262,8 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
         last, cue = _name_at(tokens, i, min_tokens=2), "role: apposition"  # not "Ingenieur Sébastien Evrard, …"
         if last is not None and tokens[last + 1].gap != ", ":
             last = None
-    if last is None and counts is not None and _proper_pair(tokens, i, names, counts) and not (prev is not None and prev.text.lower() in _NOUN_MARKERS):
+    if last is None and counts is not None and not (prev is not None and prev.text.lower() in _NOUN_MARKERS) \
+            and _proper_pair(tokens, i, names, counts):  # the cheap test first: the pair may ask HanTa
         last, cue = i + 1, "proper nouns"  # "Mitt Romney": a given name the dictionary lacks
     if last is not None and last + 1 < len(tokens) and _ROMAN.fullmatch(tokens[last + 1].text) \
             and tokens[last + 1].gap == " " and text[tokens[last + 1].end:tokens[last + 1].end + 1] == ".":
@@ -325,7 +329,11 @@ def _surnames_alone(text: str, tokens: list[Token], found: dict, taken: Coverage
         longest = max(names, key=len)
         if all(longest.endswith(" " + n) or n == longest for n in names):
             owners[surname] = [longest]
+    if not owners:
+        return
     for k, token in enumerate(tokens):
+        if not token.hyphen_after and token.text not in owners and token.text[:-1] not in owners:
+            continue  # most words: no surname, not even in the genitive
         if k and tokens[k - 1].text.lower() in _NOUN_MARKERS:  # "die Menschen" is a noun
             continue
         word, end = token.text, token.end
