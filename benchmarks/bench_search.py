@@ -11,9 +11,16 @@ type the query, wait until the results and the network are idle, then add up the
 files fetched (response bodies). "raw" is what a server without compression sends (Python's
 http.server, used here); "gzip" is what a compressing static host sends (GitHub Pages and most
 CDNs compress JavaScript, CSS and WebAssembly; Pagefind's index files are gzip already).
-From ``search.SHARD_FROM`` pages on the index is sharded by year (``site/pagefind/<shard>/``,
-listed in ``site/pagefind/shards.json``): the first search loads the main bundle's code and
-WebAssembly once, and each shard's entry file, metadata and filters ("index" below).
+From ``shards.SHARD_PAGES`` article pages on the index is sharded (consecutive months per
+bundle, ``site/pagefind/<shard>/``, listed in ``site/pagefind/shards.json``): the first search
+loads the main bundle's code and WebAssembly once, and each shard's entry file and metadata
+and the word-index chunk of each query word; filter values only when a reader opens a filter.
+
+``--options 0 5000 3000 5000t`` compares shardings on hard-linked copies of a built site: per
+option the full index, one new article in the oldest and in the newest month (as a build runs
+it: stand-in cache, previous index), the first search's bytes, and the ranking: precision of
+the first ten results (an article naming the term, or the term's page) for the issue's queries
+and for held-out ones (every 8th actor or place named by 30-1,000 articles, by its name).
 """
 
 from __future__ import annotations

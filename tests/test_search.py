@@ -399,9 +399,10 @@ def test_missing_index_says_so(page, built_site, tmp_path):
 
 @pytest.mark.browser
 def test_sharded_index_is_searched_as_one(page, sharded, seed_path):
-    """The UI merges every shard: the seed (in its year's shard) is found with its headline,
-    date and excerpt, term pages (another shard) too; the year filter lists the years of all
-    shards and narrows the results; only the site's own files are fetched."""
+    """The UI merges every shard: the seed (in its month's shard) is found with its headline,
+    date and excerpt, term pages too; opening the year filter loads every shard's filter values,
+    lists the years of all shards and narrows the results; only the site's own files are
+    fetched."""
     with serve_directory(sharded, "/archive") as url:
         search = Search(page, url).open("/")
         results = search.query("Nordkorea")
@@ -411,9 +412,15 @@ def test_sharded_index_is_searched_as_one(page, sharded, seed_path):
         assert seed["title"] == "Kim sichert Putin Unterstützung zu" and seed["marks"] >= 1
         assert "Datum: 19. Juni 2024" in seed["tags"]
         years = {p.split("/")[2] for p in paths if p.startswith("/articles/")}
-        assert len(years) > 1, "results from more than one year's shard"
+        assert len(years) > 1, "results from more than one shard"
+        page.wait_for_load_state("networkidle")
+        assert not [u for u in search.fetched if u.endswith(".pf_filter")], "filter values load on demand"
         panel = page.locator(".pagefind-ui__filter-panel")
         panel.locator(".pagefind-ui__filter-name:text-is('Jahr')").click()
+        panel.locator("label.pagefind-ui__filter-label").first.wait_for(state="visible")
+        page.wait_for_load_state("networkidle")
+        shards_with_filters = {u.split("/pagefind/")[1].split("/")[0] for u in search.fetched if u.endswith(".pf_filter")}
+        assert shards_with_filters == {p.name for p in (sharded / "pagefind").iterdir() if p.is_dir()}
         labels = panel.locator("label.pagefind-ui__filter-label").all_inner_texts()
         assert {y for y in years if any(label.startswith(y) for label in labels)} == years, labels
         panel.locator("label.pagefind-ui__filter-label", has_text="2024").first.click()
