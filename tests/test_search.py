@@ -417,7 +417,7 @@ def test_sharded_index_is_searched_as_one(page, sharded, seed_path):
         assert not [u for u in search.fetched if u.endswith(".pf_filter")], "filter values load on demand"
         panel = page.locator(".pagefind-ui__filter-panel")
         panel.locator(".pagefind-ui__filter-name:text-is('Jahr')").click()
-        panel.locator("label.pagefind-ui__filter-label").first.wait_for(state="visible")
+        panel.locator("details[open] label.pagefind-ui__filter-label").first.wait_for(state="visible")
         page.wait_for_load_state("networkidle")
         shards_with_filters = {u.split("/pagefind/")[1].split("/")[0] for u in search.fetched if u.endswith(".pf_filter")}
         assert shards_with_filters == {p.name for p in (sharded / "pagefind").iterdir() if p.is_dir()}

@@ -21,7 +21,7 @@ ALL_SHARD = "all"  # the one shard of an archive smaller than SHARD_PAGES pages
 # merged shard costs a first search its word-index chunk of every query word (~20 KB each,
 # Pagefind's fixed chunk size) and its own BM25 statistics: few, large shards load least and
 # rank like one index; the shard a new article lands in is indexed again (benchmarks/README.md).
-SHARD_PAGES = 5_000
+SHARD_PAGES = 8_000
 TERMS_APART = False  # False: term pages join the newest shard (one shard fewer to load)
 _FILTER = re.compile(r'data-pagefind-filter="([^"\[]+)\[')
 _EMPTY = '<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body></body></html>'
