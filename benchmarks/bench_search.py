@@ -259,7 +259,8 @@ def compare(site: Path, work: Path, options: list[str]) -> int:
         named = [q["p10"] for q in qs if q["query"] in NAMED]
         held = [q["p10"] for q in qs if q["query"] not in NAMED]
         shared = [len(set(q["top"]) & set(baseline[q["query"]])) / 10 for q in qs]
-        print(f"| K={r['K']}{' + terms apart' if r['terms_apart'] else ''} | {r['shards']} | "
+        label = "one index" if r["K"] >= 10**9 else f"K={r['K']}"
+        print(f"| {label}{' + terms apart' if r['terms_apart'] else ''} | {r['shards']} | "
               f"{gz[0] / 1000:.0f}–{gz[-1] / 1000:.0f} ({gz[len(gz) // 2] / 1000:.0f}) | {chunks[len(chunks) // 2] / 1000:.0f} | "
               f"{r['plus_oldest_s']:.1f} ({r['plus_oldest_shards']}) / {r['plus_newest_s']:.1f} ({r['plus_newest_shards']}) | "
               f"{r['full_s']:.1f} | {sum(named) / len(named):.2f} | {sum(held) / len(held):.2f} | "
