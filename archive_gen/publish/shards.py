@@ -18,9 +18,10 @@ __all__ = ["ALL_SHARD", "SHARD_PAGES", "TERMS_APART", "TERMS_SHARD", "filter_nam
 TERMS_SHARD = "terms"  # the term pages' shard, when they have one of their own (TERMS_APART)
 ALL_SHARD = "all"  # the one shard of an archive smaller than SHARD_PAGES pages
 # A shard closes once it holds SHARD_PAGES article pages (whole months, oldest first). Each
-# merged shard costs a first search its word-index chunk of every query word (~20 KB each,
-# Pagefind's fixed chunk size) and its own BM25 statistics: few, large shards load least and
-# rank like one index; the shard a new article lands in is indexed again (benchmarks/README.md).
+# merged shard costs a first search the word-index chunk of every query word: at 10,000
+# articles two shards keep it under 400 KB gzip, four do not; 8,000 keeps two shards up to
+# 16,000 articles, and a new article re-indexes the newest shard only (at 10,000: 2,731 of
+# 10,797 pages). Measured in benchmarks/README.md, "Session 4".
 SHARD_PAGES = 8_000
 TERMS_APART = False  # False: term pages join the newest shard (one shard fewer to load)
 _FILTER = re.compile(r'data-pagefind-filter="([^"\[]+)\[')
