@@ -11,6 +11,7 @@ from typing import Callable, Iterator
 
 from .model import Archive
 from .output.cache import Store, code_version
+from .parallel import fork_map
 from .render import Settings, render_pages
 
 Pages = list[tuple[str, str]]
@@ -33,10 +34,15 @@ class StoredPages:
         self.store.put(key, pages)
         return pages
 
+    def has(self, key: str) -> bool:
+        return isinstance(self.store.get(key), list)
+
 
 def cached_pages(archive: Archive, settings: Settings, store: Store | None, article_keys: dict[str, str],
-                 used: set[str] | None = None) -> Iterator[tuple[str, str]]:
+                 used: set[str] | None = None, jobs: int = 1) -> Iterator[tuple[str, str]]:
     """What ``render_pages(archive, settings)`` yields; article and term pages from ``store``
-    when nothing they show changed (``article_keys``: source file → annotation key)."""
+    when nothing they show changed (``article_keys``: source file → annotation key), the
+    others rendered in ``jobs`` processes when there are many."""
     cache = StoredPages(store, article_keys, used) if store is not None else None
-    return render_pages(archive, settings, cache)
+    mapper = (lambda tasks: fork_map(tasks, jobs)) if jobs > 1 else None
+    return render_pages(archive, settings, cache, mapper)

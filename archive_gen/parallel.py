@@ -261,3 +261,37 @@ def _gathered(outcomes: list[Outcome | None], diags: Diagnostics) -> list[Articl
         if outcome.article is not None:
             articles.append(outcome.article)
     return articles
+
+
+# ---------------------------------------------------------------------------- rendering
+
+RENDER_PARALLEL_MIN = 400  # fewer pages to render than this: one process
+_fork_tasks: list[Callable[[], object]] = []
+
+
+def fork_map(tasks: list[Callable[[], object]], jobs: int, chunk: int = CHUNK) -> list[object]:
+    """Call every task, in ``jobs`` forked processes when there are enough tasks; results in
+    the tasks' order. The tasks are closures over this process's memory (the archive graph):
+    forked children inherit them, only the results travel back, pickled. Without ``fork``, or
+    when a worker dies, the rest runs here: the result never depends on the processes."""
+    global _fork_tasks
+    results: list[object] = [_PENDING] * len(tasks)
+    if jobs > 1 and len(tasks) >= RENDER_PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
+        _fork_tasks = tasks
+        spans = [(i, min(i + chunk, len(tasks))) for i in range(0, len(tasks), chunk)]
+        try:
+            with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                for (start, end), done in zip(spans, pool.map(_fork_span, spans)):
+                    results[start:end] = done
+        except (BrokenProcessPool, OSError, pickle.PicklingError):
+            pass  # the rest below, in this process
+        finally:
+            _fork_tasks = []
+    return [task() if result is _PENDING else result for task, result in zip(tasks, results)]
+
+
+_PENDING = object()
+
+
+def _fork_span(span: tuple[int, int]) -> list[object]:
+    return [task() for task in _fork_tasks[span[0]:span[1]]]

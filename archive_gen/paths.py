@@ -124,7 +124,27 @@ def feed_path(taxonomy: str | None = None, term_id: str | None = None) -> str:
 
 def link(from_page: str, to_page: str) -> str:
     """Relative link from one docs page to another, e.g. ``../../actors/kim-jong-un.md``."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return relative(to_page, posixpath.dirname(from_page) or ".")
+
+
+def relative(target: str, start: str) -> str:
+    """``posixpath.relpath`` for the site's own relative paths, by comparing components:
+    relpath makes both absolute against the working directory first, and a build asks for
+    hundreds of thousands of links. Anything unusual (absolute, ``.``/``..``, empty parts)
+    goes to relpath itself, so the result is always relpath's."""
+    to_parts, from_parts = target.split("/"), ([] if start == "." else start.split("/"))
+    if not _plain(to_parts) or not _plain(from_parts):
+        return posixpath.relpath(target, start)
+    common = 0
+    for a, b in zip(to_parts, from_parts):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
+
+
+def _plain(parts: list[str]) -> bool:
+    return all(part and part != "." and part != ".." for part in parts)
 
 
 class SlugPool:

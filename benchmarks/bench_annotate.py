@@ -5,6 +5,7 @@
     python benchmarks/bench_annotate.py --corpus en --repeat 5
     python benchmarks/bench_annotate.py --long          # one article, growing: time must grow linearly
     python benchmarks/bench_annotate.py --sentences     # our sentence splitter against syntok and pysbd
+    python benchmarks/bench_annotate.py --ab /tmp/base  # CPU time against another tree, alternating
 
 Issue 3 asks for >= 500 articles/s/core on the German corpus with a registry of >= 5,000
 aliases, and for matching to be one pass over the text whatever the registry's size. The run
@@ -19,6 +20,12 @@ and, as a baseline in the same run, tokenizing the same texts (the floor any mat
 The machine is shared and noisy: the table reports medians of ``--repeat`` runs, measured
 round-robin, and ratios to the baseline and to the project registry of the same run. Results
 go to stdout and ``benchmarks/results/annotate.md``.
+
+``--ab TREE`` compares this tree's code with another's (e.g. ``git archive`` of the commit
+before a speed-up, unpacked) in CPU time, which other jobs on the machine inflate far less
+than wall time: ``--rounds`` alternating rounds, each a fresh process per tree
+(``annotate_identity.py cpu``) that annotates the corpus twice: the first pass with cold
+caches, as a build's worker does, the second with warm ones, as the repeats above.
 """
 
 from __future__ import annotations
@@ -26,8 +33,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import json
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -229,6 +238,31 @@ def compare_splitters() -> str:
     return "\n".join(lines)
 
 
+def cpu_ab(other: Path, corpus: str, rounds: int) -> str:
+    """Articles per CPU-second of this tree and ``other``, alternating fresh processes."""
+    trees = {"this tree": HERE.parent, str(other): other.resolve()}
+    passes: dict[str, list[list[float]]] = {name: [[], []] for name in trees}
+    articles = 0
+    for _ in range(rounds):
+        for name, tree in trees.items():
+            out = subprocess.run([sys.executable, str(HERE / "annotate_identity.py"), "cpu", "--code", str(tree),
+                                  "--corpus", corpus, "--repeat", "2"], check=True, capture_output=True, text=True)
+            result = json.loads(out.stdout.splitlines()[-1])
+            articles = result["articles"]
+            for k, seconds in enumerate(result["cpu_seconds"]):
+                passes[name][k].append(articles / seconds)
+    this, that = (passes[name] for name in trees)
+    lines = [f"# Annotation, articles per CPU-second ({corpus}, {articles} articles, median of {rounds} alternating rounds)",
+             "", "| code | first pass (cold caches) | second pass (warm) | all rounds, first pass |",
+             "| --- | ---: | ---: | --- |"]
+    for name, (cold, warm) in passes.items():
+        lines.append(f"| {name} | {statistics.median(cold):,.0f} | {statistics.median(warm):,.0f} | "
+                     f"{', '.join(f'{v:,.0f}' for v in cold)} |")
+    lines.append(f"| ratio | {statistics.median(this[0]) / statistics.median(that[0]):.2f} | "
+                 f"{statistics.median(this[1]) / statistics.median(that[1]):.2f} | |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", choices=("de", "en"), default="de")
@@ -236,7 +270,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--factors", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--long", action="store_true", help="time one growing article instead of the corpus")
     parser.add_argument("--sentences", action="store_true", help="compare sentence splitters on the corpora")
+    parser.add_argument("--ab", type=Path, metavar="TREE", help="CPU time against the code of another tree")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds for --ab")
     args = parser.parse_args(argv)
+    if args.ab:
+        report = cpu_ab(args.ab, args.corpus, args.rounds)
+        print(report)
+        (HERE / "results").mkdir(exist_ok=True)
+        (HERE / "results" / f"annotate-ab-{args.corpus}.md").write_text(report + "\n", encoding="utf-8")
+        return 0
     if args.sentences:
         print(compare_splitters())
         return 0

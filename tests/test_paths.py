@@ -1,3 +1,5 @@
+import posixpath
+
 import pytest
 from hypothesis import given, strategies as st
 
@@ -62,3 +64,19 @@ def test_long_and_symbol_only_names():
     emoji = paths.slugify("🚀🔥")
     assert emoji.startswith("x-") and emoji == paths.slugify("🚀🔥") != paths.slugify("🔥🚀")
     assert not paths.is_slug("../x") and not paths.is_slug("a" * 500) and not paths.is_slug("a\\b")
+
+
+_PART = st.sampled_from(["a", "b", "actors", "2019", "08", "kim.md", "index.md", "..", ".", ""])
+
+
+@given(st.lists(_PART, min_size=1, max_size=5), st.lists(_PART, max_size=4))
+def test_relative_is_relpath(target_parts, start_parts):
+    """The fast relative link is relpath's answer for every path, odd ones included."""
+    target, start = "/".join(target_parts), "/".join(start_parts) or "."
+    try:
+        expected = posixpath.relpath(target, start)
+    except ValueError:
+        with pytest.raises(ValueError):
+            paths.relative(target, start)
+        return
+    assert paths.relative(target, start) == expected

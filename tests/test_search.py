@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from archive_gen.errors import RenderError
-from archive_gen.publish import search, standins
+from archive_gen.publish import search, shards as sharding, standins
 from archive_gen.publish.search import index_site
 
 from conftest import seed_article_path, serve_directory
@@ -33,7 +33,7 @@ FIRST_SEARCH_BUDGET = 400_000  # bytes of Pagefind files one search may download
 @pytest.fixture(scope="module")
 def indexed(built_site, tmp_path_factory) -> Path:
     """A copy of the built sample site with its search index (built_site stays as it is): one
-    shard, as the sample archive is below search.SHARD_FROM pages."""
+    shard, as the sample archive is below shards.SHARD_PAGES pages."""
     site = tmp_path_factory.mktemp("indexed") / "site"
     shutil.copytree(built_site / "site", site)
     stats = index_site(site)
@@ -44,10 +44,11 @@ def indexed(built_site, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def sharded(built_site, tmp_path_factory) -> Path:
-    """The same site indexed in shards (one per year, one for term pages), as a large one is."""
+    """The same site indexed in shards (one per month: a shard closes at one page), as a large
+    one is."""
     site = tmp_path_factory.mktemp("sharded") / "site"
     shutil.copytree(built_site / "site", site)
-    index_site(site, shard_from=1)
+    index_site(site, shard_pages=1)
     return site
 
 
@@ -76,26 +77,57 @@ def test_the_site_has_no_lunr_index_and_a_pagefind_header_search(built_site):
 
 
 def test_index_site_writes_one_bundle_per_shard(sharded):
-    """One Pagefind bundle per year of the article pages and one for the other pages, and the
-    list the search UI reads; each article is in its year's shard, each term page in terms/."""
+    """One Pagefind bundle per shard of consecutive months (here: per month), the term pages in
+    the newest, and the list the search UI reads, with the filter names; each article is in its
+    month's shard."""
     indexed = sharded
     bundle = indexed / "pagefind"
-    shards = json.loads((bundle / search.SHARDS_FILE).read_text(encoding="utf-8"))
-    years = sorted({rel.split("/")[1] for rel, kind in standins.pages_to_index(indexed) if kind == "articles"})
-    assert shards == {"main": "terms", "merge": years}
-    assert sorted(p.name for p in bundle.iterdir() if p.is_dir()) == sorted([*years, "terms"])
-    for name in ("terms", *years):
+    listing = json.loads((bundle / search.SHARDS_FILE).read_text(encoding="utf-8"))
+    months = sorted({"-".join(rel.split("/")[1:3]) for rel, kind in standins.pages_to_index(indexed)
+                     if kind == "articles"})
+    assert len(months) > 2
+    assert listing == {"main": months[-1], "merge": months[:-1],
+                       "filters": sorted(["Akteur", "Jahr", "Ort", "Quelle", "Thema"])}
+    assert sorted(p.name for p in bundle.iterdir() if p.is_dir()) == months
+    for name in months:
         shard = bundle / name
         for file in ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json"):
             assert (shard / file).is_file(), (name, file)
         assert list(shard.glob("pagefind.de_*.pf_meta")), "one German index"
         assert list((shard / "fragment").iterdir()) and list((shard / "index").iterdir())
-    for name in years:
         assert list((bundle / name / "filter").iterdir()), "filters are written"
         urls = {record["url"] for record in _fragments(bundle / name)}
-        assert urls and all(url.startswith(f"/articles/{name}/") for url in urls), (name, urls)
-    assert all(url.split("/")[1] in ("actors", "places", "topics", "sources")
-               for url in (record["url"] for record in _fragments(bundle / "terms")))
+        articles = {url for url in urls if url.startswith("/articles/")}
+        assert articles and all(url.startswith(f"/articles/{name.replace('-', '/')}/") for url in articles), urls
+        terms = urls - articles
+        assert all(url.split("/")[1] in ("actors", "places", "topics", "sources") for url in terms), terms
+        assert bool(terms) == (name == months[-1]), "the term pages are in the newest shard"
+
+
+def test_shards_are_consecutive_months_closed_at_a_page_count():
+    plan = sharding.shard_plan({"2020-03": 2, "2019-12": 3, "2020-01": 1, "2021-07": 5, "2022-01": 1}, 4)
+    assert plan == {"2019-12": "2019-12", "2020-01": "2019-12", "2020-03": "2020-03", "2021-07": "2020-03",
+                    "2022-01": "2022-01"}
+    assert set(sharding.shard_plan({"2020-03": 2, "2019-12": 3}, 10).values()) == {"all"}, "one shard: all"
+    assert sharding.shard_plan({}, 10) == {}
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_more_pages_in_the_newest_month_move_no_boundary(seed):
+    """What a news archive mostly gets: articles of the newest month. They change the newest
+    shard only, however many arrive (a clean build and a rebuild shard alike: only counts
+    decide)."""
+    import random
+
+    rng = random.Random(seed)
+    months = {f"{2000 + i // 12}-{i % 12 + 1:02d}": rng.randint(0, 40) for i in range(rng.randint(2, 60))}
+    newest = max(months)
+    before = sharding.shard_plan(months, 50)
+    if len(set(before.values())) == 1:
+        return
+    for more in (1, 7, 200):
+        after = sharding.shard_plan({**months, newest: months[newest] + more}, 50)
+        assert {m: s for m, s in after.items() if m != newest} == {m: s for m, s in before.items() if m != newest}
 
 
 def _fragments(shard: Path) -> list[dict]:
@@ -149,7 +181,7 @@ def test_index_is_reproducible(sharded, tmp_path):
     names of pf_meta and pagefind-entry.json's hash, change, while their content is the same."""
     indexed, again = sharded, tmp_path / "site"
     shutil.copytree(indexed, again, ignore=shutil.ignore_patterns("pagefind"))
-    index_site(again, shard_from=1)
+    index_site(again, shard_pages=1)
 
     def files(site: Path, sub: str) -> dict[str, bytes]:
         return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / "pagefind").glob(f"*/{sub}/*"))}
@@ -304,13 +336,20 @@ def test_a_short_word_ranks_the_word_before_longer_words(page, site_url):
 
 @pytest.mark.browser
 def test_filters_by_year_and_source(page, site_url, seed_path):
+    """The filter names show with the results; their values (every filter file) load when a
+    reader opens one, not with the first search."""
     search = Search(page, site_url).open("/")
     before = _paths(search.query("Putins"), site_url)
     assert len(before) > 1
     panel = page.locator(".pagefind-ui__filter-panel")
     for name in ("Akteur", "Thema", "Quelle", "Jahr", "Ort"):
         assert panel.locator(f".pagefind-ui__filter-name:text-is('{name}')").count() == 1, name
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in search.fetched if url.endswith(".pf_filter")], "no filter values yet"
+    assert panel.locator("label.pagefind-ui__filter-label").count() == 0
     panel.locator(".pagefind-ui__filter-name:text-is('Jahr')").click()
+    panel.locator("label.pagefind-ui__filter-label", has_text="2024").wait_for(state="visible")
+    assert [url for url in search.fetched if url.endswith(".pf_filter")], "opening a filter loads the values"
     panel.locator("label.pagefind-ui__filter-label", has_text="2024").click()  # "2024 (1)"
     page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__result').length === 1")
     after = _paths(search.query("Putins"), site_url)
@@ -360,9 +399,10 @@ def test_missing_index_says_so(page, built_site, tmp_path):
 
 @pytest.mark.browser
 def test_sharded_index_is_searched_as_one(page, sharded, seed_path):
-    """The UI merges every shard: the seed (in its year's shard) is found with its headline,
-    date and excerpt, term pages (another shard) too; the year filter lists the years of all
-    shards and narrows the results; only the site's own files are fetched."""
+    """The UI merges every shard: the seed (in its month's shard) is found with its headline,
+    date and excerpt, term pages too; opening the year filter loads every shard's filter values,
+    lists the years of all shards and narrows the results; only the site's own files are
+    fetched."""
     with serve_directory(sharded, "/archive") as url:
         search = Search(page, url).open("/")
         results = search.query("Nordkorea")
@@ -372,9 +412,15 @@ def test_sharded_index_is_searched_as_one(page, sharded, seed_path):
         assert seed["title"] == "Kim sichert Putin Unterstützung zu" and seed["marks"] >= 1
         assert "Datum: 19. Juni 2024" in seed["tags"]
         years = {p.split("/")[2] for p in paths if p.startswith("/articles/")}
-        assert len(years) > 1, "results from more than one year's shard"
+        assert len(years) > 1, "results from more than one shard"
+        page.wait_for_load_state("networkidle")
+        assert not [u for u in search.fetched if u.endswith(".pf_filter")], "filter values load on demand"
         panel = page.locator(".pagefind-ui__filter-panel")
         panel.locator(".pagefind-ui__filter-name:text-is('Jahr')").click()
+        panel.locator("details[open] label.pagefind-ui__filter-label").first.wait_for(state="visible")
+        page.wait_for_load_state("networkidle")
+        shards_with_filters = {u.split("/pagefind/")[1].split("/")[0] for u in search.fetched if u.endswith(".pf_filter")}
+        assert shards_with_filters == {p.name for p in (sharded / "pagefind").iterdir() if p.is_dir()}
         labels = panel.locator("label.pagefind-ui__filter-label").all_inner_texts()
         assert {y for y in years if any(label.startswith(y) for label in labels)} == years, labels
         panel.locator("label.pagefind-ui__filter-label", has_text="2024").first.click()

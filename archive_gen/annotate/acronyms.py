@@ -4,6 +4,8 @@ codes, sports country codes in results tables, parts of club and company names."
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 
 from ..lang.lexicon import NOT_NAME_START
@@ -11,6 +13,7 @@ from .matcher import Token
 from .sentences import Coverage
 
 FUNCTION_WORDS = NOT_NAME_START
+_TEXT = operator.itemgetter(0)  # a token's text
 
 # Capitalised abbreviations that are no organisation: units, things, titles, grammar.
 NOT_ORGANISATIONS = frozenset(
@@ -22,7 +25,9 @@ NOT_ORGANISATIONS = frozenset(
     "WLAN LAN LTE NFC OLED AMOLED LCD VR AR HD UHD SSD HDD GHZ MHZ SIM PIN APP MEZ MESZ CET UTC GMT PR XL XXL "
     "US USA UK BRD DDR UDSSR "
     # common nouns written as abbreviations (a camp, a price, a kind of body, of camera, of train)
-    "KZ UVP NGO DSLR VHS LIDAR TGV".split()
+    "KZ UVP NGO DSLR VHS LIDAR TGV SUV ETF EVU GVO WG MRT CT EKG "
+    # data formats and computing terms
+    "API SDK GIF JPEG PNG MP RAW DRAM NLP RFID ISIN IBAN BIC SQL XML JSON KI AI".split()
 )
 # The short prefix of a club's or company's name ("FC Valencia", "SK Rapid Wien"), and the legal
 # form after one ("Energie Steiermark AG"): part of a longer name, not a body of its own.
@@ -53,14 +58,15 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
     found: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     lines: dict[int, bool] = {}
     codes = _coded_names(text)
-    for token in tokens:
+    plurals: set[str] = set()  # "SUVs": filled at the first abbreviation that gets this far
+    for token in itertools.compress(tokens, map(str.isupper, map(_TEXT, tokens))):  # all-caps words, picked in C
         word = token.text
         if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()) or word in NOT_ORGANISATIONS:
             continue
         if taken.overlaps(token.start, token.end) or _shouting(text, token.start, lines):
             continue
         if _country_code(text, token) or _common_word(word) or _product_code(text, token) or \
-                _table_code(text, token, codes):
+                _table_code(text, token, codes) or _common_noun(text, token, tokens, plurals):
             continue
         if _part_of_name(text, token):
             club = _CLUB_REST.match(text, token.end) if word in _NAME_PREFIXES else None
@@ -74,6 +80,25 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
 
 # The words of a club's name after its prefix: capitalised, up to three ("SK Rapid Wien").
 _CLUB_REST = re.compile(r"(?: [A-ZÄÖÜ][\w'’.-]*[\w]){1,3}")
+
+
+# Before a common noun, not before a body's name: "ein SUV", "eine WG", "keinen ETF".
+_INDEFINITE = re.compile(r"(?:^|\s)(?:[Ee]in|[Ee]ine|[Ee]inen|[Ee]inem|[Ee]iner|[Ee]ines|[Kk]ein|[Kk]eine|[Kk]einen|"
+                         r"[Jj]ede|[Jj]eder|[Jj]edes|[Mm]ehrere|[Vv]iele|[Ww]enige|[Zz]wei|[Dd]rei)\s$")
+
+
+def _common_noun(text: str, token: Token, tokens: list[Token], plurals: set[str]) -> bool:
+    """An abbreviation used as a noun: after an indefinite article or a number word ("ein
+    SUV"), or with a plural ending somewhere in the text ("SUVs", "APIs"); an organisation is
+    one of a kind. Not before a hyphen: "ein FBI-Agent" is an agent of the FBI."""
+    if token.hyphen_after:
+        return False
+    if _INDEFINITE.search(text, max(0, token.start - 10), token.start):
+        return True
+    if not plurals:
+        plurals.update(t.text[:-1] for t in tokens if t.text[-1:] == "s" and t.text[:2].isupper())
+        plurals.add("")  # computed, even when empty
+    return token.text in plurals
 
 
 # A three-letter code in parentheses after a name, in a results table: "Stenmark (SWE) 86",
@@ -101,12 +126,15 @@ def _product_code(text: str, token: Token) -> bool:
 
 # "Ogier/Julien Ingrassia (FRA)": three capitals in parentheses right after a name.
 _CODED_NAME = re.compile(r"([A-ZÄÖÜ][\w'’-]+)\s\(([A-Z]{3})\)")
+_CODE_IN_PARENS = re.compile(r"\s\([A-Z]{3}\)")  # what every match of _CODED_NAME contains
 
 
 def _coded_names(text: str) -> frozenset[str]:
     """The codes of a results list: three or more names with a code in parentheses whose first
     letter is not the name's (an organisation's own abbreviation usually shares it:
     "Bundeswettbewerbsbehörde (BWB)"), two or more different codes."""
+    if not _CODE_IN_PARENS.search(text):  # most texts: no code at all, and the full pattern is slow
+        return frozenset()
     pairs = [(m.group(1), m.group(2)) for m in _CODED_NAME.finditer(text)]
     foreign = [code for name, code in pairs if name[0].upper() != code[0]]
     return frozenset(foreign) if len(foreign) >= 3 and len(set(foreign)) >= 2 else frozenset()
@@ -124,8 +152,8 @@ def _shouting(text: str, offset: int, seen: dict[int, bool] | None = None) -> bo
         return seen[start]
     end = text.find("\n", offset)
     line = text[start:end if end >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    answer = len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    letters = list(filter(str.isalpha, line))
+    answer = len(letters) > 12 and sum(map(str.isupper, letters)) > 0.6 * len(letters)
     if seen is not None:
         seen[start] = answer
     return answer

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from babel import Locale
+
 from ..lang.lexicon import GERMAN_ARTICLES, MONTHS_AND_DAYS, PLACE_PREPOSITIONS, ROMANCE_PARTICLES
 from ..lang.lexicon import NOT_NAME_START as FUNCTION_WORDS
 from ..lang.sentences import starts_sentence
@@ -13,6 +15,10 @@ from ..model import Actor, Mention
 from .candidates import first_names
 from .matcher import AliasIndex, Token, tokenize
 from .sentences import Coverage
+
+# Countries' English names that are not also their German ones (CLDR): "Austria", "Germany".
+# German puts no article before them, so "der Austria" is the club of that name, not the state.
+ENGLISH_ONLY_NAMES = frozenset(Locale("en").territories.values()) - frozenset(Locale("de").territories.values())
 
 # Lowercase name particles never stand alone as a short form ("von", "de", "al").
 MIN_SHORT_FORM = 3
@@ -194,6 +200,9 @@ def _part_of_other_name(text: str, tokens: list[Token], mention: tuple[int, int,
             and _name_word(before) and before.text not in PLACE_NOUNS and not _starts_sentence(text, before.start) \
             and not before.hyphen_before and before.end not in mention_ends:
         return True  # "Juventus Turin", "TU Berlin", "Air Berlin": the place ends another name
+    if german and how == "name" and before is not None and before.text.lower() in GERMAN_ARTICLES \
+            and tokens[first].gap == " " and text[start:end] in ENGLISH_ONLY_NAMES:
+        return True  # "Die Umbenennung der Austria in SC Ostmark": a club, not Österreich
     if how == "name" and _slashed_name(text, end, mention_ends):
         return True  # "the Iran/Contra scandal", "Iran/Contra-Affäre": one name of an affair
     if how == "name" and _english_team(tokens, last + 1):

@@ -16,7 +16,7 @@ them to the registry (``archive-gen actors add``).
 from __future__ import annotations
 
 import collections
-import functools
+import operator
 import re
 from importlib import metadata
 
@@ -33,6 +33,7 @@ from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
 from .matcher import Token, tokenize
+from .roles import is_role, role_ends_before, role_follows
 from .sentences import Coverage, sentence_at
 
 # Name particles (see lang.lexicon): a particle follows a given name ("Ursula von der Leyen");
@@ -42,30 +43,6 @@ PARTICLES = GIVEN_NAME_PARTICLES
 INNER_PARTICLES = ARTICLE_PARTICLES
 # Words that open sentences or stand capitalised in German and English but never start a name.
 FUNCTION_WORDS = NOT_NAME_START
-# Role words, also as the tail of a compound ("US-Außenminister", "Regierungssprecherin").
-_ROLE_STEMS = (
-    r"[Pp]räsident|[Mm]inister|[Kk]anzler|[Ss]ekretär|[Ss]precher|[Mm]achthaber|[Cc]hef|[Vv]orsitzende|"
-    r"[Bb]otschafter|[Gg]ouverneur|[Bb]ürgermeister|[Dd]iktator|[Kk]önig|[Pp]remier|[Aa]nwalt|[Rr]ichter|"
-    r"[Aa]bgeordnete|[Ss]enator|[Dd]irektor|[Ff]ührer|[Gg]eneral|[Tt]rainer|[Aa]utor|[Ss]chriftsteller|"
-    r"[Ss]ängerin|[Ss]änger|[Ss]chauspieler|[Ss]pieler|[Ee]xperte|[Ff]orscher|[Pp]rofessor|[Bb]ischof|[Pp]apst|"
-    r"[Vv]ertreter|[Ll]eiter|[Kk]ommissar|[Bb]eauftragte|[Gg]eschäftsführer|[Vv]erteidiger|[Ee]rmittler|"
-    r"[Mm]oderator|[Rr]eporter|[Kk]orrespondent|[Kk]andidat|[Rr]egisseur|[Kk]ünstler|[Ww]issenschaftler|"
-    r"[Öö]konom|[Aa]nalyst|[Aa]stronaut|[Kk]apitän|[Ss]türmer|[Tt]orhüter|[Mm]anager|[Ss]printer|[Ff]ahrer|"
-    r"[Aa]dmiral|[Kk]ommandeur|[Oo]berst|[Hh]auptmann|[Ll]eutnant|[Pp]olitiker|[Aa]ktivist|[Jj]ournalist|"
-    r"President|Minister|Secretary|Chancellor|spokes(?:man|woman|person)|Governor|Senator|Mayor|Ambassador|"
-    r"Chairman|Director|Judge|General|Prime Minister|leader|chief|analyst|economist|official"
-)
-_ROLE_RE = re.compile(r"(?:^|(?<=[\s\-(]))[\w-]*(?:" + _ROLE_STEMS + r")(?:in|innen|en|s|n)?$")
-
-
-@functools.lru_cache(maxsize=65536)
-def is_role(word: str) -> bool:
-    """``Präsident``, ``US-Außenministerin``, ``Regierungssprecher``, ``spokesman``; not the
-    adjective ``oberste`` ("des Obersten Gerichtshofs")."""
-    return _ROLE_RE.search(word) is not None and word.lower() not in _NOT_ROLES
-
-
-_NOT_ROLES = frozenset("oberste obersten oberster oberstes".split())
 _TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame", "Lord"})
 _SPEECH_BEFORE = frozenset({"sagte", "erklärte", "betonte", "sagt", "erklärt", "meinte", "schrieb", "so",
                             "said", "told", "says", "added", "wrote"})
@@ -185,6 +162,8 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
             if k < len(tokens) and tokens[k].text in INNER_PARTICLES and tokens[k].gap == " ":
                 k += 1
             if k < len(tokens) and _is_word(tokens[k]) and tokens[k].gap == " ":
+                if len(tokens[k].text) >= 8 and tokens[k].text.endswith(_NOUN_ENDINGS):
+                    return None  # "Rein von der Hardwareausstattung her": a noun after the particle
                 j = k
                 continue
         if is_role(token.text):  # "Odessas Gouverneur Michail …": the role ends the phrase
@@ -206,8 +185,9 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
     ``covered`` are spans already linked to the registry: a candidate never overlaps them.
     """
     tokens = tokenize(text) if tokens is None else tokens
-    english_verbs = any(t.text in _SPEECH_AFTER_EN for t in tokens)
-    counts = collections.Counter(t.text for t in tokens)
+    counts = collections.Counter(map(operator.itemgetter(0), tokens))  # each token's text
+    english_verbs = not _SPEECH_AFTER_EN.isdisjoint(counts)
+    commas = frozenset(k for k, t in enumerate(tokens) if t.gap == ", ")  # where an apposition may stand
     names = first_names()
     found: dict[str, tuple[str, list[tuple[int, int]]]] = {}  # name -> (cue, spans)
 
@@ -228,7 +208,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
 
     i = 0
     while i < len(tokens):
-        last, cue = _cued_name(text, tokens, i, names, english_verbs, counts)
+        last, cue = _cued_name(text, tokens, i, names, english_verbs, counts, commas)
         if last is not None:
             keep(i, last, cue)
             i = last + 1
@@ -251,9 +231,12 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
 
 
 def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
-               english_verbs: bool, counts: dict[str, int] | None = None) -> tuple[int | None, str]:
+               english_verbs: bool, counts: dict[str, int] | None = None,
+               commas: frozenset[int] = frozenset()) -> tuple[int | None, str]:
     """(last token, cue) of a person's name starting at ``tokens[i]`` that a cue shows, or (None, "")."""
     token = tokens[i]
+    if not token.text[:1].isupper():  # every cue below needs a capital here (most tokens: return at once)
+        return None, ""
     last = None
     cue = ""
     prev = tokens[i - 1] if i else None
@@ -272,7 +255,15 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
             and _sentence_start(text, token.start) and _is_word(token) and not token.hyphen_after \
             and not token.text.endswith(_NOUN_ENDINGS) and is_proper_noun(token.text):
         last, cue = i, f"speech verb: {tokens[i + 1].text}"  # "Seidling sagte: „…“", not "Experten sagten"
-    if last is None and counts is not None and _proper_pair(tokens, i, names, counts) and not (prev is not None and prev.text.lower() in _NOUN_MARKERS):
+    if last is None and token.gap == ", " and role_ends_before(tokens, i):
+        last, cue = _appositive_name(tokens, i), "role: apposition"
+    if last is None and commas and (i + 2 in commas or i + 3 in commas or i + 4 in commas) \
+            and _is_word(token) and role_follows(tokens, i) and (token.text in names or is_proper_noun(token.text)):
+        last, cue = _name_at(tokens, i, min_tokens=2), "role: apposition"  # not "Ingenieur Sébastien Evrard, …"
+        if last is not None and tokens[last + 1].gap != ", ":
+            last = None
+    if last is None and counts is not None and not (prev is not None and prev.text.lower() in _NOUN_MARKERS) \
+            and _proper_pair(tokens, i, names, counts):  # the cheap test first: the pair may ask HanTa
         last, cue = i + 1, "proper nouns"  # "Mitt Romney": a given name the dictionary lacks
     if last is not None and last + 1 < len(tokens) and _ROMAN.fullmatch(tokens[last + 1].text) \
             and tokens[last + 1].gap == " " and text[tokens[last + 1].end:tokens[last + 1].end + 1] == ".":
@@ -288,6 +279,15 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
     if last is not None and last + 1 < len(tokens) and is_role(tokens[last + 1].text) and tokens[last + 1].gap == " ":
         last = None  # "sagte Odessas Gouverneur …": a genitive before a role, the name follows
     return last, cue
+
+
+def _appositive_name(tokens: list[Token], i: int) -> int | None:
+    """The name of two or more words in the commas (or before the party's bracket) after a
+    role: a person the given-name dictionary may not know ("Binali Yildirim", "Tomson Phiri")."""
+    last = _name_at(tokens, i, min_tokens=2)
+    if last is None or last + 1 >= len(tokens) or tokens[last + 1].gap not in (", ", " ("):
+        return None
+    return last
 
 
 def _proper_pair(tokens: list[Token], i: int, names: frozenset[str], counts: dict[str, int]) -> bool:
@@ -319,11 +319,21 @@ def _surnames_alone(text: str, tokens: list[Token], found: dict, taken: Coverage
     """``Grigorov`` after ``Gavriil Grigorov``: the bare surname of a multi-word candidate,
     after its first full mention, when no other candidate shares it."""
     owners: dict[str, list[str]] = {}
-    for name in found:
+    for name, (cue, _) in found.items():
         parts = name.split()
-        if len(parts) >= 2 and len(parts[-1]) >= 3:
+        # one word named through a role, a title or a speech verb ("der CSU-Vorsitzende
+        # Stoiber") is a surname too: "Stoiber hatte … betont" is the same person
+        if len(parts[-1]) >= 3 and (len(parts) >= 2 or cue.startswith(_PERSON_CUES)):
             owners.setdefault(parts[-1], []).append(name)
+    for surname, names in owners.items():  # "Hirsi Ali" inside "Ayaan Hirsi Ali": one person
+        longest = max(names, key=len)
+        if all(longest.endswith(" " + n) or n == longest for n in names):
+            owners[surname] = [longest]
+    if not owners:
+        return
     for k, token in enumerate(tokens):
+        if not token.hyphen_after and token.text not in owners and token.text[:-1] not in owners:
+            continue  # most words: no surname, not even in the genitive
         if k and tokens[k - 1].text.lower() in _NOUN_MARKERS:  # "die Menschen" is a noun
             continue
         word, end = token.text, token.end
@@ -340,6 +350,9 @@ def _surnames_alone(text: str, tokens: list[Token], found: dict, taken: Coverage
             continue
         found[name][1].append((token.start, end))
         taken.add(token.start, end)
+
+
+_PERSON_CUES = ("role:", "title:", "speech verb:")
 
 
 def _hyphenated(text: str, tokens: list[Token], k: int) -> tuple[str, int]:

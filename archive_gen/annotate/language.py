@@ -13,10 +13,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def detect(text: str, default: str = "de") -> str:
-    counts = {lang: 0 for lang in _FUNCTION_WORDS}
-    for word in _WORD.findall(text[:5000].lower()):
-        for lang, vocabulary in _FUNCTION_WORDS.items():
-            if word in vocabulary:
-                counts[lang] += 1
+    words = _WORD.findall(text[:5000].lower())
+    counts = {lang: sum(map(vocabulary.__contains__, words)) for lang, vocabulary in _FUNCTION_WORDS.items()}
     best = max(sorted(counts), key=lambda lang: counts[lang])
     return best if counts[best] >= 3 else default

@@ -12,6 +12,8 @@ German morphology lives here as small grammar tables, not as lists of names.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple
@@ -49,16 +51,24 @@ def gap_class(gap: str) -> str:
     return " ".join(gap.replace("’", "'").split(" ")).replace("\n", " ")
 
 
+_PARTS_RE = re.compile(r"(\w+)", re.UNICODE)  # split() on it: gap, word, gap, word, …, gap
+_TEXT = operator.itemgetter(0)  # a token's text, for C-level map()
+_make_token = functools.partial(tuple.__new__, Token)  # a named tuple's __new__ is Python: slow per token
+
+
 def tokenize(text: str) -> list[Token]:
-    spans = [m.span() for m in TOKEN_RE.finditer(text)]
-    tokens = []
-    previous_end = 0
-    for i, (start, end) in enumerate(spans):
-        gap = text[previous_end:start] if i else ""
-        after = i + 1 < len(spans) and text[end:spans[i + 1][0]] == "-"
-        tokens.append(Token(text[start:end], start, end, gap == "-", after, " " if gap == " " else gap_class(gap)))
-        previous_end = end
-    return tokens
+    """The words of ``text``; the first word's gap is empty (whatever precedes it).
+
+    Built column by column with C-level ``map``s, not in a Python loop: every article is
+    tokenised, and this is most of a build's tokens."""
+    parts = _PARTS_RE.split(text)
+    words = parts[1::2]
+    after = parts[2:-1:2]  # the gap after each word but the last
+    before = ["", *after]
+    offsets = [0, *itertools.accumulate(map(len, parts))]
+    hyphen = "-".__eq__
+    return list(map(_make_token, zip(words, offsets[1::2], offsets[2::2], map(hyphen, before),
+                                     [*map(hyphen, after), False], map(gap_class, before))))
 
 
 Key = tuple[str, ...]  # first word, then each further word prefixed by its gap class
@@ -151,12 +161,13 @@ class AliasIndex:
         "Kim"), unless the compound starts with a prefix such as ``Ex-``. A form may be the
         head of a compound (``Nato-Generalsekretär``) when ``allow_compound_prefix``.
         """
-        i, n = 0, len(tokens)
-        while i < n:
-            node = self._trie.get(tokens[i].text)
-            if node is None:
-                i += 1
-                continue
+        n = len(tokens)
+        heads = list(map(self._trie.get, map(_TEXT, tokens)))  # most tokens start no name: skip them in C
+        i = 0
+        for start in itertools.compress(range(n), map(operator.is_not, heads, itertools.repeat(None))):
+            if start < i:
+                continue  # inside the form found last
+            i, node = start, heads[start]
             found, j = None, i
             while True:
                 if _FORMS in node:
@@ -172,10 +183,9 @@ class AliasIndex:
                 continue
             last, forms = found
             first = i
+            i = last + 1
             tail_of_compound = tokens[first].hyphen_before and tokens[first - 1].text.lower() not in COMPOUND_PREFIXES
             head_of_compound = tokens[last].hyphen_after
             if tail_of_compound or (head_of_compound and not allow_compound_prefix):
-                i = last + 1
                 continue
             yield first, last, forms
-            i = last + 1

@@ -28,14 +28,19 @@ from ..model import Claim, Mention, Quote
 from .candidates import is_role
 from .quotenames import is_quoted_name
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
-from .speakers import Context, Who, who_of
+from .speakers import Context, Who, opening_pronoun, unnamed_role_before, who_of
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
-_APPOSITION = re.compile(r"\s*(?:,[^,.;:„“\"]{1,120},|\([^()]{1,60}\))\s*")
+_APPOSITION = re.compile(r"\s*(?:,[^,.;:„“\"]{1,120},|\([^()]{1,60}\),?)\s*")  # "Henning Scherf (SPD), warnte"
+_ADVERBS = re.compile(r"(?:\s+(?:immer|wieder|auch|noch|bereits|schon|erneut|mehrfach|zuvor|nun|jetzt|dann|später|zudem|ebenfalls|stets|zuletzt|damals))+\s+")  # "Dingfelder immer wieder betont"
 _IMPERSONAL = re.compile(r"\b(?:hieß es|heißt es|hieß es weiter|it said|the statement said|it added)\b")
 _PRONOUN = re.compile(r"\s+(er|sie|he|she|they|it)\b")
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|er|sie)\s+$")  # "he said"
+# A sentence that opens with a role as its subject, up to the verb: "Der Hauptgeschäftsführer
+# des BPI nannte sie …" (the pronoun after the verb is its object).
+_ROLE_SUBJECT = re.compile(r"\s*(?:Der|Die|Ein|Eine)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)(?:\s+(?:des|der)\s+[^,;:.„“\"]{1,60})?\s*")
+_NAMED_SUBJECT = re.compile(r"\s+(?:der|die|das|ein|eine)\s+[A-ZÄÖÜ]")
 _ROLE_AFTER = re.compile(r"\s+(?:der|die|the)\s+([\w-]+)")
 
 
@@ -71,7 +76,7 @@ def _continued(ctx: Context, earlier: list[Quote], quote_at: int, sentence: int)
         return Who()
     last = earlier[-1]
     s_start = ctx.sentences[sentence][0]
-    if ctx.sentence_of(last.end) < sentence - 1 or ctx.text[s_start:quote_at].strip():
+    if ctx.text[s_start:quote_at].strip() or not _reported_between(ctx, ctx.sentence_of(last.end), sentence):
         return Who()
     if any((e.id, e.name) != (last.speaker, last.speaker_name if not last.speaker else None)
            for e in ctx.entities_in(last.end, quote_at, ("person", "body", "source"))):
@@ -103,14 +108,22 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
     for verb in verbs:
         # "Kim sagte" first: in "Merkel nannte Wulff „…“" the name after the verb is its object.
         before = [e for e in ctx.entities_in(s_start, verb.start(), speaking)
-                  if 0 <= verb.start() - e.end <= 2 or _APPOSITION.fullmatch(text, e.end, verb.start())]
+                  if 0 <= verb.start() - e.end <= 2 or _APPOSITION.fullmatch(text, e.end, verb.start())
+                  or _ADVERBS.fullmatch(text, e.end, verb.start())]
         if before:  # Kim sagte; John Kline, ein Repräsentant aus Minnesota, sagte; Edathy (SPD) nannte
             return who_of(ctx.person_of(before[-1]))
         after = ctx.entities_in(verb.end(), min(s_end, verb.end() + 6), speaking)
         if after:  # sagte Kim
             return who_of(after[0])
-        pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start())
+        pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start()) \
+            or opening_pronoun(ctx, s_start, verb.start())
+        subject = _ROLE_SUBJECT.fullmatch(text, s_start, verb.start())
+        if subject and is_role(subject.group(1)):  # Der Hauptgeschäftsführer des BPI nannte sie „…“
+            entity = ctx.by_role(subject.group(1), verb.start())
+            return who_of(entity) if entity is not None else Who()
         if pronoun:  # unterstrich er: the speaker of the speech before; schrieb sie, he said
+            if (unnamed := unnamed_role_before(ctx, sentence)) is not None:  # "Der … Vize-Außenminister …. Er sagte"
+                return unnamed
             previous = _previous_speaker(ctx, earlier, sentence, pronoun.group(1).lower())
             if previous:
                 return previous
@@ -118,22 +131,15 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             if entity is not None:
                 return who_of(entity)
             continue
-        role = _ROLE_AFTER.match(text, verb.end())
-        if role and is_role(role.group(1)):  # sagte der Machthaber
-            entity = ctx.by_role(role.group(1), verb.start())
-            if entity is not None:
-                return who_of(entity)
-        # so der zuständige Gewerkschaftsvorstand Uwe Foullong; sagte der Vorsitzende Richter Klaus Tolksdorf
-        later = ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
-        gap = text[verb.end():later[0].start] if later else ""
-        if later and (re.match(r"\s+(?:der|die|the)\s", gap) or (gap.split() and is_role(gap.split()[0]))) \
-                and not re.search(r"[.;:!?]", text[verb.end():later[0].start]) and not _clause_verb(text, verb.end(), later[0].start):
-            return who_of(later[0])
+        named = _role_after(ctx, verb, s_end)
+        if named:
+            return named
     if _IMPERSONAL.search(text, s_start, s_end) and earlier:
         last = earlier[-1]
         if ctx.sentence_of(last.start) >= sentence - 3 and (last.speaker or last.speaker_name or last.via):
             return Who(last.speaker, last.speaker_name, last.via)
-    if verbs:
+    if verbs and not any(_NAMED_SUBJECT.match(text, v.end()) for v in verbs):
+        # not when the verb's subject is someone we do not know: "„…“, schrieb die Hoover Institution"
         people = ctx.entities_in(s_start, s_end, ("person",))
         if people:
             return who_of(people[0])
@@ -141,6 +147,41 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         return (_cue_target(ctx, s_start, s_end)[1] or _reported(ctx, s_start, s_end, earlier, sentence)
                 or _standalone(ctx, s_start, s_end, sentence))
     return Who()
+
+
+def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
+    """The speaker a role after the speech verb names: "sagte der Machthaber" (the person the
+    text introduced with that role), "meinte der Trainer der Frankfurter, Michael Skibbe"."""
+    text = ctx.text
+    role = _ROLE_AFTER.match(text, verb.end())
+    if role and is_role(role.group(1)):  # sagte der Machthaber
+        named = ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
+        if named and adjacent(text, verb.end(), named[0].start):  # meinte der Trainer der Frankfurter, Michael Skibbe
+            return who_of(named[0])
+        entity = ctx.by_role(role.group(1), verb.start())
+        if entity is not None:
+            return who_of(entity)
+    # so der zuständige Gewerkschaftsvorstand Uwe Foullong; sagte der Vorsitzende Richter Klaus Tolksdorf
+    later = ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
+    gap = text[verb.end():later[0].start] if later else ""
+    if later and (re.match(r"\s+(?:der|die|the)\s", gap) or (gap.split() and is_role(gap.split()[0]))) \
+            and not re.search(r"[.;:!?]", text[verb.end():later[0].start]) and not _clause_verb(text, verb.end(), later[0].start):
+        return who_of(later[0])
+    return Who()
+
+
+def _reported_between(ctx: Context, said: int, sentence: int) -> bool:
+    """The sentences between the one where a quote ended and ``sentence`` are at most two of
+    reported speech (subjunctive, nobody named): "Die Gefahr einer Pandemie sei real. … „Aber
+    das Virus hat …“" still quotes the same speaker."""
+    between = range(said + 1, sentence)
+    if len(between) > 2:
+        return False
+    for j in between:
+        start, end = ctx.sentences[j]
+        if not _SUBJUNCTIVE.search(ctx.text, start, end) or ctx.entities_in(start, end, ("person", "body", "source")):
+            return False
+    return True
 
 
 def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
@@ -281,8 +322,11 @@ def _cue_target(ctx: Context, start: int, end: int) -> tuple[str, Who]:
         if ctx.in_quote(cue.start()):
             continue
         named = ctx.entities_in(cue.end(), min(end, cue.end() + CUE_REACH), claimants)
-        if named and adjacent(text, cue.end(), named[0].start):
-            return " ".join(cue.group().split()), who_of(named[0])
+        # the first one the cue reaches: "Nach den Worten der Sprecherin der FDP-Fraktion,
+        # Gisela Piltz, …" passes the party inside the role phrase and names Piltz
+        reached = next((e for e in named if adjacent(text, cue.end(), e.start)), None)
+        if reached is not None:
+            return " ".join(cue.group().split()), who_of(reached)
         if named or re.match(r"\s+[A-ZÄÖÜ]", text[cue.end():cue.end() + 3]):
             return "", Who()  # the cue names someone we do not know: attribute nothing
     for cue in CUE_BEFORE.finditer(text, start, end):

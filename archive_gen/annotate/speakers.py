@@ -143,3 +143,34 @@ def who_of(entity: Entity) -> Who:
     if entity.kind == "source":
         return Who(via=entity.id)
     return Who(speaker=entity.id, speaker_name=None if entity.id else entity.name)
+
+
+# A sentence that opens with a subject pronoun: "Er halte … für vertretbar und bezeichnete …
+# als „maßvoll“": the pronoun is the speech verb's subject when nobody is named before the verb.
+_OPENING_PRONOUN = re.compile(r"\s*[„\"]?(Er|Sie|He|She)\s+[a-zäöüß]")
+
+
+def opening_pronoun(ctx: Context, s_start: int, verb_at: int) -> re.Match | None:
+    """The subject pronoun that opens the sentence, when nobody is named before the verb."""
+    opening = _OPENING_PRONOUN.match(ctx.text, s_start)
+    if opening is None or ctx.entities_in(s_start, verb_at, ("person", "body", "source")) or \
+            ctx.in_quote(opening.start(1)):
+        return None
+    return re.match(r"(\w+)", opening.group(1))
+
+
+def unnamed_role_before(ctx: Context, sentence: int) -> Who | None:
+    """The sentence before opens with a role and no name ("Der iranische Vize-Außenminister
+    betrachtet …"): a pronoun now points to that unnamed holder, not to a person named earlier:
+    nobody we can name; None when there is no such sentence."""
+    if sentence == 0:
+        return None
+    p_start, p_end = ctx.sentences[sentence - 1]
+    opening = _ROLE_OPENING.match(ctx.text, p_start, p_end)
+    if opening is None or not is_role(opening.group(1)) or \
+            ctx.entities_in(opening.start(1), opening.end(1) + 40, ("person",)):
+        return None
+    return Who()  # by_role would take "Außenminister Donald Rumsfeld" for the Iranian one
+
+
+_ROLE_OPENING = re.compile(r"\s*(?:Der|Die)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)\s+[a-zäöüß]")

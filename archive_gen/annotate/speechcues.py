@@ -50,5 +50,8 @@ def adjacent(text: str, start: int, end: int, before: bool = False) -> bool:
         return True
     # "Nach Auffassung des CDU-Fraktionsvorsitzenden Hartmut Perschau": link words, then a
     # role word, maybe an apposition in commas around its body
-    role = re.fullmatch(r"(.*?)\s([\w-]+)(\s[^,.;:„“\"]{0,60},)?\s*", gap)
-    return bool(role and is_role(role.group(2)) and LINK_WORDS.fullmatch(role.group(1)))
+    # ("der innenpolitischen Sprecherin der FDP-Bundesfraktion, Gisela Piltz": any word may be the role)
+    for role in re.finditer(r"\s([\w-]+)(?=(\s[^,.;:„“\"]{0,60},)?\s*$)", gap):
+        if is_role(role.group(1)) and LINK_WORDS.fullmatch(gap, 0, role.start()):
+            return True
+    return False

@@ -15,14 +15,12 @@ the ``pagefind[bin]`` package: no download at run time)::
 
 What is indexed, and how: :mod:`.standins`.
 
-Shards: from ``SHARD_FROM`` pages on, the index is one Pagefind bundle per year of the article
-pages (``site/pagefind/<yyyy>/``) and one for every other page (``site/pagefind/terms/``);
-below, one bundle (``site/pagefind/all/``: ranks best, see ``SHARD_FROM``); the list
-is ``site/pagefind/shards.json``, which ``overrides/assets/search/search.js`` reads to load the
-main bundle and merge the others (Pagefind's ``mergeIndex``: one WebAssembly file, filters and
-results merged). Pagefind cannot add to an index, it always indexes every page it is given
-(about 16 s for one index of 10,000 articles on two cores); sharded, a new article costs the
-indexing of its year only.
+Shards (:mod:`.shards`): the article pages of consecutive months go into one Pagefind bundle
+until it holds ``SHARD_PAGES`` pages (``site/pagefind/<first month>/``; the term pages join the
+newest); an archive of fewer pages has one bundle (``site/pagefind/all/``). The list is
+``site/pagefind/shards.json``, which ``overrides/assets/search/search.js`` reads to load the
+main bundle, merge the others (Pagefind's ``mergeIndex``: one WebAssembly file, filters and
+results merged) and name the filters, whose values load only when a reader opens one.
 
 Rebuilds (``archive-gen build``): the stand-in of each page is kept in the build cache (a sealed
 pack, ``search.pack``) under the hash of the page's HTML, so only changed pages are parsed
@@ -53,26 +51,18 @@ from pathlib import Path
 
 from ..errors import RenderError
 from ..output.cache import Store, digest
+from . import shards as sharding
 from .standins import FILTER_NAMES, pages_to_index, stand_in
 
-__all__ = ["SearchStats", "index_site", "pagefind_executable", "BUNDLE_DIR", "SHARDS_FILE", "shard_of"]
+__all__ = ["SearchStats", "index_site", "pagefind_executable", "BUNDLE_DIR", "SHARDS_FILE"]
 
 BUNDLE_DIR = "pagefind"  # site/pagefind/: what overrides/partials/search.html loads
 STAND_IN_TREE = "search-site"  # .archive-gen-cache/search-site/: the stand-ins Pagefind reads
-SHARDS_FILE = "shards.json"  # site/pagefind/shards.json: {"main": shard, "merge": [shards]}
-TERMS_SHARD = "terms"  # the shard of every page that is not an article page
-ALL_SHARD = "all"  # the one shard of an archive smaller than SHARD_FROM pages
-# Pagefind scores a word by its frequency within one index (BM25): in a small shard a word that
-# most of its pages hold counts for little, and the merged results sort by those scores. And a
-# first search loads one word chunk per shard: at 10,000 articles in 20 year shards that was
-# 780 KB gzip against 350 KB for one index (benchmarks/README.md). So one index ranks best and
-# loads least; shards pay off only where indexing everything on each build takes minutes.
-SHARD_FROM = 50_000
+SHARDS_FILE = "shards.json"  # site/pagefind/shards.json: {"main": shard, "merge": [shards], "filters": [names]}
 _TREE_STATE = "state"
 _SHARD_KEYS = "shard keys"  # search.pack: overall key -> {shard: key}, for the last two indexes
 _PARALLEL = 2  # Pagefind runs at a time
 _STAT_INDEX = "stat index"  # search.pack: page -> (size, mtime ns, inode, SHA-256 of its HTML)
-_EMPTY = '<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body></body></html>'
 
 @dataclass(frozen=True)
 class SearchStats:
@@ -120,7 +110,8 @@ def pagefind_executable() -> Path:
 
 
 def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cache: Store | None = None,
-               previous: tuple[str, Path] | None = None, shard_from: int | None = None) -> SearchStats:
+               previous: tuple[str, Path] | None = None, shard_pages: int | None = None,
+               terms_apart: bool | None = None) -> SearchStats:
     """Index the rendered site in ``site_dir`` with Pagefind into ``site_dir/pagefind/``.
 
     Call it after MkDocs rendered the site (and before the site is published or swapped into
@@ -129,7 +120,7 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
     the page's ``<html lang>``). With ``quiet=False`` Pagefind's progress is printed.
     ``cache``: stand-ins by page hash (see above); ``previous``: (:attr:`SearchStats.key`, site
     dir) of a complete earlier index whose bundle may be reused when the key is the same;
-    ``shard_from``: the number of pages from which the index is sharded (``SHARD_FROM``).
+    ``shard_pages``, ``terms_apart``: how the index is sharded (``SHARD_PAGES``, ``TERMS_APART``).
 
     Raises :class:`~archive_gen.errors.RenderError` when the binary is missing, ``site_dir`` is
     no rendered site, or Pagefind fails.
@@ -149,7 +140,8 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
         shutil.rmtree(bundle)
 
     documents, articles, terms = _stand_ins(site_dir, language, names, cache)
-    shards = _shards(documents, language, len(documents) >= (SHARD_FROM if shard_from is None else shard_from))
+    shards, main = sharding.split(documents, language, sharding.SHARD_PAGES if shard_pages is None else shard_pages,
+                                  sharding.TERMS_APART if terms_apart is None else terms_apart)
     binary = executable.stat()  # another Pagefind: another bundle
     identity = ("pagefind", language, str(executable), str(binary.st_size), str(binary.st_mtime_ns))
     keys = {name: digest(*identity, name, *(part for rel, document in docs for part in (rel, document)))
@@ -163,10 +155,10 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
         indexed = [name for name in sorted(shards) if not (
             old_keys.get(name) == keys[name] and _link_bundle(old_site / name, bundle / name, "pagefind-entry.json"))]
         _index_shards(executable, shards, indexed, bundle, language, quiet, cache)
-        main = TERMS_SHARD if TERMS_SHARD in shards else ALL_SHARD
         merge = sorted(name for name in shards if name != main)
         bundle.mkdir(parents=True, exist_ok=True)
-        (bundle / SHARDS_FILE).write_text(json.dumps({"main": main, "merge": merge}) + "\n", encoding="utf-8")
+        listing = {"main": main, "merge": merge, "filters": sharding.filter_names(documents)}
+        (bundle / SHARDS_FILE).write_text(json.dumps(listing, ensure_ascii=False) + "\n", encoding="utf-8")
     if cache is not None:
         _record(cache, key, keys, previous[0] if previous is not None else None)
 
@@ -192,25 +184,6 @@ def _index_shards(executable: Path, shards: dict[str, list[tuple[str, str]]], in
                     for name in indexed]
             for run in runs:
                 run.result()  # the first failure raises
-
-
-def shard_of(rel: str) -> str:
-    """The shard of a page: its year for an article page (``articles/<yyyy>/…``), else ``terms``."""
-    parts = rel.split("/")
-    return parts[1] if len(parts) > 2 and parts[0] == "articles" and parts[1].isdigit() else TERMS_SHARD
-
-
-def _shards(documents: list[tuple[str, str]], language: str, split: bool) -> dict[str, list[tuple[str, str]]]:
-    """The documents by shard (all in one unless ``split``); the main shard (terms, or all)
-    always exists, with an empty page when it has nothing to index (Pagefind still writes its
-    bundle)."""
-    main = TERMS_SHARD if split else ALL_SHARD
-    shards: dict[str, list[tuple[str, str]]] = {main: []}
-    for rel, document in documents:
-        shards.setdefault(shard_of(rel) if split else main, []).append((rel, document))
-    if not shards[main]:
-        shards[main] = [("index.html", _EMPTY.format(language=language))]
-    return shards
 
 
 def _flat(shards: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str]]:

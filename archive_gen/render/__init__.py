@@ -42,26 +42,45 @@ class PageCache(Protocol):
 
     def through(self, key: str, render: Callable[[], Pages]) -> Pages: ...
 
+    def has(self, key: str) -> bool: ...
 
-def render_pages(archive: Archive, settings: Settings, cache: PageCache | None = None) -> Iterator[tuple[str, str]]:
+
+# Renders many pages at once, results in order (e.g. in worker processes: ``parallel.fork_map``).
+Mapper = Callable[[list[Callable[[], Pages]]], list[Pages]]
+
+
+def render_pages(archive: Archive, settings: Settings, cache: PageCache | None = None,
+                 mapper: Mapper | None = None) -> Iterator[tuple[str, str]]:
     """Every page and feed as (docs path, text), one group at a time: memory stays at the
     graph's size. With ``cache``, an article page or a term's pages come from it when nothing
-    they show changed (:mod:`.cachekeys`); the result is the same either way."""
+    they show changed (:mod:`.cachekeys`); with ``mapper``, the article and term pages the
+    cache lacks are rendered through it first (in worker processes). The result is the same
+    either way."""
     ctx = RenderContext(archive, settings)
     annotated = annotated_in(archive)  # passage notes that refer to an actor or a source
     keys = PageKeys(ctx, cache.annotation_keys, cache.salt, annotated) if cache is not None else None
-
-    def through(key: str | None, render: Callable[[], Pages]) -> Pages:
-        return cache.through(key, render) if cache is not None and key is not None else render()
-
-    for position, article in enumerate(archive.articles):
-        yield from through(keys and keys.article(article, position),
-                           lambda a=article, p=position: [article_page(ctx, a, p)])
+    groups: list[tuple[str | None, Callable[[], Pages]]] = [
+        (keys and keys.article(article, position), lambda a=article, p=position: [article_page(ctx, a, p)])
+        for position, article in enumerate(archive.articles)]
     for taxonomy in archive.taxonomies.values():
         for term in taxonomy.terms.values():
             notes = annotated.get((taxonomy.name, term.id), [])
-            yield from through(keys and keys.term(term),
-                               lambda t=term, n=notes: [*term_pages(ctx, t, n), *term_feed(ctx, t)])
+            groups.append((keys and keys.term(term), lambda t=term, n=notes: [*term_pages(ctx, t, n), *term_feed(ctx, t)]))
+    ready = _rendered_ahead(groups, cache, mapper)
+
+    def through(number: int) -> Pages:
+        key, render = groups[number]
+        done = ready.pop(number, None)
+        render = render if done is None else (lambda: done)
+        return cache.through(key, render) if cache is not None and key is not None else render()
+
+    for number in range(len(archive.articles)):
+        yield from through(number)
+    number = len(archive.articles)
+    for taxonomy in archive.taxonomies.values():
+        for _ in taxonomy.terms:
+            yield from through(number)
+            number += 1
         yield from index_pages(ctx, taxonomy)
     yield from timeline_pages(ctx)
     yield from event_pages(ctx)
@@ -70,3 +89,13 @@ def render_pages(archive: Archive, settings: Settings, cache: PageCache | None =
     yield from ((f"{PUBLISH_DIR}/schema/{name}", text) for name, text in schema_files())
     yield from custom_pages(ctx)
     yield archive_feed(ctx)
+
+
+def _rendered_ahead(groups: list[tuple[str | None, Callable[[], Pages]]], cache: PageCache | None,
+                    mapper: Mapper | None) -> dict[int, Pages]:
+    """The groups the cache lacks, rendered through ``mapper`` (by their number)."""
+    if mapper is None:
+        return {}
+    missing = [n for n, (key, _) in enumerate(groups) if cache is None or key is None or not cache.has(key)]
+    return dict(zip(missing, mapper([groups[n][1] for n in missing])))
+

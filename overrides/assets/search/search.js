@@ -3,9 +3,10 @@
  * Opens a dialog with Pagefind's default UI. Pagefind's files (site/pagefind/, written by
  * archive_gen.publish.search.index_site) are loaded on the first opening only, relative to the
  * site root that MkDocs gives each page as base_url: the site works under any sub-path.
- * The index is sharded (one Pagefind bundle per year of articles, one for the other pages):
- * pagefind/shards.json names the main bundle, whose UI is loaded, and the bundles merged into
- * it (Pagefind's mergeIndex: one WebAssembly file, results and filters merged).
+ * The index may be sharded (consecutive months of articles per Pagefind bundle): pagefind/shards.json
+ * names the main bundle, whose UI and engine are loaded, the bundles merged into it (Pagefind's
+ * mergeIndex: one WebAssembly file, results and filters merged) and the filter names. Filter
+ * values load when a reader opens a filter (./pagefind.js), not with the first search.
  * Keys: "/" opens the search, Escape closes it.
  */
 (function () {
@@ -18,7 +19,10 @@
   // the site root, e.g. "/" or "/archive/" (pages carry a relative base_url such as "../..")
   var siteRoot = new URL((root.getAttribute("data-base") || ".") + "/", window.location.href);
   var bundles = new URL("pagefind/", siteRoot);
+  var engineShim = new URL("assets/search/", siteRoot); // ./pagefind.js: what Pagefind UI imports
   var loading = null;
+  var ui = null;
+  var shim = null;
 
   // a fixed dialog inside the sticky header would be clipped: it lives in <body>
   document.body.appendChild(dialog);
@@ -80,11 +84,17 @@
       var merge = (shards.merge || []).map(function (name) {
         return Object.assign({ bundlePath: shardUrl(name).pathname }, options);
       });
-      return loadUi(main).then(function () {
+      return Promise.all([
+        import(new URL("pagefind.js", main).href),
+        import(new URL("pagefind.js", engineShim).href),
+        loadUi(main)
+      ]).then(function (modules) {
+        shim = modules[1];
+        shim.use(modules[0], shards.filters);
         /* global PagefindUI */
-        new PagefindUI(Object.assign({
+        ui = new PagefindUI(Object.assign({
           element: "#ag-search-ui",
-          bundlePath: main.pathname,
+          bundlePath: engineShim.pathname,
           showImages: false,
           showSubResults: false,
           processResult: processResult,
@@ -98,6 +108,16 @@
     });
     return loading;
   }
+
+  // a reader opened a filter for the first time: load the values of all filters, then search
+  // again (no value can be selected yet) so that Pagefind UI lists them with their counts
+  var filtersAsked = false;
+  dialog.addEventListener("toggle", function (event) {
+    var block = event.target;
+    if (filtersAsked || !shim || !block.open || !block.classList.contains("pagefind-ui__filter-block")) return;
+    filtersAsked = true;
+    shim.loadFilters().then(function () { ui.triggerFilters({}); }, function () { filtersAsked = false; });
+  }, true);
 
   function open() {
     if (!dialog.hidden) return;

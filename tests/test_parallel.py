@@ -1,0 +1,36 @@
+"""fork_map: the tasks' results in their order, whatever the processes do."""
+
+import os
+
+from archive_gen import parallel
+
+
+def test_results_come_back_in_order_from_forked_workers(monkeypatch):
+    monkeypatch.setattr(parallel, "RENDER_PARALLEL_MIN", 4)
+    parent = os.getpid()
+    tasks = [lambda n=n: (n * n, os.getpid() != parent) for n in range(40)]
+    results = parallel.fork_map(tasks, jobs=2, chunk=3)
+    assert [value for value, _ in results] == [n * n for n in range(40)]
+    assert all(elsewhere for _, elsewhere in results), "rendered in the workers"
+
+
+def test_few_tasks_or_one_job_stay_in_this_process(monkeypatch):
+    parent = os.getpid()
+    tasks = [lambda: os.getpid() == parent] * 8
+    assert all(parallel.fork_map(tasks, jobs=4))  # below RENDER_PARALLEL_MIN
+    monkeypatch.setattr(parallel, "RENDER_PARALLEL_MIN", 1)
+    assert all(parallel.fork_map(tasks, jobs=1))
+
+
+def test_a_dead_worker_costs_only_speed(monkeypatch):
+    """A worker killed mid-way (out of memory, a signal): the rest is done here, same results."""
+    monkeypatch.setattr(parallel, "RENDER_PARALLEL_MIN", 4)
+    parent = os.getpid()
+
+    def task(n):
+        if n == 7 and os.getpid() != parent:
+            os._exit(1)
+        return n
+
+    results = parallel.fork_map([lambda n=n: task(n) for n in range(30)], jobs=2, chunk=2)
+    assert results == list(range(30))
