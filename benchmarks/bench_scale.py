@@ -13,7 +13,8 @@ the peak RSS of the largest process (worker processes included):
 
 full         ``build`` with no cache, docs/ or site/ (the annotation in worker processes)
 no change    ``build`` again: must return without work
-+1 article   ``build`` after one new article file
++1 article   ``build`` after one new article file dated like the newest (how an archive grows)
++1 old       ``build`` after one new article file dated like the oldest (a story filed late)
 +1 actor     ``build`` after one actor's description was edited (the actor with most articles)
              (each with ``--renderer`` from ``--renderers``: MkDocs, Zensical, or both in turn)
 mkdocs       ``mkdocs build`` of the same generated docs/ (explicit nav: the archive's own
@@ -91,10 +92,18 @@ def html_stats(site: Path) -> dict:
     return {"pages": len(sizes), "bytes_per_page": sum(sizes) / max(1, len(sizes)), "max_page": max(sizes, default=0)}
 
 
-def add_article(project: Path) -> None:
-    first = sorted((project / "content" / "articles").rglob("*.md"))[0]
-    text = first.read_text(encoding="utf-8").replace("title: ", "title: Nachtrag – ", 1)
-    first.with_name("zz-bench-new.md").write_text(text, encoding="utf-8")
+def add_article(project: Path, newest: bool) -> None:
+    """A copy of the newest article (today's story: how an archive grows) or of the oldest
+    (a story filed late), with another title: the pages and search shard of its month change."""
+    files = sorted((project / "content" / "articles").rglob("*.md"), key=lambda p: (_date(p), p.as_posix()))
+    model = files[-1] if newest else files[0]
+    text = re.sub(r"^title: .*$", "title: Nachtrag zu einem Bericht", model.read_text(encoding="utf-8"), count=1, flags=re.M)
+    model.with_name(f"zz-bench-{'new' if newest else 'old'}.md").write_text(text, encoding="utf-8")
+
+
+def _date(path: Path) -> str:
+    match = re.search(r"^date: *['\"]?([0-9-]+)", path.read_text(encoding="utf-8"), re.M)
+    return match.group(1) if match else ""
 
 
 def busiest_actor(project: Path) -> Path:
@@ -176,8 +185,10 @@ def measure(size: int, corpus: str, work: Path, peers: bool, renderer: str = "mk
     row["full"] = build(project, renderer)
     row.update(html_stats(project / "site"))
     row["nochange"] = build(project, renderer)
-    add_article(project)
+    add_article(project, newest=True)
     row["add"] = build(project, renderer)
+    add_article(project, newest=False)
+    row["add_old"] = build(project, renderer)
     actor = busiest_actor(project)
     edit_description(actor)
     row["actor"] = build(project, renderer)
@@ -210,17 +221,17 @@ def report(rows: list[dict], generated: list[dict], meta: dict) -> str:
              f"Code {meta['code']}. {meta['machine']}; load average at start / end {meta['load_start']} / {meta['load_end']}; "
              f"ARCHIVE_GEN_JOBS={os.environ.get('ARCHIVE_GEN_JOBS', 'unset (all cores)')}. Seconds are wall-clock, "
              "one run each; ratios are against the full build of the same size in the same run.", "",
-             "| corpus | renderer | N | full build s | no change s (ratio) | +1 article s (ratio) | +1 actor description s (ratio) "
+             "| corpus | renderer | N | full build s | no change s (ratio) | +1 article s (ratio) | +1 old article s (ratio) | +1 actor description s (ratio) "
              "| MkDocs alone s (ratio) | Hugo s (ratio) | peak RSS MB | HTML pages | bytes/page | largest page |",
-             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
         full = r["full"]["seconds"]
 
         def cell(key: str) -> str:
             return f"{r[key]['seconds']:.2f} ({r[key]['seconds'] / full:.2f})" if key in r else "–"
 
-        rss = max(r[k]["rss_mb"] for k in ("full", "nochange", "add", "actor"))
-        lines.append(f"| {r['corpus']} | {r.get('renderer', 'mkdocs')} | {r['size']:,} | {full:.1f} | {cell('nochange')} | {cell('add')} | "
+        rss = max(r[k]["rss_mb"] for k in ("full", "nochange", "add", "add_old", "actor") if k in r)
+        lines.append(f"| {r['corpus']} | {r.get('renderer', 'mkdocs')} | {r['size']:,} | {full:.1f} | {cell('nochange')} | {cell('add')} | {cell('add_old')} | "
                      f"{cell('actor')} | {cell('mkdocs')} | {cell('hugo')} | {rss:.0f} | {r['pages']:,} | "
                      f"{r['bytes_per_page'] / 1024:.1f} KB | {r['max_page'] / 1024:.0f} KB |")
     if generated:
