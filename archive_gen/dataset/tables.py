@@ -88,6 +88,21 @@ class Sentences:
         return max(bisect.bisect_right(self.starts, offset) - 1, 0)
 
 
+_split: tuple[Archive | None, dict[str, Sentences]] = (None, {})
+
+
+def sentences(archive: Archive, article: Article) -> Sentences:
+    """The article's sentences, split once per archive: three tables in two formats ask for
+    them (splitting was half the cost of the data files). Kept for the last archive only."""
+    global _split
+    if _split[0] is not archive:
+        _split = (archive, {})
+    found = _split[1].get(article.slug)
+    if found is None:
+        found = _split[1][article.slug] = Sentences(article)
+    return found
+
+
 def principal_actors(article: Article, archive: Archive) -> list[str]:
     """The article's actors other than places, most mentioned first (then first named)."""
     places = set(article.places)
@@ -137,12 +152,14 @@ def article_source_rows(archive: Archive, events: Events) -> Iterator[tuple]:
 
 def mention_rows(archive: Archive, events: Events) -> Iterator[tuple]:
     for a in ordered_articles(archive):
-        sentences = Sentences(a)
-        speaking = {(s.speaker, sentences.index(s.start)) for s in (*a.quotes, *a.claims) if s.speaker}
         found = [(m.start, m.end, m.id, "actor", m) for m in a.mentions]
         found += [(m.start, m.end, m.id, "cited source", m) for m in a.source_mentions]
+        if not found:
+            continue
+        split = sentences(archive, a)
+        speaking = {(s.speaker, split.index(s.start)) for s in (*a.quotes, *a.claims) if s.speaker}
         for n, (start, end, entity, role, m) in enumerate(sorted(found, key=lambda f: f[:4])):
-            sentence = sentences.index(start)
+            sentence = split.index(start)
             if role == "actor" and (entity, sentence) in speaking:
                 role = "speaker"
             actor, source = (None, entity) if role == "cited source" else (entity, None)
@@ -151,16 +168,20 @@ def mention_rows(archive: Archive, events: Events) -> Iterator[tuple]:
 
 def quote_rows(archive: Archive, events: Events) -> Iterator[tuple]:
     for a in ordered_articles(archive):
-        sentences = Sentences(a)
+        if not a.quotes:
+            continue
+        split = sentences(archive, a)
         for n, q in enumerate(sorted(a.quotes, key=lambda q: (q.start, q.end, q.text))):
-            yield (a.slug, n, q.start, q.end, sentences.index(q.start), q.text, q.speaker, q.speaker_name, q.via)
+            yield (a.slug, n, q.start, q.end, split.index(q.start), q.text, q.speaker, q.speaker_name, q.via)
 
 
 def claim_rows(archive: Archive, events: Events) -> Iterator[tuple]:
     for a in ordered_articles(archive):
-        sentences = Sentences(a)
+        if not a.claims:
+            continue
+        split = sentences(archive, a)
         for n, c in enumerate(sorted(a.claims, key=lambda c: (c.start, c.end, c.text))):
-            yield (a.slug, n, c.start, c.end, sentences.index(c.start), c.text, c.cue, c.speaker, c.speaker_name,
+            yield (a.slug, n, c.start, c.end, split.index(c.start), c.text, c.cue, c.speaker, c.speaker_name,
                    c.via)
 
 
