@@ -88,21 +88,6 @@ class Sentences:
         return max(bisect.bisect_right(self.starts, offset) - 1, 0)
 
 
-_split: tuple[Archive | None, dict[str, Sentences]] = (None, {})
-
-
-def sentences(archive: Archive, article: Article) -> Sentences:
-    """The article's sentences, split once per archive: three tables in two formats ask for
-    them (splitting was half the cost of the data files). Kept for the last archive only."""
-    global _split
-    if _split[0] is not archive:
-        _split = (archive, {})
-    found = _split[1].get(article.slug)
-    if found is None:
-        found = _split[1][article.slug] = Sentences(article)
-    return found
-
-
 def principal_actors(article: Article, archive: Archive) -> list[str]:
     """The article's actors other than places, most mentioned first (then first named)."""
     places = set(article.places)
@@ -156,7 +141,7 @@ def mention_rows(archive: Archive, events: Events) -> Iterator[tuple]:
         found += [(m.start, m.end, m.id, "cited source", m) for m in a.source_mentions]
         if not found:
             continue
-        split = sentences(archive, a)
+        split = Sentences(a)
         speaking = {(s.speaker, split.index(s.start)) for s in (*a.quotes, *a.claims) if s.speaker}
         for n, (start, end, entity, role, m) in enumerate(sorted(found, key=lambda f: f[:4])):
             sentence = split.index(start)
@@ -170,7 +155,7 @@ def quote_rows(archive: Archive, events: Events) -> Iterator[tuple]:
     for a in ordered_articles(archive):
         if not a.quotes:
             continue
-        split = sentences(archive, a)
+        split = Sentences(a)
         for n, q in enumerate(sorted(a.quotes, key=lambda q: (q.start, q.end, q.text))):
             yield (a.slug, n, q.start, q.end, split.index(q.start), q.text, q.speaker, q.speaker_name, q.via)
 
@@ -179,7 +164,7 @@ def claim_rows(archive: Archive, events: Events) -> Iterator[tuple]:
     for a in ordered_articles(archive):
         if not a.claims:
             continue
-        split = sentences(archive, a)
+        split = Sentences(a)
         for n, c in enumerate(sorted(a.claims, key=lambda c: (c.start, c.end, c.text))):
             yield (a.slug, n, c.start, c.end, split.index(c.start), c.text, c.cue, c.speaker, c.speaker_name,
                    c.via)
