@@ -12,6 +12,7 @@ file (it keeps its inode and time, so the render and a mirror see it unchanged).
 
 from __future__ import annotations
 
+import contextlib
 import filecmp
 import hashlib
 import json
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from ..model import Archive
 from .tables import TABLES
-from .writers import PUBLISH_DIR, PUBLISHED_FORMATS, WRITERS, file_name
+from .writers import PUBLISH_DIR, PUBLISHED_FORMATS, file_name, write_published
 
 RECORD = "data.json"
 
@@ -79,24 +80,31 @@ def publish_data(archive: Archive, staging: Path, docs_dir: Path, cache_root: Pa
     reusable = key is not None and record.get("key") == key
     old_stamps = record.get("files") if reusable and isinstance(record.get("files"), dict) else {}
     stamps, written, unchanged = {}, 0, 0
-    for fmt in PUBLISHED_FORMATS:
-        for table in TABLES:
-            rel = f"{PUBLISH_DIR}/{file_name(table, fmt)}"
+    for table in TABLES:
+        paths = {fmt: f"{PUBLISH_DIR}/{file_name(table, fmt)}" for fmt in PUBLISHED_FORMATS}
+        stale = {}
+        for fmt, rel in paths.items():
             target, current = staging / rel, docs_dir / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             if reusable and old_stamps.get(rel) is not None and old_stamps.get(rel) == _stamp(current):
                 _link_or_copy(current, target)
                 unchanged += 1
             else:
-                with target.open("w", encoding="utf-8", newline="") as out:
-                    WRITERS[fmt](table, table.rows(archive, archive.events), out)
+                stale[fmt] = rel
+        if stale:  # one pass over the table's rows for all its stale files
+            with contextlib.ExitStack() as files:
+                outs = {fmt: files.enter_context((staging / rel).open("w", encoding="utf-8", newline=""))
+                        for fmt, rel in stale.items()}
+                write_published(table, table.rows(archive, archive.events), outs)
+            for rel in stale.values():
+                target, current = staging / rel, docs_dir / rel
                 if current.is_file() and filecmp.cmp(current, target, shallow=False):
                     target.unlink()
                     _link_or_copy(current, target)
                     unchanged += 1
                 else:
                     written += 1
-            stamps[rel] = _stamp(target)
+        stamps.update((rel, _stamp(staging / rel)) for rel in paths.values())
     cache_root.mkdir(parents=True, exist_ok=True)
     (cache_root / RECORD).write_text(json.dumps({"key": key, "files": stamps}, sort_keys=True), encoding="utf-8")
     return written, unchanged

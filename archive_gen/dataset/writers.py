@@ -58,6 +58,20 @@ def write_csv(table: Table, rows: Iterable[tuple], out: IO[str]) -> int:
 WRITERS = {"json": write_jsonl, "csv": write_csv}
 
 
+def write_published(table: Table, rows: Iterable[tuple], outs: dict[str, IO[str]]) -> None:
+    """One pass over the rows into each published format at once (``outs``: format → file):
+    the same bytes as :data:`WRITERS` one format at a time, for half the row making."""
+    csv_out = csv.writer(outs["csv"], lineterminator="\n") if "csv" in outs else None
+    json_out = outs.get("json")
+    if csv_out is not None:
+        csv_out.writerow(table.column_names)
+    for row in rows:
+        if json_out is not None:
+            json_out.write(json_line(table, row))
+        if csv_out is not None:
+            csv_out.writerow([csv_cell(column, value) for column, value in zip(table.columns, row)])
+
+
 def schema_path(table: Table, prefix: str = PUBLISH_DIR) -> str:
     return f"{prefix}/schema/{table.name}.schema.json"
 
