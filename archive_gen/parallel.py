@@ -20,6 +20,7 @@ import hashlib
 import multiprocessing
 import os
 import pickle
+import threading
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -272,11 +273,13 @@ _fork_tasks: list[Callable[[], object]] = []
 def fork_map(tasks: list[Callable[[], object]], jobs: int, chunk: int = CHUNK) -> list[object]:
     """Call every task, in ``jobs`` forked processes when there are enough tasks; results in
     the tasks' order. The tasks are closures over this process's memory (the archive graph):
-    forked children inherit them, only the results travel back, pickled. Without ``fork``, or
-    when a worker dies, the rest runs here: the result never depends on the processes."""
+    forked children inherit them, only the results travel back, pickled. Without ``fork``, in
+    a process with other threads (a child would inherit locks they hold), or when a worker
+    dies, the rest runs here: the result never depends on the processes."""
     global _fork_tasks
     results: list[object] = [_PENDING] * len(tasks)
-    if jobs > 1 and len(tasks) >= RENDER_PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
+    if jobs > 1 and len(tasks) >= RENDER_PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods() \
+            and threading.active_count() == 1:  # never fork a process with threads (serve's server, timers)
         _fork_tasks = tasks
         spans = [(i, min(i + chunk, len(tasks))) for i in range(0, len(tasks), chunk)]
         try:

@@ -34,3 +34,20 @@ def test_a_dead_worker_costs_only_speed(monkeypatch):
 
     results = parallel.fork_map([lambda n=n: task(n) for n in range(30)], jobs=2, chunk=2)
     assert results == list(range(30))
+
+
+def test_a_process_with_threads_is_not_forked(monkeypatch):
+    """serve runs a web server and a file watcher in threads: a forked child would inherit
+    whatever locks they hold, so there the tasks run in this process."""
+    import threading
+
+    monkeypatch.setattr(parallel, "RENDER_PARALLEL_MIN", 4)
+    parent, stop = os.getpid(), threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert all(parallel.fork_map([lambda: os.getpid() == parent] * 10, jobs=2))
+    finally:
+        stop.set()
+        thread.join()
+    assert not all(parallel.fork_map([lambda: os.getpid() == parent] * 10, jobs=2)), "control: forked without it"
