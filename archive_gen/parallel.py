@@ -279,7 +279,7 @@ def fork_map(tasks: list[Callable[[], object]], jobs: int, chunk: int = CHUNK) -
     global _fork_tasks
     results: list[object] = [_PENDING] * len(tasks)
     if jobs > 1 and len(tasks) >= RENDER_PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods() \
-            and threading.active_count() == 1:  # never fork a process with threads (serve's server, timers)
+            and not other_threads():
         _fork_tasks = tasks
         spans = [(i, min(i + chunk, len(tasks))) for i in range(0, len(tasks), chunk)]
         try:
@@ -294,6 +294,11 @@ def fork_map(tasks: list[Callable[[], object]], jobs: int, chunk: int = CHUNK) -
 
 
 _PENDING = object()
+
+
+def other_threads() -> bool:
+    """Whether this process runs other threads: a forked child would inherit the locks they hold."""
+    return threading.active_count() > 1
 
 
 def _fork_span(span: tuple[int, int]) -> list[object]:

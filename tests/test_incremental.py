@@ -358,6 +358,7 @@ def test_render_shared_out_to_forked_processes_gives_the_same_site(tmp_path, mon
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.setattr(reuse, "FORK_MIN", 10)
     monkeypatch.setattr(parallel, "RENDER_PARALLEL_MIN", 10)  # page Markdown rendered in workers too
+    monkeypatch.setattr(parallel, "other_threads", lambda: False)  # whatever threads the test runner has
     root = copy_project(tmp_path / "archive")
     (tmp_path / "scratch").mkdir()
     config = Config.load(root / "mkdocs.yml", quiet=True)

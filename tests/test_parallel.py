@@ -7,6 +7,7 @@ from archive_gen import parallel
 
 def test_results_come_back_in_order_from_forked_workers(monkeypatch):
     monkeypatch.setattr(parallel, "RENDER_PARALLEL_MIN", 4)
+    monkeypatch.setattr(parallel, "other_threads", lambda: False)  # the test runner's own threads
     parent = os.getpid()
     tasks = [lambda n=n: (n * n, os.getpid() != parent) for n in range(40)]
     results = parallel.fork_map(tasks, jobs=2, chunk=3)
@@ -25,6 +26,7 @@ def test_few_tasks_or_one_job_stay_in_this_process(monkeypatch):
 def test_a_dead_worker_costs_only_speed(monkeypatch):
     """A worker killed mid-way (out of memory, a signal): the rest is done here, same results."""
     monkeypatch.setattr(parallel, "RENDER_PARALLEL_MIN", 4)
+    monkeypatch.setattr(parallel, "other_threads", lambda: False)
     parent = os.getpid()
 
     def task(n):
@@ -46,8 +48,10 @@ def test_a_process_with_threads_is_not_forked(monkeypatch):
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
+        assert parallel.other_threads()
         assert all(parallel.fork_map([lambda: os.getpid() == parent] * 10, jobs=2))
     finally:
         stop.set()
         thread.join()
+    monkeypatch.setattr(parallel, "other_threads", lambda: False)  # the test runner's own threads
     assert not all(parallel.fork_map([lambda: os.getpid() == parent] * 10, jobs=2)), "control: forked without it"
