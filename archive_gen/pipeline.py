@@ -226,8 +226,8 @@ def compose(config: Config, diags: Diagnostics, write: Callable[[Iterable[tuple[
         updated = _updated(config, archive, memo)
         memo.used_pages = set()
         jobs = collecting.get("jobs")
-        jobs = 1 if memo.long_lived else default_jobs() if jobs is None else jobs  # serve's process never forks to render
-        pages = cached_pages(archive, Settings.of(config, updated=updated), memo.pages, memo.keys, memo.used_pages, jobs)
+        pages = cached_pages(archive, Settings.of(config, updated=updated), memo.pages, memo.keys, memo.used_pages,
+                             default_jobs() if jobs is None else jobs)
         written = write(pages)
         if isinstance(written, StagedTree):  # the preview's in-place writer leaves the data files be
             _publish_data(config, archive, written, memo.keys)

@@ -58,6 +58,13 @@ def _seed_url_path(root: Path, seed: Path) -> str:
     raise AssertionError(f"no generated page has source_file: {rel}")
 
 
+def _interruptible() -> None:
+    """Ctrl-C reaches the server even when the test run itself ignores SIGINT (a shell starts
+    background jobs so, and Python keeps an inherited "ignore" instead of raising
+    KeyboardInterrupt): serve must stop on SIGINT, and this test must see that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Server:
     def __init__(self, root: Path, log: Path, *options: str) -> None:
         self.root, self.log_path = root, log
@@ -69,6 +76,7 @@ class Server:
             [sys.executable, "-m", "archive_gen", "serve", "--config", str(root / "mkdocs.yml"),
              "-a", f"127.0.0.1:{self.port}", *options],
             cwd=root, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env,
+            preexec_fn=_interruptible,
         )
 
     def log(self) -> str:
