@@ -80,14 +80,7 @@ def load_yaml(source: str, path: str, first_line: int = 1) -> tuple[dict[str, An
                 "front matter must be a mapping of keys to values",
                 "write 'key: value' lines between the two '---' lines",
             )
-        lines = {}
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                lines[str(key_node.value)] = first_line + key_node.start_mark.line
-                if isinstance(value_node, yaml.SequenceNode):  # "key#2": the line of the list's second entry
-                    for number, item in enumerate(value_node.value, start=1):
-                        if isinstance(item, yaml.MappingNode):
-                            lines[f"{key_node.value}#{number}"] = first_line + item.start_mark.line
+        lines = _key_lines(node, first_line)
         data = loader.construct_document(node)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (control characters)
         line = first_line + source.count("\n", 0, max(exc.position, 0))
@@ -111,6 +104,19 @@ def load_yaml(source: str, path: str, first_line: int = 1) -> tuple[dict[str, An
     return data, lines
 
 
+def _key_lines(node: yaml.MappingNode, first_line: int) -> dict[str, int]:
+    """The file line of each top-level key; "key#2": the line of its list's second entry."""
+    lines = {}
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            lines[str(key_node.value)] = first_line + key_node.start_mark.line
+            if isinstance(value_node, yaml.SequenceNode):
+                for number, item in enumerate(value_node.value, start=1):
+                    if isinstance(item, yaml.MappingNode):
+                        lines[f"{key_node.value}#{number}"] = first_line + item.start_mark.line
+    return lines
+
+
 def _fast_load(source: str, path: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]] | None:
     """The same result through libyaml's parser, ~5x faster, or None: then the pure-Python
     strict loader runs and reports the problem with its messages. Only front matter that
@@ -129,15 +135,7 @@ def _fast_load(source: str, path: str, first_line: int) -> tuple[dict[str, Any],
         return None
     finally:
         loader.dispose()
-    lines = {}
-    for key_node, value_node in node.value:
-        if isinstance(key_node, yaml.ScalarNode):
-            lines[str(key_node.value)] = first_line + key_node.start_mark.line
-            if isinstance(value_node, yaml.SequenceNode):
-                for number, item in enumerate(value_node.value, start=1):
-                    if isinstance(item, yaml.MappingNode):
-                        lines[f"{key_node.value}#{number}"] = first_line + item.start_mark.line
-    return {str(k): v for k, v in data.items()}, lines
+    return {str(k): v for k, v in data.items()}, _key_lines(node, first_line)
 
 
 def _plain_events(source: str) -> bool:
