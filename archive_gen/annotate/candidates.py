@@ -16,6 +16,7 @@ them to the registry (``archive-gen actors add``).
 from __future__ import annotations
 
 import collections
+import itertools
 import operator
 import re
 from importlib import metadata
@@ -62,6 +63,8 @@ ORG_SUFFIXES = frozenset(
 # Rare dictionary entries are mostly words ("Art", "Titel", "Lupe"); real given names in the
 # news are common somewhere.
 MIN_FREQUENCY = 3
+_TEXT = operator.itemgetter(0)  # a token's text
+_FIRST = operator.itemgetter(0)  # a word's first letter (tokens are never empty)
 
 
 _LOADED: dict[str, frozenset[str]] = {}  # the given names of this process, once loaded or primed
@@ -206,14 +209,14 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         found[name][1].append((start, end))
         taken.add(start, end)
 
-    i = 0
-    while i < len(tokens):
-        last, cue = _cued_name(text, tokens, i, names, english_verbs, counts, commas)
+    i = 0  # every cue needs a capital: only capitalised tokens are tried (picked in C)
+    for k in itertools.compress(itertools.count(), map(str.isupper, map(_FIRST, map(_TEXT, tokens)))):
+        if k < i:
+            continue
+        last, cue = _cued_name(text, tokens, k, names, english_verbs, counts, commas)
         if last is not None:
-            keep(i, last, cue)
+            keep(k, last, cue)
             i = last + 1
-        else:
-            i += 1
 
     _surnames_alone(text, tokens, found, taken)
     acronyms = find_acronyms(text, tokens, taken)
