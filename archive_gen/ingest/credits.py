@@ -129,6 +129,8 @@ def _split_unlabelled(text: str) -> tuple[str, str] | None:
     # Candidate starts: the paragraph's start, after each sentence end, and after any space
     # (the last only for forms that cannot be running text: "… Pjöngjang AFP/POOL/X Y").
     # Only the last MAX_CREDIT_CHARS can hold a credit, so long paragraphs stay linear.
+    if not _may_end_credit(text):
+        return None  # most paragraphs: body text ends with a word no credit ends with
     first = max(0, len(text) - MAX_CREDIT_CHARS - 1)
     starts: list[tuple[int, str]] = [(0, "line")] if first == 0 else []
     starts += [(m.end(), "sentence") for m in BREAK.finditer(text, first)]
@@ -147,6 +149,17 @@ def _split_unlabelled(text: str) -> tuple[str, str] | None:
         if _is_credit(tail, how if caption else "line"):
             return caption, tail.strip()
     return None
+
+
+def _may_end_credit(text: str) -> bool:
+    """Whether the paragraph's last word could end a credit: every tail tried above ends
+    with it (tails start after whitespace), and the last word of a valid segment is a valid
+    segment alone (see :func:`_is_segment`). One cheap test instead of one per tail."""
+    body = text.rstrip()
+    while body.endswith("/"):  # "… / SPUTNIK /": trailing slashes end no segment
+        body = body[:-1].rstrip()
+    words = body.rsplit("/", 1)[-1].split()
+    return bool(words) and _is_segment(words[-1:])
 
 
 def _is_credit(tail: str, how: str) -> bool:

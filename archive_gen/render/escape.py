@@ -37,7 +37,16 @@ _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash escape in Markdow
 
 def plain(value: Any) -> str:
     """Text with control characters removed and undecodable characters replaced."""
-    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", str(value)))
+    text = str(value)
+    return text if text.isprintable() else _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+
+
+def is_clean_line(text: str) -> bool:
+    """No control or undecodable character, no whitespace but single spaces: the cleaning
+    regexes of the renderers would return it unchanged (``isprintable`` is False for every
+    control, surrogate and non-space whitespace character). Most printed values are such
+    text, and skipping the regexes for them is a good part of rendering a page."""
+    return text.isprintable() and "  " not in text
 
 
 def md_escape(value: Any, inline: bool = False) -> str:
@@ -47,15 +56,21 @@ def md_escape(value: Any, inline: bool = False) -> str:
     (``# ``, ``- ``, ``1. ``) are not special there. Templates print values inline; a value
     that starts a line goes through the ``line`` filter.
     """
-    text = _WHITESPACE.sub(" ", plain(value))
+    text = plain(value)
+    if not is_clean_line(text):
+        text = _WHITESPACE.sub(" ", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    if _INLINE_SPECIAL.search(text) is not None:
+        text = _INLINE_SPECIAL.sub(r"\\\1", text)
     return text if inline else escape_line_start(text.strip())
 
 
 def escape_line_start(text: str) -> str:
-    text = _LINE_START_MARK.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-    return _LINE_START_NUMBER.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    if _LINE_START_MARK.match(text) is not None:  # both patterns are anchored: one try each
+        text = _LINE_START_MARK.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    if _LINE_START_NUMBER.match(text) is not None:
+        text = _LINE_START_NUMBER.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return text
 
 
 def safe_markdown(text: str) -> Markup:

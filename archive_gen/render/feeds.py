@@ -18,6 +18,7 @@ import xml.etree.ElementTree as ET
 from typing import Callable, Iterable, Mapping
 
 from ..model import Article
+from .escape import is_clean_line
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -31,7 +32,10 @@ _WHITESPACE = re.compile(r"\s+")
 
 def clean(value: object) -> str:
     """Text XML 1.0 can carry, on one line."""
-    return _WHITESPACE.sub(" ", _NOT_XML.sub("", str(value))).strip()
+    text = str(value)
+    if is_clean_line(text):  # nothing for the regexes to do (most values)
+        return text.strip()
+    return _WHITESPACE.sub(" ", _NOT_XML.sub("", text)).strip()
 
 
 def timestamp(value: dt.date | dt.datetime) -> str:

@@ -22,6 +22,7 @@ import re
 from typing import Any, Callable, Iterable
 
 from ..model import Actor, Article, Event, Registry, Source, Topic
+from .escape import is_clean_line
 
 CONTEXT = "https://schema.org"
 WIKIDATA = "https://www.wikidata.org/wiki/"
@@ -44,7 +45,10 @@ TermUrl = Callable[[str, str], str]  # (taxonomy, id) -> absolute URL of the ter
 
 def text(value: Any) -> str:
     """A value as one line of plain text: controls and lone surrogates dropped."""
-    return _WHITESPACE.sub(" ", _INVISIBLE.sub("", str(value))).strip()
+    text = str(value)
+    if is_clean_line(text):  # nothing for the regexes to do (most values)
+        return text.strip()
+    return _WHITESPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 def iso_date(date: Any, precision: str = "day") -> str:
