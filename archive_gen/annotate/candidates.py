@@ -63,11 +63,7 @@ ORG_SUFFIXES = frozenset(
 # Rare dictionary entries are mostly words ("Art", "Titel", "Lupe"); real given names in the
 # news are common somewhere.
 MIN_FREQUENCY = 3
-_TEXT = operator.itemgetter(0)  # a token's text
-_FIRST = operator.itemgetter(0)  # a word's first letter (tokens are never empty)
-_BUT_LAST = operator.itemgetter(slice(None, -1))  # a word without its last letter (a genitive's stem)
-_HYPHEN_AFTER = operator.itemgetter(4)  # Token.hyphen_after
-_GAP = operator.itemgetter(5)  # Token.gap
+_FIRST = operator.itemgetter(0)  # for C-level map(): a token's text, a word's first letter (never empty)
 
 
 _LOADED: dict[str, frozenset[str]] = {}  # the given names of this process, once loaded or primed
@@ -193,7 +189,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
     tokens = tokenize(text) if tokens is None else tokens
     counts = collections.Counter(map(operator.itemgetter(0), tokens))  # each token's text
     english_verbs = not _SPEECH_AFTER_EN.isdisjoint(counts)
-    commas = frozenset(itertools.compress(itertools.count(), map(", ".__eq__, map(_GAP, tokens))))  # where an apposition may stand
+    commas = frozenset(k for k, t in enumerate(tokens) if t.gap == ", ")  # where an apposition may stand
     names = first_names()
     found: dict[str, tuple[str, list[tuple[int, int]]]] = {}  # name -> (cue, spans)
 
@@ -213,7 +209,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         taken.add(start, end)
 
     i = 0  # every cue needs a capital: only capitalised tokens are tried (picked in C)
-    for k in itertools.compress(itertools.count(), map(str.isupper, map(_FIRST, map(_TEXT, tokens)))):
+    for k in itertools.compress(itertools.count(), map(str.isupper, map(_FIRST, map(_FIRST, tokens)))):
         if k < i:
             continue
         last, cue = _cued_name(text, tokens, k, names, english_verbs, counts, commas)
@@ -337,10 +333,9 @@ def _surnames_alone(text: str, tokens: list[Token], found: dict, taken: Coverage
             owners[surname] = [longest]
     if not owners:
         return
-    texts = list(map(_TEXT, tokens))  # most words are no surname, not even in the genitive: skipped in C
-    maybe = map(operator.or_, map(owners.__contains__, texts), map(owners.__contains__, map(_BUT_LAST, texts)))
-    for k in itertools.compress(itertools.count(), map(operator.or_, maybe, map(_HYPHEN_AFTER, tokens))):
-        token = tokens[k]
+    for k, token in enumerate(tokens):
+        if not token.hyphen_after and token.text not in owners and token.text[:-1] not in owners:
+            continue  # most words: no surname, not even in the genitive
         if k and tokens[k - 1].text.lower() in _NOUN_MARKERS:  # "die Menschen" is a noun
             continue
         word, end = token.text, token.end
