@@ -251,7 +251,7 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
         last, cue = _name_at(tokens, i, min_tokens=2 if prev.text == "so" else 1), f"speech verb: {prev.text}"
     if last is None and token.text in names and not (prev is not None and prev.text.lower() in _NOUN_MARKERS):
         last, cue = _name_at(tokens, i, min_tokens=2), "first name"  # not "eine Art Menschen"
-    if last is None and _is_initial(tokens, i) and not _sentence_start(text, token.start):
+    if last is None and len(token.text) == 1 and _is_initial(tokens, i) and not _sentence_start(text, token.start):
         last, cue = _name_at(tokens, i, min_tokens=2), "initial"  # "A. Wiegemann"
     if last is None and i + 1 < len(tokens) and tokens[i + 1].text in _SPEECH_AFTER_DE and tokens[i + 1].gap == " " \
             and _sentence_start(text, token.start) and _is_word(token) and not token.hyphen_after \
