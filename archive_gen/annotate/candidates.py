@@ -16,7 +16,6 @@ them to the registry (``archive-gen actors add``).
 from __future__ import annotations
 
 import collections
-import itertools
 import operator
 import re
 from importlib import metadata
@@ -33,7 +32,7 @@ from ..lang.propernoun import is_proper_noun
 from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
-from .matcher import Token, tokenize
+from .matcher import Token, capitalised, tokenize
 from .roles import is_role, role_ends_before, role_follows
 from .sentences import Coverage, sentence_at
 
@@ -63,7 +62,6 @@ ORG_SUFFIXES = frozenset(
 # Rare dictionary entries are mostly words ("Art", "Titel", "Lupe"); real given names in the
 # news are common somewhere.
 MIN_FREQUENCY = 3
-_FIRST = operator.itemgetter(0)  # for C-level map(): a token's text, a word's first letter (never empty)
 
 
 _LOADED: dict[str, frozenset[str]] = {}  # the given names of this process, once loaded or primed
@@ -209,7 +207,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         taken.add(start, end)
 
     i = 0  # every cue needs a capital: only capitalised tokens are tried (picked in C)
-    for k in itertools.compress(itertools.count(), map(str.isupper, map(_FIRST, map(_FIRST, tokens)))):
+    for k in capitalised(tokens):
         if k < i:
             continue
         last, cue = _cued_name(text, tokens, k, names, english_verbs, counts, commas)

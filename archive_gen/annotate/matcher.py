@@ -71,6 +71,13 @@ def tokenize(text: str) -> list[Token]:
                                      [*map(hyphen, after), False], map(gap_class, before))))
 
 
+def capitalised(tokens: list[Token]) -> Iterable[int]:
+    """Indexes of the tokens that begin with a capital, picked in C (most tokens do not):
+    name cues need one, so the candidate scan tries only these."""
+    first_letters = map(_TEXT, map(_TEXT, tokens))  # itemgetter(0) twice: the text, then its first letter
+    return itertools.compress(itertools.count(), map(str.isupper, first_letters))
+
+
 Key = tuple[str, ...]  # first word, then each further word prefixed by its gap class
 
 
