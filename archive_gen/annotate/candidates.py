@@ -47,6 +47,8 @@ _TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr", "Prof", "Mr", "Mrs", "Ms", "
 _SPEECH_BEFORE = frozenset({"sagte", "erklärte", "betonte", "sagt", "erklärt", "meinte", "schrieb", "so",
                             "said", "told", "says", "added", "wrote"})
 _SPEECH_AFTER_DE = frozenset({"sagte", "erklärte", "betonte", "meinte", "schrieb", "kritisierte", "warnte"})
+# Conjunctions that open a clause whose subject may come next: "Während Shakira erklärte, …".
+_CLAUSE_OPENERS = frozenset("Während während Wie wie Als als Nachdem nachdem Obwohl obwohl Weil weil dass Da".split())
 _SPEECH_AFTER_EN = frozenset({"said", "says", "told", "added", "wrote", "stated"})
 _DETERMINERS = ARTICLES
 # Words before a noun, not before a name: "im Sinne", "unter der Lupe", "the Hunter College".
@@ -252,7 +254,8 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
     if last is None and _is_initial(tokens, i) and not _sentence_start(text, token.start):
         last, cue = _name_at(tokens, i, min_tokens=2), "initial"  # "A. Wiegemann"
     if last is None and i + 1 < len(tokens) and tokens[i + 1].text in _SPEECH_AFTER_DE and tokens[i + 1].gap == " " \
-            and _sentence_start(text, token.start) and _is_word(token) and not token.hyphen_after \
+            and (_sentence_start(text, token.start) or (prev is not None and prev.text in _CLAUSE_OPENERS)) \
+            and _is_word(token) and not token.hyphen_after \
             and not token.text.endswith(_NOUN_ENDINGS) and is_proper_noun(token.text):
         last, cue = i, f"speech verb: {tokens[i + 1].text}"  # "Seidling sagte: „…“", not "Experten sagten"
     if last is None and token.gap == ", " and role_ends_before(tokens, i):

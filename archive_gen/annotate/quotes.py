@@ -28,7 +28,7 @@ from ..model import Claim, Mention, Quote
 from .candidates import is_role
 from .quotenames import is_quoted_name
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
-from .speakers import Context, Who, opening_pronoun, unnamed_role_before, who_of
+from .speakers import Context, Who, addressee, contrast_speaker, opening_pronoun, unnamed_role_before, who_of
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
@@ -101,15 +101,16 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         person = ctx.person_named(headline.group(1)) if headline else None
         if person is not None:  # Löw: "Brauchen keinen Hrubesch"
             return who_of(person)
-        introduced = _introduced(ctx, s_start, quote_at) or _inverted(ctx, quote_at)
+        introduced = contrast_speaker(ctx, s_start, quote_at) or _introduced(ctx, s_start, quote_at) \
+            or _inverted(ctx, quote_at)
         if introduced:
             return introduced
     verbs = _speech_verbs(ctx, s_start, s_end, quote_at)
     for verb in verbs:
         # "Kim sagte" first: in "Merkel nannte Wulff „…“" the name after the verb is its object.
         before = [e for e in ctx.entities_in(s_start, verb.start(), speaking)
-                  if 0 <= verb.start() - e.end <= 2 or _APPOSITION.fullmatch(text, e.end, verb.start())
-                  or _ADVERBS.fullmatch(text, e.end, verb.start())]
+                  if (0 <= verb.start() - e.end <= 2 or _APPOSITION.fullmatch(text, e.end, verb.start())
+                      or _ADVERBS.fullmatch(text, e.end, verb.start())) and not addressee(ctx, e)]
         if before:  # Kim sagte; John Kline, ein Repräsentant aus Minnesota, sagte; Edathy (SPD) nannte
             return who_of(ctx.person_of(before[-1]))
         after = ctx.entities_in(verb.end(), min(s_end, verb.end() + 6), speaking)

@@ -9,9 +9,14 @@ import re
 from dataclasses import dataclass
 
 from .candidates import is_role
+from .speechcues import SPEECH_VERB
 
 # "Andre Schiele von der ESA": a person, then the body they speak for.
 MEMBER_OF = re.compile(r"\s+(?:von|vom|bei|beim|of|from|at)(?:\s+(?:der|dem|des|den|the))?\s+")
+
+
+# Candidates that may speak: persons, and bodies the registry lacks ("Die CCE … nannte sie „…“").
+_CANDIDATE_CLASS = {"person": "person", "organization": "body", "group": "body", "party": "body"}
 
 
 @dataclass(frozen=True)
@@ -34,8 +39,9 @@ class Context:
         entities = [Entity(m.id, m.start, m.end, actor_class(kinds.get(m.id, ""))) for m in mentions
                     if m.how not in ("adjective",)]
         entities += [Entity(m.id, m.start, m.end, "source") for m in source_mentions]
-        entities += [Entity(None, start, end, "person", c.name) for c in candidates if c.kind == "person"
-                     for start, end in c.spans]
+        entities += [Entity(None, start, end, _CANDIDATE_CLASS[c.kind], c.name) for c in candidates
+                     if c.kind in _CANDIDATE_CLASS for start, end in c.spans
+                     if c.kind == "person" or text[end:end + 1] != "-"]  # "VW-Chef": the person speaks
         self.entities = sorted(entities, key=lambda e: (e.start, e.end))
         self.kinds = {e.id: e.kind for e in self.entities if e.id}
         self.entity_starts = [e.start for e in self.entities]
@@ -174,3 +180,30 @@ def unnamed_role_before(ctx: Context, sentence: int) -> Who | None:
 
 
 _ROLE_OPENING = re.compile(r"\s*(?:Der|Die)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)\s+[a-zäöüß]")
+
+
+# A preposition before a name makes it whom the words are addressed to: "soll Anelka zu
+# Domenech gesagt haben", "sagte er gegenüber dem Minister Müller".
+_ADDRESSED = re.compile(r"\b(?:zu|zum|zur|gegenüber|an|mit|to)\s+(?:(?:dem|der|den|the)\s+)?$")
+
+
+def addressee(ctx: Context, entity: Entity) -> bool:
+    return _ADDRESSED.search(ctx.text, max(0, entity.start - 25), entity.start) is not None
+
+
+_WHILE = re.compile(r"\s*(?:Während|Wohingegen|Whereas|While)\s+")
+
+
+def contrast_speaker(ctx: Context, s_start: int, quote_at: int) -> Who:
+    """Two speakers in one sentence: "Während Shakira erklärte, …, „…“, räumte Jennifer Lopez
+    ein": a quote inside the while-clause (no other speech verb before it) is its subject's."""
+    opening = _WHILE.match(ctx.text, s_start, quote_at)
+    if opening is None:
+        return Who()
+    verbs = [v for v in SPEECH_VERB.finditer(ctx.text, opening.end(), quote_at) if not ctx.in_quote(v.start())]
+    if len(verbs) != 1:
+        return Who()
+    named = ctx.entities_in(opening.end(), verbs[0].start(), ("person", "body", "source"))
+    if named and named[0].start == opening.end() and 0 <= verbs[0].start() - named[-1].end <= 2:
+        return who_of(named[-1])
+    return Who()
