@@ -28,7 +28,7 @@ from ..model import Claim, Mention, Quote
 from .candidates import is_role
 from .quotenames import is_quoted_name
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
-from .speakers import Context, Who, addressee, contrast_speaker, opening_pronoun, unnamed_role_before, who_of
+from .speakers import Context, Who, addressee, contrast_speaker, opening_pronoun, spoken_for, unnamed_role_before, who_of
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
@@ -39,9 +39,9 @@ _PRONOUN = re.compile(r"\s+(er|sie|he|she|they|it)\b")
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|er|sie)\s+$")  # "he said"
 # A sentence that opens with a role as its subject, up to the verb: "Der Hauptgeschäftsführer
 # des BPI nannte sie …" (the pronoun after the verb is its object).
-_ROLE_SUBJECT = re.compile(r"\s*(?:Der|Die|Ein|Eine)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)(?:\s+(?:des|der)\s+[^,;:.„“\"]{1,60})?\s*")
+_ROLE_SUBJECT = re.compile(r"\s*(?:Der|Die|Ein|Eine)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)(?:\s+(?:des|der|von|vom)\s+[^,;:.„“\"]{1,60})?\s*")
 _NAMED_SUBJECT = re.compile(r"\s+(?:der|die|das|ein|eine)\s+[A-ZÄÖÜ]")
-_ROLE_AFTER = re.compile(r"\s+(?:der|die|the)\s+([\w-]+)")
+_ROLE_AFTER = re.compile(r"\s+(?:der|die|the|ein|eine|a)\s+([\w-]+)")
 
 
 def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
@@ -101,8 +101,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         person = ctx.person_named(headline.group(1)) if headline else None
         if person is not None:  # Löw: "Brauchen keinen Hrubesch"
             return who_of(person)
-        introduced = contrast_speaker(ctx, s_start, quote_at) or _introduced(ctx, s_start, quote_at) \
-            or _inverted(ctx, quote_at)
+        introduced = contrast_speaker(ctx, s_start, quote_at) or _introduced(ctx, s_start, quote_at) or _inverted(ctx, quote_at)
         if introduced:
             return introduced
     verbs = _speech_verbs(ctx, s_start, s_end, quote_at)
@@ -121,7 +120,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         subject = _ROLE_SUBJECT.fullmatch(text, s_start, verb.start())
         if subject and is_role(subject.group(1)):  # Der Hauptgeschäftsführer des BPI nannte sie „…“
             entity = ctx.by_role(subject.group(1), verb.start())
-            return who_of(entity) if entity is not None else Who()
+            return who_of(entity) if entity is not None else spoken_for(ctx, subject.start(1), subject.end(1))
         if pronoun:  # unterstrich er: the speaker of the speech before; schrieb sie, he said
             if (unnamed := unnamed_role_before(ctx, sentence)) is not None:  # "Der … Vize-Außenminister …. Er sagte"
                 return unnamed
@@ -162,6 +161,8 @@ def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
         entity = ctx.by_role(role.group(1), verb.start())
         if entity is not None:
             return who_of(entity)
+        if spoken := spoken_for(ctx, role.start(1), role.end(1)):  # so ein Sprecher des CERN
+            return spoken
     # so der zuständige Gewerkschaftsvorstand Uwe Foullong; sagte der Vorsitzende Richter Klaus Tolksdorf
     later = ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
     gap = text[verb.end():later[0].start] if later else ""
@@ -200,7 +201,7 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
     p_start, p_end = ctx.sentences[sentence - 1]
     if any(a < p_end and b > p_start for a, b in ctx.quote_spans):
         return Who()
-    people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",))}
+    people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
     verbs = [v for v in SPEECH_VERB.finditer(ctx.text, p_start, p_end)]
     if len(people) != 1 or not verbs:
         return Who()
@@ -224,7 +225,8 @@ def _distance(ctx: Context, verb: re.Match, quote_at: int) -> int:
     return quote_at - verb.end() if verb.end() <= quote_at else max(0, verb.start() - end)
 
 
-_SUBJUNCTIVE = re.compile(r"\b(?:sei|seien|habe|hätten?|werde|würden?|könne|müsse|gebe|stehe|liege|solle|dürfe)\b")
+_SUBJUNCTIVE = re.compile(r"\b(?:sei|seien|habe|hätten?|werde|würden?|könne|müsse|gebe|stehe|liege|solle|dürfe|"
+                          r"wolle|zeige|gehe|bleibe|komme|brauche|wisse|gelte|fehle|halte|sehe|lasse|mache)\b")
 
 
 def _reported(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sentence: int) -> Who:
@@ -236,7 +238,7 @@ def _reported(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sent
         return Who()
     if sentence > 0:
         p_start, p_end = ctx.sentences[sentence - 1]
-        people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",))}
+        people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
         verbs = SPEECH_VERB.finditer(ctx.text, p_start, p_end)
         if len(people) == 1 and any(not ctx.in_quote(v.start()) for v in verbs):
             return who_of(next(iter(people.values())))
@@ -248,7 +250,7 @@ def _introduced(ctx: Context, s_start: int, quote_at: int) -> Who:
     mit den Worten: „…“", "Koppelin wörtlich: „…“"."""
     if not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]):
         return Who()
-    people = {(e.id, e.name): e for e in ctx.entities_in(s_start, quote_at, ("person",))}
+    people = {(e.id, e.name): e for e in ctx.entities_in(s_start, quote_at, ("person",)) if not ctx.genitive(e)}
     if len(people) != 1:
         return Who()
     person = next(iter(people.values()))

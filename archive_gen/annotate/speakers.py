@@ -107,6 +107,12 @@ class Context:
                  and " " in self.text[e.start:e.end]}
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def genitive(self, entity: Entity) -> bool:
+        """A candidate named in the genitive ("zum Rücktritt Hartmanns"): the one spoken of, unless
+        it is whose words they are ("die ersten Worte Armstrongs")."""
+        return bool(entity.name) and self.text[entity.end - 1:entity.end] == "s" and not entity.name.endswith("s") \
+            and not self.text[max(0, entity.start - 7):entity.start].endswith(("Worte ", "Worten "))
+
     def antecedent(self, pronoun: str, before: int) -> Entity | None:
         """The person or body a pronoun points back to: the last one named before it, at most
         two sentences back, never inside a quote."""
@@ -207,3 +213,22 @@ def contrast_speaker(ctx: Context, s_start: int, quote_at: int) -> Who:
     if named and named[0].start == opening.end() and 0 <= verbs[0].start() - named[-1].end <= 2:
         return who_of(named[-1])
     return Who()
+
+
+# A spokesperson speaks for a body: "Ein Sprecher von Tesla teilte mit", "so ein Sprecher des
+# CERN", "Ein CERN-Sprecher sagte". Other roles (Chef, Leiter) are persons in their own right.
+_SPOKESPERSON = re.compile(r"(?:[\w-]*-)?(?:[Ss]precher(?:in)?|[Vv]ertreter(?:in)?|spokes(?:man|woman|person))")
+_FOR_BODY = re.compile(r"\s+(?:des|der|von|vom|of)(?:\s+(?:der|dem|den|the))?\s+")
+
+
+def spoken_for(ctx: Context, role_start: int, role_end: int) -> Who:
+    """The body a spokesperson speaks for, named right after the role or before its hyphen."""
+    if not _SPOKESPERSON.fullmatch(ctx.text, role_start, role_end):
+        return Who()
+    bodies = ("body", "source")
+    inside = [e for e in ctx.entities_in(role_start, role_end, bodies) if ctx.text[e.end:e.end + 1] == "-"]
+    if inside:
+        return who_of(inside[0])
+    link = _FOR_BODY.match(ctx.text, role_end)
+    named = ctx.entities_in(link.end(), link.end() + 1, bodies) if link else []
+    return who_of(named[0]) if named else Who()
