@@ -1,0 +1,106 @@
+"""Issue 12, fourth round: quote speakers from errors of the dev part (Wikinews train + dev).
+Each test uses the real sentences of a dev article (German Wikinews, CC BY 2.5) and fails
+without its rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from archive_gen.annotate import Annotator
+from archive_gen.errors import Diagnostics
+from archive_gen.ingest import wire
+from archive_gen.model import Actor, Registry
+
+ACTORS = [Actor("spd", "SPD", "organization"), Actor("cdu", "CDU", "organization")]
+
+
+@pytest.fixture(scope="module")
+def annotator() -> Annotator:
+    return Annotator(Registry(actors={a.id: a for a in ACTORS}, sources={}))
+
+
+def annotate(annotator: Annotator, body: str):
+    doc = wire.parse("date 2024-03\n\n" + body + "\n", "test.txt")
+    return annotator.annotate(doc, Diagnostics(), today=dt.date(2025, 1, 1))
+
+
+def speaker(article, fragment: str) -> str | None:
+    q = next(q for q in article.quotes if fragment in q.text)
+    return q.speaker or q.speaker_name
+
+
+def quoted(article) -> list[str]:
+    return [q.text for q in article.quotes]
+
+
+# ------------------------------------------------------------------ bodies
+
+def test_a_body_the_registry_lacks_speaks_as_a_candidate(annotator):  # Wikinews 22959
+    a = annotate(annotator, "Derzeit beschäftigt die CCE rund 9.000 Arbeitnehmer. Die CCE bestätigte die "
+                            "Aussage der Gewerkschaft nicht und nannte sie „reine Spekulation“.")
+    assert speaker(a, "Spekulation") == "CCE"
+
+
+def test_a_body_inside_a_compound_role_does_not_speak_for_the_person(annotator):  # Wikinews 35600
+    a = annotate(annotator, "Als Beispiele nennt VW die Modelle Touareg und Phaeton. „In absehbarer Zeit“, "
+                            "so VW-Finanzvorstand Hans Dieter Pötsch, wird VW „auch ein Fahrzeug entwickeln“.")
+    assert speaker(a, "absehbarer") == "Hans Dieter Pötsch"
+
+
+def test_a_spokesperson_speaks_for_the_body_after_the_role(annotator):  # Wikinews 52987
+    a = annotate(annotator, "Der Teilchenbeschleuniger des CERN musste abgeschaltet werden. Das Kühlsystem war "
+                            "wegen „Probleme[n] mit der Elektrizität“ ausgefallen, so ein Sprecher des CERN.")
+    assert speaker(a, "Elektrizität") == "CERN"
+
+
+def test_another_role_of_a_body_is_not_its_spokesperson(annotator):
+    a = annotate(annotator, "Der Teilchenbeschleuniger des CERN musste abgeschaltet werden. Das Kühlsystem war "
+                            "wegen „Problemen mit der Elektrizität“ ausgefallen, so ein Techniker des CERN.")
+    assert speaker(a, "Elektrizität") is None
+
+
+# ------------------------------------------------------------------ two persons in a sentence
+
+def test_a_name_after_zu_is_whom_the_words_were_addressed_to(annotator):  # Wikinews 63107
+    a = annotate(annotator, "In der Halbzeitpause soll es zu einer Verbalattacke zwischen dem französischen "
+                            "Trainer Raymond Domenech und dem Stürmer Nicolas Anelka gekommen sein. Wie die "
+                            "Sportzeitung berichtete, soll Anelka zu Domenech gesagt haben: „Hau ab.“")
+    assert speaker(a, "Hau ab") == "Nicolas Anelka"
+
+
+def test_a_quote_in_a_while_clause_is_its_subjects(annotator):  # Wikinews 83589
+    a = annotate(annotator, "Die Halbzeitshow bestreiten Jennifer Lopez und Shakira. Während Shakira erklärte, "
+                            "wahnsinnig aufgeregt zu sein, „größer wird es nicht“, räumte Jennifer Lopez ein, "
+                            "davon geträumt zu haben.")
+    assert speaker(a, "größer") == "Shakira"
+
+
+def test_a_person_in_the_genitive_is_spoken_of_not_speaking(annotator):  # Wikinews 13440
+    a = annotate(annotator, "Mit Befremden reagierte die CDU auf die Forderung des CSU-Vorsitzenden Edmund "
+                            "Stoiber, auf die SPD zuzugehen. Den Unmut der CDU über Stoibers Äußerungen brachte die "
+                            "gesundheitspolitische Sprecherin der Unionsfraktion im Bundestag, Annette Widmann-Mauz, "
+                            "zum Ausdruck: „Es gibt keinen Grund, Positionen aufzugeben.“")
+    assert speaker(a, "keinen Grund") == "Annette Widmann-Mauz"
+
+
+# ------------------------------------------------------------------ reported speech, names in quotes
+
+def test_reported_speech_in_more_subjunctive_forms_continues_the_speaker(annotator):  # Wikinews 53657
+    a = annotate(annotator, "„Ich halte Studiengebühren für richtig“, äußerte sich Annette Schavan gegenüber "
+                            "der Presse. Die Beiträge stärkten die Weiterentwicklung der Hochschulen. Die Studie "
+                            "zeige in Wahrheit, „dass die Gebühren kaum vom Studium abschrecken“.")
+    assert speaker(a, "abschrecken") == "Annette Schavan"
+
+
+def test_quoted_words_before_their_abbreviation_are_a_name(annotator):  # Wikinews 64897
+    a = annotate(annotator, "Das Bündnis aus Liberaldemokraten und Liberalen, das sich selbst „Allianz zur "
+                            "Europäischen Integration“ (AIE) nennt, kam auf 57 Sitze, sagte Vlad Filat.")
+    assert not any("Allianz" in q for q in quoted(a))
+
+
+def test_a_quoted_model_name_is_no_speech(annotator):  # Wikinews 35600
+    a = annotate(annotator, "Als Beispiele nennt der Vorstand Hans Dieter Pötsch die Modelle „Touareg“ und "
+                            "den „Phaeton“.")
+    assert "Touareg" not in quoted(a)
