@@ -104,3 +104,28 @@ def test_a_quoted_model_name_is_no_speech(annotator):  # Wikinews 35600
     a = annotate(annotator, "Als Beispiele nennt der Vorstand Hans Dieter Pötsch die Modelle „Touareg“ und "
                             "den „Phaeton“.")
     assert "Touareg" not in quoted(a)
+
+
+def test_the_next_sentence_may_name_who_said_a_quote(annotator):  # Wikinews 32592
+    a = annotate(annotator, "„Ja, es gibt Zumutungen“. Das musste Bundesfinanzminister Peer Steinbrück zu Beginn "
+                            "der mehrtägigen Debatte über den Haushaltsentwurf 2007 einräumen.")
+    assert speaker(a, "Zumutungen") == "Peer Steinbrück"
+
+
+def test_the_next_sentence_names_nobody_when_it_does_not_point_back(annotator):
+    a = annotate(annotator, "„Ja, es gibt Zumutungen“. Zu Beginn der Debatte hatte Peer Steinbrück "
+                            "den Haushaltsentwurf eingebracht.")
+    assert speaker(a, "Zumutungen") is None
+
+
+def test_a_given_name_after_a_relative_pronoun_starts_a_name(annotator):  # Wikinews 45882
+    a = annotate(annotator, "Damit wird nun die Marke unterschritten, die Gerhard Schröder in seiner ersten "
+                            "Legislaturperiode zum eigenen Erfolgskriterium erklärt hatte: „Ich rechne damit, "
+                            "dass es uns gelingt.“")
+    assert speaker(a, "rechne") == "Gerhard Schröder"
+
+
+def test_a_cue_reaches_a_person_past_academic_titles(annotator):  # Wikinews 40269
+    a = annotate(annotator, "Man kann damit laut Klinikdirektor Prof. Dr. Matthias W. Beckmann „jetzt Paaren "
+                            "helfen, deren Behandlung vor 30 Jahren kaum denkbar war“.")
+    assert speaker(a, "Paaren") == "Matthias W. Beckmann"

@@ -53,6 +53,7 @@ _SPEECH_AFTER_EN = frozenset({"said", "says", "told", "added", "wrote", "stated"
 _DETERMINERS = ARTICLES
 # Words before a noun, not before a name: "im Sinne", "unter der Lupe", "the Hunter College".
 _NOUN_MARKERS = _DETERMINERS | frozenset("als im am zum zur vom beim ins ans jede jeder jedes diese dieser dieses".split())
+_RELATIVE = re.compile(r", (?:der|die|den|dem)")  # "…, die Gerhard Schröder … erklärt hatte": a pronoun
 MAX_NAME_TOKENS = 4
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 # The last word of a company or body, not of a person: "Marathon Oil Co", "Deutsche Bank AG".
@@ -249,7 +250,8 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
     if (last is None and prev is not None and prev.text in _SPEECH_BEFORE and token.gap == " "
             and not (i >= 2 and tokens[i - 2].text.lower() in _DETERMINERS)):  # "das erklärte Ziel"
         last, cue = _name_at(tokens, i, min_tokens=2 if prev.text == "so" else 1), f"speech verb: {prev.text}"
-    if last is None and token.text in names and not (prev is not None and prev.text.lower() in _NOUN_MARKERS):
+    if last is None and token.text in names and not (prev is not None and prev.text.lower() in _NOUN_MARKERS
+                                                     and not _RELATIVE.fullmatch(prev.gap + prev.text)):
         last, cue = _name_at(tokens, i, min_tokens=2), "first name"  # not "eine Art Menschen"
     if last is None and _is_initial(tokens, i) and not _sentence_start(text, token.start):
         last, cue = _name_at(tokens, i, min_tokens=2), "initial"  # "A. Wiegemann"

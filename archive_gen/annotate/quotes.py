@@ -28,7 +28,7 @@ from ..model import Claim, Mention, Quote
 from .candidates import is_role
 from .quotenames import is_quoted_name
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
-from .speakers import Context, Who, addressee, contrast_speaker, opening_pronoun, spoken_for, unnamed_role_before, who_of
+from .speakers import Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for, unnamed_role_before, who_of
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
@@ -196,7 +196,11 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
         rest.append(ctx.text[at:max(at, a)])
         at = max(at, b)
     rest.append(ctx.text[at:s_end])
-    if not outside or re.search(r"\w", "".join(rest)) or sentence == 0:
+    if not outside or re.search(r"\w", "".join(rest)):
+        return Who()
+    if sentence + 1 < len(ctx.sentences) and (after := named_next(ctx, sentence + 1)):
+        return after  # „Ja, es gibt Zumutungen“. Das musste Peer Steinbrück einräumen.
+    if sentence == 0:
         return Who()
     p_start, p_end = ctx.sentences[sentence - 1]
     if any(a < p_end and b > p_start for a, b in ctx.quote_spans):

@@ -232,3 +232,19 @@ def spoken_for(ctx: Context, role_start: int, role_end: int) -> Who:
     link = _FOR_BODY.match(ctx.text, role_end)
     named = ctx.entities_in(link.end(), link.end() + 1, bodies) if link else []
     return who_of(named[0]) if named else Who()
+
+
+# A sentence that points back to the quote before it and names who said it: "„Ja, es gibt
+# Zumutungen“. Das musste Bundesfinanzminister Peer Steinbrück … einräumen."
+_POINTS_BACK = re.compile(r"\s*(?:Das|Dies|So|Diese Worte|These words|That)\s+[a-zäöüß]")
+
+
+def named_next(ctx: Context, sentence: int) -> Who:
+    """The one person of ``sentence`` when it opens by pointing back and has a speech verb."""
+    start, end = ctx.sentences[sentence]
+    if not _POINTS_BACK.match(ctx.text, start, end):
+        return Who()
+    if not any(not ctx.in_quote(v.start()) for v in SPEECH_VERB.finditer(ctx.text, start, end)):
+        return Who()
+    people = {(e.id, e.name): e for e in ctx.entities_in(start, end, ("person",)) if not ctx.genitive(e)}
+    return who_of(next(iter(people.values()))) if len(people) == 1 else Who()

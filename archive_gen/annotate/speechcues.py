@@ -37,13 +37,16 @@ CUE_REACH = 90  # characters between a cue and the name it attributes to
 
 # Words that may stand between a cue and its claimant: articles, prepositions, adjectives
 # ("nach Angaben der staatlichen russischen Nachrichtenagentur Interfax").
-LINK_WORDS = re.compile(r"(?:\s+(?:der|des|dem|den|die|von|vom|aus|aus dem|aus der|eines|einer|the|of|from|"
+LINK_WORDS = re.compile(r"(?:\s+(?:der|des|dem|den|die|von|vom|aus|aus dem|aus der|eines|einer|the|of|from|Prof\.|Dr\.|"
                         r"[a-zäöüß][\w-]*(?:en|er|e|es|em)|[A-ZÄÖÜ][\w-]*(?:agentur|behörde|ministerium|"
                         r"regierung|sprecher\w*|zeitung|sender|kreise\w*|quellen|agency|officials?)))*\s*")
 
 
+_TITLES = re.compile(r"(?:\s+(?:Prof|Dr|Dipl|Ing|Mag)\.)+\s+$")
+
+
 def adjacent(text: str, start: int, end: int, before: bool = False) -> bool:
-    gap = text[start:end]
+    gap = _TITLES.sub(" ", text[start:end])  # "laut Klinikdirektor Prof. Dr. Matthias W. Beckmann"
     if before:  # "Dem Bericht von Reuters zufolge"
         return re.fullmatch(r"\s*", gap) is not None
     if LINK_WORDS.fullmatch(gap) is not None:
