@@ -314,7 +314,14 @@ def articles_report(wa: WholeResult) -> Section:
              row("persons found (linked or candidates)", wa.persons),
              row("person candidates", wa.person_candidates),
              row("organisation candidates", wa.org_candidates),
-             row("linked actors (one per article and id)", wa.linked, f"{wa.unjudged} not judged by the gold"), ""]
+             row("linked actors (one per article and id)", wa.linked, f"{wa.unjudged} not judged by the gold")]
+    if wa.dev is not None and wa.dev.docs:  # the dev entries: rules may be learnt from them
+        dv = wa.dev
+        lines += [row(f"dev part ({dv.docs} articles): persons found", dv.persons),
+                  row("dev part: person candidates", dv.person_candidates),
+                  row("dev part: organisation candidates", dv.org_candidates),
+                  row("dev part: linked actors", dv.linked, f"{dv.unjudged} not judged by the gold")]
+    lines.append("")
     per, pc, oc, ln = wa.persons, wa.person_candidates, wa.org_candidates, wa.linked
     targets = [
         ("linked actors precision ≥ 0.97 (whole articles)", (ln.precision or 0) >= 0.97,
@@ -330,6 +337,10 @@ def articles_report(wa: WholeResult) -> Section:
     data = {"documents": wa.docs, "per_corpus": dict(sorted(wa.per_corpus.items())), "persons": per.as_dict(),
             "person_candidates": pc.as_dict(), "org_candidates": oc.as_dict(), "linked": ln.as_dict(),
             "unjudged_links": wa.unjudged}
+    if wa.dev is not None and wa.dev.docs:
+        data["dev"] = {"documents": wa.dev.docs, "persons": wa.dev.persons.as_dict(),
+                       "person_candidates": wa.dev.person_candidates.as_dict(),
+                       "org_candidates": wa.dev.org_candidates.as_dict(), "linked": wa.dev.linked.as_dict()}
     return lines, targets, data
 
 
