@@ -129,3 +129,36 @@ def test_a_cue_reaches_a_person_past_academic_titles(annotator):  # Wikinews 402
     a = annotate(annotator, "Man kann damit laut Klinikdirektor Prof. Dr. Matthias W. Beckmann „jetzt Paaren "
                             "helfen, deren Behandlung vor 30 Jahren kaum denkbar war“.")
     assert speaker(a, "Paaren") == "Matthias W. Beckmann"
+
+
+# ------------------------------------------------------------------ persons inside other names (Der Standard dev rows)
+
+def persons(article) -> set[str]:
+    return {c.name for c in article.candidates if c.kind == "person"}
+
+
+def test_clubs_and_leagues_are_no_persons(annotator):  # Der Standard row 6
+    a = annotate(annotator, "West Ham United hat sich unterdessen an Rekordmeister Manchester United vorbei auf den "
+                            "fünften Tabellenplatz geschoben. Newcastle United setzte sich mit 1:0 (0:0) gegen Crystal "
+                            "Palace im Kellerduell durch. Am Sonntag kann Christian Fuchs mit Leicester City erstmals "
+                            "den Titel in der Premier League fixieren.")
+    assert persons(a) == {"Christian Fuchs"}
+    assert "Crystal Palace" in {c.name for c in a.candidates if c.kind == "organization"}
+
+
+def test_a_place_or_venue_with_a_given_name_inside_is_no_person(annotator):  # rows 27, 38
+    a = annotate(annotator, "New York/San Juan – Das hoch verschuldete US-Territorium bemüht sich um Aufschub. "
+                            "Quentin Tarantino besitzt in Los Angeles zudem das New Beverly Cinema, das analoge Filme "
+                            "vorführt.")
+    assert persons(a) == {"Quentin Tarantino"}
+
+
+def test_a_genitive_ends_a_name(annotator):  # Der Standard row 27
+    a = annotate(annotator, "Ich kann mit Streaming nichts anfangen, schreibt der Regisseur in Tom Rostons Buch "
+                            "I Lost It At The Video Store.")
+    assert "Tom Rostons" in persons(a) and not any("Buch" in p for p in persons(a))
+
+
+def test_a_surname_ending_in_a_vowel_and_s_is_no_genitive(annotator):
+    a = annotate(annotator, "Der Präsident José Eduardo Dos Santos trat nach 38 Jahren von der Macht zurück.")
+    assert "José Eduardo Dos Santos" in persons(a)

@@ -33,6 +33,7 @@ from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
 from .matcher import Token, tokenize
+from .namewords import CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, RELATIVE, inside_other_name
 from .roles import is_role, role_ends_before, role_follows
 from .sentences import Coverage, sentence_at
 
@@ -47,13 +48,10 @@ _TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr", "Prof", "Mr", "Mrs", "Ms", "
 _SPEECH_BEFORE = frozenset({"sagte", "erklärte", "betonte", "sagt", "erklärt", "meinte", "schrieb", "so",
                             "said", "told", "says", "added", "wrote"})
 _SPEECH_AFTER_DE = frozenset({"sagte", "erklärte", "betonte", "meinte", "schrieb", "kritisierte", "warnte"})
-# Conjunctions that open a clause whose subject may come next: "Während Shakira erklärte, …".
-_CLAUSE_OPENERS = frozenset("Während während Wie wie Als als Nachdem nachdem Obwohl obwohl Weil weil dass Da".split())
 _SPEECH_AFTER_EN = frozenset({"said", "says", "told", "added", "wrote", "stated"})
 _DETERMINERS = ARTICLES
 # Words before a noun, not before a name: "im Sinne", "unter der Lupe", "the Hunter College".
 _NOUN_MARKERS = _DETERMINERS | frozenset("als im am zum zur vom beim ins ans jede jeder jedes diese dieser dieses".split())
-_RELATIVE = re.compile(r", (?:der|die|den|dem)")  # "…, die Gerhard Schröder … erklärt hatte": a pronoun
 MAX_NAME_TOKENS = 4
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 # The last word of a company or body, not of a person: "Marathon Oil Co", "Deutsche Bank AG".
@@ -61,7 +59,7 @@ ORG_SUFFIXES = frozenset(
     "Inc Co Corp Corporation Ltd Limited Plc PLC LLC LP AG GmbH SE SA NV BV Group Holding Holdings Bank "
     "Partnership Association Institute Institut University Universität Foundation Stiftung Company Partners "
     "Fund Trust Agency Ministry Council Committee Party Partei Verband Verein".split()
-)
+) | CLUB_SUFFIXES
 # Rare dictionary entries are mostly words ("Art", "Titel", "Lupe"); real given names in the
 # news are common somewhere.
 MIN_FREQUENCY = 3
@@ -172,6 +170,8 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
         if is_role(token.text):  # "Odessas Gouverneur Michail …": the role ends the phrase
             break
         if _is_word(token) and (token.gap == " " or len(tokens[j - 1].text) == 1):
+            if j - 1 > i and GENITIVE.search(tokens[j - 1].text) and tokens[j - 1].text not in first_names():
+                break  # "in Tom Rostons Buch": the genitive ends the name (not "Dos Santos", "Gonzáles")
             last, j = j, j + 1
             continue
         break
@@ -251,14 +251,13 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
             and not (i >= 2 and tokens[i - 2].text.lower() in _DETERMINERS)):  # "das erklärte Ziel"
         last, cue = _name_at(tokens, i, min_tokens=2 if prev.text == "so" else 1), f"speech verb: {prev.text}"
     if last is None and token.text in names and not (prev is not None and prev.text.lower() in _NOUN_MARKERS
-                                                     and not _RELATIVE.fullmatch(prev.gap + prev.text)):
+                                                     and not RELATIVE.fullmatch(prev.gap + prev.text)):
         last, cue = _name_at(tokens, i, min_tokens=2), "first name"  # not "eine Art Menschen"
     if last is None and _is_initial(tokens, i) and not _sentence_start(text, token.start):
         last, cue = _name_at(tokens, i, min_tokens=2), "initial"  # "A. Wiegemann"
     if last is None and i + 1 < len(tokens) and tokens[i + 1].text in _SPEECH_AFTER_DE and tokens[i + 1].gap == " " \
-            and (_sentence_start(text, token.start) or (prev is not None and prev.text in _CLAUSE_OPENERS)) \
-            and _is_word(token) and not token.hyphen_after \
-            and not token.text.endswith(_NOUN_ENDINGS) and is_proper_noun(token.text):
+            and (_sentence_start(text, token.start) or (prev is not None and prev.text in CLAUSE_OPENERS)) \
+            and _is_word(token) and not token.hyphen_after and not token.text.endswith(_NOUN_ENDINGS) and is_proper_noun(token.text):
         last, cue = i, f"speech verb: {tokens[i + 1].text}"  # "Seidling sagte: „…“", not "Experten sagten"
     if last is None and token.gap == ", " and role_ends_before(tokens, i):
         last, cue = _appositive_name(tokens, i), "role: apposition"
@@ -281,8 +280,9 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
         if (nxt is not None and nxt.gap == " " and nxt.text in _SPEECH_AFTER_EN and after > i
                 and not _sentence_start(text, token.start)):
             last, cue = after, f"speech verb: {nxt.text}"
-    if last is not None and last + 1 < len(tokens) and is_role(tokens[last + 1].text) and tokens[last + 1].gap == " ":
-        last = None  # "sagte Odessas Gouverneur …": a genitive before a role, the name follows
+    if last is not None and (last + 1 < len(tokens) and is_role(tokens[last + 1].text) and tokens[last + 1].gap == " "
+                             or inside_other_name(tokens, i, last, ORG_SUFFIXES)):
+        last = None  # "sagte Odessas Gouverneur …": a genitive before a role; "San Juan", "Premier League"
     return last, cue
 
 

@@ -1,0 +1,22 @@
+"""Word shapes around a person's name that the candidate rules ask about (issue 12, round 4):
+where a clause's subject may stand, a genitive that ends a name, and the words that make a
+capitalised pair part of a place, a club or another longer name rather than a person."""
+
+import re
+
+# Conjunctions that open a clause whose subject may come next: "Während Shakira erklärte, …".
+CLAUSE_OPENERS = frozenset("Während während Wie wie Als als Nachdem nachdem Obwohl obwohl Weil weil dass Da".split())
+RELATIVE = re.compile(r", (?:der|die|den|dem)")  # "…, die Gerhard Schröder … erklärt hatte": a pronoun
+GENITIVE = re.compile(r"\w{2}[^aeiouäöüys\W]s$")  # "Rostons", "Spielbergs"; not "Boss", "Torres", "Dos"
+# Clubs, leagues and venues: "Manchester United", "Crystal Palace", "Premier League".
+CLUB_SUFFIXES = frozenset("United City Palace Hotspur Albion Rovers Athletic Wanderers League Liga Cinema Theater "
+                          "Theatre".split())
+# The first word of a place or of a longer name, never of a person: "San Juan", "New Beverly Cinema".
+NAME_PREFIXES = frozenset("San Santa Santo São Saint Sankt St Los Las New West East North South Fort Port".split())
+
+
+def inside_other_name(tokens, first: int, last: int, org_suffixes: frozenset[str]) -> bool:
+    """The name ``tokens[first..last]`` is part of a place's or an organisation's name."""
+    prev = tokens[first - 1] if first else None
+    return (tokens[first].text in NAME_PREFIXES or (last == first and tokens[first].text in org_suffixes)
+            or (prev is not None and prev.text in NAME_PREFIXES and tokens[first].gap == " "))
