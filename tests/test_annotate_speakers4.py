@@ -162,3 +162,38 @@ def test_a_genitive_ends_a_name(annotator):  # Der Standard row 27
 def test_a_surname_ending_in_a_vowel_and_s_is_no_genitive(annotator):
     a = annotate(annotator, "Der Präsident José Eduardo Dos Santos trat nach 38 Jahren von der Macht zurück.")
     assert "José Eduardo Dos Santos" in persons(a)
+
+
+def organisations(article) -> set[str]:
+    return {c.name for c in article.candidates if c.kind == "organization"}
+
+
+def test_a_title_of_nobility_cues_a_given_name(annotator):  # Der Standard row 52
+    a = annotate(annotator, "Prinz William (32) enthüllte am Montag ein Denkmal. An der Feier nahmen Queen "
+                            "Elizabeth II. (89) und ihr Mann Prinz Philip (94) teil.")
+    assert {"William", "Philip", "Elizabeth II"} <= persons(a)
+
+
+def test_a_genitive_opens_no_name(annotator):  # Der Standard row 41
+    a = annotate(annotator, "Alles andere entspreche nicht der gängigen Verwaltungspraxis, sagt Vorarlbergs Kinder- "
+                            "und Jugendanwalt Michael Rauch.")
+    assert persons(a) == {"Michael Rauch"}
+
+
+def test_an_abbreviation_before_a_name_word_is_part_of_that_name(annotator):  # Der Standard rows 77, 142
+    a = annotate(annotator, "Experten der US-Großbank JP Morgan warnen vor italienischen Finanzwerten, eine Initiative "
+                            "der TU Wien auch. Die EZB ist besorgt.")
+    assert not {"JP", "TU"} & organisations(a)
+
+
+def test_type_codes_and_state_abbreviations_are_no_organisations(annotator):  # rows 57, 73
+    a = annotate(annotator, "Die Brennweite des EF-M 15-45mm 1:3,5-6,3 IS STM liegt zwischen 24 und 70 Millimeter. "
+                            "Das gab Stöger laut einer Aussendung der AK-NÖ zu bedenken.")
+    assert not {"STM", "NÖ"} & organisations(a)
+
+
+def test_im_gruenen_is_the_countryside_not_the_party():  # Der Standard row 74
+    greens = Actor("gruene", "Die Grünen", "organization", aliases=("Grünen",))
+    a = annotate(Annotator(Registry(actors={"gruene": greens}, sources={})),
+                 "Er wollte doch nur ein ungestörtes Wochenende im Grünen verbringen. Die Grünen protestierten.")
+    assert [m.start for m in a.mentions if m.id == "gruene"] == [a.doc.text.index("Die Grünen")]

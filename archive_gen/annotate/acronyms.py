@@ -23,7 +23,7 @@ NOT_ORGANISATIONS = frozenset(
     "LED FCKW ATP NADPH MW KWH EBIT GPL MBA BA MA BSC MSC PHD NS TÜV "
     # technology, units and time zones (Der Standard's web pages), states written as codes
     "WLAN LAN LTE NFC OLED AMOLED LCD VR AR HD UHD SSD HDD GHZ MHZ SIM PIN APP MEZ MESZ CET UTC GMT PR XL XXL "
-    "US USA UK BRD DDR UDSSR "
+    "US USA UK BRD DDR UDSSR NÖ OÖ "
     # common nouns written as abbreviations (a camp, a price, a kind of body, of camera, of train)
     "KZ UVP NGO DSLR VHS LIDAR TGV SUV ETF EVU GVO WG MRT CT EKG "
     # data formats and computing terms
@@ -74,7 +74,8 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
                 name = " ".join(text[token.start:club.end()].split())
                 found.setdefault(name, ("club", []))[1].append((token.start, club.end()))
             continue
-        found.setdefault(word, ("acronym", []))[1].append((token.start, token.end))
+        if not _NAME_GOES_ON.match(text, token.end):  # not "JP" of "JP Morgan"
+            found.setdefault(word, ("acronym", []))[1].append((token.start, token.end))
     return found
 
 
@@ -121,7 +122,13 @@ _MODEL_AFTER = re.compile(r"(?: [A-Z]*\d[\w-]*|-[A-Z]{1,2}\b)")
 
 
 def _product_code(text: str, token: Token) -> bool:
-    return bool(_MODEL_AFTER.match(text, token.end)) or text[max(0, token.start - 2):token.start] == "./"
+    return bool(_MODEL_AFTER.match(text, token.end)) or text[max(0, token.start - 2):token.start] == "./" \
+        or bool(_CODE_BEFORE.search(text, max(0, token.start - 6), token.start))
+
+
+_CODE_BEFORE = re.compile(r"(?:^|\s)[A-Z]{2,4} $")  # "IS STM": a row of type codes (a lens)
+# The first word of a longer name: "JP Morgan", "ING Diba" (a capitalised word in lowercase follows).
+_NAME_GOES_ON = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+\b")
 
 
 # "Ogier/Julien Ingrassia (FRA)": three capitals in parentheses right after a name.

@@ -33,7 +33,7 @@ from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
 from .matcher import Token, tokenize
-from .namewords import CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, RELATIVE, inside_other_name
+from .namewords import CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, RELATIVE, inside_other_name
 from .roles import is_role, role_ends_before, role_follows
 from .sentences import Coverage, sentence_at
 
@@ -44,7 +44,7 @@ PARTICLES = GIVEN_NAME_PARTICLES
 INNER_PARTICLES = ARTICLE_PARTICLES
 # Words that open sentences or stand capitalised in German and English but never start a name.
 FUNCTION_WORDS = NOT_NAME_START
-_TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame", "Lord"})
+_TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame", "Lord"}) | NOBLE_TITLES
 _SPEECH_BEFORE = frozenset({"sagte", "erklärte", "betonte", "sagt", "erklärt", "meinte", "schrieb", "so",
                             "said", "told", "says", "added", "wrote"})
 _SPEECH_AFTER_DE = frozenset({"sagte", "erklärte", "betonte", "meinte", "schrieb", "kritisierte", "warnte"})
@@ -170,7 +170,9 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
         if is_role(token.text):  # "Odessas Gouverneur Michail …": the role ends the phrase
             break
         if _is_word(token) and (token.gap == " " or len(tokens[j - 1].text) == 1):
-            if j - 1 > i and GENITIVE.search(tokens[j - 1].text) and tokens[j - 1].text not in first_names():
+            if GENITIVE.search(tokens[j - 1].text) and tokens[j - 1].text not in first_names():
+                if j - 1 == i:
+                    return None  # "sagt Vorarlbergs Kinder- und Jugendanwalt …": a genitive opens no name
                 break  # "in Tom Rostons Buch": the genitive ends the name (not "Dos Santos", "Gonzáles")
             last, j = j, j + 1
             continue
@@ -183,10 +185,8 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
 
 def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[tuple[int, int]],
                     tokens: list[Token] | None = None) -> list[Candidate]:
-    """Unknown persons in ``text``, in order of first appearance.
-
-    ``covered`` are spans already linked to the registry: a candidate never overlaps them.
-    """
+    """Unknown persons in ``text``, in order of first appearance. ``covered`` are spans already
+    linked to the registry: a candidate never overlaps them."""
     tokens = tokenize(text) if tokens is None else tokens
     counts = collections.Counter(map(operator.itemgetter(0), tokens))  # each token's text
     english_verbs = not _SPEECH_AFTER_EN.isdisjoint(counts)

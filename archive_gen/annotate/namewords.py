@@ -13,6 +13,9 @@ CLUB_SUFFIXES = frozenset("United City Palace Hotspur Albion Rovers Athletic Wan
                           "Theatre".split())
 # The first word of a place or of a longer name, never of a person: "San Juan", "New Beverly Cinema".
 NAME_PREFIXES = frozenset("San Santa Santo São Saint Sankt St Los Las New West East North South Fort Port".split())
+# Titles of nobility before a given name: "Prinz William", "Queen Elizabeth II.".
+NOBLE_TITLES = frozenset("Prinz Prinzessin Prince Princess Queen King Fürst Fürstin Herzog Herzogin Erzherzog "
+                         "Erzherzogin Kronprinz Kronprinzessin Großherzog Duke Duchess".split())
 
 
 def inside_other_name(tokens, first: int, last: int, org_suffixes: frozenset[str]) -> bool:
