@@ -197,3 +197,27 @@ def test_im_gruenen_is_the_countryside_not_the_party():  # Der Standard row 74
     a = annotate(Annotator(Registry(actors={"gruene": greens}, sources={})),
                  "Er wollte doch nur ein ungestörtes Wochenende im Grünen verbringen. Die Grünen protestierten.")
     assert [m.start for m in a.mentions if m.id == "gruene"] == [a.doc.text.index("Die Grünen")]
+
+
+def test_nationality_codes_after_names_are_no_organisations(annotator):  # Der Standard rows 108, 348
+    a = annotate(annotator, "Novak schaffte einen Auftaktsieg gegen Gerard Granollers (ESP), er unterlag Tobias Kamke "
+                            "(GER) in zwei Sätzen. Das Duo besiegte Robin Haase/Henri Kontinen (NED/FIN) 5:7, 6:3.")
+    assert not {"ESP", "GER", "NED", "FIN"} & organisations(a)
+
+
+def test_an_abbreviation_in_brackets_after_its_own_name_stays_an_organisation(annotator):
+    a = annotate(annotator, "Das teilte die Bundeswettbewerbsbehörde (BWB) mit. Im Finale schlug Hirscher (AUT) "
+                            "den Norweger Kristoffersen (NOR).")
+    assert "BWB" in organisations(a)
+
+
+def test_a_club_prefix_after_the_clubs_name_and_a_legal_form_after_a_hyphen_are_no_bodies(annotator):  # rows 86, 131
+    a = annotate(annotator, "Der Hamburger SV verlor. Brentford FC ist fixiert. Die Klage gegen die "
+                            "Rechtsschutz-Versicherungs-AG wurde abgewiesen.")
+    assert not {"SV", "FC", "AG"} & organisations(a)
+
+
+def test_stock_indexes_are_no_organisations(annotator):  # Der Standard row 199
+    a = annotate(annotator, "Der ATX fiel 15,43 Punkte. Europas Börsen: DAX/Frankfurt -0,25 Prozent, FTSE/London "
+                            "-0,84 Prozent.")
+    assert not {"ATX", "DAX", "FTSE"} & organisations(a)

@@ -4,9 +4,12 @@ codes, sports country codes in results tables, parts of club and company names."
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 import re
+
+from babel.core import get_global
 
 from ..lang.lexicon import NOT_NAME_START
 from .matcher import Token
@@ -25,7 +28,9 @@ NOT_ORGANISATIONS = frozenset(
     "WLAN LAN LTE NFC OLED AMOLED LCD VR AR HD UHD SSD HDD GHZ MHZ SIM PIN APP MEZ MESZ CET UTC GMT PR XL XXL "
     "US USA UK BRD DDR UDSSR NÖ OÖ "
     # common nouns written as abbreviations (a camp, a price, a kind of body, of camera, of train)
-    "KZ UVP NGO DSLR VHS LIDAR TGV SUV ETF EVU GVO WG MRT CT EKG "
+    "KZ UVP NGO DSLR VHS LIDAR TGV SUV ETF EVU GVO WG MRT CT EKG SOS GAU AHS MVP "
+    # stock indexes and game situations of a results line (shorthanded, empty net)
+    "DAX ATX CAC FTSE SMI MDAX TECDAX SH EN "
     # data formats and computing terms
     "API SDK GIF JPEG PNG MP RAW DRAM NLP RFID ISIN IBAN BIC SQL XML JSON KI AI".split()
 )
@@ -40,7 +45,12 @@ def _part_of_name(text: str, token: Token) -> bool:
     before = text[max(0, token.start - 2):token.start]
     if token.text in _NAME_PREFIXES and after[:1] == " " and after[1:2].isupper():
         return True
-    return token.text in _LEGAL_FORMS and before[-1:] == " " and before[:1].isalpha()
+    if token.text in _NAME_PREFIXES and _NAME_BEFORE.search(text, max(0, token.start - 30), token.start):
+        return True  # "der Hamburger SV", "Brentford FC": the prefix after the club's name
+    return token.text in _LEGAL_FORMS and before[-1:] in (" ", "-") and before[:1].isalpha()
+
+
+_NAME_BEFORE = re.compile(r"[A-ZÄÖÜ][\w'’-]+ $")
 
 
 def _common_word(word: str) -> bool:
@@ -133,7 +143,7 @@ _NAME_GOES_ON = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+\b")
 
 # "Ogier/Julien Ingrassia (FRA)": three capitals in parentheses right after a name.
 _CODED_NAME = re.compile(r"([A-ZÄÖÜ][\w'’-]+)\s\(([A-Z]{3})\)")
-_CODE_IN_PARENS = re.compile(r"\s\([A-Z]{3}\)")  # what every match of _CODED_NAME contains
+_CODE_IN_PARENS = re.compile(r"\s\([A-Z]{3}[)/]")  # what every match of _CODED_NAME contains
 
 
 def _coded_names(text: str) -> frozenset[str]:
@@ -144,11 +154,30 @@ def _coded_names(text: str) -> frozenset[str]:
         return frozenset()
     pairs = [(m.group(1), m.group(2)) for m in _CODED_NAME.finditer(text)]
     foreign = [code for name, code in pairs if name[0].upper() != code[0]]
-    return frozenset(foreign) if len(foreign) >= 3 and len(set(foreign)) >= 2 else frozenset()
+    listed = frozenset(foreign) if len(foreign) >= 3 and len(set(foreign)) >= 2 else frozenset()
+    return listed | _nationality_codes(text)
 
 
 def _table_code(text: str, token: Token, codes: frozenset[str]) -> bool:
-    return token.text in codes and text[token.start - 1:token.start] == "("
+    return token.text in codes and text[token.start - 1:token.start] in ("(", "/")
+
+
+# A person's nationality after the name, as sports results give it: "Denis Istomin (UZB)",
+# "Robin Haase/Henri Kontinen (NED/FIN)". Known by CLDR's ISO 3166 three-letter codes (Babel);
+# once one is there, the other codes after names are of the same kind ("Tobias Kamke (GER)").
+_NATIONALITY = re.compile(r"([A-ZÄÖÜ][\w'’-]+)\s\(([A-Z]{3}(?:/[A-Z]{3})*)\)")
+
+
+@functools.cache
+def _iso_alpha3() -> frozenset[str]:
+    return frozenset(k for k in get_global("territory_aliases") if len(k) == 3 and k.isalpha() and k.isupper())
+
+
+def _nationality_codes(text: str) -> frozenset[str]:
+    groups = [(m.group(1), m.group(2).split("/")) for m in _NATIONALITY.finditer(text)]
+    if not any(code in _iso_alpha3() for _, codes in groups for code in codes):
+        return frozenset()
+    return frozenset(code for name, codes in groups for code in codes if len(codes) > 1 or name[0] != code[0])
 
 
 def _shouting(text: str, offset: int, seen: dict[int, bool] | None = None) -> bool:
