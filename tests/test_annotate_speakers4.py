@@ -221,3 +221,14 @@ def test_stock_indexes_are_no_organisations(annotator):  # Der Standard row 199
     a = annotate(annotator, "Der ATX fiel 15,43 Punkte. Europas Börsen: DAX/Frankfurt -0,25 Prozent, FTSE/London "
                             "-0,84 Prozent.")
     assert not {"ATX", "DAX", "FTSE"} & organisations(a)
+
+
+def test_a_name_listed_between_two_persons_is_a_person(annotator):  # Der Standard row 59
+    a = annotate(annotator, "Bei Ingrid Thurnher zu Gast waren Manfred Weber, Eugen Freund, Giorgos Chondros, Peter "
+                            "Brezinschek, Ulrike Guérot und Christian Keuschnigg.")
+    assert "Giorgos Chondros" in persons(a)
+
+
+def test_a_listed_name_needs_persons_on_both_sides(annotator):
+    a = annotate(annotator, "Zu Gast waren Manfred Weber, Giorgos Chondros, Rotes Kreuz und Caritas.")
+    assert "Giorgos Chondros" not in persons(a)

@@ -33,7 +33,7 @@ from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
 from .matcher import Token, tokenize
-from .namewords import CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, RELATIVE, inside_other_name
+from .namewords import CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, RELATIVE, inside_other_name, listed_names
 from .roles import is_role, role_ends_before, role_follows
 from .sentences import Coverage, sentence_at
 
@@ -196,12 +196,9 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
 
     taken = Coverage(len(text), covered)
 
-    def overlaps(start: int, end: int) -> bool:
-        return taken.overlaps(start, end)
-
     def keep(first: int, last: int, cue: str) -> None:
         start, end = tokens[first].start, tokens[last].end
-        if overlaps(start, end):
+        if taken.overlaps(start, end):
             return
         name = " ".join(text[start:end].split())
         if name not in found:
@@ -218,6 +215,8 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         else:
             i += 1
 
+    for start, end in listed_names(text, sorted(span for _, spans in found.values() for span in spans), taken):
+        found.setdefault(" ".join(text[start:end].split()), ("list", []))[1].append((start, end))
     _surnames_alone(text, tokens, found, taken)
     acronyms = find_acronyms(text, tokens, taken)
     starts = [s for s, _ in sentences]

@@ -23,3 +23,20 @@ def inside_other_name(tokens, first: int, last: int, org_suffixes: frozenset[str
     prev = tokens[first - 1] if first else None
     return (tokens[first].text in NAME_PREFIXES or (last == first and tokens[first].text in org_suffixes)
             or (prev is not None and prev.text in NAME_PREFIXES and tokens[first].gap == " "))
+
+
+# One name between two persons of a list: "Manfred Weber, Eugen Freund, Giorgos Chondros, Peter
+# Brezinschek …": two or three capitalised words, a comma before, a comma or "und" after.
+_LIST_ITEM = re.compile(r", ((?:[A-ZÄÖÜ][\w'’-]+ ){1,2}[A-ZÄÖÜ][\w'’-]+)(?:, | und | and )")
+
+
+def listed_names(text: str, persons: list[tuple[int, int]], taken) -> list[tuple[int, int]]:
+    """Spans of names listed between two persons the rules found (a given name the dictionary
+    lacks); marks them in ``taken``."""
+    found = []
+    for (_, end), (start, _) in zip(persons, persons[1:]):
+        item = _LIST_ITEM.match(text, end)
+        if item is not None and item.end() == start and not taken.overlaps(item.start(1), item.end(1)):
+            taken.add(item.start(1), item.end(1))
+            found.append((item.start(1), item.end(1)))
+    return found
