@@ -232,3 +232,35 @@ def test_a_name_listed_between_two_persons_is_a_person(annotator):  # Der Standa
 def test_a_listed_name_needs_persons_on_both_sides(annotator):
     a = annotate(annotator, "Zu Gast waren Manfred Weber, Giorgos Chondros, Rotes Kreuz und Caritas.")
     assert "Giorgos Chondros" not in persons(a)
+
+
+# ------------------------------------------------------------------ separable verbs, reported speech, addressees
+
+def test_a_separable_speech_verb_with_its_particle_far_behind(annotator):  # Wikinews 84153
+    a = annotate(annotator, "Der Sprecher des Welternährungsprogramms, Tomson Phiri, teilte in einer ersten Reaktion "
+                            "mit, dass die Verleihung ein „stolzer Moment“ sei.")
+    assert speaker(a, "stolzer") == "Tomson Phiri"
+
+
+def test_a_joined_separable_verb_in_a_subordinate_clause(annotator):  # Wikinews 61550
+    a = annotate(annotator, "Wie der Vorsitzende Richter, Ottmar Breidling, ausführte, hätte es durch die Anschläge "
+                            "„ein ungeheures Blutbad gegeben“.")
+    assert speaker(a, "Blutbad") == "Ottmar Breidling"
+
+
+def test_a_subjunctive_after_an_opening_pronoun_continues_reported_speech(annotator):  # Wikinews 45695
+    a = annotate(annotator, "Renate Künast sagte, es müsse nun Schluss sein mit Schuldzuweisungen. Es drohe „eine "
+                            "dramatische Erderwärmung von bis zu sechs Grad“.")
+    assert speaker(a, "Erderwärmung") == "Renate Künast"
+
+
+def test_a_past_tense_after_an_opening_pronoun_is_no_reported_speech(annotator):
+    a = annotate(annotator, "Renate Künast sagte, es müsse nun Schluss sein mit Schuldzuweisungen. Es drohte später "
+                            "„eine dramatische Erderwärmung von bis zu sechs Grad“.")
+    assert speaker(a, "Erderwärmung") is None
+
+
+def test_the_agency_told_before_the_colon_is_no_speaker(annotator):  # Wikinews 75225
+    a = annotate(annotator, "Halima Jouini, Vorstandsmitglied der tunesischen Menschenrechtsliga, sagte dazu gegenüber "
+                            "der Nachrichtenagentur AFP: „Frauen haben sich gegen den Diktator gestellt.“")
+    assert speaker(a, "Diktator") == "Halima Jouini"

@@ -32,7 +32,7 @@ from .speakers import Context, Who, addressee, contrast_speaker, named_next, ope
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
-_APPOSITION = re.compile(r"\s*(?:,[^,.;:„“\"]{1,120},|\([^()]{1,60}\),?)\s*")  # "Henning Scherf (SPD), warnte"
+_APPOSITION = re.compile(r"\s*(?:,[^,.;:„“\"]{1,120}(?:,|\)(?=\s+[a-zäöüß]))|\([^()]{1,60}\),?)\s*")  # "Henning Scherf (SPD), warnte"
 _ADVERBS = re.compile(r"(?:\s+(?:immer|wieder|auch|noch|bereits|schon|erneut|mehrfach|zuvor|nun|jetzt|dann|später|zudem|ebenfalls|stets|zuletzt|damals))+\s+")  # "Dingfelder immer wieder betont"
 _IMPERSONAL = re.compile(r"\b(?:hieß es|heißt es|hieß es weiter|it said|the statement said|it added)\b")
 _PRONOUN = re.compile(r"\s+(er|sie|he|she|they|it)\b")
@@ -93,8 +93,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
     text = ctx.text
     speaking = ("person", "body", "source")
     if quote_at is not None:  # Der Vorsitzende Konrad Freiberg: „…“
-        colon = [e for e in ctx.entities_in(s_start, quote_at, speaking)
-                 if re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*:\s*", text[e.end:quote_at])]
+        colon = [e for e in ctx.entities_in(s_start, quote_at, speaking)  # not "sagte gegenüber der Agentur dpa:"
+                 if re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*:\s*", text[e.end:quote_at]) and not addressee(ctx, e)]
         if colon:
             return who_of(colon[-1])
         headline = _HEADLINE_SPEAKER.fullmatch(text, s_start, quote_at)
@@ -229,6 +229,9 @@ def _distance(ctx: Context, verb: re.Match, quote_at: int) -> int:
     return quote_at - verb.end() if verb.end() <= quote_at else max(0, verb.start() - end)
 
 
+# A sentence opening with a pronoun and a verb in -e that is no past tense in -te: "Es drohe",
+# "Er wolle" (the indicative would be "droht", "will").
+_SUBJUNCTIVE_OPENING = re.compile(r"\s*(?:Es|Er|Sie|Dies|Das|Man)\s+[a-zäöüß]+(?<!t)e\b")
 _SUBJUNCTIVE = re.compile(r"\b(?:sei|seien|habe|hätten?|werde|würden?|könne|müsse|gebe|stehe|liege|solle|dürfe|"
                           r"wolle|zeige|gehe|bleibe|komme|brauche|wisse|gelte|fehle|halte|sehe|lasse|mache)\b")
 
@@ -237,7 +240,7 @@ def _reported(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sent
     """Reported speech that goes on (subjunctive, nobody named): "Damit seien „der Kurs …
     nicht mehr so klar“" continues the speaker of the sentence before, who spoke with a speech
     verb and is the one person named there, or of the quote just before."""
-    if not _SUBJUNCTIVE.search(ctx.text, s_start, s_end) or \
+    if not (_SUBJUNCTIVE.search(ctx.text, s_start, s_end) or _SUBJUNCTIVE_OPENING.match(ctx.text, s_start)) or \
             ctx.entities_in(s_start, s_end, ("person", "body", "source")):
         return Who()
     if sentence > 0:

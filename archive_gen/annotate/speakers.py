@@ -190,11 +190,11 @@ _ROLE_OPENING = re.compile(r"\s*(?:Der|Die)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+
 
 # A preposition before a name makes it whom the words are addressed to: "soll Anelka zu
 # Domenech gesagt haben", "sagte er gegenüber dem Minister Müller".
-_ADDRESSED = re.compile(r"\b(?:zu|zum|zur|gegenüber|an|mit|to)\s+(?:(?:dem|der|den|the)\s+)?$")
+_ADDRESSED = re.compile(r"\b(?:zu|zum|zur|gegenüber|an|mit|to)\s+(?:(?:dem|der|den|the)\s+)?(?:[A-ZÄÖÜ][\w-]+\s+)?$")
 
 
 def addressee(ctx: Context, entity: Entity) -> bool:
-    return _ADDRESSED.search(ctx.text, max(0, entity.start - 25), entity.start) is not None
+    return _ADDRESSED.search(ctx.text, max(0, entity.start - 45), entity.start) is not None
 
 
 _WHILE = re.compile(r"\s*(?:Während|Wohingegen|Whereas|While)\s+")
@@ -248,3 +248,4 @@ def named_next(ctx: Context, sentence: int) -> Who:
         return Who()
     people = {(e.id, e.name): e for e in ctx.entities_in(start, end, ("person",)) if not ctx.genitive(e)}
     return who_of(next(iter(people.values()))) if len(people) == 1 else Who()
+
