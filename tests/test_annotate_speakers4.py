@@ -264,3 +264,10 @@ def test_the_agency_told_before_the_colon_is_no_speaker(annotator):  # Wikinews 
     a = annotate(annotator, "Halima Jouini, Vorstandsmitglied der tunesischen Menschenrechtsliga, sagte dazu gegenüber "
                             "der Nachrichtenagentur AFP: „Frauen haben sich gegen den Diktator gestellt.“")
     assert speaker(a, "Diktator") == "Halima Jouini"
+
+
+def test_model_codes_chemicals_and_longer_club_names(annotator):  # Wikinews 17214, 11969, 28924, 29847
+    a = annotate(annotator, "Es handelt sich um eine Maschine des Typs DC-9. Gefunden wurde neben DDT auch Lindan. "
+                            "Die Heimspiele des FC St. Pauli sind ausverkauft. Annika Mehlhorn, eine Schwimmerin der "
+                            "SG ACT Baunatal, war mit ihm befreundet.")
+    assert organisations(a) == {"FC St. Pauli"}

@@ -28,7 +28,7 @@ NOT_ORGANISATIONS = frozenset(
     "WLAN LAN LTE NFC OLED AMOLED LCD VR AR HD UHD SSD HDD GHZ MHZ SIM PIN APP MEZ MESZ CET UTC GMT PR XL XXL "
     "US USA UK BRD DDR UDSSR NÖ OÖ "
     # common nouns written as abbreviations (a camp, a price, a kind of body, of camera, of train)
-    "KZ UVP NGO DSLR VHS LIDAR TGV SUV ETF EVU GVO WG MRT CT EKG SOS GAU AHS MVP "
+    "KZ UVP NGO DSLR VHS LIDAR TGV SUV ETF EVU GVO WG MRT CT EKG SOS GAU AHS MVP DDT PCB TNT "
     # stock indexes and game situations of a results line (shorthanded, empty net)
     "DAX ATX CAC FTSE SMI MDAX TECDAX SH EN "
     # data formats and computing terms
@@ -90,7 +90,7 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
 
 
 # The words of a club's name after its prefix: capitalised, up to three ("SK Rapid Wien").
-_CLUB_REST = re.compile(r"(?: [A-ZÄÖÜ][\w'’.-]*[\w]){1,3}")
+_CLUB_REST = re.compile(r"(?: (?:St\.|[A-ZÄÖÜ][\w'’.-]*\w)){1,3}")  # also "FC St. Pauli"
 
 
 # Before a common noun, not before a body's name: "ein SUV", "eine WG", "keinen ETF".
@@ -128,7 +128,7 @@ def _country_code(text: str, token: Token) -> bool:
 
 # A model or type designation: "EOS M10", "XPS 13", "APS-C", "EF-M"; a game situation in a
 # results line: "Rosen (52./PP)".
-_MODEL_AFTER = re.compile(r"(?: [A-Z]*\d[\w-]*|-[A-Z]{1,2}\b)")
+_MODEL_AFTER = re.compile(r"(?: [A-Z]*\d[\w-]*|-[A-Z]{1,2}\b|-\d)")  # also "DC-9", "MiG-29"
 
 
 def _product_code(text: str, token: Token) -> bool:
@@ -138,7 +138,7 @@ def _product_code(text: str, token: Token) -> bool:
 
 _CODE_BEFORE = re.compile(r"(?:^|\s)[A-Z]{2,4} $")  # "IS STM": a row of type codes (a lens)
 # The first word of a longer name: "JP Morgan", "ING Diba" (a capitalised word in lowercase follows).
-_NAME_GOES_ON = re.compile(r" [A-ZÄÖÜ][a-zäöüß]+\b")
+_NAME_GOES_ON = re.compile(r" [A-ZÄÖÜ](?:[a-zäöüß]+|[A-ZÄÖÜ]+ [A-ZÄÖÜ][a-zäöüß]+)\b")  # also "SG ACT Baunatal"
 
 
 # "Ogier/Julien Ingrassia (FRA)": three capitals in parentheses right after a name.
