@@ -271,3 +271,9 @@ def test_model_codes_chemicals_and_longer_club_names(annotator):  # Wikinews 172
                             "Die Heimspiele des FC St. Pauli sind ausverkauft. Annika Mehlhorn, eine Schwimmerin der "
                             "SG ACT Baunatal, war mit ihm befreundet.")
     assert organisations(a) == {"FC St. Pauli"}
+
+
+def test_a_given_name_written_without_its_accents(annotator):  # Der Standard rows 196, 306
+    a = annotate(annotator, "In der Nachspielzeit stellte Joker Sebastien Thill den Sieg sicher. Der frühere "
+                            "Vorsitzende Jean-Francois Copé wurde beschuldigt.")
+    assert {"Sebastien Thill", "Jean-Francois Copé"} <= persons(a)

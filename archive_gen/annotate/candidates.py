@@ -33,7 +33,8 @@ from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
 from .matcher import Token, tokenize
-from .namewords import CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, RELATIVE, inside_other_name, listed_names
+from .namewords import (CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, RELATIVE, inside_other_name, listed_names,
+                        with_unaccented)
 from .roles import is_role, role_ends_before, role_follows
 from .sentences import Coverage, sentence_at
 
@@ -88,7 +89,7 @@ def first_names_version() -> str:
         installed = metadata.version("gender-guesser")
     except metadata.PackageNotFoundError:
         installed = "none"
-    return f"gender-guesser {installed} min {MIN_FREQUENCY}"
+    return f"gender-guesser {installed} min {MIN_FREQUENCY} unaccented"
 
 
 def load_first_names() -> frozenset[str]:
@@ -98,11 +99,11 @@ def load_first_names() -> frozenset[str]:
     except ImportError:  # the dependency is declared; without it only the other cues work
         return frozenset()
     names = Detector(case_sensitive=True).names
-    return frozenset(
+    return with_unaccented(frozenset(
         name for name, by_gender in names.items()
         if _frequency(by_gender) >= MIN_FREQUENCY and " " not in name and name[:1].isupper() and name.lower() not in FUNCTION_WORDS
         and name.lower() not in MONTHS_AND_DAYS
-    )
+    ))
 
 
 def _frequency(by_gender: dict[str, str]) -> int:

@@ -3,6 +3,7 @@ where a clause's subject may stand, a genitive that ends a name, and the words t
 capitalised pair part of a place, a club or another longer name rather than a person."""
 
 import re
+import unicodedata
 
 # Conjunctions that open a clause whose subject may come next: "Während Shakira erklärte, …".
 CLAUSE_OPENERS = frozenset("Während während Wie wie Als als Nachdem nachdem Obwohl obwohl Weil weil dass Da".split())
@@ -40,3 +41,15 @@ def listed_names(text: str, persons: list[tuple[int, int]], taken) -> list[tuple
             taken.add(item.start(1), item.end(1))
             found.append((item.start(1), item.end(1)))
     return found
+
+
+def with_unaccented(names: frozenset[str]) -> frozenset[str]:
+    """Given names also as written without their accents ("Sebastien", "Jose"): the press and
+    wire copy often drop them. Only letters with combining marks change ("Akın" stays)."""
+    extra = set()
+    for name in names:
+        if not name.isascii():
+            plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+            if plain.isascii() and len(plain) == len(name):
+                extra.add(plain)
+    return names | extra
