@@ -277,3 +277,10 @@ def test_a_given_name_written_without_its_accents(annotator):  # Der Standard ro
     a = annotate(annotator, "In der Nachspielzeit stellte Joker Sebastien Thill den Sieg sicher. Der frühere "
                             "Vorsitzende Jean-Francois Copé wurde beschuldigt.")
     assert {"Sebastien Thill", "Jean-Francois Copé"} <= persons(a)
+
+
+def test_units_versions_numerals_and_standards_are_no_organisations(annotator):  # Wikinews 41379, 81851, 83589, 75684
+    a = annotate(annotator, "Er erreichte 14,6 PPG und 10,0 RPG. Erst Ubuntu 18.04 LTS behebt das. Die Halbzeitshow "
+                            "der Super Bowl LIV findet in Miami statt. Es ist kompatibel mit GSM und UMTS, das Modell "
+                            "DMP-BD30 auch. Laut Artikel 65 GG ist das so. Die Mission der NASA beginnt.")
+    assert organisations(a) == {"NASA"}

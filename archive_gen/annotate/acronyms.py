@@ -26,6 +26,7 @@ NOT_ORGANISATIONS = frozenset(
     "LED FCKW ATP NADPH MW KWH EBIT GPL MBA BA MA BSC MSC PHD NS TÜV "
     # technology, units and time zones (Der Standard's web pages), states written as codes
     "WLAN LAN LTE NFC OLED AMOLED LCD VR AR HD UHD SSD HDD GHZ MHZ SIM PIN APP MEZ MESZ CET UTC GMT PR XL XXL "
+    "PST PDT EST EDT CEST GSM GPRS UMTS "
     "US USA UK BRD DDR UDSSR NÖ OÖ "
     # common nouns written as abbreviations (a camp, a price, a kind of body, of camera, of train)
     "KZ UVP NGO DSLR VHS LIDAR TGV SUV ETF EVU GVO WG MRT CT EKG SOS GAU AHS MVP DDT PCB TNT "
@@ -128,12 +129,18 @@ def _country_code(text: str, token: Token) -> bool:
 
 # A model or type designation: "EOS M10", "XPS 13", "APS-C", "EF-M"; a game situation in a
 # results line: "Rosen (52./PP)".
-_MODEL_AFTER = re.compile(r"(?: [A-Z]*\d[\w-]*|-[A-Z]{1,2}\b|-\d)")  # also "DC-9", "MiG-29"
+_MODEL_AFTER = re.compile(r"(?: [A-Z]*\d[\w-]*|-[A-Z]{1,2}\b|-[A-Z]{0,3}\d)")  # also "DC-9", "DMP-BD30"
 
 
 def _product_code(text: str, token: Token) -> bool:
     return bool(_MODEL_AFTER.match(text, token.end)) or text[max(0, token.start - 2):token.start] == "./" \
-        or bool(_CODE_BEFORE.search(text, max(0, token.start - 6), token.start))
+        or bool(_CODE_BEFORE.search(text, max(0, token.start - 6), token.start)) \
+        or bool(_NUMBER_BEFORE.search(text, max(0, token.start - 12), token.start)) \
+        or (_ROMAN_NUMERAL.fullmatch(token.text) is not None and _NAME_BEFORE.search(text, max(0, token.start - 30), token.start) is not None)
+
+
+_NUMBER_BEFORE = re.compile(r"\d(?:[.,]\d+)? $")  # a unit or a version after a number: "14,6 PPG", "18.04 LTS"
+_ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})|L?X{0,3}(?:IX|IV|V?I{0,3})|XL(?:IX|IV|V?I{0,3})")  # "Super Bowl LIV"
 
 
 _CODE_BEFORE = re.compile(r"(?:^|\s)[A-Z]{2,4} $")  # "IS STM": a row of type codes (a lens)
