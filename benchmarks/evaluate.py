@@ -104,6 +104,8 @@ Whole articles (``benchmarks/gold/articles.json``, issue 12)
     (linked persons + person candidates, lenient name match), person and organisation
     candidates (strict: the candidate's name is a gold name), linked actors (the gold's
     judgment; an unjudged id falls back to the name rule and is counted).
+  * 40 dev articles (``"part": "dev"``: Der Standard rows with index % 5 != 0) are annotated
+    the same way and scored apart ("dev part" rows); ``--errors`` lists only their errors.
 
 Reuters-21578 (``reuters21578.jsonl``, English), document level
   * Documents: the stories of the TEST split (ModLewis) that have a body and people or place
