@@ -247,7 +247,8 @@ def _publish_data(config: Config, archive: Archive, staged: StagedTree, used_key
     """The data files (data/*.jsonl|csv), streamed into the staged tree: not through the page cache."""
     try:
         key = data_key(archive, used_keys, code_version())
-        written, unchanged = publish_data(archive, staged.staging, config.docs_dir, incremental.cache_root(config), key)
+        written, unchanged = publish_data(archive, staged.staging, config.docs_dir, incremental.cache_root(config), key,
+                                          used_keys)
     except BaseException:
         staged.discard()
         raise

@@ -5,6 +5,7 @@ and it does only the work the change needs."""
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ import pytest
 from archive_gen.config import Config
 from archive_gen.errors import Diagnostics
 from archive_gen import parallel
+from archive_gen.dataset import TABLES
+from archive_gen.dataset import publish as data_publish
 from archive_gen.output import cache
 from archive_gen.pipeline import Unchanged, build_site
 from archive_gen.publish import shards
@@ -200,6 +203,11 @@ def test_event_added_edited_and_an_article_joining_it(built):
     assert result.rendered > 0
     assert_same_as_clean(root, scratch)
 
+    edit(events / "zz-test-ereignis.md", "place: kiew", "place: genf")  # in its report's event rows (data/)
+    build(root)
+    assert '"place":"genf"' in (root / "docs" / "data" / "events.jsonl").read_text(encoding="utf-8")
+    assert_same_as_clean(root, scratch)
+
     (events / "zz-test-ereignis.md").unlink()
     build(root)
     assert_same_as_clean(root, scratch)
@@ -210,7 +218,7 @@ def test_corrupt_truncated_or_foreign_cache_is_rebuilt_not_trusted(built, damage
     root, scratch = built
     folder = root / cache.CACHE_DIR
     edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")  # so the fast path cannot answer
-    for name in ("annotate.pack", "pages.pack", "staged.pack", "search.pack", "search-site.pack", cache.MANIFEST):
+    for name in ("annotate.pack", "pages.pack", "staged.pack", "search.pack", "search-site.pack", "data.pack", cache.MANIFEST):
         data = bytearray((folder / name).read_bytes())
         if damage == "truncated":
             data = data[: len(data) // 2]
@@ -390,12 +398,43 @@ def test_published_data_files_live_in_docs_not_in_the_page_cache(built, damage):
     elif damage == "data file removed":
         (data / "mentions.csv").unlink()
     elif damage == "record garbled":
-        (folder / "data.json").write_text('{"key": ', encoding="utf-8")
+        (folder / "data.pack").write_bytes((folder / "data.pack").read_bytes()[:-9])
     else:
-        (folder / "data.json").unlink()
+        (folder / "data.pack").unlink()
     edit(articles(root)[0], "Ein Absatz.", "Ein anderer Absatz.")  # changes only the article's own text
     build(root)
     assert_same_as_clean(root, scratch)
+
+
+def test_data_rows_of_unchanged_articles_are_copied_not_encoded_again(built, monkeypatch):
+    """A new, edited or removed article costs the encoding of its own rows in the data files
+    (sentences, JSON, CSV), not of every article's: the others' rows are copied from the previous
+    files, and the files are still a clean build's bytes."""
+    root, scratch = built
+    encoded: Counter[str] = Counter()
+    real = data_publish.encoded_rows
+
+    def counting(table, rows, formats=("json", "csv")):
+        encoded[table.name] += 1
+        return real(table, rows, formats)
+
+    monkeypatch.setattr(data_publish, "encoded_rows", counting)
+    per_article = sorted(t.name for t in TABLES if t.each is not None)
+    assert {"articles", "mentions", "quotes", "claims", "events"} <= set(per_article)
+    first = articles(root)[0]
+    added = first.with_name("zz-neu-" + first.name)
+    for change in ("added", "edited", "removed"):
+        if change == "added":
+            added.write_text(first.read_text(encoding="utf-8").replace("title: ", "title: Neu – ", 1), encoding="utf-8")
+        elif change == "edited":
+            edit(added, "title: Neu – ", "title: Neuer – ")
+        else:
+            added.unlink()
+        encoded.clear()
+        build(root)
+        assert [encoded[name] for name in per_article] == [0 if change == "removed" else 1] * len(per_article), \
+            (change, encoded)
+        assert_same_as_clean(root, scratch)
 
 
 def _generated(root: Path, config: Config) -> dict[str, bytes]:
