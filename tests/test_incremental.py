@@ -17,7 +17,7 @@ from archive_gen.dataset import TABLES
 from archive_gen.dataset import publish as data_publish
 from archive_gen.output import cache
 from archive_gen.pipeline import Unchanged, build_site
-from archive_gen.publish import shards
+from archive_gen.publish import reuse, shards
 
 from conftest import pagefind_unstable, copy_project
 
@@ -218,7 +218,8 @@ def test_corrupt_truncated_or_foreign_cache_is_rebuilt_not_trusted(built, damage
     root, scratch = built
     folder = root / cache.CACHE_DIR
     edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")  # so the fast path cannot answer
-    for name in ("annotate.pack", "pages.pack", "staged.pack", "search.pack", "search-site.pack", "data.pack", cache.MANIFEST):
+    for name in ("annotate.pack", "pages.pack", "staged.pack", "search.pack", "search-site.pack", "data.pack", "render.pack",
+                 cache.MANIFEST):
         data = bytearray((folder / name).read_bytes())
         if damage == "truncated":
             data = data[: len(data) // 2]
@@ -435,6 +436,49 @@ def test_data_rows_of_unchanged_articles_are_copied_not_encoded_again(built, mon
         assert [encoded[name] for name in per_article] == [0 if change == "removed" else 1] * len(per_article), \
             (change, encoded)
         assert_same_as_clean(root, scratch)
+
+
+def test_render_keys_kept_between_builds_are_the_keys_computed_afresh(tmp_path, monkeypatch):
+    """PageKeys keeps each page's links and key: a page is scanned only when its bytes changed,
+    and its kept key is used only while the pages it links to neither appeared nor vanished."""
+    scanned: list[bytes] = []
+    real = reuse._LINK
+
+    class Counting:
+        def findall(self, data):
+            scanned.append(data)
+            return real.findall(data)
+
+    monkeypatch.setattr(reuse, "_LINK", Counting())
+    builds = [
+        {"a.md": b"[b](b.md) [c](sub/c.md)", "b.md": b"B", "d.md": b"[a](a.md#x)", "e.md": b"[b](b.md)"},
+        {"a.md": b"[b](b.md) [c](sub/c.md)", "sub/c.md": b"[up](../a.md)", "d.md": b"[a](a.md#x)", "e.md": b"[b](b.md)"},
+        {"a.md": b"[b](b.md) [c](sub/c.md)!", "sub/c.md": b"[up](../a.md)", "d.md": b"[a](a.md#x)", "e.md": b"[b](b.md)"},
+    ]
+    before: dict[str, str] = {}
+    for number, pages in enumerate(builds):
+        kept, fresh = reuse.PageKeys(cache.Store(tmp_path, "render")), reuse.PageKeys()
+        scanned.clear()
+        for rel, data in pages.items():
+            kept(rel, data)
+        kept_scans, scanned[:] = list(scanned), []
+        for rel, data in pages.items():
+            fresh(rel, data)
+        assert kept.keys() == fresh.keys(), number
+        kept.save()
+        if number == 1:  # b.md went, sub/c.md came: a.md and e.md link to them; d.md only to a.md
+            assert kept_scans == [b"[up](../a.md)"], "only the new page is scanned"
+            assert kept.keys()["a.md"] != before["a.md"] and kept.keys()["e.md"] != before["e.md"]
+            assert kept.keys()["d.md"] == before["d.md"]
+        if number == 2:
+            assert kept_scans == [b"[b](b.md) [c](sub/c.md)!"], "only the changed page is scanned"
+        before = kept.keys()
+    (tmp_path / "render.pack").write_bytes(b"not a pack")
+    damaged = reuse.PageKeys(cache.Store(tmp_path, "render"))
+    scanned.clear()
+    for rel, data in builds[-1].items():
+        damaged(rel, data)
+    assert damaged.keys() == before and len(scanned) == len(builds[-1]), "a damaged pack: every page scanned"
 
 
 def _generated(root: Path, config: Config) -> dict[str, bytes]:
