@@ -481,6 +481,45 @@ def test_render_keys_kept_between_builds_are_the_keys_computed_afresh(tmp_path, 
     assert damaged.keys() == before and len(scanned) == len(builds[-1]), "a damaged pack: every page scanned"
 
 
+@pytest.mark.parametrize("damage", ["none", "journal garbled", "pack rewritten by another run"])
+def test_a_pack_that_changed_little_is_journaled_and_the_journal_binds_only_to_its_pack(tmp_path, damage):
+    """Saving a few changed entries of many writes a journal beside the pack, not the pack; a
+    reload sees both. A journal that is damaged, or whose pack was replaced, is ignored (every
+    entry is a value for its key: an older one costs time, never a wrong value)."""
+    store = cache.Store(tmp_path, "t")
+    for n in range(100):
+        store.put(f"k{n}", [n])
+    store.save()
+    pack = (tmp_path / "t.pack").read_bytes()
+    store = cache.Store(tmp_path, "t")
+    store.put("k1", ["one"])
+    store.put("new", ["new"])
+    store.save([k for k in (f"k{n}" for n in range(100)) if k != "k2"] + ["new"])
+    assert (tmp_path / "t.pack").read_bytes() == pack, "the pack is not rewritten for three changes"
+    assert (tmp_path / "t.journal").is_file()
+    if damage == "journal garbled":
+        journal = bytearray((tmp_path / "t.journal").read_bytes())
+        journal[-5] ^= 0xFF
+        (tmp_path / "t.journal").write_bytes(bytes(journal))
+    elif damage == "pack rewritten by another run":
+        other = cache.Store(tmp_path / "elsewhere", "t")
+        other.put("k1", ["other"])
+        other.save()
+        (tmp_path / "elsewhere" / "t.pack").replace(tmp_path / "t.pack")
+    again = cache.Store(tmp_path, "t")
+    if damage == "none":
+        assert (again.get("k1"), again.get("k2"), again.get("new"), again.get("k3")) == (["one"], None, ["new"], [3])
+    elif damage == "journal garbled":
+        assert (again.get("k1"), again.get("k2"), again.get("new")) == ([1], [2], None)
+    else:
+        assert (again.get("k1"), again.get("k3"), again.get("new")) == (["other"], None, None)
+    for n in range(20):  # many changes: the pack is written whole and the journal goes
+        again.put(f"more{n}", [n])
+    again.save()
+    assert not (tmp_path / "t.journal").exists()
+    assert cache.Store(tmp_path, "t").get("more19") == [19]
+
+
 def _generated(root: Path, config: Config) -> dict[str, bytes]:
     from archive_gen.pipeline import generate
     generate(config, Diagnostics(), jobs=1)
