@@ -144,6 +144,9 @@ FORK_MIN = 400  # fewer pages to render than this: one process
 PARENT_SHARE = 1.2  # the parent renders this many shares: it read its own pages before the fork
 
 
+_UNKNOWN = object()
+
+
 class _Plan:
     """Which pages MkDocs renders here, which a forked child renders, which are reused."""
 
@@ -155,6 +158,7 @@ class _Plan:
         self.children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
         self.results: dict[str, list[dict]] = {}
         self.answers: dict[str, bool] = {}
+        self.search = _UNKNOWN
 
     def reused(self, file, config) -> bool:
         """Asked for every page three times: answered once (one stat of the old HTML)."""
@@ -162,8 +166,14 @@ class _Plan:
         if answer is None:
             answer = self.answers[file.src_uri] = self.reuse is not None and file.src_uri in self.reuse.pages \
                 and os.path.isfile(self.reuse.old_site / file.dest_uri) \
-                and (self.entries is not None or _search_plugin(config) is None)  # no old entries: render it
+                and (self.entries is not None or self.plugin(config) is None)  # no old entries: render it
         return answer
+
+    def plugin(self, config):
+        """The search plugin of this build's config (looked up once, not once per page)."""
+        if self.search is _UNKNOWN:
+            self.search = _search_plugin(config)
+        return self.search
 
     def split(self, config, files) -> None:
         """On the first page: the pages to render, the last ones shared out to children."""
@@ -258,7 +268,7 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
             populate(page, config, files, dirty)
 
     def lazy_build(page, config, doc_files, nav, env, dirty=False, excluded=False):
-        src, plugin = page.file.src_uri, _search_plugin(config)
+        src, plugin = page.file.src_uri, plan.plugin(config)
         if plan.reused(page.file, config):
             _link(reuse.old_site / page.file.dest_uri, Path(page.file.abs_dest_path), made)
             if plugin is not None:
