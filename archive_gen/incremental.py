@@ -58,15 +58,16 @@ def theme_dirs(config: Config) -> list[Path]:
 def _stats(root: Path) -> list[str]:
     """path, size, mtime and inode of every file below ``root`` (symbolic links: of the target)."""
     rows = []
+    start = len(os.path.join(str(root), ""))  # a path below root, relative to it: what follows this
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames.sort()
         for name in sorted(filenames):
             path = os.path.join(dirpath, name)
             try:
                 info = os.stat(path)
-                rows.append(f"{os.path.relpath(path, root)}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}")
+                rows.append(f"{path[start:]}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}")
             except OSError:
-                rows.append(f"{os.path.relpath(path, root)}\0unreadable")
+                rows.append(f"{path[start:]}\0unreadable")
     return rows
 
 

@@ -148,7 +148,9 @@ def annotate_many(todo: list[tuple[Path, str, bytes]], registry: Registry, langu
                 done += len(chunks[futures[future]])
                 if done % 1024 < CHUNK or done == len(todo):
                     progress(f"annotated {done}/{len(todo)} articles in {jobs} processes")
-    except (BrokenProcessPool, OSError, pickle.PicklingError) as exc:  # a worker died: go on here
+    except (BrokenProcessPool, OSError, pickle.PicklingError, RuntimeError) as exc:  # a worker died, or the pool
+        # could not start its thread (RuntimeError: a process or thread limit of a busy machine): go on here
+        _stop_children()
         progress(f"worker processes failed ({type(exc).__name__}); annotating the rest in one process")
     missing = [number for number, result in enumerate(results) if result is None]
     if missing:
@@ -156,6 +158,14 @@ def annotate_many(todo: list[tuple[Path, str, bytes]], registry: Registry, langu
         for number in missing:
             results[number] = [annotate_one(annotator, Path(p), s, d, max_bytes) for p, s, d in chunks[number]]
     return [outcome for result in results for outcome in result or ()]
+
+
+def _stop_children() -> None:
+    """End the worker processes a failed pool leaves behind: a pool whose manager thread never
+    started neither stops its workers nor lets the interpreter exit (it waits for them)."""
+    for child in multiprocessing.active_children():
+        child.terminate()
+        child.join()
 
 
 # ---------------------------------------------------------------------------- the whole set
@@ -286,8 +296,8 @@ def fork_map(tasks: list[Callable[[], object]], jobs: int, chunk: int = CHUNK) -
             with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
                 for (start, end), done in zip(spans, pool.map(_fork_span, spans)):
                     results[start:end] = done
-        except (BrokenProcessPool, OSError, pickle.PicklingError):
-            pass  # the rest below, in this process
+        except (BrokenProcessPool, OSError, pickle.PicklingError, RuntimeError):
+            _stop_children()  # the rest below, in this process (RuntimeError: the pool could not start its thread)
         finally:
             _fork_tasks = []
     return [task() if result is _PENDING else result for task, result in zip(tasks, results)]

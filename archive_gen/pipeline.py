@@ -175,7 +175,7 @@ def gather(config: Config, diags: Diagnostics, progress: Progress = _silent, **c
 
 
 def stage(config: Config, diags: Diagnostics, progress: Progress = _silent, *,
-          observe: Callable[[str, bytes], None] | None = None, **collecting) -> tuple[Archive, StagedTree]:
+          observe: Callable[[str, bytes, str], None] | None = None, **collecting) -> tuple[Archive, StagedTree]:
     """content/ → a staged docs/ tree beside the real one (not yet swapped in). Article and
     term pages whose inputs did not change come from the page cache (:mod:`.pagecache`); the
     record of the last staging (a hint, checked against each file's stat) spares reading the
@@ -247,7 +247,8 @@ def _publish_data(config: Config, archive: Archive, staged: StagedTree, used_key
     """The data files (data/*.jsonl|csv), streamed into the staged tree: not through the page cache."""
     try:
         key = data_key(archive, used_keys, code_version())
-        written, unchanged = publish_data(archive, staged.staging, config.docs_dir, incremental.cache_root(config), key)
+        written, unchanged = publish_data(archive, staged.staging, config.docs_dir, incremental.cache_root(config), key,
+                                          used_keys)
     except BaseException:
         staged.discard()
         raise
@@ -293,7 +294,7 @@ def build_site(config: Config, diags: Diagnostics, progress: Progress = _silent,
             incremental.replay_diagnostics(manifest, diags)
             progress("nothing changed since the last build: docs/ and site/ are current")
             return Generated(Unchanged((None,) * manifest.get("articles", 0)), WriteStats(0, manifest.get("written", 0), 0), rendered=0)
-        keys = PageKeys()
+        keys = PageKeys(Store(incremental.cache_root(config), "render"))
         archive, staged = stage(config, diags, progress, jobs=jobs, observe=keys)
         try:
             if config.strict and diags.failed(strict=True):
@@ -323,6 +324,7 @@ def _render(config: Config, manifest: dict | None, keys: PageKeys, docs: Path,
     """Render the staged docs/, reusing the current site's pages whose render key is unchanged."""
     fingerprint = render_fingerprint(config.mkdocs_file, incremental.theme_dirs(config), config.strict)
     page_keys = keys.keys()
+    keys.save()  # what the next build keys by: this build's pages, whatever becomes of the render
     if config.renderer == zensical.NAME:  # renders every page (no reuse of MkDocs' HTML)
         site = zensical.render_staged(config.mkdocs_file, docs, config.site_dir, config.strict, quiet=config.quiet)
         progress(f"site: {len(page_keys)} pages rendered with Zensical")

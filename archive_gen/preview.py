@@ -70,7 +70,7 @@ class PreviewSession:
         """A complete new docs/, swapped in as ``generate`` does; remembers every page's text."""
         texts: dict[str, str] = {}
 
-        def remember(rel: str, data: bytes) -> None:
+        def remember(rel: str, data: bytes, _sha: str) -> None:
             texts[rel] = data.decode("utf-8")
 
         archive, staged = stage(self.config, diags, progress, observe=remember, memo=self.memo, jobs=self.jobs)

@@ -14,6 +14,7 @@ from archive_gen.cli import main
 from archive_gen.config import Config
 from archive_gen.dataset import TABLES, file_name
 from archive_gen.errors import Diagnostics
+from archive_gen.output.cache import Store
 from archive_gen.pipeline import generate
 
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
@@ -69,7 +70,7 @@ def test_a_rebuild_rewrites_the_data_files_only_when_they_change(project):
     after = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns, p.read_bytes()) for p in data.iterdir() if p.is_file()}
     assert after == before, "unchanged files keep their inode and time"
     assert result.stats.removed == 0, "reused data files are not counted as removed"
-    record = json.loads((project / ".archive-gen-cache" / "data.json").read_text(encoding="utf-8"))
+    record = Store(project / ".archive-gen-cache", "data").get("record")
     assert sorted(record["files"]) == sorted(f"data/{file_name(t, f)}" for t in TABLES for f in ("json", "csv"))
 
     event = project / "content" / "events" / "putin-besucht-pjoengjang.md"

@@ -183,9 +183,16 @@ def test_leftovers_of_crashed_runs_are_removed_by_the_next_run(project):
     foreign = project / ".docs.staging-notes"  # not a name archive-gen gives
     for path in (stale, old, foreign):
         path.mkdir()
+    (old / "articles").mkdir()
+    (old / "articles" / "a.md").write_text("alt", encoding="utf-8")
     with tree_lock(project / "docs"):
         pass
     assert not stale.exists() and not old.exists() and foreign.exists()
+    for _ in range(200):  # moved aside at once, deleted by a detached process
+        if not any(".docs.trash-" in p.name for p in project.iterdir()):
+            break
+        time.sleep(0.05)
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".docs.")) == [".docs.lock", ".docs.staging-notes"]
 
 
 def test_a_second_run_waits_for_the_first_and_leaves_its_trees_alone(project):

@@ -5,6 +5,7 @@ and it does only the work the change needs."""
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,11 @@ import pytest
 from archive_gen.config import Config
 from archive_gen.errors import Diagnostics
 from archive_gen import parallel
+from archive_gen.dataset import TABLES
+from archive_gen.dataset import publish as data_publish
 from archive_gen.output import cache
 from archive_gen.pipeline import Unchanged, build_site
-from archive_gen.publish import shards
+from archive_gen.publish import reuse, shards
 
 from conftest import pagefind_unstable, copy_project
 
@@ -200,6 +203,11 @@ def test_event_added_edited_and_an_article_joining_it(built):
     assert result.rendered > 0
     assert_same_as_clean(root, scratch)
 
+    edit(events / "zz-test-ereignis.md", "place: kiew", "place: genf")  # in its report's event rows (data/)
+    build(root)
+    assert '"place":"genf"' in (root / "docs" / "data" / "events.jsonl").read_text(encoding="utf-8")
+    assert_same_as_clean(root, scratch)
+
     (events / "zz-test-ereignis.md").unlink()
     build(root)
     assert_same_as_clean(root, scratch)
@@ -210,7 +218,8 @@ def test_corrupt_truncated_or_foreign_cache_is_rebuilt_not_trusted(built, damage
     root, scratch = built
     folder = root / cache.CACHE_DIR
     edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")  # so the fast path cannot answer
-    for name in ("annotate.pack", "pages.pack", "staged.pack", "search.pack", "search-site.pack", cache.MANIFEST):
+    for name in ("annotate.pack", "pages.pack", "staged.pack", "search.pack", "search-site.pack", "data.pack", "render.pack",
+                 cache.MANIFEST):
         data = bytearray((folder / name).read_bytes())
         if damage == "truncated":
             data = data[: len(data) // 2]
@@ -390,12 +399,125 @@ def test_published_data_files_live_in_docs_not_in_the_page_cache(built, damage):
     elif damage == "data file removed":
         (data / "mentions.csv").unlink()
     elif damage == "record garbled":
-        (folder / "data.json").write_text('{"key": ', encoding="utf-8")
+        (folder / "data.pack").write_bytes((folder / "data.pack").read_bytes()[:-9])
     else:
-        (folder / "data.json").unlink()
+        (folder / "data.pack").unlink()
     edit(articles(root)[0], "Ein Absatz.", "Ein anderer Absatz.")  # changes only the article's own text
     build(root)
     assert_same_as_clean(root, scratch)
+
+
+def test_data_rows_of_unchanged_articles_are_copied_not_encoded_again(built, monkeypatch):
+    """A new, edited or removed article costs the encoding of its own rows in the data files
+    (sentences, JSON, CSV), not of every article's: the others' rows are copied from the previous
+    files, and the files are still a clean build's bytes."""
+    root, scratch = built
+    encoded: Counter[str] = Counter()
+    real = data_publish.encoded_rows
+
+    def counting(table, rows, formats=("json", "csv")):
+        encoded[table.name] += 1
+        return real(table, rows, formats)
+
+    monkeypatch.setattr(data_publish, "encoded_rows", counting)
+    per_article = sorted(t.name for t in TABLES if t.each is not None)
+    assert {"articles", "mentions", "quotes", "claims", "events"} <= set(per_article)
+    first = articles(root)[0]
+    added = first.with_name("zz-neu-" + first.name)
+    for change in ("added", "edited", "removed"):
+        if change == "added":
+            added.write_text(first.read_text(encoding="utf-8").replace("title: ", "title: Neu – ", 1), encoding="utf-8")
+        elif change == "edited":
+            edit(added, "title: Neu – ", "title: Neuer – ")
+        else:
+            added.unlink()
+        encoded.clear()
+        build(root)
+        assert [encoded[name] for name in per_article] == [0 if change == "removed" else 1] * len(per_article), \
+            (change, encoded)
+        assert_same_as_clean(root, scratch)
+
+
+def test_render_keys_kept_between_builds_are_the_keys_computed_afresh(tmp_path, monkeypatch):
+    """PageKeys keeps each page's links and key: a page is scanned only when its bytes changed,
+    and its kept key is used only while the pages it links to neither appeared nor vanished."""
+    scanned: list[bytes] = []
+    real = reuse._LINK
+
+    class Counting:
+        def findall(self, data):
+            scanned.append(data)
+            return real.findall(data)
+
+    monkeypatch.setattr(reuse, "_LINK", Counting())
+    builds = [
+        {"a.md": b"[b](b.md) [c](sub/c.md)", "b.md": b"B", "d.md": b"[a](a.md#x)", "e.md": b"[b](b.md)"},
+        {"a.md": b"[b](b.md) [c](sub/c.md)", "sub/c.md": b"[up](../a.md)", "d.md": b"[a](a.md#x)", "e.md": b"[b](b.md)"},
+        {"a.md": b"[b](b.md) [c](sub/c.md)!", "sub/c.md": b"[up](../a.md)", "d.md": b"[a](a.md#x)", "e.md": b"[b](b.md)"},
+    ]
+    before: dict[str, str] = {}
+    for number, pages in enumerate(builds):
+        kept, fresh = reuse.PageKeys(cache.Store(tmp_path, "render")), reuse.PageKeys()
+        scanned.clear()
+        for rel, data in pages.items():
+            kept(rel, data)
+        kept_scans, scanned[:] = list(scanned), []
+        for rel, data in pages.items():
+            fresh(rel, data)
+        assert kept.keys() == fresh.keys(), number
+        kept.save()
+        if number == 1:  # b.md went, sub/c.md came: a.md and e.md link to them; d.md only to a.md
+            assert kept_scans == [b"[up](../a.md)"], "only the new page is scanned"
+            assert kept.keys()["a.md"] != before["a.md"] and kept.keys()["e.md"] != before["e.md"]
+            assert kept.keys()["d.md"] == before["d.md"]
+        if number == 2:
+            assert kept_scans == [b"[b](b.md) [c](sub/c.md)!"], "only the changed page is scanned"
+        before = kept.keys()
+    (tmp_path / "render.pack").write_bytes(b"not a pack")
+    damaged = reuse.PageKeys(cache.Store(tmp_path, "render"))
+    scanned.clear()
+    for rel, data in builds[-1].items():
+        damaged(rel, data)
+    assert damaged.keys() == before and len(scanned) == len(builds[-1]), "a damaged pack: every page scanned"
+
+
+@pytest.mark.parametrize("damage", ["none", "journal garbled", "pack rewritten by another run"])
+def test_a_pack_that_changed_little_is_journaled_and_the_journal_binds_only_to_its_pack(tmp_path, damage):
+    """Saving a few changed entries of many writes a journal beside the pack, not the pack; a
+    reload sees both. A journal that is damaged, or whose pack was replaced, is ignored (every
+    entry is a value for its key: an older one costs time, never a wrong value)."""
+    store = cache.Store(tmp_path, "t")
+    for n in range(100):
+        store.put(f"k{n}", [n])
+    store.save()
+    pack = (tmp_path / "t.pack").read_bytes()
+    store = cache.Store(tmp_path, "t")
+    store.put("k1", ["one"])
+    store.put("new", ["new"])
+    store.save([k for k in (f"k{n}" for n in range(100)) if k != "k2"] + ["new"])
+    assert (tmp_path / "t.pack").read_bytes() == pack, "the pack is not rewritten for three changes"
+    assert (tmp_path / "t.journal").is_file()
+    if damage == "journal garbled":
+        journal = bytearray((tmp_path / "t.journal").read_bytes())
+        journal[-5] ^= 0xFF
+        (tmp_path / "t.journal").write_bytes(bytes(journal))
+    elif damage == "pack rewritten by another run":
+        other = cache.Store(tmp_path / "elsewhere", "t")
+        other.put("k1", ["other"])
+        other.save()
+        (tmp_path / "elsewhere" / "t.pack").replace(tmp_path / "t.pack")
+    again = cache.Store(tmp_path, "t")
+    if damage == "none":
+        assert (again.get("k1"), again.get("k2"), again.get("new"), again.get("k3")) == (["one"], None, ["new"], [3])
+    elif damage == "journal garbled":
+        assert (again.get("k1"), again.get("k2"), again.get("new")) == ([1], [2], None)
+    else:
+        assert (again.get("k1"), again.get("k3"), again.get("new")) == (["other"], None, None)
+    for n in range(20):  # many changes: the pack is written whole and the journal goes
+        again.put(f"more{n}", [n])
+    again.save()
+    assert not (tmp_path / "t.journal").exists()
+    assert cache.Store(tmp_path, "t").get("more19") == [19]
 
 
 def _generated(root: Path, config: Config) -> dict[str, bytes]:

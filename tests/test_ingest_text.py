@@ -180,3 +180,43 @@ def test_symlink_loop_and_broken_link(tmp_path):
         read_source(tmp_path / "loop.txt", "loop.txt")
     with pytest.raises(ReadError, match="broken symbolic link"):
         read_source(tmp_path / "broken.txt", "broken.txt")
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="Linux' memory maps")
+def test_many_files_read_cost_no_memory_map_each(tmp_path):
+    """A 100,000-article archive keeps every file's bytes until annotated: a 10 MB read buffer
+    per file left one memory map each, and Linux ends a process at 65,530 of them."""
+    from archive_gen.ingest import read_bytes
+
+    paths = []
+    for n in range(1500):
+        path = tmp_path / f"a{n}.txt"
+        path.write_bytes(b"date 2024-06\n\nText %d\n" % n)
+        paths.append(path)
+
+    def maps() -> int:
+        return len(Path("/proc/self/maps").read_text().splitlines())
+
+    before = maps()
+    kept = [read_bytes(path, path.name, 10 * 1024 * 1024) for path in paths]
+    assert maps() - before < 100
+    assert kept[7] == b"date 2024-06\n\nText 7\n"
+
+
+def test_a_file_that_grows_after_the_stat_is_still_bounded(tmp_path, monkeypatch):
+    from archive_gen.ingest import read_bytes
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * 5)
+    real_stat = os.stat
+
+    def stale_stat(target, *args, **kwargs):  # the size before the file grew
+        info = real_stat(target, *args, **kwargs)
+        return os.stat_result((*info[:6], 5, *info[7:])) if Path(target) == path else info
+
+    path.write_bytes(b"x" * 8)
+    monkeypatch.setattr(os, "stat", stale_stat)
+    assert read_bytes(path, "a.txt", max_bytes=10) == b"x" * 8
+    path.write_bytes(b"x" * 12)
+    with pytest.raises(ReadError):
+        read_bytes(path, "a.txt", max_bytes=10)

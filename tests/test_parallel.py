@@ -55,3 +55,36 @@ def test_a_process_with_threads_is_not_forked(monkeypatch):
         thread.join()
     monkeypatch.setattr(parallel, "other_threads", lambda: False)  # the test runner's own threads
     assert not all(parallel.fork_map([lambda: os.getpid() == parent] * 10, jobs=2)), "control: forked without it"
+
+
+def _no_pool_thread(monkeypatch):
+    """A busy machine at its process or thread limit: the pool cannot start its manager thread."""
+    from concurrent.futures import process
+
+    def refuse(self):
+        raise RuntimeError("can't start new thread")
+    monkeypatch.setattr(process._ExecutorManagerThread, "start", refuse)
+
+
+def test_a_pool_that_cannot_start_costs_only_speed(monkeypatch):
+    monkeypatch.setattr(parallel, "RENDER_PARALLEL_MIN", 4)
+    monkeypatch.setattr(parallel, "other_threads", lambda: False)
+    _no_pool_thread(monkeypatch)
+    assert parallel.fork_map([lambda n=n: n * 2 for n in range(20)], jobs=2, chunk=3) == [n * 2 for n in range(20)]
+
+
+def test_annotation_goes_on_in_this_process_when_the_pool_cannot_start(monkeypatch, tmp_path):
+    from archive_gen.model import Registry
+
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 2)
+    _no_pool_thread(monkeypatch)
+    said = []
+    files = []
+    for n in range(6):
+        path = tmp_path / f"a{n}.md"
+        path.write_text(f"---\ntitle: Meldung {n}\ndate: 2024-06-0{n + 1}\n---\nDer Text der Meldung {n}.\n")
+        files.append((path, path.name, path.read_bytes()))
+    registry = Registry(actors={}, topics={}, sources={}, pages=[])
+    outcomes = parallel.annotate_many(files, registry, "de", 10**6, None, 2, said.append)
+    assert [o.article.title for o in outcomes] == [f"Meldung {n}" for n in range(6)]
+    assert any("annotating the rest in one process" in line for line in said)

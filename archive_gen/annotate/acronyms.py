@@ -4,9 +4,12 @@ codes, sports country codes in results tables, parts of club and company names."
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 import re
+
+from babel.core import get_global
 
 from ..lang.lexicon import NOT_NAME_START
 from .matcher import Token
@@ -23,9 +26,12 @@ NOT_ORGANISATIONS = frozenset(
     "LED FCKW ATP NADPH MW KWH EBIT GPL MBA BA MA BSC MSC PHD NS TÜV "
     # technology, units and time zones (Der Standard's web pages), states written as codes
     "WLAN LAN LTE NFC OLED AMOLED LCD VR AR HD UHD SSD HDD GHZ MHZ SIM PIN APP MEZ MESZ CET UTC GMT PR XL XXL "
-    "US USA UK BRD DDR UDSSR "
+    "PST PDT EST EDT CEST GSM GPRS UMTS "
+    "US USA UK BRD DDR UDSSR NÖ OÖ "
     # common nouns written as abbreviations (a camp, a price, a kind of body, of camera, of train)
-    "KZ UVP NGO DSLR VHS LIDAR TGV SUV ETF EVU GVO WG MRT CT EKG "
+    "KZ UVP NGO DSLR VHS LIDAR TGV SUV ETF EVU GVO WG MRT CT EKG SOS GAU AHS MVP DDT PCB TNT "
+    # stock indexes and game situations of a results line (shorthanded, empty net)
+    "DAX ATX CAC FTSE SMI MDAX TECDAX SH EN "
     # data formats and computing terms
     "API SDK GIF JPEG PNG MP RAW DRAM NLP RFID ISIN IBAN BIC SQL XML JSON KI AI".split()
 )
@@ -40,7 +46,12 @@ def _part_of_name(text: str, token: Token) -> bool:
     before = text[max(0, token.start - 2):token.start]
     if token.text in _NAME_PREFIXES and after[:1] == " " and after[1:2].isupper():
         return True
-    return token.text in _LEGAL_FORMS and before[-1:] == " " and before[:1].isalpha()
+    if token.text in _NAME_PREFIXES and _NAME_BEFORE.search(text, max(0, token.start - 30), token.start):
+        return True  # "der Hamburger SV", "Brentford FC": the prefix after the club's name
+    return token.text in _LEGAL_FORMS and before[-1:] in (" ", "-") and before[:1].isalpha()
+
+
+_NAME_BEFORE = re.compile(r"[A-ZÄÖÜ][\w'’-]+ $")
 
 
 def _common_word(word: str) -> bool:
@@ -74,12 +85,13 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
                 name = " ".join(text[token.start:club.end()].split())
                 found.setdefault(name, ("club", []))[1].append((token.start, club.end()))
             continue
-        found.setdefault(word, ("acronym", []))[1].append((token.start, token.end))
+        if not _NAME_GOES_ON.match(text, token.end):  # not "JP" of "JP Morgan"
+            found.setdefault(word, ("acronym", []))[1].append((token.start, token.end))
     return found
 
 
 # The words of a club's name after its prefix: capitalised, up to three ("SK Rapid Wien").
-_CLUB_REST = re.compile(r"(?: [A-ZÄÖÜ][\w'’.-]*[\w]){1,3}")
+_CLUB_REST = re.compile(r"(?: (?:St\.|[A-ZÄÖÜ][\w'’.-]*\w)){1,3}")  # also "FC St. Pauli"
 
 
 # Before a common noun, not before a body's name: "ein SUV", "eine WG", "keinen ETF".
@@ -117,16 +129,28 @@ def _country_code(text: str, token: Token) -> bool:
 
 # A model or type designation: "EOS M10", "XPS 13", "APS-C", "EF-M"; a game situation in a
 # results line: "Rosen (52./PP)".
-_MODEL_AFTER = re.compile(r"(?: [A-Z]*\d[\w-]*|-[A-Z]{1,2}\b)")
+_MODEL_AFTER = re.compile(r"(?: [A-Z]*\d[\w-]*|-[A-Z]{1,2}\b|-[A-Z]{0,3}\d)")  # also "DC-9", "DMP-BD30"
 
 
 def _product_code(text: str, token: Token) -> bool:
-    return bool(_MODEL_AFTER.match(text, token.end)) or text[max(0, token.start - 2):token.start] == "./"
+    return bool(_MODEL_AFTER.match(text, token.end)) or text[max(0, token.start - 2):token.start] == "./" \
+        or bool(_CODE_BEFORE.search(text, max(0, token.start - 6), token.start)) \
+        or bool(_NUMBER_BEFORE.search(text, max(0, token.start - 12), token.start)) \
+        or (_ROMAN_NUMERAL.fullmatch(token.text) is not None and _NAME_BEFORE.search(text, max(0, token.start - 30), token.start) is not None)
+
+
+_NUMBER_BEFORE = re.compile(r"\d(?:[.,]\d+)? $")  # a unit or a version after a number: "14,6 PPG", "18.04 LTS"
+_ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})|L?X{0,3}(?:IX|IV|V?I{0,3})|XL(?:IX|IV|V?I{0,3})")  # "Super Bowl LIV"
+
+
+_CODE_BEFORE = re.compile(r"(?:^|\s)[A-Z]{2,4} $")  # "IS STM": a row of type codes (a lens)
+# The first word of a longer name: "JP Morgan", "ING Diba" (a capitalised word in lowercase follows).
+_NAME_GOES_ON = re.compile(r" [A-ZÄÖÜ](?:[a-zäöüß]+|[A-ZÄÖÜ]+ [A-ZÄÖÜ][a-zäöüß]+)\b")  # also "SG ACT Baunatal"
 
 
 # "Ogier/Julien Ingrassia (FRA)": three capitals in parentheses right after a name.
 _CODED_NAME = re.compile(r"([A-ZÄÖÜ][\w'’-]+)\s\(([A-Z]{3})\)")
-_CODE_IN_PARENS = re.compile(r"\s\([A-Z]{3}\)")  # what every match of _CODED_NAME contains
+_CODE_IN_PARENS = re.compile(r"\s\([A-Z]{3}[)/]")  # what every match of _CODED_NAME contains
 
 
 def _coded_names(text: str) -> frozenset[str]:
@@ -137,11 +161,30 @@ def _coded_names(text: str) -> frozenset[str]:
         return frozenset()
     pairs = [(m.group(1), m.group(2)) for m in _CODED_NAME.finditer(text)]
     foreign = [code for name, code in pairs if name[0].upper() != code[0]]
-    return frozenset(foreign) if len(foreign) >= 3 and len(set(foreign)) >= 2 else frozenset()
+    listed = frozenset(foreign) if len(foreign) >= 3 and len(set(foreign)) >= 2 else frozenset()
+    return listed | _nationality_codes(text)
 
 
 def _table_code(text: str, token: Token, codes: frozenset[str]) -> bool:
-    return token.text in codes and text[token.start - 1:token.start] == "("
+    return token.text in codes and text[token.start - 1:token.start] in ("(", "/")
+
+
+# A person's nationality after the name, as sports results give it: "Denis Istomin (UZB)",
+# "Robin Haase/Henri Kontinen (NED/FIN)". Known by CLDR's ISO 3166 three-letter codes (Babel);
+# once one is there, the other codes after names are of the same kind ("Tobias Kamke (GER)").
+_NATIONALITY = re.compile(r"([A-ZÄÖÜ][\w'’-]+)\s\(([A-Z]{3}(?:/[A-Z]{3})*)\)")
+
+
+@functools.cache
+def _iso_alpha3() -> frozenset[str]:
+    return frozenset(k for k in get_global("territory_aliases") if len(k) == 3 and k.isalpha() and k.isupper())
+
+
+def _nationality_codes(text: str) -> frozenset[str]:
+    groups = [(m.group(1), m.group(2).split("/")) for m in _NATIONALITY.finditer(text)]
+    if not any(code in _iso_alpha3() for _, codes in groups for code in codes):
+        return frozenset()
+    return frozenset(code for name, codes in groups for code in codes if len(codes) > 1 or name[0] != code[0])
 
 
 def _shouting(text: str, offset: int, seen: dict[int, bool] | None = None) -> bool:

@@ -80,8 +80,19 @@ def find_mentions(text: str, tokens: list[Token], index: AliasIndex, actors: dic
     surnames = _surnames(tokens, sure, actors)
     sure = [m for m in sure if m not in in_names
             and not (text[m[0]:m[1]] in surnames and not _place_cue(tokens, m[0]))
-            and not _part_of_other_name(text, tokens, m, actors, ends, german)]
+            and not _part_of_other_name(text, tokens, m, actors, ends, german) and not _adjective_noun(text, m)]
     return [Mention(actor, start, end, text[start:end], how) for start, end, actor, how in sure]
+
+
+# "im Grünen", "ins Grüne" (the countryside): a noun made of an adjective after a contracted
+# singular article is no party, which is plural ("die Grünen", "bei den Grünen").
+_CONTRACTED = re.compile(r"(?:^|\s)(?:im|ins)\s$")
+
+
+def _adjective_noun(text: str, mention: tuple[int, int, str, str]) -> bool:
+    start, end = mention[0], mention[1]
+    return text[end - 1:end] in ("e", "n") and " " not in text[start:end] and \
+        _CONTRACTED.search(text, max(0, start - 5), start) is not None
 
 
 # A person's name after an office: "Kanzlerin Angela Merkel", "Innenminister Herbert Kickl".

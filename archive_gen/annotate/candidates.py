@@ -33,6 +33,8 @@ from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
 from .matcher import Token, capitalised, tokenize
+from .namewords import (CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, RELATIVE, inside_other_name, listed_names,
+                        with_unaccented)
 from .roles import is_role, role_ends_before, role_follows
 from .sentences import Coverage, sentence_at
 
@@ -43,7 +45,7 @@ PARTICLES = GIVEN_NAME_PARTICLES
 INNER_PARTICLES = ARTICLE_PARTICLES
 # Words that open sentences or stand capitalised in German and English but never start a name.
 FUNCTION_WORDS = NOT_NAME_START
-_TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame", "Lord"})
+_TITLES = frozenset({"Herr", "Herrn", "Frau", "Dr", "Prof", "Mr", "Mrs", "Ms", "Sir", "Dame", "Lord"}) | NOBLE_TITLES
 _SPEECH_BEFORE = frozenset({"sagte", "erklärte", "betonte", "sagt", "erklärt", "meinte", "schrieb", "so",
                             "said", "told", "says", "added", "wrote"})
 _SPEECH_AFTER_DE = frozenset({"sagte", "erklärte", "betonte", "meinte", "schrieb", "kritisierte", "warnte"})
@@ -58,7 +60,7 @@ ORG_SUFFIXES = frozenset(
     "Inc Co Corp Corporation Ltd Limited Plc PLC LLC LP AG GmbH SE SA NV BV Group Holding Holdings Bank "
     "Partnership Association Institute Institut University Universität Foundation Stiftung Company Partners "
     "Fund Trust Agency Ministry Council Committee Party Partei Verband Verein".split()
-)
+) | CLUB_SUFFIXES
 # Rare dictionary entries are mostly words ("Art", "Titel", "Lupe"); real given names in the
 # news are common somewhere.
 MIN_FREQUENCY = 3
@@ -87,7 +89,7 @@ def first_names_version() -> str:
         installed = metadata.version("gender-guesser")
     except metadata.PackageNotFoundError:
         installed = "none"
-    return f"gender-guesser {installed} min {MIN_FREQUENCY}"
+    return f"gender-guesser {installed} min {MIN_FREQUENCY} unaccented"
 
 
 def load_first_names() -> frozenset[str]:
@@ -97,11 +99,11 @@ def load_first_names() -> frozenset[str]:
     except ImportError:  # the dependency is declared; without it only the other cues work
         return frozenset()
     names = Detector(case_sensitive=True).names
-    return frozenset(
+    return with_unaccented(frozenset(
         name for name, by_gender in names.items()
         if _frequency(by_gender) >= MIN_FREQUENCY and " " not in name and name[:1].isupper() and name.lower() not in FUNCTION_WORDS
         and name.lower() not in MONTHS_AND_DAYS
-    )
+    ))
 
 
 def _frequency(by_gender: dict[str, str]) -> int:
@@ -169,6 +171,10 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
         if is_role(token.text):  # "Odessas Gouverneur Michail …": the role ends the phrase
             break
         if _is_word(token) and (token.gap == " " or len(tokens[j - 1].text) == 1):
+            if GENITIVE.search(tokens[j - 1].text) and tokens[j - 1].text not in first_names():
+                if j - 1 == i:
+                    return None  # "sagt Vorarlbergs Kinder- und Jugendanwalt …": a genitive opens no name
+                break  # "in Tom Rostons Buch": the genitive ends the name (not "Dos Santos", "Gonzáles")
             last, j = j, j + 1
             continue
         break
@@ -180,10 +186,8 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
 
 def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[tuple[int, int]],
                     tokens: list[Token] | None = None) -> list[Candidate]:
-    """Unknown persons in ``text``, in order of first appearance.
-
-    ``covered`` are spans already linked to the registry: a candidate never overlaps them.
-    """
+    """Unknown persons in ``text``, in order of first appearance. ``covered`` are spans already
+    linked to the registry: a candidate never overlaps them."""
     tokens = tokenize(text) if tokens is None else tokens
     counts = collections.Counter(map(operator.itemgetter(0), tokens))  # each token's text
     english_verbs = not _SPEECH_AFTER_EN.isdisjoint(counts)
@@ -193,12 +197,9 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
 
     taken = Coverage(len(text), covered)
 
-    def overlaps(start: int, end: int) -> bool:
-        return taken.overlaps(start, end)
-
     def keep(first: int, last: int, cue: str) -> None:
         start, end = tokens[first].start, tokens[last].end
-        if overlaps(start, end):
+        if taken.overlaps(start, end):
             return
         name = " ".join(text[start:end].split())
         if name not in found:
@@ -215,6 +216,8 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
             keep(k, last, cue)
             i = last + 1
 
+    for start, end in listed_names(text, sorted(span for _, spans in found.values() for span in spans), taken):
+        found.setdefault(" ".join(text[start:end].split()), ("list", []))[1].append((start, end))
     _surnames_alone(text, tokens, found, taken)
     acronyms = find_acronyms(text, tokens, taken)
     starts = [s for s, _ in sentences]
@@ -247,13 +250,14 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
     if (last is None and prev is not None and prev.text in _SPEECH_BEFORE and token.gap == " "
             and not (i >= 2 and tokens[i - 2].text.lower() in _DETERMINERS)):  # "das erklärte Ziel"
         last, cue = _name_at(tokens, i, min_tokens=2 if prev.text == "so" else 1), f"speech verb: {prev.text}"
-    if last is None and token.text in names and not (prev is not None and prev.text.lower() in _NOUN_MARKERS):
+    if last is None and token.text in names and not (prev is not None and prev.text.lower() in _NOUN_MARKERS
+                                                     and not RELATIVE.fullmatch(prev.gap + prev.text)):
         last, cue = _name_at(tokens, i, min_tokens=2), "first name"  # not "eine Art Menschen"
     if last is None and len(token.text) == 1 and _is_initial(tokens, i) and not _sentence_start(text, token.start):
         last, cue = _name_at(tokens, i, min_tokens=2), "initial"  # "A. Wiegemann"
     if last is None and i + 1 < len(tokens) and tokens[i + 1].text in _SPEECH_AFTER_DE and tokens[i + 1].gap == " " \
-            and _sentence_start(text, token.start) and _is_word(token) and not token.hyphen_after \
-            and not token.text.endswith(_NOUN_ENDINGS) and is_proper_noun(token.text):
+            and (_sentence_start(text, token.start) or (prev is not None and prev.text in CLAUSE_OPENERS)) \
+            and _is_word(token) and not token.hyphen_after and not token.text.endswith(_NOUN_ENDINGS) and is_proper_noun(token.text):
         last, cue = i, f"speech verb: {tokens[i + 1].text}"  # "Seidling sagte: „…“", not "Experten sagten"
     if last is None and token.gap == ", " and role_ends_before(tokens, i):
         last, cue = _appositive_name(tokens, i), "role: apposition"
@@ -276,8 +280,9 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
         if (nxt is not None and nxt.gap == " " and nxt.text in _SPEECH_AFTER_EN and after > i
                 and not _sentence_start(text, token.start)):
             last, cue = after, f"speech verb: {nxt.text}"
-    if last is not None and last + 1 < len(tokens) and is_role(tokens[last + 1].text) and tokens[last + 1].gap == " ":
-        last = None  # "sagte Odessas Gouverneur …": a genitive before a role, the name follows
+    if last is not None and (last + 1 < len(tokens) and is_role(tokens[last + 1].text) and tokens[last + 1].gap == " "
+                             or inside_other_name(tokens, i, last, ORG_SUFFIXES)):
+        last = None  # "sagte Odessas Gouverneur …": a genitive before a role; "San Juan", "Premier League"
     return last, cue
 
 

@@ -7,7 +7,11 @@ import re
 _TITLE_NOUN = re.compile(r"(?:[Zz]eitung|[Zz]eitschrift|[Mm]agazin|[Bb]latt|[Ss]ender|[Ff]ilm|[Bb]uch|[Rr]oman|"
                          r"[Tt]itel|[Ss]endung|[Ss]erie|[Aa]lbum|[Ll]ied|[Ss]ong|[Ii]nitiative|[Aa]ktion|[Kk]ampagne|"
                          r"[Pp]rojekt|[Oo]rganisation|[Vv]erein|[Gg]ruppe|[Pp]artei|[Bb]ewegung|[Pp]rogramm|[Ww]ebsite|"
-                         r"[Pp]ortal|[Aa]gentur|[Kk]ollektiv|[Mm]otto|[Nn]ame[ns]?|[Ss]chiff|[Uu]nternehmen)\s*$")
+                         r"[Pp]ortal|[Aa]gentur|[Kk]ollektiv|[Mm]otto|[Nn]ame[ns]?|[Ss]chiff|[Uu]nternehmen|[Mm]odell(?:e|en)?|"
+                         r"[Mm]arke|[Ss]orte)\s*:?\s*$")
+# After the closing mark: an abbreviation in brackets („Allianz zur Europäischen Integration“ (AIE))
+# or the rest of a compound („Bild“-Zeitung) makes the quoted words a name.
+_NAME_AFTER = re.compile(r"\s*\([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,6}\)|-[A-ZÄÖÜa-zäöü]")
 # Every word capitalised (German lowercase links like "und", "im" mean a phrase: „Wolf im
 # Schafspelz“, „Unbesiegbarkeit und Dauerhaftigkeit“), or a foreign name's particle.
 _NAME_WORD = re.compile(r"(?:[A-ZÄÖÜ0-9][\w'’′.&-]*|de|da|del|do|of|the|and|la|le|el)")
@@ -26,5 +30,7 @@ def is_quoted_name(ctx, match: re.Match) -> bool:
     if any(e.start <= start and e.end >= end for e in ctx.entities_in(max(0, start - 60), end, ("body", "source"))):
         return True
     if _TITLE_NOUN.search(ctx.text, max(0, match.start() - 40), match.start()) and words[0][:1].isupper():
+        return True
+    if words[0][:1].isupper() and _NAME_AFTER.match(ctx.text, match.end()):
         return True
     return 2 <= len(words) and words[0][:1].isupper() and all(_NAME_WORD.fullmatch(w.strip(",")) for w in words)

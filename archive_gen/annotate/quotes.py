@@ -28,20 +28,20 @@ from ..model import Claim, Mention, Quote
 from .candidates import is_role
 from .quotenames import is_quoted_name
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
-from .speakers import Context, Who, opening_pronoun, unnamed_role_before, who_of
+from .speakers import Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for, unnamed_role_before, who_of
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
-_APPOSITION = re.compile(r"\s*(?:,[^,.;:„“\"]{1,120},|\([^()]{1,60}\),?)\s*")  # "Henning Scherf (SPD), warnte"
+_APPOSITION = re.compile(r"\s*(?:,[^,.;:„“\"]{1,120}(?:,|\)(?=\s+[a-zäöüß]))|\([^()]{1,60}\),?)\s*")  # "Henning Scherf (SPD), warnte"
 _ADVERBS = re.compile(r"(?:\s+(?:immer|wieder|auch|noch|bereits|schon|erneut|mehrfach|zuvor|nun|jetzt|dann|später|zudem|ebenfalls|stets|zuletzt|damals))+\s+")  # "Dingfelder immer wieder betont"
 _IMPERSONAL = re.compile(r"\b(?:hieß es|heißt es|hieß es weiter|it said|the statement said|it added)\b")
 _PRONOUN = re.compile(r"\s+(er|sie|he|she|they|it)\b")
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|er|sie)\s+$")  # "he said"
 # A sentence that opens with a role as its subject, up to the verb: "Der Hauptgeschäftsführer
 # des BPI nannte sie …" (the pronoun after the verb is its object).
-_ROLE_SUBJECT = re.compile(r"\s*(?:Der|Die|Ein|Eine)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)(?:\s+(?:des|der)\s+[^,;:.„“\"]{1,60})?\s*")
+_ROLE_SUBJECT = re.compile(r"\s*(?:Der|Die|Ein|Eine)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)(?:\s+(?:des|der|von|vom)\s+[^,;:.„“\"]{1,60})?\s*")
 _NAMED_SUBJECT = re.compile(r"\s+(?:der|die|das|ein|eine)\s+[A-ZÄÖÜ]")
-_ROLE_AFTER = re.compile(r"\s+(?:der|die|the)\s+([\w-]+)")
+_ROLE_AFTER = re.compile(r"\s+(?:der|die|the|ein|eine|a)\s+([\w-]+)")
 
 
 def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
@@ -93,23 +93,23 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
     text = ctx.text
     speaking = ("person", "body", "source")
     if quote_at is not None:  # Der Vorsitzende Konrad Freiberg: „…“
-        colon = [e for e in ctx.entities_in(s_start, quote_at, speaking)
-                 if re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*:\s*", text[e.end:quote_at])]
+        colon = [e for e in ctx.entities_in(s_start, quote_at, speaking)  # not "sagte gegenüber der Agentur dpa:"
+                 if re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*:\s*", text[e.end:quote_at]) and not addressee(ctx, e)]
         if colon:
             return who_of(colon[-1])
         headline = _HEADLINE_SPEAKER.fullmatch(text, s_start, quote_at)
         person = ctx.person_named(headline.group(1)) if headline else None
         if person is not None:  # Löw: "Brauchen keinen Hrubesch"
             return who_of(person)
-        introduced = _introduced(ctx, s_start, quote_at) or _inverted(ctx, quote_at)
+        introduced = contrast_speaker(ctx, s_start, quote_at) or _introduced(ctx, s_start, quote_at) or _inverted(ctx, quote_at)
         if introduced:
             return introduced
     verbs = _speech_verbs(ctx, s_start, s_end, quote_at)
     for verb in verbs:
         # "Kim sagte" first: in "Merkel nannte Wulff „…“" the name after the verb is its object.
         before = [e for e in ctx.entities_in(s_start, verb.start(), speaking)
-                  if 0 <= verb.start() - e.end <= 2 or _APPOSITION.fullmatch(text, e.end, verb.start())
-                  or _ADVERBS.fullmatch(text, e.end, verb.start())]
+                  if (0 <= verb.start() - e.end <= 2 or _APPOSITION.fullmatch(text, e.end, verb.start())
+                      or _ADVERBS.fullmatch(text, e.end, verb.start())) and not addressee(ctx, e)]
         if before:  # Kim sagte; John Kline, ein Repräsentant aus Minnesota, sagte; Edathy (SPD) nannte
             return who_of(ctx.person_of(before[-1]))
         after = ctx.entities_in(verb.end(), min(s_end, verb.end() + 6), speaking)
@@ -120,7 +120,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         subject = _ROLE_SUBJECT.fullmatch(text, s_start, verb.start())
         if subject and is_role(subject.group(1)):  # Der Hauptgeschäftsführer des BPI nannte sie „…“
             entity = ctx.by_role(subject.group(1), verb.start())
-            return who_of(entity) if entity is not None else Who()
+            return who_of(entity) if entity is not None else spoken_for(ctx, subject.start(1), subject.end(1))
         if pronoun:  # unterstrich er: the speaker of the speech before; schrieb sie, he said
             if (unnamed := unnamed_role_before(ctx, sentence)) is not None:  # "Der … Vize-Außenminister …. Er sagte"
                 return unnamed
@@ -161,6 +161,8 @@ def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
         entity = ctx.by_role(role.group(1), verb.start())
         if entity is not None:
             return who_of(entity)
+        if spoken := spoken_for(ctx, role.start(1), role.end(1)):  # so ein Sprecher des CERN
+            return spoken
     # so der zuständige Gewerkschaftsvorstand Uwe Foullong; sagte der Vorsitzende Richter Klaus Tolksdorf
     later = ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
     gap = text[verb.end():later[0].start] if later else ""
@@ -194,12 +196,16 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
         rest.append(ctx.text[at:max(at, a)])
         at = max(at, b)
     rest.append(ctx.text[at:s_end])
-    if not outside or re.search(r"\w", "".join(rest)) or sentence == 0:
+    if not outside or re.search(r"\w", "".join(rest)):
+        return Who()
+    if sentence + 1 < len(ctx.sentences) and (after := named_next(ctx, sentence + 1)):
+        return after  # „Ja, es gibt Zumutungen“. Das musste Peer Steinbrück einräumen.
+    if sentence == 0:
         return Who()
     p_start, p_end = ctx.sentences[sentence - 1]
     if any(a < p_end and b > p_start for a, b in ctx.quote_spans):
         return Who()
-    people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",))}
+    people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
     verbs = [v for v in SPEECH_VERB.finditer(ctx.text, p_start, p_end)]
     if len(people) != 1 or not verbs:
         return Who()
@@ -223,19 +229,23 @@ def _distance(ctx: Context, verb: re.Match, quote_at: int) -> int:
     return quote_at - verb.end() if verb.end() <= quote_at else max(0, verb.start() - end)
 
 
-_SUBJUNCTIVE = re.compile(r"\b(?:sei|seien|habe|hätten?|werde|würden?|könne|müsse|gebe|stehe|liege|solle|dürfe)\b")
+# A sentence opening with a pronoun and a verb in -e that is no past tense in -te: "Es drohe",
+# "Er wolle" (the indicative would be "droht", "will").
+_SUBJUNCTIVE_OPENING = re.compile(r"\s*(?:Es|Er|Sie|Dies|Das|Man)\s+[a-zäöüß]+(?<!t)e\b")
+_SUBJUNCTIVE = re.compile(r"\b(?:sei|seien|habe|hätten?|werde|würden?|könne|müsse|gebe|stehe|liege|solle|dürfe|"
+                          r"wolle|zeige|gehe|bleibe|komme|brauche|wisse|gelte|fehle|halte|sehe|lasse|mache)\b")
 
 
 def _reported(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sentence: int) -> Who:
     """Reported speech that goes on (subjunctive, nobody named): "Damit seien „der Kurs …
     nicht mehr so klar“" continues the speaker of the sentence before, who spoke with a speech
     verb and is the one person named there, or of the quote just before."""
-    if not _SUBJUNCTIVE.search(ctx.text, s_start, s_end) or \
+    if not (_SUBJUNCTIVE.search(ctx.text, s_start, s_end) or _SUBJUNCTIVE_OPENING.match(ctx.text, s_start)) or \
             ctx.entities_in(s_start, s_end, ("person", "body", "source")):
         return Who()
     if sentence > 0:
         p_start, p_end = ctx.sentences[sentence - 1]
-        people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",))}
+        people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
         verbs = SPEECH_VERB.finditer(ctx.text, p_start, p_end)
         if len(people) == 1 and any(not ctx.in_quote(v.start()) for v in verbs):
             return who_of(next(iter(people.values())))
@@ -247,7 +257,7 @@ def _introduced(ctx: Context, s_start: int, quote_at: int) -> Who:
     mit den Worten: „…“", "Koppelin wörtlich: „…“"."""
     if not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]):
         return Who()
-    people = {(e.id, e.name): e for e in ctx.entities_in(s_start, quote_at, ("person",))}
+    people = {(e.id, e.name): e for e in ctx.entities_in(s_start, quote_at, ("person",)) if not ctx.genitive(e)}
     if len(people) != 1:
         return Who()
     person = next(iter(people.values()))

@@ -9,9 +9,14 @@ import re
 from dataclasses import dataclass
 
 from .candidates import is_role
+from .speechcues import SPEECH_VERB
 
 # "Andre Schiele von der ESA": a person, then the body they speak for.
 MEMBER_OF = re.compile(r"\s+(?:von|vom|bei|beim|of|from|at)(?:\s+(?:der|dem|des|den|the))?\s+")
+
+
+# Candidates that may speak: persons, and bodies the registry lacks ("Die CCE … nannte sie „…“").
+_CANDIDATE_CLASS = {"person": "person", "organization": "body", "group": "body", "party": "body"}
 
 
 @dataclass(frozen=True)
@@ -34,8 +39,9 @@ class Context:
         entities = [Entity(m.id, m.start, m.end, actor_class(kinds.get(m.id, ""))) for m in mentions
                     if m.how not in ("adjective",)]
         entities += [Entity(m.id, m.start, m.end, "source") for m in source_mentions]
-        entities += [Entity(None, start, end, "person", c.name) for c in candidates if c.kind == "person"
-                     for start, end in c.spans]
+        entities += [Entity(None, start, end, _CANDIDATE_CLASS[c.kind], c.name) for c in candidates
+                     if c.kind in _CANDIDATE_CLASS for start, end in c.spans
+                     if c.kind == "person" or text[end:end + 1] != "-"]  # "VW-Chef": the person speaks
         self.entities = sorted(entities, key=lambda e: (e.start, e.end))
         self.kinds = {e.id: e.kind for e in self.entities if e.id}
         self.entity_starts = [e.start for e in self.entities]
@@ -100,6 +106,12 @@ class Context:
                  if e.kind == "person" and self.text[e.start:e.end].split()[-1] == surname
                  and " " in self.text[e.start:e.end]}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def genitive(self, entity: Entity) -> bool:
+        """A candidate named in the genitive ("zum Rücktritt Hartmanns"): the one spoken of, unless
+        it is whose words they are ("die ersten Worte Armstrongs")."""
+        return bool(entity.name) and self.text[entity.end - 1:entity.end] == "s" and not entity.name.endswith("s") \
+            and not self.text[max(0, entity.start - 7):entity.start].endswith(("Worte ", "Worten "))
 
     def antecedent(self, pronoun: str, before: int) -> Entity | None:
         """The person or body a pronoun points back to: the last one named before it, at most
@@ -174,3 +186,66 @@ def unnamed_role_before(ctx: Context, sentence: int) -> Who | None:
 
 
 _ROLE_OPENING = re.compile(r"\s*(?:Der|Die)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)\s+[a-zäöüß]")
+
+
+# A preposition before a name makes it whom the words are addressed to: "soll Anelka zu
+# Domenech gesagt haben", "sagte er gegenüber dem Minister Müller".
+_ADDRESSED = re.compile(r"\b(?:zu|zum|zur|gegenüber|an|mit|to)\s+(?:(?:dem|der|den|the)\s+)?(?:[A-ZÄÖÜ][\w-]+\s+)?$")
+
+
+def addressee(ctx: Context, entity: Entity) -> bool:
+    return _ADDRESSED.search(ctx.text, max(0, entity.start - 45), entity.start) is not None
+
+
+_WHILE = re.compile(r"\s*(?:Während|Wohingegen|Whereas|While)\s+")
+
+
+def contrast_speaker(ctx: Context, s_start: int, quote_at: int) -> Who:
+    """Two speakers in one sentence: "Während Shakira erklärte, …, „…“, räumte Jennifer Lopez
+    ein": a quote inside the while-clause (no other speech verb before it) is its subject's."""
+    opening = _WHILE.match(ctx.text, s_start, quote_at)
+    if opening is None:
+        return Who()
+    verbs = [v for v in SPEECH_VERB.finditer(ctx.text, opening.end(), quote_at) if not ctx.in_quote(v.start())]
+    if len(verbs) != 1:
+        return Who()
+    named = ctx.entities_in(opening.end(), verbs[0].start(), ("person", "body", "source"))
+    if named and named[0].start == opening.end() and 0 <= verbs[0].start() - named[-1].end <= 2:
+        return who_of(named[-1])
+    return Who()
+
+
+# A spokesperson speaks for a body: "Ein Sprecher von Tesla teilte mit", "so ein Sprecher des
+# CERN", "Ein CERN-Sprecher sagte". Other roles (Chef, Leiter) are persons in their own right.
+_SPOKESPERSON = re.compile(r"(?:[\w-]*-)?(?:[Ss]precher(?:in)?|[Vv]ertreter(?:in)?|spokes(?:man|woman|person))")
+_FOR_BODY = re.compile(r"\s+(?:des|der|von|vom|of)(?:\s+(?:der|dem|den|the))?\s+")
+
+
+def spoken_for(ctx: Context, role_start: int, role_end: int) -> Who:
+    """The body a spokesperson speaks for, named right after the role or before its hyphen."""
+    if not _SPOKESPERSON.fullmatch(ctx.text, role_start, role_end):
+        return Who()
+    bodies = ("body", "source")
+    inside = [e for e in ctx.entities_in(role_start, role_end, bodies) if ctx.text[e.end:e.end + 1] == "-"]
+    if inside:
+        return who_of(inside[0])
+    link = _FOR_BODY.match(ctx.text, role_end)
+    named = ctx.entities_in(link.end(), link.end() + 1, bodies) if link else []
+    return who_of(named[0]) if named else Who()
+
+
+# A sentence that points back to the quote before it and names who said it: "„Ja, es gibt
+# Zumutungen“. Das musste Bundesfinanzminister Peer Steinbrück … einräumen."
+_POINTS_BACK = re.compile(r"\s*(?:Das|Dies|So|Diese Worte|These words|That)\s+[a-zäöüß]")
+
+
+def named_next(ctx: Context, sentence: int) -> Who:
+    """The one person of ``sentence`` when it opens by pointing back and has a speech verb."""
+    start, end = ctx.sentences[sentence]
+    if not _POINTS_BACK.match(ctx.text, start, end):
+        return Who()
+    if not any(not ctx.in_quote(v.start()) for v in SPEECH_VERB.finditer(ctx.text, start, end)):
+        return Who()
+    people = {(e.id, e.name): e for e in ctx.entities_in(start, end, ("person",)) if not ctx.genitive(e)}
+    return who_of(next(iter(people.values()))) if len(people) == 1 else Who()
+

@@ -22,6 +22,10 @@ SPEECH_VERB = re.compile(
     r"der Meinung|der Ansicht|sicherte\w*|beklagt\w*|bedauert\w*|"
     r"glaubt\w*|verwies\w*|wies\w* darauf hin|bekanntgegeben|bekannt gegeben|gab\w* bekannt|gibt bekannt|"
     r"einräum\w*|eingeräumt|prangert\w* an|prangerte\w*|"
+    # separable verbs: the particle far behind ("teilte in einer ersten Reaktion mit"), or joined
+    # in a subordinate clause ("wie der Richter ausführte", "wie Paech dazu feststellt")
+    r"teilte\w*(?=(?:\s+[^\s.;:]+){0,6}\s+mit\b)|mitteilte\w*|ausführte\w*|ausgeführt|feststellt\w*|"
+    r"hinzufügte\w*|hinzugefügt|bekanntgab\w*|zugab\w*|"
     r"said|says|told|stated|warned|announced|promised|added|wrote|declared|insisted|urged|reported|"
     r"explained|argued|noted|replied|commented|asked|called)\b"
     r"|,\s*so\b"
@@ -38,13 +42,16 @@ CUE_REACH = 90  # characters between a cue and the name it attributes to
 
 # Words that may stand between a cue and its claimant: articles, prepositions, adjectives
 # ("nach Angaben der staatlichen russischen Nachrichtenagentur Interfax").
-LINK_WORDS = re.compile(r"(?:\s+(?:der|des|dem|den|die|von|vom|aus|aus dem|aus der|eines|einer|the|of|from|"
+LINK_WORDS = re.compile(r"(?:\s+(?:der|des|dem|den|die|von|vom|aus|aus dem|aus der|eines|einer|the|of|from|Prof\.|Dr\.|"
                         r"[a-zäöüß][\w-]*(?:en|er|e|es|em)|[A-ZÄÖÜ][\w-]*(?:agentur|behörde|ministerium|"
                         r"regierung|sprecher\w*|zeitung|sender|kreise\w*|quellen|agency|officials?)))*\s*")
 
 
+_TITLES = re.compile(r"(?:\s+(?:Prof|Dr|Dipl|Ing|Mag)\.)+\s+$")
+
+
 def adjacent(text: str, start: int, end: int, before: bool = False) -> bool:
-    gap = text[start:end]
+    gap = _TITLES.sub(" ", text[start:end])  # "laut Klinikdirektor Prof. Dr. Matthias W. Beckmann"
     if before:  # "Dem Bericht von Reuters zufolge"
         return re.fullmatch(r"\s*", gap) is not None
     if LINK_WORDS.fullmatch(gap) is not None:

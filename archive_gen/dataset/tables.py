@@ -4,7 +4,9 @@ The column lists are the one source of the exported files' headers, of their Par
 of the JSON Schemas shipped in ``schema/export/`` (``python -m archive_gen.dataset.tables
 schema/export`` regenerates them; a test keeps them in sync). Rows come one at a time, in a
 total order (articles by date, then slug; within an article by position), so the same content
-always gives the same files and no table is ever held in memory.
+always gives the same files and no table is ever held in memory. In a *per-article* table
+(:attr:`Table.each`) an article's rows depend only on it and on what :attr:`Table.shows` names:
+the published files keep the rows of unchanged articles (:mod:`.publish`).
 """
 
 from __future__ import annotations
@@ -48,6 +50,10 @@ class Table:
     key: tuple[str, ...]  # the columns that identify a row (and order the file)
     columns: tuple[Column, ...]
     rows: Callable[[Archive, "Events"], Iterator[tuple]]  # one tuple per row, in column order
+    # Per-article tables: one article's rows (``rows`` is them over :func:`ordered_articles`), and
+    # what those rows show beyond the article itself (its annotation and slug), as a string.
+    each: Callable[[Article, Archive, "Events"], Iterator[tuple]] | None = None
+    shows: Callable[[Article, Archive, "Events"], str] | None = None
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -100,12 +106,19 @@ def principal_actors(article: Article, archive: Archive) -> list[str]:
 # --------------------------------------------------------------------------- rows
 
 
-def article_rows(archive: Archive, events: Events) -> Iterator[tuple]:
-    for a in ordered_articles(archive):
-        yield (a.slug, a.title, a.date.isoformat(), a.date_precision, a.date_source, a.language, a.status,
-               a.source_file, article_url(a), list(a.actors), list(a.places), list(a.topics),
-               list(dict.fromkeys(ref.id for ref in a.sources)), list(a.authors),
-               _text_or_none(a.extra.get("source_url")), _text_or_none(a.extra.get("license")), event_of(a))
+def per_article(each: Callable[[Article, Archive, Events], Iterator[tuple]]) -> Callable[[Archive, Events], Iterator[tuple]]:
+    """A table's rows: each article's, oldest article first."""
+    def rows(archive: Archive, events: Events) -> Iterator[tuple]:
+        for article in ordered_articles(archive):
+            yield from each(article, archive, events)
+    return rows
+
+
+def article_rows(a: Article, archive: Archive, events: Events) -> Iterator[tuple]:
+    yield (a.slug, a.title, a.date.isoformat(), a.date_precision, a.date_source, a.language, a.status,
+           a.source_file, article_url(a), list(a.actors), list(a.places), list(a.topics),
+           list(dict.fromkeys(ref.id for ref in a.sources)), list(a.authors),
+           _text_or_none(a.extra.get("source_url")), _text_or_none(a.extra.get("license")), event_of(a))
 
 
 def _text_or_none(value: Any) -> str | None:
@@ -129,69 +142,69 @@ def source_rows(archive: Archive, events: Events) -> Iterator[tuple]:
                getattr(entry, "rights", None) or None, term.origin, len(term.articles))
 
 
-def article_source_rows(archive: Archive, events: Events) -> Iterator[tuple]:
-    for a in ordered_articles(archive):
-        for n, ref in enumerate(a.sources):
-            yield a.slug, n, ref.id, ref.role, ref.credit
+def article_source_rows(a: Article, archive: Archive, events: Events) -> Iterator[tuple]:
+    for n, ref in enumerate(a.sources):
+        yield a.slug, n, ref.id, ref.role, ref.credit
 
 
-def mention_rows(archive: Archive, events: Events) -> Iterator[tuple]:
-    for a in ordered_articles(archive):
-        found = [(m.start, m.end, m.id, "actor", m) for m in a.mentions]
-        found += [(m.start, m.end, m.id, "cited source", m) for m in a.source_mentions]
-        if not found:
-            continue
-        split = Sentences(a)
-        speaking = {(s.speaker, split.index(s.start)) for s in (*a.quotes, *a.claims) if s.speaker}
-        for n, (start, end, entity, role, m) in enumerate(sorted(found, key=lambda f: f[:4])):
-            sentence = split.index(start)
-            if role == "actor" and (entity, sentence) in speaking:
-                role = "speaker"
-            actor, source = (None, entity) if role == "cited source" else (entity, None)
-            yield a.slug, n, start, end, m.text, m.how, sentence, actor, source, role
+def mention_rows(a: Article, archive: Archive, events: Events) -> Iterator[tuple]:
+    found = [(m.start, m.end, m.id, "actor", m) for m in a.mentions]
+    found += [(m.start, m.end, m.id, "cited source", m) for m in a.source_mentions]
+    if not found:
+        return
+    split = Sentences(a)
+    speaking = {(s.speaker, split.index(s.start)) for s in (*a.quotes, *a.claims) if s.speaker}
+    for n, (start, end, entity, role, m) in enumerate(sorted(found, key=lambda f: f[:4])):
+        sentence = split.index(start)
+        if role == "actor" and (entity, sentence) in speaking:
+            role = "speaker"
+        actor, source = (None, entity) if role == "cited source" else (entity, None)
+        yield a.slug, n, start, end, m.text, m.how, sentence, actor, source, role
 
 
-def quote_rows(archive: Archive, events: Events) -> Iterator[tuple]:
-    for a in ordered_articles(archive):
-        if not a.quotes:
-            continue
-        split = Sentences(a)
-        for n, q in enumerate(sorted(a.quotes, key=lambda q: (q.start, q.end, q.text))):
-            yield (a.slug, n, q.start, q.end, split.index(q.start), q.text, q.speaker, q.speaker_name, q.via)
+def quote_rows(a: Article, archive: Archive, events: Events) -> Iterator[tuple]:
+    if not a.quotes:
+        return
+    split = Sentences(a)
+    for n, q in enumerate(sorted(a.quotes, key=lambda q: (q.start, q.end, q.text))):
+        yield (a.slug, n, q.start, q.end, split.index(q.start), q.text, q.speaker, q.speaker_name, q.via)
 
 
-def claim_rows(archive: Archive, events: Events) -> Iterator[tuple]:
-    for a in ordered_articles(archive):
-        if not a.claims:
-            continue
-        split = Sentences(a)
-        for n, c in enumerate(sorted(a.claims, key=lambda c: (c.start, c.end, c.text))):
-            yield (a.slug, n, c.start, c.end, split.index(c.start), c.text, c.cue, c.speaker, c.speaker_name,
-                   c.via)
+def claim_rows(a: Article, archive: Archive, events: Events) -> Iterator[tuple]:
+    if not a.claims:
+        return
+    split = Sentences(a)
+    for n, c in enumerate(sorted(a.claims, key=lambda c: (c.start, c.end, c.text))):
+        yield (a.slug, n, c.start, c.end, split.index(c.start), c.text, c.cue, c.speaker, c.speaker_name, c.via)
 
 
-def note_rows(archive: Archive, events: Events) -> Iterator[tuple]:
+def note_rows(a: Article, archive: Archive, events: Events) -> Iterator[tuple]:
     """The editors' passage notes, each also as a W3C Web Annotation (JSON-LD, one string)."""
-    for a in ordered_articles(archive):
-        for note in a.notes:
-            annotation = web_annotation(a, note, article_url(a))
-            yield (a.slug, note.number, note.start, note.end, note.exact, note.note, note.author or None,
-                   note.date.isoformat() if note.date else None,
-                   json.dumps(annotation, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    for note in a.notes:
+        annotation = web_annotation(a, note, article_url(a))
+        yield (a.slug, note.number, note.start, note.end, note.exact, note.note, note.author or None,
+               note.date.isoformat() if note.date else None,
+               json.dumps(annotation, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
 
 
-def event_rows(archive: Archive, events: Events) -> Iterator[tuple]:
+def event_rows(a: Article, archive: Archive, events: Events) -> Iterator[tuple]:
     """One row per article and pair of its principal actors (one row with what there is when
     it names fewer than two): the shape of ACLED's and GDELT's event tables."""
-    for a in ordered_articles(archive):
-        principal = principal_actors(a, archive)
-        pairs = list(combinations(principal, 2)) or [(principal[0] if principal else None, None)]
-        event = events.get(event_of(a) or "")
-        place = event.place if event is not None and event.place else a.places[0] if a.places else None
-        sources = list(dict.fromkeys(ref.id for ref in a.sources if ref.role != "photo"))
-        for n, (actor1, actor2) in enumerate(pairs, start=1):
-            yield (f"{a.slug}-{n}", a.date.isoformat(), a.date_precision, a.date.year, actor1, actor2, place,
-                   sources, a.slug, a.title, event.id if event is not None else None)
+    principal = principal_actors(a, archive)
+    pairs = list(combinations(principal, 2)) or [(principal[0] if principal else None, None)]
+    event = events.get(event_of(a) or "")
+    place = event.place if event is not None and event.place else a.places[0] if a.places else None
+    sources = list(dict.fromkeys(ref.id for ref in a.sources if ref.role != "photo"))
+    for n, (actor1, actor2) in enumerate(pairs, start=1):
+        yield (f"{a.slug}-{n}", a.date.isoformat(), a.date_precision, a.date.year, actor1, actor2, place,
+               sources, a.slug, a.title, event.id if event is not None else None)
+
+
+def event_row_shows(a: Article, archive: Archive, events: Events) -> str:
+    """An event row shows the editor's event (its id and place) besides the article; the actors'
+    kinds (places are left out) are the registry's names and kinds, in the annotation key."""
+    event = events.get(event_of(a) or "")
+    return "" if event is None else f"{event.id}\0{event.place}"
 
 
 def curated_event_rows(archive: Archive, events: Events) -> Iterator[tuple]:
@@ -224,7 +237,7 @@ TABLES: tuple[Table, ...] = (
         _c("source_url", "string", "Where the original was published.", nullable=True),
         _c("license", "string", "Licence of the original.", nullable=True),
         _c("event", "string", "The event it reports (curated_events.id), when an editor said so.", nullable=True),
-    ), article_rows),
+    ), per_article(article_rows), article_rows),
     Table("actors", "Persons, organisations, states, groups and places that articles name (and every "
           "editor's registry entry).", ("id",), (
         _c("id", "string", "Registry id."),
@@ -254,7 +267,7 @@ TABLES: tuple[Table, ...] = (
         _c("role", "string", "wire: sent the article; cited: named in the text; photo: took a picture.",
            choices=("wire", "cited", "photo")),
         _c("credit", "string", "The photo or video credit as printed.", nullable=True),
-    ), article_source_rows),
+    ), per_article(article_source_rows), article_source_rows),
     Table("mentions", "Every place in an article's text that names an actor, a place or a cited source.",
           ("article", "n"), (
         ARTICLE, N, START, END,
@@ -265,14 +278,14 @@ TABLES: tuple[Table, ...] = (
         _c("source", "string", "Source id (sources.id) of a cited source; empty otherwise.", nullable=True),
         _c("role", "string", "actor; speaker: the actor a quote or claim in the same sentence is attributed "
            "to; cited source: an agency or outlet named in the text.", choices=MENTION_ROLES),
-    ), mention_rows),
+    ), per_article(mention_rows), mention_rows),
     Table("quotes", "Direct quotes with their speaker and the source they came through.", ("article", "n"), (
         ARTICLE, N, START, END, SENTENCE,
         _c("text", "string", "The quoted words."),
         _c("speaker", "string", "Actor id of the speaker.", nullable=True),
         _c("speaker_name", "string", "The speaker as written, when the registry does not know them.", nullable=True),
         _c("via", "string", "Source id the quote was reported through.", nullable=True),
-    ), quote_rows),
+    ), per_article(quote_rows), quote_rows),
     Table("claims", "Reported statements (nach Angaben, laut, according to …): the sentence, who it comes "
           "from, through which source.", ("article", "n"), (
         ARTICLE, N, START, END, SENTENCE,
@@ -281,7 +294,7 @@ TABLES: tuple[Table, ...] = (
         _c("speaker", "string", "Actor id it comes from (a person or a body).", nullable=True),
         _c("speaker_name", "string", "A speaker the registry does not know yet, as written.", nullable=True),
         _c("via", "string", "Source id that reported it.", nullable=True),
-    ), claim_rows),
+    ), per_article(claim_rows), claim_rows),
     Table("notes", "Editors' notes on passages (annotations: in front matter or the sidecar).", ("article", "n"), (
         ARTICLE, _c("n", "integer", "The note's number on the article page, from 1."),
         _c("start", "integer", "Where the passage starts now; empty when it no longer matches.", nullable=True),
@@ -291,7 +304,7 @@ TABLES: tuple[Table, ...] = (
         _c("author", "string", "Who wrote the note.", nullable=True),
         _c("date", "string", "When (YYYY-MM-DD).", nullable=True),
         _c("web_annotation", "string", "The note as a W3C Web Annotation (JSON-LD), with a TextQuoteSelector."),
-    ), note_rows),
+    ), per_article(note_rows), note_rows),
     Table("events", "Event rows shaped like ACLED's and GDELT's: one per article and pair of its principal "
           f"actors (the up to {PRINCIPAL_ACTORS} most mentioned, places left out); an article naming fewer "
           "than two actors gives one row.", ("event_id",), (
@@ -307,7 +320,7 @@ TABLES: tuple[Table, ...] = (
         _c("article", "string", "Slug of the reporting article (articles.slug)."),
         _c("notes", "string", "The article's title."),
         _c("event", "string", "The editor's event the article reports (curated_events.id).", nullable=True),
-    ), event_rows),
+    ), per_article(event_rows), event_rows, event_row_shows),
     Table("curated_events", "Events as editors defined them (content/events/<id>.md), with their reports "
           "(articles whose front matter says event: <id>).", ("id",), (
         _c("id", "string", "Event id (the file name)."),

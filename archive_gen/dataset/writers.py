@@ -50,7 +50,7 @@ def write_csv(table: Table, rows: Iterable[tuple], out: IO[str]) -> int:
     writer.writerow(table.column_names)
     count = 0
     for row in rows:
-        writer.writerow([csv_cell(column, value) for column, value in zip(table.columns, row)])
+        writer.writerow(csv_line(table, row))
         count += 1
     return count
 
@@ -58,18 +58,29 @@ def write_csv(table: Table, rows: Iterable[tuple], out: IO[str]) -> int:
 WRITERS = {"json": write_jsonl, "csv": write_csv}
 
 
-def write_published(table: Table, rows: Iterable[tuple], outs: dict[str, IO[str]]) -> None:
-    """One pass over the rows into each published format at once (``outs``: format → file):
-    the same bytes as :data:`WRITERS` one format at a time, for half the row making."""
-    csv_out = csv.writer(outs["csv"], lineterminator="\n") if "csv" in outs else None
-    json_out = outs.get("json")
-    if csv_out is not None:
-        csv_out.writerow(table.column_names)
-    for row in rows:
-        if json_out is not None:
-            json_out.write(json_line(table, row))
-        if csv_out is not None:
-            csv_out.writerow([csv_cell(column, value) for column, value in zip(table.columns, row)])
+def csv_line(table: Table, row: tuple) -> list[str]:
+    return [csv_cell(column, value) for column, value in zip(table.columns, row)]
+
+
+def encoded_rows(table: Table, rows: Iterable[tuple], formats: Iterable[str] = PUBLISHED_FORMATS) -> dict[str, bytes]:
+    """``rows`` in each of ``formats`` at once (one pass over the rows), as UTF-8: byte for byte
+    what :data:`WRITERS` write for them (without the CSV header, :func:`csv_header`)."""
+    rows = list(rows)
+    out: dict[str, bytes] = {}
+    for fmt in formats:
+        if fmt == "json":
+            out[fmt] = "".join(json_line(table, row) for row in rows).encode("utf-8")
+        else:
+            buffer = io.StringIO(newline="")
+            csv.writer(buffer, lineterminator="\n").writerows(csv_line(table, row) for row in rows)
+            out[fmt] = buffer.getvalue().encode("utf-8")
+    return out
+
+
+def csv_header(table: Table) -> bytes:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\n").writerow(table.column_names)
+    return buffer.getvalue().encode("utf-8")
 
 
 def schema_path(table: Table, prefix: str = PUBLISH_DIR) -> str:

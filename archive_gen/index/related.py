@@ -8,6 +8,7 @@ Ties go to the newer article, then the slug: a total order.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 
@@ -37,7 +38,17 @@ def related_articles(ordered: tuple[Article, ...], limit: int = RELATED) -> dict
                     for other in postings[(kind, term)]:
                         if other != position:
                             scores[other] += w
-        best = sorted(scores.items(), key=lambda item: (-round(item[1], 9), item[0]))[:limit]
+        best = _best(scores, limit)
         if best:
             result[article.slug] = tuple(ordered[other].slug for other, _ in best)
     return result
+
+
+def _best(scores: dict[int, float], limit: int) -> list[tuple[int, float]]:
+    """The ``limit`` best by score rounded to 9 places, then position. Rounding never reverses
+    an order, so only scores within a hair of the ``limit``-th largest can be among them: the
+    exact key is computed for those, not for every candidate (a frequent term has hundreds)."""
+    if len(scores) > limit:
+        floor = heapq.nlargest(limit, scores.values())[-1] - 2e-9
+        scores = {other: score for other, score in scores.items() if score >= floor}
+    return sorted(scores.items(), key=lambda item: (-round(item[1], 9), item[0]))[:limit]

@@ -18,6 +18,7 @@ every entry, the manifest and every rendered page.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -84,18 +85,24 @@ class _Hashing:
         return self.handle.write(data)
 
 
-def _write_sealed_pickle(path: Path, value: Any) -> None:
+def _write_sealed_pickle(path: Path, value: Any) -> bytes:
     """``_seal(pickle.dumps(value))`` written atomically, without the payload in memory twice
-    (at 50,000 articles the page pack alone is ~0.5 GB): the checksum is filled in last."""
+    (at 50,000 articles the page pack alone is ~0.5 GB): the checksum is filled in last and
+    returned."""
+    checksum = b""
+
     def fill(handle: BinaryIO) -> None:
+        nonlocal checksum
         header = _header()
         handle.write(header + b"0" * 64 + b"\n")
         sink = _Hashing(handle)
         pickle.dump(value, sink, protocol=pickle.HIGHEST_PROTOCOL)
         handle.seek(len(header))
-        handle.write(sink.hash.hexdigest().encode())
+        checksum = sink.hash.hexdigest().encode()
+        handle.write(checksum)
 
     _atomic(path, fill)
+    return checksum
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -124,34 +131,82 @@ class _quiet:
         return kind is not None and issubclass(kind, OSError)
 
 
+def _unpickle_long_lived(payload: memoryview) -> Any:
+    """``pickle.loads`` of a pack: millions of objects that live as long as the run. The cyclic
+    garbage collector is paused while they are made and then told to leave them be
+    (``gc.freeze``): otherwise its full collections scan them again and again (at 10,000
+    articles, ten collections took seconds of a one-article build). Reference counting still
+    frees them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        value = pickle.loads(payload)
+        gc.freeze()
+        return value
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class Store:
     """Pickled values by key, kept in one sealed pack file ``root/<namespace>.pack``.
 
     One file, not one per entry: a build reads it once (at 10,000 articles, ten thousand small
-    files cost more to open than to unpickle). It is loaded on the first :meth:`get` and
-    rewritten by :meth:`save` with the entries this run used. Only archive-gen writes it, into
-    the project's own cache folder; a pack without our header and a matching checksum is never
-    unpickled, and any failure to read it means an empty cache."""
+    files cost more to open than to unpickle). It is loaded on the first :meth:`get` and saved
+    by :meth:`save` with the entries this run used. Only archive-gen writes it, into the
+    project's own cache folder; a pack without our header and a matching checksum is never
+    unpickled, and any failure to read it means an empty cache.
+
+    A save that changes little (one new article: a few entries of ten thousand) does not
+    rewrite the pack: it writes a *journal* beside it (``<namespace>.journal``, sealed the same
+    way), the entries put and dropped since the pack was written, tied to the pack's checksum.
+    Loading applies it only to that very pack; when the journal has grown to
+    :data:`JOURNAL_SHARE` of the entries, the pack is written whole again and the journal goes.
+    Every entry is a value for its key, so a journal lost (or ignored) costs time, never truth."""
+
+    JOURNAL_SHARE = 0.1
 
     def __init__(self, root: Path, namespace: str) -> None:
         self.path = Path(root) / f"{namespace}.pack"
+        self.journal = Path(root) / f"{namespace}.journal"
         self.hits = self.misses = 0
         self._entries: dict[str, Any] | None = None
         self._changed = False
+        self._base = b""  # checksum of the pack as loaded (or last written): what a journal extends
+        self._puts: dict[str, Any] = {}  # since that pack
+        self._drops: set[str] = set()
 
     def _load(self) -> dict[str, Any]:
         if self._entries is None:
             self._entries = {}
             try:
-                payload = _unseal(self.path.read_bytes())
-                entries = pickle.loads(payload) if payload is not None else None
+                data = self.path.read_bytes()
+                payload = _unseal(data)
+                entries = _unpickle_long_lived(payload) if payload is not None else None
             except Exception:  # unreadable, truncated, not ours: start empty
                 entries = None
             if isinstance(entries, dict):
                 self._entries = entries
+                self._base = data[len(_header()):len(_header()) + 64]
+                self._replay()
             else:
                 self._changed = self.path.exists()
         return self._entries
+
+    def _replay(self) -> None:
+        """Apply the journal written for this very pack, if there is one."""
+        try:
+            payload = _unseal(self.journal.read_bytes())
+            journal = _unpickle_long_lived(payload) if payload is not None else None
+        except Exception:
+            return
+        if isinstance(journal, tuple) and len(journal) == 3 and journal[0] == self._base \
+                and isinstance(journal[1], dict) and isinstance(journal[2], (set, frozenset)):
+            assert self._entries is not None
+            self._puts, self._drops = journal[1], set(journal[2])
+            self._entries.update(self._puts)
+            for key in self._drops:
+                self._entries.pop(key, None)
 
     def get(self, key: str) -> Any | None:
         value = self._load().get(key)
@@ -163,20 +218,33 @@ class Store:
 
     def put(self, key: str, value: Any) -> None:
         self._load()[key] = value
+        self._puts[key] = value
+        self._drops.discard(key)
         self._changed = True
 
     def save(self, keep: Iterable[str] | None = None) -> None:
-        """Write the pack (only the entries in ``keep``, when given); a failure costs time only."""
+        """Save the entries (only those in ``keep``, when given): as a journal when few changed,
+        else as a whole new pack; a failure costs time only."""
         entries = self._load()
         if keep is not None:
             keep = set(keep)
             if len(keep) != len(entries) or not keep.issuperset(entries):
+                gone = [k for k in entries if k not in keep]
                 entries = self._entries = {k: v for k, v in entries.items() if k in keep}  # a long-lived
                 self._changed = True  # owner (the preview) prunes its memory too
+                self._drops.update(gone)
+                for key in gone:
+                    self._puts.pop(key, None)
         if not self._changed:
             return
         try:
-            _write_sealed_pickle(self.path, entries)
+            if self._base and len(self._puts) + len(self._drops) <= self.JOURNAL_SHARE * max(len(entries), 1):
+                _write_sealed_pickle(self.journal, (self._base, self._puts, frozenset(self._drops)))
+            else:
+                self._base = _write_sealed_pickle(self.path, entries)
+                self._puts, self._drops = {}, set()
+                with _quiet():
+                    self.journal.unlink()
             self._changed = False
         except OSError:
             pass

@@ -34,8 +34,9 @@ from ..errors import ConfigError, GenerateError
 MARKER = ".archive-gen"  # marks a docs directory as generated: only such a one is replaced
 LOCK_TIMEOUT = 120  # seconds to wait for another run on the same project to finish
 
-# ".docs.staging-<random>", ".site.old-<random>": what a run may leave behind when it dies.
-_LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?:staging|old)-[a-z0-9_]{8,}")
+# ".docs.staging-<random>", ".site.old-<random>": what a run may leave behind when it dies;
+# ".docs.trash-<random>": such a tree moved aside, being deleted by a detached process.
+_LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?P<kind>staging|old|trash)-[a-z0-9_]{8,}")
 
 
 @dataclass(frozen=True)
@@ -90,14 +91,14 @@ def tree_lock(target: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
 
 
 def stage_tree(pages: Iterable[tuple[str, str]], docs_dir: Path,
-               observe: Callable[[str, bytes], None] | None = None, known: Record | None = None) -> StagedTree:
+               observe: Callable[[str, bytes, str], None] | None = None, known: Record | None = None) -> StagedTree:
     """Write ``pages`` into a new hidden sibling of ``docs_dir``; nothing in docs_dir changes.
 
     A page whose bytes equal the current file becomes a hard link to it (a copy with the
     same mtime where links are not possible). If anything fails, or the run is interrupted,
     the staging directory is removed and the exception goes on. ``docs_dir`` is only ever
     replaced when it is empty or carries archive-gen's marker file. ``observe`` sees every
-    page's path and bytes (the render's change detection keys pages by them). ``known``: the
+    page's path, bytes and SHA-256 (the render's change detection keys pages by them). ``known``: the
     :attr:`StagedTree.record` of an earlier staging; a page whose digest is recorded there for
     the very file (size, mtime, inode) now in docs/ is linked without reading that file.
     """
@@ -116,9 +117,9 @@ def stage_tree(pages: Iterable[tuple[str, str]], docs_dir: Path,
             _check_page_path(rel, wanted)
             wanted.add(rel)
             data = text.encode("utf-8")
-            if observe is not None:
-                observe(rel, data)
             sha = hashlib.sha256(data).hexdigest()
+            if observe is not None:
+                observe(rel, data, sha)
             target, current = staging / rel, docs_dir / rel
             folder = posixpath.dirname(rel)
             if folder not in made:
@@ -182,9 +183,12 @@ def _link_or_copy(source: Path, target: Path) -> bool:
 
 
 def _files(root: Path) -> Iterator[str]:
+    """Every file below ``root``, as a path relative to it (``/``-separated)."""
+    start = len(str(root)) + 1
     for folder, _, names in os.walk(root):
+        rel = folder[start:].replace(os.sep, "/")
         for name in names:
-            yield os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")
+            yield f"{rel}/{name}" if rel else name
 
 
 def make_staging_dir(target: Path) -> Path:
@@ -255,7 +259,10 @@ def delete_detached(tree: Path) -> None:
 
 
 def remove_leftovers(target: Path) -> None:
-    """Delete the staging and old trees of ``target`` that an interrupted run left behind.
+    """Delete the staging and old trees of ``target`` that an interrupted run left behind, or
+    that the last run's detached deleter has not finished yet (back-to-back builds: at 10,000
+    pages, seconds of ``rmdir``). Each is renamed aside at once (``.trash-``) and deleted by a
+    detached process; a trash tree whose deleter died is handed to a new one by the next run.
     Only call it holding :func:`tree_lock`: then no other run can be writing one."""
     try:
         entries = os.listdir(target.parent)
@@ -266,4 +273,11 @@ def remove_leftovers(target: Path) -> None:
         if match and match.group("name") == target.name:
             path = target.parent / entry
             if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path, ignore_errors=True)
+                if match.group("kind") != "trash":
+                    trash = target.with_name(f".{target.name}.trash-{secrets.token_hex(6)}")
+                    try:
+                        os.rename(path, trash)
+                        path = trash
+                    except OSError:
+                        pass
+                delete_detached(path)

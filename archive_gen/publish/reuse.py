@@ -24,36 +24,68 @@ import pickle
 import re
 import shutil
 import signal
+import sys
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Iterator
 
-from ..output.cache import code_version, digest
+from ..output.cache import Store, code_version, digest
 
 _LINK = re.compile(rb"\]\(<?([^)\s>#]+?\.md)(?:#[^)\s>]*)?>?(?:\s[^)]*)?\)")
 _SEARCH_INDEX = ("search", "search_index.json")
 
 
 class PageKeys:
-    """Called with every page ``stage_tree`` writes; afterwards, each page's render key."""
+    """Called with every page ``stage_tree`` writes (path, bytes, SHA-256); afterwards, each
+    page's render key.
 
-    def __init__(self) -> None:
+    A page's links and its key are a function of its bytes and of which pages exist, so the
+    previous build's are kept (in ``store``: per page its digest, links and key) and a page is
+    scanned only when its bytes changed, and keyed again only then or when a page it links to
+    was added or removed. A hint checked against this build's pages, never trusted blindly:
+    the store is a sealed pack, and a missing or other entry means a scan."""
+
+    ENTRY = "page keys"  # the store's entry: docs path -> (SHA-256 of the page, its link targets, its key)
+
+    def __init__(self, store: Store | None = None) -> None:
         self.digests: dict[str, str] = {}
         self.links: dict[str, tuple[str, ...]] = {}
+        self.store = store
+        known = store.get(self.ENTRY) if store is not None else None
+        self.known: dict[str, tuple[str, tuple[str, ...], str]] = known if isinstance(known, dict) else {}
+        self.computed: dict[str, str] | None = None
 
-    def __call__(self, rel: str, data: bytes) -> None:
+    def __call__(self, rel: str, data: bytes, sha: str | None = None) -> None:
         if not rel.endswith(".md"):
             return
-        self.digests[rel] = hashlib.sha256(data).hexdigest()
+        sha = sha or hashlib.sha256(data).hexdigest()
+        self.digests[rel] = sha
+        known = self.known.get(rel)
+        if known is not None and known[0] == sha:
+            self.links[rel] = known[1]
+            return
         base = posixpath.dirname(rel)
         targets = {posixpath.normpath(posixpath.join(base, t.decode("utf-8", "replace")))
                    for t in _LINK.findall(data) if b"://" not in t}
-        self.links[rel] = tuple(sorted(targets))
+        self.links[rel] = tuple(sys.intern(t) for t in sorted(targets))
 
     def keys(self) -> dict[str, str]:
-        exists = self.digests.keys()
-        return {rel: digest(d, *(f"{t}\0{t in exists}" for t in self.links[rel])) for rel, d in self.digests.items()}
+        if self.computed is None:
+            exists, known = self.digests.keys(), self.known
+            flipped = exists ^ known.keys()  # pages added or removed since the keys in ``known``
+            self.computed = {rel: known[rel][2] if rel in known and known[rel][0] == sha
+                             and not flipped.intersection(self.links[rel])
+                             else digest(sha, *(f"{t}\0{t in exists}" for t in self.links[rel]))
+                             for rel, sha in self.digests.items()}
+        return self.computed
+
+    def save(self) -> None:
+        """Keep this build's digests, links and keys for the next build."""
+        if self.store is not None:
+            keys = self.keys()
+            self.store.put(self.ENTRY, {rel: (sha, self.links[rel], keys[rel]) for rel, sha in self.digests.items()})
+            self.store.save([self.ENTRY])
 
 
 def _version(dist: str) -> str:
@@ -112,6 +144,9 @@ FORK_MIN = 400  # fewer pages to render than this: one process
 PARENT_SHARE = 1.2  # the parent renders this many shares: it read its own pages before the fork
 
 
+_UNKNOWN = object()
+
+
 class _Plan:
     """Which pages MkDocs renders here, which a forked child renders, which are reused."""
 
@@ -122,12 +157,23 @@ class _Plan:
         self.files = None
         self.children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
         self.results: dict[str, list[dict]] = {}
+        self.answers: dict[str, bool] = {}
+        self.search = _UNKNOWN
 
     def reused(self, file, config) -> bool:
-        if self.reuse is None or file.src_uri not in self.reuse.pages \
-                or not os.path.isfile(self.reuse.old_site / file.dest_uri):
-            return False
-        return self.entries is not None or _search_plugin(config) is None  # no old entries: render it
+        """Asked for every page three times: answered once (one stat of the old HTML)."""
+        answer = self.answers.get(file.src_uri)
+        if answer is None:
+            answer = self.answers[file.src_uri] = self.reuse is not None and file.src_uri in self.reuse.pages \
+                and os.path.isfile(self.reuse.old_site / file.dest_uri) \
+                and (self.entries is not None or self.plugin(config) is None)  # no old entries: render it
+        return answer
+
+    def plugin(self, config):
+        """The search plugin of this build's config (looked up once, not once per page)."""
+        if self.search is _UNKNOWN:
+            self.search = _search_plugin(config)
+        return self.search
 
     def split(self, config, files) -> None:
         """On the first page: the pages to render, the last ones shared out to children."""
@@ -214,6 +260,7 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
 
     populate, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
     plan = _Plan(reuse, jobs if hasattr(os, "fork") else 1, strict)
+    made: set[Path] = set()
 
     def lazy_populate(page, config, files, dirty=False):
         plan.split(config, files)
@@ -221,9 +268,9 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
             populate(page, config, files, dirty)
 
     def lazy_build(page, config, doc_files, nav, env, dirty=False, excluded=False):
-        src, plugin = page.file.src_uri, _search_plugin(config)
+        src, plugin = page.file.src_uri, plan.plugin(config)
         if plan.reused(page.file, config):
-            _link(reuse.old_site / page.file.dest_uri, Path(page.file.abs_dest_path))
+            _link(reuse.old_site / page.file.dest_uri, Path(page.file.abs_dest_path), made)
             if plugin is not None:
                 plugin.search_index.entries.extend(plan.entries.get(page.url, ()))
             counts["reused"] = counts.get("reused", 0) + 1
@@ -247,8 +294,11 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
         _abandon(plan)
 
 
-def _link(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+def _link(source: Path, target: Path, made: set[Path]) -> None:
+    """Hard-link the old page into the new site (one ``mkdir`` per folder, not one per page)."""
+    if target.parent not in made:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        made.add(target.parent)
     try:
         os.link(source, target)
     except OSError:

@@ -46,6 +46,7 @@ class WholeResult:
     linked: Score = field(default_factory=Score)
     unjudged: int = 0
     errors: dict[str, list] = field(default_factory=lambda: collections.defaultdict(list))
+    dev: "WholeResult | None" = None  # the gold's dev entries ("part": "dev"), scored apart
 
 
 def norm(text: str) -> str:
@@ -146,14 +147,18 @@ def _score_persons(result: WholeResult, ours, gold: dict, neutral: set[str], whe
 
 
 def evaluate_articles(corpus_dir: Path, annotator, gold_path: Path = GOLD, limit: int | None = None) -> WholeResult:
+    """Held-out entries score ``result``; dev entries (``"part": "dev"``) score ``result.dev``.
+    Only the dev part's errors are kept: held-out errors are scored, never listed."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    result = WholeResult()
+    result = WholeResult(dev=WholeResult())
     for entry in gold["articles"][:limit]:
         doc, _raw, _record = load(corpus_dir, entry["corpus"], entry["key"])
+        part = result.dev if entry.get("part") == "dev" else result
         started = time.perf_counter()
         article = annotator.annotate(doc, Diagnostics())
-        result.seconds += time.perf_counter() - started
-        result.docs += 1
-        result.per_corpus[entry["corpus"]] += 1
-        score_article(article, annotator.registry, entry, result)
+        part.seconds += time.perf_counter() - started
+        part.docs += 1
+        part.per_corpus[entry["corpus"]] += 1
+        score_article(article, annotator.registry, entry, part)
+    result.errors = result.dev.errors
     return result

@@ -1,0 +1,40 @@
+"""Config.display_path: the string fast path names a file exactly as the pathlib walk does."""
+
+import os
+from pathlib import Path
+
+from hypothesis import given, settings, strategies as st
+
+from archive_gen.config import Config
+
+_PART = st.text(st.characters(blacklist_characters="/\0", blacklist_categories=("Cs",)), min_size=1, max_size=8) \
+    .filter(lambda part: part not in (".", ".."))
+
+
+def _walked(config: Config, path: Path) -> str:
+    """What display_path gave before its fast path: relative_to, on one printable line."""
+    from archive_gen.errors import printable
+    absolute = Path(os.path.abspath(path))
+    return printable(os.fsencode(absolute.relative_to(config.project_dir).as_posix()).decode("utf-8", "backslashreplace"))
+
+
+def _config(tmp_path: Path) -> Config:
+    tmp_path.mkdir(exist_ok=True)
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n")
+    (tmp_path / "content").mkdir(exist_ok=True)
+    return Config.load(tmp_path / "mkdocs.yml")
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=st.lists(_PART, min_size=1, max_size=4))
+def test_inside_the_project_the_fast_path_agrees(tmp_path_factory, parts):
+    config = _config(tmp_path_factory.mktemp("p"))
+    path = config.project_dir.joinpath(*parts)
+    assert config.display_path(path) == _walked(config, path)
+
+
+def test_outside_the_project_and_a_sibling_with_the_same_prefix(tmp_path):
+    config = _config(tmp_path / "archive")
+    sibling = tmp_path / "archive-old" / "content" / "a.md"  # shares the prefix "…/archive"
+    assert config.display_path(sibling) == str(sibling)
+    assert config.display_path(config.project_dir / "content" / "a.md") == "content/a.md"
