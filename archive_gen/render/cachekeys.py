@@ -50,12 +50,15 @@ class PageKeys:
         for entries in (archive.registry.actors, archive.registry.sources, archive.registry.topics):
             parts += [repr(replace(entry, description="", path="")) for entry in entries.values()]
         self.names = _digest(*parts)
+        self._idents: dict[str, str] = {}  # an article is listed on many term pages: named once
 
     def ident(self, slug: str) -> str:
-        article = self.ctx.archive.by_slug.get(slug)
-        if article is None:
-            return f"?{slug}"
-        return f"{self.annotation_keys.get(article.source_file, '?')}\0{slug}\0{article.title}\0{article.date}"
+        known = self._idents.get(slug)
+        if known is None:
+            article = self.ctx.archive.by_slug.get(slug)
+            known = self._idents[slug] = f"?{slug}" if article is None else \
+                f"{self.annotation_keys.get(article.source_file, '?')}\0{slug}\0{article.title}\0{article.date}"
+        return known
 
     def event(self, event_id: str | None) -> str:
         """What a line naming an event shows: its title, date, precision and number of reports."""
