@@ -4,14 +4,11 @@ for it after the pattern of a dev error, and fails without its rule."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from speaker_samples import annotate, annotator_of, speaker
 
 from archive_gen.annotate import Annotator
-from archive_gen.errors import Diagnostics
-from archive_gen.ingest import wire
-from archive_gen.model import Actor, Registry
+from archive_gen.model import Actor
 
 ACTORS = [Actor("zenda", "Zenda", "place"), Actor("fdp", "FDP", "organization"),
           Actor("spd", "SPD", "organization"), Actor("cdu", "CDU", "organization")]
@@ -19,17 +16,7 @@ ACTORS = [Actor("zenda", "Zenda", "place"), Actor("fdp", "FDP", "organization"),
 
 @pytest.fixture(scope="module")
 def annotator() -> Annotator:
-    return Annotator(Registry(actors={a.id: a for a in ACTORS}, sources={}))
-
-
-def annotate(annotator: Annotator, body: str):
-    doc = wire.parse("date 2024-03\n\n" + body + "\n", "test.txt")
-    return annotator.annotate(doc, Diagnostics(), today=dt.date(2025, 1, 1))
-
-
-def speaker(article, fragment: str) -> str | None:
-    q = next(q for q in article.quotes if fragment in q.text)
-    return q.speaker or q.speaker_name
+    return annotator_of(ACTORS)
 
 
 def candidates(article, kind: str = "person") -> dict:

@@ -4,31 +4,18 @@ without its rule."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from speaker_samples import annotate, annotator_of, speaker
 
 from archive_gen.annotate import Annotator
-from archive_gen.errors import Diagnostics
-from archive_gen.ingest import wire
-from archive_gen.model import Actor, Registry
+from archive_gen.model import Actor
 
 ACTORS = [Actor("spd", "SPD", "organization"), Actor("cdu", "CDU", "organization")]
 
 
 @pytest.fixture(scope="module")
 def annotator() -> Annotator:
-    return Annotator(Registry(actors={a.id: a for a in ACTORS}, sources={}))
-
-
-def annotate(annotator: Annotator, body: str):
-    doc = wire.parse("date 2024-03\n\n" + body + "\n", "test.txt")
-    return annotator.annotate(doc, Diagnostics(), today=dt.date(2025, 1, 1))
-
-
-def speaker(article, fragment: str) -> str | None:
-    q = next(q for q in article.quotes if fragment in q.text)
-    return q.speaker or q.speaker_name
+    return annotator_of(ACTORS)
 
 
 def quoted(article) -> list[str]:
@@ -194,7 +181,7 @@ def test_type_codes_and_state_abbreviations_are_no_organisations(annotator):  # 
 
 def test_im_gruenen_is_the_countryside_not_the_party():  # Der Standard row 74
     greens = Actor("gruene", "Die Grünen", "organization", aliases=("Grünen",))
-    a = annotate(Annotator(Registry(actors={"gruene": greens}, sources={})),
+    a = annotate(annotator_of([greens]),
                  "Er wollte doch nur ein ungestörtes Wochenende im Grünen verbringen. Die Grünen protestierten.")
     assert [m.start for m in a.mentions if m.id == "gruene"] == [a.doc.text.index("Die Grünen")]
 
