@@ -81,18 +81,21 @@ class Config:
         Bytes of a file name that are not UTF-8 are shown as ``\\xff``.
         """
         absolute = os.path.abspath(path)
-        root = str(self.project_dir)
-        if absolute.startswith(root) and absolute[len(root):len(root) + 1] == "/" and os.sep == "/":
-            shown = absolute[len(root) + 1:]  # the usual case, without pathlib (a build asks 10,000 times)
-            return printable(os.fsencode(shown).decode("utf-8", "backslashreplace"))
-        absolute, shown = Path(absolute), str(path)
+        root = os.path.join(str(self.project_dir), "")
+        if os.sep == "/" and absolute.startswith(root):
+            shown = absolute[len(root):]  # the usual case, without pathlib (a build asks 10,000 times)
+        else:
+            shown = self._walked(Path(absolute), str(path))
+        return printable(os.fsencode(shown).decode("utf-8", "backslashreplace"))
+
+    def _walked(self, absolute: Path, shown: str) -> str:
+        """Relative to the project as written, else through the folder's real path, else as given."""
         for candidate in (absolute, Path(os.path.realpath(absolute.parent)) / absolute.name):
             try:
-                shown = candidate.relative_to(self.project_dir).as_posix()
-                break
+                return candidate.relative_to(self.project_dir).as_posix()
             except ValueError:
                 continue
-        return printable(os.fsencode(shown).decode("utf-8", "backslashreplace"))
+        return shown
 
 
 def _site_url(value: object) -> str:

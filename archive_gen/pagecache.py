@@ -13,7 +13,7 @@ from .model import Archive
 from .output.cache import Store, code_version
 from .parallel import fork_map
 from .render import Settings, render_pages
-from .render import Encoded as Pages  # UTF-8: half the memory of German text
+from .render import Encoded  # a group's pages as UTF-8: half the memory of German text
 
 
 class StoredPages:
@@ -23,7 +23,7 @@ class StoredPages:
         self.store, self.annotation_keys, self.used = store, annotation_keys, used
         self.salt = code_version()
 
-    def through(self, key: str, render: Callable[[], Pages]) -> Pages:
+    def through(self, key: str, render: Callable[[], Encoded]) -> Encoded:
         if self.used is not None:
             self.used.add(key)
         cached = self.store.get(key)
