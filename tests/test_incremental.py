@@ -359,20 +359,31 @@ def test_cached_pages_yield_what_render_pages_yields(project, tmp_path):
     assert store.hits > len(archive.articles)
 
 
-def test_render_shared_out_to_forked_processes_gives_the_same_site(tmp_path, monkeypatch):
+@pytest.mark.parametrize("nav_hook", [False, True], ids=["fork before reading", "nav hook: fork after"])
+def test_render_shared_out_to_forked_processes_gives_the_same_site(tmp_path, monkeypatch, nav_hook):
     """Two processes render a full build, and an incremental one; a clean single-process build
-    gives the same bytes."""
+    gives the same bytes. The children are forked before MkDocs reads the pages unless a plugin
+    changes the navigation (a child could not make it itself): then after the parent's share."""
     from archive_gen.publish import reuse
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.setattr(reuse, "FORK_MIN", 10)
     monkeypatch.setattr(parallel, "RENDER_PARALLEL_MIN", 10)  # page Markdown rendered in workers too
     monkeypatch.setattr(parallel, "other_threads", lambda: False)  # whatever threads the test runner has
+    early = []
+    fork_early = reuse._fork_early
+    monkeypatch.setattr(reuse, "_fork_early", lambda plan, *args: early.append(1) or fork_early(plan, *args))
     root = copy_project(tmp_path / "archive")
+    if nav_hook:
+        hook = tmp_path / "hooks.py"
+        hook.write_text("def on_nav(nav, config, files):\n    return nav\n", encoding="utf-8")
+        (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8") + f"\nhooks: ['{hook}']\n",
+                                         encoding="utf-8")
     (tmp_path / "scratch").mkdir()
     config = Config.load(root / "mkdocs.yml", quiet=True)
     result = build_site(config, Diagnostics(), jobs=3)
     assert result.rendered > 300
+    assert early == ([] if nav_hook else [1])
     edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")
     for path in articles(root)[1:40]:
         edit(path, "\n---\n", "\n---\n\nNoch ein Absatz.\n")

@@ -141,7 +141,7 @@ def _old_search_entries(old_site: Path) -> dict[str, list[dict]] | None:
 
 
 FORK_MIN = 400  # fewer pages to render than this: one process
-PARENT_SHARE = 1.2  # the parent renders this many shares: it read its own pages before the fork
+PARENT_SHARE = 1.0  # the parent renders this many shares (it also copies the theme's files and links reused pages)
 
 
 _UNKNOWN = object()
@@ -159,6 +159,8 @@ class _Plan:
         self.results: dict[str, list[dict]] = {}
         self.answers: dict[str, bool] = {}
         self.search = _UNKNOWN
+        self.nav = None  # MkDocs' navigation, as made before the pages are read (for an early fork)
+        self.populated: set[str] = set()  # pages read before the fork (the navigation's)
 
     def reused(self, file, config) -> bool:
         """Asked for every page three times: answered once (one stat of the old HTML)."""
@@ -188,12 +190,39 @@ class _Plan:
         for number, src in enumerate(todo[start:]):
             self.child_of[src] = min(int(number // share), self.jobs - 2)
 
+    def early(self, config) -> bool:
+        """Fork before the pages are read (both cores read and render), not after the parent
+        rendered its share: possible when the navigation and the template environment a child
+        makes itself are the build's, i.e. no plugin changes them."""
+        return self.nav is not None and bool(self.child_of) and not self.children and not self.results \
+            and not config.plugins.events.get("nav") and not config.plugins.events.get("env")
+
+
+def _fork_early(plan: _Plan, config, files, dirty: bool, build_page, populate) -> None:
+    """On the first page read: read the navigation's pages here (every process renders their
+    titles), then fork the children; each reads and renders its own pages from here on."""
+    from mkdocs.structure.files import InclusionLevel
+
+    for page in plan.nav.pages:
+        if page.markdown is None and page.file.src_uri not in plan.child_of and not plan.reused(page.file, config):
+            populate(page, config, files, dirty)
+            plan.populated.add(page.file.src_uri)
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    _fork(plan, build_page, populate, (config, doc_files, plan.nav, None, dirty))
+
 
 def _render_in_child(plan: _Plan, number: int, build_page, populate, args: tuple) -> bytes:
+    from mkdocs.structure.pages import Page
+
     config, doc_files, nav, env, dirty = args
     plugin = _search_plugin(config)
     out: dict[str, list[dict]] = {}
     try:
+        if env is None:  # an early fork: the environment build() makes next, the pages it has not made yet
+            env = config.theme.get_env()
+            for file in doc_files:
+                if file.page is None:
+                    Page(None, file, config)
         for file in doc_files:
             if plan.child_of.get(file.src_uri) != number:
                 continue
@@ -259,12 +288,20 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
     from mkdocs.commands import build as mkdocs_build
 
     populate, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
+    navigation = mkdocs_build.get_navigation
     plan = _Plan(reuse, jobs if hasattr(os, "fork") else 1, strict)
     made: set[Path] = set()
 
+    def remember_nav(files, config):
+        plan.nav = navigation(files, config)
+        return plan.nav
+
     def lazy_populate(page, config, files, dirty=False):
         plan.split(config, files)
-        if not plan.reused(page.file, config) and page.file.src_uri not in plan.child_of:
+        if plan.early(config):
+            _fork_early(plan, config, files, dirty, build_page, populate)
+        src = page.file.src_uri
+        if not plan.reused(page.file, config) and src not in plan.child_of and src not in plan.populated:
             populate(page, config, files, dirty)
 
     def lazy_build(page, config, doc_files, nav, env, dirty=False, excluded=False):
@@ -287,10 +324,12 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
         return None
 
     mkdocs_build._populate_page, mkdocs_build._build_page = lazy_populate, lazy_build
+    mkdocs_build.get_navigation = remember_nav
     try:
         yield
     finally:
         mkdocs_build._populate_page, mkdocs_build._build_page = populate, build_page
+        mkdocs_build.get_navigation = navigation
         _abandon(plan)
 
 
