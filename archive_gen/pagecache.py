@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 
 from .model import Archive
 from .output.cache import Store, code_version
-from .parallel import fork_map
+from .parallel import fork_imap
 from .render import Settings, render_pages
 from .render import Encoded  # a group's pages as UTF-8: half the memory of German text
 
@@ -43,5 +43,5 @@ def cached_pages(archive: Archive, settings: Settings, store: Store | None, arti
     when nothing they show changed (``article_keys``: source file → annotation key), the
     others rendered in ``jobs`` processes when there are many."""
     cache = StoredPages(store, article_keys, used) if store is not None else None
-    mapper = (lambda tasks: fork_map(tasks, jobs)) if jobs > 1 else None
+    mapper = (lambda tasks: fork_imap(tasks, jobs)) if jobs > 1 else None
     return render_pages(archive, settings, cache, mapper)

@@ -24,7 +24,7 @@ import threading
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .annotate import Annotator
 from .annotate.candidates import first_names, first_names_version, prime_first_names
@@ -281,29 +281,39 @@ _fork_tasks: list[Callable[[], object]] = []
 
 
 def fork_map(tasks: list[Callable[[], object]], jobs: int, chunk: int = CHUNK) -> list[object]:
-    """Call every task, in ``jobs`` forked processes when there are enough tasks; results in
-    the tasks' order. The tasks are closures over this process's memory (the archive graph):
-    forked children inherit them, only the results travel back, pickled. Without ``fork``, in
-    a process with other threads (a child would inherit locks they hold), or when a worker
-    dies, the rest runs here: the result never depends on the processes."""
+    """Every task's result, in the tasks' order (:func:`fork_imap`, all at once)."""
+    return list(fork_imap(tasks, jobs, chunk))
+
+
+def fork_imap(tasks: list[Callable[[], object]], jobs: int, chunk: int = CHUNK) -> Iterator[object]:
+    """Call every task, in ``jobs`` forked processes when there are enough tasks; the results
+    in the tasks' order, each as soon as its chunk is done: the caller writes the first
+    results while the workers make the next ones. The tasks are closures over this process's
+    memory (the archive graph): forked children inherit them, only the results travel back,
+    pickled. Without ``fork``, in a process with other threads (a child would inherit locks
+    they hold), or when a worker dies, the rest runs here: the result never depends on the
+    processes."""
     global _fork_tasks
-    results: list[object] = [_PENDING] * len(tasks)
+    done = 0
     if jobs > 1 and len(tasks) >= RENDER_PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods() \
             and not other_threads():
         _fork_tasks = tasks
         spans = [(i, min(i + chunk, len(tasks))) for i in range(0, len(tasks), chunk)]
         try:
             with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-                for (start, end), done in zip(spans, pool.map(_fork_span, spans)):
-                    results[start:end] = done
+                try:
+                    for (_, end), results in zip(spans, pool.map(_fork_span, spans)):
+                        yield from results
+                        done = end
+                except GeneratorExit:  # the caller stopped reading: do not wait for the rest
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    raise
         except (BrokenProcessPool, OSError, pickle.PicklingError, RuntimeError):
             _stop_children()  # the rest below, in this process (RuntimeError: the pool could not start its thread)
         finally:
             _fork_tasks = []
-    return [task() if result is _PENDING else result for task, result in zip(tasks, results)]
-
-
-_PENDING = object()
+    for task in tasks[done:]:
+        yield task()
 
 
 def other_threads() -> bool:

@@ -12,6 +12,7 @@ is where the build can still gain on a 2-core machine, so this runs one build an
 
     python benchmarks/timeline.py PROJECT_DIR            # a build of the project (full if clean)
     python benchmarks/timeline.py PROJECT_DIR --clean    # remove docs/, site/ and the cache first
+    python benchmarks/timeline.py PROJECT_DIR --clean --generate   # docs/ only (the 100,000 step)
 
 Output: a Markdown table per phase (wall s, CPU s of the main process and of the others,
 cores busy on average) and the idle-core seconds. Linux only (``/proc``).
@@ -55,7 +56,7 @@ MKDOCS_STEPS = [  # inside the MkDocs render: first to last call of each, per pr
 ]
 
 
-def _child(project: Path, log: Path) -> int:
+def _child(project: Path, log: Path, command: str = "build") -> int:
     """Run the build here with the wrappers installed; each call logs (pid, name, start, end)."""
     import importlib
 
@@ -79,7 +80,7 @@ def _child(project: Path, log: Path) -> int:
             owner = getattr(owner, cls)
         wrap(owner, attr, name)
     from archive_gen.cli import main
-    return main(["build", "--config", str(project / "mkdocs.yml")])
+    return main([command, "--config", str(project / "mkdocs.yml")])
 
 
 def _tree(root: int) -> dict[int, tuple[str, int]]:
@@ -104,11 +105,11 @@ def _tree(root: int) -> dict[int, tuple[str, int]]:
     return tree
 
 
-def record(project: Path) -> tuple[list[tuple[float, dict]], list[list], float, float, int]:
+def record(project: Path, command: str = "build") -> tuple[list[tuple[float, dict]], list[list], float, float, int]:
     """Run the build, sampling its process tree; the samples, the logged calls, start, end, pid."""
     log = Path(tempfile.mkstemp(prefix="timeline-", suffix=".jsonl")[1])
     start = time.monotonic()
-    proc = subprocess.Popen([sys.executable, __file__, "--child", str(log), str(project)], cwd=project)
+    proc = subprocess.Popen([sys.executable, __file__, "--child", str(log), str(project), command], cwd=project)
     samples: list[tuple[float, dict]] = []
     while proc.poll() is None:
         samples.append((time.monotonic(), _tree(proc.pid)))
@@ -170,17 +171,18 @@ def report(samples, calls, start: float, end: float, main: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "--child":
-        return _child(Path(argv[2]), Path(argv[1]))
+        return _child(Path(argv[2]), Path(argv[1]), argv[3])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("project", type=Path)
     parser.add_argument("--clean", action="store_true", help="remove docs/, site/ and the cache first (a full build)")
+    parser.add_argument("--generate", action="store_true", help="time `generate` (docs/ only) instead of `build`")
     parser.add_argument("--json", type=Path, help="also write the samples and calls here")
     args = parser.parse_args(argv)
     project = args.project.resolve()
     if args.clean:
         for name in ("docs", "site", ".archive-gen-cache"):
             shutil.rmtree(project / name, ignore_errors=True)
-    samples, calls, start, end, main_pid = record(project)
+    samples, calls, start, end, main_pid = record(project, "generate" if args.generate else "build")
     print(report(samples, calls, start, end, main_pid))
     if args.json:
         args.json.write_text(json.dumps({"start": start, "end": end, "main": main_pid, "calls": calls,

@@ -88,3 +88,27 @@ def test_annotation_goes_on_in_this_process_when_the_pool_cannot_start(monkeypat
     outcomes = parallel.annotate_many(files, registry, "de", 10**6, None, 2, said.append)
     assert [o.article.title for o in outcomes] == [f"Meldung {n}" for n in range(6)]
     assert any("annotating the rest in one process" in line for line in said)
+
+
+def test_first_results_arrive_while_the_workers_make_the_rest(monkeypatch, tmp_path):
+    """fork_imap hands over each chunk when it is done: the later tasks here wait (up to 20 s)
+    for a mark the caller sets only after it received the first result. Had the caller to
+    wait for every task, they would give up and return False."""
+    import time
+
+    monkeypatch.setattr(parallel, "RENDER_PARALLEL_MIN", 4)
+    monkeypatch.setattr(parallel, "other_threads", lambda: False)
+    mark = tmp_path / "first-result-received"
+
+    def later() -> bool:
+        deadline = time.monotonic() + 20
+        while not mark.exists():
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.01)
+        return True
+
+    results = parallel.fork_imap([lambda: True] * 2 + [later] * 6, jobs=2, chunk=2)
+    assert next(results) is True
+    mark.touch()
+    assert list(results) == [True] * 7

@@ -14,7 +14,7 @@ the UI's words come from gettext catalogs (:mod:`.i18n`).
 
 from __future__ import annotations
 
-from typing import Callable, Iterator, Protocol
+from typing import Callable, Iterable, Iterator, Protocol
 
 from ..model import Archive
 from .article import article_page
@@ -49,8 +49,9 @@ class PageCache(Protocol):
     def has(self, key: str) -> bool: ...
 
 
-# Renders many pages at once, results in order (e.g. in worker processes: ``parallel.fork_map``).
-Mapper = Callable[[list[Callable[[], Encoded]]], list[Encoded]]
+# Renders many pages at once, results in order, each as soon as it is ready (e.g. in worker
+# processes: ``parallel.fork_imap``).
+Mapper = Callable[[list[Callable[[], Encoded]]], Iterable[Encoded]]
 
 
 def render_pages(archive: Archive, settings: Settings, cache: PageCache | None = None,
@@ -71,11 +72,11 @@ def render_pages(archive: Archive, settings: Settings, cache: PageCache | None =
             notes = annotated.get((taxonomy.name, term.id), [])
             groups.append((keys and keys.term(term),
                            lambda t=term, n=notes: _encoded([*term_pages(ctx, t, n), *term_feed(ctx, t)])))
-    ready = _rendered_ahead(groups, cache, mapper)
+    ready = _Ahead(groups, cache, mapper)
 
     def through(number: int) -> Pages:
         key, render = groups[number]
-        done = ready.pop(number, None)
+        done = ready.get(number)
         render = render if done is None else (lambda: done)
         pages = cache.through(key, render) if cache is not None and key is not None else render()
         return [(path, data.decode("utf-8")) for path, data in pages]
@@ -101,11 +102,20 @@ def _encoded(pages: Pages) -> Encoded:
     return [(path, text.encode("utf-8")) for path, text in pages]
 
 
-def _rendered_ahead(groups: list[tuple[str | None, Callable[[], Encoded]]], cache: PageCache | None,
-                    mapper: Mapper | None) -> dict[int, Encoded]:
-    """The groups the cache lacks, rendered through ``mapper`` (by their number)."""
-    if mapper is None:
-        return {}
-    missing = [n for n, (key, _) in enumerate(groups) if cache is None or key is None or not cache.has(key)]
-    return dict(zip(missing, mapper([groups[n][1] for n in missing])))
+class _Ahead:
+    """The groups the cache lacks, rendered through ``mapper``; ``get`` takes each in turn as
+    the mapper yields it (asked in the groups' order: nothing waits for the whole batch)."""
+
+    def __init__(self, groups: list[tuple[str | None, Callable[[], Encoded]]], cache: PageCache | None,
+                 mapper: Mapper | None) -> None:
+        self.missing: list[int] = [] if mapper is None else \
+            [n for n, (key, _) in enumerate(groups) if cache is None or key is None or not cache.has(key)]
+        self.results = iter(mapper([groups[n][1] for n in self.missing])) if self.missing else iter(())
+        self.next = 0
+
+    def get(self, number: int) -> Encoded | None:
+        if self.next < len(self.missing) and self.missing[self.next] == number:
+            self.next += 1
+            return next(self.results)
+        return None
 
