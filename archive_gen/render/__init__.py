@@ -116,6 +116,10 @@ class _Ahead:
     def get(self, number: int) -> Encoded | None:
         if self.next < len(self.missing) and self.missing[self.next] == number:
             self.next += 1
-            return next(self.results)
+            done = next(self.results)
+            if self.next == len(self.missing):
+                for _ in self.results:  # nothing is left: the mapper ends now (its worker processes stop)
+                    pass
+            return done
         return None
 
