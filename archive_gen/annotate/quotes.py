@@ -28,7 +28,8 @@ from ..model import Claim, Mention, Quote
 from .candidates import is_role
 from .quotenames import is_quoted_name
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
-from .speakers import Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for, unnamed_role_before, who_of
+from .speakers import (Context, Who, addressee, contrast_speaker, lone_speaker, name_after, named_next, opening_pronoun, opinion_holder,
+                       spoken_for, unnamed_role_before, who_of)
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
@@ -92,18 +93,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
     """Who a quote or claim in the sentence [s_start, s_end) comes from."""
     text = ctx.text
     speaking = ("person", "body", "source")
-    if quote_at is not None:  # Der Vorsitzende Konrad Freiberg: „…“
-        colon = [e for e in ctx.entities_in(s_start, quote_at, speaking)  # not "sagte gegenüber der Agentur dpa:"
-                 if re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*:\s*", text[e.end:quote_at]) and not addressee(ctx, e)]
-        if colon:
-            return who_of(colon[-1])
-        headline = _HEADLINE_SPEAKER.fullmatch(text, s_start, quote_at)
-        person = ctx.person_named(headline.group(1)) if headline else None
-        if person is not None:  # Löw: "Brauchen keinen Hrubesch"
-            return who_of(person)
-        introduced = contrast_speaker(ctx, s_start, quote_at) or _introduced(ctx, s_start, quote_at) or _inverted(ctx, quote_at)
-        if introduced:
-            return introduced
+    if quote_at is not None and (framed := _framed(ctx, s_start, quote_at)):
+        return framed
     verbs = _speech_verbs(ctx, s_start, s_end, quote_at)
     for verb in verbs:
         # "Kim sagte" first: in "Merkel nannte Wulff „…“" the name after the verb is its object.
@@ -115,6 +106,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         after = ctx.entities_in(verb.end(), min(s_end, verb.end() + 6), speaking)
         if after:  # sagte Kim
             return who_of(after[0])
+        if lone := lone_speaker(ctx, s_start, verb):  # Thaksin begründete …; „…“, stellte Celebi fest
+            return lone
         pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start()) \
             or opening_pronoun(ctx, s_start, verb.start())
         subject = _ROLE_SUBJECT.fullmatch(text, s_start, verb.start())
@@ -147,6 +140,22 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         return (_cue_target(ctx, s_start, s_end)[1] or _reported(ctx, s_start, s_end, earlier, sentence)
                 or _standalone(ctx, s_start, s_end, sentence))
     return Who()
+
+
+def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:
+    """A speaker the words around a quote name without a speech verb deciding: a name before a
+    colon, a headline's ``Löw:``, a while-clause, an introduction, an inversion, an opinion."""
+    text = ctx.text
+    colon = [e for e in ctx.entities_in(s_start, quote_at, ("person", "body", "source"))  # not "sagte gegenüber der Agentur dpa:"
+             if re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*:\s*", text[e.end:quote_at]) and not addressee(ctx, e)]
+    if colon:  # Der Vorsitzende Konrad Freiberg: „…“
+        return who_of(colon[-1])
+    headline = _HEADLINE_SPEAKER.fullmatch(text, s_start, quote_at)
+    person = ctx.person_named(headline.group(1)) if headline else None
+    if person is not None:  # Löw: "Brauchen keinen Hrubesch"
+        return who_of(person)
+    return (contrast_speaker(ctx, s_start, quote_at) or _introduced(ctx, s_start, quote_at)
+            or _inverted(ctx, quote_at) or opinion_holder(ctx, s_start, quote_at))
 
 
 def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
@@ -283,7 +292,7 @@ def _inverted(ctx: Context, quote_at: int) -> Who:
     if after is None:
         return Who()
     named = ctx.entities_in(after.end(), after.end() + 1, ("person", "body", "source"))
-    return who_of(named[0]) if named else Who()
+    return who_of(named[0]) if named else name_after(ctx, ctx.quote_spans[i][1], after.end())
 
 
 # A name alone before the colon that opens a quote: a headline's speaker ("Löw: …").

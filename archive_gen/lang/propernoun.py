@@ -30,3 +30,17 @@ def is_proper_noun(word: str) -> bool:
         return False
     tags = tagger.tag_word(word)
     return bool(tags) and tags[0][0] == "NE"
+
+
+UNKNOWN_SCORE = -20.0  # HanTa's log score: lexicon words score about -8 to -16, unseen ones below -25
+
+
+@functools.lru_cache(maxsize=65536)
+def is_unknown_word(word: str) -> bool:
+    """True when HanTa's lexicon lacks ``word`` (its best analysis is a guess from the shape):
+    "Gülsen" of "Gülsen Celebi", not "Tage" or "Experten"."""
+    tagger = _tagger()
+    if tagger is None:
+        return False
+    tags = tagger.tag_word(word)
+    return not tags or float(tags[0][1]) < UNKNOWN_SCORE
