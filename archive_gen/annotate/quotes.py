@@ -28,8 +28,9 @@ from ..model import Claim, Mention, Quote
 from .candidates import is_role
 from .quotenames import is_quoted_name
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
+from .reported import possessive_continued, previous_speaker, reported, reported_between
 from .speakers import (Context, Who, addressee, contrast_speaker, lone_speaker, name_after, named_next, opening_pronoun, opinion_holder,
-                       spoken_for, unnamed_role_before, who_of)
+                       spoken_for, unknown_claimant, unnamed_role_before, who_of)
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
@@ -77,7 +78,7 @@ def _continued(ctx: Context, earlier: list[Quote], quote_at: int, sentence: int)
         return Who()
     last = earlier[-1]
     s_start = ctx.sentences[sentence][0]
-    if ctx.text[s_start:quote_at].strip() or not _reported_between(ctx, ctx.sentence_of(last.end), sentence):
+    if ctx.text[s_start:quote_at].strip() or not reported_between(ctx, ctx.sentence_of(last.end), sentence):
         return Who()
     if any((e.id, e.name) != (last.speaker, last.speaker_name if not last.speaker else None)
            for e in ctx.entities_in(last.end, quote_at, ("person", "body", "source"))):
@@ -93,7 +94,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
     """Who a quote or claim in the sentence [s_start, s_end) comes from."""
     text = ctx.text
     speaking = ("person", "body", "source")
-    if quote_at is not None and (framed := _framed(ctx, s_start, quote_at)):
+    if quote_at is not None and (framed := _framed(ctx, s_start, quote_at)
+                                 or possessive_continued(ctx, s_start, quote_at, earlier, sentence)):
         return framed
     verbs = _speech_verbs(ctx, s_start, s_end, quote_at)
     for verb in verbs:
@@ -117,7 +119,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         if pronoun:  # unterstrich er: the speaker of the speech before; schrieb sie, he said
             if (unnamed := unnamed_role_before(ctx, sentence)) is not None:  # "Der … Vize-Außenminister …. Er sagte"
                 return unnamed
-            previous = _previous_speaker(ctx, earlier, sentence, pronoun.group(1).lower())
+            previous = previous_speaker(ctx, earlier, sentence, pronoun.group(1).lower())
             if previous:
                 return previous
             entity = ctx.antecedent(pronoun.group(1).lower(), verb.start())
@@ -137,7 +139,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         if people:
             return who_of(people[0])
     if quote_at is not None:  # Nach Auffassung des Vorsitzenden Hartmut Perschau sei es „…“
-        return (_cue_target(ctx, s_start, s_end)[1] or _reported(ctx, s_start, s_end, earlier, sentence)
+        return (_cue_target(ctx, s_start, s_end)[1] or unknown_claimant(ctx, s_start, s_end)
+                or reported(ctx, s_start, s_end, earlier, sentence)
                 or _standalone(ctx, s_start, s_end, sentence))
     return Who()
 
@@ -179,20 +182,6 @@ def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
             and not re.search(r"[.;:!?]", text[verb.end():later[0].start]) and not _clause_verb(text, verb.end(), later[0].start):
         return who_of(later[0])
     return Who()
-
-
-def _reported_between(ctx: Context, said: int, sentence: int) -> bool:
-    """The sentences between the one where a quote ended and ``sentence`` are at most two of
-    reported speech (subjunctive, nobody named): "Die Gefahr einer Pandemie sei real. … „Aber
-    das Virus hat …“" still quotes the same speaker."""
-    between = range(said + 1, sentence)
-    if len(between) > 2:
-        return False
-    for j in between:
-        start, end = ctx.sentences[j]
-        if not _SUBJUNCTIVE.search(ctx.text, start, end) or ctx.entities_in(start, end, ("person", "body", "source")):
-            return False
-    return True
 
 
 def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
@@ -238,29 +227,6 @@ def _distance(ctx: Context, verb: re.Match, quote_at: int) -> int:
     return quote_at - verb.end() if verb.end() <= quote_at else max(0, verb.start() - end)
 
 
-# A sentence opening with a pronoun and a verb in -e that is no past tense in -te: "Es drohe",
-# "Er wolle" (the indicative would be "droht", "will").
-_SUBJUNCTIVE_OPENING = re.compile(r"\s*(?:Es|Er|Sie|Dies|Das|Man)\s+[a-zäöüß]+(?<!t)e\b")
-_SUBJUNCTIVE = re.compile(r"\b(?:sei|seien|habe|hätten?|werde|würden?|könne|müsse|gebe|stehe|liege|solle|dürfe|"
-                          r"wolle|zeige|gehe|bleibe|komme|brauche|wisse|gelte|fehle|halte|sehe|lasse|mache)\b")
-
-
-def _reported(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sentence: int) -> Who:
-    """Reported speech that goes on (subjunctive, nobody named): "Damit seien „der Kurs …
-    nicht mehr so klar“" continues the speaker of the sentence before, who spoke with a speech
-    verb and is the one person named there, or of the quote just before."""
-    if not (_SUBJUNCTIVE.search(ctx.text, s_start, s_end) or _SUBJUNCTIVE_OPENING.match(ctx.text, s_start)) or \
-            ctx.entities_in(s_start, s_end, ("person", "body", "source")):
-        return Who()
-    if sentence > 0:
-        p_start, p_end = ctx.sentences[sentence - 1]
-        people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
-        verbs = SPEECH_VERB.finditer(ctx.text, p_start, p_end)
-        if len(people) == 1 and any(not ctx.in_quote(v.start()) for v in verbs):
-            return who_of(next(iter(people.values())))
-    return _previous_speaker(ctx, earlier, sentence, "sie")
-
-
 def _introduced(ctx: Context, s_start: int, quote_at: int) -> Who:
     """A quote after a colon whose clause names one person: "Stoiber begründete seinen Rückzug
     mit den Worten: „…“", "Koppelin wörtlich: „…“"."""
@@ -297,16 +263,6 @@ def _inverted(ctx: Context, quote_at: int) -> Who:
 
 # A name alone before the colon that opens a quote: a headline's speaker ("Löw: …").
 _HEADLINE_SPEAKER = re.compile(r"\s*([A-ZÄÖÜ][\w'’-]+)\s*:\s*")
-
-
-def _previous_speaker(ctx: Context, earlier: list[Quote], sentence: int, pronoun: str) -> Who:
-    """The speaker of the latest quote at most two sentences back: who ``er`` continues."""
-    if not earlier or ctx.sentence_of(earlier[-1].start) < sentence - 2:
-        return Who()
-    last = earlier[-1]
-    if pronoun in ("er", "he") and last.speaker is not None and ctx.kinds.get(last.speaker) != "person":
-        return Who()
-    return Who(last.speaker, last.speaker_name, last.via) if (last.speaker or last.speaker_name) else Who()
 
 
 # A finite verb between a speech verb and a name means the name belongs to another clause.

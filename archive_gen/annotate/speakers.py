@@ -8,9 +8,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..lang.lexicon import NOT_NAME_START
 from ..lang.propernoun import is_proper_noun, is_unknown_word
 from .candidates import is_role
-from .speechcues import SPEECH_VERB
+from .speechcues import CUE_AFTER, SPEECH_VERB
 
 # "Andre Schiele von der ESA": a person, then the body they speak for.
 MEMBER_OF = re.compile(r"\s+(?:von|vom|bei|beim|of|from|at)(?:\s+(?:der|dem|des|den|the))?\s+")
@@ -321,3 +322,39 @@ def opinion_holder(ctx: Context, s_start: int, quote_at: int) -> Who:
             not _OPINION_VERB.match(ctx.text, people[0].end, quote_at):
         return Who()
     return who_of(people[0])
+
+
+# An attribution cue before a body the registry lacks: "Laut Polizei habe es …", "nach Angaben
+# der Staatsanwaltschaft Krefeld „…“", "laut einer Pressemitteilung des BMI" (the body whose
+# document it is). Up to three capitalised words; no role ("laut einem Sprecher": unnamed).
+_CLAIMANT = re.compile(r"\s+(?:(?:der|des|dem|den|die|einer|einem|eines)\s+)?((?:[A-ZÄÖÜ][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*)"
+                       r"(?=\s+[a-zäöüß„]|\s*[,.;:(]|\s*$)")
+_OF_BODY = re.compile(r"\s+(?:des|der)\s+(?:[a-zäöüß][\w-]*\s+){0,2}((?:[A-ZÄÖÜ][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*)"
+                      r"(?=\s+[a-zäöüß„]|\s*[,.;:(]|\s*$)")
+
+
+def unknown_claimant(ctx: Context, s_start: int, s_end: int) -> Who:
+    """The body an attribution cue names when it is no entity of ours, as written."""
+    for cue in CUE_AFTER.finditer(ctx.text, s_start, s_end):
+        if ctx.in_quote(cue.start()):
+            continue
+        named = _CLAIMANT.match(ctx.text, cue.end(), s_end)
+        if named is None or ctx.entities_in(cue.end(), named.end(), ("person", "body", "source", "state", "place")):
+            return Who()
+        of_body = _OF_BODY.match(ctx.text, named.end(), s_end)
+        name = of_body.group(1) if of_body else named.group(1)
+        if any(is_role(w) for w in (named.group(1) + " " + name).split()) or ctx.in_quote(named.start(1)) \
+                or not _a_name(ctx.text, name):
+            return Who()
+        return Who(speaker_name=name)
+    return Who()
+
+
+def _a_name(text: str, words: str) -> bool:
+    """Two capitalised words ("Berliner Polizei", "Staatsanwaltschaft Krefeld"), an acronym
+    ("BMI"), or a word the article also writes after another capitalised word ("Polizei" where
+    "Berliner Polizei" stands): a name, not a generic "Website" or "Gericht"."""
+    if " " in words or re.fullmatch(r"[A-ZÄÖÜ]{2,}\w*", words):
+        return True
+    return any(m.group(1).lower() not in NOT_NAME_START
+               for m in re.finditer(rf"\b([A-ZÄÖÜ][\w-]+) {re.escape(words)}\b", text))
