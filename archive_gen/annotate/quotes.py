@@ -29,7 +29,7 @@ from .candidates import is_role
 from .quotenames import is_quoted_name
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
 from .reported import possessive_continued, previous_speaker, reported, reported_between
-from .speakers import (Context, Who, addressee, contrast_speaker, lone_speaker, name_after, named_next, opening_pronoun, opinion_holder,
+from .speakers import (Context, Who, addressee, contrast_speaker, lone_speaker, name_after, named_body, named_next, opening_pronoun, opinion_holder,
                        spoken_for, unknown_claimant, unnamed_role_before, who_of)
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
@@ -42,6 +42,7 @@ _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|er|sie)\s+$")  # "he said"
 # A sentence that opens with a role as its subject, up to the verb: "Der Hauptgeschäftsführer
 # des BPI nannte sie …" (the pronoun after the verb is its object).
 _ROLE_SUBJECT = re.compile(r"\s*(?:Der|Die|Ein|Eine)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)(?:\s+(?:des|der|von|vom)\s+[^,;:.„“\"]{1,60})?\s*")
+_SUBJECT_AT = re.compile(r"\s*(?:[^.;:„“\"]{1,80},\s*[a-zäöüß]+\s+)?(?:[A-ZÄÖÜ][\w-]*\s+)?")  # what may precede a subject
 _NAMED_SUBJECT = re.compile(r"\s+(?:der|die|das|ein|eine)\s+[A-ZÄÖÜ]")
 _ROLE_AFTER = re.compile(r"\s+(?:der|die|the|ein|eine|a)\s+([\w-]+)")
 
@@ -79,6 +80,9 @@ def _continued(ctx: Context, earlier: list[Quote], quote_at: int, sentence: int)
     last = earlier[-1]
     s_start = ctx.sentences[sentence][0]
     if ctx.text[s_start:quote_at].strip() or not reported_between(ctx, ctx.sentence_of(last.end), sentence):
+        return Who()
+    s_end = ctx.sentences[sentence][1]  # „…?“ schrieben die Hacker: a subject of its own
+    if any(_NAMED_SUBJECT.match(ctx.text, v.end()) for v in SPEECH_VERB.finditer(ctx.text, quote_at, s_end)):
         return Who()
     if any((e.id, e.name) != (last.speaker, last.speaker_name if not last.speaker else None)
            for e in ctx.entities_in(last.end, quote_at, ("person", "body", "source"))):
@@ -126,7 +130,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             if entity is not None:
                 return who_of(entity)
             continue
-        named = _role_after(ctx, verb, s_end)
+        named = _role_after(ctx, verb, s_end) or named_body(ctx, s_start, verb)
         if named:
             return named
     if _IMPERSONAL.search(text, s_start, s_end) and earlier:
@@ -204,10 +208,14 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
     if any(a < p_end and b > p_start for a, b in ctx.quote_spans):
         return Who()
     people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
-    verbs = [v for v in SPEECH_VERB.finditer(ctx.text, p_start, p_end)]
-    if len(people) != 1 or not verbs:
+    if len(people) != 1:
         return Who()
-    return who_of(next(iter(people.values())))
+    person = next(iter(people.values()))
+    # the one person speaks there, or is the subject: opening it ("Sadiq Khan, …, verurteilte …")
+    # or right after its first verb ("Um … zu gewinnen, will Oettinger …")
+    if not SPEECH_VERB.search(ctx.text, p_start, p_end) and not _SUBJECT_AT.fullmatch(ctx.text, p_start, person.start):
+        return Who()
+    return who_of(person)
 
 
 def _speech_verbs(ctx: Context, s_start: int, s_end: int, quote_at: int | None) -> list[re.Match]:

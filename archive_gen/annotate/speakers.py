@@ -358,3 +358,24 @@ def _a_name(text: str, words: str) -> bool:
         return True
     return any(m.group(1).lower() not in NOT_NAME_START
                for m in re.finditer(rf"\b([A-ZÄÖÜ][\w-]+) {re.escape(words)}\b", text))
+
+
+# A body the registry lacks as a speech verb's subject, when it is a name: "„…“, schrieb die
+# Hoover Institution", "Die Deutsche Presseagentur meldete", "schreibt der AK
+# Vorratsdatenspeicherung". An article, capitalised words, no role ("sagte der Sprecher").
+_BODY_WORDS = r"\s+((?:[A-ZÄÖÜ][\w-]*[ \t]+){0,2}[A-ZÄÖÜ][\w-]*)"
+_BODY_BEFORE = re.compile(rf"\s*[„\"]?(?:Der|Die|Das|der|die|das){_BODY_WORDS}\s+")
+_BODY_AFTER = re.compile(rf"\s+(?:der|die|das){_BODY_WORDS}(?=\s*[,;:]|\.(?:\s|$)|\s+[a-zäöüß]|\s*$)")
+
+
+def named_body(ctx: Context, s_start: int, verb: re.Match) -> Who:
+    """The body named by article and name right before (opening the sentence) or after a
+    speech verb, as written."""
+    body = _BODY_BEFORE.fullmatch(ctx.text, s_start, verb.start()) or _BODY_AFTER.match(ctx.text, verb.end())
+    if body is None or not body.group(1)[:1].isupper():
+        return Who()
+    name = body.group(1)
+    if any(is_role(w) for w in name.split()) or ctx.entities_in(body.start(1), body.end(1), ("person",)) or \
+            ctx.in_quote(body.start(1)) or not _a_name(ctx.text, name):
+        return Who()
+    return Who(speaker_name=name)
