@@ -44,3 +44,20 @@ def is_unknown_word(word: str) -> bool:
         return False
     tags = tagger.tag_word(word)
     return not tags or float(tags[0][1]) < UNKNOWN_SCORE
+
+
+COMMON_NOUN_SCORE = -13.0  # frequent lexicon nouns (Risiko -9.9, Hilfe -8.8), not rare ones or names
+
+
+@functools.lru_cache(maxsize=65536)
+def is_common_word(word: str) -> bool:
+    """True for a frequent common noun or an adjective of HanTa's lexicon, given capitalised:
+    "Risiko" (of "RISIKO"), "Wiedergutmachung", "Vierter"; not "Nasa", "Graz", "Juniors"."""
+    tagger = _tagger()
+    if tagger is None:
+        return False
+    tags = tagger.tag_word(word)
+    if not tags:
+        return False
+    tag, score = tags[0][0], float(tags[0][1])
+    return score > UNKNOWN_SCORE and (tag.startswith("ADJ") or (tag == "NN" and score > COMMON_NOUN_SCORE))
