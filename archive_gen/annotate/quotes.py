@@ -29,7 +29,7 @@ from .candidates import is_role
 from .quotenames import is_quoted_name
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
 from .reported import possessive_continued, previous_speaker, reported, reported_between
-from .speakers import (Context, Who, addressee, contrast_speaker, lone_speaker, name_after, named_body, named_next, opening_pronoun, opinion_holder,
+from .speakers import (Context, Who, addressee, characterised_by, contrast_speaker, lone_speaker, name_after, named_body, named_next, opening_pronoun, opinion_holder,
                        spoken_for, unknown_claimant, unnamed_role_before, who_of)
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
@@ -144,7 +144,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             return who_of(people[0])
     if quote_at is not None:  # Nach Auffassung des Vorsitzenden Hartmut Perschau sei es „…“
         return (_cue_target(ctx, s_start, s_end)[1] or unknown_claimant(ctx, s_start, s_end)
-                or reported(ctx, s_start, s_end, earlier, sentence)
+                or characterised_by(ctx, s_start, quote_at) or reported(ctx, s_start, s_end, earlier, sentence)
                 or _standalone(ctx, s_start, s_end, sentence))
     return Who()
 

@@ -23,9 +23,23 @@ def reported_between(ctx: Context, said: int, sentence: int) -> bool:
         return False
     for j in between:
         start, end = ctx.sentences[j]
-        if not _SUBJUNCTIVE.search(ctx.text, start, end) or ctx.entities_in(start, end, ("person", "body", "source")):
+        if not _SUBJUNCTIVE.search(ctx.text, start, end) or _who_may_speak(ctx, start, end):
             return False
     return True
+
+
+# A name after a preposition is no subject: "Auch habe sich durch die „veränderte Statik“
+# innerhalb der großen Koalition die Grundlage … geändert" (von and durch are left out: they may
+# name the agent of a passive, "Es wurde von Demjanjuks Sohn die Mutmaßung geäußert").
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|im|ins|an|am|auf|für|mit|zu|zur|zum|bei|beim|gegen|innerhalb|"
+                                 r"außerhalb|über|unter|nach|vor|aus|um|seit|ohne|zwischen|wegen)\s+"
+                                 r"(?:(?:der|die|das|den|dem|des|eine|einer|einem|eines|ein)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}$")
+
+
+def _who_may_speak(ctx: Context, start: int, end: int) -> bool:
+    """A person, body or source named in [start, end), not after a preposition."""
+    return any(not _PREPOSITION_BEFORE.search(ctx.text, max(start, e.start - 50), e.start)
+               for e in ctx.entities_in(start, end, ("person", "body", "source")))
 
 
 # A sentence opening with a pronoun and a verb in -e that is no past tense in -te: "Es drohe",
@@ -40,7 +54,7 @@ def reported(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sente
     nicht mehr so klar“" continues the speaker of the sentence before, who spoke with a speech
     verb and is the one person named there, or of the quote just before."""
     if not (_SUBJUNCTIVE.search(ctx.text, s_start, s_end) or _SUBJUNCTIVE_OPENING.match(ctx.text, s_start)) or \
-            ctx.entities_in(s_start, s_end, ("person", "body", "source")) or _own_verb(ctx, s_start, s_end):
+            _who_may_speak(ctx, s_start, s_end) or _own_verb(ctx, s_start, s_end):
         return Who()
     if sentence > 0:
         p_start, p_end = ctx.sentences[sentence - 1]

@@ -379,3 +379,22 @@ def named_body(ctx: Context, s_start: int, verb: re.Match) -> Who:
             ctx.in_quote(body.start(1)) or not _a_name(ctx.text, name):
         return Who()
     return Who(speaker_name=name)
+
+
+# A characterisation: "Der österreichische Bundeskanzler Wolfgang Schüssel würdigte Ligeti als
+# „großen Österreicher …“", "Die bayerische Justizministerin Beate Merk wies dies … als
+# „Unverschämtheit“ zurück": the words after "als" are the subject's, and the subject is the
+# person opening the sentence (maybe after an article and a role) right before a verb.
+_AS_QUOTE = re.compile(r"\bals\s+[„\"»“]$")
+_OPENING_SUBJECT = re.compile(r"\s*(?:(?:Der|Die)\s+(?:[a-zäöüß][\w-]*\s+){0,3}[A-ZÄÖÜ][\w-]*\s+)?")
+_VERB_NEXT = re.compile(r"\s+[a-zäöüß]")
+
+
+def characterised_by(ctx: Context, s_start: int, quote_at: int) -> Who:
+    if not _AS_QUOTE.search(ctx.text, max(s_start, quote_at - 6), quote_at + 1):
+        return Who()
+    people = ctx.entities_in(s_start, quote_at, ("person",))
+    if not people or not _OPENING_SUBJECT.fullmatch(ctx.text, s_start, people[0].start) or \
+            not _VERB_NEXT.match(ctx.text, people[0].end):
+        return Who()
+    return who_of(people[0])
