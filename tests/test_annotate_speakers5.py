@@ -145,3 +145,42 @@ def test_a_clubs_name_ends_before_an_ordinary_noun(annotator):  # Der Standard r
                             "München Verhandlungen über einen Wechsel statt. Gegen den SK Sturm Graz verlor Rapid.")
     assert {"SV Ried", "FC Bayern München", "SK Sturm Graz"} <= organisations(a)
     assert not {"SV Ried Wiedergutmachung", "FC Bayern München Verhandlungen"} & organisations(a)
+
+
+# ------------------------------------------------------------------ characterisations, reported speech
+
+def test_a_characterisation_after_als_is_the_opening_subjects(annotator):  # Wikinews 28493, 56965
+    a = annotate(annotator, "Ligeti galt bereits zu Lebzeiten als einer der bedeutendsten Komponisten der Jetztzeit. "
+                            "Der österreichische Bundeskanzler Wolfgang Schüssel würdigte Ligeti als „großen Österreicher "
+                            "in der Welt der Musik des 20. Jahrhunderts“.")
+    assert speaker(a, "großen Österreicher") == "Wolfgang Schüssel"
+    b = annotate(annotator, "Die bayerische Justizministerin Beate Merk wies dies am Rande einer Klausurtagung in Bad "
+                            "Staffelstein als „Unverschämtheit“ zurück.")
+    assert speaker(b, "Unverschämtheit") == "Beate Merk"
+
+
+def test_a_characterisation_of_a_person_named_as_an_object_is_not_theirs(annotator):
+    a = annotate(annotator, "Im Jahr 2005 ehrte die Stadt Frankfurt den Komponisten Wolfgang Schüssel als „großen "
+                            "Österreicher in der Welt der Musik“.")
+    assert speaker(a, "großen Österreicher") is None
+
+
+def test_a_name_after_a_preposition_does_not_stop_reported_speech(annotator):  # Wikinews 15242
+    bavaria = Actor("koalition", "Große Koalition", "organization", aliases=("großen Koalition",))
+    a = annotate(annotator_of([*ACTORS, bavaria]),
+                 "Der bayerische Ministerpräsident Edmund Stoiber (CSU) wird nicht der neuen Bundesregierung angehören. "
+                 "Stoiber begründete seinen Rückzug mit einer „veränderten Lage“ nach dem Abgang von SPD-Parteichef "
+                 "Franz Müntefering. Damit seien „der Kurs und die Berechenbarkeit der SPD nicht mehr so klar“. Auch "
+                 "habe sich durch die „veränderte Statik“ innerhalb der großen Koalition die Grundlage für seine "
+                 "Bereitschaft geändert.")
+    assert speaker(a, "veränderte Statik") == "Edmund Stoiber"
+
+
+def test_reported_speech_after_a_body_that_spoke_continues_the_body(annotator):  # Wikinews 3855
+    bgh = Actor("bgh", "Bundesgerichtshof", "organization", aliases=("BGH",))
+    a = annotate(annotator_of([*ACTORS, bgh]),
+                 "Damit wurde ein Urteil des Berliner Kammergerichtes größtenteils bestätigt. Der BGH widersprach "
+                 "allerdings der Ansicht, dass ein bestimmtes Lied als Aufforderung zu Straftaten anzusehen ist. „Hier "
+                 "werden zwar Vietnamesen auf unflätigste Weise angegriffen“, allerdings sei allgemeine Hetze nicht mit "
+                 "der Aufforderung zu Straftaten zu verwechseln.")
+    assert speaker(a, "Vietnamesen") == "bgh"

@@ -59,6 +59,9 @@ def reported(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sente
     if sentence > 0:
         p_start, p_end = ctx.sentences[sentence - 1]
         people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
+        # nobody else: a body that spoke there ("Der BGH widersprach allerdings der Ansicht, …")
+        people = people or {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("body",))
+                            if not _PREPOSITION_BEFORE.search(ctx.text, max(p_start, e.start - 50), e.start)}
         verbs = SPEECH_VERB.finditer(ctx.text, p_start, p_end)
         if len(people) == 1 and any(not ctx.in_quote(v.start()) for v in verbs):
             return who_of(next(iter(people.values())))
