@@ -29,8 +29,9 @@ from .candidates import is_role
 from .quotenames import is_quoted_name
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
 from .reported import possessive_continued, previous_speaker, reported, reported_between
-from .speakers import (Context, Who, addressee, characterised_by, contrast_speaker, lone_speaker, name_after, named_body, named_next, opening_pronoun, opinion_holder,
-                       spoken_for, unknown_claimant, unnamed_role_before, who_of)
+from .speakers import (Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
+                       unnamed_role_before, who_of)
+from .unnamed import characterised_by, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
