@@ -184,3 +184,15 @@ def test_reported_speech_after_a_body_that_spoke_continues_the_body(annotator): 
                  "werden zwar Vietnamesen auf unflätigste Weise angegriffen“, allerdings sei allgemeine Hetze nicht mit "
                  "der Aufforderung zu Straftaten zu verwechseln.")
     assert speaker(a, "Vietnamesen") == "bgh"
+
+
+def test_a_quoted_word_the_article_also_writes_bare_is_a_name(annotator):  # Wikinews 61557
+    a = annotate(annotator, "Nach der Zulassung der Kartoffelsorte „Amflora“ will BASF nachlegen. Fritz Tack forderte "
+                            "einen Anbaustopp für „Amflora“. Bislang wird die Sorte Amflora nur in Bütow angebaut.")
+    assert not any("Amflora" in q.text for q in a.quotes)
+
+
+def test_a_quoted_common_noun_stays_speech(annotator):  # Wikinews 15510
+    a = annotate(annotator, "Der Innenminister Frankreichs, Nicolas Sarkozy, nannte die Aufständischen „Gesindel“. "
+                            "Das Wort Gesindel empörte viele.")
+    assert speaker(a, "Gesindel") == "Nicolas Sarkozy"
