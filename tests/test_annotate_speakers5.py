@@ -196,3 +196,20 @@ def test_a_quoted_common_noun_stays_speech(annotator):  # Wikinews 15510
     a = annotate(annotator, "Der Innenminister Frankreichs, Nicolas Sarkozy, nannte die Aufständischen „Gesindel“. "
                             "Das Wort Gesindel empörte viele.")
     assert speaker(a, "Gesindel") == "Nicolas Sarkozy"
+
+
+def test_heisst_es_in_a_bodys_document_names_the_body(annotator):  # Wikinews 58768, 49104
+    a = annotate(annotator, "Der Chaos Computer Club (CCC) fordert Nummernschilder für Polizisten. „Der Achtung vor "
+                            "unserem Staat wird durch Vertuschung dieser Vorkommnisse ein Bärendienst erwiesen“ heißt es "
+                            "dazu in einer Pressemitteilung des CCC.")
+    assert speaker(a, "Bärendienst") == "CCC"
+    b = annotate(annotator, "Zudem wurde die Bundesregierung vom LSVD aufgefordert, dem Jamaikaner die Einreise zu "
+                            "verweigern.\n\n„Wir möchten Sie dringend auffordern, dafür Sorge zu tragen“, heißt es in dem "
+                            "LSVD-Schreiben an Staatsanwaltschaft, Polizei und Veranstalter.")
+    assert speaker(b, "dringend auffordern") == "LSVD"
+
+
+def test_heisst_es_in_a_document_of_nobody_named_goes_on_as_before(annotator):
+    a = annotate(annotator, "„Wir sind bereit“, sagte Angela Merkel. „Wir werden handeln“, heißt es weiter in der "
+                            "Erklärung.")
+    assert speaker(a, "handeln") == "Angela Merkel"

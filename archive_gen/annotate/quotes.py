@@ -31,7 +31,7 @@ from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
 from .reported import possessive_continued, previous_speaker, reported, reported_between
 from .speakers import (Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        unnamed_role_before, who_of)
-from .unnamed import characterised_by, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
+from .unnamed import characterised_by, document_of, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
@@ -134,6 +134,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         named = _role_after(ctx, verb, s_end) or named_body(ctx, s_start, verb)
         if named:
             return named
+    if (document := document_of(ctx, s_start, s_end)) and quote_at is not None:
+        return document  # „…“, heißt es in einer Pressemitteilung des CCC
     if _IMPERSONAL.search(text, s_start, s_end) and earlier:
         last = earlier[-1]
         if ctx.sentence_of(last.start) >= sentence - 3 and (last.speaker or last.speaker_name or last.via):

@@ -164,3 +164,28 @@ def characterised_by(ctx: Context, s_start: int, quote_at: int) -> Who:
             not _VERB_NEXT.match(ctx.text, people[0].end):
         return Who()
     return who_of(people[0])
+
+
+# An impersonal "heißt es" with the document it is in: "„…“, heißt es in einer Pressemitteilung
+# des CCC", "heißt es in dem LSVD-Schreiben": the body whose document it is speaks, not whoever
+# was quoted before.
+_IMPERSONAL_IN = re.compile(r"\b(?:hieß|heißt) es(?:\s+(?:weiter|auch|dazu|darin|zudem))?\s+(?:in|im)\s+"
+                            r"(?:(?:einer|einem|eines|dem|der|den|des)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}([A-ZÄÖÜ][\w-]*)")
+
+
+def document_of(ctx: Context, s_start: int, s_end: int) -> Who:
+    found = _IMPERSONAL_IN.search(ctx.text, s_start, s_end)
+    if found is None or ctx.in_quote(found.start()):
+        return Who()
+    speaking = ("person", "body", "source")
+    inside = ctx.entities_in(found.start(1), found.end(1), speaking)  # "LSVD-Schreiben"
+    if inside and ctx.text[inside[0].end:inside[0].end + 1] == "-":
+        return who_of(inside[0])
+    of_body = _OF_BODY.match(ctx.text, found.end(1), s_end)
+    if of_body is None:
+        head = found.group(1).split("-")[0]
+        return Who(speaker_name=head) if "-" in found.group(1) and _a_name(ctx.text, head) and head.isupper() else Who()
+    named = ctx.entities_in(of_body.start(1), of_body.end(1), speaking)
+    if named:
+        return who_of(named[0])
+    return Who(speaker_name=of_body.group(1)) if _a_name(ctx.text, of_body.group(1)) else Who()
