@@ -12,6 +12,7 @@ import re
 from babel.core import get_global
 
 from ..lang.lexicon import NOT_NAME_START
+from ..lang.propernoun import is_common_word
 from .matcher import Token
 from .sentences import Coverage
 
@@ -55,8 +56,10 @@ _NAME_BEFORE = re.compile(r"[A-ZÄÖÜ][\w'’-]+ $")
 
 
 def _common_word(word: str) -> bool:
-    """``DIE``, ``MANN`` in a play's speaker lines: an ordinary word in capitals."""
-    return word.lower() in _LOWER_FUNCTION_WORDS or word.capitalize() in _SHOUTED_NOUNS
+    """``DIE``, ``MANN`` in a play's speaker lines, ``RISIKO`` in a heading: an ordinary word in
+    capitals (a long one: a frequent noun or an adjective of HanTa's lexicon)."""
+    return word.lower() in _LOWER_FUNCTION_WORDS or word.capitalize() in _SHOUTED_NOUNS or \
+        (len(word) >= 5 and is_common_word(word.capitalize()))
 
 
 _LOWER_FUNCTION_WORDS = frozenset(w.lower() for w in FUNCTION_WORDS)
@@ -80,10 +83,10 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
                 _table_code(text, token, codes) or _common_noun(text, token, tokens, plurals):
             continue
         if _part_of_name(text, token):
-            club = _CLUB_REST.match(text, token.end) if word in _NAME_PREFIXES else None
-            if club and not taken.overlaps(token.start, club.end()):  # "FC Valencia": the club
-                name = " ".join(text[token.start:club.end()].split())
-                found.setdefault(name, ("club", []))[1].append((token.start, club.end()))
+            club = _club_end(text, token) if word in _NAME_PREFIXES else None
+            if club and not taken.overlaps(token.start, club):  # "FC Valencia": the club
+                name = " ".join(text[token.start:club].split())
+                found.setdefault(name, ("club", []))[1].append((token.start, club))
             continue
         if not _NAME_GOES_ON.match(text, token.end):  # not "JP" of "JP Morgan"
             found.setdefault(word, ("acronym", []))[1].append((token.start, token.end))
@@ -92,6 +95,18 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
 
 # The words of a club's name after its prefix: capitalised, up to three ("SK Rapid Wien").
 _CLUB_REST = re.compile(r"(?: (?:St\.|[A-ZÄÖÜ][\w'’.-]*\w)){1,3}")  # also "FC St. Pauli"
+
+
+def _club_end(text: str, token: Token) -> int | None:
+    """Where the club's name ends: not at an ordinary noun or adjective after two or more name
+    words ("gegen die SV Ried Wiedergutmachung", "der 1. FC Köln Vierter")."""
+    club = _CLUB_REST.match(text, token.end)
+    if club is None:
+        return None
+    words = club.group().split()
+    if len(words) >= 2 and is_common_word(words[-1]):
+        return club.end() - len(words[-1]) - 1
+    return club.end()
 
 
 # Before a common noun, not before a body's name: "ein SUV", "eine WG", "keinen ETF".

@@ -30,3 +30,34 @@ def is_proper_noun(word: str) -> bool:
         return False
     tags = tagger.tag_word(word)
     return bool(tags) and tags[0][0] == "NE"
+
+
+UNKNOWN_SCORE = -20.0  # HanTa's log score: lexicon words score about -8 to -16, unseen ones below -25
+
+
+@functools.lru_cache(maxsize=65536)
+def is_unknown_word(word: str) -> bool:
+    """True when HanTa's lexicon lacks ``word`` (its best analysis is a guess from the shape):
+    "Gülsen" of "Gülsen Celebi", not "Tage" or "Experten"."""
+    tagger = _tagger()
+    if tagger is None:
+        return False
+    tags = tagger.tag_word(word)
+    return not tags or float(tags[0][1]) < UNKNOWN_SCORE
+
+
+COMMON_NOUN_SCORE = -13.0  # frequent lexicon nouns (Risiko -9.9, Hilfe -8.8), not rare ones or names
+
+
+@functools.lru_cache(maxsize=65536)
+def is_common_word(word: str) -> bool:
+    """True for a frequent common noun or an adjective of HanTa's lexicon, given capitalised:
+    "Risiko" (of "RISIKO"), "Wiedergutmachung", "Vierter"; not "Nasa", "Graz", "Juniors"."""
+    tagger = _tagger()
+    if tagger is None:
+        return False
+    tags = tagger.tag_word(word)
+    if not tags:
+        return False
+    tag, score = tags[0][0], float(tags[0][1])
+    return score > UNKNOWN_SCORE and (tag.startswith("ADJ") or (tag == "NN" and score > COMMON_NOUN_SCORE))
