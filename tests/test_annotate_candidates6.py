@@ -66,3 +66,32 @@ def test_an_abbreviation_after_a_common_noun_stays(annotator):  # Der Standard 3
     a = annotate(annotator, "In Routern des Herstellers AVM wurde erneut eine Sicherheitslücke gefunden. So wird "
                             "etwa die jüngste Ankündigung der russischen Großbank VTB als Schachzug gewertet.")
     assert {"AVM", "VTB"} <= organisations(a)
+
+
+# ------------------------------------------------------------------ given names that are also words
+
+def test_a_given_name_that_is_a_common_word_needs_a_name_after_it(annotator):  # Der Standard 61, 16, 342
+    a = annotate(annotator, "Angehörige der kleinen Kammer beschimpften einander, zwei Senatoren wurden wegen "
+                            "obszöner Gesten für Tage von der Debatte ausgeschlossen. Rosa Flamingos haben ein "
+                            "durchaus großes Verbreitungsgebiet. Nach 2000, 2006 und 2008 schickt der "
+                            "Dokumentarfilmer zum vierten Mal Grüße aus Österreich in die Welt.")
+    assert not persons(a) & {"Tage von der Debatte", "Rosa Flamingos", "Mal Grüße"}
+
+
+def test_a_given_name_that_is_a_word_before_a_surname_stays(annotator):  # Der Standard 104, 382, 46 (guard)
+    a = annotate(annotator, "Während Mark Prettenthaler und Bernd Gschweidl wohl auf der Bank Platz nehmen, "
+                            "spielt Cheikhou Dieng von Beginn an. Überraschend war der erste Oscar für Mark Rylance "
+                            "(56). Brüche am Becken, trotzdem darf sich Radprofi Matt Brammeier glücklich schätzen.")
+    assert {"Mark Prettenthaler", "Mark Rylance", "Matt Brammeier"} <= persons(a)
+
+
+def test_a_common_noun_after_zu_or_von_der_ends_the_name(annotator):  # Wikinews 66494 (train); Der Standard 396
+    a = annotate(annotator, "Queensland sei Neuseeland wegen seiner Unterstützung bei der Überschwemmungskatastrophe "
+                            "nach Zyklon Tasha zu Dank verpflichtetet. Der 23-jährige "
+                            "Hasan E. von der Nationalgarde habe mehr als 100 Menschen töten wollen.")
+    assert not persons(a) & {"Tasha zu Dank", "Hasan E. von der Nationalgarde"}
+
+
+def test_a_surname_after_zu_or_von_der_stays(annotator):  # guard
+    a = annotate(annotator, "Der Minister Karl-Theodor zu Guttenberg und Ursula von der Leyen trafen sich.")
+    assert {"Karl-Theodor zu Guttenberg", "Ursula von der Leyen"} <= persons(a)

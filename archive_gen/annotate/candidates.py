@@ -28,7 +28,7 @@ from ..lang.lexicon import (
     MONTHS_AND_DAYS,
     NOT_NAME_START,
 )
-from ..lang.propernoun import is_proper_noun
+from ..lang.propernoun import is_common_word, is_proper_noun, is_unknown_word
 from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
@@ -165,6 +165,8 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
             if k < len(tokens) and _is_word(tokens[k]) and tokens[k].gap == " ":
                 if len(tokens[k].text) >= 8 and tokens[k].text.endswith(_NOUN_ENDINGS):
                     return None  # "Rein von der Hardwareausstattung her": a noun after the particle
+                if (k > j + 1 or token.text == "zu") and is_common_word(tokens[k].text):
+                    break  # "Tasha zu Dank", "Hasan E. von der Nationalgarde": a preposition's noun
                 j = k
                 continue
         if is_role(token.text):  # "Odessas Gouverneur Michail …": the role ends the phrase
@@ -252,6 +254,8 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
     if last is None and token.text in names and not (prev is not None and prev.text.lower() in NOUN_MARKERS
                                                      and not RELATIVE.fullmatch(prev.gap + prev.text)):
         last, cue = _name_at(tokens, i, min_tokens=2), "first name"  # not "eine Art Menschen"
+        if last is not None and not _second_name_cue(tokens, i):
+            last = None  # "für Tage von der Debatte", "Rosa Flamingos": a given name that is also a word
     if last is None and len(token.text) == 1 and _is_initial(tokens, i) and not _sentence_start(text, token.start):
         last, cue = _name_at(tokens, i, min_tokens=2), "initial"  # "A. Wiegemann"
     if last is None and i + 1 < len(tokens) and tokens[i + 1].text in _SPEECH_AFTER_DE and tokens[i + 1].gap == " " \
@@ -283,6 +287,17 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
                              or inside_other_name(tokens, i, last, ORG_SUFFIXES)):
         last = None  # "sagte Odessas Gouverneur …": a genitive before a role; "San Juan", "Premier League"
     return last, cue
+
+
+def _second_name_cue(tokens: list[Token], i: int) -> bool:
+    """A given name that is also a common noun or an adjective ("Tage", "Mark", "rosa": HanTa's
+    lexicon) names a person only before a word HanTa calls a proper noun or does not know
+    ("Mark Rylance", "Matt Brammeier"); the other cues (role, title, speech verb) stand apart."""
+    word = tokens[i].text
+    if not (is_common_word(word) or is_common_word(word.lower())):
+        return True
+    after = tokens[i + 1].text
+    return is_proper_noun(after) or is_unknown_word(after)
 
 
 def _appositive_name(tokens: list[Token], i: int) -> int | None:
