@@ -137,13 +137,14 @@ def _common_noun(text: str, token: Token, tokens: list[Token], plurals: set[str]
 
 
 # The head of a thing, not of a body: a format, a mode, a standard, a law, a fair ("SD-Karte",
-# "HDR-Modus", "SSH-Protokoll", "PHC-Gesetz", "WWDC-Event"; "die optische Bildstabilisierung
+# "HDR-Modus", "SSH-Protokoll", "ELENA-Verfahren", "WWDC-Event"; "die optische Bildstabilisierung
 # (OIS)", "ein globales Vertriebssystem (GDS)"). Not heads that name a body's people or parts
-# ("FBI-Agent", "RBB-Sender", "IFES-Studie") nor a maker's products ("AMD-Chips", "BMW-Modell").
+# ("FBI-Agent", "RBB-Sender", "IFES-Studie"), a maker's products ("AMD-Chips", "BMW-Modell") or
+# what is named after a body ("VW-Gesetz", "CEE-Geschäft").
 _THING_HEADS = ("modus", "karte", "karten", "kabel", "kabels", "protokoll", "protokolls", "speicher", "speichern",
                 "system", "systeme", "systemen", "systems", "code", "codes", "format", "formats", "standard",
-                "standards", "technik", "technologie", "technologien", "anschluss", "gesetz", "gesetzes",
-                "kennzeichen", "event", "events", "messe", "stabilisierung", "geschäft", "geschäfts", "fahrplan",
+                "standards", "technik", "technologie", "technologien", "anschluss",
+                "kennzeichen", "event", "events", "messe", "stabilisierung", "fahrplan",
                 "bedarf", "verfahren", "schnittstelle", "verschlüsselung", "datei", "dateien")
 _COMPOUND_REST = re.compile(r"-[\w-]*\w")
 _WORD_BEFORE_BRACKET = re.compile(r"(?<![\w-])(?:[a-zäöü]+e[mnrs]?|das|ein) (\w+) \($")  # "die optische …", "ein …"
