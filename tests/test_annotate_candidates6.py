@@ -95,3 +95,23 @@ def test_a_common_noun_after_zu_or_von_der_ends_the_name(annotator):  # Wikinews
 def test_a_surname_after_zu_or_von_der_stays(annotator):  # guard
     a = annotate(annotator, "Der Minister Karl-Theodor zu Guttenberg und Ursula von der Leyen trafen sich.")
     assert {"Karl-Theodor zu Guttenberg", "Ursula von der Leyen"} <= persons(a)
+
+
+# ------------------------------------------------------------------ speakers in an apposition
+
+def test_a_characterisation_by_a_person_in_commas_after_a_role(annotator):  # Wikinews 4792 (train)
+    a = annotate(annotator, "Der ehemalige Chef der Gewerkschaft „Öffentliche Dienste, Transport und Verkehr“ (ÖTV), "
+                            "Heinz Kluncker, ist tot. In den letzten Jahren lebte Kluncker zurückgezogen in Stuttgart. "
+                            "Der Vorsitzender der "
+                            "Dienstleistungsgewerkschaft ver.di, Nachfolgeorganisation der ÖTV, Frank Bsirske, würdigte "
+                            "Kluncker in einer Presseveröffentlichung heute als „eine bedeutende Persönlichkeit und "
+                            "einen großen Gewerkschafter“.")
+    q = next(q for q in a.quotes if "bedeutende" in q.text)
+    assert (q.speaker or q.speaker_name) == "Frank Bsirske"
+
+
+def test_a_person_named_inside_the_role_phrase_is_not_the_subject(annotator):  # guard
+    a = annotate(annotator, "Der Sprecher von Angela Merkel, Steffen Seibert, und Hans Müller bezeichnete das als "
+                            "„schwierig“.")
+    q = next(q for q in a.quotes if "schwierig" in q.text)
+    assert (q.speaker or q.speaker_name) != "Steffen Seibert"

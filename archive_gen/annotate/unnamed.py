@@ -160,10 +160,22 @@ def characterised_by(ctx: Context, s_start: int, quote_at: int) -> Who:
     if not _AS_QUOTE.search(ctx.text, max(s_start, quote_at - 6), quote_at + 1):
         return Who()
     people = ctx.entities_in(s_start, quote_at, ("person",))
-    if not people or not _OPENING_SUBJECT.fullmatch(ctx.text, s_start, people[0].start) or \
-            not _VERB_NEXT.match(ctx.text, people[0].end):
+    if not people:
         return Who()
-    return who_of(people[0])
+    first = people[0]
+    if _OPENING_SUBJECT.fullmatch(ctx.text, s_start, first.start) and _VERB_NEXT.match(ctx.text, first.end):
+        return who_of(first)
+    role = _ROLE_OPENING.match(ctx.text, s_start)
+    if role is not None and (is_role(role.group(1)) or is_role(role.group(1)[:-1])) and \
+            ctx.text[first.start - 2:first.start] == ", " and _COMMA_VERB.match(ctx.text, first.end):
+        return who_of(first)  # "Der Vorsitzende der … ver.di, Nachfolgeorganisation der ÖTV, Frank Bsirske, würdigte"
+    return Who()
+
+
+# A role opening the sentence with the person in commas after it, right before the verb ("Der
+# Vorsitzende …, Frank Bsirske, würdigte"; also an adjectival role in its strong form, "Vorsitzender").
+_COMMA_VERB = re.compile(r",\s+[a-zäöüß]")
+_ROLE_OPENING = re.compile(r"\s*(?:Der|Die)\s+(?:[a-zäöüß][\w-]*\s+){0,2}([A-ZÄÖÜ][\w-]*)")
 
 
 # An impersonal "heißt es" with the document it is in: "„…“, heißt es in einer Pressemitteilung
