@@ -294,8 +294,8 @@ def _second_name_cue(tokens: list[Token], i: int) -> bool:
     lexicon) names a person only before a word HanTa calls a proper noun or does not know
     ("Mark Rylance", "Matt Brammeier"); the other cues (role, title, speech verb) stand apart."""
     word = tokens[i].text
-    if not (is_common_word(word) or is_common_word(word.lower())):
-        return True
+    if not (is_common_word(word) or (not is_unknown_word(word) and is_common_word(word.lower()))):
+        return True  # the lower case is asked only of lexicon words: an unknown word costs HanTa a guess
     after = tokens[i + 1].text
     return is_proper_noun(after) or is_unknown_word(after)
 
