@@ -111,7 +111,7 @@ def pagefind_executable() -> Path:
 
 def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cache: Store | None = None,
                previous: tuple[str, Path] | None = None, shard_pages: int | None = None,
-               terms_apart: bool | None = None) -> SearchStats:
+               terms_apart: bool | None = None, recent_pages: int | None = None) -> SearchStats:
     """Index the rendered site in ``site_dir`` with Pagefind into ``site_dir/pagefind/``.
 
     Call it after MkDocs rendered the site (and before the site is published or swapped into
@@ -120,7 +120,8 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
     the page's ``<html lang>``). With ``quiet=False`` Pagefind's progress is printed.
     ``cache``: stand-ins by page hash (see above); ``previous``: (:attr:`SearchStats.key`, site
     dir) of a complete earlier index whose bundle may be reused when the key is the same;
-    ``shard_pages``, ``terms_apart``: how the index is sharded (``SHARD_PAGES``, ``TERMS_APART``).
+    ``shard_pages``, ``terms_apart``, ``recent_pages``: how the index is sharded (``SHARD_PAGES``,
+    ``TERMS_APART``, ``RECENT_PAGES``).
 
     Raises :class:`~archive_gen.errors.RenderError` when the binary is missing, ``site_dir`` is
     no rendered site, or Pagefind fails.
@@ -141,7 +142,8 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
 
     documents, articles, terms = _stand_ins(site_dir, language, names, cache)
     shards, main = sharding.split(documents, language, sharding.SHARD_PAGES if shard_pages is None else shard_pages,
-                                  sharding.TERMS_APART if terms_apart is None else terms_apart)
+                                  sharding.TERMS_APART if terms_apart is None else terms_apart,
+                                  sharding.RECENT_PAGES if recent_pages is None else recent_pages)
     binary = executable.stat()  # another Pagefind: another bundle
     identity = ("pagefind", language, str(executable), str(binary.st_size), str(binary.st_mtime_ns))
     keys = {name: digest(*identity, name, *(part for rel, document in docs for part in (rel, document)))
@@ -298,26 +300,33 @@ def _file_id(path: Path) -> tuple[int, ...]:
 
 def _link_bundle(old: Path | None, new: Path, marker: str) -> bool:
     """Hard-link (or copy) every file of the previous bundle (``marker``: a file it must hold)
-    into ``new``; False, and nothing left behind, when it is missing or cannot be linked."""
+    into ``new``; False, and nothing left behind, when it is missing or cannot be linked.
+    Plain strings and ``scandir``: a 10,000-article shard is ~8,300 files, linked every build."""
     if old is None or old.is_symlink() or not (old / marker).is_file():
         return False
     try:
-        for path in sorted(old.rglob("*")):
-            target = new / path.relative_to(old)
-            if path.is_symlink():
-                raise OSError(f"{path}: a link in the search bundle")
-            if path.is_dir():
-                target.mkdir(parents=True, exist_ok=True)
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(path, target)
-            except OSError:
-                shutil.copy2(path, target)
+        _link_tree(str(old), str(new))
     except OSError:
         shutil.rmtree(new, ignore_errors=True)
         return False
     return True
+
+
+def _link_tree(old: str, new: str) -> None:
+    os.makedirs(new, exist_ok=True)
+    with os.scandir(old) as entries:
+        found = sorted(entries, key=lambda entry: entry.name)
+    for entry in found:
+        target = os.path.join(new, entry.name)
+        if entry.is_symlink():
+            raise OSError(f"{entry.path}: a link in the search bundle")
+        if entry.is_dir():
+            _link_tree(entry.path, target)
+            continue
+        try:
+            os.link(entry.path, target)
+        except OSError:
+            shutil.copy2(entry.path, target)
 
 
 def _run_pagefind(executable: Path, stand_ins: Path, bundle: Path, language: str, quiet: bool, cwd: str) -> None:
