@@ -42,6 +42,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import subprocess
 import tempfile
 import time
@@ -164,9 +165,8 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
     if cache is not None:
         _record(cache, key, keys, previous[0] if previous is not None else None)
 
-    files = [p for p in bundle.rglob("*") if p.is_file()]
-    return SearchStats(articles=articles, terms=terms, files=len(files),
-                       bytes=sum(p.stat().st_size for p in files),
+    files, size = _tree_size(str(bundle))
+    return SearchStats(articles=articles, terms=terms, files=files, bytes=size,
                        seconds=round(time.perf_counter() - started, 3), key=key, reused=reused,
                        indexed=tuple(indexed))
 
@@ -217,12 +217,13 @@ def _stand_ins(site_dir: Path, language: str, names: dict[str, str],
     """(site-relative path, stand-in) of every page to index, sorted; (articles, term pages).
     A page whose HTML hash is in ``cache`` is not parsed again."""
     documents: list[tuple[str, str]] = []
+    site = str(site_dir)
     used: list[str] = [_STAT_INDEX, _SHARD_KEYS]
     seen = (cache.get(_STAT_INDEX) if cache is not None else None) or {}
     stats: dict[str, tuple] = {}
     articles = terms = 0
     for rel, kind in pages_to_index(site_dir):
-        data, known = None, _file_id(site_dir / rel)
+        data, known = None, _file_id(os.path.join(site, rel))
         if known and seen.get(rel, (None,))[:-1] == known:  # the same file (a reused page's hard link)
             sha = seen[rel][-1]
         else:
@@ -271,14 +272,18 @@ def _sync_stand_ins(tree: Path, documents: list[tuple[str, str]], store: Store) 
     store.save()
     wanted = dict(documents)
     new_state = {}
+    root = str(tree)
     for rel, document in wanted.items():
         data = document.encode("utf-8")
-        target, known = tree / rel, state.get(rel)
+        target, known = os.path.join(root, rel), state.get(rel)
         sha = hashlib.sha256(data).hexdigest()
-        if known is None or known[0] != sha or _file_id(target) != known[1:]:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        new_state[rel] = (sha, *_file_id(target))
+        found = _file_id(target)
+        if known is None or known[0] != sha or found != known[1:]:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as out:
+                out.write(data)
+            found = _file_id(target)
+        new_state[rel] = (sha, *found)
     for rel in state.keys() - wanted.keys():
         target = tree / rel
         target.unlink(missing_ok=True)
@@ -290,12 +295,23 @@ def _sync_stand_ins(tree: Path, documents: list[tuple[str, str]], store: Store) 
     store.save()
 
 
-def _file_id(path: Path) -> tuple[int, ...]:
+def _file_id(path: str) -> tuple[int, ...]:
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return ()
     return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _tree_size(root: str) -> tuple[int, int]:
+    """Files below ``root`` and their bytes."""
+    files = size = 0
+    for folder, _, names in os.walk(root):
+        for name in names:
+            info = os.lstat(os.path.join(folder, name))
+            if stat.S_ISREG(info.st_mode):
+                files, size = files + 1, size + info.st_size
+    return files, size
 
 
 def _link_bundle(old: Path | None, new: Path, marker: str) -> bool:
