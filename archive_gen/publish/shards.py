@@ -23,7 +23,11 @@ ALL_SHARD = "all"  # the one shard of an archive smaller than SHARD_PAGES pages
 # 16,000 articles, and a new article re-indexes the newest shard only (at 10,000: 2,731 of
 # 10,797 pages). Measured in benchmarks/README.md, "Session 4".
 SHARD_PAGES = 8_000
-RECENT_PAGES = 0  # the newest months' own small shard (shard_plan): 0 = none
+# The newest months' own small shard (shard_plan; 0 = none). 300 cuts a new article's index at
+# 10,000 articles from ~3.4 s to under 1 s, but is a third shard: the first search grows by a
+# word chunk per query word (median 317 -> 339 KB, 2 of 14 queries over 400 KB instead of 1;
+# benchmarks/README.md, "Session 8"). Off until the search budget allows it.
+RECENT_PAGES = 0
 TERMS_APART = False  # False: term pages join the newest shard (one shard fewer to load)
 _FILTER = re.compile(r'data-pagefind-filter="([^"\[]+)\[')
 _EMPTY = '<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body></body></html>'
