@@ -37,7 +37,8 @@ class Item:
 def _item(rng: random.Random, slug: str) -> Item:
     def pick(pool: str, most: int) -> tuple[str, ...]:
         weights = [1 / (n + 1) for n in range(12)]  # a few frequent terms, many rare ones
-        return tuple(dict.fromkeys(f"{pool}{rng.choices(range(12), weights)[0]}" for _ in range(rng.randint(0, most))))
+        picked = (f"{pool}{rng.choices(range(12), weights)[0]}" for _ in range(rng.randint(0, most)))
+        return tuple(dict.fromkeys(picked))
     return Item(slug, dt.date(2024, 1, 1) + dt.timedelta(days=rng.randint(0, 20)), pick("a", 4), pick("p", 2), pick("t", 3))
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..output.cache import Store, code_version, digest
+from ..output import make_folder
 
 _LINK = re.compile(rb"\]\(<?([^)\s>#]+?\.md)(?:#[^)\s>]*)?>?(?:\s[^)]*)?\)")
 _SEARCH_INDEX = ("search", "search_index.json")
@@ -301,7 +302,7 @@ def _link(source: str, target: str, made: set[str]) -> None:
     plain strings: ~11,700 pages per build at 10,000 articles, and ``Path`` cost more than the link)."""
     folder = os.path.dirname(target)
     if folder not in made:
-        os.makedirs(folder, exist_ok=True)
+        make_folder(folder)
         made.add(folder)
     try:
         os.link(source, target)

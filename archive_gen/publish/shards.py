@@ -13,7 +13,8 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["ALL_SHARD", "RECENT_PAGES", "SHARD_PAGES", "TERMS_APART", "TERMS_SHARD", "filter_names", "shard_plan", "split"]
+__all__ = ["ALL_SHARD", "RECENT_PAGES", "SHARD_PAGES", "TERMS_APART", "TERMS_SHARD", "filter_names", "shard_plan",
+           "split"]
 
 TERMS_SHARD = "terms"  # the term pages' shard, when they have one of their own (TERMS_APART)
 ALL_SHARD = "all"  # the one shard of an archive smaller than SHARD_PAGES pages
