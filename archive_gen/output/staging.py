@@ -181,10 +181,7 @@ def _same_file(path: str, data: bytes, sha: str, recorded: tuple | None) -> os.s
         info = os.stat(path)
         if recorded == (sha, info.st_size, info.st_mtime_ns, info.st_ino):
             return info
-        if info.st_size != len(data):
-            return None
-        with open(path, "rb") as current:
-            return info if current.read() == data else None
+        return info if info.st_size == len(data) and Path(path).read_bytes() == data else None
     except OSError:
         return None
 
