@@ -69,15 +69,6 @@ def shared() -> Path:
     return shared_file("corpus").parent
 
 
-def pagefind_unstable(rel: str) -> bool:
-    """Pagefind 1.5 writes a filter's values in hash-map order, which changes per run: the filter
-    files, the pf_meta that names them and the entry file's hash differ between identical builds
-    (what they hold is the same: tests/test_search.py pins that). Tree comparisons leave them out."""
-    parts = rel.removeprefix("site/").split("/")  # pagefind/<shard>/filter/…
-    return parts[0] == "pagefind" and (parts[2:3] == ["filter"] or parts[-1] == "pagefind-entry.json"
-                                       or parts[-1].endswith(".pf_meta"))
-
-
 def copy_project(target: Path) -> Path:
     """The repository's archive (mkdocs.yml, overrides, content) in a fresh directory."""
     target.mkdir(parents=True, exist_ok=True)

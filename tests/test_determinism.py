@@ -1,5 +1,5 @@
-"""Same content → byte-identical docs/ (across processes and hash seeds); reruns write
-nothing; removed sources leave no pages."""
+"""Same content → byte-identical docs/ and site/ (across processes and hash seeds); reruns
+write nothing; removed sources leave no pages."""
 
 from __future__ import annotations
 
@@ -29,6 +29,20 @@ def test_two_processes_with_other_hash_seeds_give_identical_trees(tmp_path):
         trees.append(tree(root / "docs"))
     assert trees[0] == trees[1]
     assert len(trees[0]) > 100
+
+
+def test_two_builds_in_other_processes_give_the_same_site_search_index_included(tmp_path):
+    """The whole site/, Pagefind's bundle included (its filter files are rewritten sorted):
+    only the sitemap carries the day of the build."""
+    trees = []
+    for name, seed in (("one", "7"), ("two", "977")):
+        root = copy_project(tmp_path / name)
+        subprocess.run([sys.executable, "-m", "archive_gen", "build", "-q", "--config", str(root / "mkdocs.yml")],
+                       check=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        trees.append({rel: data for rel, data in tree(root / "site").items() if not rel.startswith("sitemap.xml")})
+    assert any(rel.startswith("pagefind/") and "/filter/" in rel for rel in trees[0])
+    differ = sorted(rel for rel in trees[0].keys() | trees[1].keys() if trees[0].get(rel) != trees[1].get(rel))
+    assert differ == []
 
 
 def test_rerun_writes_nothing_and_removed_source_removes_its_page(project):

@@ -19,14 +19,14 @@ from archive_gen.output import cache
 from archive_gen.pipeline import Unchanged, build_site
 from archive_gen.publish import reuse, shards
 
-from conftest import pagefind_unstable, copy_project
+from conftest import copy_project
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
 def tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and not pagefind_unstable(p.relative_to(root).as_posix())}
+            if p.is_file()}
 
 
 def build(root: Path, messages: list[str] | None = None):

@@ -22,7 +22,7 @@ from archive_gen.config import RENDERERS, Config
 from archive_gen.errors import Diagnostics
 from archive_gen.pipeline import build_site
 
-from conftest import copy_project, pagefind_unstable, seed_article_path
+from conftest import copy_project, seed_article_path
 from test_injection import (  # noqa: F401 - collected here again, on a Zensical build
     build_hostile, test_entity_encoded_payload_stays_encoded, test_no_executable_markup_in_any_html_page,
     test_payloads_do_not_run_in_a_browser,
@@ -227,7 +227,7 @@ def test_switching_renderer_never_reuses_the_other_renderers_html(tmp_path):
 
 def test_a_zensical_rebuild_equals_a_clean_build(tmp_path):
     """Zensical's cache (.cache/) serves unchanged pages on a rebuild: the result is the same
-    bytes as a clean build of the same content (the search bundle's unstable files aside)."""
+    bytes as a clean build of the same content, the search bundle included."""
     first, clean = copy_project(tmp_path / "a"), copy_project(tmp_path / "b")
     options = ["build", "-q", "--renderer", "zensical", "--config"]
     assert main([*options, str(first / "mkdocs.yml")]) == 0
@@ -237,8 +237,7 @@ def test_a_zensical_rebuild_equals_a_clean_build(tmp_path):
     assert main([*options, str(first / "mkdocs.yml")]) == 0
     assert main([*options, str(clean / "mkdocs.yml")]) == 0
     def files(root: Path) -> set[str]:
-        return {rel for p in (root / "site").rglob("*") if p.is_file()
-                and not pagefind_unstable(rel := p.relative_to(root / "site").as_posix())}
+        return {p.relative_to(root / "site").as_posix() for p in (root / "site").rglob("*") if p.is_file()}
     assert files(first) == files(clean)
     differ = [f for f in sorted(files(first)) if (first / "site" / f).read_bytes() != (clean / "site" / f).read_bytes()]
     assert differ == []

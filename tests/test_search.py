@@ -207,24 +207,21 @@ def test_only_articles_and_terms_are_indexed(indexed):
 
 
 def test_index_is_reproducible(sharded, tmp_path):
-    """Pagefind 1.5.2: the word index and the result fragments are byte-identical run to run;
-    the filter files list their values in a random (hash map) order, so their names, and the
-    names of pf_meta and pagefind-entry.json's hash, change, while their content is the same."""
+    """The whole bundle is byte-identical run to run: Pagefind 1.5.2 writes the word index and
+    the fragments stably, and the filter files, whose values it writes in a per-process random
+    order, are rewritten sorted (publish/stablefilters.py), so their names, the pf_meta's and the
+    entry file's are stable too."""
     indexed, again = sharded, tmp_path / "site"
     shutil.copytree(indexed, again, ignore=shutil.ignore_patterns("pagefind"))
     index_site(again, shard_pages=1)
 
-    def files(site: Path, sub: str) -> dict[str, bytes]:
-        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / "pagefind").glob(f"*/{sub}/*"))}
+    def files(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes()
+                for p in sorted((site / "pagefind").rglob("*")) if p.is_file()}
 
-    assert files(indexed, "index") == files(again, "index") and files(again, "index")
-    assert (indexed / "pagefind" / "shards.json").read_bytes() == (again / "pagefind" / "shards.json").read_bytes()
-    assert files(indexed, "fragment") == files(again, "fragment")
-
-    def filters(site: Path) -> list:
-        return sorted(sorted(gzip.decompress(b)) for b in files(site, "filter").values())
-
-    assert filters(indexed) == filters(again)
+    first, second = files(indexed), files(again)
+    assert any("/filter/" in name for name in first) and any(name.endswith(".pf_meta") for name in first)
+    assert first == second
 
 
 def test_rerun_replaces_the_bundle(indexed, tmp_path):

@@ -12,6 +12,8 @@ import re
 from babel.core import get_global
 
 from ..lang.lexicon import NOT_NAME_START
+from ..lang.propernoun import is_common_word, is_proper_noun
+from ..lang.sentences import starts_sentence
 from .matcher import Token
 from .sentences import Coverage
 
@@ -55,8 +57,10 @@ _NAME_BEFORE = re.compile(r"[A-ZÄÖÜ][\w'’-]+ $")
 
 
 def _common_word(word: str) -> bool:
-    """``DIE``, ``MANN`` in a play's speaker lines: an ordinary word in capitals."""
-    return word.lower() in _LOWER_FUNCTION_WORDS or word.capitalize() in _SHOUTED_NOUNS
+    """``DIE``, ``MANN`` in a play's speaker lines, ``RISIKO`` in a heading: an ordinary word in
+    capitals (a long one: a frequent noun or an adjective of HanTa's lexicon)."""
+    return word.lower() in _LOWER_FUNCTION_WORDS or word.capitalize() in _SHOUTED_NOUNS or \
+        (len(word) >= 5 and is_common_word(word.capitalize()))
 
 
 _LOWER_FUNCTION_WORDS = frozenset(w.lower() for w in FUNCTION_WORDS)
@@ -70,6 +74,7 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
     lines: dict[int, bool] = {}
     codes = _coded_names(text)
     plurals: set[str] = set()  # "SUVs": filled at the first abbreviation that gets this far
+    things: set[str] = set()
     for token in itertools.compress(tokens, map(str.isupper, map(_TEXT, tokens))):  # all-caps words, picked in C
         word = token.text
         if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()) or word in NOT_ORGANISATIONS:
@@ -77,21 +82,39 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
         if taken.overlaps(token.start, token.end) or _shouting(text, token.start, lines):
             continue
         if _country_code(text, token) or _common_word(word) or _product_code(text, token) or \
-                _table_code(text, token, codes) or _common_noun(text, token, tokens, plurals):
+                _table_code(text, token, codes) or _common_noun(text, token, tokens, plurals) or \
+                _after_proper_noun(text, token):
+            continue
+        if _names_a_thing(text, token):  # "SD-Karte": a thing wherever the article names it
+            things.add(word)
             continue
         if _part_of_name(text, token):
-            club = _CLUB_REST.match(text, token.end) if word in _NAME_PREFIXES else None
-            if club and not taken.overlaps(token.start, club.end()):  # "FC Valencia": the club
-                name = " ".join(text[token.start:club.end()].split())
-                found.setdefault(name, ("club", []))[1].append((token.start, club.end()))
+            club = _club_end(text, token) if word in _NAME_PREFIXES else None
+            if club and not taken.overlaps(token.start, club):  # "FC Valencia": the club
+                name = " ".join(text[token.start:club].split())
+                found.setdefault(name, ("club", []))[1].append((token.start, club))
             continue
         if not _NAME_GOES_ON.match(text, token.end):  # not "JP" of "JP Morgan"
             found.setdefault(word, ("acronym", []))[1].append((token.start, token.end))
+    for word in things.intersection(found):
+        del found[word]
     return found
 
 
 # The words of a club's name after its prefix: capitalised, up to three ("SK Rapid Wien").
 _CLUB_REST = re.compile(r"(?: (?:St\.|[A-ZÄÖÜ][\w'’.-]*\w)){1,3}")  # also "FC St. Pauli"
+
+
+def _club_end(text: str, token: Token) -> int | None:
+    """Where the club's name ends: not at an ordinary noun or adjective after two or more name
+    words ("gegen die SV Ried Wiedergutmachung", "der 1. FC Köln Vierter")."""
+    club = _CLUB_REST.match(text, token.end)
+    if club is None:
+        return None
+    words = club.group().split()
+    if len(words) >= 2 and is_common_word(words[-1]):
+        return club.end() - len(words[-1]) - 1
+    return club.end()
 
 
 # Before a common noun, not before a body's name: "ein SUV", "eine WG", "keinen ETF".
@@ -111,6 +134,45 @@ def _common_noun(text: str, token: Token, tokens: list[Token], plurals: set[str]
         plurals.update(t.text[:-1] for t in tokens if t.text[-1:] == "s" and t.text[:2].isupper())
         plurals.add("")  # computed, even when empty
     return token.text in plurals
+
+
+# The head of a thing, not of a body: a format, a mode, a standard, a law, a fair ("SD-Karte",
+# "HDR-Modus", "SSH-Protokoll", "ELENA-Verfahren", "WWDC-Event"; "die optische Bildstabilisierung
+# (OIS)", "ein globales Vertriebssystem (GDS)"). Not heads that name a body's people or parts
+# ("FBI-Agent", "RBB-Sender", "IFES-Studie"), a maker's products ("AMD-Chips", "BMW-Modell") or
+# what is named after a body ("VW-Gesetz", "CEE-Geschäft").
+_THING_HEADS = ("modus", "karte", "karten", "kabel", "kabels", "protokoll", "protokolls", "speicher", "speichern",
+                "system", "systeme", "systemen", "systems", "code", "codes", "format", "formats", "standard",
+                "standards", "technik", "technologie", "technologien", "anschluss",
+                "kennzeichen", "event", "events", "messe", "stabilisierung", "fahrplan",
+                "bedarf", "verfahren", "schnittstelle", "verschlüsselung", "datei", "dateien")
+_COMPOUND_REST = re.compile(r"-[\w-]*\w")
+_WORD_BEFORE_BRACKET = re.compile(r"(?<![\w-])(?:[a-zäöü]+e[mnrs]?|das|ein) (\w+) \($")  # "die optische …", "ein …"
+
+
+def _names_a_thing(text: str, token: Token) -> bool:
+    """The abbreviation of a technical term: the first part of a compound whose head is a
+    thing's ("SD-Karte"), or defined in brackets after a noun with such a head ("… (OIS)")."""
+    if token.hyphen_after:
+        rest = _COMPOUND_REST.match(text, token.end)
+        return rest is not None and rest.group().rsplit("-", 1)[-1].lower().endswith(_THING_HEADS)
+    if text[token.start - 1:token.start] == "(":
+        word = _WORD_BEFORE_BRACKET.search(text, max(0, token.start - 40), token.start)
+        return word is not None and word.group(1).lower().endswith(_THING_HEADS)
+    return False
+
+
+def _after_proper_noun(text: str, token: Token) -> bool:
+    """The last part of a longer name: a model after its maker ("einen gewöhnlichen Acura ILX"),
+    a company's suffix ("der Privatfirma Walan ICC"), letters after a person ("Tim Hunt FRS"):
+    right after a proper noun (HanTa), not a genitive ("Apples"), and not opening a sentence."""
+    word = _PROPER_BEFORE.search(text, max(0, token.start - 30), token.start)
+    if word is None or word.group(1).endswith("s") or starts_sentence(text, word.start(1), skip=" \"'“„»"):
+        return False
+    return is_proper_noun(word.group(1)) and not is_common_word(word.group(1))
+
+
+_PROPER_BEFORE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüßéèáó]+) $")
 
 
 # A three-letter code in parentheses after a name, in a results table: "Stenmark (SWE) 86",

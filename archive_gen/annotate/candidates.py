@@ -28,7 +28,7 @@ from ..lang.lexicon import (
     MONTHS_AND_DAYS,
     NOT_NAME_START,
 )
-from ..lang.propernoun import is_proper_noun
+from ..lang.propernoun import is_common_word, is_proper_noun, is_unknown_word
 from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
@@ -37,6 +37,7 @@ from .namewords import (CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, R
                         with_unaccented)
 from .roles import is_role, role_ends_before, role_follows
 from .sentences import Coverage, sentence_at
+from .surnames import NOUN_MARKERS, merge, surnames_alone
 
 # Name particles (see lang.lexicon): a particle follows a given name ("Ursula von der Leyen");
 # after a surname it starts a phrase ("Rainer Bunge von der Hochschule"). Articles ("der",
@@ -51,8 +52,6 @@ _SPEECH_BEFORE = frozenset({"sagte", "erklärte", "betonte", "sagt", "erklärt",
 _SPEECH_AFTER_DE = frozenset({"sagte", "erklärte", "betonte", "meinte", "schrieb", "kritisierte", "warnte"})
 _SPEECH_AFTER_EN = frozenset({"said", "says", "told", "added", "wrote", "stated"})
 _DETERMINERS = ARTICLES
-# Words before a noun, not before a name: "im Sinne", "unter der Lupe", "the Hunter College".
-_NOUN_MARKERS = _DETERMINERS | frozenset("als im am zum zur vom beim ins ans jede jeder jedes diese dieser dieses".split())
 MAX_NAME_TOKENS = 4
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 # The last word of a company or body, not of a person: "Marathon Oil Co", "Deutsche Bank AG".
@@ -166,6 +165,8 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
             if k < len(tokens) and _is_word(tokens[k]) and tokens[k].gap == " ":
                 if len(tokens[k].text) >= 8 and tokens[k].text.endswith(_NOUN_ENDINGS):
                     return None  # "Rein von der Hardwareausstattung her": a noun after the particle
+                if (k > j + 1 or token.text == "zu") and is_common_word(tokens[k].text):
+                    break  # "Tasha zu Dank", "Hasan E. von der Nationalgarde": a preposition's noun
                 j = k
                 continue
         if is_role(token.text):  # "Odessas Gouverneur Michail …": the role ends the phrase
@@ -218,7 +219,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
 
     for start, end in listed_names(text, sorted(span for _, spans in found.values() for span in spans), taken):
         found.setdefault(" ".join(text[start:end].split()), ("list", []))[1].append((start, end))
-    _surnames_alone(text, tokens, found, taken)
+    surnames_alone(text, tokens, found, taken)
     acronyms = find_acronyms(text, tokens, taken)
     starts = [s for s, _ in sentences]
     result = []
@@ -230,7 +231,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         organization = cue in ("acronym", "club") or name.split()[-1].rstrip(".") in ORG_SUFFIXES
         result.append(Candidate(name, "organization" if organization else "person", " ".join(evidence.split()),
                                 cue, tuple(spans)))
-    return _merge(result)
+    return merge(result)
 
 
 def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
@@ -250,9 +251,11 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
     if (last is None and prev is not None and prev.text in _SPEECH_BEFORE and token.gap == " "
             and not (i >= 2 and tokens[i - 2].text.lower() in _DETERMINERS)):  # "das erklärte Ziel"
         last, cue = _name_at(tokens, i, min_tokens=2 if prev.text == "so" else 1), f"speech verb: {prev.text}"
-    if last is None and token.text in names and not (prev is not None and prev.text.lower() in _NOUN_MARKERS
+    if last is None and token.text in names and not (prev is not None and prev.text.lower() in NOUN_MARKERS
                                                      and not RELATIVE.fullmatch(prev.gap + prev.text)):
         last, cue = _name_at(tokens, i, min_tokens=2), "first name"  # not "eine Art Menschen"
+        if last is not None and not _second_name_cue(tokens, i):
+            last = None  # "für Tage von der Debatte", "Rosa Flamingos": a given name that is also a word
     if last is None and len(token.text) == 1 and _is_initial(tokens, i) and not _sentence_start(text, token.start):
         last, cue = _name_at(tokens, i, min_tokens=2), "initial"  # "A. Wiegemann"
     if last is None and i + 1 < len(tokens) and tokens[i + 1].text in _SPEECH_AFTER_DE and tokens[i + 1].gap == " " \
@@ -266,7 +269,7 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
         last, cue = _name_at(tokens, i, min_tokens=2), "role: apposition"  # not "Ingenieur Sébastien Evrard, …"
         if last is not None and tokens[last + 1].gap != ", ":
             last = None
-    if last is None and counts is not None and not (prev is not None and prev.text.lower() in _NOUN_MARKERS) \
+    if last is None and counts is not None and not (prev is not None and prev.text.lower() in NOUN_MARKERS) \
             and _proper_pair(tokens, i, names, counts):  # the cheap test first: the pair may ask HanTa
         last, cue = i + 1, "proper nouns"  # "Mitt Romney": a given name the dictionary lacks
     if last is not None and last + 1 < len(tokens) and _ROMAN.fullmatch(tokens[last + 1].text) \
@@ -284,6 +287,17 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
                              or inside_other_name(tokens, i, last, ORG_SUFFIXES)):
         last = None  # "sagte Odessas Gouverneur …": a genitive before a role; "San Juan", "Premier League"
     return last, cue
+
+
+def _second_name_cue(tokens: list[Token], i: int) -> bool:
+    """A given name that is also a common noun or an adjective ("Tage", "Mark", "rosa": HanTa's
+    lexicon) names a person only before a word HanTa calls a proper noun or does not know
+    ("Mark Rylance", "Matt Brammeier"); the other cues (role, title, speech verb) stand apart."""
+    word = tokens[i].text
+    if not (is_common_word(word) or (not is_unknown_word(word) and is_common_word(word.lower()))):
+        return True  # the lower case is asked only of lexicon words: an unknown word costs HanTa a guess
+    after = tokens[i + 1].text
+    return is_proper_noun(after) or is_unknown_word(after)
 
 
 def _appositive_name(tokens: list[Token], i: int) -> int | None:
@@ -318,83 +332,3 @@ def _proper_pair(tokens: list[Token], i: int, names: frozenset[str], counts: dic
 
 def _sentence_start(text: str, offset: int) -> bool:
     return starts_sentence(text, offset, skip=" \"'“„»")
-
-
-def _surnames_alone(text: str, tokens: list[Token], found: dict, taken: Coverage) -> None:
-    """``Grigorov`` after ``Gavriil Grigorov``: the bare surname of a multi-word candidate,
-    after its first full mention, when no other candidate shares it."""
-    owners: dict[str, list[str]] = {}
-    for name, (cue, _) in found.items():
-        parts = name.split()
-        # one word named through a role, a title or a speech verb ("der CSU-Vorsitzende
-        # Stoiber") is a surname too: "Stoiber hatte … betont" is the same person
-        if len(parts[-1]) >= 3 and (len(parts) >= 2 or cue.startswith(_PERSON_CUES)):
-            owners.setdefault(parts[-1], []).append(name)
-    for surname, names in owners.items():  # "Hirsi Ali" inside "Ayaan Hirsi Ali": one person
-        longest = max(names, key=len)
-        if all(longest.endswith(" " + n) or n == longest for n in names):
-            owners[surname] = [longest]
-    if not owners:
-        return
-    for k, token in enumerate(tokens):
-        if not token.hyphen_after and token.text not in owners and token.text[:-1] not in owners:
-            continue  # most words: no surname, not even in the genitive
-        if k and tokens[k - 1].text.lower() in _NOUN_MARKERS:  # "die Menschen" is a noun
-            continue
-        word, end = token.text, token.end
-        if token.hyphen_after and not token.hyphen_before:  # "Koch-Mehrin": a double surname
-            word, end = _hyphenated(text, tokens, k)
-        elif token.hyphen_before or token.hyphen_after:
-            continue
-        stem = word[:-1] if word.endswith("s") and word[:-1] in owners else word
-        names = owners.get(stem)
-        if not names or len(names) != 1:
-            continue
-        name = names[0]
-        if token.start <= found[name][1][0][0] or taken.overlaps(token.start, end):
-            continue
-        found[name][1].append((token.start, end))
-        taken.add(token.start, end)
-
-
-_PERSON_CUES = ("role:", "title:", "speech verb:")
-
-
-def _hyphenated(text: str, tokens: list[Token], k: int) -> tuple[str, int]:
-    """The whole hyphenated word that starts at token ``k``, and where it ends."""
-    last = k
-    while last + 1 < len(tokens) and tokens[last].hyphen_after:
-        last += 1
-    return text[tokens[k].start:tokens[last].end], tokens[last].end
-
-
-def _merge(candidates: list[Candidate]) -> list[Candidate]:
-    """One candidate per person: ``Grigorovs`` and ``Grigorov`` (genitive), ``Lawrow`` found
-    by ``sagte Lawrow`` and ``Sergej Lawrow`` (surname of exactly one longer name)."""
-    by_name = {c.name: c for c in candidates}
-    surnames: dict[str, list[str]] = {}
-    for cand in candidates:
-        parts = cand.name.split()
-        if len(parts) >= 2:
-            surnames.setdefault(parts[-1], []).append(cand.name)
-
-    def owner(name: str) -> str | None:
-        for form in (name, name[:-1] if name.endswith("s") else None):
-            if form is None:
-                continue
-            if form != name and form in by_name:
-                return form
-            longer = surnames.get(form, [])
-            if " " not in name and len(longer) == 1:
-                return longer[0]
-        return None
-
-    spans: dict[str, list[tuple[int, int]]] = {c.name: list(c.spans) for c in candidates}
-    for cand in candidates:
-        target = owner(cand.name)
-        if target is not None and target != cand.name and owner(target) is None:
-            spans[target].extend(spans.pop(cand.name))
-    return [
-        Candidate(c.name, c.kind, c.evidence, c.cue, tuple(sorted(spans[c.name])))
-        for c in candidates if c.name in spans
-    ]

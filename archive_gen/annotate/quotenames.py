@@ -3,6 +3,8 @@ hilft“. The quote finder skips these, so no speaker is credited with a newspap
 
 import re
 
+from ..lang.propernoun import is_proper_noun, is_unknown_word
+
 # The noun before a quoted name: „Neues Deutschland“ after "der Zeitung" is a title, not speech.
 _TITLE_NOUN = re.compile(r"(?:[Zz]eitung|[Zz]eitschrift|[Mm]agazin|[Bb]latt|[Ss]ender|[Ff]ilm|[Bb]uch|[Rr]oman|"
                          r"[Tt]itel|[Ss]endung|[Ss]erie|[Aa]lbum|[Ll]ied|[Ss]ong|[Ii]nitiative|[Aa]ktion|[Kk]ampagne|"
@@ -33,4 +35,16 @@ def is_quoted_name(ctx, match: re.Match) -> bool:
         return True
     if words[0][:1].isupper() and _NAME_AFTER.match(ctx.text, match.end()):
         return True
+    if len(words) == 1 and _bare_name(ctx.text, words[0], match):
+        return True
     return 2 <= len(words) and words[0][:1].isupper() and all(_NAME_WORD.fullmatch(w.strip(",")) for w in words)
+
+
+def _bare_name(text: str, word: str, match: re.Match) -> bool:
+    """One quoted word that the article also writes bare, and HanTa calls a proper noun or does
+    not know: a name ("die Gentech-Kartoffel Amflora" makes „Amflora“ a name); not „Gesindel“."""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    bare = re.compile(rf"(?<![„\"»“\w-]){re.escape(word)}(?![“\"«\w-])")
+    return any(not (match.start() <= m.start() < match.end()) for m in bare.finditer(text)) and \
+        (is_proper_noun(word) or is_unknown_word(word))

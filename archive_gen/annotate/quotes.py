@@ -28,7 +28,10 @@ from ..model import Claim, Mention, Quote
 from .candidates import is_role
 from .quotenames import is_quoted_name
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
-from .speakers import Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for, unnamed_role_before, who_of
+from .reported import possessive_continued, previous_speaker, reported, reported_between
+from .speakers import (Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
+                       unnamed_role_before, who_of)
+from .unnamed import characterised_by, document_of, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
 
 _QUOTE = re.compile(r"„([^“”\"„]{2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
@@ -40,6 +43,7 @@ _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|er|sie)\s+$")  # "he said"
 # A sentence that opens with a role as its subject, up to the verb: "Der Hauptgeschäftsführer
 # des BPI nannte sie …" (the pronoun after the verb is its object).
 _ROLE_SUBJECT = re.compile(r"\s*(?:Der|Die|Ein|Eine)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)(?:\s+(?:des|der|von|vom)\s+[^,;:.„“\"]{1,60})?\s*")
+_SUBJECT_AT = re.compile(r"\s*(?:[^.;:„“\"]{1,80},\s*[a-zäöüß]+\s+)?(?:[A-ZÄÖÜ][\w-]*\s+)?")  # what may precede a subject
 _NAMED_SUBJECT = re.compile(r"\s+(?:der|die|das|ein|eine)\s+[A-ZÄÖÜ]")
 _ROLE_AFTER = re.compile(r"\s+(?:der|die|the|ein|eine|a)\s+([\w-]+)")
 
@@ -76,7 +80,10 @@ def _continued(ctx: Context, earlier: list[Quote], quote_at: int, sentence: int)
         return Who()
     last = earlier[-1]
     s_start = ctx.sentences[sentence][0]
-    if ctx.text[s_start:quote_at].strip() or not _reported_between(ctx, ctx.sentence_of(last.end), sentence):
+    if ctx.text[s_start:quote_at].strip() or not reported_between(ctx, ctx.sentence_of(last.end), sentence):
+        return Who()
+    s_end = ctx.sentences[sentence][1]  # „…?“ schrieben die Hacker: a subject of its own
+    if any(_NAMED_SUBJECT.match(ctx.text, v.end()) for v in SPEECH_VERB.finditer(ctx.text, quote_at, s_end)):
         return Who()
     if any((e.id, e.name) != (last.speaker, last.speaker_name if not last.speaker else None)
            for e in ctx.entities_in(last.end, quote_at, ("person", "body", "source"))):
@@ -92,18 +99,9 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
     """Who a quote or claim in the sentence [s_start, s_end) comes from."""
     text = ctx.text
     speaking = ("person", "body", "source")
-    if quote_at is not None:  # Der Vorsitzende Konrad Freiberg: „…“
-        colon = [e for e in ctx.entities_in(s_start, quote_at, speaking)  # not "sagte gegenüber der Agentur dpa:"
-                 if re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*:\s*", text[e.end:quote_at]) and not addressee(ctx, e)]
-        if colon:
-            return who_of(colon[-1])
-        headline = _HEADLINE_SPEAKER.fullmatch(text, s_start, quote_at)
-        person = ctx.person_named(headline.group(1)) if headline else None
-        if person is not None:  # Löw: "Brauchen keinen Hrubesch"
-            return who_of(person)
-        introduced = contrast_speaker(ctx, s_start, quote_at) or _introduced(ctx, s_start, quote_at) or _inverted(ctx, quote_at)
-        if introduced:
-            return introduced
+    if quote_at is not None and (framed := _framed(ctx, s_start, quote_at)
+                                 or possessive_continued(ctx, s_start, quote_at, earlier, sentence)):
+        return framed
     verbs = _speech_verbs(ctx, s_start, s_end, quote_at)
     for verb in verbs:
         # "Kim sagte" first: in "Merkel nannte Wulff „…“" the name after the verb is its object.
@@ -115,6 +113,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         after = ctx.entities_in(verb.end(), min(s_end, verb.end() + 6), speaking)
         if after:  # sagte Kim
             return who_of(after[0])
+        if lone := lone_speaker(ctx, s_start, verb):  # Thaksin begründete …; „…“, stellte Celebi fest
+            return lone
         pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start()) \
             or opening_pronoun(ctx, s_start, verb.start())
         subject = _ROLE_SUBJECT.fullmatch(text, s_start, verb.start())
@@ -124,16 +124,18 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         if pronoun:  # unterstrich er: the speaker of the speech before; schrieb sie, he said
             if (unnamed := unnamed_role_before(ctx, sentence)) is not None:  # "Der … Vize-Außenminister …. Er sagte"
                 return unnamed
-            previous = _previous_speaker(ctx, earlier, sentence, pronoun.group(1).lower())
+            previous = previous_speaker(ctx, earlier, sentence, pronoun.group(1).lower())
             if previous:
                 return previous
             entity = ctx.antecedent(pronoun.group(1).lower(), verb.start())
             if entity is not None:
                 return who_of(entity)
             continue
-        named = _role_after(ctx, verb, s_end)
+        named = _role_after(ctx, verb, s_end) or named_body(ctx, s_start, verb)
         if named:
             return named
+    if (document := document_of(ctx, s_start, s_end)) and quote_at is not None:
+        return document  # „…“, heißt es in einer Pressemitteilung des CCC
     if _IMPERSONAL.search(text, s_start, s_end) and earlier:
         last = earlier[-1]
         if ctx.sentence_of(last.start) >= sentence - 3 and (last.speaker or last.speaker_name or last.via):
@@ -144,9 +146,26 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         if people:
             return who_of(people[0])
     if quote_at is not None:  # Nach Auffassung des Vorsitzenden Hartmut Perschau sei es „…“
-        return (_cue_target(ctx, s_start, s_end)[1] or _reported(ctx, s_start, s_end, earlier, sentence)
+        return (_cue_target(ctx, s_start, s_end)[1] or unknown_claimant(ctx, s_start, s_end)
+                or characterised_by(ctx, s_start, quote_at) or reported(ctx, s_start, s_end, earlier, sentence)
                 or _standalone(ctx, s_start, s_end, sentence))
     return Who()
+
+
+def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:
+    """A speaker the words around a quote name without a speech verb deciding: a name before a
+    colon, a headline's ``Löw:``, a while-clause, an introduction, an inversion, an opinion."""
+    text = ctx.text
+    colon = [e for e in ctx.entities_in(s_start, quote_at, ("person", "body", "source"))  # not "sagte gegenüber der Agentur dpa:"
+             if re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*:\s*", text[e.end:quote_at]) and not addressee(ctx, e)]
+    if colon:  # Der Vorsitzende Konrad Freiberg: „…“
+        return who_of(colon[-1])
+    headline = _HEADLINE_SPEAKER.fullmatch(text, s_start, quote_at)
+    person = ctx.person_named(headline.group(1)) if headline else None
+    if person is not None:  # Löw: "Brauchen keinen Hrubesch"
+        return who_of(person)
+    return (contrast_speaker(ctx, s_start, quote_at) or _introduced(ctx, s_start, quote_at)
+            or _inverted(ctx, quote_at) or opinion_holder(ctx, s_start, quote_at))
 
 
 def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
@@ -172,20 +191,6 @@ def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
     return Who()
 
 
-def _reported_between(ctx: Context, said: int, sentence: int) -> bool:
-    """The sentences between the one where a quote ended and ``sentence`` are at most two of
-    reported speech (subjunctive, nobody named): "Die Gefahr einer Pandemie sei real. … „Aber
-    das Virus hat …“" still quotes the same speaker."""
-    between = range(said + 1, sentence)
-    if len(between) > 2:
-        return False
-    for j in between:
-        start, end = ctx.sentences[j]
-        if not _SUBJUNCTIVE.search(ctx.text, start, end) or ctx.entities_in(start, end, ("person", "body", "source")):
-            return False
-    return True
-
-
 def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
     """A sentence that is only a quote, after a sentence where one person speaks without
     quoting ("John Kline, …, sagte zu den Anschuldigungen, dass … . „Das war direktes Feuer …“"):
@@ -206,10 +211,14 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
     if any(a < p_end and b > p_start for a, b in ctx.quote_spans):
         return Who()
     people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
-    verbs = [v for v in SPEECH_VERB.finditer(ctx.text, p_start, p_end)]
-    if len(people) != 1 or not verbs:
+    if len(people) != 1:
         return Who()
-    return who_of(next(iter(people.values())))
+    person = next(iter(people.values()))
+    # the one person speaks there, or is the subject: opening it ("Sadiq Khan, …, verurteilte …")
+    # or right after its first verb ("Um … zu gewinnen, will Oettinger …")
+    if not SPEECH_VERB.search(ctx.text, p_start, p_end) and not _SUBJECT_AT.fullmatch(ctx.text, p_start, person.start):
+        return Who()
+    return who_of(person)
 
 
 def _speech_verbs(ctx: Context, s_start: int, s_end: int, quote_at: int | None) -> list[re.Match]:
@@ -227,29 +236,6 @@ def _distance(ctx: Context, verb: re.Match, quote_at: int) -> int:
     i = bisect.bisect_left(ctx.quote_spans, (quote_at, -1))
     end = ctx.quote_spans[i][1] if i < len(ctx.quote_spans) else quote_at
     return quote_at - verb.end() if verb.end() <= quote_at else max(0, verb.start() - end)
-
-
-# A sentence opening with a pronoun and a verb in -e that is no past tense in -te: "Es drohe",
-# "Er wolle" (the indicative would be "droht", "will").
-_SUBJUNCTIVE_OPENING = re.compile(r"\s*(?:Es|Er|Sie|Dies|Das|Man)\s+[a-zäöüß]+(?<!t)e\b")
-_SUBJUNCTIVE = re.compile(r"\b(?:sei|seien|habe|hätten?|werde|würden?|könne|müsse|gebe|stehe|liege|solle|dürfe|"
-                          r"wolle|zeige|gehe|bleibe|komme|brauche|wisse|gelte|fehle|halte|sehe|lasse|mache)\b")
-
-
-def _reported(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sentence: int) -> Who:
-    """Reported speech that goes on (subjunctive, nobody named): "Damit seien „der Kurs …
-    nicht mehr so klar“" continues the speaker of the sentence before, who spoke with a speech
-    verb and is the one person named there, or of the quote just before."""
-    if not (_SUBJUNCTIVE.search(ctx.text, s_start, s_end) or _SUBJUNCTIVE_OPENING.match(ctx.text, s_start)) or \
-            ctx.entities_in(s_start, s_end, ("person", "body", "source")):
-        return Who()
-    if sentence > 0:
-        p_start, p_end = ctx.sentences[sentence - 1]
-        people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
-        verbs = SPEECH_VERB.finditer(ctx.text, p_start, p_end)
-        if len(people) == 1 and any(not ctx.in_quote(v.start()) for v in verbs):
-            return who_of(next(iter(people.values())))
-    return _previous_speaker(ctx, earlier, sentence, "sie")
 
 
 def _introduced(ctx: Context, s_start: int, quote_at: int) -> Who:
@@ -283,21 +269,11 @@ def _inverted(ctx: Context, quote_at: int) -> Who:
     if after is None:
         return Who()
     named = ctx.entities_in(after.end(), after.end() + 1, ("person", "body", "source"))
-    return who_of(named[0]) if named else Who()
+    return who_of(named[0]) if named else name_after(ctx, ctx.quote_spans[i][1], after.end())
 
 
 # A name alone before the colon that opens a quote: a headline's speaker ("Löw: …").
 _HEADLINE_SPEAKER = re.compile(r"\s*([A-ZÄÖÜ][\w'’-]+)\s*:\s*")
-
-
-def _previous_speaker(ctx: Context, earlier: list[Quote], sentence: int, pronoun: str) -> Who:
-    """The speaker of the latest quote at most two sentences back: who ``er`` continues."""
-    if not earlier or ctx.sentence_of(earlier[-1].start) < sentence - 2:
-        return Who()
-    last = earlier[-1]
-    if pronoun in ("er", "he") and last.speaker is not None and ctx.kinds.get(last.speaker) != "person":
-        return Who()
-    return Who(last.speaker, last.speaker_name, last.via) if (last.speaker or last.speaker_name) else Who()
 
 
 # A finite verb between a speech verb and a name means the name belongs to another clause.

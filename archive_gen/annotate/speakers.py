@@ -248,4 +248,3 @@ def named_next(ctx: Context, sentence: int) -> Who:
         return Who()
     people = {(e.id, e.name): e for e in ctx.entities_in(start, end, ("person",)) if not ctx.genitive(e)}
     return who_of(next(iter(people.values()))) if len(people) == 1 else Who()
-

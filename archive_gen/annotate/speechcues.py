@@ -24,7 +24,7 @@ SPEECH_VERB = re.compile(
     r"einräum\w*|eingeräumt|prangert\w* an|prangerte\w*|"
     # separable verbs: the particle far behind ("teilte in einer ersten Reaktion mit"), or joined
     # in a subordinate clause ("wie der Richter ausführte", "wie Paech dazu feststellt")
-    r"teilte\w*(?=(?:\s+[^\s.;:]+){0,6}\s+mit\b)|mitteilte\w*|ausführte\w*|ausgeführt|feststellt\w*|"
+    r"teilte\w*(?=(?:\s+[^\s.;:]+){0,6}\s+mit\b)|stellte\w*(?=(?:\s+[^\s.;:]+){1,4}\s+fest\b)|mitteilte\w*|ausführte\w*|ausgeführt|feststellt\w*|"
     r"hinzufügte\w*|hinzugefügt|bekanntgab\w*|zugab\w*|"
     r"said|says|told|stated|warned|announced|promised|added|wrote|declared|insisted|urged|reported|"
     r"explained|argued|noted|replied|commented|asked|called)\b"

@@ -53,6 +53,7 @@ from pathlib import Path
 from ..errors import RenderError
 from ..output.cache import Store, digest
 from . import shards as sharding
+from .stablefilters import stabilise
 from .standins import FILTER_NAMES, pages_to_index, stand_in
 
 __all__ = ["SearchStats", "index_site", "pagefind_executable", "BUNDLE_DIR", "SHARDS_FILE"]
@@ -359,5 +360,6 @@ def _run_pagefind(executable: Path, stand_ins: Path, bundle: Path, language: str
     if result.returncode != 0:
         detail = (result.stderr or result.stdout or "").strip().splitlines()[-5:]
         raise RenderError(f"pagefind failed with exit code {result.returncode}: " + " | ".join(detail))
+    stabilise(bundle)
 
 

@@ -42,9 +42,9 @@ inert (:func:`_inert`): Pagefind UI prints them as HTML.
 Determinism: the stand-ins are the same for the same site (sorted pages, sorted filters), and
 with Pagefind 1.5.2 the word index (``index/``), the fragments (``fragment/``) and the UI files
 are byte-identical from run to run. The filter files are not: Pagefind writes a filter's values
-in hash-map order, which changes per run, so their names, the ``pf_meta`` that lists them and
-the hash in ``pagefind-entry.json`` change, while what they hold is the same
-(``tests/test_search.py::test_index_is_reproducible`` pins exactly this).
+in hash-map order, which changes per run, so ``stablefilters.py`` rewrites them sorted (and with
+them the ``pf_meta`` that names them and ``pagefind-entry.json``): the whole bundle is the same
+bytes for the same site (``tests/test_search.py::test_index_is_reproducible``).
 """
 
 from __future__ import annotations

@@ -1,0 +1,100 @@
+"""Reported speech that carries a speaker on: subjunctive sentences after a quote or a speech
+verb ("Damit seien „…“"), and the speaker of the latest quote a pronoun continues. Apart from
+``quotes.py``, which decides the speaker of each quote from its own sentence."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Quote
+from .speakers import Context, Who, who_of
+from .speechcues import SPEECH_VERB
+
+# A noun right before a speech verb is its subject: "Ein Sprecher von Tesla teilte mit".
+_NOUN_SUBJECT = re.compile(r"\b(?:Der|Die|Ein|Eine)\s+[A-ZÄÖÜ][\w-]*(?:\s+(?:des|der|von|vom)\s+[A-ZÄÖÜ][\w-]*)?\s+$")
+
+
+def reported_between(ctx: Context, said: int, sentence: int) -> bool:
+    """The sentences between the one where a quote ended and ``sentence`` are at most two of
+    reported speech (subjunctive, nobody named): "Die Gefahr einer Pandemie sei real. … „Aber
+    das Virus hat …“" still quotes the same speaker."""
+    between = range(said + 1, sentence)
+    if len(between) > 2:
+        return False
+    for j in between:
+        start, end = ctx.sentences[j]
+        if not _SUBJUNCTIVE.search(ctx.text, start, end) or _who_may_speak(ctx, start, end):
+            return False
+    return True
+
+
+# A name after a preposition is no subject: "Auch habe sich durch die „veränderte Statik“
+# innerhalb der großen Koalition die Grundlage … geändert" (von and durch are left out: they may
+# name the agent of a passive, "Es wurde von Demjanjuks Sohn die Mutmaßung geäußert").
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|im|ins|an|am|auf|für|mit|zu|zur|zum|bei|beim|gegen|innerhalb|"
+                                 r"außerhalb|über|unter|nach|vor|aus|um|seit|ohne|zwischen|wegen)\s+"
+                                 r"(?:(?:der|die|das|den|dem|des|eine|einer|einem|eines|ein)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}$")
+
+
+def _who_may_speak(ctx: Context, start: int, end: int) -> bool:
+    """A person, body or source named in [start, end), not after a preposition."""
+    return any(not _PREPOSITION_BEFORE.search(ctx.text, max(start, e.start - 50), e.start)
+               for e in ctx.entities_in(start, end, ("person", "body", "source")))
+
+
+# A sentence opening with a pronoun and a verb in -e that is no past tense in -te: "Es drohe",
+# "Er wolle" (the indicative would be "droht", "will").
+_SUBJUNCTIVE_OPENING = re.compile(r"\s*(?:Es|Er|Sie|Dies|Das|Man)\s+[a-zäöüß]+(?<!t)e\b")
+_SUBJUNCTIVE = re.compile(r"\b(?:sei|seien|habe|hätten?|werde|würden?|könne|müsse|gebe|stehe|liege|solle|dürfe|"
+                          r"wolle|zeige|gehe|bleibe|komme|brauche|wisse|gelte|fehle|halte|sehe|lasse|mache)\b")
+
+
+def reported(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sentence: int) -> Who:
+    """Reported speech that goes on (subjunctive, nobody named): "Damit seien „der Kurs …
+    nicht mehr so klar“" continues the speaker of the sentence before, who spoke with a speech
+    verb and is the one person named there, or of the quote just before."""
+    if not (_SUBJUNCTIVE.search(ctx.text, s_start, s_end) or _SUBJUNCTIVE_OPENING.match(ctx.text, s_start)) or \
+            _who_may_speak(ctx, s_start, s_end) or _own_verb(ctx, s_start, s_end):
+        return Who()
+    if sentence > 0:
+        p_start, p_end = ctx.sentences[sentence - 1]
+        people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
+        # nobody else: a body that spoke there ("Der BGH widersprach allerdings der Ansicht, …")
+        people = people or {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("body",))
+                            if not _PREPOSITION_BEFORE.search(ctx.text, max(p_start, e.start - 50), e.start)}
+        verbs = SPEECH_VERB.finditer(ctx.text, p_start, p_end)
+        if len(people) == 1 and any(not ctx.in_quote(v.start()) for v in verbs):
+            return who_of(next(iter(people.values())))
+    return previous_speaker(ctx, earlier, sentence, "sie")
+
+
+def _own_verb(ctx: Context, s_start: int, s_end: int) -> bool:
+    """A speech verb after a noun as its subject: "Ein Sprecher von Tesla teilte mit: …"
+    names a speaker we do not know, not the one of the sentence before."""
+    return any(not ctx.in_quote(v.start()) and _NOUN_SUBJECT.search(ctx.text, max(s_start, v.start() - 60), v.start())
+               for v in SPEECH_VERB.finditer(ctx.text, s_start, s_end))
+
+
+def previous_speaker(ctx: Context, earlier: list[Quote], sentence: int, pronoun: str) -> Who:
+    """The speaker of the latest quote at most two sentences back: who ``er`` continues."""
+    if not earlier or ctx.sentence_of(earlier[-1].start) < sentence - 2:
+        return Who()
+    last = earlier[-1]
+    if pronoun in ("er", "he") and last.speaker is not None and ctx.kinds.get(last.speaker) != "person":
+        return Who()
+    return Who(last.speaker, last.speaker_name, last.via) if (last.speaker or last.speaker_name) else Who()
+
+
+# A sentence that opens with a possessive and introduces a quote with a colon: "Seine
+# Zuversicht gründet sich auf … Erfahrungen …: „…“", "Seine Begründung: „…“".
+_POSSESSIVE_OPENING = re.compile(r"\s*(Seine|Ihre|His|Her)\s+\w")
+
+
+def possessive_continued(ctx: Context, s_start: int, quote_at: int, earlier: list[Quote], sentence: int) -> Who:
+    """The speaker of the quote before, whom the possessive points back to, when nobody else is
+    named before the colon."""
+    opening = _POSSESSIVE_OPENING.match(ctx.text, s_start, quote_at)
+    if opening is None or not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]) or \
+            ctx.entities_in(s_start, quote_at, ("person", "body", "source")):
+        return Who()
+    return previous_speaker(ctx, earlier, sentence, "er" if opening.group(1) in ("Seine", "His") else "sie")

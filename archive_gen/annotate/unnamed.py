@@ -1,0 +1,203 @@
+"""Speakers the annotator did not find as entities (issue 12, fifth round): a lone name as a
+speech verb's subject, a named body the registry lacks, the person an opinion or a
+characterisation frames. Each is given as written (``Who.speaker_name``), or as the entity a
+frame points to; ``quotes.py`` asks them only after the entity-based rules found nobody."""
+
+from __future__ import annotations
+
+import re
+
+from ..lang.lexicon import NOT_NAME_START
+from ..lang.propernoun import is_proper_noun, is_unknown_word
+from .candidates import is_role
+from .speakers import Context, Who, who_of
+from .speechcues import CUE_AFTER, SPEECH_VERB
+
+
+# A name nobody found as an entity, in a slot only a speaker fills (issue 12): opening the
+# sentence right before a singular speech verb ("Thaksin begründete seinen Schritt mit den
+# Worten: „…“", "Gülsen Celebi gab an, dass …"), or after a quote and its verb ("„…“, stellte
+# Celebi fest", "„…“, wird Panetta zitiert"). German capitalises nouns, so HanTa decides: the
+# last word is a proper noun (NE), any word before it one too or unknown to its lexicon.
+_NAME = r"[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)?"
+_OPENING_NAME = re.compile(rf"\s*[„\"]?({_NAME})\s+")
+_NAME_AFTER = re.compile(rf"\s*({_NAME})(?=\s*[,.;:]|\s+[a-zäöüß]|\s*$)")
+_ARTICLE_BEFORE = re.compile(r"\b(?:der|die|das|den|dem|des|ein|eine|einer|eines|the|a|an)\s+$")
+
+
+_ANY_KIND = ("person", "body", "source", "state", "place")
+
+
+def _lone_name(ctx: Context, name: re.Match) -> bool:
+    """A name no entity covers (a state or place named so is no lone name: "Serbien sprach dem
+    Kosovo zu"), no role, that HanTa calls a proper noun."""
+    parts = name.group(1).split()
+    return not is_role(parts[0]) and not ctx.entities_in(name.start(1), name.end(1), _ANY_KIND) and \
+        is_proper_noun(parts[-1]) and all(is_proper_noun(w) or is_unknown_word(w) for w in parts[:-1])
+
+
+def opening_name(ctx: Context, s_start: int, verb: re.Match) -> Who:
+    """A name alone opening the sentence before a speech verb in the singular ("Thaksin
+    begründete"; not "Experten meinten", "Beobachter meint": HanTa knows those nouns)."""
+    opening = _OPENING_NAME.fullmatch(ctx.text, s_start, verb.start())
+    if opening is None or verb.group().split()[0].endswith("en") or not _lone_name(ctx, opening):
+        return Who()
+    return Who(speaker_name=opening.group(1))
+
+
+_QUOTE_COMMA = re.compile(r"[“\"»]\s*,\s*$")
+
+
+def lone_speaker(ctx: Context, s_start: int, verb: re.Match) -> Who:
+    """A lone name as the subject of ``verb``: opening the sentence, or right after the verb
+    when a quote and a comma stand before it."""
+    if lone := opening_name(ctx, s_start, verb):
+        return lone
+    if _QUOTE_COMMA.search(ctx.text, s_start, verb.start()):
+        return name_after(ctx, verb.start(), verb.end())
+    return Who()
+
+
+def name_after(ctx: Context, quote_end: int, at: int) -> Who:
+    """A name alone after a closing quote, a comma and lowercase words with a speech verb among
+    them or right after the name ("„…“, stellte Celebi fest"; not "„…“, so die Polizei")."""
+    name = _NAME_AFTER.match(ctx.text, at)
+    if name is None or _ARTICLE_BEFORE.search(ctx.text, quote_end, at) or \
+            not SPEECH_VERB.search(ctx.text, quote_end, min(len(ctx.text), name.end() + 15)) or \
+            not _lone_name(ctx, name):
+        return Who()
+    return Who(speaker_name=name.group(1))
+
+
+# An opinion framed by "Für": "Für den Theologen Hans Küng sei der Rücktritt „…“", "Für
+# Bildungssenator Willi Lemke (SPD) hält die Beschäftigung … als „…“": the person right after
+# the opening "Für" (maybe past a role) and right before the verb holds the view quoted.
+_FOR = re.compile(r"\s*Für\s+")
+# before the person: an article, adjectives and one noun ("den brasilianischen Gesundheitsminister")
+_FOR_GAP = re.compile(r"(?:(?:den|dem|die|der|das)\s+)?(?:[a-zäöüß][\w-]*\s+){0,3}(?:[A-ZÄÖÜ][\w-]*\s+)?")
+_OPINION_VERB = re.compile(r"\s*(?:\([^()]{1,40}\))?\s+(?:ist|sei|war|wäre|sind|seien|waren|bleibt|bleibe|"
+                           r"hält|halte|gilt|gelte|steht|stehe)\b")
+
+
+def opinion_holder(ctx: Context, s_start: int, quote_at: int) -> Who:
+    opening = _FOR.match(ctx.text, s_start, quote_at)
+    if opening is None:
+        return Who()
+    people = ctx.entities_in(opening.end(), quote_at, ("person",))
+    if not people or not _FOR_GAP.fullmatch(ctx.text, opening.end(), people[0].start) or \
+            not _OPINION_VERB.match(ctx.text, people[0].end, quote_at):
+        return Who()
+    return who_of(people[0])
+
+
+# An attribution cue before a body the registry lacks: "Laut Polizei habe es …", "nach Angaben
+# der Staatsanwaltschaft Krefeld „…“", "laut einer Pressemitteilung des BMI" (the body whose
+# document it is). Up to three capitalised words; no role ("laut einem Sprecher": unnamed).
+_CLAIMANT = re.compile(r"\s+(?:(?:der|des|dem|den|die|einer|einem|eines)\s+)?((?:[A-ZÄÖÜ][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*)"
+                       r"(?=\s+[a-zäöüß„]|\s*[,.;:(]|\s*$)")
+_OF_BODY = re.compile(r"\s+(?:des|der)\s+(?:[a-zäöüß][\w-]*\s+){0,2}((?:[A-ZÄÖÜ][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*)"
+                      r"(?=\s+[a-zäöüß„]|\s*[,.;:(]|\s*$)")
+
+
+def unknown_claimant(ctx: Context, s_start: int, s_end: int) -> Who:
+    """The body an attribution cue names when it is no entity of ours, as written."""
+    for cue in CUE_AFTER.finditer(ctx.text, s_start, s_end):
+        if ctx.in_quote(cue.start()):
+            continue
+        named = _CLAIMANT.match(ctx.text, cue.end(), s_end)
+        if named is None or ctx.entities_in(cue.end(), named.end(), ("person", "body", "source", "state", "place")):
+            return Who()
+        of_body = _OF_BODY.match(ctx.text, named.end(), s_end)
+        name = of_body.group(1) if of_body else named.group(1)
+        if any(is_role(w) for w in (named.group(1) + " " + name).split()) or ctx.in_quote(named.start(1)) \
+                or not _a_name(ctx.text, name):
+            return Who()
+        return Who(speaker_name=name)
+    return Who()
+
+
+def _a_name(text: str, words: str) -> bool:
+    """Two capitalised words ("Berliner Polizei", "Staatsanwaltschaft Krefeld"), an acronym
+    ("BMI"), or a word the article also writes after another capitalised word ("Polizei" where
+    "Berliner Polizei" stands): a name, not a generic "Website" or "Gericht"."""
+    if " " in words or re.fullmatch(r"[A-ZÄÖÜ]{2,}\w*", words):
+        return True
+    return any(m.group(1).lower() not in NOT_NAME_START
+               for m in re.finditer(rf"\b([A-ZÄÖÜ][\w-]+) {re.escape(words)}\b", text))
+
+
+# A body the registry lacks as a speech verb's subject, when it is a name: "„…“, schrieb die
+# Hoover Institution", "Die Deutsche Presseagentur meldete", "schreibt der AK
+# Vorratsdatenspeicherung". An article, capitalised words, no role ("sagte der Sprecher").
+_BODY_WORDS = r"\s+((?:[A-ZÄÖÜ][\w-]*[ \t]+){0,2}[A-ZÄÖÜ][\w-]*)"
+_BODY_BEFORE = re.compile(rf"\s*[„\"]?(?:Der|Die|Das|der|die|das){_BODY_WORDS}\s+")
+_BODY_AFTER = re.compile(rf"\s+(?:der|die|das){_BODY_WORDS}(?=\s*[,;:]|\.(?:\s|$)|\s+[a-zäöüß]|\s*$)")
+
+
+def named_body(ctx: Context, s_start: int, verb: re.Match) -> Who:
+    """The body named by article and name right before (opening the sentence) or after a
+    speech verb, as written."""
+    body = _BODY_BEFORE.fullmatch(ctx.text, s_start, verb.start()) or _BODY_AFTER.match(ctx.text, verb.end())
+    if body is None or not body.group(1)[:1].isupper():
+        return Who()
+    name = body.group(1)
+    if any(is_role(w) for w in name.split()) or ctx.entities_in(body.start(1), body.end(1), ("person",)) or \
+            ctx.in_quote(body.start(1)) or not _a_name(ctx.text, name):
+        return Who()
+    return Who(speaker_name=name)
+
+
+# A characterisation: "Der österreichische Bundeskanzler Wolfgang Schüssel würdigte Ligeti als
+# „großen Österreicher …“", "Die bayerische Justizministerin Beate Merk wies dies … als
+# „Unverschämtheit“ zurück": the words after "als" are the subject's, and the subject is the
+# person opening the sentence (maybe after an article and a role) right before a verb.
+_AS_QUOTE = re.compile(r"\bals\s+[„\"»“]$")
+_OPENING_SUBJECT = re.compile(r"\s*(?:(?:Der|Die)\s+(?:[a-zäöüß][\w-]*\s+){0,3}[A-ZÄÖÜ][\w-]*\s+)?")
+_VERB_NEXT = re.compile(r"\s+[a-zäöüß]")
+
+
+def characterised_by(ctx: Context, s_start: int, quote_at: int) -> Who:
+    if not _AS_QUOTE.search(ctx.text, max(s_start, quote_at - 6), quote_at + 1):
+        return Who()
+    people = ctx.entities_in(s_start, quote_at, ("person",))
+    if not people:
+        return Who()
+    first = people[0]
+    if _OPENING_SUBJECT.fullmatch(ctx.text, s_start, first.start) and _VERB_NEXT.match(ctx.text, first.end):
+        return who_of(first)
+    role = _ROLE_OPENING.match(ctx.text, s_start)
+    if role is not None and (is_role(role.group(1)) or is_role(role.group(1)[:-1])) and \
+            ctx.text[first.start - 2:first.start] == ", " and _COMMA_VERB.match(ctx.text, first.end):
+        return who_of(first)  # "Der Vorsitzende der … ver.di, Nachfolgeorganisation der ÖTV, Frank Bsirske, würdigte"
+    return Who()
+
+
+# A role opening the sentence with the person in commas after it, right before the verb ("Der
+# Vorsitzende …, Frank Bsirske, würdigte"; also an adjectival role in its strong form, "Vorsitzender").
+_COMMA_VERB = re.compile(r",\s+[a-zäöüß]")
+_ROLE_OPENING = re.compile(r"\s*(?:Der|Die)\s+(?:[a-zäöüß][\w-]*\s+){0,2}([A-ZÄÖÜ][\w-]*)")
+
+
+# An impersonal "heißt es" with the document it is in: "„…“, heißt es in einer Pressemitteilung
+# des CCC", "heißt es in dem LSVD-Schreiben": the body whose document it is speaks, not whoever
+# was quoted before.
+_IMPERSONAL_IN = re.compile(r"\b(?:hieß|heißt) es(?:\s+(?:weiter|auch|dazu|darin|zudem))?\s+(?:in|im)\s+"
+                            r"(?:(?:einer|einem|eines|dem|der|den|des)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}([A-ZÄÖÜ][\w-]*)")
+
+
+def document_of(ctx: Context, s_start: int, s_end: int) -> Who:
+    found = _IMPERSONAL_IN.search(ctx.text, s_start, s_end)
+    if found is None or ctx.in_quote(found.start()):
+        return Who()
+    speaking = ("person", "body", "source")
+    inside = ctx.entities_in(found.start(1), found.end(1), speaking)  # "LSVD-Schreiben"
+    if inside and ctx.text[inside[0].end:inside[0].end + 1] == "-":
+        return who_of(inside[0])
+    of_body = _OF_BODY.match(ctx.text, found.end(1), s_end)
+    if of_body is None:
+        head = found.group(1).split("-")[0]
+        return Who(speaker_name=head) if "-" in found.group(1) and _a_name(ctx.text, head) and head.isupper() else Who()
+    named = ctx.entities_in(of_body.start(1), of_body.end(1), speaking)
+    if named:
+        return who_of(named[0])
+    return Who(speaker_name=of_body.group(1)) if _a_name(ctx.text, of_body.group(1)) else Who()
