@@ -29,7 +29,7 @@ from . import incremental
 from .annotate import Annotator
 from .config import Config
 from .errors import ArchiveGenError, ContentError, Diagnostic, Diagnostics, GenerateError
-from .index import build_archive
+from .index import Related, RelatedState, build_archive
 from .index.events import load_events
 from .ingest import read_source
 from .ingest.discover import source_files
@@ -51,6 +51,7 @@ Progress = Callable[[str], None]
 T = TypeVar("T")
 STAGED = "docs"  # the staged pack's entry: the record of the last docs/ staged (output.staging.Record)
 GIT_DATES = "git dates"  # annotation-pack entry: (Git HEAD, the files asked about, their last-changed dates)
+RELATED = "related articles"  # annotation-pack entry: the last related lists (index.RelatedState)
 BACKGROUND_DELETE = 2000  # pages: from this size on, the replaced trees are deleted by a detached process
 
 
@@ -100,6 +101,7 @@ class Memo:
     dates: tuple[tuple[str, tuple[str, ...]], dict] | None = None  # (Git HEAD, files) -> last-changed dates
     long_lived: bool = False  # keep the registry and the Git dates, re-read when their stamps change
     shown: dict[Path, str] = field(default_factory=dict)  # a long-lived memo's display paths (realpath is slow)
+    related: Related | None = None  # related articles with the last lists (ranks only what a change reaches)
 
     @classmethod
     def of(cls, config: Config, *, long_lived: bool = False) -> Memo:
@@ -108,7 +110,7 @@ class Memo:
 
     def save(self) -> None:
         """Write both packs, pruned to what the last run used (sealed and atomic: never a lie)."""
-        self.annotations.save([*self.keys.values(), STAT_INDEX, GIVEN_NAMES, GIT_DATES])
+        self.annotations.save([*self.keys.values(), STAT_INDEX, GIVEN_NAMES, GIT_DATES, RELATED])
         self.pages.save(self.used_pages)
 
 
@@ -156,7 +158,7 @@ def collect(config: Config, diags: Diagnostics, progress: Progress = _silent, *,
                                     diags, country=config.country, cache=memo.annotations, jobs=default_jobs() if jobs is None else jobs, progress=progress)
     memo.keys = keys
     if own:
-        memo.annotations.save([*keys.values(), STAT_INDEX, GIVEN_NAMES, GIT_DATES])
+        memo.annotations.save([*keys.values(), STAT_INDEX, GIVEN_NAMES, GIT_DATES, RELATED])
     progress(f"read {len(files)} articles")
     if used_keys is not None:
         used_keys.update(keys)
@@ -171,7 +173,20 @@ def gather(config: Config, diags: Diagnostics, progress: Progress = _silent, **c
         articles = [a for a in articles if a.status == "published"]
         progress(f"{len(unpublished)} draft(s) or article(s) in review left out (preview them with serve)")
     events = load_events(config.content_dir, diags, config.display_path, config.max_file_bytes)
-    return build_archive(articles, registry, diags, events)
+    memo = collecting.get("memo")
+    if memo is None:
+        return build_archive(articles, registry, diags, events)
+    archive = build_archive(articles, registry, diags, events, _related(memo))
+    memo.annotations.put(RELATED, memo.related.state)
+    return archive
+
+
+def _related(memo: Memo) -> Related:
+    """Related articles that rank only what changed since the lists the memo (or its pack) kept."""
+    if memo.related is None:
+        state = memo.annotations.get(RELATED)
+        memo.related = Related(state=state if isinstance(state, RelatedState) else None)
+    return memo.related
 
 
 def stage(config: Config, diags: Diagnostics, progress: Progress = _silent, *,

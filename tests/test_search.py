@@ -130,6 +130,37 @@ def test_more_pages_in_the_newest_month_move_no_boundary(seed):
         assert {m: s for m, s in after.items() if m != newest} == {m: s for m, s in before.items() if m != newest}
 
 
+def test_the_newest_months_get_a_small_shard_of_their_own():
+    months = {"2019-12": 3, "2020-01": 1, "2020-03": 2, "2021-07": 5, "2022-01": 1, "2022-02": 2}
+    assert sharding.shard_plan(months, 100, 3) == {"2019-12": "2019-12", "2020-01": "2019-12", "2020-03": "2019-12",
+                                                   "2021-07": "2019-12", "2022-01": "2022-01", "2022-02": "2022-01"}
+    assert set(sharding.shard_plan(months, 100, 14).values()) == {"all"}, "no more pages than a recent shard: one"
+    assert sharding.shard_plan({"2020-01": 5, "2020-02": 9}, 100, 3) == {"2020-01": "2020-01", "2020-02": "2020-02"}, \
+        "the newest month is the recent shard however many pages it has"
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_recent_shard_only_splits_the_newest_shard(seed):
+    """The recent shard is cut from the newest shard alone: merged back, the plan is the plan
+    without it (older shards never move for it); it holds at most ``recent`` pages or one month."""
+    import random
+
+    rng = random.Random(seed)
+    months = {f"{2000 + i // 12}-{i % 12 + 1:02d}": rng.randint(0, 40) for i in range(rng.randint(1, 60))}
+    shard_pages, recent = rng.choice([50, 200, 10_000]), rng.choice([5, 30, 100])
+    plain, plan = sharding.shard_plan(months, shard_pages), sharding.shard_plan(months, shard_pages, recent)
+    names = sorted(set(plan.values()))
+    if len(names) == len(set(plain.values())):
+        assert plan == plain
+        return
+    newest = [m for m in plan if plan[m] == names[-1]]
+    assert newest == sorted(months)[-len(newest):], "the newest months"
+    assert len(newest) == 1 or sum(months[m] for m in newest) <= recent
+    merged_name = plain[newest[0]] if plain[newest[0]] != sharding.ALL_SHARD else sharding.ALL_SHARD
+    merged = {m: merged_name if m in newest or (merged_name == sharding.ALL_SHARD) else s for m, s in plan.items()}
+    assert merged == plain
+
+
 def _fragments(shard: Path) -> list[dict]:
     records = []
     for path in sorted((shard / "fragment").iterdir()):

@@ -11,16 +11,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 from itertools import combinations
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..errors import Diagnostics
 from ..model import Archive, Article, Claim, Event, Quote, Registry
 from .events import check_places, event_reports
 from ..paths import unique_slugs
-from .related import related_articles
+from .related import Related, RelatedState, related_articles
 from .taxonomy import TAXONOMIES, TaxonomySpec, build_taxonomies
 
-__all__ = ["TAXONOMIES", "TaxonomySpec", "assign_slugs", "build_archive"]
+__all__ = ["TAXONOMIES", "Related", "RelatedState", "TaxonomySpec", "assign_slugs", "build_archive"]
 
 
 def assign_slugs(articles: Iterable[Article], diags: Diagnostics | None = None) -> list[Article]:
@@ -47,8 +47,11 @@ def assign_slugs(articles: Iterable[Article], diags: Diagnostics | None = None) 
 
 
 def build_archive(articles: Iterable[Article], registry: Registry, diags: Diagnostics | None = None,
-                  events: dict[str, Event] | None = None) -> Archive:
-    """The graph; ``events``: the editors' events (:func:`.events.load_events`), with their reports."""
+                  events: dict[str, Event] | None = None,
+                  relate: Callable[[tuple[Article, ...]], dict[str, tuple[str, ...]]] = related_articles) -> Archive:
+    """The graph; ``events``: the editors' events (:func:`.events.load_events`), with their reports;
+    ``relate``: how related articles are found (a :class:`.related.Related` that keeps its last
+    result ranks only what a change reaches; the same lists)."""
     ordered = tuple(sorted(assign_slugs(articles, diags), key=lambda a: a.sort_key))
     check_places(events or {}, registry.actors, diags)
     by_month: defaultdict[tuple[int, int], list[str]] = defaultdict(list)
@@ -88,7 +91,7 @@ def build_archive(articles: Iterable[Article], registry: Registry, diags: Diagno
         quotes_by_actor=frozen(quotes),
         claims_by_actor=frozen(claims_by_actor),
         claims_by_source=frozen(claims_by_source),
-        related=related_articles(ordered),
+        related=relate(ordered),
         by_slug={a.slug: a for a in ordered},
         events=dict(sorted((events or {}).items())),
         event_reports=event_reports(ordered, events or {}, diags),

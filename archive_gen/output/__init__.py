@@ -5,7 +5,8 @@ swap replaces ``site/`` after a render. A file lock per tree keeps two runs on o
 from swapping into each other, and tells a crashed run's leftovers from a running one's.
 """
 
-from .staging import MARKER, StagedTree, WriteStats, make_staging_dir, remove_leftovers, replace_dir, stage_tree, tree_lock
+from .staging import (MARKER, StagedTree, WriteStats, make_folder, make_staging_dir, remove_leftovers, replace_dir,
+                      stage_tree, tree_lock)
 
-__all__ = ["MARKER", "StagedTree", "WriteStats", "make_staging_dir", "remove_leftovers", "replace_dir", "stage_tree",
-           "tree_lock"]
+__all__ = ["MARKER", "StagedTree", "WriteStats", "make_folder", "make_staging_dir", "remove_leftovers", "replace_dir",
+           "stage_tree", "tree_lock"]

@@ -113,6 +113,7 @@ def stage_tree(pages: Iterable[tuple[str, str]], docs_dir: Path,
         wanted: set[str] = {MARKER}
         made: set[str] = {""}  # folders made in the staging tree (one mkdir each, not one per page)
         record: Record = {}
+        root, docs = str(staging), str(docs_dir)
         for rel, text in pages:
             _check_page_path(rel, wanted)
             wanted.add(rel)
@@ -120,17 +121,18 @@ def stage_tree(pages: Iterable[tuple[str, str]], docs_dir: Path,
             sha = hashlib.sha256(data).hexdigest()
             if observe is not None:
                 observe(rel, data, sha)
-            target, current = staging / rel, docs_dir / rel
+            target, current = os.path.join(root, rel), os.path.join(docs, rel)  # strings: ~12,500 pages
             folder = posixpath.dirname(rel)
             if folder not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
+                make_folder(os.path.dirname(target))
                 made.add(folder)
             info = _same_file(current, data, sha, known.get(rel))
             if info is not None and _link_or_copy(current, target):
                 unchanged += 1
             else:
                 if info is None:
-                    target.write_bytes(data)
+                    with open(target, "wb") as out:
+                        out.write(data)
                     written += 1
                 else:
                     unchanged += 1  # copied: the copy is the file to record
@@ -141,6 +143,18 @@ def stage_tree(pages: Iterable[tuple[str, str]], docs_dir: Path,
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return StagedTree(docs_dir, staging, WriteStats(written, unchanged, removed), record=record)
+
+
+def make_folder(folder: str) -> None:
+    """``os.makedirs(folder, exist_ok=True)`` in one system call when the parent exists (a
+    page's own folder, ~12,000 per build at 10,000 articles: makedirs stats the parent first)."""
+    try:
+        os.mkdir(folder)
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
+    except FileExistsError:
+        if not os.path.isdir(folder):
+            raise
 
 
 def _check_page_path(rel: str, taken: set[str]) -> None:
@@ -160,19 +174,19 @@ def check_replaceable(tree: Path) -> None:
                           f"refusing to overwrite it (empty it or choose another --docs)")
 
 
-def _same_file(path: Path, data: bytes, sha: str, recorded: tuple | None) -> os.stat_result | None:
+def _same_file(path: str, data: bytes, sha: str, recorded: tuple | None) -> os.stat_result | None:
     """The stat of ``path`` when it holds exactly ``data`` (known from ``recorded`` for this very
     file, or else read and compared), None otherwise."""
     try:
         info = os.stat(path)
         if recorded == (sha, info.st_size, info.st_mtime_ns, info.st_ino):
             return info
-        return info if info.st_size == len(data) and path.read_bytes() == data else None
+        return info if info.st_size == len(data) and Path(path).read_bytes() == data else None
     except OSError:
         return None
 
 
-def _link_or_copy(source: Path, target: Path) -> bool:
+def _link_or_copy(source: str, target: str) -> bool:
     """True when linked; False when copied (with its mtime)."""
     try:
         os.link(source, target)

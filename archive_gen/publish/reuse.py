@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..output.cache import Store, code_version, digest
+from ..output import make_folder
 
 _LINK = re.compile(rb"\]\(<?([^)\s>#]+?\.md)(?:#[^)\s>]*)?>?(?:\s[^)]*)?\)")
 _SEARCH_INDEX = ("search", "search_index.json")
@@ -152,6 +153,7 @@ class _Plan:
 
     def __init__(self, reuse: Reuse | None, jobs: int, strict: bool) -> None:
         self.reuse, self.jobs, self.strict = reuse, jobs, strict
+        self.old_site = str(reuse.old_site) if reuse is not None else ""
         self.entries = _old_search_entries(reuse.old_site) if reuse is not None and reuse.pages else None
         self.child_of: dict[str, int] | None = None
         self.files = None
@@ -167,7 +169,7 @@ class _Plan:
         answer = self.answers.get(file.src_uri)
         if answer is None:
             answer = self.answers[file.src_uri] = self.reuse is not None and file.src_uri in self.reuse.pages \
-                and os.path.isfile(self.reuse.old_site / file.dest_uri) \
+                and os.path.isfile(os.path.join(self.old_site, file.dest_uri)) \
                 and (self.entries is not None or self.plugin(config) is None)  # no old entries: render it
         return answer
 
@@ -290,7 +292,8 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
     populate, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
     navigation = mkdocs_build.get_navigation
     plan = _Plan(reuse, jobs if hasattr(os, "fork") else 1, strict)
-    made: set[Path] = set()
+    made: set[str] = set()
+    old_site = str(reuse.old_site) if reuse is not None else ""
 
     def remember_nav(files, config):
         plan.nav = navigation(files, config)
@@ -307,7 +310,7 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
     def lazy_build(page, config, doc_files, nav, env, dirty=False, excluded=False):
         src, plugin = page.file.src_uri, plan.plugin(config)
         if plan.reused(page.file, config):
-            _link(reuse.old_site / page.file.dest_uri, Path(page.file.abs_dest_path), made)
+            _link(os.path.join(old_site, page.file.dest_uri), page.file.abs_dest_path, made)
             if plugin is not None:
                 plugin.search_index.entries.extend(plan.entries.get(page.url, ()))
             counts["reused"] = counts.get("reused", 0) + 1
@@ -333,11 +336,13 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
         _abandon(plan)
 
 
-def _link(source: Path, target: Path, made: set[Path]) -> None:
-    """Hard-link the old page into the new site (one ``mkdir`` per folder, not one per page)."""
-    if target.parent not in made:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        made.add(target.parent)
+def _link(source: str, target: str, made: set[str]) -> None:
+    """Hard-link the old page into the new site (one ``mkdir`` per folder, not one per page;
+    plain strings: ~11,700 pages per build at 10,000 articles, and ``Path`` cost more than the link)."""
+    folder = os.path.dirname(target)
+    if folder not in made:
+        make_folder(folder)
+        made.add(folder)
     try:
         os.link(source, target)
     except OSError:

@@ -42,6 +42,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import subprocess
 import tempfile
 import time
@@ -112,7 +113,7 @@ def pagefind_executable() -> Path:
 
 def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cache: Store | None = None,
                previous: tuple[str, Path] | None = None, shard_pages: int | None = None,
-               terms_apart: bool | None = None) -> SearchStats:
+               terms_apart: bool | None = None, recent_pages: int | None = None) -> SearchStats:
     """Index the rendered site in ``site_dir`` with Pagefind into ``site_dir/pagefind/``.
 
     Call it after MkDocs rendered the site (and before the site is published or swapped into
@@ -121,7 +122,8 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
     the page's ``<html lang>``). With ``quiet=False`` Pagefind's progress is printed.
     ``cache``: stand-ins by page hash (see above); ``previous``: (:attr:`SearchStats.key`, site
     dir) of a complete earlier index whose bundle may be reused when the key is the same;
-    ``shard_pages``, ``terms_apart``: how the index is sharded (``SHARD_PAGES``, ``TERMS_APART``).
+    ``shard_pages``, ``terms_apart``, ``recent_pages``: how the index is sharded (``SHARD_PAGES``,
+    ``TERMS_APART``, ``RECENT_PAGES``).
 
     Raises :class:`~archive_gen.errors.RenderError` when the binary is missing, ``site_dir`` is
     no rendered site, or Pagefind fails.
@@ -142,7 +144,8 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
 
     documents, articles, terms = _stand_ins(site_dir, language, names, cache)
     shards, main = sharding.split(documents, language, sharding.SHARD_PAGES if shard_pages is None else shard_pages,
-                                  sharding.TERMS_APART if terms_apart is None else terms_apart)
+                                  sharding.TERMS_APART if terms_apart is None else terms_apart,
+                                  sharding.RECENT_PAGES if recent_pages is None else recent_pages)
     binary = executable.stat()  # another Pagefind: another bundle
     identity = ("pagefind", language, str(executable), str(binary.st_size), str(binary.st_mtime_ns))
     keys = {name: digest(*identity, name, *(part for rel, document in docs for part in (rel, document)))
@@ -163,9 +166,8 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
     if cache is not None:
         _record(cache, key, keys, previous[0] if previous is not None else None)
 
-    files = [p for p in bundle.rglob("*") if p.is_file()]
-    return SearchStats(articles=articles, terms=terms, files=len(files),
-                       bytes=sum(p.stat().st_size for p in files),
+    files, size = _tree_size(str(bundle))
+    return SearchStats(articles=articles, terms=terms, files=files, bytes=size,
                        seconds=round(time.perf_counter() - started, 3), key=key, reused=reused,
                        indexed=tuple(indexed))
 
@@ -216,12 +218,13 @@ def _stand_ins(site_dir: Path, language: str, names: dict[str, str],
     """(site-relative path, stand-in) of every page to index, sorted; (articles, term pages).
     A page whose HTML hash is in ``cache`` is not parsed again."""
     documents: list[tuple[str, str]] = []
+    site = str(site_dir)
     used: list[str] = [_STAT_INDEX, _SHARD_KEYS]
     seen = (cache.get(_STAT_INDEX) if cache is not None else None) or {}
     stats: dict[str, tuple] = {}
     articles = terms = 0
     for rel, kind in pages_to_index(site_dir):
-        data, known = None, _file_id(site_dir / rel)
+        data, known = None, _file_id(os.path.join(site, rel))
         if known and seen.get(rel, (None,))[:-1] == known:  # the same file (a reused page's hard link)
             sha = seen[rel][-1]
         else:
@@ -270,14 +273,18 @@ def _sync_stand_ins(tree: Path, documents: list[tuple[str, str]], store: Store) 
     store.save()
     wanted = dict(documents)
     new_state = {}
+    root = str(tree)
     for rel, document in wanted.items():
         data = document.encode("utf-8")
-        target, known = tree / rel, state.get(rel)
+        target, known = os.path.join(root, rel), state.get(rel)
         sha = hashlib.sha256(data).hexdigest()
-        if known is None or known[0] != sha or _file_id(target) != known[1:]:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        new_state[rel] = (sha, *_file_id(target))
+        found = _file_id(target)
+        if known is None or known[0] != sha or found != known[1:]:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as out:
+                out.write(data)
+            found = _file_id(target)
+        new_state[rel] = (sha, *found)
     for rel in state.keys() - wanted.keys():
         target = tree / rel
         target.unlink(missing_ok=True)
@@ -289,36 +296,54 @@ def _sync_stand_ins(tree: Path, documents: list[tuple[str, str]], store: Store) 
     store.save()
 
 
-def _file_id(path: Path) -> tuple[int, ...]:
+def _file_id(path: str) -> tuple[int, ...]:
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return ()
     return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
+def _tree_size(root: str) -> tuple[int, int]:
+    """Files below ``root`` and their bytes."""
+    files = size = 0
+    for folder, _, names in os.walk(root):
+        for name in names:
+            info = os.lstat(os.path.join(folder, name))
+            if stat.S_ISREG(info.st_mode):
+                files, size = files + 1, size + info.st_size
+    return files, size
+
+
 def _link_bundle(old: Path | None, new: Path, marker: str) -> bool:
     """Hard-link (or copy) every file of the previous bundle (``marker``: a file it must hold)
-    into ``new``; False, and nothing left behind, when it is missing or cannot be linked."""
+    into ``new``; False, and nothing left behind, when it is missing or cannot be linked.
+    Plain strings and ``scandir``: a 10,000-article shard is ~8,300 files, linked every build."""
     if old is None or old.is_symlink() or not (old / marker).is_file():
         return False
     try:
-        for path in sorted(old.rglob("*")):
-            target = new / path.relative_to(old)
-            if path.is_symlink():
-                raise OSError(f"{path}: a link in the search bundle")
-            if path.is_dir():
-                target.mkdir(parents=True, exist_ok=True)
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(path, target)
-            except OSError:
-                shutil.copy2(path, target)
+        _link_tree(str(old), str(new))
     except OSError:
         shutil.rmtree(new, ignore_errors=True)
         return False
     return True
+
+
+def _link_tree(old: str, new: str) -> None:
+    os.makedirs(new, exist_ok=True)
+    with os.scandir(old) as entries:
+        found = sorted(entries, key=lambda entry: entry.name)
+    for entry in found:
+        target = os.path.join(new, entry.name)
+        if entry.is_symlink():
+            raise OSError(f"{entry.path}: a link in the search bundle")
+        if entry.is_dir():
+            _link_tree(entry.path, target)
+            continue
+        try:
+            os.link(entry.path, target)
+        except OSError:
+            shutil.copy2(entry.path, target)
 
 
 def _run_pagefind(executable: Path, stand_ins: Path, bundle: Path, language: str, quiet: bool, cwd: str) -> None:

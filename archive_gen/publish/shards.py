@@ -13,7 +13,8 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["ALL_SHARD", "SHARD_PAGES", "TERMS_APART", "TERMS_SHARD", "filter_names", "shard_plan", "split"]
+__all__ = ["ALL_SHARD", "RECENT_PAGES", "SHARD_PAGES", "TERMS_APART", "TERMS_SHARD", "filter_names", "shard_plan",
+           "split"]
 
 TERMS_SHARD = "terms"  # the term pages' shard, when they have one of their own (TERMS_APART)
 ALL_SHARD = "all"  # the one shard of an archive smaller than SHARD_PAGES pages
@@ -23,6 +24,11 @@ ALL_SHARD = "all"  # the one shard of an archive smaller than SHARD_PAGES pages
 # 16,000 articles, and a new article re-indexes the newest shard only (at 10,000: 2,731 of
 # 10,797 pages). Measured in benchmarks/README.md, "Session 4".
 SHARD_PAGES = 8_000
+# The newest months' own small shard (shard_plan; 0 = none). 300 cuts a new article's index at
+# 10,000 articles from ~3.4 s to under 1 s, but is a third shard: the first search grows by a
+# word chunk per query word (median 317 -> 339 KB, 2 of 14 queries over 400 KB instead of 1;
+# benchmarks/README.md, "Session 8"). Off until the search budget allows it.
+RECENT_PAGES = 0
 TERMS_APART = False  # False: term pages join the newest shard (one shard fewer to load)
 _FILTER = re.compile(r'data-pagefind-filter="([^"\[]+)\[')
 _EMPTY = '<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body></body></html>'
@@ -36,10 +42,12 @@ def _month(rel: str) -> str | None:
     return None
 
 
-def shard_plan(months: dict[str, int], shard_pages: int) -> dict[str, str]:
+def shard_plan(months: dict[str, int], shard_pages: int, recent_pages: int = 0) -> dict[str, str]:
     """Which shard each month's article pages go to: consecutive months, oldest first, a shard
     closing once it holds ``shard_pages`` pages; a shard is named after its first month, the
-    only one is ``all``.
+    only one is ``all``. With ``recent_pages``, the newest months of the newest shard that
+    hold at most that many pages (at least the newest month) are a shard of their own when
+    the newest shard holds more: a new article of the newest months re-indexes that one.
 
     Only the page counts decide, so a clean build and a rebuild shard alike. New articles of
     the newest months join the newest shard and move no boundary; more pages in an older month
@@ -53,13 +61,27 @@ def shard_plan(months: dict[str, int], shard_pages: int) -> dict[str, str]:
         count += months[month]
         if count >= shard_pages:
             name = ""
+    if recent_pages and plan:
+        _split_recent(plan, months, recent_pages)
     if len(set(plan.values())) <= 1:
         plan = dict.fromkeys(plan, ALL_SHARD)
     return plan
 
 
+def _split_recent(plan: dict[str, str], months: dict[str, int], recent_pages: int) -> None:
+    newest = sorted((m for m in plan if plan[m] == plan[max(plan)]), reverse=True)
+    recent, count = [], 0
+    for month in newest:
+        if recent and count + months[month] > recent_pages:
+            break
+        recent.append(month)
+        count += months[month]
+    if len(recent) < len(newest):
+        plan.update(dict.fromkeys(recent, recent[-1]))
+
+
 def split(documents: list[tuple[str, str]], language: str, shard_pages: int,
-            terms_apart: bool) -> tuple[dict[str, list[tuple[str, str]]], str]:
+          terms_apart: bool, recent_pages: int = 0) -> tuple[dict[str, list[tuple[str, str]]], str]:
     """The documents by shard (see :func:`shard_plan`), and the main shard: the newest, which
     also holds the term pages unless ``terms_apart``. It always exists, with an empty page
     when it has nothing to index (Pagefind still writes its bundle)."""
@@ -68,7 +90,7 @@ def split(documents: list[tuple[str, str]], language: str, shard_pages: int,
         month = _month(rel)
         if month:
             months[month] = months.get(month, 0) + 1
-    plan = shard_plan(months, shard_pages)
+    plan = shard_plan(months, shard_pages, recent_pages)
     main = TERMS_SHARD if terms_apart and plan else max(plan.values(), default=ALL_SHARD)
     shards: dict[str, list[tuple[str, str]]] = {main: []}
     for rel, document in documents:

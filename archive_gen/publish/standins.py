@@ -50,6 +50,7 @@ bytes for the same site (``tests/test_search.py::test_index_is_reproducible``).
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -81,21 +82,30 @@ _SPACE = re.compile(r"\s+")
 
 
 def pages_to_index(site_dir: Path) -> list[tuple[str, str]]:
-    """(site-relative path, kind) of the pages to index, sorted: articles and term pages."""
+    """(site-relative path, kind) of the pages to index, sorted: articles and term pages
+    (``articles/<yyyy>/<mm>/<slug>/index.html``, ``<taxonomy>/<id>/index.html``; listed with
+    ``scandir``, not ``glob``: ~10,800 pages per build at 10,000 articles)."""
     pages: list[tuple[str, str]] = []
-    articles = site_dir / "articles"
-    if articles.is_dir():
-        for path in articles.glob("*/*/*/index.html"):
-            rel = path.relative_to(site_dir).as_posix()
-            year, month = rel.split("/")[1:3]
-            if year.isdigit() and month.isdigit():
-                pages.append((rel, "articles"))
+    site = str(site_dir)
+    for year in _folders(os.path.join(site, "articles")):
+        for month in _folders(os.path.join(site, "articles", year)) if year.isdigit() else ():
+            if month.isdigit():
+                pages += [(f"articles/{year}/{month}/{slug}/index.html", "articles")
+                          for slug in _folders(os.path.join(site, "articles", year, month), "index.html")]
     for taxonomy in TAXONOMIES:
-        folder = site_dir / taxonomy
-        if folder.is_dir():
-            pages.extend((path.relative_to(site_dir).as_posix(), taxonomy)
-                         for path in folder.glob("*/index.html"))
+        pages += [(f"{taxonomy}/{term}/index.html", taxonomy)
+                  for term in _folders(os.path.join(site, taxonomy), "index.html")]
     return sorted(pages)
+
+
+def _folders(path: str, holding: str = "") -> list[str]:
+    """The names of the folders in ``path`` (none when it is no folder), with a file ``holding``."""
+    try:
+        with os.scandir(path) as entries:
+            names = [entry.name for entry in entries if entry.is_dir()]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return [name for name in names if os.path.isfile(os.path.join(path, name, holding))] if holding else names
 
 
 def _blocks(inner: str) -> list[tuple[str, int, int]]:

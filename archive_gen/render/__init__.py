@@ -26,7 +26,7 @@ from .events import event_pages
 from .feedfiles import archive_feed, term_feed
 from .meta import article_front_matter, extracted_meta
 from .notes import annotated_in
-from .site import custom_pages, timeline_pages
+from .site import MonthCache, custom_pages, timeline_pages
 from .terms import index_pages, term_pages
 
 __all__ = ["Encoded", "PageCache", "Settings", "article_front_matter", "extracted_meta", "render_pages"]
@@ -89,13 +89,26 @@ def render_pages(archive: Archive, settings: Settings, cache: PageCache | None =
             yield from through(number)
             number += 1
         yield from index_pages(ctx, taxonomy)
-    yield from timeline_pages(ctx)
+    yield from timeline_pages(ctx, _months_through(cache, keys))
     yield from event_pages(ctx)
     yield data_page(ctx)
     # the data files themselves (data/*.jsonl|csv) are streamed into docs/ by the pipeline
     yield from ((f"{PUBLISH_DIR}/schema/{name}", text) for name, text in schema_files())
     yield from custom_pages(ctx)
     yield archive_feed(ctx)
+
+
+def _months_through(cache: PageCache | None, keys: PageKeys | None) -> MonthCache | None:
+    """The Chronik's month pages through ``cache``, keyed by what they show (:meth:`PageKeys.month`)."""
+    if cache is None or keys is None:
+        return None
+
+    def through(year: int, month: int, slugs: tuple[str, ...], render: Callable[[], Pages]) -> Pages:
+        key = keys.month(year, month, slugs)
+        if key is None:
+            return render()
+        return [(path, data.decode("utf-8")) for path, data in cache.through(key, lambda: _encoded(render()))]
+    return through
 
 
 def _encoded(pages: Pages) -> Encoded:

@@ -14,14 +14,16 @@ page a clean build would write (tests/test_incremental.py proves it for every ki
   here), and the identity of every article it lists or quotes, its co-occurring actors with
   their counts and newest shared article, its quotes and claims, the passage notes naming it,
   and the events it lists (:meth:`PageKeys.event`);
-- events: an article page or a term page that names an event shows its title, date and number
-  of reports (the event pages and the events index are always rendered, as the Chronik is).
+- a Chronik month's pages: the identity of every article of the month (title, date, and its
+  annotation key for the wire sources shown) and the events with a report in the month;
+- events: an article, term or month page that names an event shows its title, date and number
+  of reports (the event pages and the events index are always rendered).
 
 The published data files (``data/*.jsonl|csv``) are not pages: :mod:`archive_gen.dataset.publish`
 streams them into docs/ and reuses the previous ones by its own key.
 
-The other pages (Chronik, indexes, home, hand-written pages, the archive's feed) are few and
-always rendered.
+The other pages (the Chronik's index, indexes, home, hand-written pages, the archive's feed)
+are few and always rendered.
 """
 
 from __future__ import annotations
@@ -80,6 +82,14 @@ class PageKeys:
                        str(self.ctx.settings.updated.get(article.source_file)),
                        str(self.ctx.month_page_of(article.slug)), self.event(event_of(article)),
                        *(self.ident(s) for s in shown))
+
+    def month(self, year: int, month: int, slugs: tuple[str, ...]) -> str | None:
+        """A Chronik month's pages; None (render them) when an article's annotation key is unknown."""
+        idents = [self.ident(slug) for slug in slugs]
+        if any(ident.startswith("?") for ident in idents):
+            return None
+        return _digest("month pages", self.names, str(year), str(month), *idents, "\0events",
+                       *(self.event(e) for e in self.ctx.month_events.get((year, month), ())))
 
     def term(self, term: Term) -> str:
         archive = self.ctx.archive

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator
+import functools
+from typing import Callable, Iterator
 
 from markupsafe import Markup
 
@@ -16,24 +17,18 @@ from .meta import page_file
 
 LATEST = 10  # articles on the home page
 TOP_ACTORS = 12
+# (year, month, the month's slugs, its renderer) -> its pages: a page cache's way through
+MonthCache = Callable[[int, int, tuple[str, ...], Callable[[], list[tuple[str, str]]]], list[tuple[str, str]]]
 
 
-def timeline_pages(ctx: RenderContext) -> Iterator[tuple[str, str]]:
+def timeline_pages(ctx: RenderContext, through: MonthCache | None = None) -> Iterator[tuple[str, str]]:
+    """The Chronik: a month's pages (through ``through``, a page cache keyed by what they show,
+    when given), newest month first, then the index of years and months."""
     years: dict[int, list[tuple[int, int]]] = {}
-    size = ctx.settings.page_size
     for (year, month), slugs in sorted(ctx.archive.by_month.items(), reverse=True):
         years.setdefault(year, []).append((month, len(slugs)))
-        total_pages = page_count(slugs, size)
-        title = ctx.format_date(dt.date(year, month, 1), "month")
-        for number, chunk in enumerate(chunks(slugs, size), start=1):
-            page = paths.timeline_month(year, month, number)
-            body = ctx.render(
-                "month.md.j2", page, title=title, days=_by_day(ctx, [ctx.archive.article(s) for s in chunk]),
-                total=len(slugs), number=number, total_pages=total_pages,
-                events=listed_events(ctx, ctx.month_events.get((year, month), ()), page) if number == 1 else [],
-                pager=ctx.pager(lambda n, y=year, m=month: paths.timeline_month(y, m, n), number, total_pages),
-            )
-            yield page, page_file({"title": title}, body)
+        render = functools.partial(_month_pages, ctx, year, month, slugs)
+        yield from render() if through is None else through(year, month, slugs, render)
     page = paths.timeline_index()
     rows = [
         {"year": year, "total": sum(n for _, n in months),
@@ -44,6 +39,23 @@ def timeline_pages(ctx: RenderContext) -> Iterator[tuple[str, str]]:
         if ctx.archive.articles else ""
     yield page, page_file({"title": ctx.labels["timeline"]},
                           ctx.render("timeline.md.j2", page, years=rows, chart=Markup(chart)))
+
+
+def _month_pages(ctx: RenderContext, year: int, month: int, slugs: tuple[str, ...]) -> list[tuple[str, str]]:
+    size = ctx.settings.page_size
+    total_pages = page_count(slugs, size)
+    title = ctx.format_date(dt.date(year, month, 1), "month")
+    pages = []
+    for number, chunk in enumerate(chunks(slugs, size), start=1):
+        page = paths.timeline_month(year, month, number)
+        body = ctx.render(
+            "month.md.j2", page, title=title, days=_by_day(ctx, [ctx.archive.article(s) for s in chunk]),
+            total=len(slugs), number=number, total_pages=total_pages,
+            events=listed_events(ctx, ctx.month_events.get((year, month), ()), page) if number == 1 else [],
+            pager=ctx.pager(lambda n, y=year, m=month: paths.timeline_month(y, m, n), number, total_pages),
+        )
+        pages.append((page, page_file({"title": title}, body)))
+    return pages
 
 
 def _by_day(ctx: RenderContext, articles: list) -> list[dict]:
