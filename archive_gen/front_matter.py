@@ -249,8 +249,10 @@ _StrictLoader.add_constructor(_CORE + "timestamp", _StrictLoader.construct_yaml_
 # The characters PyYAML's reader refuses (yaml.reader.Reader.NON_PRINTABLE).
 _UNPRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 # Where libyaml and PyYAML disagree (a differential test finds these): tabs, the line breaks
-# PyYAML counts and libyaml may not.
-_LIBYAML_DIFFERS = re.compile("[\t\x85\u2028\u2029]")
+# PyYAML counts and libyaml may not, and a block scalar's header touching a comment ("|#",
+# which libyaml reads as an empty string and PyYAML, as the YAML spec, refuses). A false hit
+# costs only the slower path.
+_LIBYAML_DIFFERS = re.compile("[\t\x85\u2028\u2029]|[|>][-+0-9]*#")
 if getattr(yaml, "CSafeLoader", None) is not None:
     class _CStrictLoader(_StrictValues, yaml.CSafeLoader):  # type: ignore[misc, valid-type]
         """libyaml parses and composes; the strict constructor (dates, keys) builds the values."""

@@ -63,6 +63,17 @@ def _outcome(source):
         return str(exc)
 
 
+@pytest.mark.parametrize("source", ["title: |#\n", "title: >-#\n", "title: |2# x\n"])
+def test_a_block_scalar_header_touching_a_comment_is_an_error_on_both_paths(source):
+    """libyaml reads "|#" as an empty string; PyYAML refuses it (a comment needs a space
+    before it). Found by the differential test below: both paths must refuse it."""
+    fast = _outcome(source)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(front_matter, "_CStrictLoader", None)
+        assert _outcome(source) == fast
+    assert isinstance(fast, str) and fast.startswith("a.md:3: invalid YAML")
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.lists(_FRAGMENT, max_size=30).map("".join))
 def test_libyaml_path_gives_what_the_strict_python_loader_gives(source):
