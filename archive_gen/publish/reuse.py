@@ -293,7 +293,6 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
     navigation = mkdocs_build.get_navigation
     plan = _Plan(reuse, jobs if hasattr(os, "fork") else 1, strict)
     made: set[str] = set()
-    old_site = str(reuse.old_site) if reuse is not None else ""
 
     def remember_nav(files, config):
         plan.nav = navigation(files, config)
@@ -310,7 +309,7 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
     def lazy_build(page, config, doc_files, nav, env, dirty=False, excluded=False):
         src, plugin = page.file.src_uri, plan.plugin(config)
         if plan.reused(page.file, config):
-            _link(os.path.join(old_site, page.file.dest_uri), page.file.abs_dest_path, made)
+            _link(os.path.join(plan.old_site, page.file.dest_uri), page.file.abs_dest_path, made)
             if plugin is not None:
                 plugin.search_index.entries.extend(plan.entries.get(page.url, ()))
             counts["reused"] = counts.get("reused", 0) + 1
