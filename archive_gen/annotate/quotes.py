@@ -49,7 +49,9 @@ _ROLE_AFTER = re.compile(r"\s+(?:der|die|the|ein|eine|a)\s+([\w-]+)")
 
 
 def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
-                candidates=()) -> list[Quote]:
+                candidates=(), paths: list[str] | None = None) -> list[Quote]:
+    """The article's quotes with their speakers; ``paths``, when given, receives the rule that
+    decided each one ("" for none): the benchmark measures precision per rule."""
     ctx = Context(text, sentences, mentions, kinds, source_mentions, candidates)
     matches = [m for m in _QUOTE.finditer(text) if not is_quoted_name(ctx, m)]
     ctx.quote_spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
@@ -68,6 +70,8 @@ def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str],
             other = {e.id or e.name for e in ctx.entities_in(n_start, n_end, ("person",))}
             if CUE_AFTER.search(text, n_start, n_end) and (not other or other == {who.speaker or who.speaker_name}):
                 via = _via(ctx, n_start, n_end)
+        if paths is not None:
+            paths.append(who.path if (who.speaker or who.speaker_name) else "")
         quotes.append(Quote(text[q_start:q_end], q_start, q_end, speaker=who.speaker,
                             speaker_name=who.speaker_name, via=via))
     return quotes
@@ -88,7 +92,7 @@ def _continued(ctx: Context, earlier: list[Quote], quote_at: int, sentence: int)
     if any((e.id, e.name) != (last.speaker, last.speaker_name if not last.speaker else None)
            for e in ctx.entities_in(last.end, quote_at, ("person", "body", "source"))):
         return Who()
-    return Who(last.speaker, last.speaker_name, last.via)
+    return Who(last.speaker, last.speaker_name, last.via, "continued quote")
 
 
 SPEAKER_REACH = 100  # characters after a speech verb in which its subject may stand
@@ -100,8 +104,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
     text = ctx.text
     speaking = ("person", "body", "source")
     if quote_at is not None and (framed := _framed(ctx, s_start, quote_at)
-                                 or possessive_continued(ctx, s_start, quote_at, earlier, sentence)):
-        return framed
+                                 or possessive_continued(ctx, s_start, quote_at, earlier, sentence).by("possessive")):
+        return framed  # tagged inside
     verbs = _speech_verbs(ctx, s_start, s_end, quote_at)
     for verb in verbs:
         # "Kim sagte" first: in "Merkel nannte Wulff „…“" the name after the verb is its object.
@@ -109,46 +113,47 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
                   if (0 <= verb.start() - e.end <= 2 or _APPOSITION.fullmatch(text, e.end, verb.start())
                       or _ADVERBS.fullmatch(text, e.end, verb.start())) and not addressee(ctx, e)]
         if before:  # Kim sagte; John Kline, ein Repräsentant aus Minnesota, sagte; Edathy (SPD) nannte
-            return who_of(ctx.person_of(before[-1]))
+            return who_of(ctx.person_of(before[-1])).by("name before verb")
         after = ctx.entities_in(verb.end(), min(s_end, verb.end() + 6), speaking)
         if after:  # sagte Kim
-            return who_of(after[0])
+            return who_of(after[0]).by("name after verb")
         if lone := lone_speaker(ctx, s_start, verb):  # Thaksin begründete …; „…“, stellte Celebi fest
-            return lone
+            return lone.by("lone name at verb")
         pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start()) \
             or opening_pronoun(ctx, s_start, verb.start())
         subject = _ROLE_SUBJECT.fullmatch(text, s_start, verb.start())
         if subject and is_role(subject.group(1)):  # Der Hauptgeschäftsführer des BPI nannte sie „…“
             entity = ctx.by_role(subject.group(1), verb.start())
-            return who_of(entity) if entity is not None else spoken_for(ctx, subject.start(1), subject.end(1))
+            return (who_of(entity) if entity is not None else spoken_for(ctx, subject.start(1), subject.end(1))).by("role subject")
         if pronoun:  # unterstrich er: the speaker of the speech before; schrieb sie, he said
             if (unnamed := unnamed_role_before(ctx, sentence)) is not None:  # "Der … Vize-Außenminister …. Er sagte"
                 return unnamed
             previous = previous_speaker(ctx, earlier, sentence, pronoun.group(1).lower())
             if previous:
-                return previous
+                return previous.by("pronoun: previous speaker")
             entity = ctx.antecedent(pronoun.group(1).lower(), verb.start())
             if entity is not None:
-                return who_of(entity)
+                return who_of(entity).by("pronoun: last name")
             continue
-        named = _role_after(ctx, verb, s_end) or named_body(ctx, s_start, verb)
+        named = _role_after(ctx, verb, s_end).by("role after verb") or named_body(ctx, s_start, verb).by("body at verb")
         if named:
             return named
     if (document := document_of(ctx, s_start, s_end)) and quote_at is not None:
-        return document  # „…“, heißt es in einer Pressemitteilung des CCC
+        return document.by("document")  # „…“, heißt es in einer Pressemitteilung des CCC
     if _IMPERSONAL.search(text, s_start, s_end) and earlier:
         last = earlier[-1]
         if ctx.sentence_of(last.start) >= sentence - 3 and (last.speaker or last.speaker_name or last.via):
-            return Who(last.speaker, last.speaker_name, last.via)
+            return Who(last.speaker, last.speaker_name, last.via, "impersonal")
     if verbs and not any(_NAMED_SUBJECT.match(text, v.end()) for v in verbs):
         # not when the verb's subject is someone we do not know: "„…“, schrieb die Hoover Institution"
         people = ctx.entities_in(s_start, s_end, ("person",))
         if people:
-            return who_of(people[0])
+            return who_of(people[0]).by("first person of sentence")
     if quote_at is not None:  # Nach Auffassung des Vorsitzenden Hartmut Perschau sei es „…“
-        return (_cue_target(ctx, s_start, s_end)[1] or unknown_claimant(ctx, s_start, s_end)
-                or characterised_by(ctx, s_start, quote_at) or reported(ctx, s_start, s_end, earlier, sentence)
-                or _standalone(ctx, s_start, s_end, sentence))
+        return (_cue_target(ctx, s_start, s_end)[1].by("cue") or unknown_claimant(ctx, s_start, s_end).by("cue: unknown body")
+                or characterised_by(ctx, s_start, quote_at).by("characterised als")
+                or reported(ctx, s_start, s_end, earlier, sentence).by("reported speech")
+                or _standalone(ctx, s_start, s_end, sentence).by("quote alone"))
     return Who()
 
 
@@ -159,13 +164,13 @@ def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:
     colon = [e for e in ctx.entities_in(s_start, quote_at, ("person", "body", "source"))  # not "sagte gegenüber der Agentur dpa:"
              if re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*:\s*", text[e.end:quote_at]) and not addressee(ctx, e)]
     if colon:  # Der Vorsitzende Konrad Freiberg: „…“
-        return who_of(colon[-1])
+        return who_of(colon[-1]).by("name before colon")
     headline = _HEADLINE_SPEAKER.fullmatch(text, s_start, quote_at)
     person = ctx.person_named(headline.group(1)) if headline else None
     if person is not None:  # Löw: "Brauchen keinen Hrubesch"
-        return who_of(person)
-    return (contrast_speaker(ctx, s_start, quote_at) or _introduced(ctx, s_start, quote_at)
-            or _inverted(ctx, quote_at) or opinion_holder(ctx, s_start, quote_at))
+        return who_of(person).by("headline")
+    return (contrast_speaker(ctx, s_start, quote_at).by("while-clause") or _introduced(ctx, s_start, quote_at).by("colon: one person")
+            or _inverted(ctx, quote_at).by("inversion") or opinion_holder(ctx, s_start, quote_at).by("opinion für"))
 
 
 def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
@@ -204,7 +209,7 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
     if not outside or re.search(r"\w", "".join(rest)):
         return Who()
     if sentence + 1 < len(ctx.sentences) and (after := named_next(ctx, sentence + 1)):
-        return after  # „Ja, es gibt Zumutungen“. Das musste Peer Steinbrück einräumen.
+        return after.by("points back")  # „Ja, es gibt Zumutungen“. Das musste Peer Steinbrück einräumen.
     if sentence == 0:
         return Who()
     p_start, p_end = ctx.sentences[sentence - 1]
@@ -218,7 +223,7 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
     # or right after its first verb ("Um … zu gewinnen, will Oettinger …")
     if not SPEECH_VERB.search(ctx.text, p_start, p_end) and not _SUBJECT_AT.fullmatch(ctx.text, p_start, person.start):
         return Who()
-    return who_of(person)
+    return who_of(person).by("quote alone: person before")
 
 
 def _speech_verbs(ctx: Context, s_start: int, s_end: int, quote_at: int | None) -> list[re.Match]:

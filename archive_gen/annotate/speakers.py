@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from .candidates import is_role
 from .speechcues import SPEECH_VERB
@@ -146,9 +146,15 @@ class Who:
     speaker: str | None = None
     speaker_name: str | None = None
     via: str | None = None
+    path: str = field(default="", compare=False)  # which rule decided: precision is measured per path
 
     def __bool__(self) -> bool:
         return bool(self.speaker or self.speaker_name or self.via)
+
+    def by(self, path: str) -> Who:
+        """This attribution, marked as decided by ``path`` (when it names someone and no inner
+        rule marked it already)."""
+        return replace(self, path=path) if self and not self.path else self
 
 
 def who_of(entity: Entity) -> Who:
