@@ -79,7 +79,7 @@ def main() -> None:
             counts[path][0] += 1
             counts[path][1] += ok
             at = record["text"].find(quote.text)
-            item = {"id": record["wikinews_id"], "ours": shown, "gold": golds[i]["speaker"] if i is not None else "(not in gold)",
+            item = {"id": record["wikinews_id"], "ours": shown, "quote": quote.text, "gold": golds[i]["speaker"] if i is not None else "(not in gold)",
                     "context": record["text"][max(0, at - 300):at + len(quote.text) + 120]}
             (right if ok else wrong)[path].append(item)
     print(f"{'path':32} {'n':>5} {'right':>6} {'P':>6}")

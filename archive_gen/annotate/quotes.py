@@ -115,8 +115,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         if before:  # Kim sagte; John Kline, ein Repräsentant aus Minnesota, sagte; Edathy (SPD) nannte
             return who_of(ctx.person_of(before[-1])).by("name before verb")
         after = ctx.entities_in(verb.end(), min(s_end, verb.end() + 6), speaking)
-        if after:  # sagte Kim
-            return who_of(after[0]).by("name after verb")
+        if after:  # sagte Kim; not "sagte Hugo Salcedo, Kopf einer Gruppe, die … „WM-Tauglichkeit“ …"
+            return Who() if _one_noun_after(ctx, quote_at, after[0].end) else who_of(after[0]).by("name after verb")
         if lone := lone_speaker(ctx, s_start, verb):  # Thaksin begründete …; „…“, stellte Celebi fest
             return lone.by("lone name at verb")
         pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start()) \
@@ -137,7 +137,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             continue
         named = _role_after(ctx, verb, s_end).by("role after verb") or named_body(ctx, s_start, verb).by("body at verb")
         if named:
-            return named
+            return Who() if _one_noun_after(ctx, quote_at, verb.end()) else named
     if (document := document_of(ctx, s_start, s_end)) and quote_at is not None:
         return document.by("document")  # „…“, heißt es in einer Pressemitteilung des CCC
     if _IMPERSONAL.search(text, s_start, s_end) and earlier:
@@ -147,7 +147,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
     if verbs and not any(_NAMED_SUBJECT.match(text, v.end()) for v in verbs):
         # not when the verb's subject is someone we do not know: "„…“, schrieb die Hoover Institution"
         people = ctx.entities_in(s_start, s_end, ("person",))
-        if people:
+        if people and not _one_noun_after(ctx, quote_at, s_start):  # not „Wikiasari“, „Netzeitung“
             return who_of(people[0]).by("first person of sentence")
     if quote_at is not None:  # Nach Auffassung des Vorsitzenden Hartmut Perschau sei es „…“
         return (_cue_target(ctx, s_start, s_end)[1].by("cue") or unknown_claimant(ctx, s_start, s_end).by("cue: unknown body")
@@ -273,12 +273,29 @@ def _inverted(ctx: Context, quote_at: int) -> Who:
     after = _INVERSION.match(ctx.text, ctx.quote_spans[i][1])
     if after is None:
         return Who()
+    if _one_noun_after(ctx, quote_at, 0):  # „Spiegel“, dass Thorsten Feldmann …
+        return Who()
     named = ctx.entities_in(after.end(), after.end() + 1, ("person", "body", "source"))
     return who_of(named[0]) if named else name_after(ctx, ctx.quote_spans[i][1], after.end())
 
 
 # A name alone before the colon that opens a quote: a headline's speaker ("Löw: …").
 _HEADLINE_SPEAKER = re.compile(r"\s*([A-ZÄÖÜ][\w'’-]+)\s*:\s*")
+
+
+def _one_noun_after(ctx: Context, quote_at: int | None, speaker_end: int) -> bool:
+    """The quote is one capitalised word standing after ``speaker_end``: a name, a title or a
+    noun in scare quotes („Phaeton“, „EVAC-Ambulanz“, „Austausch“), which rules that guess a
+    speaker from the sentence's shape get wrong three times in four on the dev part; rules where
+    the grammar makes it the speaker's word ("Wiefelspütz nannte den Bericht eine
+    „Zeitungsente“", before the verb) do not ask."""
+    if quote_at is None or quote_at < speaker_end:
+        return False
+    i = bisect.bisect_left(ctx.quote_spans, (quote_at, -1))
+    if i >= len(ctx.quote_spans) or ctx.quote_spans[i][0] != quote_at:
+        return False
+    inner = ctx.text[quote_at + 1:ctx.quote_spans[i][1] - 1].strip()
+    return bool(inner) and inner[:1].isupper() and not any(c.isspace() for c in inner)
 
 
 # A finite verb between a speech verb and a name means the name belongs to another clause.
