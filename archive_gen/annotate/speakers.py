@@ -254,3 +254,21 @@ def named_next(ctx: Context, sentence: int) -> Who:
         return Who()
     people = {(e.id, e.name): e for e in ctx.entities_in(start, end, ("person",)) if not ctx.genitive(e)}
     return who_of(next(iter(people.values()))) if len(people) == 1 else Who()
+
+
+# Verbs of seeing and holding that frame a view, with their subject after the verb (German
+# puts the verb second): "In dem Verfahren … sieht Osterloh einen „Angriff gegen die
+# Belegschaft“". Not speech verbs: "sieht sich", "hält … an" name no view in other shapes.
+_STANCE = re.compile(r"\b(?:sieht|sah|hält|hielt|wertet|wertete|bewertet|bewertete)\s+")
+
+
+def stance_holder(ctx: Context, s_start: int, quote_at: int) -> Who:
+    """The person or body right after a verb of viewing that stands before the quote in its
+    clause (no sentence mark, no other person or body between)."""
+    verbs = [v for v in _STANCE.finditer(ctx.text, s_start, quote_at) if not ctx.in_quote(v.start())]
+    if not verbs or re.search(r"[.;:!?]", ctx.text[verbs[-1].end():quote_at]):
+        return Who()
+    named = ctx.entities_in(verbs[-1].end(), quote_at, ("person", "body", "source"))
+    if not named or named[0].start != verbs[-1].end() or len(named) > 1:
+        return Who()
+    return who_of(named[0])

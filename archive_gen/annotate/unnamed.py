@@ -28,11 +28,11 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:der|die|das|den|dem|des|ein|eine|einer|eines
 _ANY_KIND = ("person", "body", "source", "state", "place")
 
 
-def _lone_name(ctx: Context, name: re.Match) -> bool:
+def _lone_name(ctx: Context, name: re.Match, group: int = 1) -> bool:
     """A name no entity covers (a state or place named so is no lone name: "Serbien sprach dem
     Kosovo zu"), no role, that HanTa calls a proper noun."""
-    parts = name.group(1).split()
-    return not is_role(parts[0]) and not ctx.entities_in(name.start(1), name.end(1), _ANY_KIND) and \
+    parts = name.group(group).split()
+    return not is_role(parts[0]) and not ctx.entities_in(name.start(group), name.end(group), _ANY_KIND) and \
         is_proper_noun(parts[-1]) and all(is_proper_noun(w) or is_unknown_word(w) for w in parts[:-1])
 
 
@@ -48,10 +48,25 @@ def opening_name(ctx: Context, s_start: int, verb: re.Match) -> Who:
 _QUOTE_COMMA = re.compile(r"[“\"»]\s*,\s*$")
 
 
+# A role phrase opening the sentence, then the name in commas before the verb: "Der Direktor
+# des Hilfswerks, Anthony Lake, sagte: „…“", "The director of the agency, Anthony Lake, said".
+_ROLE_APPOSITION = re.compile(rf"\s*(?:Der|Die|Ein|Eine|The|A|An)\s+([^,;:„“\"()]{{1,80}}),\s+({_NAME}),\s*")
+
+
+def apposition_name(ctx: Context, s_start: int, verb: re.Match) -> Who:
+    """The name in commas after an opening role phrase (a role word among its words), before
+    a speech verb in the singular."""
+    found = _ROLE_APPOSITION.fullmatch(ctx.text, s_start, verb.start())
+    if found is None or verb.group().split()[0].endswith("en") or \
+            not any(is_role(w) for w in found.group(1).split()) or not _lone_name(ctx, found, 2):
+        return Who()
+    return Who(speaker_name=found.group(2))
+
+
 def lone_speaker(ctx: Context, s_start: int, verb: re.Match) -> Who:
     """A lone name as the subject of ``verb``: opening the sentence, or right after the verb
-    when a quote and a comma stand before it."""
-    if lone := opening_name(ctx, s_start, verb):
+    when a quote and a comma stand before it, or in commas after an opening role phrase."""
+    if lone := opening_name(ctx, s_start, verb) or apposition_name(ctx, s_start, verb).by("apposition name"):
         return lone
     if _QUOTE_COMMA.search(ctx.text, s_start, verb.start()):
         return name_after(ctx, verb.start(), verb.end())
