@@ -28,7 +28,7 @@ from ..model import Claim, Mention, Quote
 from .candidates import is_role
 from .quotenames import is_quoted_name
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
-from .reported import possessive_continued, previous_speaker, reported, reported_between
+from .reported import possessive_continued, previous_speaker, pronoun_subject, reported, reported_between
 from .speakers import (Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        stance_holder, unnamed_role_before, who_of)
 from .unnamed import characterised_by, document_of, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
@@ -91,7 +91,13 @@ def _continued(ctx: Context, earlier: list[Quote], quote_at: int, sentence: int)
     s_end = ctx.sentences[sentence][1]  # „…?“ schrieben die Hacker: a subject of its own
     if any(_NAMED_SUBJECT.match(ctx.text, v.end()) for v in SPEECH_VERB.finditer(ctx.text, quote_at, s_end)):
         return Who()
-    if any((e.id, e.name) != (last.speaker, last.speaker_name if not last.speaker else None)
+    said = (last.speaker, last.speaker_name if not last.speaker else None)
+    # after the speaker in their own sentence stand objects ("Als „verpasste Chance“ beurteilte
+    # …, Volker Beck das Pontifikat Benedikt XVI. „Unter ihm …“"): only later names stop it
+    own_start, own_end = ctx.sentences[ctx.sentence_of(last.end)]
+    spoke = min((e.start for e in ctx.entities_in(own_start, own_end, ("person", "body", "source"))
+                 if (e.id, e.name) == said), default=own_end)
+    if any((e.id, e.name) != said and not spoke < e.start < own_end and not pronoun_subject(ctx, ctx.sentence_of(e.start))
            for e in ctx.entities_in(last.end, quote_at, ("person", "body", "source"))):
         return Who()
     return Who(last.speaker, last.speaker_name, last.via, "continued quote")

@@ -23,9 +23,22 @@ def reported_between(ctx: Context, said: int, sentence: int) -> bool:
         return False
     for j in between:
         start, end = ctx.sentences[j]
-        if not _SUBJUNCTIVE.search(ctx.text, start, end) or _who_may_speak(ctx, start, end):
+        if not _SUBJUNCTIVE.search(ctx.text, start, end) or \
+                (_who_may_speak(ctx, start, end) and not pronoun_subject(ctx, j)):
             return False
     return True
+
+
+# The subjunctive verb's subject is a pronoun, so the names in the sentence are its objects:
+# "Die Entscheidung wolle er der NATO überlassen." (still the speaker of the quote before).
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:[A-ZÄÖÜ]?[a-zäöüß]+\s+){0,3}?(?:sei|habe|hätte|wolle|werde|könne|müsse|solle|"
+                              r"dürfe|wisse|sehe|halte)\s+(?:er|sie)\b")
+
+
+def pronoun_subject(ctx: Context, sentence: int) -> bool:
+    """The sentence is reported speech whose subject is a pronoun: the names in it are objects."""
+    start, end = ctx.sentences[sentence]
+    return _PRONOUN_SUBJECT.match(ctx.text, start, end) is not None
 
 
 # A name after a preposition is no subject: "Auch habe sich durch die „veränderte Statik“
