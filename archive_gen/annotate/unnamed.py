@@ -54,11 +54,11 @@ _ROLE_APPOSITION = re.compile(rf"\s*(?:Der|Die|Ein|Eine|The|A|An)\s+([^,;:„“
 
 
 def apposition_name(ctx: Context, s_start: int, verb: re.Match) -> Who:
-    """The name in commas after an opening role phrase (a role word among its words), before
-    a speech verb in the singular."""
+    """The name in commas after an opening role phrase (a role word among its words; English
+    writes "director" in lower case), before a speech verb in the singular."""
     found = _ROLE_APPOSITION.fullmatch(ctx.text, s_start, verb.start())
     if found is None or verb.group().split()[0].endswith("en") or \
-            not any(is_role(w) for w in found.group(1).split()) or not _lone_name(ctx, found, 2):
+            not any(is_role(w) or is_role(w.capitalize()) for w in found.group(1).split()) or not _lone_name(ctx, found, 2):
         return Who()
     return Who(speaker_name=found.group(2))
 
