@@ -10,7 +10,7 @@ from speaker_samples import annotate, annotator_of, speaker
 from archive_gen.annotate import Annotator
 from archive_gen.model import Actor
 
-ACTORS = [Actor("nato", "NATO", "organization"), Actor("vw", "VW", "organization")]
+ACTORS = [Actor("nato", "NATO", "organization"), Actor("vw", "VW", "organization"), Actor("wwf", "WWF", "organization")]
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +112,15 @@ def test_guard_reported_speech_naming_a_subject_stops_it(annotator):
                             "Die NATO wolle die Entscheidung überlassen. „Tatsächlich ist es unser jetziges Anliegen, "
                             "jede uns mögliche Hilfe anzubieten.“")
     assert speaker(a, "Tatsächlich ist es") != "Leon Panetta"
+
+
+def test_a_spokesperson_assessing_speaks_for_the_body(annotator):  # Wikinews 45695
+    a = annotate(annotator, "Die Umweltschützer lobten den Bericht. Ein WWF-Sprecher schätzte ein: „Sie haben einen "
+                            "wirklich bedeutenden Bericht erstellt.“")
+    assert speaker(a, "bedeutenden Bericht") == "wwf"
+
+
+def test_guard_a_body_before_its_verb_keeps_one_quoted_word(annotator):  # Wikinews 70935
+    a = annotate(annotator, "Die Hacker griffen das Unternehmen an. Das US-Magazin Barrons bezeichnete Stratfor "
+                            "aufgrund seiner nachrichtendienstlichen Eigenschaften 2010 als „Schatten-CIA“.")
+    assert speaker(a, "Schatten-CIA") is not None

@@ -143,9 +143,10 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             if entity is not None:
                 return who_of(entity).by("pronoun: last name")
             continue
-        named = _role_after(ctx, verb, s_end).by("role after verb") or named_body(ctx, s_start, verb).by("body at verb")
-        if named:
+        if named := _role_after(ctx, verb, s_end).by("role after verb"):
             return Who() if _one_noun_after(ctx, quote_at, verb.end()) else named
+        if named := named_body(ctx, s_start, verb).by("body at verb"):
+            return named
     if (document := document_of(ctx, s_start, s_end)) and quote_at is not None:
         return document.by("document")  # „…“, heißt es in einer Pressemitteilung des CCC
     if _IMPERSONAL.search(text, s_start, s_end) and earlier:

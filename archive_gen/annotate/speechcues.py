@@ -25,9 +25,9 @@ SPEECH_VERB = re.compile(
     # separable verbs: the particle far behind ("teilte in einer ersten Reaktion mit"), or joined
     # in a subordinate clause ("wie der Richter ausführte", "wie Paech dazu feststellt")
     r"teilte\w*(?=(?:\s+[^\s.;:]+){0,6}\s+mit\b)|stellte\w*(?=(?:\s+[^\s.;:]+){1,4}\s+fest\b)|mitteilte\w*|ausführte\w*|ausgeführt|feststellt\w*|"
-    r"hinzufügte\w*|hinzugefügt|bekanntgab\w*|zugab\w*|"
+    r"hinzufügte\w*|hinzugefügt|bekanntgab\w*|zugab\w*|behauptet\w*|empfiehlt|empfahl\w*|schätzte\w* ein|schätzt ein|"
     r"said|says|told|stated|warned|announced|promised|added|wrote|declared|insisted|urged|reported|"
-    r"explained|argued|noted|replied|commented|asked|called)\b"
+    r"explained|argued|noted|replied|commented|asked|called|claimed|recommended|asserted)\b"
     r"|,\s*so\b"
 )
 # Attribution cues and where their object stands.
