@@ -124,3 +124,21 @@ def test_guard_a_body_before_its_verb_keeps_one_quoted_word(annotator):  # Wikin
     a = annotate(annotator, "Die Hacker griffen das Unternehmen an. Das US-Magazin Barrons bezeichnete Stratfor "
                             "aufgrund seiner nachrichtendienstlichen Eigenschaften 2010 als „Schatten-CIA“.")
     assert speaker(a, "Schatten-CIA") is not None
+
+
+def test_a_relative_clause_ending_in_a_verb_of_viewing_is_its_antecedents(annotator):  # Wikinews 54054
+    a = annotate(annotator, "Die Verkehrsbetriebe setzen keine Züge mehr ein. Kritik kommt vom Berliner Fahrgastverband "
+                            "IGEB, der diese Maßnahme als „Kapitulation“ vor den Randalierern sieht.")
+    assert speaker(a, "Kapitulation") == "IGEB"
+
+
+def test_the_relative_clause_in_english(annotator):
+    a = annotate(annotator, "Unions attack the plan\n\nThe unions criticised the plan. The strongest words came from "
+                            "Angela Merkel, who called it “a costly and dangerous mistake”.")
+    assert speaker(a, "costly and dangerous") == "Angela Merkel"
+
+
+def test_guard_a_relative_clause_whose_verb_is_no_speech(annotator):
+    a = annotate(annotator, "Die Verkehrsbetriebe setzen keine Züge mehr ein. Kritik kommt vom Berliner Fahrgastverband "
+                            "IGEB, der diese Maßnahme als „Kapitulation vor den Randalierern“ plakatiert.")
+    assert speaker(a, "Kapitulation") is None

@@ -30,7 +30,7 @@ from .quotenames import is_quoted_name
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
 from .reported import possessive_continued, previous_speaker, pronoun_subject, reported, reported_between
 from .speakers import (Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
-                       stance_holder, unnamed_role_before, who_of)
+                       relative_speaker, stance_holder, unnamed_role_before, who_of)
 from .unnamed import characterised_by, document_of, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
 
 # A quote may hold a quote („Wir haben … für bedeutende „Small-Business-Unternehmen“ … gehabt“):
@@ -180,7 +180,8 @@ def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:
     if person is not None:  # Löw: "Brauchen keinen Hrubesch"
         return who_of(person).by("headline")
     return (contrast_speaker(ctx, s_start, quote_at).by("while-clause") or _introduced(ctx, s_start, quote_at).by("colon: one person")
-            or _inverted(ctx, quote_at).by("inversion") or opinion_holder(ctx, s_start, quote_at).by("opinion für"))
+            or _inverted(ctx, quote_at).by("inversion") or opinion_holder(ctx, s_start, quote_at).by("opinion für")
+            or relative_speaker(ctx, s_start, quote_at).by("relative clause"))
 
 
 def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:

@@ -272,3 +272,30 @@ def stance_holder(ctx: Context, s_start: int, quote_at: int) -> Who:
     if not named or named[0].start != verbs[-1].end() or len(named) > 1:
         return Who()
     return who_of(named[0])
+
+
+# A quote inside a relative clause whose verb comes last: "Kritik kommt vom Berliner
+# Fahrgastverband IGEB, der diese Maßnahme als „Kapitulation“ vor den Randalierern sieht",
+# "…, who called it “a disaster”": the relative pronoun is the subject, the name before it speaks.
+_RELATIVE = re.compile(r",\s+(?:der|die|welcher|welche|who)\s+")
+_VIEW_VERB = re.compile(r"\b(?:sieht|sah|hält|hielt|wertet|wertete|bewertet|bewertete|betrachtet|betrachtete)\b")
+
+
+def relative_speaker(ctx: Context, s_start: int, quote_at: int) -> Who:
+    """The person or body right before ``, der`` when the quote stands in that clause (no comma
+    or colon between) and the clause's verb, after the quote, is a speech or viewing verb."""
+    openings = list(_RELATIVE.finditer(ctx.text, s_start, quote_at))
+    opening = openings[-1] if openings else None
+    if opening is None or re.search(r"[,;:.!?]", ctx.text[opening.end():quote_at]):
+        return Who()
+    i = bisect.bisect_left(ctx.quote_spans, (quote_at, -1))
+    if i >= len(ctx.quote_spans) or ctx.quote_spans[i][0] != quote_at:
+        return Who()
+    after = ctx.quote_spans[i][1]
+    clause_end = re.compile(r"[,;:.!?]").search(ctx.text, after)
+    tail = (after, clause_end.start() if clause_end else len(ctx.text))
+    if not (SPEECH_VERB.search(ctx.text, *tail) or _VIEW_VERB.search(ctx.text, *tail) or
+            SPEECH_VERB.search(ctx.text, opening.end(), quote_at)):
+        return Who()
+    named = [e for e in ctx.entities_in(s_start, opening.start() + 1, ("person", "body", "source")) if e.end == opening.start()]
+    return who_of(named[-1]) if named else Who()
