@@ -142,3 +142,15 @@ def test_guard_a_relative_clause_whose_verb_is_no_speech(annotator):
     a = annotate(annotator, "Die Verkehrsbetriebe setzen keine Züge mehr ein. Kritik kommt vom Berliner Fahrgastverband "
                             "IGEB, der diese Maßnahme als „Kapitulation vor den Randalierern“ plakatiert.")
     assert speaker(a, "Kapitulation") is None
+
+
+def test_a_lone_name_opening_a_clause_that_introduces_a_quote(annotator):  # Wikinews 81848
+    a = annotate(annotator, "Der Vater hatte seinen Sohn um Hilfe gebeten. Paolo hatte die Ausführung mit den Worten "
+                            "abgelehnt: „Das mache ich nicht. Du bist der Vater; mach es selbst.“")
+    assert speaker(a, "Das mache ich nicht") == "Paolo"
+
+
+def test_guard_a_common_noun_opening_such_a_clause_is_no_name(annotator):
+    a = annotate(annotator, "Der Vater hatte seinen Sohn um Hilfe gebeten. Beobachter hatten die Ausführung mit den "
+                            "Worten abgelehnt: „Das mache ich nicht. Du bist der Vater; mach es selbst.“")
+    assert speaker(a, "Das mache ich nicht") is None

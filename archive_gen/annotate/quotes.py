@@ -31,7 +31,7 @@ from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
 from .reported import possessive_continued, previous_speaker, pronoun_subject, reported, reported_between
 from .speakers import (Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
-from .unnamed import characterised_by, document_of, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
+from .unnamed import characterised_by, document_of, introducing_name, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
 
 # A quote may hold a quote („Wir haben … für bedeutende „Small-Business-Unternehmen“ … gehabt“):
 # an inner „…“ opened before any closing mark is part of the outer one.
@@ -180,6 +180,7 @@ def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:
     if person is not None:  # Löw: "Brauchen keinen Hrubesch"
         return who_of(person).by("headline")
     return (contrast_speaker(ctx, s_start, quote_at).by("while-clause") or _introduced(ctx, s_start, quote_at).by("colon: one person")
+            or introducing_name(ctx, s_start, quote_at).by("colon: lone name")
             or _inverted(ctx, quote_at).by("inversion") or opinion_holder(ctx, s_start, quote_at).by("opinion für")
             or relative_speaker(ctx, s_start, quote_at).by("relative clause"))
 

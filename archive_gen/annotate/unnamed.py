@@ -63,6 +63,23 @@ def apposition_name(ctx: Context, s_start: int, verb: re.Match) -> Who:
     return Who(speaker_name=found.group(2))
 
 
+# A lone name opening a sentence that introduces a quote with a colon, its verb an auxiliary
+# or any lowercase finite verb, a speech verb later in the clause: "Paolo hatte die Ausführung
+# mit den Worten abgelehnt: „…“".
+_OPENING_NAME_VERB = re.compile(rf"\s*({_NAME})\s+[a-zäöüß]")
+
+
+def introducing_name(ctx: Context, s_start: int, quote_at: int) -> Who:
+    """The lone name opening the sentence when the clause before the colon has a speech verb
+    and names no entity."""
+    opening = _OPENING_NAME_VERB.match(ctx.text, s_start, quote_at)
+    if opening is None or not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]) or \
+            not SPEECH_VERB.search(ctx.text, opening.end(1), quote_at) or \
+            ctx.entities_in(s_start, quote_at, ("person", "body", "source")) or not _lone_name(ctx, opening):
+        return Who()
+    return Who(speaker_name=opening.group(1))
+
+
 def lone_speaker(ctx: Context, s_start: int, verb: re.Match) -> Who:
     """A lone name as the subject of ``verb``: opening the sentence, or right after the verb
     when a quote and a comma stand before it, or in commas after an opening role phrase."""
