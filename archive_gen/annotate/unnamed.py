@@ -73,7 +73,8 @@ def introducing_name(ctx: Context, s_start: int, quote_at: int) -> Who:
     """The lone name opening the sentence when the clause before the colon has a speech verb
     and names no entity."""
     opening = _OPENING_NAME_VERB.match(ctx.text, s_start, quote_at)
-    if opening is None or not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]) or \
+    if opening is None or opening.group(1).split()[0].lower() in NOT_NAME_START or \
+            not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]) or \
             not SPEECH_VERB.search(ctx.text, opening.end(1), quote_at) or \
             ctx.entities_in(s_start, quote_at, ("person", "body", "source")) or not _lone_name(ctx, opening):
         return Who()
