@@ -154,3 +154,17 @@ def test_guard_a_common_noun_opening_such_a_clause_is_no_name(annotator):
     a = annotate(annotator, "Der Vater hatte seinen Sohn um Hilfe gebeten. Beobachter hatten die Ausführung mit den "
                             "Worten abgelehnt: „Das mache ich nicht. Du bist der Vater; mach es selbst.“")
     assert speaker(a, "Das mache ich nicht") is None
+
+
+def test_a_short_capitalised_title_inside_the_sentence_gets_no_guessed_speaker(annotator):  # Wikinews 2840
+    a = annotate(annotator, "Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes, äußerte sich zum NPD-Verbot. "
+                            "In der „BILD am Sonntag“ schreibt Papier in einem Gastbeitrag, dass das Gericht die Frage "
+                            "nicht entschieden habe.")
+    assert speaker(a, "BILD am Sonntag") is None
+
+
+def test_guard_a_short_quote_opening_the_sentence_is_speech(annotator):  # Wikinews 35600
+    a = annotate(annotator, "VW will in Indien wachsen. „In absehbarer Zeit“, so der Finanzvorstand Hans Dieter Pötsch, "
+                            "wird der Konzern „auch ein Fahrzeug entwickeln, das speziell auf den indischen Markt zugeschnitten "
+                            "sein wird“.")
+    assert speaker(a, "In absehbarer Zeit") == "Hans Dieter Pötsch"

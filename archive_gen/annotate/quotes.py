@@ -26,7 +26,7 @@ import re
 
 from ..model import Claim, Mention, Quote
 from .candidates import is_role
-from .quotenames import is_quoted_name
+from .quotenames import is_quoted_name, one_noun_after, short_title
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
 from .reported import possessive_continued, previous_speaker, pronoun_subject, reported, reported_between
 from .speakers import (Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
@@ -124,7 +124,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             return who_of(ctx.person_of(before[-1])).by("name before verb")
         after = ctx.entities_in(verb.end(), min(s_end, verb.end() + 6), speaking)
         if after:  # sagte Kim; not "sagte Hugo Salcedo, Kopf einer Gruppe, die … „WM-Tauglichkeit“ …"
-            return Who() if _one_noun_after(ctx, quote_at, after[0].end) else who_of(after[0]).by("name after verb")
+            return Who() if one_noun_after(ctx, quote_at, after[0].end) or short_title(ctx, s_start, quote_at) \
+                else who_of(after[0]).by("name after verb")
         if lone := lone_speaker(ctx, s_start, verb):  # Thaksin begründete …; „…“, stellte Celebi fest
             return lone.by("lone name at verb")
         pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start()) \
@@ -144,7 +145,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
                 return who_of(entity).by("pronoun: last name")
             continue
         if named := _role_after(ctx, verb, s_end).by("role after verb"):
-            return Who() if _one_noun_after(ctx, quote_at, verb.end()) else named
+            return Who() if one_noun_after(ctx, quote_at, verb.end()) else named
         if named := named_body(ctx, s_start, verb).by("body at verb"):
             return named
     if (document := document_of(ctx, s_start, s_end)) and quote_at is not None:
@@ -156,7 +157,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
     if verbs and not any(_NAMED_SUBJECT.match(text, v.end()) for v in verbs):
         # not when the verb's subject is someone we do not know: "„…“, schrieb die Hoover Institution"
         people = ctx.entities_in(s_start, s_end, ("person",))
-        if people and not _one_noun_after(ctx, quote_at, s_start):  # not „Wikiasari“, „Netzeitung“
+        if people and not one_noun_after(ctx, quote_at, s_start) and not short_title(ctx, s_start, quote_at):
             return who_of(people[0]).by("first person of sentence")
     if quote_at is not None:  # Nach Auffassung des Vorsitzenden Hartmut Perschau sei es „…“
         return (_cue_target(ctx, s_start, s_end)[1].by("cue") or unknown_claimant(ctx, s_start, s_end).by("cue: unknown body")
@@ -285,7 +286,7 @@ def _inverted(ctx: Context, quote_at: int) -> Who:
     after = _INVERSION.match(ctx.text, ctx.quote_spans[i][1])
     if after is None:
         return Who()
-    if _one_noun_after(ctx, quote_at, 0):  # „Spiegel“, dass Thorsten Feldmann …
+    if one_noun_after(ctx, quote_at, 0):  # „Spiegel“, dass Thorsten Feldmann …
         return Who()
     named = ctx.entities_in(after.end(), after.end() + 1, ("person", "body", "source"))
     return who_of(named[0]) if named else name_after(ctx, ctx.quote_spans[i][1], after.end())
@@ -293,21 +294,6 @@ def _inverted(ctx: Context, quote_at: int) -> Who:
 
 # A name alone before the colon that opens a quote: a headline's speaker ("Löw: …").
 _HEADLINE_SPEAKER = re.compile(r"\s*([A-ZÄÖÜ][\w'’-]+)\s*:\s*")
-
-
-def _one_noun_after(ctx: Context, quote_at: int | None, speaker_end: int) -> bool:
-    """The quote is one capitalised word standing after ``speaker_end``: a name, a title or a
-    noun in scare quotes („Phaeton“, „EVAC-Ambulanz“, „Austausch“), which rules that guess a
-    speaker from the sentence's shape get wrong three times in four on the dev part; rules where
-    the grammar makes it the speaker's word ("Wiefelspütz nannte den Bericht eine
-    „Zeitungsente“", before the verb) do not ask."""
-    if quote_at is None or quote_at < speaker_end:
-        return False
-    i = bisect.bisect_left(ctx.quote_spans, (quote_at, -1))
-    if i >= len(ctx.quote_spans) or ctx.quote_spans[i][0] != quote_at:
-        return False
-    inner = ctx.text[quote_at + 1:ctx.quote_spans[i][1] - 1].strip()
-    return bool(inner) and inner[:1].isupper() and not any(c.isspace() for c in inner)
 
 
 # A finite verb between a speech verb and a name means the name belongs to another clause.
