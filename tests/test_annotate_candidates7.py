@@ -129,3 +129,18 @@ def test_a_given_name_before_a_surname_that_is_also_a_noun_stays(annotator):  # 
     a = annotate(annotator, "Das sagte Reinhold Mitterlehner der Presse. Die Bürgerrechtlerin Barbara Rosenkranz "
                             "des Vereins kam auch, wie Thomas Müller der Zeitung sagte.")
     assert {"Reinhold Mitterlehner", "Barbara Rosenkranz", "Thomas Müller"} <= persons(a)
+
+
+def test_wire_furniture_in_capitals_is_no_body(annotator):  # Reuters 14867, 14860
+    a = annotate(annotator, "WEST BERLIN, April 8 - The number of workers employed rose, the DIW economic institute "
+                            "said.\n\nExtraordinary items 15.4 mln credit vs 11.9 mln debit REUTER")
+    found = organisations(a)
+    assert not {"WEST", "REUTER"} & found
+    assert "DIW" in found  # guard
+
+
+def test_an_abbreviation_numbered_or_after_a_facility_or_a_portal_is_no_body(annotator):  # Wikinews 8014, DS 184, 309
+    a = annotate(annotator, "Abgelehnt: Verlängerung von ALG I und Erleichterungen. Seine Unterlagen wurden am New "
+                            "Yorker Flughafen JFK vernichtet. Microsoft weist die Zahlen der Suchmaschine Bing und "
+                            "des Webportals MSN nicht mehr gesondert aus.")
+    assert not {"ALG", "JFK", "MSN"} & organisations(a)

@@ -15,7 +15,8 @@ from ..lang.lexicon import NOT_NAME_START
 from ..lang.propernoun import is_common_word, is_proper_noun
 from ..lang.sentences import starts_sentence
 from .matcher import Token
-from .orgthings import defined_as_thing, event_before, joined_code, stock_code, work_compound
+from .orgthings import (defined_as_thing, event_before, joined_code, numbered_thing, stock_code, wire_furniture,
+                        work_compound)
 from .sentences import Coverage
 
 FUNCTION_WORDS = NOT_NAME_START
@@ -85,7 +86,8 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
         if _country_code(text, token) or _common_word(word) or _product_code(text, token) or \
                 _table_code(text, token, codes) or _common_noun(text, token, tokens, plurals) or \
                 _after_proper_noun(text, token) or stock_code(text, token) or \
-                joined_code(text, token, text[max(0, token.start - 2):token.start - 1]) or work_compound(text, token):
+                joined_code(text, token, text[max(0, token.start - 2):token.start - 1]) or work_compound(text, token) or \
+                wire_furniture(text, token) or numbered_thing(text, token):
             continue
         if _names_a_thing(text, token) or defined_as_thing(text, token) or event_before(text, token):  # "SD-Karte": a thing wherever the article names it
             things.add(word)

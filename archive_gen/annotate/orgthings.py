@@ -118,11 +118,33 @@ def defined_as_thing(text: str, token: Token) -> bool:
     return head.endswith(THING_DEFINITION_HEADS) and not head.endswith(BODY_HEADS)
 
 
+# Wire furniture in capitals: the dateline's place ("WEST BERLIN, April 8 - ") and the agency's
+# signature that ends the story ("… debit REUTER").
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]*, [A-Z][a-z]+\.? \d{1,2} [-–]")
+
+
+def wire_furniture(text: str, token: Token) -> bool:
+    if len(text) - token.end < 4 and not text[token.end:].strip():
+        return True  # the last word of the text, nothing after it
+    line = text.rfind("\n", 0, token.start) + 1
+    return token.start - line < 30 and (dateline := _DATELINE.match(text, line)) is not None \
+        and token.end <= dateline.end()
+
+
+# A thing numbered with a Roman numeral: "ALG I Empfänger", "ALG II".
+_ROMAN_AFTER = re.compile(r" (?:I|II|III|IV)(?=[ ,;:)]|$)")
+
+
+def numbered_thing(text: str, token: Token) -> bool:
+    return bool(_ROMAN_AFTER.match(text, token.end))
+
+
 # An event of a year ("zur diesjährigen CES", "the annual WWDC"), or an abbreviation right
 # after a noun for an event or a thing ("seiner Entwicklerkonferenz WWDC", "Teilchenbeschleuniger
 # LHC"): a body is not held yearly, and "Partei AKP", "Großbank VTB" have body nouns.
 _EVENT_BEFORE = re.compile(r"(?:(?:diesjährig|letztjährig|vorjährig|nächstjährig|heurig)e[nmrs]?|annual|this year's|"
-                           r"last year's|[A-ZÄÖÜ]\w*(?:konferenz|messe|gipfel|beschleuniger|raumstation|studie|turnier))"
+                           r"last year's|[A-ZÄÖÜ]\w*(?:konferenz|messe|gipfel|beschleuniger|raumstation|studie|turnier|hafen|portals?|"
+                           r"suchmaschine|konsole))"
                            r" $")
 
 
