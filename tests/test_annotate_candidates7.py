@@ -144,3 +144,9 @@ def test_an_abbreviation_numbered_or_after_a_facility_or_a_portal_is_no_body(ann
                             "Yorker Flughafen JFK vernichtet. Microsoft weist die Zahlen der Suchmaschine Bing und "
                             "des Webportals MSN nicht mehr gesondert aus.")
     assert not {"ALG", "JFK", "MSN"} & organisations(a)
+
+
+def test_a_body_in_lowercase_words_or_a_body_after_a_hyphen_stays(annotator):  # Reuters 14944, Wikinews train (guard)
+    a = annotate(annotator, "He described his meeting with Tokyo stock exchange (TSE) head Michio Takeuchi as frank. "
+                            "Der Entwurf genügt nach Meinung der Landes-SPD nicht.")
+    assert {"TSE", "SPD"} <= organisations(a)

@@ -31,10 +31,9 @@ def stock_code(text: str, token: Token) -> bool:
 
 
 def joined_code(text: str, token: Token, tokens_before: str) -> bool:
-    """The second part of a hyphenated name or code: ``GE`` of ``PRO-GE``, ``COC`` of
-    ``Ladies-COC``; the whole is one name, its tail alone none. ``tokens_before`` is the text
-    right before the hyphen."""
-    return token.hyphen_before and tokens_before[-1:].isalpha()
+    """The second part of a hyphenated code: ``GE`` of ``PRO-GE``, ``CDMA`` of ``W-CDMA``; the
+    whole is one name, its tail alone none. ``tokens_before`` is the letter before the hyphen."""
+    return token.hyphen_before and tokens_before[-1:].isupper()  # not "Landes-SPD", "Schatten-CIA"
 
 
 # A compound whose head is a work, a law or a programme ("PISA-Studie", "PHC-Gesetz",
@@ -77,7 +76,8 @@ BODY_HEADS = ("institut", "instituts", "amt", "amts", "amtes", "zentrum", "zentr
               "commission", "association", "union", "mission", "netzwerk", "network", "gruppe", "group", "front",
               "konzern", "unternehmen", "kammer", "gericht", "gerichts", "hub", "haus", "hauses", "miliz", "armee",
               "einheit", "polizei", "büro", "office", "team", "club", "klub", "verein", "vereins", "company",
-              "corporation", "party", "bureau", "survey", "department", "ministry", "committee", "fund")
+              "corporation", "party", "bureau", "survey", "department", "ministry", "committee", "fund",
+              "exchange", "board", "court", "institute")
 _EXPANSION = re.compile(r"([^()\n.;:!?,]{1,90}) \($")
 _WORD = re.compile(r"[\w-]+")
 # A preposition after the head of a German or English expansion: "Institut für Wärme und
@@ -98,9 +98,11 @@ def defined_as_thing(text: str, token: Token) -> bool:
     if found is None:
         return False
     words = _WORD.findall(found.group(1))[-8:]
-    if len(words) >= 2 and all(w.isalpha() and w.islower() and w not in _LOWER_FUNCTION for w in words[-2:]) \
-            and len(words[-1]) > 2 and words[-1].isascii():
-        return True
+    lower = 0  # the lowercase words that end the expansion
+    while lower < len(words) and words[-1 - lower].islower() and words[-1 - lower] not in _LOWER_FUNCTION:
+        lower += 1
+    if lower >= 2 and words[-1].isascii() and words[-1].isalpha() and not words[-1].endswith(BODY_HEADS):
+        return True  # not "Tokyo stock exchange (TSE)": a body's noun
     head = None
     for k in range(len(words) - 1, -1, -1):  # back over the noun phrase before the bracket
         word = words[k]
