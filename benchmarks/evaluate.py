@@ -159,6 +159,7 @@ from scoring.common import (  # noqa: E402,F401
 )
 from scoring.derstandard import HELD_OUT, StandardResult, evaluate_derstandard  # noqa: E402
 from scoring.wholearticle import GOLD as ARTICLES_GOLD, WholeResult, evaluate_articles  # noqa: E402,F401
+from scoring.orgcandidates import evaluate_org_candidates  # noqa: E402
 from scoring.germeval import (  # noqa: E402,F401
     GermEvalResult, align, bio_spans, detokenize, evaluate_germeval, read_germeval,
 )
@@ -461,6 +462,11 @@ def main(argv: list[str] | None = None) -> int:
           + (f"; limit {args.limit} per dataset" if args.limit else "") + "\n")
     print(table)
     print(speed + f". Total {elapsed:.1f} s.")
+    if "articles" in chosen and not args.limit:  # dev organisation candidates (gold/org_candidates.json)
+        oc = evaluate_org_candidates(args.corpus, annotator)
+        print(f"Organisation candidates, dev sample (scoring/orgcandidates.py): P {oc.precision:.3f} "
+              f"({oc.right}/{oc.right + oc.wrong} judged); {len(oc.unjudged)} without a verdict")
+        data["org_candidates_dev"] = {"right": oc.right, "wrong": oc.wrong, "unjudged": len(oc.unjudged)}
     if args.json:
         data["speed"] = speed_data
         data["code"] = code

@@ -15,6 +15,8 @@ from ..lang.lexicon import NOT_NAME_START
 from ..lang.propernoun import is_common_word, is_proper_noun
 from ..lang.sentences import starts_sentence
 from .matcher import Token
+from .orgthings import (defined_as_thing, event_before, joined_code, numbered_thing, stock_code, wire_furniture,
+                        work_compound)
 from .sentences import Coverage
 
 FUNCTION_WORDS = NOT_NAME_START
@@ -40,7 +42,7 @@ NOT_ORGANISATIONS = frozenset(
 # The short prefix of a club's or company's name ("FC Valencia", "SK Rapid Wien"), and the legal
 # form after one ("Energie Steiermark AG"): part of a longer name, not a body of its own.
 _NAME_PREFIXES = frozenset("FC SC SV SK AS AC AFC SSC SSV TSV VfB VfL BSC KSV ASK ATSV USV WSG FK HC EC EHC".split())
-_LEGAL_FORMS = frozenset("AG SE SA NV BV KG OG GMBH PLC INC LTD".split())
+_LEGAL_FORMS = frozenset("AG SE SA NV BV KG OG GMBH PLC INC LTD NL CV PTY BHD SPA OY".split())
 
 
 def _part_of_name(text: str, token: Token) -> bool:
@@ -50,7 +52,7 @@ def _part_of_name(text: str, token: Token) -> bool:
         return True
     if token.text in _NAME_PREFIXES and _NAME_BEFORE.search(text, max(0, token.start - 30), token.start):
         return True  # "der Hamburger SV", "Brentford FC": the prefix after the club's name
-    return token.text in _LEGAL_FORMS and before[-1:] in (" ", "-") and before[:1].isalpha()
+    return token.text in _LEGAL_FORMS and before[-1:] in (" ", "-") and (before[:1].isalpha() or before[:1] == ")")
 
 
 _NAME_BEFORE = re.compile(r"[A-ZÄÖÜ][\w'’-]+ $")
@@ -83,9 +85,11 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
             continue
         if _country_code(text, token) or _common_word(word) or _product_code(text, token) or \
                 _table_code(text, token, codes) or _common_noun(text, token, tokens, plurals) or \
-                _after_proper_noun(text, token):
+                _after_proper_noun(text, token) or stock_code(text, token) or \
+                joined_code(text, token, text[max(0, token.start - 2):token.start - 1]) or work_compound(text, token) or \
+                wire_furniture(text, token) or numbered_thing(text, token):
             continue
-        if _names_a_thing(text, token):  # "SD-Karte": a thing wherever the article names it
+        if _names_a_thing(text, token) or defined_as_thing(text, token) or event_before(text, token):  # "SD-Karte": a thing wherever the article names it
             things.add(word)
             continue
         if _part_of_name(text, token):
@@ -153,8 +157,9 @@ _WORD_BEFORE_BRACKET = re.compile(r"(?<![\w-])(?:[a-zäöü]+e[mnrs]?|das|ein) (
 def _names_a_thing(text: str, token: Token) -> bool:
     """The abbreviation of a technical term: the first part of a compound whose head is a
     thing's ("SD-Karte"), or defined in brackets after a noun with such a head ("… (OIS)")."""
-    if token.hyphen_after:
-        rest = _COMPOUND_REST.match(text, token.end)
+    quoted = text[token.end:token.end + 2] in ('"-', "“-", "”-")  # „TU“-Kennzeichen
+    if token.hyphen_after or quoted:
+        rest = _COMPOUND_REST.match(text, token.end + quoted)
         return rest is not None and rest.group().rsplit("-", 1)[-1].lower().endswith(_THING_HEADS)
     if text[token.start - 1:token.start] == "(":
         word = _WORD_BEFORE_BRACKET.search(text, max(0, token.start - 40), token.start)

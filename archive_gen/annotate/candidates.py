@@ -33,8 +33,9 @@ from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
 from .matcher import Token, capitalised, tokenize
-from .namewords import (CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, RELATIVE, inside_other_name, listed_names,
-                        with_unaccented)
+from .orgthings import company_tail
+from .namewords import (CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, RELATIVE, common_noun_in_context,
+                        inside_other_name, listed_names, with_unaccented)
 from .roles import is_role, role_ends_before, role_follows
 from .sentences import Coverage, sentence_at
 from .surnames import NOUN_MARKERS, merge, surnames_alone
@@ -229,6 +230,8 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         sentence = sentence_at(sentences, starts, start)
         evidence = text[sentence[0]:sentence[1]] if sentence else text[max(0, start - 80):start + 80]
         organization = cue in ("acronym", "club") or name.split()[-1].rstrip(".") in ORG_SUFFIXES
+        if organization and cue not in ("acronym", "club") and company_tail(text, *spans[0], name, ORG_SUFFIXES):
+            continue  # "Seiko Co Ltd" of "Hattori Seiko Co Ltd": the whole name or nothing
         result.append(Candidate(name, "organization" if organization else "person", " ".join(evidence.split()),
                                 cue, tuple(spans)))
     return merge(result)
@@ -254,7 +257,7 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
     if last is None and token.text in names and not (prev is not None and prev.text.lower() in NOUN_MARKERS
                                                      and not RELATIVE.fullmatch(prev.gap + prev.text)):
         last, cue = _name_at(tokens, i, min_tokens=2), "first name"  # not "eine Art Menschen"
-        if last is not None and not _second_name_cue(tokens, i):
+        if last is not None and (not _second_name_cue(tokens, i) or last == i + 1 and common_noun_in_context(tokens, i + 1)):
             last = None  # "für Tage von der Debatte", "Rosa Flamingos": a given name that is also a word
     if last is None and len(token.text) == 1 and _is_initial(tokens, i) and not _sentence_start(text, token.start):
         last, cue = _name_at(tokens, i, min_tokens=2), "initial"  # "A. Wiegemann"

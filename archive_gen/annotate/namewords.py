@@ -5,6 +5,8 @@ capitalised pair part of a place, a club or another longer name rather than a pe
 import re
 import unicodedata
 
+from ..lang.propernoun import is_common_word, is_unknown_word
+
 # Conjunctions that open a clause whose subject may come next: "Während Shakira erklärte, …".
 CLAUSE_OPENERS = frozenset("Während während Wie wie Als als Nachdem nachdem Obwohl obwohl Weil weil dass Da".split())
 RELATIVE = re.compile(r", (?:der|die|den|dem)")  # "…, die Gerhard Schröder … erklärt hatte": a pronoun
@@ -53,3 +55,15 @@ def with_unaccented(names: frozenset[str]) -> frozenset[str]:
             if plain.isascii() and len(plain) == len(name):
                 extra.add(plain)
     return names | extra
+
+
+def common_noun_in_context(tokens, j: int) -> bool:
+    """The word after a given name is a common noun here, not a surname: a frequent noun before a
+    genitive article ("Wieso genau Nissan Ziel der Attacken wurde"), or a compound HanTa does not
+    know whose head is a frequent noun ("die Sammlung Alter Musikinstrumente": -instrumente)."""
+    word = tokens[j].text
+    if j + 1 < len(tokens) and tokens[j + 1].text in ("der", "des") and tokens[j + 1].gap == " " \
+            and is_common_word(word):
+        return True
+    return len(word) >= 10 and word.isalpha() and is_unknown_word(word) and any(
+        is_common_word(word[k:].capitalize()) for k in range(2, len(word) - 7))

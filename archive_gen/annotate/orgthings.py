@@ -1,0 +1,181 @@
+"""What an abbreviation or a company-like name names when it is no organisation (issue 12,
+round 7): a stock ticker, a code joined to another code, a thing an expansion defines (a treaty,
+a study, a law, a summit, a station, a collider), an event of a year, and the tail of a longer
+company name. Each test runs only where its cue stands (a ``<``, a bracket, a hyphen, an
+organisation suffix), so ordinary text costs nothing."""
+
+from __future__ import annotations
+
+import re
+
+from ..lang.propernoun import is_proper_noun
+from .matcher import Token
+
+# Reuters marks a company's stock ticker "<NSAN.T>", "<IBM>" after its name, and writes an
+# exchange after a full stop ("<FIAT.MI>"): a code, not a name. "<MTU> of West Germany", a name in
+# angle brackets after "and" or a comma, stays.
+_TICKER_AFTER = re.compile(r"(?:\.[A-Z]{1,3})?>")
+_NAME_THEN_SPACE = re.compile(r"[\w.)]\s$")
+_CONNECTOR_BEFORE = re.compile(r"(?:\band|\bor|\bund|,)\s$")
+
+
+def stock_code(text: str, token: Token) -> bool:
+    """``NSAN`` of ``Nissan Motor Co Ltd <NSAN.T>``, ``T``/``MI`` after the full stop."""
+    before = text[token.start - 1:token.start]
+    if before == "." and text[token.end:token.end + 1] == ">" and "<" in text[max(0, token.start - 8):token.start]:
+        return True  # the exchange: "<FIAT.MI>"
+    if before != "<" or not _TICKER_AFTER.match(text, token.end):
+        return False
+    window = text[max(0, token.start - 12):token.start - 1]
+    return bool(_NAME_THEN_SPACE.search(window)) and not _CONNECTOR_BEFORE.search(window)
+
+
+def joined_code(text: str, token: Token, tokens_before: str) -> bool:
+    """The second part of a hyphenated code: ``GE`` of ``PRO-GE``, ``CDMA`` of ``W-CDMA``; the
+    whole is one name, its tail alone none. ``tokens_before`` is the letter before the hyphen."""
+    return token.hyphen_before and tokens_before[-1:].isupper()  # not "Landes-SPD", "Schatten-CIA"
+
+
+# A compound whose head is a work, a law or a programme ("PISA-Studie", "PHC-Gesetz",
+# "TTIP-Abkommen"): the abbreviation may name its maker ("IFES-Studie", "VW-Gesetz"), so such an
+# occurrence is no evidence either way; the abbreviation stays a candidate only where the
+# article also writes it alone.
+_WORK_HEADS = ("studie", "studien", "gesetz", "gesetzes", "novelle", "abkommen", "abkommens", "vertrag", "vertrags",
+               "programm", "programms", "projekt", "projekts", "gewinner", "sieger", "saison", "finale")
+_COMPOUND_HEAD = re.compile(r"-(?:[\w]+-)*(\w+)")
+
+
+def work_compound(text: str, token: Token) -> bool:
+    """``PISA`` in ``laut PISA-Studie``: the first part of a compound for a work or a law."""
+    if not token.hyphen_after:
+        return False
+    rest = _COMPOUND_HEAD.match(text, token.end)
+    if rest is None or not rest.group(1).lower().endswith(_WORK_HEADS):
+        return False
+    defined = _BRACKET_WORD.match(text, rest.end())  # "IFES-Studie (Institut für …)": the maker's name
+    return defined is None or not defined.group(1).lower().endswith(BODY_HEADS)
+
+
+_BRACKET_WORD = re.compile(r" \((\w+)")
+
+
+# The head of an expansion that defines a thing, not a body: a treaty, a study, a law, a
+# timetable, a business line, a summit, a station, a collider, a plant, a need ("das EU-USA-
+# Abkommen für Freihandel und Investitionen (TTIP)", "der Integrale Taktfahrplan (ITF)", "Large
+# Hadron Collider (LHC)", "Nuclear Security Summit (NSS)", "Müllverbrennungsanlage (MVA)").
+THING_DEFINITION_HEADS = ("abkommen", "vertrag", "verträge", "studie", "gesetz", "gesetzes", "geschäft", "fahrplan",
+                          "programm", "summit", "gipfel", "konferenz", "collider", "beschleuniger", "station",
+                          "anlage", "bedarf", "förderbedarf", "agreement", "treaty", "messe", "cup", "cups",
+                          "turnier", "meisterschaft", "wettbewerb", "verfahren", "index", "projekt")
+# Heads that make the expansion a body: then the abbreviation is a body whatever else it says
+# ("Institut für Wärme und Öltechnik (IWO)", "Bundesamts für Eich- und Vermessungswesen (BEV)").
+BODY_HEADS = ("institut", "instituts", "amt", "amts", "amtes", "zentrum", "zentrums", "verband", "verbands",
+              "verbandes", "partei", "bund", "bundes", "behörde", "gesellschaft", "gewerkschaft", "kommission",
+              "rat", "rats", "rates", "ministerium", "ministeriums", "fonds", "bank", "universität", "hochschule",
+              "stiftung", "vereinigung", "organisation", "organization", "agency", "authority", "council",
+              "commission", "association", "union", "mission", "netzwerk", "network", "gruppe", "group", "front",
+              "konzern", "unternehmen", "kammer", "gericht", "gerichts", "hub", "haus", "hauses", "miliz", "armee",
+              "einheit", "polizei", "büro", "office", "team", "club", "klub", "verein", "vereins", "company",
+              "corporation", "party", "bureau", "survey", "department", "ministry", "committee", "fund",
+              "exchange", "board", "court", "institute")
+_EXPANSION = re.compile(r"([^()\n.;:!?,]{1,90}) \($")
+_WORD = re.compile(r"[\w-]+")
+# A preposition after the head of a German or English expansion: "Institut für Wärme und
+# Öltechnik", "Abkommen für Freihandel", "Bank of Japan". A genitive ("Gipfel der … Staaten-
+# gemeinschaft (CSN)") is no such step: the abbreviation names the genitive's noun.
+_HEAD_PREPOSITIONS = frozenset("für for of on zur zum".split())
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")  # "erneuerbare", "empirische"
+_LOWER_FUNCTION = frozenset("the a an and or of der die das des den dem und oder ein eine einen einem einer".split())
+
+
+def defined_as_thing(text: str, token: Token) -> bool:
+    """An abbreviation in brackets after an expansion whose head names a thing, not a body
+    ("Large Hadron Collider (LHC)"), or after an English expansion all in lowercase ("crude palm
+    oil (CPO)", "methyl tertiary butyl ether (MTBE)": a body's name is capitalised)."""
+    if text[token.start - 1:token.start] != "(":
+        return False
+    found = _EXPANSION.search(text, max(0, token.start - 92), token.start)
+    if found is None:
+        return False
+    words = _WORD.findall(found.group(1))[-8:]
+    lower = 0  # the lowercase words that end the expansion
+    while lower < len(words) and words[-1 - lower].islower() and words[-1 - lower] not in _LOWER_FUNCTION:
+        lower += 1
+    if lower >= 2 and words[-1].isascii() and words[-1].isalpha() and not words[-1].endswith(BODY_HEADS):
+        return True  # not "Tokyo stock exchange (TSE)": a body's noun
+    head = None
+    for k in range(len(words) - 1, -1, -1):  # back over the noun phrase before the bracket
+        word = words[k]
+        if word[:1].isupper():
+            head = head or word
+        elif word in _HEAD_PREPOSITIONS:
+            if head is not None and k and words[k - 1][:1].isupper():
+                head = words[k - 1]  # "Abkommen für Freihandel und Investitionen"
+            break
+        elif not (word in ("und", "and") or (word not in _LOWER_FUNCTION and word.endswith(_ADJECTIVE_ENDINGS))):
+            break  # "mit der Technischen Universität Nanyang (NTU)": the phrase starts after "der"
+    if head is None:
+        return False
+    head = head.lower()
+    return head.endswith(THING_DEFINITION_HEADS) and not head.endswith(BODY_HEADS)
+
+
+# Wire furniture in capitals: the dateline's place ("WEST BERLIN, April 8 - ") and the agency's
+# signature that ends the story ("… debit REUTER").
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]*, [A-Z][a-z]+\.? \d{1,2} [-–]")
+
+
+def wire_furniture(text: str, token: Token) -> bool:
+    if len(text) - token.end < 4 and not text[token.end:].strip():
+        return True  # the last word of the text, nothing after it
+    line = text.rfind("\n", 0, token.start) + 1
+    return token.start - line < 30 and (dateline := _DATELINE.match(text, line)) is not None \
+        and token.end <= dateline.end()
+
+
+# A thing numbered with a Roman numeral: "ALG I Empfänger", "ALG II".
+_ROMAN_AFTER = re.compile(r" (?:I|II|III|IV)(?=[ ,;:)]|$)")
+
+
+def numbered_thing(text: str, token: Token) -> bool:
+    return bool(_ROMAN_AFTER.match(text, token.end))
+
+
+# An event of a year ("zur diesjährigen CES", "the annual WWDC"), or an abbreviation right
+# after a noun for an event or a thing ("seiner Entwicklerkonferenz WWDC", "Teilchenbeschleuniger
+# LHC"): a body is not held yearly, and "Partei AKP", "Großbank VTB" have body nouns.
+_EVENT_BEFORE = re.compile(r"(?:(?:diesjährig|letztjährig|vorjährig|nächstjährig|heurig)e[nmrs]?|annual|this year's|"
+                           r"last year's|[A-ZÄÖÜ]\w*(?:konferenz|messe|gipfel|beschleuniger|raumstation|studie|turnier|hafen|portals?|"
+                           r"suchmaschine|konsole))"
+                           r" $")
+
+
+def event_before(text: str, token: Token) -> bool:
+    return bool(_EVENT_BEFORE.search(text, max(0, token.start - 40), token.start))
+
+
+# The tail of a longer company name cut off by a word the name rules stop at: "Hattori Seiko Co
+# Ltd", "IBJ International Ltd", "Industrial Bank of Japan Ltd", "Allen and Co Inc",
+# "Sean Daniel Company". Whole or nothing: the tail alone is no candidate.
+_JOINED_BEFORE = re.compile(r"(?:\b(?:of|&|de|di|du)|[A-Z]{2,}|[A-ZÄÖÜ][\w'’.-]*\w)\s$")
+
+
+def company_tail(text: str, start: int, end: int, name: str, suffixes: frozenset[str]) -> bool:
+    """Is ``name`` (``text[start:end]``, ending in an organisation suffix) the tail of a longer
+    name? A name of suffix words only ("Co Ltd"), one the text goes on with "of" ("Industrial Bank
+    of Japan Ltd"), or one right after a connector, an acronym or a proper noun (HanTa: "Sean",
+    "Hattori"; "Unternehmensberater Alix Partners" stays), not at a sentence's start."""
+    if all(w.rstrip(".") in suffixes for w in name.split()) or _GOES_ON.match(text, end):
+        return True
+    before = _JOINED_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = before.group().strip()
+    if not word[:1].isupper() or word.isupper():
+        return True  # a connector or an acronym
+    if text[max(0, before.start() - 6):before.start()].rstrip()[-1:] in (".", "!", "?", ":", "\"", "“", "„", ""):
+        return False  # the name's own first word at a sentence start
+    return is_proper_noun(word)
+
+
+_GOES_ON = re.compile(r" of [A-Z]")

@@ -1,0 +1,83 @@
+"""Organisation candidates on the dev part (issue 12, round 7): every organisation candidate
+the annotator gives on a fixed dev sample, against hand verdicts in
+``benchmarks/gold/org_candidates.json``. Only the dev part: nothing here reads held-out articles.
+
+The sample: the Der Standard dev rows (index % 5 != 0), the Wikinews dev split (not train: a sample one can read), and
+the first ``REUTERS_DEV`` Reuters TEST articles with a body (TRAIN is held out). A verdict is
+per corpus and distinct name (``"right"`` true/false), judged on the candidate's evidence
+sentence: right when the name as given names one organisation, group or party (a part of a
+longer name, an event, a law, a product, a code or a common noun is wrong). A name without a
+verdict (the annotator changed since) is counted apart as unjudged."""
+
+from __future__ import annotations
+
+import collections
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from archive_gen.errors import Diagnostics
+
+from .articles import _derstandard, _jsonl, is_held_out, load
+from .wholearticle import ORG_KINDS
+
+GOLD = Path(__file__).resolve().parents[1] / "gold" / "org_candidates.json"
+REUTERS_DEV = 100
+
+
+def dev_keys(corpus_dir: Path) -> list[tuple[str, str]]:
+    """(corpus, key) of every dev article of the sample, in file order."""
+    rows = _derstandard(corpus_dir / "derstandard-10kgnad.csv")
+    keys = [("derstandard", str(i)) for i in range(len(rows)) if not is_held_out("derstandard", i)]
+    wikinews = _jsonl(corpus_dir / "wikinews-de.jsonl", "wikinews_id")
+    keys += [("wikinews", k) for k, r in wikinews.items() if r["split"] == "dev" and r["date"] > "0001-01-01"]
+    reuters = _jsonl(corpus_dir / "reuters21578.jsonl", "newid")
+    test = [k for k, r in reuters.items() if r.get("lewissplit") == "TEST" and r.get("body")]
+    return keys + [("reuters", k) for k in test[:REUTERS_DEV]]
+
+
+@dataclass
+class OrgResult:
+    right: int = 0
+    wrong: int = 0
+    unjudged: dict = field(default_factory=dict)  # (corpus, name) -> evidence
+    wrong_names: list = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        judged = self.right + self.wrong
+        return self.right / judged if judged else None
+
+
+def org_candidates(corpus_dir: Path, annotator) -> dict[tuple[str, str], str]:
+    """(corpus, name) -> the evidence of its first occurrence, over the dev sample."""
+    found: dict[tuple[str, str], str] = {}
+    for corpus, key in dev_keys(corpus_dir):
+        try:
+            doc, _raw, _record = load(corpus_dir, corpus, key)
+        except Exception:  # noqa: BLE001 - a record the pipeline rejects is no candidate
+            continue
+        article = annotator.annotate(doc, Diagnostics())
+        for c in article.candidates:
+            if c.kind in ORG_KINDS:
+                found.setdefault((corpus, c.name), c.evidence)
+    return found
+
+
+def evaluate_org_candidates(corpus_dir: Path, annotator, gold_path: Path = GOLD) -> OrgResult:
+    verdicts = json.loads(gold_path.read_text(encoding="utf-8"))["verdicts"]
+    known = {(v["corpus"], v["name"]): v["right"] for v in verdicts}
+    result = OrgResult()
+    for where, evidence in org_candidates(corpus_dir, annotator).items():
+        if where not in known:
+            result.unjudged[where] = evidence
+        elif known[where]:
+            result.right += 1
+        else:
+            result.wrong += 1
+            result.wrong_names.append(where)
+    return result
+
+
+def counts(found: dict) -> collections.Counter:
+    return collections.Counter(corpus for corpus, _ in found)
