@@ -228,6 +228,9 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
     p_start, p_end = ctx.sentences[sentence - 1]
     if any(a < p_end and b > p_start for a, b in ctx.quote_spans):
         return Who()
+    if (held := _cue_target(ctx, p_start, p_end)[1]) and any(
+            e.kind == "person" and (e.id, e.name) == (held.speaker, held.speaker_name) for e in ctx.entities_in(p_start, p_end, ("person",))):
+        return held.by("quote alone: view before")  # Nach Ansicht von … Wulff ist … gefallen. „Es ist nur …“
     people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
     if len(people) != 1:
         return Who()
