@@ -22,6 +22,7 @@ SPEECH_VERB = re.compile(
     r"der Meinung|der Ansicht|sicherte\w*|beklagt\w*|bedauert\w*|"
     r"glaubt\w*|verwies\w*|wies\w* darauf hin|bekanntgegeben|bekannt gegeben|gab\w* bekannt|gibt bekannt|"
     r"einräum\w*|eingeräumt|prangert\w* an|prangerte\w*|"
+    r"nahm\w*(?=(?:\s+[^\s.;:]+){0,16}\s+Stellung\b)|nimmt(?=(?:\s+[^\s.;:]+){0,16}\s+Stellung\b)|Stellung genommen|"
     # separable verbs: the particle far behind ("teilte in einer ersten Reaktion mit"), or joined
     # in a subordinate clause ("wie der Richter ausführte", "wie Paech dazu feststellt")
     r"teilte\w*(?=(?:\s+[^\s.;:]+){0,6}\s+mit\b)|stellte\w*(?=(?:\s+[^\s.;:]+){1,4}\s+fest\b)|mitteilte\w*|ausführte\w*|ausgeführt|feststellt\w*|"
