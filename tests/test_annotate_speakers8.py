@@ -113,3 +113,16 @@ def test_guard_reported_speech_stops_at_a_sentence_that_names_someone(annotator)
                             "Vorratsdatenspeicherung auf seiner Website. Die CDU habe das Gesetz gelobt. Die "
                             "Geheimklauseln aus dem Dokument seien „alarmierend und undemokratisch“.")
     assert speaker(a, "alarmierend") != "AK Vorratsdatenspeicherung"
+
+
+def test_a_view_named_by_its_holders_genitive(annotator):  # Wikinews 54188
+    a = annotate(annotator, "Bundesinnenminister Wolfgang Schäuble (CDU) will das Verfahren im Bundesrat ändern. Nach "
+                            "Schäubles Idee soll „im Zweifel die Mehrheit der abgegebenen Stimmen im Bundesrat "
+                            "entscheidend“ sein.")
+    assert speaker(a, "im Zweifel") in ("Wolfgang Schäuble", "Schäuble")
+
+
+def test_guard_a_genitive_without_a_view_noun(annotator):
+    a = annotate(annotator, "Nach Schäubles Rede soll „im Zweifel die Mehrheit der abgegebenen Stimmen im Bundesrat "
+                            "entscheidend“ sein.")
+    assert speaker(a, "im Zweifel") is None

@@ -101,6 +101,25 @@ def introducing_name(ctx: Context, s_start: int, quote_at: int) -> Who:
     return Who(speaker_name=opening.group(1))
 
 
+# A view named by its holder's genitive before the noun: "Nach Schäubles Idee soll „im Zweifel
+# die Mehrheit …“ sein", "Nach Merkels Ansicht", "In Obamas Worten", "According to Obama's view".
+_GENITIVE_VIEW = re.compile(r"\b(?:[Nn]ach|[Ii]n|[Ll]aut|[Aa]ccording to)\s+([A-ZÄÖÜ][\w-]*(?:s|’s|'s))\s+(?:Ansicht|Auffassung|"
+                            r"Meinung|Worten|Einschätzung|Idee|Vorstellung|Darstellung|Überzeugung|Plänen|view|words)\b")
+
+
+def genitive_view(ctx: Context, s_start: int, quote_at: int) -> Who:
+    """The one person whose genitive names the view the sentence gives before the quote."""
+    views = [v for v in _GENITIVE_VIEW.finditer(ctx.text, s_start, quote_at) if not ctx.in_quote(v.start())]
+    people = {(e.id, e.name): e for v in views for e in ctx.entities_in(v.start(1), v.end(1), ("person",))}
+    return who_of(next(iter(people.values()))) if len(people) == 1 else Who()
+
+
+def view_of(ctx: Context, s_start: int, quote_at: int) -> Who:
+    """Whose view the words around the quote frame: a characterisation, a genitive view."""
+    return characterised_by(ctx, s_start, quote_at).by("characterised als") or \
+        genitive_view(ctx, s_start, quote_at).by("genitive view")
+
+
 def lone_speaker(ctx: Context, s_start: int, verb: re.Match) -> Who:
     """A lone name as the subject of ``verb``: opening the sentence, or right after the verb
     when a quote and a comma stand before it, or in commas after an opening role phrase."""
