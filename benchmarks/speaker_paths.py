@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Speaker precision per attribution rule, on the dev part of the Wikinews quotes only.
 
-    python benchmarks/speaker_paths.py [--errors PATH] [--show-right PATH]
+    python benchmarks/speaker_paths.py [--errors PATH] [--show-right PATH] [--missed PATH]
 
 Each quote's speaker is decided by one rule of ``annotate/quotes.py`` (``Who.path``: a name
 before the speech verb, a pronoun resolved to the previous speaker, a headline ``Name:``, the
 sentence's first person as a fallback …). This script annotates the ``train`` and ``dev``
 records (never the held-out ``test`` split), matches our named direct quotes to the gold ones
 as ``evaluate.py`` does, and prints, per rule: attributions scored, right, precision. With
-``--errors`` it writes the wrong ones per rule with their sentence (dev only), for reading.
+``--errors`` it writes the wrong ones per rule with their sentence (dev only), for reading;
+with ``--missed`` the named direct gold quotes no rule credited rightly (dev only), for grouping.
 """
 
 from __future__ import annotations
