@@ -31,7 +31,7 @@ from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
 from .reported import possessive_continued, previous_speaker, pronoun_subject, reported, reported_between
 from .speakers import (Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
-from .unnamed import characterised_by, document_of, introducing_name, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
+from .unnamed import document_of, view_of, introducing_name, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
 
 # A quote may hold a quote („Wir haben … für bedeutende „Small-Business-Unternehmen“ … gehabt“):
 # an inner „…“ opened before any closing mark is part of the outer one.
@@ -161,7 +161,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             return who_of(people[0]).by("first person of sentence")
     if quote_at is not None:  # Nach Auffassung des Vorsitzenden Hartmut Perschau sei es „…“
         return (_cue_target(ctx, s_start, s_end)[1].by("cue") or unknown_claimant(ctx, s_start, s_end).by("cue: unknown body")
-                or characterised_by(ctx, s_start, quote_at).by("characterised als")
+                or view_of(ctx, s_start, quote_at)
                 or stance_holder(ctx, s_start, quote_at).by("subject after a verb of viewing")
                 or reported(ctx, s_start, s_end, earlier, sentence).by("reported speech")
                 or _standalone(ctx, s_start, s_end, sentence).by("quote alone"))
@@ -228,6 +228,9 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
     p_start, p_end = ctx.sentences[sentence - 1]
     if any(a < p_end and b > p_start for a, b in ctx.quote_spans):
         return Who()
+    if (held := _cue_target(ctx, p_start, p_end)[1]) and any(
+            e.kind == "person" and (e.id, e.name) == (held.speaker, held.speaker_name) for e in ctx.entities_in(p_start, p_end, ("person",))):
+        return held.by("quote alone: view before")  # Nach Ansicht von … Wulff ist … gefallen. „Es ist nur …“
     people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
     if len(people) != 1:
         return Who()

@@ -9,6 +9,7 @@ import re
 from ..model import Quote
 from .speakers import Context, Who, who_of
 from .speechcues import SPEECH_VERB
+from .unnamed import named_body
 
 # A noun right before a speech verb is its subject: "Ein Sprecher von Tesla teilte mit".
 _NOUN_SUBJECT = re.compile(r"\b(?:Der|Die|Ein|Eine)\s+[A-ZÄÖÜ][\w-]*(?:\s+(?:des|der|von|vom)\s+[A-ZÄÖÜ][\w-]*)?\s+$")
@@ -69,16 +70,37 @@ def reported(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sente
     if not (_SUBJUNCTIVE.search(ctx.text, s_start, s_end) or _SUBJUNCTIVE_OPENING.match(ctx.text, s_start)) or \
             _who_may_speak(ctx, s_start, s_end) or _own_verb(ctx, s_start, s_end):
         return Who()
-    if sentence > 0:
-        p_start, p_end = ctx.sentences[sentence - 1]
-        people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
-        # nobody else: a body that spoke there ("Der BGH widersprach allerdings der Ansicht, …")
-        people = people or {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("body",))
-                            if not _PREPOSITION_BEFORE.search(ctx.text, max(p_start, e.start - 50), e.start)}
-        verbs = SPEECH_VERB.finditer(ctx.text, p_start, p_end)
-        if len(people) == 1 and any(not ctx.in_quote(v.start()) for v in verbs):
-            return who_of(next(iter(people.values())))
+    # the speaker of the sentence before, or of the one before a sentence of reported speech
+    # that names nobody ("…, so der AK Vorratsdatenspeicherung. Europäern werde ferner
+    # verweigert, … . Die Geheimklauseln … seien „…“"): indirect speech runs on
+    for back in (1, 2):
+        if sentence - back < 0:
+            break
+        if back == 2:
+            m_start, m_end = ctx.sentences[sentence - 1]
+            if not _SUBJUNCTIVE.search(ctx.text, m_start, m_end) or _who_may_speak(ctx, m_start, m_end) or \
+                    any(a < m_end and b > m_start for a, b in ctx.quote_spans):
+                break
+        if said := _one_speaker(ctx, *ctx.sentences[sentence - back]):
+            return said if back == 1 else said.by("reported speech, two back")
+        if back == 1 and _who_may_speak(ctx, *ctx.sentences[sentence - 1]):
+            break
     return previous_speaker(ctx, earlier, sentence, "sie")
+
+
+def _one_speaker(ctx: Context, p_start: int, p_end: int) -> Who:
+    """The one person (else the one body) named in a sentence with a speech verb."""
+    people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
+    # nobody else: a body that spoke there ("Der BGH widersprach allerdings der Ansicht, …")
+    people = people or {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("body",))
+                        if not _PREPOSITION_BEFORE.search(ctx.text, max(p_start, e.start - 50), e.start)}
+    verbs = SPEECH_VERB.finditer(ctx.text, p_start, p_end)
+    verbs = [v for v in verbs if not ctx.in_quote(v.start())]
+    if len(people) == 1 and verbs:
+        return who_of(next(iter(people.values())))
+    bodies = [] if people or ctx.entities_in(p_start, p_end, ("body", "source")) else \
+        [b for v in verbs if (b := named_body(ctx, p_start, v))]  # "…, schreibt der AK Vorratsdatenspeicherung auf seiner Website."
+    return bodies[0] if len(bodies) == 1 else Who()
 
 
 def _own_verb(ctx: Context, s_start: int, s_end: int) -> bool:

@@ -8,6 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from ..lang.propernoun import is_proper_noun
 from .candidates import is_role
 from .speechcues import SPEECH_VERB
 
@@ -237,7 +238,20 @@ def spoken_for(ctx: Context, role_start: int, role_end: int) -> Who:
         return who_of(inside[0])
     link = _FOR_BODY.match(ctx.text, role_end)
     named = ctx.entities_in(link.end(), link.end() + 1, bodies) if link else []
-    return who_of(named[0]) if named else Who()
+    if named:
+        return who_of(named[0])
+    written = _BODY_NAME.match(ctx.text, link.end()) if link else None
+    if written is None or any(is_role(w) for w in written.group(1).split()) or \
+            ctx.entities_in(written.start(1), written.end(1), ("person", "state", "place")) or \
+            not is_proper_noun(written.group(1).split()[-1]):
+        return Who()
+    return Who(speaker_name=written.group(1)).by("spokesperson: body as written")
+
+
+# The body a spokesperson speaks for when no entity of ours names it: one or two capitalised
+# words whose last HanTa calls a proper noun ("Ein Sprecher von Tesla", "ein Sprecher der
+# Downing Street"); not a common noun ("ein Sprecher der Polizei": which police is unsaid).
+_BODY_NAME = re.compile(r"((?:[A-ZÄÖÜ][\w-]*\s+)?[A-ZÄÖÜ][\w-]*)(?=\s*[,.;:(]|\s+[a-zäöüß„]|\s*$)")
 
 
 # A sentence that points back to the quote before it and names who said it: "„Ja, es gibt

@@ -22,6 +22,7 @@ SPEECH_VERB = re.compile(
     r"der Meinung|der Ansicht|sicherte\w*|beklagt\w*|bedauert\w*|"
     r"glaubt\w*|verwies\w*|wies\w* darauf hin|bekanntgegeben|bekannt gegeben|gab\w* bekannt|gibt bekannt|"
     r"einräum\w*|eingeräumt|prangert\w* an|prangerte\w*|"
+    r"nahm\w*(?=(?:\s+[^\s.;:]+){0,16}\s+Stellung\b)|nimmt(?=(?:\s+[^\s.;:]+){0,16}\s+Stellung\b)|Stellung genommen|"
     # separable verbs: the particle far behind ("teilte in einer ersten Reaktion mit"), or joined
     # in a subordinate clause ("wie der Richter ausführte", "wie Paech dazu feststellt")
     r"teilte\w*(?=(?:\s+[^\s.;:]+){0,6}\s+mit\b)|stellte\w*(?=(?:\s+[^\s.;:]+){1,4}\s+fest\b)|mitteilte\w*|ausführte\w*|ausgeführt|feststellt\w*|"
@@ -33,7 +34,7 @@ SPEECH_VERB = re.compile(
 # Attribution cues and where their object stands.
 CUE_AFTER = re.compile(
     r"\b(?:[Nn]ach (?:den Worten|Worten|Angaben|Informationen|Darstellung|Aussagen|Berichten|Einschätzung|"
-    r"Ansicht|Auffassung|"
+    r"Ansicht|Auffassung|Meinung|"
     r"Erkenntnissen|Schätzungen)|[Ll]aut|[Aa]ccording to|[Cc]iting|[Ww]ie\b(?=[^.]{0,80}\b(?:berichtete|meldete|mitteilte)))"
 )
 CUE_BEFORE = re.compile(r"\b(?:zufolge|said|reported|berichtete\w*|meldete\w*|teilte\w* mit|mitteilte)\b")
@@ -47,6 +48,7 @@ LINK_WORDS = re.compile(r"(?:\s+(?:der|des|dem|den|die|von|vom|aus|aus dem|aus d
                         r"regierung|sprecher\w*|zeitung|sender|kreise\w*|quellen|agency|officials?)))*\s*")
 
 
+_GENITIVE_BEFORE_ROLE = re.compile(r"\s+[A-ZÄÖÜ][\w-]*s$")
 _TITLES = re.compile(r"(?:\s+(?:Prof|Dr|Dipl|Ing|Mag)\.)+\s+$")
 
 
@@ -60,7 +62,9 @@ def adjacent(text: str, start: int, end: int, before: bool = False) -> bool:
     # role word, maybe an apposition in commas around its body
     # ("der innenpolitischen Sprecherin der FDP-Bundesfraktion, Gisela Piltz": any word may be the role)
     for role in re.finditer(r"\s([\w-]+)(?=(\s[^,.;:„“\"]{0,60},)?\s*$)", gap):
-        if is_role(role.group(1)) and LINK_WORDS.fullmatch(gap, 0, role.start()):
+        # a state's genitive may stand before the role ("von Niedersachsens Ministerpräsident")
+        head = _GENITIVE_BEFORE_ROLE.sub("", gap[:role.start()])
+        if is_role(role.group(1)) and LINK_WORDS.fullmatch(head):
             return True
     return False
 

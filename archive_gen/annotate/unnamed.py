@@ -63,6 +63,26 @@ def apposition_name(ctx: Context, s_start: int, verb: re.Match) -> Who:
     return Who(speaker_name=found.group(2))
 
 
+# The mirror shape: a name opening the sentence, then a role phrase in commas before the verb:
+# "Lothar Nicht, Ordnungsdezernent der Stadt Cottbus, sprach von …", "Jane Roe, the director of
+# the agency, said". The apposition's role word makes the two words before it a person's given
+# name and surname, whatever the surname means as a word ("Nicht"), so HanTa is not asked.
+_NAME_APPOSITION = re.compile(r"\s*([A-ZÄÖÜ][\w'’-]+\s+[A-ZÄÖÜ][\w'’-]+),\s+(?:(?:der|die|the|a|an)\s+)?"
+                              r"(?:[a-zäöüß][\w-]*\s+)?([\w-]+)[^,;:„“\"()]{0,80},\s*")
+
+
+def name_apposition(ctx: Context, s_start: int, verb: re.Match) -> Who:
+    """Two capitalised words opening the sentence, a role phrase in commas after them, then a
+    speech verb in the singular; no entity in the name, its first word no function word."""
+    found = _NAME_APPOSITION.fullmatch(ctx.text, s_start, verb.start())
+    if found is None or verb.group().split()[0].endswith("en") or \
+            found.group(1).split()[0].lower() in NOT_NAME_START or \
+            not (is_role(found.group(2)) or is_role(found.group(2).capitalize())) or \
+            ctx.entities_in(found.start(1), found.end(1), _ANY_KIND):
+        return Who()
+    return Who(speaker_name=found.group(1))
+
+
 # A lone name opening a sentence that introduces a quote with a colon, its verb an auxiliary
 # or any lowercase finite verb, a speech verb later in the clause: "Paolo hatte die Ausführung
 # mit den Worten abgelehnt: „…“".
@@ -81,10 +101,30 @@ def introducing_name(ctx: Context, s_start: int, quote_at: int) -> Who:
     return Who(speaker_name=opening.group(1))
 
 
+# A view named by its holder's genitive before the noun: "Nach Schäubles Idee soll „im Zweifel
+# die Mehrheit …“ sein", "Nach Merkels Ansicht", "In Obamas Worten", "According to Obama's view".
+_GENITIVE_VIEW = re.compile(r"\b(?:[Nn]ach|[Ii]n|[Ll]aut|[Aa]ccording to)\s+([A-ZÄÖÜ][\w-]*(?:s|’s|'s))\s+(?:Ansicht|Auffassung|"
+                            r"Meinung|Worten|Einschätzung|Idee|Vorstellung|Darstellung|Überzeugung|Plänen|view|words)\b")
+
+
+def genitive_view(ctx: Context, s_start: int, quote_at: int) -> Who:
+    """The one person whose genitive names the view the sentence gives before the quote."""
+    views = [v for v in _GENITIVE_VIEW.finditer(ctx.text, s_start, quote_at) if not ctx.in_quote(v.start())]
+    people = {(e.id, e.name): e for v in views for e in ctx.entities_in(v.start(1), v.end(1), ("person",))}
+    return who_of(next(iter(people.values()))) if len(people) == 1 else Who()
+
+
+def view_of(ctx: Context, s_start: int, quote_at: int) -> Who:
+    """Whose view the words around the quote frame: a characterisation, a genitive view."""
+    return characterised_by(ctx, s_start, quote_at).by("characterised als") or \
+        genitive_view(ctx, s_start, quote_at).by("genitive view")
+
+
 def lone_speaker(ctx: Context, s_start: int, verb: re.Match) -> Who:
     """A lone name as the subject of ``verb``: opening the sentence, or right after the verb
     when a quote and a comma stand before it, or in commas after an opening role phrase."""
-    if lone := opening_name(ctx, s_start, verb) or apposition_name(ctx, s_start, verb).by("apposition name"):
+    if lone := opening_name(ctx, s_start, verb) or apposition_name(ctx, s_start, verb).by("apposition name") \
+            or name_apposition(ctx, s_start, verb).by("name, role apposition"):
         return lone
     if _QUOTE_COMMA.search(ctx.text, s_start, verb.start()):
         return name_after(ctx, verb.start(), verb.end())
@@ -184,19 +224,25 @@ def named_body(ctx: Context, s_start: int, verb: re.Match) -> Who:
 # „großen Österreicher …“", "Die bayerische Justizministerin Beate Merk wies dies … als
 # „Unverschämtheit“ zurück": the words after "als" are the subject's, and the subject is the
 # person opening the sentence (maybe after an article and a role) right before a verb.
-_AS_QUOTE = re.compile(r"\bals\s+[„\"»“]$")
+# A naming noun before the quote frames it the same way: "Der Innenminister Frankreichs, Nicolas
+# Sarkozy, verteidigte die Bezeichnung „Gesindel“", "used the term “…”".
+_AS_QUOTE = re.compile(r"\b(?:als|Bezeichnung|Begriff|Ausdruck|as|term|word)\s+[„\"»“]$")
 _OPENING_SUBJECT = re.compile(r"\s*(?:(?:Der|Die)\s+(?:[a-zäöüß][\w-]*\s+){0,3}[A-ZÄÖÜ][\w-]*\s+)?")
-_VERB_NEXT = re.compile(r"\s+[a-zäöüß]")
+# the verb right after the person, or after an apposition in commas that opens with a role
+# ("Kurt von Figura, Präsident der Universität Göttingen …, begrüßte den Beschluss … als „…“")
+_VERB_NEXT = re.compile(r"\s+[a-zäöüß]|,\s+(?:(?:der|die|the)\s+)?(?:[a-zäöüß][\w-]*\s+)?([\w-]+)[^,;:.„“\"()]{0,120},\s+[a-zäöüß]")
 
 
 def characterised_by(ctx: Context, s_start: int, quote_at: int) -> Who:
-    if not _AS_QUOTE.search(ctx.text, max(s_start, quote_at - 6), quote_at + 1):
+    if not _AS_QUOTE.search(ctx.text, max(s_start, quote_at - 14), quote_at + 1):
         return Who()
     people = ctx.entities_in(s_start, quote_at, ("person",))
     if not people:
         return Who()
     first = people[0]
-    if _OPENING_SUBJECT.fullmatch(ctx.text, s_start, first.start) and _VERB_NEXT.match(ctx.text, first.end):
+    verb = _VERB_NEXT.match(ctx.text, first.end)
+    if _OPENING_SUBJECT.fullmatch(ctx.text, s_start, first.start) and verb and \
+            (verb.group(1) is None or is_role(verb.group(1)) or is_role(verb.group(1).capitalize())):
         return who_of(first)
     role = _ROLE_OPENING.match(ctx.text, s_start)
     if role is not None and (is_role(role.group(1)) or is_role(role.group(1)[:-1])) and \
