@@ -165,7 +165,7 @@ from scoring.germeval import (  # noqa: E402,F401
 )
 from scoring.reuters import ReutersResult, evaluate_reuters, label_form, person_matches  # noqa: E402,F401
 from scoring.wikinews import (  # noqa: E402,F401
-    WikinewsResult, claim_match, evaluate_wikinews, name_tokens, named_speaker, quote_match, sample_ids,
+    WikinewsResult, claim_match, evaluate_wikinews, name_tokens, named_speaker, quote_match, same_quote_layer, sample_ids,
     speaker_matches,
 )
 

@@ -29,7 +29,7 @@ from archive_gen.errors import ContentError, Diagnostics  # noqa: E402
 from archive_gen.registry import load_registry  # noqa: E402
 from scoring.common import CORPUS, WIKINEWS  # noqa: E402
 from scoring.wikinews import (  # noqa: E402
-    HELD_OUT_SPLIT, attributed_names, name_tokens, named_speaker, quote_match, sample_ids, speaker_matches,
+    HELD_OUT_SPLIT, attributed_names, name_tokens, named_speaker, quote_match, same_quote_layer, sample_ids, speaker_matches,
     wikinews_doc,
 )
 
@@ -90,7 +90,7 @@ def main() -> None:
         found: set[int] = set()
         for quote, path in zip(article.quotes, paths):
             shown, attributed = attributed_names(registry, quote.speaker, None, quote.speaker_name)
-            i = quote_match(quote.text, texts)
+            i = same_quote_layer(quote_match(quote.text, texts), golds, attributed)
             if not attributed or (i is not None and (golds[i]["type"] != "Direct" or
                                                      not named_speaker(golds[i]["speaker"], names))):
                 continue

@@ -170,6 +170,18 @@ def test_quote_and_claim_matching():
     assert ev.claim_match("Das Wetter war schön.", golds) is None
 
 
+def test_a_quote_listed_once_per_layer_matches_the_layer_of_our_speaker():
+    """RIA Novosti quoting Kirchner is one gold entry per layer with the same words."""
+    golds = [{"speaker": "RIA Novosti", "quote": "„Wir bleiben hier“"},
+             {"speaker": "Néstor Kirchner", "quote": "„Wir bleiben hier“ "},
+             {"speaker": "Angela Merkel", "quote": "„Wir gehen“"}]
+    assert ev.same_quote_layer(0, golds, ["Néstor Kirchner"]) == 1
+    assert ev.same_quote_layer(0, golds, ["RIA Novosti"]) == 0
+    assert ev.same_quote_layer(0, golds, ["Angela Merkel"]) == 0  # another quote's speaker: still wrong
+    assert ev.same_quote_layer(2, golds, ["Néstor Kirchner"]) == 2
+    assert ev.same_quote_layer(None, golds, ["Néstor Kirchner"]) is None
+
+
 def test_evaluate_wikinews(tmp_path, annotator):
     text = ARTICLE + " Er sagte: „Das ist gut.“"
     records = [
