@@ -29,6 +29,13 @@ def sentences(text: str) -> list[str]:
         ("Warum? Weil es regnet… Und dann!", ["Warum?", "Weil es regnet…", "Und dann!"]),
         ("Er kam. Łódź liegt in Polen.", ["Er kam.", "Łódź liegt in Polen."]),
         ("Er kam. dann ging er.", ["Er kam. dann ging er."]),  # no capital: no end
+        # Wikinews dev: an article or a subject pronoun never follows an ordinal
+        ("Die Preise des Modells 3. Ein Sprecher von Tesla sagte das.",
+         ["Die Preise des Modells 3.", "Ein Sprecher von Tesla sagte das."]),
+        ("Sie wurde Platz 3. Er wurde 4.", ["Sie wurde Platz 3.", "Er wurde 4."]),
+        ("They sold Model 3. The price fell.", ["They sold Model 3.", "The price fell."]),
+        ("Er spielt in der 3. A-Klasse mit.", ["Er spielt in der 3. A-Klasse mit."]),
+        ("Am 3. Dezember kam er.", ["Am 3. Dezember kam er."]),
     ],
 )
 def test_sentences(text, expected):

@@ -6,7 +6,8 @@ an opening quote. A full stop ends nothing
 
 - after a single letter: initials and abbreviations such as ``U.S.``, ``z. B.``, ``A. Merkel``;
 - after a number: German ordinals (``19. Juni``, ``am 5. Juli``, ``die 296. Folge``); after
-  a year it does end a sentence (``… im Jahr 2015. Wien – …``);
+  a year it does end a sentence (``… im Jahr 2015. Wien – …``), and so it does before an
+  article or a subject pronoun, which never follow an ordinal (``des Modells 3. Ein Sprecher``);
 - after an abbreviation of :data:`~.lexicon.ABBREVIATIONS` (``Dr.``, ``Nr.``, ``bzw.``).
 
 Compared with syntok and pysbd on the corpora (benchmarks/README.md, "Sentence splitting"),
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .lexicon import ABBREVIATIONS
+from .lexicon import ABBREVIATIONS, ARTICLES
 
 CLOSERS = "\"'“”„»«’)]"
 OPENERS = "\"„»“«'"
@@ -31,6 +32,9 @@ _END = re.compile(r"(?P<punct>[.!?…]+)[\"'“”„»«’)\]]*(?P<space>\s+)(
 # The word before a full stop: a single letter, a number (not a year) or an abbreviation ends nothing.
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(\w+)$")
 MAX_WORD_BEFORE = 12
+# Words that open a sentence but never follow an ordinal ("am 5. Juli", "die 3. Liga").
+_NOT_AFTER_ORDINAL = ARTICLES | frozenset("er sie es wir ich he she it they we".split())
+_WORD_AFTER = re.compile(r"\w+(?![\w-])")
 
 
 def _is_end(text: str, match: re.Match) -> bool:
@@ -47,10 +51,13 @@ def _is_end(text: str, match: re.Match) -> bool:
     if word is None:
         return True
     word = word.group(1)
-    if len(word) == 1:
-        return False  # "U.S.", "z. B.", "A. Merkel", "5. Juli"
     if word.isdigit():  # "19. Juni", "in der 296. Folge" are ordinals; "im Jahr 2015." ends
-        return len(word) == 4 and word[:2] in ("19", "20")
+        if len(word) == 4 and word[:2] in ("19", "20"):
+            return True
+        after = _WORD_AFTER.match(text, match.end())
+        return after is not None and after.group().casefold() in _NOT_AFTER_ORDINAL
+    if len(word) == 1:
+        return False  # "U.S.", "z. B.", "A. Merkel"
     return word not in ABBREVIATIONS
 
 
