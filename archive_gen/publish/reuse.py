@@ -25,7 +25,6 @@ import re
 import shutil
 import signal
 import sys
-import threading
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -164,7 +163,6 @@ class _Plan:
         self.search = _UNKNOWN
         self.nav = None  # MkDocs' navigation, as made before the pages are read (for an early fork)
         self.populated: set[str] = set()  # pages read before the fork (the navigation's)
-        self.linker: _Linker | None = None
 
     def reused(self, file, config) -> bool:
         """Asked for every page three times: answered once (one stat of the old HTML)."""
@@ -174,11 +172,6 @@ class _Plan:
                 and os.path.isfile(os.path.join(self.old_site, file.dest_uri)) \
                 and (self.entries is not None or self.plugin(config) is None)  # no old entries: render it
         return answer
-
-    def links_done(self, last: bool = True) -> None:
-        """After the last page: wait for the reused pages' links (their first failure raised)."""
-        if last and self.linker is not None:
-            self.linker.join()
 
     def plugin(self, config):
         """The search plugin of this build's config (looked up once, not once per page)."""
@@ -205,36 +198,6 @@ class _Plan:
         makes itself are the build's, i.e. no plugin changes them."""
         return self.nav is not None and bool(self.child_of) and not self.children and not self.results \
             and not config.plugins.events.get("nav") and not config.plugins.events.get("env")
-
-
-class _Linker:
-    """The reused pages hard-linked by a thread of its own, started on the first page read, while
-    MkDocs reads pages, copies the theme and writes the sitemap (``mkdir`` and ``link`` release
-    the GIL: ~11,700 of each per build at 10,000 articles). Only when nothing forks (a fork
-    while a thread runs may copy a held lock). A page that shares its destination with another
-    file is left to :func:`_link` in MkDocs' order; :meth:`join` before the site is used."""
-
-    def __init__(self, plan: _Plan, config, files) -> None:
-        others = {file.dest_uri for file in files if not file.is_documentation_page()}
-        self.pages = {file.src_uri: (os.path.join(plan.old_site, file.dest_uri), file.abs_dest_path)
-                      for file in files.documentation_pages() if plan.reused(file, config) and file.dest_uri not in others}
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="archive-gen links", daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        made: set[str] = set()
-        try:
-            for source, target in self.pages.values():
-                _link(source, target, made)
-        except BaseException as exc:  # raised by join(), in the build's thread
-            self.error = exc
-
-    def join(self) -> None:
-        self.thread.join()
-        error, self.error = self.error, None
-        if error is not None:
-            raise error
 
 
 def _fork_early(plan: _Plan, config, files, dirty: bool, build_page, populate) -> None:
@@ -308,9 +271,6 @@ def _collect(plan: _Plan) -> None:
 
 
 def _abandon(plan: _Plan) -> None:
-    if plan.linker is not None:  # a failed build: no thread may write into a tree being removed
-        with contextlib.suppress(BaseException):
-            plan.linker.join()
     for pid, read in plan.children:
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
@@ -340,8 +300,6 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
 
     def lazy_populate(page, config, files, dirty=False):
         plan.split(config, files)
-        if plan.linker is None and not plan.child_of and plan.reuse is not None:
-            plan.linker = _Linker(plan, config, files)
         if plan.early(config):
             _fork_early(plan, config, files, dirty, build_page, populate)
         src = page.file.src_uri
@@ -349,15 +307,9 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
             populate(page, config, files, dirty)
 
     def lazy_build(page, config, doc_files, nav, env, dirty=False, excluded=False):
-        built = build_or_link(page, config, doc_files, nav, env, dirty, excluded)
-        plan.links_done(page.file is doc_files[-1])  # every page in place before post_build plugins run
-        return built
-
-    def build_or_link(page, config, doc_files, nav, env, dirty=False, excluded=False):
         src, plugin = page.file.src_uri, plan.plugin(config)
         if plan.reused(page.file, config):
-            if plan.linker is None or src not in plan.linker.pages:
-                _link(os.path.join(plan.old_site, page.file.dest_uri), page.file.abs_dest_path, made)
+            _link(os.path.join(plan.old_site, page.file.dest_uri), page.file.abs_dest_path, made)
             if plugin is not None:
                 plugin.search_index.entries.extend(plan.entries.get(page.url, ()))
             counts["reused"] = counts.get("reused", 0) + 1
@@ -377,7 +329,6 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
     mkdocs_build.get_navigation = remember_nav
     try:
         yield
-        plan.links_done()
     finally:
         mkdocs_build._populate_page, mkdocs_build._build_page = populate, build_page
         mkdocs_build.get_navigation = navigation
