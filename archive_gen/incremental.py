@@ -5,7 +5,10 @@ The manifest (in ``.archive-gen-cache/``, see :mod:`archive_gen.output.cache`) r
 - ``inputs``: a fingerprint of everything a build reads (every file below content/ by path,
   size, modification time and inode; mkdocs.yml's bytes; the theme overrides; the Git commit,
   whose history dates the pages; the settings; today's date; archive-gen's code). When it and
-  the identities of docs/ and site/ are unchanged, nothing needs to be done at all;
+  the identities of docs/ and site/ are unchanged, nothing needs to be done at all. A file
+  modified at or after the moment the stats were taken (by the file system's clock) makes the
+  fingerprint one that no later run matches: a change within the same timestamp tick could
+  keep its stat (Git's "racily clean" entries);
 - ``render`` and ``pages``: the shared render fingerprint and each page's render key, so the
   next build renders only pages whose key changed (:mod:`archive_gen.publish.reuse`);
 - ``diagnostics``: what the build reported, so an unchanged rerun reports it again.
@@ -27,7 +30,7 @@ import yaml
 from .config import Config
 from .errors import Diagnostic, Diagnostics, Severity
 from .registry.folders import FOLDERS
-from .output.cache import CACHE_DIR, code_version, digest, read_manifest, tree_identity
+from .output.cache import CACHE_DIR, code_version, digest, fs_clock, read_manifest, tree_identity
 
 
 def cache_root(config: Config) -> Path:
@@ -55,8 +58,10 @@ def theme_dirs(config: Config) -> list[Path]:
     return [config.mkdocs_file.parent / str(p) for p in found if isinstance(p, str) and p]
 
 
-def _stats(root: Path) -> list[str]:
-    """path, size, mtime and inode of every file below ``root`` (symbolic links: of the target)."""
+def _stats(root: Path, clock: int) -> list[str]:
+    """path, size, mtime and inode of every file below ``root`` (symbolic links: of the target).
+    A file modified at or after ``clock`` (:func:`fs_clock`, taken before) is racily clean: its
+    row carries the clock too, so that these rows never match a later run's."""
     rows = []
     start = len(os.path.join(str(root), ""))  # a path below root, relative to it: what follows this
     for dirpath, dirnames, filenames in os.walk(root):
@@ -65,7 +70,8 @@ def _stats(root: Path) -> list[str]:
             path = os.path.join(dirpath, name)
             try:
                 info = os.stat(path)
-                rows.append(f"{path[start:]}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}")
+                rows.append(f"{path[start:]}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}"
+                            + (f"\0racy {clock}" if info.st_mtime_ns >= clock else ""))
             except OSError:
                 rows.append(f"{path[start:]}\0unreadable")
     return rows
@@ -74,7 +80,8 @@ def _stats(root: Path) -> list[str]:
 def registry_stamp(config: Config) -> str:
     """The registry's files by path, size, modification time and inode: a long-lived process
     (the preview) re-reads the registry only when this changed."""
-    return digest(*(f"{folder}\0{row}" for folder in FOLDERS for row in _stats(config.content_dir / folder)))
+    clock = fs_clock(cache_root(config))
+    return digest(*(f"{folder}\0{row}" for folder in FOLDERS for row in _stats(config.content_dir / folder, clock)))
 
 
 def git_head(project: Path) -> str:
@@ -87,6 +94,7 @@ def git_head(project: Path) -> str:
 
 
 def input_fingerprint(config: Config) -> str:
+    clock = fs_clock(cache_root(config))  # before the first stat
     settings = repr(sorted((f.name, str(getattr(config, f.name))) for f in dataclasses.fields(config)))
     parts = [code_version(), settings, dt.date.today().isoformat(), git_head(config.project_dir)]
     try:
@@ -94,7 +102,7 @@ def input_fingerprint(config: Config) -> str:
     except OSError:
         parts.append("no mkdocs.yml")
     for root in [config.content_dir, *theme_dirs(config)]:
-        parts += [str(root), *(_stats(root) if root.is_dir() else [str(root.stat().st_mtime_ns) if root.exists() else ""])]
+        parts += [str(root), *(_stats(root, clock) if root.is_dir() else [str(root.stat().st_mtime_ns) if root.exists() else ""])]
     return digest(*parts)
 
 

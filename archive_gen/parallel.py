@@ -31,7 +31,7 @@ from .annotate.candidates import first_names, first_names_version, prime_first_n
 from .errors import ContentError, Diagnostic, Diagnostics
 from .ingest import read_bytes, read_source, sidecar_of
 from .model import Article, Registry
-from .output.cache import Store, code_version, digest
+from .output.cache import Store, code_version, digest, fs_clock
 
 JOBS_VARIABLE = "ARCHIVE_GEN_JOBS"
 PARALLEL_MIN = 200  # fewer articles to annotate than this: one process (start-up costs ~0.3 s)
@@ -198,6 +198,11 @@ def _stat(path: Path) -> tuple[int, ...] | None:
     return own + ((extra.st_size, extra.st_mtime_ns, extra.st_ino) if extra is not None else ())
 
 
+def _racy(stat: tuple[int, ...], clock: int) -> bool:
+    """Was the file (or its sidecar) modified at or after ``clock`` (:func:`fs_clock`)?"""
+    return any(mtime >= clock for mtime in stat[1::3])
+
+
 def _content(path: Path, data: bytes, max_bytes: int) -> str:
     """The fingerprint of what a file says: its bytes, and its sidecar's."""
     sidecar = sidecar_of(path)
@@ -212,7 +217,11 @@ def annotate_files(files: list[Path], display: Callable[[Path], str], registry: 
 
     Returns the articles and each file's cache key by shown path (the key of its page, and
     what is kept when the cache is pruned after a complete build). A file whose size,
-    modification time and inode are those recorded in the cache is not read again."""
+    modification time and inode are those recorded in the cache is not read again; a file
+    modified at or after the file system's time when this run began stat-ing is not recorded
+    (racily clean, as Git's index calls it: a change in the same timestamp tick could keep the
+    stat), so the next run reads it again."""
+    clock = fs_clock(cache.path.parent) if cache is not None else 0  # before the first stat
     fingerprint = annotation_fingerprint(registry, language, max_bytes, country)
     today = dt.date.today()
     outcomes: list[Outcome | None] = []
@@ -241,7 +250,7 @@ def annotate_files(files: list[Path], display: Callable[[Path], str], registry: 
         except ContentError:
             content = hashlib.sha256(data).hexdigest()  # the reader reports the sidecar's problem
         key = keys[shown] = digest(fingerprint, shown, content)
-        if stat is not None:
+        if stat is not None and not _racy(stat, clock):
             stats[shown] = (*stat, content)
         cached = cache.get(key) if cache is not None else None
         if isinstance(cached, Outcome) and still_valid(cached, today):

@@ -597,8 +597,9 @@ def test_preview_session_writes_what_a_clean_generate_writes(built):
 def test_staging_record_spares_reading_pages_but_is_checked_against_each_file(tmp_path, monkeypatch):
     """The record of the last staging lets an unchanged page be linked without reading its file;
     a file changed behind the record's back (another mtime, size or inode) is compared again."""
-    from archive_gen.output import stage_tree
+    from archive_gen.output import stage_tree, staging
 
+    monkeypatch.setattr(staging, "_clock", lambda stamp: 1 << 62)  # every page settled (test_racy_clean: the clock)
     docs = tmp_path / "docs"
     pages = [("a.md", "eins\n"), ("b/c.md", "zwei\n"), ("b/d.md", "drei\n")]
     first = stage_tree(pages, docs)

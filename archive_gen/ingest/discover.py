@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import Diagnostics
-from . import SIDECAR_SUFFIX, supported
+from . import READERS, SIDECAR_SUFFIX
 
 UNREADABLE_HINT = "make the directory readable for the user running archive-gen (chmod a+rx)"
 
@@ -29,35 +29,55 @@ def source_files(content_dir: Path, diags: Diagnostics, display: Callable[[Path]
         diags.error(display(Path(exc.filename or root)), 1,
                     f"cannot read directory: {(exc.strerror or str(exc)).lower()}", UNREADABLE_HINT)
 
-    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
-        here = Path(dirpath)
-        for name in list(dirnames):
-            path = here / name
-            if name.startswith("."):
-                dirnames.remove(name)
-            elif path.is_symlink():
-                dirnames.remove(name)
-                if not inside(path, content):
-                    diags.error(display(path), 1, "symbolic link points outside content/",
-                                "copy the files into content/ instead")
-                else:
-                    diags.warning(display(path), 1, "symbolic link to a directory is not followed",
-                                  "move the directory into content/articles/ instead of linking it")
-        for name in filenames:
-            if name.startswith("."):
+    def walk(folder: str) -> None:  # os.walk's order, on scandir's entries: no stat, no Path per file
+        try:
+            with os.scandir(folder) as listing:
+                entries = [entry for entry in listing if not entry.name.startswith(".")]
+        except OSError as exc:
+            unreadable(exc)
+            return
+        folders = [entry for entry in entries if _is_dir(entry)]
+        for entry in entries:
+            if _is_dir(entry):
                 continue
-            path = here / name
-            if path.is_symlink() and not inside(path, content):
-                diags.error(display(path), 1, "symbolic link points outside content/", "copy the file into content/ instead")
-                continue
-            if path.suffix.lower() == SIDECAR_SUFFIX and path.with_suffix(".txt").exists():
-                continue  # the metadata of the wire file beside it
-            if not supported(path):
-                diags.warning(display(path), 1, f"not an article source ('{path.suffix or path.name}'); ignored",
-                              "articles are .txt (wire text) or .md (Markdown with front matter)")
-                continue
-            found.append(path)
-    return sorted(found)
+            if entry.is_symlink() and not inside(Path(entry.path), content):
+                diags.error(display(Path(entry.path)), 1, "symbolic link points outside content/",
+                            "copy the file into content/ instead")
+            elif _source(entry.path, diags, display):
+                found.append(entry.path)
+        for entry in folders:
+            if not entry.is_symlink():
+                walk(entry.path)
+            elif not inside(Path(entry.path), content):
+                diags.error(display(Path(entry.path)), 1, "symbolic link points outside content/",
+                            "copy the files into content/ instead")
+            else:
+                diags.warning(display(Path(entry.path)), 1, "symbolic link to a directory is not followed",
+                              "move the directory into content/articles/ instead of linking it")
+
+    walk(str(root))
+    return [Path(path) for path in sorted(found, key=lambda path: path.split(os.sep))]  # Path's order
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _source(path: str, diags: Diagnostics, display: Callable[[Path], str]) -> bool:
+    """Is the file an article source? A sidecar beside its wire file is not; another file is reported."""
+    dot = path.rfind(".")
+    suffix = path[dot:].lower() if dot > path.rfind(os.sep) + 1 and dot < len(path) - 1 else ""  # Path.suffix
+    if suffix == SIDECAR_SUFFIX and os.path.exists(path[:dot] + ".txt"):
+        return False  # the metadata of the wire file beside it
+    if suffix in READERS:
+        return True
+    name = os.path.basename(path)
+    diags.warning(display(Path(path)), 1, f"not an article source ('{suffix or name}'); ignored",
+                  "articles are .txt (wire text) or .md (Markdown with front matter)")
+    return False
 
 
 def inside(path: Path, root_real: str) -> bool:

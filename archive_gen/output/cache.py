@@ -285,3 +285,23 @@ def tree_identity(path: Path) -> list[int] | None:
     except OSError:
         return None
     return [info.st_dev, info.st_ino, info.st_mtime_ns]
+
+
+CLOCK = "clock"  # a stamp file in the cache folder: its modification time is the file system's "now"
+
+
+def fs_clock(folder: Path | str) -> int:
+    """The file system's time now, as it stamps files (what Git's index file mtime is to its
+    entries). A stat recorded for a file modified at or after this time is *racily clean*: a
+    later change within the same timestamp tick, same size, same inode would leave the stat
+    as recorded, so such a record must not be trusted. 0 when it cannot tell (every record is
+    then racy: read again, never missed)."""
+    stamp = os.path.join(folder, CLOCK)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with open(stamp, "ab"):
+            pass
+        os.utime(stamp)  # the kernel's clock for file times (coarser than time.time_ns, and what counts)
+        return os.stat(stamp).st_mtime_ns
+    except OSError:
+        return 0

@@ -138,11 +138,28 @@ def stage_tree(pages: Iterable[tuple[str, str]], docs_dir: Path,
                     unchanged += 1  # copied: the copy is the file to record
                 info = os.stat(target)
             record[rel] = (sha, info.st_size, info.st_mtime_ns, info.st_ino)
+        record = _settled(record, _clock(staging / MARKER))
         removed = sum(1 for rel in _files(docs_dir) if rel not in wanted)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return StagedTree(docs_dir, staging, WriteStats(written, unchanged, removed), record=record)
+
+
+def _settled(record: Record, clock: int) -> Record:
+    """The record without racily clean entries: a file modified at or after the file system's
+    time now (``clock``) could change again within the same timestamp tick and keep its stat,
+    so it is read and compared next time (Git's rule for its index)."""
+    return {rel: entry for rel, entry in record.items() if entry[2] < clock}
+
+
+def _clock(stamp: Path) -> int:
+    """The file system's time now, as it stamps files (``stamp`` touched); 0 if it cannot tell."""
+    try:
+        os.utime(stamp)
+        return os.stat(stamp).st_mtime_ns
+    except OSError:
+        return 0
 
 
 def make_folder(folder: str) -> None:
