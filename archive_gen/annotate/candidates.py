@@ -218,7 +218,8 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
             keep(k, last, cue)
             i = last + 1
 
-    for start, end in listed_names(text, sorted(span for _, spans in found.values() for span in spans), taken):
+    for start, end in listed_names(text, sorted(span for _, spans in found.values() for span in spans), taken,
+                                   names):
         found.setdefault(" ".join(text[start:end].split()), ("list", []))[1].append((start, end))
     for start, end in cast_names(text, names, taken):
         found.setdefault(" ".join(text[start:end].split()), ("cast", []))[1].append((start, end))

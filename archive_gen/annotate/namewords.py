@@ -32,11 +32,16 @@ def inside_other_name(tokens, first: int, last: int, org_suffixes: frozenset[str
 # Brezinschek …": two or three capitalised words, a comma before, a comma or "und" after.
 _LIST_ITEM = re.compile(r", ((?:[A-ZÄÖÜ][\w'’-]+ ){1,2}[A-ZÄÖÜ][\w'’-]+)(?:, | und | and )")
 
+# The last name of such a list, after "und": "Bruce Dern, Jennifer Jason Leigh und Demian Bichir gehören".
+_LIST_TAIL = re.compile(r" (?:und|and) ((?:[A-ZÄÖÜ][\w'’-]+ ){1,2}[A-ZÄÖÜ][\w'’-]+)(?=[.,;:!?]| [^\W\d_A-ZÄÖÜ])")
 
-def listed_names(text: str, persons: list[tuple[int, int]], taken) -> list[tuple[int, int]]:
+
+def listed_names(text: str, persons: list[tuple[int, int]], taken, names: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of names listed between two persons the rules found (given names the dictionary
     lacks), one or several in a row ("Henry Kissinger, Zbignew Brzezinski, Wojtech Jaruzelski,
-    Michail … Gorbatschow"); marks them in ``taken``."""
+    Michail … Gorbatschow"), and the last after "und" when two persons stand in commas before it
+    ("…, Jennifer Jason Leigh und Demian Bichir": a given name or a word HanTa's lexicon lacks, not
+    "und Grüne Wien"); marks them in ``taken``."""
     found = []
     for (_, end), (start, _) in zip(persons, persons[1:]):
         items, at = [], end
@@ -48,7 +53,14 @@ def listed_names(text: str, persons: list[tuple[int, int]], taken) -> list[tuple
         for a, b in items:
             taken.add(a, b)
             found.append((a, b))
-    return found
+    for (_, end), (start, last_end) in zip(persons, persons[1:]):
+        tail = _LIST_TAIL.match(text, last_end) if text[end:start] == ", " else None
+        words = tail.group(1).split() if tail is not None else ()
+        if words and not taken.overlaps(*tail.span(1)) and (words[0] in names or is_unknown_word(words[0])) \
+                and is_proper_noun(words[-1]):
+            taken.add(*tail.span(1))
+            found.append(tail.span(1))
+    return sorted(found)
 
 
 # A role and its player in brackets, as film and series reviews write them: "Henni Sieland
