@@ -34,8 +34,8 @@ from ..model import Candidate
 from .acronyms import find_acronyms
 from .matcher import Token, capitalised, tokenize
 from .orgthings import company_tail
-from .namewords import (CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, RELATIVE, common_noun_in_context,
-                        inside_other_name, listed_names, with_unaccented)
+from .namewords import (CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, cast_names, common_noun_in_context,
+                        inside_other_name, listed_names, marker_before_name, with_unaccented)
 from .roles import is_role, role_ends_before, role_follows
 from .sentences import Coverage, sentence_at
 from .surnames import NOUN_MARKERS, merge, surnames_alone
@@ -218,8 +218,11 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
             keep(k, last, cue)
             i = last + 1
 
-    for start, end in listed_names(text, sorted(span for _, spans in found.values() for span in spans), taken):
+    for start, end in listed_names(text, sorted(span for _, spans in found.values() for span in spans), taken,
+                                   names):
         found.setdefault(" ".join(text[start:end].split()), ("list", []))[1].append((start, end))
+    for start, end in cast_names(text, names, taken):
+        found.setdefault(" ".join(text[start:end].split()), ("cast", []))[1].append((start, end))
     surnames_alone(text, tokens, found, taken)
     acronyms = find_acronyms(text, tokens, taken)
     starts = [s for s, _ in sentences]
@@ -255,7 +258,7 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
             and not (i >= 2 and tokens[i - 2].text.lower() in _DETERMINERS)):  # "das erklärte Ziel"
         last, cue = _name_at(tokens, i, min_tokens=2 if prev.text == "so" else 1), f"speech verb: {prev.text}"
     if last is None and token.text in names and not (prev is not None and prev.text.lower() in NOUN_MARKERS
-                                                     and not RELATIVE.fullmatch(prev.gap + prev.text)):
+                                                     and not marker_before_name(tokens, i, names)):
         last, cue = _name_at(tokens, i, min_tokens=2), "first name"  # not "eine Art Menschen"
         if last is not None and (not _second_name_cue(tokens, i) or last == i + 1 and common_noun_in_context(tokens, i + 1)):
             last = None  # "für Tage von der Debatte", "Rosa Flamingos": a given name that is also a word
@@ -307,8 +310,8 @@ def _appositive_name(tokens: list[Token], i: int) -> int | None:
     """The name of two or more words in the commas (or before the party's bracket) after a
     role: a person the given-name dictionary may not know ("Binali Yildirim", "Tomson Phiri")."""
     last = _name_at(tokens, i, min_tokens=2)
-    if last is None or last + 1 >= len(tokens) or tokens[last + 1].gap not in (", ", " ("):
-        return None
+    if last is None or last + 1 < len(tokens) and tokens[last + 1].gap not in (", ", " (", ". "):
+        return None  # the name ends at a comma, a bracket or the sentence's end ("…, Srgjan Kerim.")
     return last
 
 

@@ -5,7 +5,7 @@ capitalised pair part of a place, a club or another longer name rather than a pe
 import re
 import unicodedata
 
-from ..lang.propernoun import is_common_word, is_unknown_word
+from ..lang.propernoun import is_common_word, is_proper_noun, is_unknown_word
 
 # Conjunctions that open a clause whose subject may come next: "Während Shakira erklärte, …".
 CLAUSE_OPENERS = frozenset("Während während Wie wie Als als Nachdem nachdem Obwohl obwohl Weil weil dass Da".split())
@@ -32,16 +32,58 @@ def inside_other_name(tokens, first: int, last: int, org_suffixes: frozenset[str
 # Brezinschek …": two or three capitalised words, a comma before, a comma or "und" after.
 _LIST_ITEM = re.compile(r", ((?:[A-ZÄÖÜ][\w'’-]+ ){1,2}[A-ZÄÖÜ][\w'’-]+)(?:, | und | and )")
 
+# The last name of such a list, after "und": "Bruce Dern, Jennifer Jason Leigh und Demian Bichir gehören".
+_LIST_TAIL = re.compile(r" (?:und|and) ((?:[A-ZÄÖÜ][\w'’-]+ ){1,2}[A-ZÄÖÜ][\w'’-]+)(?=[.,;:!?]| [^\W\d_A-ZÄÖÜ])")
 
-def listed_names(text: str, persons: list[tuple[int, int]], taken) -> list[tuple[int, int]]:
-    """Spans of names listed between two persons the rules found (a given name the dictionary
-    lacks); marks them in ``taken``."""
+
+def listed_names(text: str, persons: list[tuple[int, int]], taken, names: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of names listed between two persons the rules found (given names the dictionary
+    lacks), one or several in a row ("Henry Kissinger, Zbignew Brzezinski, Wojtech Jaruzelski,
+    Michail … Gorbatschow"), and the last after "und" when two persons stand in commas before it
+    ("…, Jennifer Jason Leigh und Demian Bichir": a given name or a word HanTa's lexicon lacks, not
+    "und Grüne Wien"); marks them in ``taken``."""
     found = []
     for (_, end), (start, _) in zip(persons, persons[1:]):
-        item = _LIST_ITEM.match(text, end)
-        if item is not None and item.end() == start and not taken.overlaps(item.start(1), item.end(1)):
-            taken.add(item.start(1), item.end(1))
-            found.append((item.start(1), item.end(1)))
+        items, at = [], end
+        while (item := _LIST_ITEM.match(text, at)) is not None and len(items) < 4 and at != start:
+            items.append(item.span(1))
+            at = start if item.end() == start else item.end(1)
+        if at != start or any(taken.overlaps(a, b) for a, b in items):
+            continue
+        for a, b in items:
+            taken.add(a, b)
+            found.append((a, b))
+    for (_, end), (start, last_end) in zip(persons, persons[1:]):
+        tail = _LIST_TAIL.match(text, last_end) if text[end:start] == ", " else None
+        words = tail.group(1).split() if tail is not None else ()
+        if words and not taken.overlaps(*tail.span(1)) and (words[0] in names or is_unknown_word(words[0])) \
+                and is_proper_noun(words[-1]):
+            taken.add(*tail.span(1))
+            found.append(tail.span(1))
+    return sorted(found)
+
+
+# A role and its player in brackets, as film and series reviews write them: "Henni Sieland
+# (Alwara Höfels)", "Ihr Ehemann Peter (Anian Zollner)".
+_CAST = re.compile(r"([A-ZÄÖÜ][\w'’-]+) \(([A-ZÄÖÜ][\w'’-]+) ([A-ZÄÖÜ][\w'’-]+)\)")
+
+
+def cast_names(text: str, names: frozenset[str], taken) -> list[tuple[int, int]]:
+    """Spans of two-word names in brackets right after a given name or a person's surname the
+    rules found: the player of a role. The first word a given name or a name HanTa's lexicon
+    lacks, the second a name to HanTa: "(Die Kathedrale)", "(Bad Ischl)", "(New York)" stay out
+    (a person's home town); marks them in ``taken``."""
+    found = []
+    for m in _CAST.finditer(text) if " (" in text else ():
+        before, first, second = m.group(1, 2, 3)
+        if not (before in names or taken.overlaps(m.start(1), m.end(1))) or first in NAME_PREFIXES \
+                or taken.overlaps(m.start(2), m.end(3)):
+            continue
+        if (first in names or not first.isupper() and is_unknown_word(first) and is_proper_noun(first)) \
+                and is_proper_noun(second) \
+                and second not in names:
+            taken.add(m.start(2), m.end(3))
+            found.append((m.start(2), m.end(3)))
     return found
 
 
@@ -67,3 +109,25 @@ def common_noun_in_context(tokens, j: int) -> bool:
         return True
     return len(word) >= 10 and word.isalpha() and is_unknown_word(word) and any(
         is_common_word(word[k:].capitalize()) for k in range(2, len(word) - 7))
+
+
+# English articles (HanTa knows German: "the Christian Democratic wing") and contractions of a
+# preposition and an article, which open places and venues ("im Mare Tranquillitatis").
+_NOT_BEFORE_NAMES = frozenset("the a im am zum zur vom beim ins ans".split())
+
+
+def marker_before_name(tokens, i: int, names: frozenset[str]) -> bool:
+    """A word that usually marks a noun stands before a person's given name here: a relative
+    pronoun ("…, die Gerhard Schröder …"), the German preposition "an" ("an Dominic Thiem"), or
+    a German article, pronoun or relative "dem" before a given name that is no common word and one word more
+    that HanTa calls a name, itself no given name, with no capitalised word after it ("bei dem Heinz
+    Fischer gegen …"; not "eine Art Menschen", "die Mona Lisa", "der John Hopkins Universität")."""
+    prev = tokens[i - 1]
+    if RELATIVE.fullmatch(prev.gap + prev.text) or prev.text == "an" and tokens[i].text[:1] not in "AEIOU":
+        return True
+    if prev.text.lower() in _NOT_BEFORE_NAMES or i + 2 >= len(tokens) or tokens[i + 1].gap != " " \
+            or not tokens[i + 1].text[:1].isupper() \
+            or tokens[i + 1].text in names or tokens[i + 2].gap == " " and tokens[i + 2].text[:1].isupper():
+        return False
+    word = tokens[i].text
+    return not is_common_word(word) and not is_common_word(word.lower()) and is_proper_noun(tokens[i + 1].text)
