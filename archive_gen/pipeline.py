@@ -318,7 +318,8 @@ def build_site(config: Config, diags: Diagnostics, progress: Progress = _silent,
             site, counts, pages = _render(config, manifest, keys, staged.staging, progress,
                                           default_jobs() if jobs is None else jobs)
             try:
-                pages["search"] = _search(config, manifest, site)  # the search, swapped in with the pages
+                # the search, swapped in with the pages
+                pages["search"] = _search(config, manifest, site, default_jobs() if jobs is None else jobs)
                 if after_render is not None:
                     after_render(site)
                 drop_manifest(incremental.cache_root(config))  # it is about to describe old trees
@@ -354,13 +355,13 @@ def _render(config: Config, manifest: dict | None, keys: PageKeys, docs: Path,
     return site, counts, {"render": fingerprint, "pages": page_keys}
 
 
-def _search(config: Config, manifest: dict | None, site: Path) -> str:
+def _search(config: Config, manifest: dict | None, site: Path, jobs: int) -> str:
     """Index the new site (stand-ins cached; the current site's bundle reused when Pagefind
     would get the same input); the key the manifest keeps for the next build."""
     previous = None
     if manifest and isinstance(manifest.get("search"), str) and manifest.get("site") == tree_identity(config.site_dir):
         previous = (manifest["search"], config.site_dir)
-    stats = index_site(site, language=config.language, quiet=config.quiet,
+    stats = index_site(site, language=config.language, quiet=config.quiet, jobs=jobs,
                        cache=Store(incremental.cache_root(config), "search"), previous=previous)
     return stats.key
 
