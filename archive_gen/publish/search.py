@@ -32,7 +32,8 @@ same key, Pagefind does not run for it: the previous shard's files are hard-link
 new site (nobody writes into them: Pagefind writes a new bundle). What a rebuild gives is
 therefore exactly what Pagefind gives for the same stand-ins, i.e. what a clean build gives.
 Shards that must be indexed run two at a time (two cores; Pagefind uses more than one thread
-only part of the time).
+only part of the time). The stand-ins not in the cache are made in forked workers (``jobs``), and
+a shard of old months starts its Pagefind run as soon as it is final (:mod:`.pagefindruns`).
 """
 
 from __future__ import annotations
