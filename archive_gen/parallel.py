@@ -15,11 +15,13 @@ here).
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import hashlib
 import multiprocessing
 import os
 import pickle
+import signal
 import threading
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, fields
@@ -332,3 +334,55 @@ def other_threads() -> bool:
 
 def _fork_span(span: tuple[int, int]) -> list[object]:
     return [task() for task in _fork_tasks[span[0]:span[1]]]
+
+
+class Forked:
+    """One call run in a forked child beside this process' own work (e.g. the data files while
+    the page Markdown is written); :meth:`result` waits for it. Without ``fork``, in a process
+    with other threads, or when the child fails, the call runs here: its result (or the error
+    it raises) never depends on the process."""
+
+    def __init__(self, call: Callable[[], object], cleanup: Callable[[], None] | None = None) -> None:
+        self.call, self.cleanup, self.pid, self.read = call, cleanup, 0, -1
+        if not hasattr(os, "fork") or other_threads():
+            return
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: make the result, send it, leave at once
+            os.close(read)
+            try:
+                payload = pickle.dumps(("ok", call()), protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:  # told again by the parent, which runs the call itself
+                payload = pickle.dumps(("error", None))
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(payload)
+            os._exit(0)
+        os.close(write)
+        self.pid, self.read = pid, read
+
+    def result(self) -> object:
+        if not self.pid:
+            return self.call()
+        with os.fdopen(self.read, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(self.pid, 0)
+        self.pid = 0
+        try:
+            status, value = pickle.loads(data)
+        except Exception:
+            status, value = "error", None
+        return value if status == "ok" else self.call()
+
+    def cancel(self) -> None:
+        """Stop the child if it still runs, then ``cleanup`` (after :meth:`result` too: what the
+        call left behind)."""
+        if self.pid:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(OSError):
+                os.close(self.read)
+            with contextlib.suppress(OSError):
+                os.waitpid(self.pid, 0)
+            self.pid = 0
+        if self.cleanup is not None:
+            self.cleanup()

@@ -35,11 +35,11 @@ from .ingest import read_source
 from .ingest.discover import source_files
 from .ingest.gitdates import last_changed
 from .model import Archive, Article, Registry
-from .output import StagedTree, WriteStats, replace_dir, stage_tree, tree_lock
-from .dataset import data_key, publish_data, published_paths
+from .output import StagedTree, WriteStats, make_staging_dir, replace_dir, stage_tree, tree_lock
+from .dataset import PUBLISH_DIR, data_key, publish_data, published_paths
 from .output.cache import Store, code_version, drop_manifest, tree_identity, write_manifest
 from .pagecache import cached_pages
-from .parallel import GIVEN_NAMES, STAT_INDEX, annotate_files, default_jobs
+from .parallel import GIVEN_NAMES, STAT_INDEX, Forked, annotate_files, default_jobs
 from .publish import zensical
 from .publish.mkdocs import render_staged
 from .publish.search import index_site
@@ -204,7 +204,7 @@ def stage(config: Config, diags: Diagnostics, progress: Progress = _silent, *,
         records.save()  # before the swap is safe: a record of files not in docs/ matches none
         return staged
 
-    return compose(config, diags, write, progress, **collecting)
+    return compose(config, diags, write, progress, data_files=True, **collecting)
 
 
 def _updated(config: Config, archive: Archive, memo: Memo) -> dict:
@@ -231,9 +231,10 @@ def _updated(config: Config, archive: Archive, memo: Memo) -> dict:
 
 
 def compose(config: Config, diags: Diagnostics, write: Callable[[Iterable[tuple[str, str]]], T],
-            progress: Progress = _silent, *, memo: Memo | None = None, **collecting) -> tuple[Archive, T]:
-    """content/ → every docs/ page, handed to ``write`` (the staging of :func:`stage`, or the
-    preview's in-place writer); with ``memo``, its caches are used and left unsaved."""
+            progress: Progress = _silent, *, memo: Memo | None = None, data_files: bool = False,
+            **collecting) -> tuple[Archive, T]:
+    """content/ → every docs/ page, handed to ``write`` (the staging of :func:`stage` with the
+    ``data_files``, or the preview's in-place writer); with ``memo``, its caches are used and left unsaved."""
     own = memo is None
     memo = Memo.of(config) if memo is None else memo
     archive = gather(config, diags, progress, memo=memo, **collecting)
@@ -243,9 +244,15 @@ def compose(config: Config, diags: Diagnostics, write: Callable[[Iterable[tuple[
         jobs = collecting.get("jobs")
         pages = cached_pages(archive, Settings.of(config, updated=updated), memo.pages, memo.keys, memo.used_pages,
                              default_jobs() if jobs is None else jobs)
-        written = write(pages)
-        if isinstance(written, StagedTree):  # the preview's in-place writer leaves the data files be
-            _publish_data(config, archive, written, memo.keys)
+        data = _start_data(config, archive, memo.keys) if data_files else None
+        try:
+            written = write(pages)
+        except BaseException:
+            if data is not None:
+                data.cancel()  # not wanted any more
+            raise
+        if data is not None and isinstance(written, StagedTree):
+            _publish_data(config, written, data)
         if own:
             memo.save()
     except (ArchiveGenError, KeyboardInterrupt):
@@ -258,15 +265,31 @@ def compose(config: Config, diags: Diagnostics, write: Callable[[Iterable[tuple[
     return archive, written
 
 
-def _publish_data(config: Config, archive: Archive, staged: StagedTree, used_keys: dict[str, str]) -> None:
-    """The data files (data/*.jsonl|csv), streamed into the staged tree: not through the page cache."""
+def _start_data(config: Config, archive: Archive, used_keys: dict[str, str]) -> Forked:
+    """The data files (not through the page cache), made by a forked process beside docs/ while this one stages pages."""
+    folder = make_staging_dir(config.docs_dir)
+    key = data_key(archive, used_keys, code_version())
+
+    def publish() -> tuple[Path, int, int]:
+        shutil.rmtree(folder, ignore_errors=True)  # a failed child's files: made again here
+        folder.mkdir()
+        return folder, *publish_data(archive, folder, config.docs_dir, incremental.cache_root(config), key, used_keys)
+    return Forked(publish, cleanup=lambda: shutil.rmtree(folder, ignore_errors=True))
+
+
+def _publish_data(config: Config, staged: StagedTree, publish: Forked) -> None:
+    """The data files moved into the staged tree (a rename keeps the size, mtime, inode their record names)."""
     try:
-        key = data_key(archive, used_keys, code_version())
-        written, unchanged = publish_data(archive, staged.staging, config.docs_dir, incremental.cache_root(config), key,
-                                          used_keys)
+        folder, written, unchanged = publish.result()
+        (staged.staging / PUBLISH_DIR).mkdir(parents=True, exist_ok=True)
+        for rel in published_paths():
+            if (folder / rel).is_file():
+                (folder / rel).replace(staged.staging / rel)
     except BaseException:
         staged.discard()
         raise
+    finally:
+        publish.cancel()
     stats = staged.stats  # stage_tree counted the old data files as removed: they are replaced
     replaced = sum(1 for rel in published_paths() if (config.docs_dir / rel).is_file())
     staged.stats = WriteStats(stats.written + written, stats.unchanged + unchanged, stats.removed - replaced)
@@ -318,7 +341,8 @@ def build_site(config: Config, diags: Diagnostics, progress: Progress = _silent,
             site, counts, pages = _render(config, manifest, keys, staged.staging, progress,
                                           default_jobs() if jobs is None else jobs)
             try:
-                pages["search"] = _search(config, manifest, site)  # the search, swapped in with the pages
+                # the search, swapped in with the pages
+                pages["search"] = _search(config, manifest, site, default_jobs() if jobs is None else jobs)
                 if after_render is not None:
                     after_render(site)
                 drop_manifest(incremental.cache_root(config))  # it is about to describe old trees
@@ -354,13 +378,13 @@ def _render(config: Config, manifest: dict | None, keys: PageKeys, docs: Path,
     return site, counts, {"render": fingerprint, "pages": page_keys}
 
 
-def _search(config: Config, manifest: dict | None, site: Path) -> str:
+def _search(config: Config, manifest: dict | None, site: Path, jobs: int) -> str:
     """Index the new site (stand-ins cached; the current site's bundle reused when Pagefind
     would get the same input); the key the manifest keeps for the next build."""
     previous = None
     if manifest and isinstance(manifest.get("search"), str) and manifest.get("site") == tree_identity(config.site_dir):
         previous = (manifest["search"], config.site_dir)
-    stats = index_site(site, language=config.language, quiet=config.quiet,
+    stats = index_site(site, language=config.language, quiet=config.quiet, jobs=jobs,
                        cache=Store(incremental.cache_root(config), "search"), previous=previous)
     return stats.key
 

@@ -130,6 +130,24 @@ def test_more_pages_in_the_newest_month_move_no_boundary(seed):
         assert {m: s for m, s in after.items() if m != newest} == {m: s for m, s in before.items() if m != newest}
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_a_shard_closed_as_the_months_arrive_is_the_plans(seed):
+    """index_site starts Pagefind on a shard as soon as Closing says it closed and a later month
+    follows: each such shard must be exactly the plan's, whatever the counts (months with no page
+    are never fed)."""
+    import random
+
+    rng = random.Random(seed)
+    months = {f"{2000 + i // 12}-{i % 12 + 1:02d}": rng.randint(1, 40) for i in range(rng.randint(1, 60))}
+    plan = sharding.shard_plan(months, 50, rng.choice((0, 0, 30)))
+    closing, ordered = sharding.Closing(50), sorted(months)
+    for i, month in enumerate(ordered):
+        shard = closing.add(month, months[month])
+        if shard and i + 1 < len(ordered):  # a later month follows: final
+            assert {m for m, name in plan.items() if name == shard[0]} == set(shard)
+            assert all(plan[m] == shard[0] for m in shard)
+
+
 def test_the_newest_months_get_a_small_shard_of_their_own():
     months = {"2019-12": 3, "2020-01": 1, "2020-03": 2, "2021-07": 5, "2022-01": 1, "2022-02": 2}
     assert sharding.shard_plan(months, 100, 3) == {"2019-12": "2019-12", "2020-01": "2019-12", "2020-03": "2019-12",

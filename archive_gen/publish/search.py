@@ -32,7 +32,8 @@ same key, Pagefind does not run for it: the previous shard's files are hard-link
 new site (nobody writes into them: Pagefind writes a new bundle). What a rebuild gives is
 therefore exactly what Pagefind gives for the same stand-ins, i.e. what a clean build gives.
 Shards that must be indexed run two at a time (two cores; Pagefind uses more than one thread
-only part of the time).
+only part of the time). The stand-ins not in the cache are made in forked workers (``jobs``), and
+a shard of old months starts its Pagefind run as soon as it is final (:mod:`.pagefindruns`).
 """
 
 from __future__ import annotations
@@ -43,17 +44,16 @@ import os
 import re
 import shutil
 import stat
-import subprocess
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import RenderError
 from ..output.cache import Store, digest
 from . import shards as sharding
-from .stablefilters import stabilise
+from ..parallel import fork_imap
+from .pagefindruns import Runs, StandInTree, file_id
 from .standins import FILTER_NAMES, pages_to_index, stand_in
 
 __all__ = ["SearchStats", "index_site", "pagefind_executable", "BUNDLE_DIR", "SHARDS_FILE"]
@@ -61,9 +61,7 @@ __all__ = ["SearchStats", "index_site", "pagefind_executable", "BUNDLE_DIR", "SH
 BUNDLE_DIR = "pagefind"  # site/pagefind/: what overrides/partials/search.html loads
 STAND_IN_TREE = "search-site"  # .archive-gen-cache/search-site/: the stand-ins Pagefind reads
 SHARDS_FILE = "shards.json"  # site/pagefind/shards.json: {"main": shard, "merge": [shards], "filters": [names]}
-_TREE_STATE = "state"
 _SHARD_KEYS = "shard keys"  # search.pack: overall key -> {shard: key}, for the last two indexes
-_PARALLEL = 2  # Pagefind runs at a time
 _STAT_INDEX = "stat index"  # search.pack: page -> (size, mtime ns, inode, SHA-256 of its HTML)
 
 @dataclass(frozen=True)
@@ -113,7 +111,7 @@ def pagefind_executable() -> Path:
 
 def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cache: Store | None = None,
                previous: tuple[str, Path] | None = None, shard_pages: int | None = None,
-               terms_apart: bool | None = None, recent_pages: int | None = None) -> SearchStats:
+               terms_apart: bool | None = None, recent_pages: int | None = None, jobs: int = 1) -> SearchStats:
     """Index the rendered site in ``site_dir`` with Pagefind into ``site_dir/pagefind/``.
 
     Call it after MkDocs rendered the site (and before the site is published or swapped into
@@ -130,68 +128,82 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
     """
     started = time.perf_counter()
     site_dir = Path(site_dir)
-    if not (site_dir / "index.html").is_file():
-        raise RenderError(f"cannot build the search index: {site_dir} is no rendered site (no index.html)")
-    if not re.fullmatch(r"[a-z]{2}(-[A-Za-z0-9]+)?", language):
-        raise RenderError(f"cannot build the search index: {language!r} is no language code like 'de'")
-    executable = pagefind_executable()
+    executable, bundle = _prepare(site_dir, language)
     names = FILTER_NAMES.get(language.split("-")[0], FILTER_NAMES["en"])
-    bundle = site_dir / BUNDLE_DIR
-    if bundle.is_symlink() or bundle.is_file():
-        bundle.unlink()
-    elif bundle.exists():
-        shutil.rmtree(bundle)
-
-    documents, articles, terms = _stand_ins(site_dir, language, names, cache)
-    shards, main = sharding.split(documents, language, sharding.SHARD_PAGES if shard_pages is None else shard_pages,
-                                  sharding.TERMS_APART if terms_apart is None else terms_apart,
-                                  sharding.RECENT_PAGES if recent_pages is None else recent_pages)
     binary = executable.stat()  # another Pagefind: another bundle
     identity = ("pagefind", language, str(executable), str(binary.st_size), str(binary.st_mtime_ns))
-    keys = {name: digest(*identity, name, *(part for rel, document in docs for part in (rel, document)))
-            for name, docs in shards.items()}
-    key = digest("pagefind shards", *(part for name in sorted(keys) for part in (name, keys[name])))
     old_site = Path(previous[1]) / BUNDLE_DIR if previous is not None else None
-    reused = old_site is not None and previous[0] == key and _link_bundle(old_site, bundle, SHARDS_FILE)
-    indexed: list[str] = []
-    if not reused:
-        old_keys = _recorded(cache, previous[0]) if previous is not None else {}
-        indexed = [name for name in sorted(shards) if not (
-            old_keys.get(name) == keys[name] and _link_bundle(old_site / name, bundle / name, "pagefind-entry.json"))]
-        _index_shards(executable, shards, indexed, bundle, language, quiet, cache)
-        merge = sorted(name for name in shards if name != main)
-        bundle.mkdir(parents=True, exist_ok=True)
-        listing = {"main": main, "merge": merge, "filters": sharding.filter_names(documents)}
-        (bundle / SHARDS_FILE).write_text(json.dumps(listing, ensure_ascii=False) + "\n", encoding="utf-8")
+    old_keys = _recorded(cache, previous[0]) if previous is not None else {}
+    plan = sharding.SHARD_PAGES if shard_pages is None else shard_pages
+    with tempfile.TemporaryDirectory(prefix="archive-gen-search-") as tmp:
+        tree = cache.path.with_name(STAND_IN_TREE) if cache is not None else Path(tmp) / "site"
+        stand_ins = StandInTree(tree, Store(cache.path.parent, STAND_IN_TREE) if cache is not None else None)
+        runs = Runs(executable, language, quiet, tmp)
+        # a shard closed early is indexed at once when its key is not the previous site's
+        # (known only when the previous index's shard keys are recorded)
+        early = _Early(identity, old_keys, bundle, stand_ins, runs) if previous is None or old_keys else None
+        try:
+            documents, articles, terms = _stand_ins(site_dir, language, names, cache, jobs, plan, early)
+            shards, main = sharding.split(documents, language, plan,
+                                          sharding.TERMS_APART if terms_apart is None else terms_apart,
+                                          sharding.RECENT_PAGES if recent_pages is None else recent_pages)
+            keys = {name: _shard_key(identity, name, docs) for name, docs in shards.items()}
+            key = digest("pagefind shards", *(part for name in sorted(keys) for part in (name, keys[name])))
+            ahead = early.started if early is not None else {}
+            if any(keys.get(name) != shard_key for name, shard_key in ahead.items()):
+                raise RenderError(f"internal error: a search shard indexed early changed ({sorted(ahead)})")
+            reused = not ahead and old_site is not None and previous[0] == key \
+                and _link_bundle(old_site, bundle, SHARDS_FILE)
+            indexed = [] if reused else \
+                _index(shards, keys, ahead, old_keys, old_site, bundle, stand_ins, runs)
+            if not reused:
+                listing = {"main": main, "merge": sorted(name for name in shards if name != main),
+                           "filters": sharding.filter_names(documents)}
+                (bundle / SHARDS_FILE).write_text(json.dumps(listing, ensure_ascii=False) + "\n", encoding="utf-8")
+        finally:
+            runs.stop()
     if cache is not None:
         _record(cache, key, keys, previous[0] if previous is not None else None)
 
     files, size = _tree_size(str(bundle))
     return SearchStats(articles=articles, terms=terms, files=files, bytes=size,
                        seconds=round(time.perf_counter() - started, 3), key=key, reused=reused,
-                       indexed=tuple(indexed))
+                       indexed=tuple(sorted(indexed)))
 
 
-def _index_shards(executable: Path, shards: dict[str, list[tuple[str, str]]], indexed: list[str], bundle: Path,
-                  language: str, quiet: bool, cache: Store | None) -> None:
-    """Bring the stand-in tree up to date and run Pagefind on the ``indexed`` shards."""
-    with tempfile.TemporaryDirectory(prefix="archive-gen-search-") as tmp:
-        if cache is not None:  # the stand-in tree of the last run, brought up to date
-            stand_ins = cache.path.with_name(STAND_IN_TREE)
-            _sync_stand_ins(stand_ins, _flat(shards), Store(cache.path.parent, STAND_IN_TREE))
-        else:
-            stand_ins = Path(tmp) / "site"
-            _write_stand_ins(stand_ins, _flat(shards))
-        with ThreadPoolExecutor(max_workers=_PARALLEL) as pool:
-            runs = [pool.submit(_run_pagefind, executable, stand_ins / name, bundle / name, language, quiet, tmp)
-                    for name in indexed]
-            for run in runs:
-                run.result()  # the first failure raises
+def _prepare(site_dir: Path, language: str) -> tuple[Path, Path]:
+    """The Pagefind binary and the bundle folder (an existing one removed), after checking the input."""
+    if not (site_dir / "index.html").is_file():
+        raise RenderError(f"cannot build the search index: {site_dir} is no rendered site (no index.html)")
+    if not re.fullmatch(r"[a-z]{2}(-[A-Za-z0-9]+)?", language):
+        raise RenderError(f"cannot build the search index: {language!r} is no language code like 'de'")
+    executable = pagefind_executable()
+    bundle = site_dir / BUNDLE_DIR
+    if bundle.is_symlink() or bundle.is_file():
+        bundle.unlink()
+    elif bundle.exists():
+        shutil.rmtree(bundle)
+    return executable, bundle
 
 
-def _flat(shards: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str]]:
-    """The stand-ins of all shards, each below its shard's folder (Pagefind's ``--site``)."""
-    return [(f"{name}/{rel}", document) for name in sorted(shards) for rel, document in shards[name]]
+def _index(shards: dict[str, list[tuple[str, str]]], keys: dict[str, str], ahead: dict[str, str],
+           old_keys: dict[str, str], old_site: Path | None, bundle: Path, stand_ins: StandInTree,
+           runs: Runs) -> list[str]:
+    """Link the previous site's shards that have the same key, index the others (those not
+    started ``ahead``), keep the stand-in tree current; the shards Pagefind indexed."""
+    linked = [name for name in sorted(shards) if name not in ahead and old_keys.get(name) == keys[name]
+              and _link_bundle(old_site / name, bundle / name, "pagefind-entry.json")]
+    indexed = sorted(ahead)
+    for name in sorted(shards.keys() - ahead.keys() - set(linked)):
+        stand_ins.write(name, shards[name])
+        runs.start(stand_ins.tree / name, bundle / name)
+        indexed.append(name)
+    for name in linked:  # kept current while Pagefind runs: the next change indexes it
+        stand_ins.write(name, shards[name])
+    stand_ins.finish()
+    runs.finish()
+    bundle.mkdir(parents=True, exist_ok=True)
+    return indexed
 
 
 def _recorded(cache: Store | None, key: str) -> dict[str, str]:
@@ -213,34 +225,85 @@ def _record(cache: Store, key: str, keys: dict[str, str], previous: str | None) 
         cache.save()
 
 
-def _stand_ins(site_dir: Path, language: str, names: dict[str, str],
-               cache: Store | None) -> tuple[list[tuple[str, str]], int, int]:
+def _shard_key(identity: tuple[str, ...], name: str, docs: list[tuple[str, str]]) -> str:
+    """Equal keys, equal input to Pagefind: the binary, the shard's name and stand-ins."""
+    return digest(*identity, name, *(part for rel, document in docs for part in (rel, document)))
+
+
+class _Early:
+    """Indexes the shards of old months as soon as they are final, while the newer pages'
+    stand-ins are still being made (each shard's key checked against the previous site's first)."""
+
+    def __init__(self, identity: tuple[str, ...], old_keys: dict[str, str], bundle: Path, stand_ins: StandInTree,
+                 runs: Runs) -> None:
+        self.identity, self.old_keys, self.bundle = identity, old_keys, bundle
+        self.stand_ins, self.runs = stand_ins, runs
+        self.started: dict[str, str] = {}  # shard -> its key
+
+    def closed(self, months: list[str], documents: list[tuple[str, str]]) -> None:
+        """The shard of ``months`` is final: index it, unless the previous site's is the same."""
+        name, wanted = months[0], set(months)
+        docs = [(rel, document) for rel, document in documents if sharding.month_of(rel) in wanted]
+        key = _shard_key(self.identity, name, docs)
+        if self.old_keys.get(name) == key:
+            return  # linked afterwards, with the other unchanged shards
+        self.stand_ins.write(name, docs)
+        self.runs.start(self.stand_ins.tree / name, self.bundle / name)
+        self.started[name] = key
+
+
+def _stand_in_task(site: str, rel: str, kind: str, sha: str | None, language: str, names: dict[str, str]):
+    """A page whose stand-in is not cached: (its SHA-256, its stand-in), made in a worker."""
+    def task() -> tuple[str, str]:
+        with open(os.path.join(site, rel), "rb") as page:
+            data = page.read()
+        document = stand_in(data.decode("utf-8", errors="replace"), rel, kind, language, names) or ""
+        return sha or hashlib.sha256(data).hexdigest(), document
+    return task
+
+
+def _stand_ins(site_dir: Path, language: str, names: dict[str, str], cache: Store | None, jobs: int,
+               shard_pages: int, early: _Early | None) -> tuple[list[tuple[str, str]], int, int]:
     """(site-relative path, stand-in) of every page to index, sorted; (articles, term pages).
-    A page whose HTML hash is in ``cache`` is not parsed again."""
-    documents: list[tuple[str, str]] = []
+    A page whose HTML hash is in ``cache`` is not parsed again; the others are parsed in
+    ``jobs`` forked workers. Oldest months first: ``early`` hears of each shard once it is final."""
     site = str(site_dir)
-    used: list[str] = [_STAT_INDEX, _SHARD_KEYS]
     seen = (cache.get(_STAT_INDEX) if cache is not None else None) or {}
-    stats: dict[str, tuple] = {}
-    articles = terms = 0
-    for rel, kind in pages_to_index(site_dir):
-        data, known = None, _file_id(os.path.join(site, rel))
+    pages = pages_to_index(site_dir)
+    found: list[tuple[tuple, str | None, str | None]] = []  # per page: (file id, SHA-256, cached stand-in)
+    tasks = []
+    for rel, kind in pages:
+        sha, known = None, file_id(os.path.join(site, rel))
         if known and seen.get(rel, (None,))[:-1] == known:  # the same file (a reused page's hard link)
             sha = seen[rel][-1]
-        else:
-            data = (site_dir / rel).read_bytes()
-            sha = hashlib.sha256(data).hexdigest()
-        stats[rel] = (*known, sha)
-        entry = digest("stand-in", language, rel, kind, sha)
-        document = cache.get(entry) if cache is not None else None
+        document = cache.get(digest("stand-in", language, rel, kind, sha)) if cache is not None and sha else None
         if not isinstance(document, str):
-            data = (site_dir / rel).read_bytes() if data is None else data
-            document = stand_in(data.decode("utf-8", errors="replace"), rel, kind, language, names) or ""
+            document = None
+            tasks.append(_stand_in_task(site, rel, kind, sha, language, names))
+        found.append((known, sha, document))
+    made = fork_imap(tasks, jobs)
+    documents: list[tuple[str, str]] = []
+    stats: dict[str, tuple] = {}
+    used: list[str] = [_STAT_INDEX, _SHARD_KEYS]
+    articles = terms = 0
+    closing, month, count = sharding.Closing(shard_pages), None, 0
+    for (rel, kind), (known, sha, document) in zip(pages, found):
+        if document is None:
+            sha, document = next(made)
             if cache is not None:
-                cache.put(entry, document)
-        used.append(entry)
+                cache.put(digest("stand-in", language, rel, kind, sha), document)
+        stats[rel] = (*known, sha)
+        used.append(digest("stand-in", language, rel, kind, sha))
         if not document:  # a page without content: nothing to index
             continue
+        page_month = sharding.month_of(rel)
+        if page_month != month and count:  # the month before is complete
+            shard = closing.add(month, count)
+            if shard and page_month is not None and early is not None:  # a later month follows: not the newest
+                early.closed(shard, documents)
+            count = 0
+        month = page_month
+        count += page_month is not None
         documents.append((rel, document))
         articles, terms = (articles + 1, terms) if kind == "articles" else (articles, terms + 1)
     if cache is not None:
@@ -248,60 +311,6 @@ def _stand_ins(site_dir: Path, language: str, names: dict[str, str],
             cache.put(_STAT_INDEX, stats)
         cache.save(used)
     return documents, articles, terms
-
-
-def _write_stand_ins(stand_ins: Path, documents: list[tuple[str, str]]) -> None:
-    for rel, document in documents:
-        target = stand_ins / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(document, encoding="utf-8")
-
-
-def _sync_stand_ins(tree: Path, documents: list[tuple[str, str]], store: Store) -> None:
-    """Make ``tree`` hold exactly ``documents``, writing only what changed since the last run.
-
-    Writing ~11,000 stand-ins (one directory each) and deleting them again costs more than
-    Pagefind's own run on a slow file system, so the tree stays in the cache folder. Its state
-    (per file: document hash, size, mtime, inode) is in a sealed pack; while the tree is being
-    changed the pack says "unknown", so a killed run leaves a tree that the next run rebuilds
-    from nothing rather than trusts."""
-    state = store.get(_TREE_STATE)
-    if not isinstance(state, dict) or not tree.is_dir():
-        state = {}
-        shutil.rmtree(tree, ignore_errors=True)
-    store.put(_TREE_STATE, None)
-    store.save()
-    wanted = dict(documents)
-    new_state = {}
-    root = str(tree)
-    for rel, document in wanted.items():
-        data = document.encode("utf-8")
-        target, known = os.path.join(root, rel), state.get(rel)
-        sha = hashlib.sha256(data).hexdigest()
-        found = _file_id(target)
-        if known is None or known[0] != sha or found != known[1:]:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "wb") as out:
-                out.write(data)
-            found = _file_id(target)
-        new_state[rel] = (sha, *found)
-    for rel in state.keys() - wanted.keys():
-        target = tree / rel
-        target.unlink(missing_ok=True)
-        for folder in target.parents:  # empty folders of removed pages
-            if folder == tree or any(folder.iterdir()):
-                break
-            folder.rmdir()
-    store.put(_TREE_STATE, new_state)
-    store.save()
-
-
-def _file_id(path: str) -> tuple[int, ...]:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return ()
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 def _tree_size(root: str) -> tuple[int, int]:
@@ -344,22 +353,3 @@ def _link_tree(old: str, new: str) -> None:
             os.link(entry.path, target)
         except OSError:
             shutil.copy2(entry.path, target)
-
-
-def _run_pagefind(executable: Path, stand_ins: Path, bundle: Path, language: str, quiet: bool, cwd: str) -> None:
-    command = [str(executable), "--site", str(stand_ins.resolve()), "--output-path", str(bundle.resolve()),
-               "--force-language", language, *(["--silent"] if quiet else [])]
-    try:
-        # cwd: a temporary directory, so that no pagefind.yml of the caller's directory
-        # changes what is indexed
-        result = subprocess.run(command, cwd=cwd, stdin=subprocess.DEVNULL,
-                                stdout=None if not quiet else subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True, errors="replace", check=False)
-    except OSError as exc:
-        raise RenderError(f"cannot run {executable}: {exc}") from exc
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout or "").strip().splitlines()[-5:]
-        raise RenderError(f"pagefind failed with exit code {result.returncode}: " + " | ".join(detail))
-    stabilise(bundle)
-
-

@@ -13,8 +13,8 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["ALL_SHARD", "RECENT_PAGES", "SHARD_PAGES", "TERMS_APART", "TERMS_SHARD", "filter_names", "shard_plan",
-           "split"]
+__all__ = ["ALL_SHARD", "RECENT_PAGES", "SHARD_PAGES", "TERMS_APART", "TERMS_SHARD", "Closing", "filter_names",
+           "month_of", "shard_plan", "split"]
 
 TERMS_SHARD = "terms"  # the term pages' shard, when they have one of their own (TERMS_APART)
 ALL_SHARD = "all"  # the one shard of an archive smaller than SHARD_PAGES pages
@@ -34,7 +34,7 @@ _FILTER = re.compile(r'data-pagefind-filter="([^"\[]+)\[')
 _EMPTY = '<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body></body></html>'
 
 
-def _month(rel: str) -> str | None:
+def month_of(rel: str) -> str | None:
     """``yyyy-mm`` of an article page (``articles/<yyyy>/<mm>/…``), None for other pages."""
     parts = rel.split("/")
     if len(parts) > 3 and parts[0] == "articles" and parts[1].isdigit() and parts[2].isdigit():
@@ -68,6 +68,23 @@ def shard_plan(months: dict[str, int], shard_pages: int, recent_pages: int = 0) 
     return plan
 
 
+class Closing:
+    """:func:`shard_plan` as the months arrive, oldest first, each with its final page count:
+    :meth:`add` returns the months of a shard that this month closed. Such a shard is final
+    (later months never change it) unless it is the newest, which only a later month tells."""
+
+    def __init__(self, shard_pages: int) -> None:
+        self.shard_pages, self.months, self.count = shard_pages, [], 0
+
+    def add(self, month: str, pages: int) -> list[str]:
+        self.months.append(month)
+        self.count += pages
+        if self.count < self.shard_pages:
+            return []
+        closed, self.months, self.count = self.months, [], 0
+        return closed
+
+
 def _split_recent(plan: dict[str, str], months: dict[str, int], recent_pages: int) -> None:
     newest = sorted((m for m in plan if plan[m] == plan[max(plan)]), reverse=True)
     recent, count = [], 0
@@ -87,14 +104,14 @@ def split(documents: list[tuple[str, str]], language: str, shard_pages: int,
     when it has nothing to index (Pagefind still writes its bundle)."""
     months: dict[str, int] = {}
     for rel, _ in documents:
-        month = _month(rel)
+        month = month_of(rel)
         if month:
             months[month] = months.get(month, 0) + 1
     plan = shard_plan(months, shard_pages, recent_pages)
     main = TERMS_SHARD if terms_apart and plan else max(plan.values(), default=ALL_SHARD)
     shards: dict[str, list[tuple[str, str]]] = {main: []}
     for rel, document in documents:
-        month = _month(rel)
+        month = month_of(rel)
         shards.setdefault(plan[month] if month else main, []).append((rel, document))
     if not shards[main]:
         shards[main] = [("index.html", _EMPTY.format(language=language))]

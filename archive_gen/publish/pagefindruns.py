@@ -1,0 +1,152 @@
+"""Pagefind's runs on the stand-in tree: started as soon as a shard's stand-ins are written,
+waited for together (:mod:`.search` decides what to index).
+
+A shard of old months is final long before the last page's stand-in is made (the pages come
+oldest first), so its Pagefind run starts while the newer pages are still being parsed: the
+largest shard, which alone set the end of the search step, no longer waits for the others'
+stand-ins. Each run is its own process (``subprocess.Popen``, no thread: the stand-ins are made
+in forked workers, which a thread would forbid); its output goes to a file, not a pipe that
+nobody reads while it runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from ..errors import RenderError
+from ..output.cache import Store
+from .stablefilters import stabilise
+
+__all__ = ["Runs", "StandInTree", "file_id"]
+
+_TREE_STATE = "state"
+PARALLEL = 2  # Pagefind runs at a time (two cores; Pagefind uses more than one thread only part of the time)
+
+
+class Runs:
+    """The Pagefind processes of one index: :meth:`start` one per shard, :meth:`finish` all."""
+
+    def __init__(self, executable: Path, language: str, quiet: bool, workdir: str) -> None:
+        self.executable, self.language, self.quiet, self.workdir = executable, language, quiet, workdir
+        self.running: list[tuple[subprocess.Popen, Path, object]] = []
+
+    def start(self, stand_ins: Path, bundle: Path) -> None:
+        """Start indexing ``stand_ins`` into ``bundle``; with ``PARALLEL`` runs going, wait for the oldest."""
+        while len(self.running) >= PARALLEL:
+            self._wait(self.running.pop(0))
+        command = [str(self.executable), "--site", str(stand_ins.resolve()), "--output-path", str(bundle.resolve()),
+                   "--force-language", self.language, *(["--silent"] if self.quiet else [])]
+        log = open(os.path.join(self.workdir, f"pagefind-{len(os.listdir(self.workdir))}.log"), "w+", encoding="utf-8",
+                   errors="replace")
+        try:
+            # cwd: a temporary directory, so that no pagefind.yml of the caller's directory
+            # changes what is indexed
+            process = subprocess.Popen(command, cwd=self.workdir, stdin=subprocess.DEVNULL,
+                                       stdout=log if self.quiet else None, stderr=log)
+        except OSError as exc:
+            log.close()
+            raise RenderError(f"cannot run {self.executable}: {exc}") from exc
+        self.running.append((process, bundle, log))
+
+    def finish(self) -> None:
+        """Wait for every run; the first failure raises (the others are stopped)."""
+        try:
+            while self.running:
+                self._wait(self.running.pop(0))
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """Kill the runs still going (a failure elsewhere)."""
+        for process, _, log in self.running:
+            process.kill()
+            process.wait()
+            log.close()
+        self.running = []
+
+    def _wait(self, run: tuple[subprocess.Popen, Path, object]) -> None:
+        process, bundle, log = run
+        with log:
+            code = process.wait()
+            log.seek(0)
+            detail = log.read().strip().splitlines()[-5:]
+        if code != 0:
+            raise RenderError(f"pagefind failed with exit code {code}: " + " | ".join(detail))
+        stabilise(bundle)
+
+
+class StandInTree:
+    """The stand-in files Pagefind reads, written shard by shard, only what changed since the last run.
+
+    Writing ~11,000 stand-ins (one directory each) and deleting them again costs more than
+    Pagefind's own run on a slow file system, so the tree stays in the cache folder. Its state
+    (per file: document hash, size, mtime, inode) is in a sealed pack (``store``; None: a fresh
+    tree, nothing kept); while the tree is being changed the pack says "unknown", so a killed
+    run leaves a tree that the next run rebuilds from nothing rather than trusts."""
+
+    def __init__(self, tree: Path, store: Store | None) -> None:
+        self.tree, self.store = tree, store
+        self.state: dict[str, tuple] | None = None  # None: untouched so far (a reused index leaves it so)
+        self.new_state: dict[str, tuple] = {}
+
+    def _begin(self) -> dict[str, tuple]:
+        if self.state is None:
+            state = self.store.get(_TREE_STATE) if self.store is not None else None
+            if not isinstance(state, dict) or not self.tree.is_dir():
+                state = {}
+                shutil.rmtree(self.tree, ignore_errors=True)
+            self.state = dict(state)
+            if self.store is not None:
+                self.store.put(_TREE_STATE, None)
+                self.store.save()
+        return self.state
+
+    def write(self, shard: str, documents: list[tuple[str, str]]) -> None:
+        """Make the folder ``shard`` hold exactly these documents (path in the shard, stand-in):
+        Pagefind may index it now."""
+        state = self._begin()
+        root = os.path.join(str(self.tree), shard)
+        for rel, document in documents:
+            data = document.encode("utf-8")
+            key = f"{shard}/{rel}"
+            target, known = os.path.join(root, rel), state.get(key)
+            sha = hashlib.sha256(data).hexdigest()
+            found = file_id(target)
+            if known is None or known[0] != sha or found != known[1:]:
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with open(target, "wb") as out:
+                    out.write(data)
+                found = file_id(target)
+            self.new_state[key] = (sha, *found)
+        self._remove([rel for rel in state if rel.startswith(f"{shard}/") and rel not in self.new_state])
+
+    def finish(self) -> None:
+        """Remove what no written document holds (shards that are gone); record the state."""
+        self._remove([rel for rel in self._begin() if rel not in self.new_state])
+        if self.store is not None:
+            self.store.put(_TREE_STATE, self.new_state)
+            self.store.save()
+
+    def _remove(self, rels: list[str]) -> None:
+        tree = self.tree
+        for rel in rels:
+            del self.state[rel]
+            target = tree / rel
+            target.unlink(missing_ok=True)
+            for folder in target.parents:  # empty folders of removed pages
+                if folder == tree or any(folder.iterdir()):
+                    break
+                folder.rmdir()
+
+
+def file_id(path: str) -> tuple[int, ...]:
+    """(size, mtime ns, inode) of a file, () when there is none."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return ()
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
