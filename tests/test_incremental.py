@@ -608,7 +608,7 @@ def test_staging_record_spares_reading_pages_but_is_checked_against_each_file(tm
     a file changed behind the record's back (another mtime, size or inode) is compared again."""
     from archive_gen.output import stage_tree, staging
 
-    monkeypatch.setattr(staging, "_clock", lambda stamp: 1 << 62)  # every page settled (test_racy_clean: the clock)
+    monkeypatch.setattr(staging, "fs_clock", lambda folder, name: 1 << 62)  # every page settled (test_racy_clean: the clock)
     docs = tmp_path / "docs"
     pages = [("a.md", "eins\n"), ("b/c.md", "zwei\n"), ("b/d.md", "drei\n")]
     first = stage_tree(pages, docs)

@@ -290,13 +290,14 @@ def tree_identity(path: Path) -> list[int] | None:
 CLOCK = "clock"  # a stamp file in the cache folder: its modification time is the file system's "now"
 
 
-def fs_clock(folder: Path | str) -> int:
+def fs_clock(folder: Path | str, name: str = CLOCK) -> int:
     """The file system's time now, as it stamps files (what Git's index file mtime is to its
-    entries). A stat recorded for a file modified at or after this time is *racily clean*: a
-    later change within the same timestamp tick, same size, same inode would leave the stat
-    as recorded, so such a record must not be trusted. 0 when it cannot tell (every record is
-    then racy: read again, never missed)."""
-    stamp = os.path.join(folder, CLOCK)
+    entries), read off the file ``name`` in ``folder`` (touched; made if missing). A stat
+    recorded for a file modified at or after this time is *racily clean*: a later change
+    within the same timestamp tick, same size, same inode would leave the stat as recorded,
+    so such a record must not be trusted. 0 when it cannot tell (every record is then racy:
+    read again, never missed)."""
+    stamp = os.path.join(folder, name)
     try:
         os.makedirs(folder, exist_ok=True)
         with open(stamp, "ab"):

@@ -30,6 +30,7 @@ from typing import Callable, Iterable, Iterator
 from filelock import FileLock, Timeout
 
 from ..errors import ConfigError, GenerateError
+from .cache import fs_clock
 
 MARKER = ".archive-gen"  # marks a docs directory as generated: only such a one is replaced
 LOCK_TIMEOUT = 120  # seconds to wait for another run on the same project to finish
@@ -138,7 +139,7 @@ def stage_tree(pages: Iterable[tuple[str, str]], docs_dir: Path,
                     unchanged += 1  # copied: the copy is the file to record
                 info = os.stat(target)
             record[rel] = (sha, info.st_size, info.st_mtime_ns, info.st_ino)
-        record = _settled(record, _clock(staging / MARKER))
+        record = _settled(record, fs_clock(staging, MARKER))
         removed = sum(1 for rel in _files(docs_dir) if rel not in wanted)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -151,15 +152,6 @@ def _settled(record: Record, clock: int) -> Record:
     time now (``clock``) could change again within the same timestamp tick and keep its stat,
     so it is read and compared next time (Git's rule for its index)."""
     return {rel: entry for rel, entry in record.items() if entry[2] < clock}
-
-
-def _clock(stamp: Path) -> int:
-    """The file system's time now, as it stamps files (``stamp`` touched); 0 if it cannot tell."""
-    try:
-        os.utime(stamp)
-        return os.stat(stamp).st_mtime_ns
-    except OSError:
-        return 0
 
 
 def make_folder(folder: str) -> None:
