@@ -51,6 +51,14 @@ def _bare_name(text: str, word: str, match: re.Match) -> bool:
         (is_proper_noun(word) or is_unknown_word(word))
 
 
+def quote_end(ctx, quote_at: int) -> int | None:
+    """The end of the quote that opens at ``quote_at`` (``ctx.quote_spans``); None when none does."""
+    i = bisect.bisect_left(ctx.quote_spans, (quote_at, -1))
+    if i < len(ctx.quote_spans) and ctx.quote_spans[i][0] == quote_at:
+        return ctx.quote_spans[i][1]
+    return None
+
+
 # Quotes that rules guessing a speaker from the sentence's shape should not credit.
 
 def one_noun_after(ctx, quote_at: int | None, speaker_end: int) -> bool:
@@ -59,12 +67,10 @@ def one_noun_after(ctx, quote_at: int | None, speaker_end: int) -> bool:
     speaker from the sentence's shape get wrong three times in four on the dev part; rules where
     the grammar makes it the speaker's word ("Wiefelspütz nannte den Bericht eine
     „Zeitungsente“", before the verb) do not ask."""
-    if quote_at is None or quote_at < speaker_end:
+    end = quote_end(ctx, quote_at) if quote_at is not None and quote_at >= speaker_end else None
+    if end is None:
         return False
-    i = bisect.bisect_left(ctx.quote_spans, (quote_at, -1))
-    if i >= len(ctx.quote_spans) or ctx.quote_spans[i][0] != quote_at:
-        return False
-    inner = ctx.text[quote_at + 1:ctx.quote_spans[i][1] - 1].strip()
+    inner = ctx.text[quote_at + 1:end - 1].strip()
     return bool(inner) and inner[:1].isupper() and not any(c.isspace() for c in inner)
 
 
@@ -73,10 +79,8 @@ def short_title(ctx, s_start: int, quote_at: int | None) -> bool:
     opening it as speech does: "„In absehbarer Zeit“, so …"): a name or a title („BILD am
     Sonntag“, „Deus caritas est“, „Aktion Deutschland hilft“) as often as speech, so the two
     paths that guess from the sentence's shape (5 wrong, 1 right on dev) do not credit it."""
-    if quote_at is None or not ctx.text[s_start:quote_at].strip():
+    end = quote_end(ctx, quote_at) if quote_at is not None and ctx.text[s_start:quote_at].strip() else None
+    if end is None:
         return False
-    i = bisect.bisect_left(ctx.quote_spans, (quote_at, -1))
-    if i >= len(ctx.quote_spans) or ctx.quote_spans[i][0] != quote_at:
-        return False
-    words = ctx.text[quote_at + 1:ctx.quote_spans[i][1] - 1].split()
+    words = ctx.text[quote_at + 1:end - 1].split()
     return 2 <= len(words) <= 3 and words[0][:1].isupper() and not re.search(r"[,.;:!?]", " ".join(words))

@@ -26,7 +26,7 @@ import re
 
 from ..model import Claim, Mention, Quote
 from .candidates import is_role
-from .quotenames import is_quoted_name, one_noun_after, short_title
+from .quotenames import is_quoted_name, one_noun_after, quote_end, short_title
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
 from .reported import possessive_continued, previous_speaker, pronoun_subject, reported, reported_between
 from .speakers import (Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
@@ -283,16 +283,14 @@ _INVERSION = re.compile(r"\s*,\s*(?:so\s+)?(?:[a-zäöüß]+\s+){1,2}")
 
 
 def _inverted(ctx: Context, quote_at: int) -> Who:
-    i = bisect.bisect_left(ctx.quote_spans, (quote_at, -1))
-    if i >= len(ctx.quote_spans) or ctx.quote_spans[i][0] != quote_at:
-        return Who()
-    after = _INVERSION.match(ctx.text, ctx.quote_spans[i][1])
+    end = quote_end(ctx, quote_at)
+    after = _INVERSION.match(ctx.text, end) if end is not None else None
     if after is None:
         return Who()
     if one_noun_after(ctx, quote_at, 0):  # „Spiegel“, dass Thorsten Feldmann …
         return Who()
     named = ctx.entities_in(after.end(), after.end() + 1, ("person", "body", "source"))
-    return who_of(named[0]) if named else name_after(ctx, ctx.quote_spans[i][1], after.end())
+    return who_of(named[0]) if named else name_after(ctx, end, after.end())
 
 
 # A name alone before the colon that opens a quote: a headline's speaker ("Löw: …").
