@@ -23,6 +23,10 @@ from .wholearticle import ORG_KINDS
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "org_candidates.json"
 REUTERS_DEV = 100
+# Round 9 widened the sample (more names to judge): the first WIKINEWS_TRAIN articles of the
+# Wikinews train split and Reuters TEST articles up to REUTERS_DEV_WIDE (all of it dev).
+WIKINEWS_TRAIN = 700
+REUTERS_DEV_WIDE = 300
 
 
 def dev_keys(corpus_dir: Path) -> list[tuple[str, str]]:
@@ -31,9 +35,11 @@ def dev_keys(corpus_dir: Path) -> list[tuple[str, str]]:
     keys = [("derstandard", str(i)) for i in range(len(rows)) if not is_held_out("derstandard", i)]
     wikinews = _jsonl(corpus_dir / "wikinews-de.jsonl", "wikinews_id")
     keys += [("wikinews", k) for k, r in wikinews.items() if r["split"] == "dev" and r["date"] > "0001-01-01"]
+    train = [k for k, r in wikinews.items() if r["split"] == "train" and r["date"] > "0001-01-01"]
+    keys += [("wikinews", k) for k in train[:WIKINEWS_TRAIN]]
     reuters = _jsonl(corpus_dir / "reuters21578.jsonl", "newid")
     test = [k for k, r in reuters.items() if r.get("lewissplit") == "TEST" and r.get("body")]
-    return keys + [("reuters", k) for k in test[:REUTERS_DEV]]
+    return keys + [("reuters", k) for k in test[:REUTERS_DEV_WIDE]]
 
 
 @dataclass
