@@ -15,8 +15,8 @@ from ..lang.lexicon import NOT_NAME_START
 from ..lang.propernoun import is_common_word, is_proper_noun
 from ..lang.sentences import starts_sentence
 from .matcher import Token
-from .orgthings import (defined_as_thing, event_before, joined_code, numbered_thing, stock_code, wire_furniture,
-                        work_compound)
+from .orgthings import (defined_as_thing, event_before, joined_code, measure_or_code, numbered_thing, stock_code,
+                        wire_furniture, work_compound)
 from .sentences import Coverage
 
 FUNCTION_WORDS = NOT_NAME_START
@@ -42,7 +42,7 @@ NOT_ORGANISATIONS = frozenset(
 # The short prefix of a club's or company's name ("FC Valencia", "SK Rapid Wien"), and the legal
 # form after one ("Energie Steiermark AG"): part of a longer name, not a body of its own.
 _NAME_PREFIXES = frozenset("FC SC SV SK AS AC AFC SSC SSV TSV VfB VfL BSC KSV ASK ATSV USV WSG FK HC EC EHC".split())
-_LEGAL_FORMS = frozenset("AG SE SA NV BV KG OG GMBH PLC INC LTD NL CV PTY BHD SPA OY".split())
+_LEGAL_FORMS = frozenset("AG SE SA NV BV KG OG GMBH PLC INC LTD NL CV PTY BHD SPA OY LP LLC".split())
 
 
 def _part_of_name(text: str, token: Token) -> bool:
@@ -87,7 +87,7 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
                 _table_code(text, token, codes) or _common_noun(text, token, tokens, plurals) or \
                 _after_proper_noun(text, token) or stock_code(text, token) or \
                 joined_code(text, token, text[max(0, token.start - 2):token.start - 1]) or work_compound(text, token) or \
-                wire_furniture(text, token) or numbered_thing(text, token):
+                wire_furniture(text, token) or numbered_thing(text, token) or measure_or_code(text, token):
             continue
         if _names_a_thing(text, token) or defined_as_thing(text, token) or event_before(text, token):  # "SD-Karte": a thing wherever the article names it
             things.add(word)
@@ -149,7 +149,10 @@ _THING_HEADS = ("modus", "karte", "karten", "kabel", "kabels", "protokoll", "pro
                 "system", "systeme", "systemen", "systems", "code", "codes", "format", "formats", "standard",
                 "standards", "technik", "technologie", "technologien", "anschluss",
                 "kennzeichen", "event", "events", "messe", "stabilisierung", "fahrplan",
-                "bedarf", "verfahren", "schnittstelle", "verschlüsselung", "datei", "dateien")
+                "bedarf", "verfahren", "schnittstelle", "verschlüsselung", "datei", "dateien",
+                # connections, servers, addresses, processors, pathogens, tools, bikes (round 9)
+                "verbindung", "verbindungen", "server", "servers", "adresse", "adressen", "prozessor", "prozessors",
+                "prozessoren", "erreger", "werkzeug", "werkzeuge", "rad", "räder", "konsum", "konsums")
 _COMPOUND_REST = re.compile(r"-[\w-]*\w")
 _WORD_BEFORE_BRACKET = re.compile(r"(?<![\w-])(?:[a-zäöü]+e[mnrs]?|das|ein) (\w+) \($")  # "die optische …", "ein …"
 

@@ -66,7 +66,8 @@ _BRACKET_WORD = re.compile(r" \((\w+)")
 THING_DEFINITION_HEADS = ("abkommen", "vertrag", "verträge", "studie", "gesetz", "gesetzes", "geschäft", "fahrplan",
                           "programm", "summit", "gipfel", "konferenz", "collider", "beschleuniger", "station",
                           "anlage", "bedarf", "förderbedarf", "agreement", "treaty", "messe", "cup", "cups",
-                          "turnier", "meisterschaft", "wettbewerb", "verfahren", "index", "projekt")
+                          "turnier", "meisterschaft", "wettbewerb", "verfahren", "index", "projekt", "system",
+                          "systems", "satellite", "vehicle", "array", "fieber", "nachweis", "nachweises")
 # Heads that make the expansion a body: then the abbreviation is a body whatever else it says
 # ("Institut für Wärme und Öltechnik (IWO)", "Bundesamts für Eich- und Vermessungswesen (BEV)").
 BODY_HEADS = ("institut", "instituts", "amt", "amts", "amtes", "zentrum", "zentrums", "verband", "verbands",
@@ -120,16 +121,21 @@ def defined_as_thing(text: str, token: Token) -> bool:
     return head.endswith(THING_DEFINITION_HEADS) and not head.endswith(BODY_HEADS)
 
 
-# Wire furniture in capitals: the dateline's place ("WEST BERLIN, April 8 - ") and the agency's
-# signature that ends the story ("… debit REUTER").
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]*, [A-Z][a-z]+\.? \d{1,2} [-–]")
+# Wire furniture in capitals: the dateline's place ("WEST BERLIN, April 8 - ", also with a state
+# or a country between: "MOUNTAIN VIEW, Calif., April 8 -", "MILWAUKEE, WIS., April 8 -"), a
+# label opening a line ("NOTE: Company went public …") and the agency's signature that ends the
+# story ("… debit REUTER").
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]*, (?:[A-Z][\w.]*(?: [A-Z][\w.]*)?, )?[A-Z][a-z]+\.? \d{1,2} [-–]")
+_LABEL = re.compile(r"(?:NOTE|NOTES|CORRECTION|CORRECTED|UPDATE|REPEAT|FLASH|EDITOR'S NOTE):")
 
 
 def wire_furniture(text: str, token: Token) -> bool:
     if len(text) - token.end < 4 and not text[token.end:].strip():
         return True  # the last word of the text, nothing after it
     line = text.rfind("\n", 0, token.start) + 1
-    return token.start - line < 30 and (dateline := _DATELINE.match(text, line)) is not None \
+    if token.start == line and _LABEL.match(text, line):
+        return True
+    return token.start - line < 40 and (dateline := _DATELINE.match(text, line)) is not None \
         and token.end <= dateline.end()
 
 
@@ -145,13 +151,20 @@ def numbered_thing(text: str, token: Token) -> bool:
 # after a noun for an event or a thing ("seiner Entwicklerkonferenz WWDC", "Teilchenbeschleuniger
 # LHC"): a body is not held yearly, and "Partei AKP", "Großbank VTB" have body nouns.
 _EVENT_BEFORE = re.compile(r"(?:(?:diesjährig|letztjährig|vorjährig|nächstjährig|heurig)e[nmrs]?|annual|this year's|"
-                           r"last year's|[A-ZÄÖÜ]\w*(?:konferenz|messe|gipfel|beschleuniger|raumstation|studie|turnier|hafen|portals?|"
-                           r"suchmaschine|konsole))"
-                           r" $")
+                           r"last year's|([A-ZÄÖÜ]\w+)) $")
+# The head of the noun before: an event, a facility, a vehicle, a system, a portal or a programme
+# ("Entwicklerkonferenz WWDC", "Raumstation ISS", "Handelssystem XETRA", "Forschungsreaktors
+# ITER", "des Kometen ISON", "Mobiltelefonprogramme NINA"), never a body ("Partei AKP").
+_THING_BEFORE_HEADS = ("konferenz", "messe", "gipfel", "beschleuniger", "station", "studie", "turnier", "hafen",
+                       "portal", "portals", "suchmaschine", "konsole", "system", "systems", "reaktor", "reaktors",
+                       "komet", "kometen", "satellit", "satelliten", "sonde", "rakete", "programm", "programme")
 
 
 def event_before(text: str, token: Token) -> bool:
-    return bool(_EVENT_BEFORE.search(text, max(0, token.start - 40), token.start))
+    found = _EVENT_BEFORE.search(text, max(0, token.start - 40), token.start)
+    if found is None:
+        return False
+    return found.group(1) is None or found.group(1).lower().endswith(_THING_BEFORE_HEADS)
 
 
 # The tail of a longer company name cut off by a word the name rules stop at: "Hattori Seiko Co
@@ -167,6 +180,8 @@ def company_tail(text: str, start: int, end: int, name: str, suffixes: frozenset
     "Hattori"; "Unternehmensberater Alix Partners" stays), not at a sentence's start."""
     if all(w.rstrip(".") in suffixes for w in name.split()) or _GOES_ON.match(text, end):
         return True
+    if text[start - 1:start] in ("/", "-") or (len(name.split()) == 2 and _AND_BEFORE.search(text, max(0, start - 40), start)):
+        return True  # "Data I/O Corp"; "Oil and Gas Ltd", "Telephone and Telegraph Co" (not "GM and Ford Motor Co")
     before = _JOINED_BEFORE.search(text, max(0, start - 40), start)
     if before is None:
         return False
@@ -179,3 +194,26 @@ def company_tail(text: str, start: int, end: int, name: str, suffixes: frozenset
 
 
 _GOES_ON = re.compile(r" of [A-Z]")
+_AND_BEFORE = re.compile(r"[A-Z][a-z]+ (?:and|und) $")
+
+
+# An abbreviation used as a measure or a grade, not a body (nor the first part of a name with
+# a full stop inside, "SAT.1"): after a unit that follows a number
+# ("450 dlrs a tonne FOB", "eight pct GNP growth", "3 Prozent BIP") or after "rated" ("rated
+# AAA/AA"); a code spelt out after "für" in the abbreviation's own letters ("TL für Tulln-Land",
+# a licence plate).
+_MEASURE_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)) ?(?:[\w.,/-]+ ){0,2}?"
+                             r"(?:pct|percent|Prozent|dlrs|dollars|tonnes?|tons?|barrels?|ounces?|bushels?|a tonne|"
+                             r"per tonne|Euro|Mio\.|Mrd\.) $")
+_RATED_BEFORE = re.compile(r"\b(?:rated|rating of|Rating von|Bonitätsnote) $")
+_SPELT_OUT_AFTER = re.compile(r" (?:für|for|steht für|stands for) ([A-ZÄÖÜ])")
+
+
+def measure_or_code(text: str, token: Token) -> bool:
+    if text[token.end:token.end + 1] == "." and text[token.end + 1:token.end + 2].isalnum():
+        return True  # the first part of a longer name: a channel "SAT.1", a web address "GGG.at"
+    window = max(0, token.start - 40)
+    if _MEASURE_BEFORE.search(text, window, token.start) or _RATED_BEFORE.search(text, window, token.start):
+        return True
+    spelt = _SPELT_OUT_AFTER.match(text, token.end)
+    return spelt is not None and spelt.group(1) == token.text[0] and text[spelt.end():spelt.end() + 40].split(" ", 1)[0].count("-") > 0
