@@ -187,9 +187,10 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
 
 
 def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[tuple[int, int]],
-                    tokens: list[Token] | None = None) -> list[Candidate]:
+                    tokens: list[Token] | None = None, linked_persons: list[tuple[int, int]] = ()) -> list[Candidate]:
     """Unknown persons in ``text``, in order of first appearance. ``covered`` are spans already
-    linked to the registry: a candidate never overlaps them."""
+    linked to the registry: a candidate never overlaps them. ``linked_persons``, the registry's
+    persons among them, are neighbours in a list like the persons found here."""
     tokens = tokenize(text) if tokens is None else tokens
     counts = collections.Counter(map(operator.itemgetter(0), tokens))  # each token's text
     english_verbs = not _SPEECH_AFTER_EN.isdisjoint(counts)
@@ -218,8 +219,8 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
             keep(k, last, cue)
             i = last + 1
 
-    for start, end in listed_names(text, sorted(span for _, spans in found.values() for span in spans), taken,
-                                   names):
+    persons = sorted([*(span for _, spans in found.values() for span in spans), *linked_persons])
+    for start, end in listed_names(text, persons, taken, names):
         found.setdefault(" ".join(text[start:end].split()), ("list", []))[1].append((start, end))
     for start, end in cast_names(text, names, taken):
         found.setdefault(" ".join(text[start:end].split()), ("cast", []))[1].append((start, end))
@@ -290,9 +291,19 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
                 and not _sentence_start(text, token.start)):
             last, cue = after, f"speech verb: {nxt.text}"
     if last is not None and (last + 1 < len(tokens) and is_role(tokens[last + 1].text) and tokens[last + 1].gap == " "
-                             or inside_other_name(tokens, i, last, ORG_SUFFIXES)):
+                             and not _predicate(tokens, last + 1) or inside_other_name(tokens, i, last, ORG_SUFFIXES)):
         last = None  # "sagte Odessas Gouverneur …": a genitive before a role; "San Juan", "Premier League"
     return last, cue
+
+
+# A copula after a role word makes the role a predicate, not the start of a phrase: "dass Hillary
+# Clinton Präsidentin wird" (but "sagte Odessas Gouverneur Michail …": the role opens a name).
+_COPULAS = frozenset("wird werden wurde wurden würde ist sind war waren bleibt blieb sei werde geworden bleiben".split())
+
+
+def _predicate(tokens: list[Token], role: int) -> bool:
+    nxt = tokens[role + 1] if role + 1 < len(tokens) else None
+    return nxt is not None and nxt.gap == " " and nxt.text in _COPULAS
 
 
 def _second_name_cue(tokens: list[Token], i: int) -> bool:
@@ -310,9 +321,23 @@ def _appositive_name(tokens: list[Token], i: int) -> int | None:
     """The name of two or more words in the commas (or before the party's bracket) after a
     role: a person the given-name dictionary may not know ("Binali Yildirim", "Tomson Phiri")."""
     last = _name_at(tokens, i, min_tokens=2)
+    if last is None and _foreign_given_name(tokens, i):
+        last = _name_at(tokens, i + 1, min_tokens=1)  # "…, Can Dündar, warnte": an English word as given name
     if last is None or last + 1 < len(tokens) and tokens[last + 1].gap not in (", ", " (", ". "):
         return None  # the name ends at a comma, a bracket or the sentence's end ("…, Srgjan Kerim.")
     return last
+
+
+def _foreign_given_name(tokens: list[Token], i: int) -> bool:
+    """A capitalised function word inside the sentence, no article ("the", "die"), before a word
+    HanTa calls a proper noun, where a role's apposition stands: a given name ("Can", "Sun")."""
+    word = tokens[i].text
+    return (word[:1].isupper() and word.lower() in FUNCTION_WORDS and word.lower() not in _DETERMINERS
+            and word.lower() not in _ENGLISH_ARTICLES and i + 1 < len(tokens) and tokens[i + 1].gap == " "
+            and _is_word(tokens[i + 1]) and is_proper_noun(tokens[i + 1].text))
+
+
+_ENGLISH_ARTICLES = frozenset("the a an this that these those".split())
 
 
 def _proper_pair(tokens: list[Token], i: int, names: frozenset[str], counts: dict[str, int]) -> bool:
@@ -331,8 +356,8 @@ def _proper_pair(tokens: list[Token], i: int, names: frozenset[str], counts: dic
     if not (_is_word(first) and _is_word(second)) or is_role(second.text) or second.text in ORG_SUFFIXES:
         return False
     after = tokens[i + 2] if i + 2 < len(tokens) else None
-    if after is not None and after.gap == " " and _is_word(after):
-        return False
+    if after is not None and after.gap == " " and _is_word(after) and not (is_role(after.text) and _predicate(tokens, i + 2)):
+        return False  # "Mitt Romney Center"; not "dass Hillary Clinton Präsidentin wird"
     return is_proper_noun(first.text) and is_proper_noun(second.text)
 
 

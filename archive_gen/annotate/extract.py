@@ -80,7 +80,8 @@ class Extractor:
                         *(SourceRef(m.id, "cited") for m in source_mentions), *photo_refs])
         sentences = sentence_spans(doc.blocks)
         covered = [(m.start, m.end) for m in (*mentions, *source_mentions)]
-        candidates = find_candidates(text, covered, sentences, tokens)
+        linked_persons = [(m.start, m.end) for m in mentions if self.kinds.get(m.id) == "person"]  # list neighbours
+        candidates = find_candidates(text, covered, sentences, tokens, linked_persons)
         quotes = find_quotes(text, sentences, mentions, self.kinds, source_mentions, candidates)
         claims = find_claims(text, sentences, mentions, self.kinds, source_mentions, quotes, candidates)
         if doc.dateline and not self.place_of(doc.dateline.place):  # a place the registry lacks

@@ -29,11 +29,17 @@ def inside_other_name(tokens, first: int, last: int, org_suffixes: frozenset[str
 
 
 # One name between two persons of a list: "Manfred Weber, Eugen Freund, Giorgos Chondros, Peter
-# Brezinschek …": two or three capitalised words, a comma before, a comma or "und" after.
-_LIST_ITEM = re.compile(r", ((?:[A-ZÄÖÜ][\w'’-]+ ){1,2}[A-ZÄÖÜ][\w'’-]+)(?:, | und | and )")
+# Brezinschek …": two or three capitalised words, a comma before, a comma or "und" after; each
+# may carry a match minute in brackets ("Alessandro Florenzi (42.), …").
+_MINUTE = r"(?: \(\d{1,3}\.(?: ?\+ ?\d{1,2}\.?)?(?:/[A-Za-zÄÖÜäöü.]+)?\))?"
+_LIST_ITEM = re.compile(_MINUTE + r", ((?:[A-ZÄÖÜ][\w'’-]+ ){1,2}[A-ZÄÖÜ][\w'’-]+)" + _MINUTE + "(?:, | und | and )")
 
 # The last name of such a list, after "und": "Bruce Dern, Jennifer Jason Leigh und Demian Bichir gehören".
-_LIST_TAIL = re.compile(r" (?:und|and) ((?:[A-ZÄÖÜ][\w'’-]+ ){1,2}[A-ZÄÖÜ][\w'’-]+)(?=[.,;:!?]| [^\W\d_A-ZÄÖÜ])")
+_LIST_TAIL = re.compile(_MINUTE + r" (?:und|and) ((?:[A-ZÄÖÜ][\w'’-]+ ){1,2}[A-ZÄÖÜ][\w'’-]+)(?=[.,;:!?]| [^\W\d_A-ZÄÖÜ])")
+# A scorer after a scorer: "Alessandro Florenzi (42.) und Sadiq Umar (89.) erzielten die Tore": a
+# person with a match minute, then "und" or a comma and two or three words with a minute of their own.
+_SCORER_AFTER = re.compile(r" \(\d{1,3}\.(?: ?\+ ?\d{1,2}\.?)?\)(?:, | und | and )((?:[A-ZÄÖÜ][\w'’-]+ ){1,2}[A-ZÄÖÜ][\w'’-]+)"
+                           r" \(\d{1,3}\.")
 
 
 def listed_names(text: str, persons: list[tuple[int, int]], taken, names: frozenset[str]) -> list[tuple[int, int]]:
@@ -53,14 +59,26 @@ def listed_names(text: str, persons: list[tuple[int, int]], taken, names: frozen
         for a, b in items:
             taken.add(a, b)
             found.append((a, b))
+    for _, end in persons if " (" in text else ():
+        scorer = _SCORER_AFTER.match(text, end)
+        if scorer is not None and not taken.overlaps(*scorer.span(1)) and _person_like(scorer.group(1).split(), names):
+            taken.add(*scorer.span(1))
+            found.append(scorer.span(1))
     for (_, end), (start, last_end) in zip(persons, persons[1:]):
-        tail = _LIST_TAIL.match(text, last_end) if text[end:start] == ", " else None
+        tail = _LIST_TAIL.match(text, last_end) if _LIST_GAP.fullmatch(text, end, start) else None
         words = tail.group(1).split() if tail is not None else ()
-        if words and not taken.overlaps(*tail.span(1)) and (words[0] in names or is_unknown_word(words[0])) \
-                and is_proper_noun(words[-1]):
+        if words and not taken.overlaps(*tail.span(1)) and _person_like(words, names):
             taken.add(*tail.span(1))
             found.append(tail.span(1))
     return sorted(found)
+
+
+_LIST_GAP = re.compile(_MINUTE + ", ")
+
+
+def _person_like(words: list[str], names: frozenset[str]) -> bool:
+    """A given name or a word HanTa's lexicon lacks first, a proper noun last (not "Grüne Wien")."""
+    return (words[0] in names or is_unknown_word(words[0])) and is_proper_noun(words[-1])
 
 
 # A role and its player in brackets, as film and series reviews write them: "Henni Sieland

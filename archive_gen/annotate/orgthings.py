@@ -164,7 +164,13 @@ def event_before(text: str, token: Token) -> bool:
     found = _EVENT_BEFORE.search(text, max(0, token.start - 40), token.start)
     if found is None:
         return False
-    return found.group(1) is None or found.group(1).lower().endswith(_THING_BEFORE_HEADS)
+    if found.group(1) is None:
+        return True
+    # "des Virtual-Reality-Systems HTC Vive": the maker of a thing named after it
+    return found.group(1).lower().endswith(_THING_BEFORE_HEADS) and not _NAME_AFTER.match(text, token.end)
+
+
+_NAME_AFTER = re.compile(r" [A-ZÄÖÜ][a-zäöüß]")
 
 
 # The tail of a longer company name cut off by a word the name rules stop at: "Hattori Seiko Co

@@ -19,7 +19,7 @@ _ROLE_STEMS = (
     r"[Öö]konom|[Aa]nalyst|[Aa]stronaut|[Kk]apitän|[Ss]türmer|[Tt]orhüter|[Mm]anager|[Ss]printer|[Ff]ahrer|"
     r"[Aa]nkläger|[Pp]olitologe?|[Ss]oziologe?|[Pp]sychologe?|[Hh]istoriker|[Jj]urist|[Kk]abarettist|"
     r"[Kk]omponist|[Dd]irigent|[Aa]rchitekt|[Uu]nternehmer|[Oo]bmann|[Ll]andesrat|[Ll]andesrätin|"
-    r"[Dd]ezernent|[Rr]eferent|[Aa]nwältin|[Aa]dmiral|[Kk]ommandeur|[Oo]berst|[Hh]auptmann|[Ll]eutnant|[Pp]olitiker|[Aa]ktivist|[Jj]ournalist|"
+    r"[Dd]ezernent|[Rr]eferent|[Aa]nwältin|[Rr]edakteur|[Aa]dmiral|[Kk]ommandeur|[Oo]berst|[Hh]auptmann|[Ll]eutnant|[Pp]olitiker|[Aa]ktivist|[Jj]ournalist|"
     r"President|Minister|Secretary|Chancellor|spokes(?:man|woman|person)|Governor|Senator|Mayor|Ambassador|"
     r"Chairman|Director|Judge|General|Prime Minister|leader|chief|analyst|economist|official"
 )
