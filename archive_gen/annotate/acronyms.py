@@ -25,7 +25,7 @@ _TEXT = operator.itemgetter(0)  # a token's text
 # Capitalised abbreviations that are no organisation: units, things, titles, grammar.
 NOT_ORGANISATIONS = frozenset(
     "DNA RNA CEO CFO COO TV PC PDF USB CD DVD GPS SMS MMS KO OK PS KW KM CM MM KG MB GB TB HIV AIDS SARS "
-    "COVID BIP BSP MWST ABS LKW PKW WC DJ MC MP VIP ID IQ AM PM UV UKW AKW EM WM OB II III IV VI VII VIII IX "
+    "COVID BIP BSP GDP GNP FOB CIF MWST ABS LKW PKW WC DJ MC MP VIP ID IQ AM PM UV UKW AKW EM WM OB II III IV VI VII VIII IX "
     "XI XII XIII XIV XV XVI XVII XVIII XIX XX NR CO NO ISBN ISSN PMID DOI URL HTML HTTP PLZ ROM RAM CPU KB IT "
     "LED FCKW ATP NADPH MW KWH EBIT GPL MBA BA MA BSC MSC PHD NS TÜV "
     # technology, units and time zones (Der Standard's web pages), states written as codes
@@ -87,7 +87,8 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
                 _table_code(text, token, codes) or _common_noun(text, token, tokens, plurals) or \
                 _after_proper_noun(text, token) or stock_code(text, token) or \
                 joined_code(text, token, text[max(0, token.start - 2):token.start - 1]) or work_compound(text, token) or \
-                wire_furniture(text, token) or numbered_thing(text, token) or measure_or_code(text, token):
+                wire_furniture(text, token) or numbered_thing(text, token) or measure_or_code(text, token) or \
+                _listed_with_things(text, token):
             continue
         if _names_a_thing(text, token) or defined_as_thing(text, token) or event_before(text, token):  # "SD-Karte": a thing wherever the article names it
             things.add(word)
@@ -152,7 +153,7 @@ _THING_HEADS = ("modus", "karte", "karten", "kabel", "kabels", "protokoll", "pro
                 "bedarf", "verfahren", "schnittstelle", "verschlüsselung", "datei", "dateien",
                 # connections, servers, addresses, processors, pathogens, tools, bikes (round 9)
                 "verbindung", "verbindungen", "server", "servers", "adresse", "adressen", "prozessor", "prozessors",
-                "prozessoren", "erreger", "werkzeug", "werkzeuge", "rad", "räder", "konsum", "konsums")
+                "prozessoren", "erreger", "werkzeug", "werkzeuge", "rad", "räder", "konsum", "konsums", "virus", "viren")
 _COMPOUND_REST = re.compile(r"-[\w-]*\w")
 _WORD_BEFORE_BRACKET = re.compile(r"(?<![\w-])(?:[a-zäöü]+e[mnrs]?|das|ein) (\w+) \($")  # "die optische …", "ein …"
 
@@ -168,6 +169,27 @@ def _names_a_thing(text: str, token: Token) -> bool:
         word = _WORD_BEFORE_BRACKET.search(text, max(0, token.start - 40), token.start)
         return word is not None and word.group(1).lower().endswith(_THING_HEADS)
     return False
+
+
+# Abbreviations in one list are of one kind: "GSM, GPRS, EDGE, UMTS und W-CDMA" (standards),
+# "für PC, PS4 und XBO" (platforms). A neighbour that is a known term or a model code makes the
+# abbreviation one too; state codes do not ("USA und NATO").
+_STATE_CODES = frozenset("US USA UK BRD DDR UDSSR NÖ OÖ".split())
+_NEIGHBOUR_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][A-Z0-9-]*[A-Z0-9])(?:, | und | oder | and | or | bzw\. )$")
+_NEIGHBOUR_AFTER = re.compile(r"(?:, | und | oder | and | or | bzw\. )([A-Z][A-Z0-9-]*[A-Z0-9])(?=[\s,.;:)]|$)")
+
+
+def _listed_with_things(text: str, token: Token) -> bool:
+    for found in (_NEIGHBOUR_BEFORE.search(text, max(0, token.start - 16), token.start),
+                  _NEIGHBOUR_AFTER.match(text, token.end)):
+        if found is not None and _a_term(found.group(1)):
+            return True
+    return False
+
+
+def _a_term(word: str) -> bool:
+    return (word in NOT_ORGANISATIONS and word not in _STATE_CODES) or (
+        any(c.isdigit() for c in word) and word[:1].isalpha()) or "-" in word and word.split("-")[0] in NOT_ORGANISATIONS
 
 
 def _after_proper_noun(text: str, token: Token) -> bool:
@@ -199,7 +221,8 @@ def _country_code(text: str, token: Token) -> bool:
 
 # A model or type designation: "EOS M10", "XPS 13", "APS-C", "EF-M"; a game situation in a
 # results line: "Rosen (52./PP)".
-_MODEL_AFTER = re.compile(r"(?: [A-Z]*\d[\w-]*|-[A-Z]{1,2}\b|-[A-Z]{0,3}\d)")  # also "DC-9", "DMP-BD30"
+_MODEL_AFTER = re.compile(r"(?: [A-Z]*\d[\w-]*|-[A-Z]{1,2}\b|-[A-Z]{0,3}\d|(?: |-)[A-Z]{2,8} (?:\d|(?:II|III|IV)\b))")
+# also "DC-9", "DMP-BD30", a series and a number after it: "EURO STOXX 50", "JAR-OPS 3", "COMPAQ PORTABLE III"
 
 
 def _product_code(text: str, token: Token) -> bool:

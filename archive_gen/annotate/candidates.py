@@ -234,7 +234,8 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         sentence = sentence_at(sentences, starts, start)
         evidence = text[sentence[0]:sentence[1]] if sentence else text[max(0, start - 80):start + 80]
         organization = cue in ("acronym", "club") or name.split()[-1].rstrip(".") in ORG_SUFFIXES
-        if organization and cue not in ("acronym", "club") and company_tail(text, *spans[0], name, ORG_SUFFIXES):
+        if organization and cue not in ("acronym", "club") and company_tail(text, *spans[0], name, ORG_SUFFIXES,
+                                                                                     english=english_verbs):
             continue  # "Seiko Co Ltd" of "Hattori Seiko Co Ltd": the whole name or nothing
         result.append(Candidate(name, "organization" if organization else "person", " ".join(evidence.split()),
                                 cue, tuple(spans)))

@@ -25,7 +25,13 @@ def inside_other_name(tokens, first: int, last: int, org_suffixes: frozenset[str
     """The name ``tokens[first..last]`` is part of a place's or an organisation's name."""
     prev = tokens[first - 1] if first else None
     return (tokens[first].text in NAME_PREFIXES or (last == first and tokens[first].text in org_suffixes)
-            or (prev is not None and prev.text in NAME_PREFIXES and tokens[first].gap == " "))
+            or (prev is not None and prev.text in NAME_PREFIXES and tokens[first].gap == " ")
+            or (prev is not None and prev.text in PLACE_NOUNS and tokens[last].text in CLUB_SUFFIXES))
+
+
+# Nouns for a settlement before a name ending in a club word: "der ehemaligen Stadt Victoria City"
+# is a place, no club.
+PLACE_NOUNS = frozenset("Stadt Hauptstadt Ort Gemeinde Dorf Vorort Stadtteil town city village suburb".split())
 
 
 # One name between two persons of a list: "Manfred Weber, Eugen Freund, Giorgos Chondros, Peter

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang.lexicon import MONTHS_AND_DAYS, NOT_NAME_START
 from ..lang.propernoun import is_proper_noun
 from .matcher import Token
 
@@ -67,7 +68,8 @@ THING_DEFINITION_HEADS = ("abkommen", "vertrag", "verträge", "studie", "gesetz"
                           "programm", "summit", "gipfel", "konferenz", "collider", "beschleuniger", "station",
                           "anlage", "bedarf", "förderbedarf", "agreement", "treaty", "messe", "cup", "cups",
                           "turnier", "meisterschaft", "wettbewerb", "verfahren", "index", "projekt", "system",
-                          "systems", "satellite", "vehicle", "array", "fieber", "nachweis", "nachweises")
+                          "systems", "satellite", "vehicle", "array", "fieber", "nachweis", "nachweises",
+                          "ergebnis", "gewinn", "umsatz")
 # Heads that make the expansion a body: then the abbreviation is a body whatever else it says
 # ("Institut für Wärme und Öltechnik (IWO)", "Bundesamts für Eich- und Vermessungswesen (BEV)").
 BODY_HEADS = ("institut", "instituts", "amt", "amts", "amtes", "zentrum", "zentrums", "verband", "verbands",
@@ -84,7 +86,10 @@ _WORD = re.compile(r"[\w-]+")
 # A preposition after the head of a German or English expansion: "Institut für Wärme und
 # Öltechnik", "Abkommen für Freihandel", "Bank of Japan". A genitive ("Gipfel der … Staaten-
 # gemeinschaft (CSN)") is no such step: the abbreviation names the genitive's noun.
-_HEAD_PREPOSITIONS = frozenset("für for of on zur zum".split())
+_HEAD_PREPOSITIONS = frozenset("für for of on zur zum von vor".split())  # "Ergebnis vor Steuern (EGT)"
+# "Oberstufe für ihre Trägerrakete „Geosynchronous Satellite Launch Vehicle“ (GSLV)": after a
+# determiner the phrase in brackets is its own noun phrase, not the tail of the one before.
+_DETERMINERS_AFTER = frozenset("ihre ihren seine seinen die den das eine einen their its the a an".split())
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")  # "erneuerbare", "empirische"
 _LOWER_FUNCTION = frozenset("the a an and or of der die das des den dem und oder ein eine einen einem einer".split())
 
@@ -110,7 +115,7 @@ def defined_as_thing(text: str, token: Token) -> bool:
         if word[:1].isupper():
             head = head or word
         elif word in _HEAD_PREPOSITIONS:
-            if head is not None and k and words[k - 1][:1].isupper():
+            if head is not None and k and words[k - 1][:1].isupper() and words[k + 1] not in _DETERMINERS_AFTER:
                 head = words[k - 1]  # "Abkommen für Freihandel und Investitionen"
             break
         elif not (word in ("und", "and") or (word not in _LOWER_FUNCTION and word.endswith(_ADJECTIVE_ENDINGS))):
@@ -179,11 +184,13 @@ _NAME_AFTER = re.compile(r" [A-ZÄÖÜ][a-zäöüß]")
 _JOINED_BEFORE = re.compile(r"(?:\b(?:of|&|de|di|du)|[A-Z]{2,}|[A-ZÄÖÜ][\w'’.-]*\w)\s$")
 
 
-def company_tail(text: str, start: int, end: int, name: str, suffixes: frozenset[str]) -> bool:
+def company_tail(text: str, start: int, end: int, name: str, suffixes: frozenset[str], english: bool = False) -> bool:
     """Is ``name`` (``text[start:end]``, ending in an organisation suffix) the tail of a longer
     name? A name of suffix words only ("Co Ltd"), one the text goes on with "of" ("Industrial Bank
     of Japan Ltd"), or one right after a connector, an acronym or a proper noun (HanTa: "Sean",
-    "Hattori"; "Unternehmensberater Alix Partners" stays), not at a sentence's start."""
+    "Hattori"; "Unternehmensberater Alix Partners" stays), not at a sentence's start. In English
+    text (``english``) any capitalised word but a month or a day: English writes common nouns in
+    lowercase ("Moody's Investors Service Inc", "North Star Uranium Inc")."""
     if all(w.rstrip(".") in suffixes for w in name.split()) or _GOES_ON.match(text, end):
         return True
     if text[start - 1:start] in ("/", "-") or (len(name.split()) == 2 and _AND_BEFORE.search(text, max(0, start - 40), start)):
@@ -196,6 +203,9 @@ def company_tail(text: str, start: int, end: int, name: str, suffixes: frozenset
         return True  # a connector or an acronym
     if text[max(0, before.start() - 6):before.start()].rstrip()[-1:] in (".", "!", "?", ":", "\"", "“", "„", ""):
         return False  # the name's own first word at a sentence start
+    if english and not word.endswith(("'s", "’s")) and word.lower() not in MONTHS_AND_DAYS \
+            and word.lower() not in NOT_NAME_START:
+        return True  # not "Boeing Co's Boeing Commercial Airplane Co": a genitive ends the name before
     return is_proper_noun(word)
 
 
@@ -211,8 +221,30 @@ _AND_BEFORE = re.compile(r"[A-Z][a-z]+ (?:and|und) $")
 _MEASURE_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)) ?(?:[\w.,/-]+ ){0,2}?"
                              r"(?:pct|percent|Prozent|dlrs|dollars|tonnes?|tons?|barrels?|ounces?|bushels?|a tonne|"
                              r"per tonne|Euro|Mio\.|Mrd\.) $")
-_RATED_BEFORE = re.compile(r"\b(?:rated|rating of|Rating von|Bonitätsnote) $")
+_RATED_BEFORE = re.compile(r"\b(?:rated|rating of|Rating von|Bonitätsnote) (?:[A-Z]{1,4}[+-]?/)?$")
+_UTTERANCE_END = re.compile(r"[.!?]+[“”\"]")
+_FIGURE_AFTER = re.compile(r" (?:(?:soll|sollte|wird|stieg|sank|fiel|lag|betrug|erhöhte sich|verringerte sich) (?:von|auf|um)|auf|um)"
+                           r" (?:bis zu |rund |etwa |über |knapp )?"
+                           r"\d[\d.,]* (?:Mio\.|Mrd\.|Millionen|Milliarden|Euro|Dollar)")
 _SPELT_OUT_AFTER = re.compile(r" (?:für|for|steht für|stands for) ([A-ZÄÖÜ])")
+
+
+# An English apposition to a common noun names a thing of that kind: "purchasers of the investment
+# advisory service, VESTOR, can"; a body's noun keeps it ("the French export credit agency, COFACE,").
+_THING_APPOSITION = re.compile(r"\b(?:the|a|an|its|their|his|her) (?:[a-z-]+ ){0,3}([a-z]+), $")
+
+
+# An English abbreviation before a noun for a kind of thing: "ASIC devices", "LAK cell cancer
+# immunotherapy", "MCI's PRISM family of services" (not "chips" or "products": a maker's).
+_ENGLISH_THING_AFTER = re.compile(r" (?:devices?|cells?|family|format|standard|protocol|technology|software|"
+                                  r"compounds?|vaccines?|grades?)\b")
+
+
+def thing_apposition(text: str, token: Token) -> bool:
+    if _ENGLISH_THING_AFTER.match(text, token.end):
+        return True
+    found = _THING_APPOSITION.search(text, max(0, token.start - 60), token.start)
+    return found is not None and not found.group(1).endswith(BODY_HEADS) and text[token.end:token.end + 1] == ","
 
 
 def measure_or_code(text: str, token: Token) -> bool:
@@ -221,5 +253,9 @@ def measure_or_code(text: str, token: Token) -> bool:
     window = max(0, token.start - 40)
     if _MEASURE_BEFORE.search(text, window, token.start) or _RATED_BEFORE.search(text, window, token.start):
         return True
+    if text[token.start - 1:token.start] in ("„", "“", "\"") and _UTTERANCE_END.match(text, token.end):
+        return True  # „WOW.“: a word said, in quotation marks with its own full stop
+    if thing_apposition(text, token) or _FIGURE_AFTER.match(text, token.end):
+        return True  # "2016 soll EGT auf bis zu 400 Mio. Euro … verdoppelt werden": a figure
     spelt = _SPELT_OUT_AFTER.match(text, token.end)
     return spelt is not None and spelt.group(1) == token.text[0] and text[spelt.end():spelt.end() + 40].split(" ", 1)[0].count("-") > 0
