@@ -149,3 +149,12 @@ def test_english_lists_with_linked_neighbours(annotator):  # the list rule in En
     a = annotate(annotator, "At the conference Helmut Kohl, Henry Kissinger and Zbignew Brzezinski spoke about the "
                             "end of the Cold War, the organisers said.")
     assert "Zbignew Brzezinski" in persons(a)
+
+
+def test_a_given_name_the_dictionary_lacks_before_a_speech_verb(annotator):  # Wikinews 39835
+    a = annotate(annotator, "Die Maßnahme wurde heftig kritisiert. Erhardt Körting meinte sinngemäß: Damit fängt man "
+                            "keine professionellen Terroristen.")
+    assert "Erhardt Körting" in persons(a)
+    b = annotate(annotator, "Die Maßnahme wurde heftig kritisiert. Die Regierung sagte dazu nichts. Neue Zahlen "
+                            "erklärten wenig.")  # guard: a noun phrase before the verb
+    assert not persons(b)

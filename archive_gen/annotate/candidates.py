@@ -270,6 +270,9 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
             and (_sentence_start(text, token.start) or (prev is not None and prev.text in CLAUSE_OPENERS)) \
             and _is_word(token) and not token.hyphen_after and not token.text.endswith(_NOUN_ENDINGS) and is_proper_noun(token.text):
         last, cue = i, f"speech verb: {tokens[i + 1].text}"  # "Seidling sagte: „…“", not "Experten sagten"
+    if last is None and i + 2 < len(tokens) and tokens[i + 2].text in _SPEECH_AFTER_DE and tokens[i + 2].gap == " " \
+            and _unknown_pair_speaks(text, tokens, i):
+        last, cue = i + 1, f"speech verb: {tokens[i + 2].text}"  # "Sathit Wongnongtoey sagte": no given name we know
     if last is None and token.gap == ", " and role_ends_before(tokens, i):
         last, cue = _appositive_name(tokens, i), "role: apposition"
     if last is None and commas and (i + 2 in commas or i + 3 in commas or i + 4 in commas) \
@@ -327,6 +330,20 @@ def _appositive_name(tokens: list[Token], i: int) -> int | None:
     if last is None or last + 1 < len(tokens) and tokens[last + 1].gap not in (", ", " (", ". "):
         return None  # the name ends at a comma, a bracket or the sentence's end ("…, Srgjan Kerim.")
     return last
+
+
+def _unknown_pair_speaks(text: str, tokens: list[Token], i: int) -> bool:
+    """Two capitalised words opening a sentence or a clause right before a speech verb, the first
+    unknown to HanTa's lexicon (a given name the dictionary lacks), the second a proper noun:
+    "Sathit Wongnongtoey sagte"; not "Die Regierung sagte", "Experten Russlands erklärten"."""
+    first, second = tokens[i], tokens[i + 1]
+    if second.gap != " " or not (_is_word(first) and _is_word(second)) or first.hyphen_after or second.hyphen_after:
+        return False
+    prev = tokens[i - 1] if i else None
+    if not (_sentence_start(text, first.start) or prev is not None and prev.text in CLAUSE_OPENERS):
+        return False
+    return (is_unknown_word(first.text) and is_proper_noun(first.text) and is_proper_noun(second.text)
+            and not is_role(second.text) and not GENITIVE.search(second.text))
 
 
 def _foreign_given_name(tokens: list[Token], i: int) -> bool:
