@@ -158,3 +158,11 @@ def test_a_given_name_the_dictionary_lacks_before_a_speech_verb(annotator):  # W
     b = annotate(annotator, "Die Maßnahme wurde heftig kritisiert. Die Regierung sagte dazu nichts. Neue Zahlen "
                             "erklärten wenig.")  # guard: a noun phrase before the verb
     assert not persons(b)
+
+
+def test_a_series_code_needs_a_whole_number(annotator):  # Reuters TEST; guard: GermEval dev 333
+    a = annotate(annotator, "The initial demand for the recently introduced COMPAQ PORTABLE III was strong. Der EURO "
+                            "STOXX 50 schloss im Plus.")
+    assert not {"COMPAQ", "EURO"} & organisations(a)
+    b = annotate(annotator, "PKN Orlen gaben 1,6% nach und BZ WBK 1,4%.")
+    assert "BZ" in organisations(b)  # a bank whose share moved, not a model number
