@@ -70,6 +70,12 @@ def test_things_named_by_a_noun_before_or_their_expansion(annotator):  # Wikinew
     assert not {"ISS", "XETRA", "VLA", "AACS", "EGT", "PSLV"} & organisations(a)
 
 
+def test_a_thing_named_after_namens(annotator):  # Wikinews train
+    a = annotate(annotator, "Dieses war Teil eines IT-Projekts namens SASPF zur Steigerung der Effizienz. Der Satellit "
+                            "mit Namen „COROT“ wiegt 630 Kilogramm.")
+    assert not {"SASPF", "COROT"} & organisations(a)
+
+
 def test_a_maker_before_its_product_stays(annotator):  # guard: Der Standard 44
     a = annotate(annotator, "Man präsentierte die finale Version des Virtual-Reality-Systems HTC Vive. HTC hat auf "
                             "dem Mobile World Congress die Version gezeigt.")
@@ -166,3 +172,5 @@ def test_a_series_code_needs_a_whole_number(annotator):  # Reuters TEST; guard: 
     assert not {"COMPAQ", "EURO"} & organisations(a)
     b = annotate(annotator, "PKN Orlen gaben 1,6% nach und BZ WBK 1,4%.")
     assert "BZ" in organisations(b)  # a bank whose share moved, not a model number
+    c = annotate(annotator, "LONDON, April 9 - Year to March 31.\n\nPRETAX PROFIT 601.7 mln stg vs 614.4 mln")
+    assert "PRETAX" not in organisations(c)

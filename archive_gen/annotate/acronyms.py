@@ -221,7 +221,7 @@ def _country_code(text: str, token: Token) -> bool:
 
 # A model or type designation: "EOS M10", "XPS 13", "APS-C", "EF-M"; a game situation in a
 # results line: "Rosen (52./PP)".
-_MODEL_AFTER = re.compile(r"(?: [A-Z]*\d[\w-]*|-[A-Z]{1,2}\b|-[A-Z]{0,3}\d|(?: |-)[A-Z]{2,8} (?:\d+\b(?![.,]\d|%)|(?:II|III|IV)\b))")
+_MODEL_AFTER = re.compile(r"(?: [A-Z]*\d[\w-]*|-[A-Z]{1,2}\b|-[A-Z]{0,3}\d|(?: |-)[A-Z]{2,8} (?:\d+\b(?!(?:[.,]\d+)? ?%)|(?:II|III|IV)\b))")
 # also "DC-9", "DMP-BD30", a series and a number after it: "EURO STOXX 50", "JAR-OPS 3", "COMPAQ PORTABLE III"
 # (not a share's change: "und BZ WBK 1,4%", a bank)
 

@@ -156,13 +156,14 @@ def numbered_thing(text: str, token: Token) -> bool:
 # after a noun for an event or a thing ("seiner Entwicklerkonferenz WWDC", "Teilchenbeschleuniger
 # LHC"): a body is not held yearly, and "Partei AKP", "Großbank VTB" have body nouns.
 _EVENT_BEFORE = re.compile(r"(?:(?:diesjährig|letztjährig|vorjährig|nächstjährig|heurig)e[nmrs]?|annual|this year's|"
-                           r"last year's|([A-ZÄÖÜ]\w+)) $")
+                           r"last year's|([A-ZÄÖÜ][\w-]+)(?: (?:namens|mit (?:dem )?Namen|genannt|called|named))?) [„“\"]?$")
 # The head of the noun before: an event, a facility, a vehicle, a system, a portal or a programme
 # ("Entwicklerkonferenz WWDC", "Raumstation ISS", "Handelssystem XETRA", "Forschungsreaktors
 # ITER", "des Kometen ISON", "Mobiltelefonprogramme NINA"), never a body ("Partei AKP").
 _THING_BEFORE_HEADS = ("konferenz", "messe", "gipfel", "beschleuniger", "station", "studie", "turnier", "hafen",
                        "portal", "portals", "suchmaschine", "konsole", "system", "systems", "reaktor", "reaktors",
-                       "komet", "kometen", "satellit", "satelliten", "sonde", "rakete", "programm", "programme")
+                       "komet", "kometen", "satellit", "satelliten", "sonde", "rakete", "programm", "programme",
+                       "projekt", "projekts")  # also with a name after "namens": "IT-Projekts namens SASPF"
 
 
 def event_before(text: str, token: Token) -> bool:
