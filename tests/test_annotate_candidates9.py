@@ -76,6 +76,11 @@ def test_a_thing_named_after_namens(annotator):  # Wikinews train
     assert not {"SASPF", "COROT"} & organisations(a)
 
 
+def test_an_abbreviation_run_on_by_another_is_part_of_a_name(annotator):  # Wikinews train
+    a = annotate(annotator, "Die Gewerkschaften ver.di und IG BCE rufen die Beschäftigten zu Warnstreiks auf.")
+    assert "IG" not in organisations(a)
+
+
 def test_a_maker_before_its_product_stays(annotator):  # guard: Der Standard 44
     a = annotate(annotator, "Man präsentierte die finale Version des Virtual-Reality-Systems HTC Vive. HTC hat auf "
                             "dem Mobile World Congress die Version gezeigt.")

@@ -239,7 +239,8 @@ _ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})|L?X{0,3}(?:IX|IV|V?I{0,3}
 
 _CODE_BEFORE = re.compile(r"(?:^|\s)[A-Z]{2,4} $")  # "IS STM": a row of type codes (a lens)
 # The first word of a longer name: "JP Morgan", "ING Diba" (a capitalised word in lowercase follows).
-_NAME_GOES_ON = re.compile(r" [A-ZÄÖÜ](?:[a-zäöüß]+|[A-ZÄÖÜ]+ [A-ZÄÖÜ][a-zäöüß]+)\b")  # also "SG ACT Baunatal"
+_NAME_GOES_ON = re.compile(r" [A-ZÄÖÜ](?:[a-zäöüß]+|[A-ZÄÖÜ]+ [A-ZÄÖÜ][a-zäöüß]+|[A-ZÄÖÜ]{1,4}(?= [a-zäöüß]))\b")
+# also "SG ACT Baunatal", "IG BCE rufen" (an abbreviation run on by another, then lowercase)
 
 
 # "Ogier/Julien Ingrassia (FRA)": three capitals in parentheses right after a name.
