@@ -159,7 +159,8 @@ from scoring.common import (  # noqa: E402,F401
 )
 from scoring.derstandard import HELD_OUT, StandardResult, evaluate_derstandard  # noqa: E402
 from scoring.wholearticle import GOLD as ARTICLES_GOLD, WholeResult, evaluate_articles  # noqa: E402,F401
-from scoring.orgcandidates import evaluate_org_candidates  # noqa: E402
+from scoring.orgcandidates import OrgResult, evaluate_org_candidates  # noqa: E402
+from scoring.heldoutcandidates import ORGANISATIONS as HELD_OUT_ORGS, PERSONS as HELD_OUT_PERSONS, wilson  # noqa: E402
 from scoring.germeval import (  # noqa: E402,F401
     GermEvalResult, align, bio_spans, detokenize, evaluate_germeval, read_germeval,
 )
@@ -347,6 +348,31 @@ def articles_report(wa: WholeResult) -> Section:
     return lines, targets, data
 
 
+def held_out_candidate_row(name: str, result: OrgResult) -> str:
+    """One row of the held-out candidate samples: P with its 95 % Wilson interval, per corpus,
+    and the names without a verdict (the code changed since the sample was judged) apart."""
+    judged = result.right + result.wrong
+    interval = wilson(result.right, judged)
+    low_high = f"{interval[0]:.3f}–{interval[1]:.3f}" if interval else "–"
+    corpora = ", ".join(f"{c} {r}/{r + w}" for c, (r, w) in sorted(result.per_corpus.items()))
+    return f"| {name} | {fmt(result.precision)} ({result.right}/{judged}) | {low_high} | {corpora} | {len(result.unjudged)} |"
+
+
+def held_out_candidates(corpus_dir: Path, annotator) -> dict:
+    """Print the held-out candidate samples (totals only: their names are held out) and return them."""
+    print("\n### Candidates, held-out samples (scoring/heldoutcandidates.py)\n")
+    print("| kind | P (right/judged) | 95 % Wilson | per corpus | unjudged |\n| --- | --- | --- | --- | ---: |")
+    data = {}
+    for key, name, sample in (("organisations", "organisation candidates, held-out sample", HELD_OUT_ORGS),
+                              ("persons", "person candidates, held-out sample", HELD_OUT_PERSONS)):
+        result = evaluate_org_candidates(corpus_dir, annotator, sample=sample)
+        print(held_out_candidate_row(name, result))
+        data[key] = {"right": result.right, "wrong": result.wrong, "unjudged": len(result.unjudged),
+                     "per_corpus": {c: {"right": r, "wrong": w} for c, (r, w) in sorted(result.per_corpus.items())}}
+    print()
+    return data
+
+
 def speed_line(results: dict) -> tuple[str, dict]:
     parts, data = [], {}
     for name in DATASETS:
@@ -467,6 +493,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Organisation candidates, dev sample (scoring/orgcandidates.py): P {oc.precision:.3f} "
               f"({oc.right}/{oc.right + oc.wrong} judged); {len(oc.unjudged)} without a verdict")
         data["org_candidates_dev"] = {"right": oc.right, "wrong": oc.wrong, "unjudged": len(oc.unjudged)}
+        data["candidates_held_out"] = held_out_candidates(args.corpus, annotator)
     if args.json:
         data["speed"] = speed_data
         data["code"] = code

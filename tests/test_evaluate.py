@@ -286,6 +286,32 @@ def test_evaluate_reuters(tmp_path, annotator):
     assert ev.lower_bound(result.places, result.places_unlabelled).precision == 0.5
 
 
+def test_candidate_samples_count_right_wrong_and_unjudged(tmp_path, annotator):
+    from scoring.orgcandidates import Sample, evaluate_org_candidates
+    from scoring.heldoutcandidates import wilson
+
+    (tmp_path / "derstandard-10kgnad.csv").write_text(
+        "Inland;'Die Gewerkschaft GPX und der Verband ZQK luden ein. Karl Lemberg sagte am Montag, die BVG sei "
+        "dabei.'\nInland;'Der Wiener Verein ÖKV klagt. Hanna Roth sagte, es gehe voran.'\n", encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    verdicts = [("GPX", True), ("ZQK", False), ("BVG", True), ("Karl Lemberg", True)]
+    gold.write_text(json.dumps({"verdicts": [{"corpus": "derstandard", "name": n, "right": r} for n, r in verdicts]
+                                + [{"corpus": "wikinews", "name": "ÖKV", "right": True}]}), encoding="utf-8")
+
+    def keys(corpus_dir):
+        return [("derstandard", "0"), ("derstandard", "1")]
+
+    orgs = evaluate_org_candidates(tmp_path, annotator, sample=Sample(keys, ("organization",), gold))
+    # ÖKV has a verdict only in another corpus: unjudged here, counted apart
+    assert (orgs.right, orgs.wrong, list(orgs.unjudged)) == (2, 1, [("derstandard", "ÖKV")])
+    assert orgs.wrong_names == [("derstandard", "ZQK")] and orgs.per_corpus == {"derstandard": [2, 1]}
+    assert ev.held_out_candidate_row("orgs", orgs).startswith("| orgs | 0.667 (2/3) | 0.208–0.939 | derstandard 2/3 | 1 |")
+    persons = evaluate_org_candidates(tmp_path, annotator, sample=Sample(keys, ("person",), gold))
+    assert (persons.right, persons.wrong, list(persons.unjudged)) == (1, 0, [("derstandard", "Hanna Roth")])
+    low, high = wilson(8, 10)
+    assert round(low, 3) == 0.490 and round(high, 3) == 0.943 and wilson(0, 0) is None
+
+
 # ---------------------------------------------------------------------------- the command
 
 
