@@ -106,6 +106,10 @@ Whole articles (``benchmarks/gold/articles.json``, issue 12)
     judgment; an unjudged id falls back to the name rule and is counted).
   * 40 dev articles (``"part": "dev"``: Der Standard rows with index % 5 != 0) are annotated
     the same way and scored apart ("dev part" rows); ``--errors`` lists only their errors.
+  * Candidates, held-out samples (round 9, ``scoring/heldoutcandidates.py``): one verdict per
+    corpus and distinct organisation / person candidate on held-out articles; printed as totals
+    with a 95 % Wilson interval, names without a verdict apart. The verdicts are held out:
+    nobody tuning rules prints or reads them.
 
 Reuters-21578 (``reuters21578.jsonl``, English), document level
   * Documents: the stories of the TEST split (ModLewis) that have a body and people or place
