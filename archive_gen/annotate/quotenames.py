@@ -32,7 +32,7 @@ def is_quoted_name(ctx, match: re.Match) -> bool:
         return False
     if any(e.start <= start and e.end >= end for e in ctx.entities_in(max(0, start - 60), end, ("body", "source"))):
         return True
-    if _TITLE_NOUN.search(ctx.text, max(0, match.start() - 40), match.start()) and words[0][:1].isupper():
+    if _TITLE_NOUN.search(ctx.text, max(0, match.start() - 40), match.start()) and (words[0][:1].isupper() or words[0][:1].isdigit()):
         return True
     if words[0][:1].isupper() and _NAME_AFTER.match(ctx.text, match.end()):
         return True

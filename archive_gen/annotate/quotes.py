@@ -28,6 +28,7 @@ from ..model import Claim, Mention, Quote
 from .candidates import is_role
 from .quotenames import is_quoted_name, one_noun_after, quote_end, short_title
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
+from .rolephrase import phrase_speaker
 from .reported import possessive_continued, previous_speaker, pronoun_subject, reported, reported_between
 from .speakers import (Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
@@ -133,7 +134,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         subject = _ROLE_SUBJECT.fullmatch(text, s_start, verb.start())
         if subject and is_role(subject.group(1)):  # Der Hauptgeschäftsführer des BPI nannte sie „…“
             entity = ctx.by_role(subject.group(1), verb.start())
-            return (who_of(entity) if entity is not None else spoken_for(ctx, subject.start(1), subject.end(1))).by("role subject")
+            return (who_of(entity) if entity is not None else spoken_for(ctx, subject.start(1), subject.end(1))).by("role subject") \
+                or _phrase(ctx, s_start, verb, quote_at)
         if pronoun:  # unterstrich er: the speaker of the speech before; schrieb sie, he said
             if (unnamed := unnamed_role_before(ctx, sentence)) is not None:  # "Der … Vize-Außenminister …. Er sagte"
                 return unnamed
@@ -146,7 +148,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             continue
         if named := _role_after(ctx, verb, s_end).by("role after verb"):
             return Who() if one_noun_after(ctx, quote_at, verb.end()) else named
-        if named := named_body(ctx, s_start, verb).by("body at verb"):
+        if named := named_body(ctx, s_start, verb).by("body at verb") or _phrase(ctx, s_start, verb, quote_at):
             return named
     if (document := document_of(ctx, s_start, s_end)) and quote_at is not None:
         return document.by("document")  # „…“, heißt es in einer Pressemitteilung des CCC
@@ -166,6 +168,13 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
                 or reported(ctx, s_start, s_end, earlier, sentence).by("reported speech")
                 or _standalone(ctx, s_start, s_end, sentence).by("quote alone"))
     return Who()
+
+
+def _phrase(ctx: Context, s_start: int, verb: re.Match, quote_at: int | None) -> Who:
+    """A role or body phrase as the verb's subject, as written, for a quote (not a one-word title)."""
+    if quote_at is None or one_noun_after(ctx, quote_at, verb.end()):
+        return Who()
+    return phrase_speaker(ctx, s_start, verb).by("role phrase as written")
 
 
 def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:

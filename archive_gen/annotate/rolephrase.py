@@ -1,0 +1,72 @@
+"""Speakers named by a role or a body, not by a name (issue 12, round 9): "Der Einsatzleiter
+der Polizei in Dortmund erklärte dazu: „…“", "begründete der brasilianische Präsident seine
+Position", "Das Auswärtige Amt der Bundesrepublik Deutschland empfiehlt", "A spokesman for the
+ministry said". When no entity and no candidate names the subject of a speech verb, the noun
+phrase itself is the speaker, as written: that is how a reader (and the Wikinews gold) names
+who spoke. ``quotes.py`` asks only after every entity-based rule found nobody."""
+
+from __future__ import annotations
+
+import re
+
+from ..lang.lexicon import NOT_NAME_START
+from .roles import is_role
+from .speakers import Context, Who
+
+_DET = r"(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Tt]he|[Aa]n?)"
+_LOWER = r"[a-zäöüß0-9][\w-]*"  # an adjective: brasilianische, innenpolitische, 84-jährige
+_CAP = r"[A-ZÄÖÜ][\w-]*"
+# after the head: a genitive, or a "von"/"in"/"aus" phrase ending in capitalised words ("der
+# Polizei in Dortmund", "des Senders Sky News aus Leicestershire"), or a bare genitive
+# ("Der Vertreter Libyens"); English "of"/"for" with lowercase words ("for the ministry")
+_COMPLEMENT = (rf"\s+(?:des|der|von|vom|in|im|aus|bei|beim)\s+(?:(?:der|dem|den|des|die)\s+)?(?:{_LOWER}\s+){{0,2}}"
+               rf"{_CAP}(?:\s+{_CAP}){{0,2}}|\s+[A-ZÄÖÜ][\w-]*s(?=[\s,.;:])|\s+(?:of|for|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?[\w-]+")
+# a determiner, adjectives, maybe a capitalised adjective of a name ("Das Auswärtige Amt"), the
+# head noun (English: a lowercase noun after "The company's"), up to two complements; then the
+# phrase ends (a lowercase word, a sign, the end): "der Präsident Journalisten" is no phrase
+_PHRASE = re.compile(rf"\s*({_DET}\s+(?:\w+'s\s+)?(?:{_LOWER}\s+){{0,3}}?(?:{_CAP}e[nrs]?\s+)?([\w-]+)((?:{_COMPLEMENT}){{0,2}}))"
+                     r"(?=\s*[,.;:!?“”\"„]|\s+[a-zäöüß]|\s*$)")
+# before the verb: the phrase opens the sentence ("Auch", "Wie" may stand first), maybe two
+# lowercase words between ("hat gestern erklärt")
+_OPENING = re.compile(r"\s*[„\"]?(?:(?:Auch|Wie|wie|So|Nun)\s+)?")
+_TO_VERB = re.compile(r"\s*(?:[a-zäöüß]+\s+){0,2}")
+# what may stand before a verb whose subject follows it (German puts the verb second): a closed
+# quote and a comma, a prepositional phrase, one function word, a subordinate clause
+_PREPOSITION = re.compile(r"\s*(?:In|Im|Auf|Am|An|Bei|Beim|Nach|Vor|Mit|Gegenüber|Über|Zu|Zum|Zur|Seit|Während|"
+                          r"Unter|Aus|Vom|Von)\s+[^,;:„“\"]{1,80}\s+$")
+_CLAUSE_FIRST = re.compile(r"\s*(?:Als|Obwohl|Nachdem|Weil|Da|Wenn|Während|Bevor|Dass|Ob)\s+[^;:„“\"]{1,160},\s*$")
+_QUOTE_BEFORE = re.compile(r"[“\"»”]\s*,?\s*(?:so\s+)?$")
+
+
+def _front_allows_subject_after(text: str, s_start: int, verb_start: int) -> bool:
+    front = text[s_start:verb_start]
+    if _QUOTE_BEFORE.search(front) or _PREPOSITION.fullmatch(front) or _CLAUSE_FIRST.fullmatch(front):
+        return True
+    words = front.split()
+    return len(words) == 1 and words[0].lower() in NOT_NAME_START
+
+
+def phrase_speaker(ctx: Context, s_start: int, verb: re.Match) -> Who:
+    """The role or body phrase that is the speech verb's subject, as written: opening the
+    sentence right before the verb, or right after it when what stands before the verb is no
+    subject. The phrase names someone: its head is a role word, or capitalised words specify
+    it ("der Polizei in Dortmund", "Auswärtige Amt"); not "Die Regierung erklärte"."""
+    text = ctx.text
+    found = _PHRASE.match(text, _OPENING.match(text, s_start, verb.start()).end(), verb.start())
+    if found is None or not _TO_VERB.fullmatch(text, found.end(), verb.start()):
+        if not _front_allows_subject_after(text, s_start, verb.start()):
+            return Who()
+        found = _PHRASE.match(text, verb.end())
+        if found is not None and re.match(r"der\s", found.group(1)) and found.group(2).endswith("in"):
+            return Who()  # "sagte der Ministerin": a dative, not the subject
+    if found is None or ctx.entities_in(found.start(1), found.end(1), ("person",)) or ctx.in_quote(found.start(1)):
+        return Who()
+    words = found.group(1).split()
+    capitalised = [w for w in words[1:] if w[:1].isupper() and w.lower() not in NOT_NAME_START]
+    named = bool(found.group(3)) and any(w[:1].isupper() for w in found.group(3).split()) or len(capitalised) >= 2
+    if not (named or any(is_role(w) or is_role(w.capitalize()) for w in words[1:])):
+        return Who()
+    if not re.fullmatch(r"[A-ZÄÖÜa-zäöüß][\w'-]*", found.group(2)) or found.group(2).lower() in NOT_NAME_START:
+        return Who()
+    phrase = " ".join(words)
+    return Who(speaker_name=phrase[:1].lower() + phrase[1:])
