@@ -241,6 +241,8 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
             e.kind == "person" and (e.id, e.name) == (held.speaker, held.speaker_name) for e in ctx.entities_in(p_start, p_end, ("person",))):
         return held.by("quote alone: view before")  # Nach Ansicht von … Wulff ist … gefallen. „Es ist nur …“
     people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
+    if not people and (body := _opening_body(ctx, p_start, p_end)):
+        return body.by("quote alone: body before")  # Die SPD will am Kurs … festhalten. „Wir wollen …“
     if len(people) != 1:
         return Who()
     person = next(iter(people.values()))
@@ -249,6 +251,21 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
     if not SPEECH_VERB.search(ctx.text, p_start, p_end) and not _SUBJECT_AT.fullmatch(ctx.text, p_start, person.start):
         return Who()
     return who_of(person).by("quote alone: person before")
+
+
+# A body opening the sentence as its subject, an article at most before it (a heading's label
+# may stand first: "Europapolitik: Die SPD will am Kurs … festhalten."), a verb right after it.
+_ARTICLE_ONLY = re.compile(r"\s*(?:[A-ZÄÖÜ][\w-]*:\s+)?(?:Der|Die|Das|The)?\s*")
+_VERB_AFTER = re.compile(r"\s+(?!und\b|oder\b|sowie\b|and\b|or\b)[a-zäöüß]+\b")
+
+
+def _opening_body(ctx: Context, p_start: int, p_end: int) -> Who:
+    """The body that opens the sentence as its subject (the names after it are its objects)."""
+    named = ctx.entities_in(p_start, p_end, ("body", "source"))
+    if not named or named[0].kind != "body" or not _ARTICLE_ONLY.fullmatch(ctx.text, p_start, named[0].start) or \
+            not _VERB_AFTER.match(ctx.text, named[0].end):
+        return Who()
+    return who_of(named[0])
 
 
 def _speech_verbs(ctx: Context, s_start: int, s_end: int, quote_at: int | None) -> list[re.Match]:
