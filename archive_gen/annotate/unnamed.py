@@ -183,13 +183,13 @@ def unknown_claimant(ctx: Context, s_start: int, s_end: int) -> Who:
         of_body = _OF_BODY.match(ctx.text, named.end(), s_end)
         name = of_body.group(1) if of_body else named.group(1)
         if any(is_role(w) for w in (named.group(1) + " " + name).split()) or ctx.in_quote(named.start(1)) \
-                or not _a_name(ctx.text, name):
+                or not a_name(ctx.text, name):
             return Who()
         return Who(speaker_name=name)
     return Who()
 
 
-def _a_name(text: str, words: str) -> bool:
+def a_name(text: str, words: str) -> bool:
     """Two capitalised words ("Berliner Polizei", "Staatsanwaltschaft Krefeld"), an acronym
     ("BMI"), or a word the article also writes after another capitalised word ("Polizei" where
     "Berliner Polizei" stands): a name, not a generic "Website" or "Gericht"."""
@@ -215,7 +215,7 @@ def named_body(ctx: Context, s_start: int, verb: re.Match) -> Who:
         return Who()
     name = body.group(1)
     if any(is_role(w) for w in name.split()) or ctx.entities_in(body.start(1), body.end(1), ("person",)) or \
-            ctx.in_quote(body.start(1)) or not _a_name(ctx.text, name):
+            ctx.in_quote(body.start(1)) or not a_name(ctx.text, name):
         return Who()
     return Who(speaker_name=name)
 
@@ -275,8 +275,8 @@ def document_of(ctx: Context, s_start: int, s_end: int) -> Who:
     of_body = _OF_BODY.match(ctx.text, found.end(1), s_end)
     if of_body is None:
         head = found.group(1).split("-")[0]
-        return Who(speaker_name=head) if "-" in found.group(1) and _a_name(ctx.text, head) and head.isupper() else Who()
+        return Who(speaker_name=head) if "-" in found.group(1) and a_name(ctx.text, head) and head.isupper() else Who()
     named = ctx.entities_in(of_body.start(1), of_body.end(1), speaking)
     if named:
         return who_of(named[0])
-    return Who(speaker_name=of_body.group(1)) if _a_name(ctx.text, of_body.group(1)) else Who()
+    return Who(speaker_name=of_body.group(1)) if a_name(ctx.text, of_body.group(1)) else Who()
