@@ -28,7 +28,7 @@ from ..model import Claim, Mention, Quote
 from .candidates import is_role
 from .quotenames import is_quoted_name, one_noun_after, quote_end, short_title
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
-from .rolephrase import phrase_speaker
+from .rolephrase import opening_body, quote_phrase
 from .speechnouns import speech_noun_owner
 from .reported import possessive_continued, previous_speaker, pronoun_subject, reported, reported_between
 from .speakers import (Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
@@ -132,11 +132,10 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             return lone.by("lone name at verb")
         pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start()) \
             or opening_pronoun(ctx, s_start, verb.start())
-        subject = _ROLE_SUBJECT.fullmatch(text, s_start, verb.start())
-        if subject and is_role(subject.group(1)):  # Der Hauptgeschäftsführer des BPI nannte sie „…“
-            entity = ctx.by_role(subject.group(1), verb.start())
-            return (who_of(entity) if entity is not None else spoken_for(ctx, subject.start(1), subject.end(1))).by("role subject") \
-                or _phrase(ctx, s_start, verb, quote_at)
+        if (subject := _ROLE_SUBJECT.fullmatch(text, s_start, verb.start())) and is_role(subject.group(1)):  # Der … des BPI nannte sie
+            entity = ctx.by_role(subject.group(1), verb.start())  # else the body spoken for, else the phrase
+            return (who_of(entity) if entity else spoken_for(ctx, subject.start(1), subject.end(1))).by("role subject") or \
+                quote_phrase(ctx, s_start, verb, quote_at)
         if pronoun:  # unterstrich er: the speaker of the speech before; schrieb sie, he said
             if (unnamed := unnamed_role_before(ctx, sentence)) is not None:  # "Der … Vize-Außenminister …. Er sagte"
                 return unnamed
@@ -149,7 +148,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             continue
         if named := _role_after(ctx, verb, s_end).by("role after verb"):
             return Who() if one_noun_after(ctx, quote_at, verb.end()) else named
-        if named := named_body(ctx, s_start, verb).by("body at verb") or _phrase(ctx, s_start, verb, quote_at):
+        if named := named_body(ctx, s_start, verb).by("body at verb") or quote_phrase(ctx, s_start, verb, quote_at):
             return named
     if (document := document_of(ctx, s_start, s_end)) and quote_at is not None:
         return document.by("document")  # „…“, heißt es in einer Pressemitteilung des CCC
@@ -169,13 +168,6 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
                 or reported(ctx, s_start, s_end, earlier, sentence).by("reported speech")
                 or _standalone(ctx, s_start, s_end, sentence).by("quote alone"))
     return Who()
-
-
-def _phrase(ctx: Context, s_start: int, verb: re.Match, quote_at: int | None) -> Who:
-    """A role or body phrase as the verb's subject, as written, for a quote (not a one-word title)."""
-    if quote_at is None or one_noun_after(ctx, quote_at, verb.end()):
-        return Who()
-    return phrase_speaker(ctx, s_start, verb).by("role phrase as written")
 
 
 def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:
@@ -243,7 +235,7 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
             e.kind == "person" and (e.id, e.name) == (held.speaker, held.speaker_name) for e in ctx.entities_in(p_start, p_end, ("person",))):
         return held.by("quote alone: view before")  # Nach Ansicht von … Wulff ist … gefallen. „Es ist nur …“
     people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
-    if not people and (body := _opening_body(ctx, p_start, p_end)):
+    if not people and (body := opening_body(ctx, p_start, p_end)):
         return body.by("quote alone: body before")  # Die SPD will am Kurs … festhalten. „Wir wollen …“
     if len(people) != 1:
         return Who()
@@ -253,21 +245,6 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
     if not SPEECH_VERB.search(ctx.text, p_start, p_end) and not _SUBJECT_AT.fullmatch(ctx.text, p_start, person.start):
         return Who()
     return who_of(person).by("quote alone: person before")
-
-
-# A body opening the sentence as its subject, an article at most before it (a heading's label
-# may stand first: "Europapolitik: Die SPD will am Kurs … festhalten."), a verb right after it.
-_ARTICLE_ONLY = re.compile(r"\s*(?:[A-ZÄÖÜ][\w-]*:\s+)?(?:Der|Die|Das|The)?\s*")
-_VERB_AFTER = re.compile(r"\s+(?!und\b|oder\b|sowie\b|and\b|or\b)[a-zäöüß]+\b")
-
-
-def _opening_body(ctx: Context, p_start: int, p_end: int) -> Who:
-    """The body that opens the sentence as its subject (the names after it are its objects)."""
-    named = ctx.entities_in(p_start, p_end, ("body", "source"))
-    if not named or named[0].kind != "body" or not _ARTICLE_ONLY.fullmatch(ctx.text, p_start, named[0].start) or \
-            not _VERB_AFTER.match(ctx.text, named[0].end):
-        return Who()
-    return who_of(named[0])
 
 
 def _speech_verbs(ctx: Context, s_start: int, s_end: int, quote_at: int | None) -> list[re.Match]:

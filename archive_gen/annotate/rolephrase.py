@@ -11,7 +11,8 @@ import re
 
 from ..lang.lexicon import NOT_NAME_START
 from .roles import is_role
-from .speakers import Context, Who
+from .quotenames import one_noun_after
+from .speakers import Context, Who, who_of
 
 _DET = r"(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Tt]he|[Aa]n?)"
 _LOWER = r"[a-zäöüß0-9][\w-]*"  # an adjective: brasilianische, innenpolitische, 84-jährige
@@ -70,3 +71,25 @@ def phrase_speaker(ctx: Context, s_start: int, verb: re.Match) -> Who:
         return Who()
     phrase = " ".join(words)
     return Who(speaker_name=phrase[:1].lower() + phrase[1:])
+
+
+def quote_phrase(ctx: Context, s_start: int, verb: re.Match, quote_at: int | None) -> Who:
+    """A role or body phrase as the verb's subject, as written, for a quote (not a one-word title)."""
+    if quote_at is None or one_noun_after(ctx, quote_at, verb.end()):
+        return Who()
+    return phrase_speaker(ctx, s_start, verb).by("role phrase as written")
+
+
+# A body opening the sentence as its subject, an article at most before it (a heading's label
+# may stand first: "Europapolitik: Die SPD will am Kurs … festhalten."), a verb right after it.
+_ARTICLE_ONLY = re.compile(r"\s*(?:[A-ZÄÖÜ][\w-]*:\s+)?(?:Der|Die|Das|The)?\s*")
+_VERB_AFTER = re.compile(r"\s+(?!und\b|oder\b|sowie\b|and\b|or\b)[a-zäöüß]+\b")
+
+
+def opening_body(ctx: Context, p_start: int, p_end: int) -> Who:
+    """The body that opens the sentence as its subject (the names after it are its objects)."""
+    named = ctx.entities_in(p_start, p_end, ("body", "source"))
+    if not named or named[0].kind != "body" or not _ARTICLE_ONLY.fullmatch(ctx.text, p_start, named[0].start) or \
+            not _VERB_AFTER.match(ctx.text, named[0].end):
+        return Who()
+    return who_of(named[0])
