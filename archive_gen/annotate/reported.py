@@ -68,8 +68,10 @@ def reported(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sente
     nicht mehr so klar“" continues the speaker of the sentence before, who spoke with a speech
     verb and is the one person named there, or of the quote just before."""
     if not (_SUBJUNCTIVE.search(ctx.text, s_start, s_end) or _SUBJUNCTIVE_OPENING.match(ctx.text, s_start)) or \
-            _who_may_speak(ctx, s_start, s_end) or _own_verb(ctx, s_start, s_end):
+            _own_verb(ctx, s_start, s_end):
         return Who()
+    if _who_may_speak(ctx, s_start, s_end):
+        return _only_the_speaker(ctx, s_start, s_end, earlier, sentence)
     # the speaker of the sentence before, or of the one before a sentence of reported speech
     # that names nobody ("…, so der AK Vorratsdatenspeicherung. Europäern werde ferner
     # verweigert, … . Die Geheimklauseln … seien „…“"): indirect speech runs on
@@ -86,6 +88,17 @@ def reported(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sente
         if back == 1 and _who_may_speak(ctx, *ctx.sentences[sentence - 1]):
             break
     return previous_speaker(ctx, earlier, sentence, "sie")
+
+
+def _only_the_speaker(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sentence: int) -> Who:
+    """Reported speech that names nobody but the speaker of the quote before, at most two
+    sentences back: "Obwohl Steinbrück … mit Steuermehreinnahmen … rechnet, sei man von einer
+    „Entschuldung weit entfernt“" (Steinbrück's quote stood in the sentence before)."""
+    last = previous_speaker(ctx, earlier, sentence, "sie")
+    named = {(e.id, None if e.id else e.name) for e in ctx.entities_in(s_start, s_end, ("person", "body", "source"))}
+    if not last or named != {(last.speaker, None if last.speaker else last.speaker_name)}:
+        return Who()
+    return last.by("reported speech, speaker named")
 
 
 def _one_speaker(ctx: Context, p_start: int, p_end: int) -> Who:
