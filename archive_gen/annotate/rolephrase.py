@@ -25,7 +25,7 @@ _COMPLEMENT = (rf"\s+(?:des|der|von|vom|in|im|aus|bei|beim)\s+(?:(?:der|dem|den|
 # a determiner, adjectives, maybe a capitalised adjective of a name ("Das Auswärtige Amt"), the
 # head noun (English: a lowercase noun after "The company's"), up to two complements; then the
 # phrase ends (a lowercase word, a sign, the end): "der Präsident Journalisten" is no phrase
-_PHRASE = re.compile(rf"\s*({_DET}\s+(?:\w+'s\s+)?(?:{_LOWER}\s+){{0,3}}?(?:{_CAP}e[nrs]?\s+)?([\w-]+)((?:{_COMPLEMENT}){{0,2}}))"
+_PHRASE = re.compile(rf"\s*({_DET}\s+(?:\w+'s\s+)?(?:{_LOWER}\s+){{0,3}}(?:{_CAP}e[nrs]?\s+)?([\w-]+)((?:{_COMPLEMENT}){{0,2}}))"
                      r"(?=\s*[,.;:!?“”\"„]|\s+[a-zäöüß]|\s*$)")
 # before the verb: the phrase opens the sentence ("Auch", "Wie" may stand first), maybe two
 # lowercase words between ("hat gestern erklärt")
