@@ -137,3 +137,22 @@ def test_erhofft_is_a_verb_of_stance(annotator):  # Wikinews 47908
     a = annotate(annotator, "Der Berliner Senat hatte sich erhofft, dass die Erlöse bei einem Urteil im Sinne Berlins "
                             "„in den notleidenden Landeshaushalt fließen“ würden.")
     assert speaker(a, "notleidenden Landeshaushalt") == "der Berliner Senat"
+
+
+def test_so_after_a_quote_that_ends_with_its_own_full_stop(annotator):  # Wikinews 63691
+    a = annotate(annotator, "Die Landeszentrale kündigte den Vertrag. „Offenbar sind öffentliche Bürgeranfragen dann "
+                            "doch zu lästig.“ so das Fazit der Betreiber von Abgeordnetenwatch.")
+    assert speaker(a, "Bürgeranfragen") == "das Fazit der Betreiber von Abgeordnetenwatch"
+
+
+def test_a_bare_plural_group_before_a_plural_speech_verb(annotator):  # Wikinews 49475
+    a = annotate(annotator, "Der Präsident unterstützt die Rhetorik der Veteranen. Weiße Farmer berichteten bereits "
+                            "über erste „Landnahmen“ von landwirtschaftlichen Höfen.")
+    assert speaker(a, "Landnahmen") == "Weiße Farmer"
+
+
+def test_guard_a_bare_group_before_a_singular_verb_or_after_the_verb(annotator):
+    a = annotate(annotator, "Neue Regeln erklärte er für nötig: „Wir prüfen alle Möglichkeiten.“ In der Sitzung "
+                            "berichteten Weiße Farmer über erste „Landnahmen“.")
+    assert speaker(a, "Wir prüfen") != "Neue Regeln"
+    assert speaker(a, "Landnahmen") is None

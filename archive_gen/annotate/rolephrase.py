@@ -22,10 +22,12 @@ _CAP = r"[A-ZÄÖÜ][\w-]*"
 # ("Der Vertreter Libyens"); English "of"/"for" with lowercase words ("for the ministry")
 _COMPLEMENT = (rf"\s+(?:des|der|von|vom|in|im|aus|bei|beim)\s+(?:(?:der|dem|den|des|die)\s+)?(?:{_LOWER}\s+){{0,2}}"
                rf"{_CAP}(?:\s+{_CAP}){{0,2}}|\s+[A-ZÄÖÜ][\w-]*s(?=[\s,.;:])|\s+(?:of|for|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?[\w-]+")
+# no determiner: a plural group, a capitalised adjective and a noun ("Weiße Farmer berichteten")
+_BARE_PLURAL = r"(?=[A-ZÄÖÜ][a-zäöüß]+e\s+[A-ZÄÖÜ][a-zäöüß]+\b)[A-ZÄÖÜ][a-zäöüß]+e\s+"
 # a determiner, adjectives, maybe a capitalised adjective of a name ("Das Auswärtige Amt"), the
 # head noun (English: a lowercase noun after "The company's"), up to two complements; then the
 # phrase ends (a lowercase word, a sign, the end): "der Präsident Journalisten" is no phrase
-_PHRASE = re.compile(rf"\s*({_DET}\s+(?:\w+'s\s+)?(?:{_LOWER}\s+){{0,3}}(?:{_CAP}e[nrs]?\s+)?([\w-]+)((?:{_COMPLEMENT}){{0,2}}))"
+_PHRASE = re.compile(rf"\s*((?:{_DET}\s+|{_BARE_PLURAL})(?:\w+'s\s+)?(?:{_LOWER}\s+){{0,3}}(?:{_CAP}e[nrs]?\s+)?([\w-]+)((?:{_COMPLEMENT}){{0,2}}))"
                      r"(?=\s*[,.;:!?“”\"„]|\s+[a-zäöüß]|\s*$)")
 # before the verb: the phrase opens the sentence ("Auch", "Wie" may stand first), maybe two
 # lowercase words between ("hat gestern erklärt")
@@ -47,37 +49,52 @@ def _front_allows_subject_after(text: str, s_start: int, verb_start: int) -> boo
     return len(words) == 1 and words[0].lower() in NOT_NAME_START
 
 
-def phrase_speaker(ctx: Context, s_start: int, verb: re.Match) -> Who:
-    """The role or body phrase that is the speech verb's subject, as written: opening the
-    sentence right before the verb, or right after it when what stands before the verb is no
-    subject. The phrase names someone: its head is a role word, or capitalised words specify
-    it ("der Polizei in Dortmund", "Auswärtige Amt"); not "Die Regierung erklärte"."""
+def _subject_phrase(ctx: Context, s_start: int, verb: re.Match) -> re.Match | None:
+    """The phrase opening the sentence right before the verb, else the one right after it when
+    what stands before the verb is no subject."""
     text = ctx.text
     found = _PHRASE.match(text, _OPENING.match(text, s_start, verb.start()).end(), verb.start())
-    if found is None or not _TO_VERB.fullmatch(text, found.end(), verb.start()):
-        if not _front_allows_subject_after(text, s_start, verb.start()):
-            return Who()
-        found = _PHRASE.match(text, verb.end())
-        if found is not None and re.match(r"der\s", found.group(1)) and found.group(2).endswith("in"):
-            return Who()  # "sagte der Ministerin": a dative, not the subject
-    if found is None or ctx.entities_in(found.start(1), found.end(1), ("person",)) or ctx.in_quote(found.start(1)):
+    if found is not None and _TO_VERB.fullmatch(text, found.end(), verb.start()):
+        return found
+    if not _front_allows_subject_after(text, s_start, verb.start()):
+        return None
+    found = _PHRASE.match(text, verb.end())
+    if found is not None and re.match(r"der\s", found.group(1)) and found.group(2).endswith("in"):
+        return None  # "sagte der Ministerin": a dative, not the subject
+    return found
+
+
+def phrase_speaker(ctx: Context, s_start: int, verb: re.Match, one_word_quote: bool = False) -> Who:
+    """The role or body phrase that is the speech verb's subject, as written. The phrase names
+    someone: its head is a role word, or capitalised words specify it ("der Polizei in
+    Dortmund", "Auswärtige Amt"); not "Die Regierung erklärte". After the verb, not for a
+    quote of one capitalised word (a name or a title as often as speech)."""
+    text = ctx.text
+    found = _subject_phrase(ctx, s_start, verb)
+    if found is None or ctx.entities_in(found.start(1), found.end(1), ("person",)) or ctx.in_quote(found.start(1)) or \
+            (one_word_quote and found.start(1) > verb.start()):
         return Who()
     words = found.group(1).split()
+    if not re.fullmatch(_DET, words[0]):  # a bare plural group opens the sentence before a plural verb
+        if found.start(1) != _OPENING.match(text, s_start).end() or not verb.group().split()[0].endswith("en") or \
+                words[0].lower() in NOT_NAME_START:
+            return Who()
+        words = ["", *words]  # the adjective is no determiner: it names the group with the noun
     capitalised = [w for w in words[1:] if w[:1].isupper() and w.lower() not in NOT_NAME_START]
     named = bool(found.group(3)) and any(w[:1].isupper() for w in found.group(3).split()) or len(capitalised) >= 2
     if not (named or any(is_role(w) or is_role(w.capitalize()) for w in words[1:])):
         return Who()
     if not re.fullmatch(r"[A-ZÄÖÜa-zäöüß][\w'-]*", found.group(2)) or found.group(2).lower() in NOT_NAME_START:
         return Who()
-    phrase = " ".join(words)
-    return Who(speaker_name=phrase[:1].lower() + phrase[1:])
+    phrase = " ".join(words).strip()
+    return Who(speaker_name=phrase[:1].lower() + phrase[1:] if words[0] else phrase)  # "der …" wherever it stands
 
 
 def quote_phrase(ctx: Context, s_start: int, verb: re.Match, quote_at: int | None) -> Who:
     """A role or body phrase as the verb's subject, as written, for a quote (not a one-word title)."""
-    if quote_at is None or one_noun_after(ctx, quote_at, verb.end()):
+    if quote_at is None:
         return Who()
-    return phrase_speaker(ctx, s_start, verb).by("role phrase as written")
+    return phrase_speaker(ctx, s_start, verb, one_noun_after(ctx, quote_at, verb.end())).by("role phrase as written")
 
 
 # A body opening the sentence as its subject, an article at most before it (a heading's label
