@@ -156,3 +156,10 @@ def test_guard_a_bare_group_before_a_singular_verb_or_after_the_verb(annotator):
                             "berichteten Weiße Farmer über erste „Landnahmen“.")
     assert speaker(a, "Wir prüfen") != "Neue Regeln"
     assert speaker(a, "Landnahmen") is None
+
+
+def test_guard_a_role_alone_names_nobody(annotator):  # the sample archive's Obama article
+    a = annotate(annotator, "Positiv reagierte auch die Führung der Behörde. „Ich hoffe, dass der Preis ein Ansporn "
+                            "ist“, sagte ein Sprecher. A spokesman said “we are pleased”.")
+    assert speaker(a, "Ich hoffe") is None
+    assert speaker(a, "we are pleased") is None

@@ -82,7 +82,8 @@ def phrase_speaker(ctx: Context, s_start: int, verb: re.Match, one_word_quote: b
         words = ["", *words]  # the adjective is no determiner: it names the group with the noun
     capitalised = [w for w in words[1:] if w[:1].isupper() and w.lower() not in NOT_NAME_START]
     named = bool(found.group(3)) and any(w[:1].isupper() for w in found.group(3).split()) or len(capitalised) >= 2
-    if not (named or any(is_role(w) or is_role(w.capitalize()) for w in words[1:])):
+    # a role alone ("sagte ein Sprecher", "der Minister") names nobody: an adjective or a complement must specify it
+    if not (named or len(words) > 2 and any(is_role(w) or is_role(w.capitalize()) for w in words[1:])):
         return Who()
     if not re.fullmatch(r"[A-ZÄÖÜa-zäöüß][\w'-]*", found.group(2)) or found.group(2).lower() in NOT_NAME_START:
         return Who()
