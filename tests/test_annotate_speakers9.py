@@ -72,7 +72,7 @@ def test_guard_a_feminine_dative_after_the_verb_is_no_subject(annotator):
     assert speaker(a, "Wir prüfen") != "der Ministerin des Landes"
 
 
-def test_a_title_after_a_title_noun_may_open_with_a_digit(annotator):  # Wikinews 21640
+def test_a_title_after_a_title_noun_may_open_with_a_digit(annotator):  # Wikinews 28493
     a = annotate(annotator, "Der Komponist schrieb einige Titel zu Stanley Kubricks Film „2001: Odyssee im Weltraum“.")
     assert not any("Odyssee" in q.text for q in a.quotes)
 
@@ -163,3 +163,10 @@ def test_guard_a_role_alone_names_nobody(annotator):  # the sample archive's Oba
                             "ist“, sagte ein Sprecher. A spokesman said “we are pleased”.")
     assert speaker(a, "Ich hoffe") is None
     assert speaker(a, "we are pleased") is None
+
+
+def test_an_opinion_does_not_take_a_term_after_an_article(annotator):  # Wikinews 32592
+    a = annotate(annotator, "Die Debatte im Bundestag dauerte an. Für Anja Hajduk ist dann auch die „Zeit der "
+                            "Ehrlichkeit“ der Regierungspolitik vorbei. Für Peer Steinbrück ist die Lage „alarmierend“.")
+    assert speaker(a, "Zeit der Ehrlichkeit") is None
+    assert speaker(a, "alarmierend") == "peer-steinbrueck"

@@ -152,9 +152,14 @@ _OPINION_VERB = re.compile(r"\s*(?:\([^()]{1,40}\))?\s+(?:ist|sei|war|wäre|sind
                            r"hält|halte|gilt|gelte|steht|stehe)\b")
 
 
+# An article right before the quote makes it a term inside a noun phrase, not the judgment:
+# "Für Anja Hajduk ist dann auch die „Zeit der Ehrlichkeit“ der Regierungspolitik vorbei".
+_ARTICLE_THEN_QUOTE = re.compile(r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer)\s+$")
+
+
 def opinion_holder(ctx: Context, s_start: int, quote_at: int) -> Who:
     opening = _FOR.match(ctx.text, s_start, quote_at)
-    if opening is None:
+    if opening is None or _ARTICLE_THEN_QUOTE.search(ctx.text, max(s_start, quote_at - 8), quote_at):
         return Who()
     people = ctx.entities_in(opening.end(), quote_at, ("person",))
     if not people or not _FOR_GAP.fullmatch(ctx.text, opening.end(), people[0].start) or \
