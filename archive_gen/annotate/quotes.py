@@ -247,10 +247,16 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
     return who_of(person).by("quote alone: person before")
 
 
+_SO_AFTER_STOP = re.compile(r"\s*so\b")
+
+
 def _speech_verbs(ctx: Context, s_start: int, s_end: int, quote_at: int | None) -> list[re.Match]:
     """The sentence's speech verbs outside quotes; for a quote, nearest first ("Klose nannte …
     „überzogen“, Löw bezeichnete … als „übertrieben“": each quote is its nearest verb's)."""
     verbs = [v for v in SPEECH_VERB.finditer(ctx.text, s_start, s_end) if not ctx.in_quote(v.start())]
+    # "„… lästig.“ so das Fazit der Betreiber": "so" after a quote that ends with its full stop
+    verbs += [so for _, b in ctx.quotes_in(s_start, s_end) if ctx.text[b - 2:b - 1] in ".!?"
+              and (so := _SO_AFTER_STOP.match(ctx.text, b, s_end))]
     if quote_at is not None and len(verbs) > 1:
         verbs.sort(key=lambda v: _distance(ctx, v, quote_at))
     return verbs

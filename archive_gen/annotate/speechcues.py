@@ -29,7 +29,7 @@ SPEECH_VERB = re.compile(
     r"hinzufügte\w*|hinzugefügt|bekanntgab\w*|zugab\w*|behauptet\w*|empfiehlt|empfahl\w*|schätzte\w* ein|schätzt ein|"
     r"said|says|told|stated|warned|announced|promised|added|wrote|declared|insisted|urged|reported|"
     r"explained|argued|noted|replied|commented|asked|called|claimed|recommended|asserted)\b"
-    r"|(?:,|(?<=[.!?][“\"»”]))\s*so\b"  # "„…“, so Kim", "„… lästig.“ so das Fazit der Betreiber"
+    r"|,\s*so\b"
 )
 # Attribution cues and where their object stands.
 CUE_AFTER = re.compile(

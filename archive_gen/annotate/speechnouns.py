@@ -17,6 +17,7 @@ _NOUN = (r"(?:Vorwurf|Vorwürfe[n]?|Kritik|Forderung|Aussage|Äußerung|Erkläru
 # Ministers", "der EU-Außenminister"), or after "von"
 _FRAME = re.compile(rf"\b(?:[Dd]en|[Dd]ie|[Dd]er|[Dd]em|[Ee]ine[mnr]?|[Tt]he|[Aa]n?)\s+(?:[a-zäöüß][\w-]*\s+){{0,2}}{_NOUN}"
                     rf"\s+(?:der|des|von|vom|of)\s+(?:(?:der|dem|the)\s+)?((?:[A-ZÄÖÜ][\w-]*\s+){{0,2}}[A-ZÄÖÜ][\w-]*)")
+_NOUN_ALONE = re.compile(rf"{_NOUN}\s+(?:der|des|von|vom|of)\s")
 # the quote stands in the clause the frame opens: a comma ("…der CDU, es handele sich um „…“"),
 # or an impersonal "hatte es geheißen:" right before it
 _CLAUSE = re.compile(r"(?:\s+vom\s+[A-ZÄÖÜ][\w-]*)?(?:,\s+[^.;:!?]{0,200}|\s+(?:hatte|hat|hieß|heißt)\s+es(?:\s+geheißen)?\s*:\s*)$")
@@ -25,6 +26,8 @@ _CLAUSE = re.compile(r"(?:\s+vom\s+[A-ZÄÖÜ][\w-]*)?(?:,\s+[^.;:!?]{0,200}|\s+
 def speech_noun_owner(ctx: Context, s_start: int, quote_at: int) -> Who:
     """The owner of the speech noun whose clause holds the quote: an entity, else the name as
     written (two capitalised words or a compound, not a bare common noun)."""
+    if not _NOUN_ALONE.search(ctx.text, s_start, quote_at):  # the cheap question first
+        return Who()
     frames = [f for f in _FRAME.finditer(ctx.text, s_start, quote_at) if not ctx.in_quote(f.start())]
     if not frames:
         return Who()
