@@ -170,3 +170,18 @@ def test_an_opinion_does_not_take_a_term_after_an_article(annotator):  # Wikinew
                             "Ehrlichkeit“ der Regierungspolitik vorbei. Für Peer Steinbrück ist die Lage „alarmierend“.")
     assert speaker(a, "Zeit der Ehrlichkeit") is None
     assert speaker(a, "alarmierend") == "peer-steinbrueck"
+
+
+def test_english_a_phrase_after_said_that_opens_a_clause_is_no_speaker(annotator):  # Reuters TEST 16856
+    a = annotate(annotator, "Yeutter, on the NBC program, said the United States did not want to drop the \"agreement\" "
+                            "now. \"We wouldn't be able to do business,\" said a spokesman for leading Japanese "
+                            "electronics firm Matsushita Electric Industrial Co.")
+    assert speaker(a, "agreement") is None
+    assert speaker(a, "do business") == "a spokesman for leading Japanese electronics firm Matsushita Electric Industrial Co"
+
+
+def test_guard_a_body_before_a_quote_whose_speaker_follows(annotator):  # Reuters TEST 18866
+    a = annotate(annotator, "The trial went on. Die CDU also charged that Kraft said it could substantiate these "
+                            "claims. \"Nutritional information is important to consumers.\" Bureau Director William "
+                            "MacLeod said in a statement.")
+    assert speaker(a, "Nutritional information") != "cdu"

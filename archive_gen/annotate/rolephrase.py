@@ -13,21 +13,24 @@ from ..lang.lexicon import NOT_NAME_START
 from .roles import is_role
 from .quotenames import one_noun_after
 from .speakers import Context, Who, who_of
+from .speechcues import SPEECH_VERB
 
 _DET = r"(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Tt]he|[Aa]n?)"
-_LOWER = r"[a-zäöüß0-9][\w-]*"  # an adjective: brasilianische, innenpolitische, 84-jährige
+# an adjective: brasilianische, innenpolitische, 84-jährige; no preposition or conjunction
+_LINK = r"(?!(?:of|for|at|in|on|and|who|von|vom|im|aus|bei|und|des|der)\b)"
+_LOWER = rf"{_LINK}[a-zäöüß0-9][\w-]*"
 _CAP = r"[A-ZÄÖÜ][\w-]*"
 # after the head: a genitive, or a "von"/"in"/"aus" phrase ending in capitalised words ("der
 # Polizei in Dortmund", "des Senders Sky News aus Leicestershire"), or a bare genitive
 # ("Der Vertreter Libyens"); English "of"/"for" with lowercase words ("for the ministry")
 _COMPLEMENT = (rf"\s+(?:des|der|von|vom|in|im|aus|bei|beim)\s+(?:(?:der|dem|den|des|die)\s+)?(?:{_LOWER}\s+){{0,2}}"
-               rf"{_CAP}(?:\s+{_CAP}){{0,2}}|\s+[A-ZÄÖÜ][\w-]*s(?=[\s,.;:])|\s+(?:of|for|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?[\w-]+")
+               rf"{_CAP}(?:\s+{_CAP}){{0,2}}|\s+[A-ZÄÖÜ][\w-]*s(?=[\s,.;:])|\s+(?:of|for|at)\s+(?:the\s+)?(?:[\w.&'-]+\s+){{0,7}}[\w.&'-]*\w")
 # no determiner: a plural group, a capitalised adjective and a noun ("Weiße Farmer berichteten")
 _BARE_PLURAL = r"(?=[A-ZÄÖÜ][a-zäöüß]+e\s+[A-ZÄÖÜ][a-zäöüß]+\b)[A-ZÄÖÜ][a-zäöüß]+e\s+"
 # a determiner, adjectives, maybe a capitalised adjective of a name ("Das Auswärtige Amt"), the
 # head noun (English: a lowercase noun after "The company's"), up to two complements; then the
 # phrase ends (a lowercase word, a sign, the end): "der Präsident Journalisten" is no phrase
-_PHRASE = re.compile(rf"\s*((?:{_DET}\s+|{_BARE_PLURAL})(?:\w+'s\s+)?(?:{_LOWER}\s+){{0,3}}(?:{_CAP}e[nrs]?\s+)?([\w-]+)((?:{_COMPLEMENT}){{0,2}}))"
+_PHRASE = re.compile(rf"\s*((?:{_DET}\s+|{_BARE_PLURAL})(?:\w+'s\s+)?(?:{_LOWER}\s+){{0,3}}(?:{_CAP}e[nrs]?\s+)?({_LINK}[\w-]+)((?:{_COMPLEMENT}){{0,2}}))"
                      r"(?=\s*[,.;:!?“”\"„]|\s+[a-zäöüß]|\s*$)")
 # before the verb: the phrase opens the sentence ("Auch", "Wie" may stand first), maybe two
 # lowercase words between ("hat gestern erklärt")
@@ -54,13 +57,16 @@ def _subject_phrase(ctx: Context, s_start: int, verb: re.Match) -> re.Match | No
     what stands before the verb is no subject."""
     text = ctx.text
     found = _PHRASE.match(text, _OPENING.match(text, s_start, verb.start()).end(), verb.start())
-    if found is not None and _TO_VERB.fullmatch(text, found.end(), verb.start()):
-        return found
+    gap = _TO_VERB.fullmatch(text, found.end(), verb.start()) if found is not None else None
+    if gap is not None and (not gap.group().strip() or not re.match(r"(?:[Tt]he|[Aa]n?)\s", found.group(1))):
+        return found  # English puts nothing between the subject and "said"
     if not _front_allows_subject_after(text, s_start, verb.start()):
         return None
     found = _PHRASE.match(text, verb.end())
     if found is not None and re.match(r"der\s", found.group(1)) and found.group(2).endswith("in"):
         return None  # "sagte der Ministerin": a dative, not the subject
+    if found is not None and re.match(r"(?:the|an?)\s", found.group(1)) and re.match(r"\s+(?!who\b)[a-z]", text[found.end():]):
+        return None  # "said the United States did not want": the subject of the clause said
     return found
 
 
@@ -104,10 +110,21 @@ _ARTICLE_ONLY = re.compile(r"\s*(?:[A-ZÄÖÜ][\w-]*:\s+)?(?:Der|Die|Das|The)?\s
 _VERB_AFTER = re.compile(r"\s+(?!und\b|oder\b|sowie\b|and\b|or\b)[a-zäöüß]+\b")
 
 
-def opening_body(ctx: Context, p_start: int, p_end: int) -> Who:
-    """The body that opens the sentence as its subject (the names after it are its objects)."""
+def opening_body(ctx: Context, sentence: int) -> Who:
+    """The body that opens the sentence before ``sentence`` as its subject (the names after it
+    are its objects); not when the sentence after names a person with a speech verb, who may
+    be the one quoted ("… verify." FTC Bureau … Director William MacLeod said)."""
+    p_start, p_end = ctx.sentences[sentence - 1]
     named = ctx.entities_in(p_start, p_end, ("body", "source"))
     if not named or named[0].kind != "body" or not _ARTICLE_ONLY.fullmatch(ctx.text, p_start, named[0].start) or \
-            not _VERB_AFTER.match(ctx.text, named[0].end):
+            not _VERB_AFTER.match(ctx.text, named[0].end) or _person_speaks(ctx, sentence + 1):
         return Who()
     return who_of(named[0])
+
+
+def _person_speaks(ctx: Context, sentence: int) -> bool:
+    if sentence >= len(ctx.sentences):
+        return False
+    start, end = ctx.sentences[sentence]
+    verb = next((v for v in SPEECH_VERB.finditer(ctx.text, start, end) if not ctx.in_quote(v.start())), None)
+    return verb is not None and bool(ctx.entities_in(start, verb.start(), ("person",)))
