@@ -185,3 +185,15 @@ def test_guard_a_body_before_a_quote_whose_speaker_follows(annotator):  # Reuter
                             "claims. \"Nutritional information is important to consumers.\" Bureau Director William "
                             "MacLeod said in a statement.")
     assert speaker(a, "Nutritional information") != "cdu"
+
+
+def test_the_agent_of_a_passive_characterisation(annotator):  # Wikinews 68040
+    a = annotate(annotator, "Die Waldbrandgefahr ist hoch. Insbesondere in weiten Teilen Norddeutschlands wird die Gefahr "
+                            "von Waldbränden vom Deutschen Wetterdienst als „sehr hoch“ eingestuft.")
+    assert speaker(a, "sehr hoch") == "Deutschen Wetterdienst"
+
+
+def test_guard_a_passive_agent_without_a_participle_of_judging(annotator):
+    a = annotate(annotator, "Die Gefahr wird vom Deutschen Wetterdienst als „sehr hoch“ und weiter steigend gemeldet, "
+                            "so die Zeitung.")
+    assert speaker(a, "sehr hoch") != "Deutschen Wetterdienst"

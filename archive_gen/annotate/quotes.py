@@ -29,7 +29,7 @@ from .candidates import is_role
 from .quotenames import is_quoted_name, one_noun_after, quote_end, short_title
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
 from .rolephrase import opening_body, quote_phrase
-from .speechnouns import speech_noun_owner
+from .speechnouns import framing_owner
 from .reported import possessive_continued, previous_speaker, pronoun_subject, reported, reported_between
 from .speakers import (Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
@@ -186,7 +186,7 @@ def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:
             or introducing_name(ctx, s_start, quote_at).by("colon: lone name")
             or _inverted(ctx, quote_at).by("inversion") or opinion_holder(ctx, s_start, quote_at).by("opinion für")
             or relative_speaker(ctx, s_start, quote_at).by("relative clause")
-            or speech_noun_owner(ctx, s_start, quote_at).by("speech noun's owner"))
+            or framing_owner(ctx, s_start, quote_at))
 
 
 def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:

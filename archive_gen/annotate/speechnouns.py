@@ -1,12 +1,14 @@
 """Quotes framed by a speech noun and its owner (issue 12, round 9): "Auf den Vorwurf der CDU,
 es handele sich um einen „sozialistischen Antrag“, …", "In einer Erklärung der
 EU-Außenminister vom Dienstagabend hatte es geheißen: „…“". The noun says that someone spoke;
-its genitive says who, whatever verb the sentence goes on with."""
+its genitive says who, whatever verb the sentence goes on with. And the agent of a passive
+characterisation: "wird … vom Deutschen Wetterdienst als „sehr hoch“ eingestuft"."""
 
 from __future__ import annotations
 
 import re
 
+from .quotenames import quote_end
 from .speakers import Context, Who, who_of
 from .speechcues import SPEECH_VERB
 from .unnamed import a_name
@@ -53,3 +55,31 @@ def _outside_quotes(ctx: Context, start: int, end: int) -> str:
             lo, hi = max(a, start) - start, min(b, end) - start
             text = text[:lo] + "x" * (hi - lo) + text[hi:]
     return text
+
+
+# A passive characterisation: the agent after "von"/"vom"/"durch", then "als" and the quote, a
+# participle of judging after it in the clause.
+_AGENT_AS = re.compile(r"\b(?:von|vom|durch)\s+(?:(?:der|dem|den)\s+)?((?:[A-ZÄÖÜ][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*)"
+                       r"\s+(?:[a-zäöüß]+\s+){0,2}als\s+[„\"»“]$")
+_JUDGED = re.compile(r"[^.;:!?,„“\"]{0,40}?\b(?:bezeichnet|eingestuft|gewertet|bewertet|kritisiert|beschrieben|angesehen|"
+                     r"gesehen|betrachtet|abgelehnt|begrüßt|gelobt|verurteilt|eingeschätzt|charakterisiert|dargestellt)\b")
+
+
+def passive_agent(ctx: Context, s_start: int, quote_at: int) -> Who:
+    """The agent of a passive that judges with the quote ("vom Deutschen Wetterdienst als „sehr
+    hoch“ eingestuft"): an entity, else two capitalised words as written."""
+    agent = _AGENT_AS.search(ctx.text, max(s_start, quote_at - 120), quote_at + 1)
+    end = quote_end(ctx, quote_at)
+    if agent is None or end is None or not _JUDGED.match(ctx.text, end) or ctx.in_quote(agent.start()):
+        return Who()
+    named = ctx.entities_in(agent.start(1), agent.end(1), ("person", "body", "source"))
+    if named:
+        return who_of(named[0])
+    name = agent.group(1)
+    return Who(speaker_name=name) if " " in name and a_name(ctx.text, name) else Who()
+
+
+def framing_owner(ctx: Context, s_start: int, quote_at: int) -> Who:
+    """Whose words a speech noun or a passive characterisation frames, marked by its rule."""
+    return speech_noun_owner(ctx, s_start, quote_at).by("speech noun's owner") or \
+        passive_agent(ctx, s_start, quote_at).by("passive agent")
