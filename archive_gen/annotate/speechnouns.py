@@ -68,6 +68,8 @@ _JUDGED = re.compile(r"[^.;:!?,„“\"]{0,40}?\b(?:bezeichnet|eingestuft|gewert
 def passive_agent(ctx: Context, s_start: int, quote_at: int) -> Who:
     """The agent of a passive that judges with the quote ("vom Deutschen Wetterdienst als „sehr
     hoch“ eingestuft"): an entity, else two capitalised words as written."""
+    if ctx.text[max(0, quote_at - 4):quote_at] != "als ":  # the cheap question first
+        return Who()
     agent = _AGENT_AS.search(ctx.text, max(s_start, quote_at - 120), quote_at + 1)
     end = quote_end(ctx, quote_at)
     if agent is None or end is None or not _JUDGED.match(ctx.text, end) or ctx.in_quote(agent.start()):
