@@ -32,19 +32,28 @@ def is_quoted_name(ctx, match: re.Match) -> bool:
         return False
     if any(e.start <= start and e.end >= end for e in ctx.entities_in(max(0, start - 60), end, ("body", "source"))):
         return True
-    if _TITLE_NOUN.search(ctx.text, max(0, match.start() - 40), match.start()) and words[0][:1].isupper():
+    if _TITLE_NOUN.search(ctx.text, max(0, match.start() - 40), match.start()) and (words[0][:1].isupper() or words[0][:1].isdigit()):
         return True
     if words[0][:1].isupper() and _NAME_AFTER.match(ctx.text, match.end()):
         return True
-    if len(words) == 1 and _bare_name(ctx.text, words[0], match):
+    if len(words) == 1 and (_bare_name(ctx.text, words[0], match) or _CODE_NAME.fullmatch(words[0])):
         return True
-    return 2 <= len(words) and words[0][:1].isupper() and all(_NAME_WORD.fullmatch(w.strip(",")) for w in words)
+    # after a genitive or dative article a name may hold "von" ("Ein Sprecher der „Polizei von DeLand“")
+    particle = _LINK_WORD if _ARTICLE_BEFORE.search(ctx.text, max(0, match.start() - 5), match.start()) else _NAME_WORD
+    return 2 <= len(words) and words[0][:1].isupper() and \
+        all(_NAME_WORD.fullmatch(w.strip(",")) or particle.fullmatch(w) for w in words)
+
+
+# One word of letters and digits: a product's or a company's name („Ener1“, „Power8“), not speech.
+_CODE_NAME = re.compile(r"[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*[0-9][\w-]*")
+_ARTICLE_BEFORE = re.compile(r"\b(?:der|des|dem|den)\s+$")
+_LINK_WORD = re.compile(r"von|vom|zu|für")
 
 
 def _bare_name(text: str, word: str, match: re.Match) -> bool:
     """One quoted word that the article also writes bare, and HanTa calls a proper noun or does
     not know: a name ("die Gentech-Kartoffel Amflora" makes „Amflora“ a name); not „Gesindel“."""
-    if not word[:1].isupper() or not word.isalpha():
+    if not word[:1].isupper() or not word.isalnum():  # „Ener1“
         return False
     bare = re.compile(rf"(?<![„\"»“\w-]){re.escape(word)}(?![“\"«\w-])")
     return any(not (match.start() <= m.start() < match.end()) for m in bare.finditer(text)) and \

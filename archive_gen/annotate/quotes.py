@@ -28,6 +28,8 @@ from ..model import Claim, Mention, Quote
 from .candidates import is_role
 from .quotenames import is_quoted_name, one_noun_after, quote_end, short_title
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
+from .rolephrase import opening_body, quote_phrase
+from .speechnouns import framing_owner
 from .reported import possessive_continued, previous_speaker, pronoun_subject, reported, reported_between
 from .speakers import (Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
@@ -130,10 +132,10 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             return lone.by("lone name at verb")
         pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start()) \
             or opening_pronoun(ctx, s_start, verb.start())
-        subject = _ROLE_SUBJECT.fullmatch(text, s_start, verb.start())
-        if subject and is_role(subject.group(1)):  # Der Hauptgeschäftsführer des BPI nannte sie „…“
-            entity = ctx.by_role(subject.group(1), verb.start())
-            return (who_of(entity) if entity is not None else spoken_for(ctx, subject.start(1), subject.end(1))).by("role subject")
+        if (subject := _ROLE_SUBJECT.fullmatch(text, s_start, verb.start())) and is_role(subject.group(1)):  # Der … des BPI nannte sie
+            entity = ctx.by_role(subject.group(1), verb.start())  # else the body spoken for, else the phrase
+            return (who_of(entity) if entity else spoken_for(ctx, subject.start(1), subject.end(1))).by("role subject") or \
+                quote_phrase(ctx, s_start, verb, quote_at)
         if pronoun:  # unterstrich er: the speaker of the speech before; schrieb sie, he said
             if (unnamed := unnamed_role_before(ctx, sentence)) is not None:  # "Der … Vize-Außenminister …. Er sagte"
                 return unnamed
@@ -146,7 +148,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             continue
         if named := _role_after(ctx, verb, s_end).by("role after verb"):
             return Who() if one_noun_after(ctx, quote_at, verb.end()) else named
-        if named := named_body(ctx, s_start, verb).by("body at verb"):
+        if named := named_body(ctx, s_start, verb).by("body at verb") or quote_phrase(ctx, s_start, verb, quote_at):
             return named
     if (document := document_of(ctx, s_start, s_end)) and quote_at is not None:
         return document.by("document")  # „…“, heißt es in einer Pressemitteilung des CCC
@@ -183,7 +185,8 @@ def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:
     return (contrast_speaker(ctx, s_start, quote_at).by("while-clause") or _introduced(ctx, s_start, quote_at).by("colon: one person")
             or introducing_name(ctx, s_start, quote_at).by("colon: lone name")
             or _inverted(ctx, quote_at).by("inversion") or opinion_holder(ctx, s_start, quote_at).by("opinion für")
-            or relative_speaker(ctx, s_start, quote_at).by("relative clause"))
+            or relative_speaker(ctx, s_start, quote_at).by("relative clause")
+            or framing_owner(ctx, s_start, quote_at))
 
 
 def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
@@ -232,6 +235,8 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
             e.kind == "person" and (e.id, e.name) == (held.speaker, held.speaker_name) for e in ctx.entities_in(p_start, p_end, ("person",))):
         return held.by("quote alone: view before")  # Nach Ansicht von … Wulff ist … gefallen. „Es ist nur …“
     people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
+    if not people and (body := opening_body(ctx, sentence)):
+        return body.by("quote alone: body before")  # Die SPD will am Kurs … festhalten. „Wir wollen …“
     if len(people) != 1:
         return Who()
     person = next(iter(people.values()))
@@ -242,10 +247,16 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
     return who_of(person).by("quote alone: person before")
 
 
+_SO_AFTER_STOP = re.compile(r"\s*so\b")
+
+
 def _speech_verbs(ctx: Context, s_start: int, s_end: int, quote_at: int | None) -> list[re.Match]:
     """The sentence's speech verbs outside quotes; for a quote, nearest first ("Klose nannte …
     „überzogen“, Löw bezeichnete … als „übertrieben“": each quote is its nearest verb's)."""
     verbs = [v for v in SPEECH_VERB.finditer(ctx.text, s_start, s_end) if not ctx.in_quote(v.start())]
+    # "„… lästig.“ so das Fazit der Betreiber": "so" after a quote that ends with its full stop
+    verbs += [so for _, b in ctx.quotes_in(s_start, s_end) if ctx.text[b - 2:b - 1] in ".!?"
+              and (so := _SO_AFTER_STOP.match(ctx.text, b, s_end))]
     if quote_at is not None and len(verbs) > 1:
         verbs.sort(key=lambda v: _distance(ctx, v, quote_at))
     return verbs

@@ -9,7 +9,7 @@ import re
 from ..model import Quote
 from .speakers import Context, Who, who_of
 from .speechcues import SPEECH_VERB
-from .unnamed import named_body
+from .unnamed import named_body, unknown_claimant
 
 # A noun right before a speech verb is its subject: "Ein Sprecher von Tesla teilte mit".
 _NOUN_SUBJECT = re.compile(r"\b(?:Der|Die|Ein|Eine)\s+[A-ZÄÖÜ][\w-]*(?:\s+(?:des|der|von|vom)\s+[A-ZÄÖÜ][\w-]*)?\s+$")
@@ -63,29 +63,48 @@ _SUBJUNCTIVE = re.compile(r"\b(?:sei|seien|habe|hätten?|werde|würden?|könne|m
                           r"wolle|zeige|gehe|bleibe|komme|brauche|wisse|gelte|fehle|halte|sehe|lasse|mache)\b")
 
 
+REPORTED_REACH = 4  # sentences back over which reported speech that names nobody runs on
+
+
 def reported(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sentence: int) -> Who:
     """Reported speech that goes on (subjunctive, nobody named): "Damit seien „der Kurs …
     nicht mehr so klar“" continues the speaker of the sentence before, who spoke with a speech
     verb and is the one person named there, or of the quote just before."""
     if not (_SUBJUNCTIVE.search(ctx.text, s_start, s_end) or _SUBJUNCTIVE_OPENING.match(ctx.text, s_start)) or \
-            _who_may_speak(ctx, s_start, s_end) or _own_verb(ctx, s_start, s_end):
+            _own_verb(ctx, s_start, s_end):
         return Who()
+    if _who_may_speak(ctx, s_start, s_end):
+        return _only_the_speaker(ctx, s_start, s_end, earlier, sentence)
     # the speaker of the sentence before, or of the one before a sentence of reported speech
     # that names nobody ("…, so der AK Vorratsdatenspeicherung. Europäern werde ferner
     # verweigert, … . Die Geheimklauseln … seien „…“"): indirect speech runs on
-    for back in (1, 2):
+    for back in range(1, REPORTED_REACH + 1):
         if sentence - back < 0:
             break
-        if back == 2:
-            m_start, m_end = ctx.sentences[sentence - 1]
+        if back >= 2:
+            m_start, m_end = ctx.sentences[sentence - back + 1]
             if not _SUBJUNCTIVE.search(ctx.text, m_start, m_end) or _who_may_speak(ctx, m_start, m_end) or \
                     any(a < m_end and b > m_start for a, b in ctx.quote_spans):
                 break
-        if said := _one_speaker(ctx, *ctx.sentences[sentence - back]):
-            return said if back == 1 else said.by("reported speech, two back")
+        said = _one_speaker(ctx, *ctx.sentences[sentence - back])
+        if not said and back >= 2:  # "Laut Polizei habe es … gegeben. Dabei sei … . Dies hätten die Beamten „…“ verhindert."
+            said = unknown_claimant(ctx, *ctx.sentences[sentence - back]).by("reported speech after a cue")
+        if said:
+            return said if back == 1 else said.by("reported speech, two back" if back == 2 else "reported speech, three or more back")
         if back == 1 and _who_may_speak(ctx, *ctx.sentences[sentence - 1]):
             break
     return previous_speaker(ctx, earlier, sentence, "sie")
+
+
+def _only_the_speaker(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sentence: int) -> Who:
+    """Reported speech that names nobody but the speaker of the quote before, at most two
+    sentences back: "Obwohl Steinbrück … mit Steuermehreinnahmen … rechnet, sei man von einer
+    „Entschuldung weit entfernt“" (Steinbrück's quote stood in the sentence before)."""
+    last = previous_speaker(ctx, earlier, sentence, "sie")
+    named = {(e.id, None if e.id else e.name) for e in ctx.entities_in(s_start, s_end, ("person", "body", "source"))}
+    if not last or named != {(last.speaker, None if last.speaker else last.speaker_name)}:
+        return Who()
+    return last.by("reported speech, speaker named")
 
 
 def _one_speaker(ctx: Context, p_start: int, p_end: int) -> Who:

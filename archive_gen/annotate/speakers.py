@@ -65,6 +65,10 @@ class Context:
         i = bisect.bisect_right(self._quote_starts, offset) - 1
         return i >= 0 and self._quote_spans[i][0] <= offset < self._quote_spans[i][1]
 
+    def quotes_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The quote spans that open in [start, end)."""
+        return self._quote_spans[bisect.bisect_left(self._quote_starts, start):bisect.bisect_left(self._quote_starts, end)]
+
     def entities_in(self, start: int, end: int, kinds: tuple[str, ...]) -> list[Entity]:
         """Entities starting in [start, end), by binary search: linear overall, not quadratic."""
         first = bisect.bisect_left(self.entity_starts, start)

@@ -17,7 +17,7 @@ SPEECH_VERB = re.compile(
     r"appelliert\w*|unterstrich\w*|versichert\w*|mahnt\w*|lobt\w*|zitiert\w*|mit den Worten|"
     r"stellte\w* fest|stellt fest|festgestellt|schildert\w*|beschreib\w*|beschrieb\w*|nennt|urteilt\w*|beurteilt\w*|"
     r"begründet\w*|gibt an|geht davon aus|ging\w* davon aus|resümiert\w*|bilanziert\w*|kommentiert|"
-    r"berichtete\w*|meldete\w*|riet\w*|rät|bezweifelt\w*|hofft\w*|zeigte\w* sich|zeigt sich|"
+    r"berichtete\w*|meldete\w*|riet\w*|rät|bezweifelt\w*|hofft\w*|erhofft\w*|zeigte\w* sich|zeigt sich|"
     r"wörtlich|lautete\w*|meint|ausdrückt\w*|ausgedrückt|führte\w*(?=(?:\s+\S+){0,2}\s+aus\b)|"
     r"der Meinung|der Ansicht|sicherte\w*|beklagt\w*|bedauert\w*|"
     r"glaubt\w*|verwies\w*|wies\w* darauf hin|bekanntgegeben|bekannt gegeben|gab\w* bekannt|gibt bekannt|"

@@ -152,9 +152,14 @@ _OPINION_VERB = re.compile(r"\s*(?:\([^()]{1,40}\))?\s+(?:ist|sei|war|wäre|sind
                            r"hält|halte|gilt|gelte|steht|stehe)\b")
 
 
+# An article right before the quote makes it a term inside a noun phrase, not the judgment:
+# "Für Anja Hajduk ist dann auch die „Zeit der Ehrlichkeit“ der Regierungspolitik vorbei".
+_ARTICLE_THEN_QUOTE = re.compile(r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer)\s+$")
+
+
 def opinion_holder(ctx: Context, s_start: int, quote_at: int) -> Who:
     opening = _FOR.match(ctx.text, s_start, quote_at)
-    if opening is None:
+    if opening is None or _ARTICLE_THEN_QUOTE.search(ctx.text, max(s_start, quote_at - 8), quote_at):
         return Who()
     people = ctx.entities_in(opening.end(), quote_at, ("person",))
     if not people or not _FOR_GAP.fullmatch(ctx.text, opening.end(), people[0].start) or \
@@ -183,13 +188,13 @@ def unknown_claimant(ctx: Context, s_start: int, s_end: int) -> Who:
         of_body = _OF_BODY.match(ctx.text, named.end(), s_end)
         name = of_body.group(1) if of_body else named.group(1)
         if any(is_role(w) for w in (named.group(1) + " " + name).split()) or ctx.in_quote(named.start(1)) \
-                or not _a_name(ctx.text, name):
+                or not a_name(ctx.text, name):
             return Who()
         return Who(speaker_name=name)
     return Who()
 
 
-def _a_name(text: str, words: str) -> bool:
+def a_name(text: str, words: str) -> bool:
     """Two capitalised words ("Berliner Polizei", "Staatsanwaltschaft Krefeld"), an acronym
     ("BMI"), or a word the article also writes after another capitalised word ("Polizei" where
     "Berliner Polizei" stands): a name, not a generic "Website" or "Gericht"."""
@@ -215,7 +220,7 @@ def named_body(ctx: Context, s_start: int, verb: re.Match) -> Who:
         return Who()
     name = body.group(1)
     if any(is_role(w) for w in name.split()) or ctx.entities_in(body.start(1), body.end(1), ("person",)) or \
-            ctx.in_quote(body.start(1)) or not _a_name(ctx.text, name):
+            ctx.in_quote(body.start(1)) or not a_name(ctx.text, name):
         return Who()
     return Who(speaker_name=name)
 
@@ -275,8 +280,8 @@ def document_of(ctx: Context, s_start: int, s_end: int) -> Who:
     of_body = _OF_BODY.match(ctx.text, found.end(1), s_end)
     if of_body is None:
         head = found.group(1).split("-")[0]
-        return Who(speaker_name=head) if "-" in found.group(1) and _a_name(ctx.text, head) and head.isupper() else Who()
+        return Who(speaker_name=head) if "-" in found.group(1) and a_name(ctx.text, head) and head.isupper() else Who()
     named = ctx.entities_in(of_body.start(1), of_body.end(1), speaking)
     if named:
         return who_of(named[0])
-    return Who(speaker_name=of_body.group(1)) if _a_name(ctx.text, of_body.group(1)) else Who()
+    return Who(speaker_name=of_body.group(1)) if a_name(ctx.text, of_body.group(1)) else Who()

@@ -1,0 +1,130 @@
+"""Speakers named by a role or a body, not by a name (issue 12, round 9): "Der Einsatzleiter
+der Polizei in Dortmund erklärte dazu: „…“", "begründete der brasilianische Präsident seine
+Position", "Das Auswärtige Amt der Bundesrepublik Deutschland empfiehlt", "A spokesman for the
+ministry said". When no entity and no candidate names the subject of a speech verb, the noun
+phrase itself is the speaker, as written: that is how a reader (and the Wikinews gold) names
+who spoke. ``quotes.py`` asks only after every entity-based rule found nobody."""
+
+from __future__ import annotations
+
+import re
+
+from ..lang.lexicon import NOT_NAME_START
+from .roles import is_role
+from .quotenames import one_noun_after
+from .speakers import Context, Who, who_of
+from .speechcues import SPEECH_VERB
+
+_DET = r"(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Tt]he|[Aa]n?)"
+# an adjective: brasilianische, innenpolitische, 84-jährige; no preposition or conjunction
+_LINK = r"(?!(?:of|for|at|in|on|and|who|von|vom|im|aus|bei|und|des|der)\b)"
+_LOWER = rf"{_LINK}[a-zäöüß0-9][\w-]*"
+_CAP = r"[A-ZÄÖÜ][\w-]*"
+# after the head: a genitive, or a "von"/"in"/"aus" phrase ending in capitalised words ("der
+# Polizei in Dortmund", "des Senders Sky News aus Leicestershire"), or a bare genitive
+# ("Der Vertreter Libyens"); English "of"/"for" with lowercase words ("for the ministry")
+_COMPLEMENT = (rf"\s+(?:des|der|von|vom|in|im|aus|bei|beim)\s+(?:(?:der|dem|den|des|die)\s+)?(?:{_LOWER}\s+){{0,2}}"
+               rf"{_CAP}(?:\s+{_CAP}){{0,2}}|\s+[A-ZÄÖÜ][\w-]*s(?=[\s,.;:])|\s+(?:of|for|at)\s+(?:the\s+)?(?:[\w.&'-]+\s+){{0,7}}[\w.&'-]*\w")
+# no determiner: a plural group, a capitalised adjective and a noun ("Weiße Farmer berichteten")
+_BARE_PLURAL = r"(?=[A-ZÄÖÜ][a-zäöüß]+e\s+[A-ZÄÖÜ][a-zäöüß]+\b)[A-ZÄÖÜ][a-zäöüß]+e\s+"
+# a determiner, adjectives, maybe a capitalised adjective of a name ("Das Auswärtige Amt"), the
+# head noun (English: a lowercase noun after "The company's"), up to two complements; then the
+# phrase ends (a lowercase word, a sign, the end): "der Präsident Journalisten" is no phrase
+_PHRASE = re.compile(rf"\s*((?:{_DET}\s+|{_BARE_PLURAL})(?:\w+'s\s+)?(?:{_LOWER}\s+){{0,3}}(?:{_CAP}e[nrs]?\s+)?({_LINK}[\w-]+)((?:{_COMPLEMENT}){{0,2}}))"
+                     r"(?=\s*[,.;:!?“”\"„]|\s+[a-zäöüß]|\s*$)")
+# before the verb: the phrase opens the sentence ("Auch", "Wie" may stand first), maybe two
+# lowercase words between ("hat gestern erklärt")
+_OPENING = re.compile(r"\s*[„\"]?(?:(?:Auch|Wie|wie|So|Nun)\s+)?")
+_TO_VERB = re.compile(r"\s*(?:[a-zäöüß]+\s+){0,2}")
+# what may stand before a verb whose subject follows it (German puts the verb second): a closed
+# quote and a comma, a prepositional phrase, one function word, a subordinate clause
+_PREPOSITION = re.compile(r"\s*(?:In|Im|Auf|Am|An|Bei|Beim|Nach|Vor|Mit|Gegenüber|Über|Zu|Zum|Zur|Seit|Während|"
+                          r"Unter|Aus|Vom|Von)\s+[^,;:„“\"]{1,80}\s+$")
+_CLAUSE_FIRST = re.compile(r"\s*(?:Als|Obwohl|Nachdem|Weil|Da|Wenn|Während|Bevor|Dass|Ob)\s+[^;:„“\"]{1,160},\s*$")
+_QUOTE_BEFORE = re.compile(r"[“\"»”]\s*,?\s*(?:so\s+)?$")
+
+
+def _front_allows_subject_after(text: str, s_start: int, verb_start: int) -> bool:
+    front = text[s_start:verb_start]
+    if _QUOTE_BEFORE.search(front) or _PREPOSITION.fullmatch(front) or _CLAUSE_FIRST.fullmatch(front):
+        return True
+    words = front.split()
+    return len(words) == 1 and words[0].lower() in NOT_NAME_START
+
+
+def _subject_phrase(ctx: Context, s_start: int, verb: re.Match) -> re.Match | None:
+    """The phrase opening the sentence right before the verb, else the one right after it when
+    what stands before the verb is no subject."""
+    text = ctx.text
+    found = _PHRASE.match(text, _OPENING.match(text, s_start, verb.start()).end(), verb.start())
+    gap = _TO_VERB.fullmatch(text, found.end(), verb.start()) if found is not None else None
+    if gap is not None and (not gap.group().strip() or not re.match(r"(?:[Tt]he|[Aa]n?)\s", found.group(1))):
+        return found  # English puts nothing between the subject and "said"
+    if not _front_allows_subject_after(text, s_start, verb.start()):
+        return None
+    found = _PHRASE.match(text, verb.end())
+    if found is not None and re.match(r"der\s", found.group(1)) and found.group(2).endswith("in"):
+        return None  # "sagte der Ministerin": a dative, not the subject
+    if found is not None and re.match(r"(?:the|an?)\s", found.group(1)) and re.match(r"\s+(?!who\b)[a-z]", text[found.end():]):
+        return None  # "said the United States did not want": the subject of the clause said
+    return found
+
+
+def phrase_speaker(ctx: Context, s_start: int, verb: re.Match, one_word_quote: bool = False) -> Who:
+    """The role or body phrase that is the speech verb's subject, as written. The phrase names
+    someone: its head is a role word, or capitalised words specify it ("der Polizei in
+    Dortmund", "Auswärtige Amt"); not "Die Regierung erklärte". After the verb, not for a
+    quote of one capitalised word (a name or a title as often as speech)."""
+    text = ctx.text
+    found = _subject_phrase(ctx, s_start, verb)
+    if found is None or ctx.entities_in(found.start(1), found.end(1), ("person",)) or ctx.in_quote(found.start(1)) or \
+            (one_word_quote and found.start(1) > verb.start()):
+        return Who()
+    words = found.group(1).split()
+    if not re.fullmatch(_DET, words[0]):  # a bare plural group opens the sentence before a plural verb
+        if found.start(1) != _OPENING.match(text, s_start).end() or not verb.group().split()[0].endswith("en") or \
+                words[0].lower() in NOT_NAME_START:
+            return Who()
+        words = ["", *words]  # the adjective is no determiner: it names the group with the noun
+    capitalised = [w for w in words[1:] if w[:1].isupper() and w.lower() not in NOT_NAME_START]
+    named = bool(found.group(3)) and any(w[:1].isupper() for w in found.group(3).split()) or len(capitalised) >= 2
+    # a role alone ("sagte ein Sprecher", "der Minister") names nobody: an adjective or a complement must specify it
+    if not (named or len(words) > 2 and any(is_role(w) or is_role(w.capitalize()) for w in words[1:])):
+        return Who()
+    if not re.fullmatch(r"[A-ZÄÖÜa-zäöüß][\w'-]*", found.group(2)) or found.group(2).lower() in NOT_NAME_START:
+        return Who()
+    phrase = " ".join(words).strip()
+    return Who(speaker_name=phrase[:1].lower() + phrase[1:] if words[0] else phrase)  # "der …" wherever it stands
+
+
+def quote_phrase(ctx: Context, s_start: int, verb: re.Match, quote_at: int | None) -> Who:
+    """A role or body phrase as the verb's subject, as written, for a quote (not a one-word title)."""
+    if quote_at is None:
+        return Who()
+    return phrase_speaker(ctx, s_start, verb, one_noun_after(ctx, quote_at, verb.end())).by("role phrase as written")
+
+
+# A body opening the sentence as its subject, an article at most before it (a heading's label
+# may stand first: "Europapolitik: Die SPD will am Kurs … festhalten."), a verb right after it.
+_ARTICLE_ONLY = re.compile(r"\s*(?:[A-ZÄÖÜ][\w-]*:\s+)?(?:Der|Die|Das|The)?\s*")
+_VERB_AFTER = re.compile(r"\s+(?!und\b|oder\b|sowie\b|and\b|or\b)[a-zäöüß]+\b")
+
+
+def opening_body(ctx: Context, sentence: int) -> Who:
+    """The body that opens the sentence before ``sentence`` as its subject (the names after it
+    are its objects); not when the sentence after names a person with a speech verb, who may
+    be the one quoted ("… verify." FTC Bureau … Director William MacLeod said)."""
+    p_start, p_end = ctx.sentences[sentence - 1]
+    named = ctx.entities_in(p_start, p_end, ("body", "source"))
+    if not named or named[0].kind != "body" or not _ARTICLE_ONLY.fullmatch(ctx.text, p_start, named[0].start) or \
+            not _VERB_AFTER.match(ctx.text, named[0].end) or _person_speaks(ctx, sentence + 1):
+        return Who()
+    return who_of(named[0])
+
+
+def _person_speaks(ctx: Context, sentence: int) -> bool:
+    if sentence >= len(ctx.sentences):
+        return False
+    start, end = ctx.sentences[sentence]
+    verb = next((v for v in SPEECH_VERB.finditer(ctx.text, start, end) if not ctx.in_quote(v.start())), None)
+    return verb is not None and bool(ctx.entities_in(start, verb.start(), ("person",)))
