@@ -102,3 +102,11 @@ def test_real_persons_stay(annotator, text, person):  # guards: Reuters TEST 183
 def test_german_company_words_are_untouched(annotator):  # guard: the English rules need English text
     found = kinds(annotate(annotator, "„Wir bleiben“, sagte Hans Power am Montag in Wien."))
     assert found.get("Hans Power") == "person"
+
+
+def test_a_lone_surname_of_a_named_person_stays_theirs(annotator):  # Reuters TEST 15332
+    article = annotate(annotator, (
+        "It said Martin S. Ackerman and Joel Yonover, both attorneys, were named directors and constitute "
+        "the new board. In addition, the company said Ackerman was named chief executive officer."))
+    ackerman = next(c for c in article.candidates if c.name == "Martin S. Ackerman")
+    assert ackerman.kind == "person" and len(ackerman.spans) == 2

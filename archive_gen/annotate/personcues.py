@@ -12,6 +12,7 @@ verbs only)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # The last word of an English company or body: the whole name is an organisation.
 BODY_ENDS = frozenset(
@@ -43,10 +44,13 @@ _HEADINGS = BODY_ENDS | frozenset(
 
 
 def english_candidate(text: str, name: str, cue: str, spans: list[tuple[int, int]], names: frozenset[str],
-                      titles: frozenset[str]) -> tuple[str, list[tuple[int, int]], str | None]:
+                      titles: frozenset[str], others: Iterable[str]) -> tuple[str, list[tuple[int, int]], str | None]:
     """(name, spans, kind) of an English person candidate: its heading cut off, then
-    :func:`english_kind`."""
+    :func:`english_kind`; a lone word that ends another candidate's name ("Martin S. Ackerman")
+    is that person's surname."""
     name, spans = trim_heading(text, name, spans, names, titles)
+    if " " not in name and any(other.endswith(" " + name) for other in others):
+        return name, spans, "person"
     return name, spans, english_kind(text, name, cue, spans[0])
 
 
