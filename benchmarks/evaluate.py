@@ -163,7 +163,7 @@ from scoring.common import (  # noqa: E402,F401
 )
 from scoring.derstandard import HELD_OUT, StandardResult, evaluate_derstandard  # noqa: E402
 from scoring.wholearticle import GOLD as ARTICLES_GOLD, WholeResult, evaluate_articles  # noqa: E402,F401
-from scoring.orgcandidates import OrgResult, evaluate_org_candidates  # noqa: E402
+from scoring.orgcandidates import PERSONS_EN, OrgResult, evaluate_org_candidates  # noqa: E402
 from scoring.heldoutcandidates import ORGANISATIONS as HELD_OUT_ORGS, PERSONS as HELD_OUT_PERSONS, wilson  # noqa: E402
 from scoring.germeval import (  # noqa: E402,F401
     GermEvalResult, align, bio_spans, detokenize, evaluate_germeval, read_germeval,
@@ -497,6 +497,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Organisation candidates, dev sample (scoring/orgcandidates.py): P {oc.precision:.3f} "
               f"({oc.right}/{oc.right + oc.wrong} judged); {len(oc.unjudged)} without a verdict")
         data["org_candidates_dev"] = {"right": oc.right, "wrong": oc.wrong, "unjudged": len(oc.unjudged)}
+        pe = evaluate_org_candidates(args.corpus, annotator, sample=PERSONS_EN)
+        print(f"Person candidates, English dev sample (gold/person_candidates_en.json): P {pe.precision:.3f} "
+              f"({pe.right}/{pe.right + pe.wrong} judged); {len(pe.unjudged)} without a verdict")
+        data["person_candidates_en_dev"] = {"right": pe.right, "wrong": pe.wrong, "unjudged": len(pe.unjudged)}
         data["candidates_held_out"] = held_out_candidates(args.corpus, annotator)
     if args.json:
         data["speed"] = speed_data

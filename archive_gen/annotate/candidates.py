@@ -34,6 +34,7 @@ from ..model import Candidate
 from .acronyms import find_acronyms
 from .matcher import Token, capitalised, tokenize
 from .orgthings import company_tail
+from .personcues import BODY_ENDS, english_candidate
 from .namewords import (CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, cast_names, common_noun_in_context,
                         inside_other_name, listed_names, marker_before_name, with_unaccented)
 from .roles import is_role, role_ends_before, role_follows
@@ -61,6 +62,7 @@ ORG_SUFFIXES = frozenset(
     "Partnership Association Institute Institut University Universität Foundation Stiftung Company Partners "
     "Fund Trust Agency Ministry Council Committee Party Partei Verband Verein".split()
 ) | CLUB_SUFFIXES
+_BODY_SUFFIXES = ORG_SUFFIXES | BODY_ENDS
 # Rare dictionary entries are mostly words ("Art", "Titel", "Lupe"); real given names in the
 # news are common somewhere.
 MIN_FREQUENCY = 3
@@ -194,6 +196,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
     tokens = tokenize(text) if tokens is None else tokens
     counts = collections.Counter(map(operator.itemgetter(0), tokens))  # each token's text
     english_verbs = not _SPEECH_AFTER_EN.isdisjoint(counts)
+    english = english_verbs or counts["the"] + counts["The"] > max(1, counts["der"] + counts["die"] + counts["Die"])
     commas = frozenset(k for k, t in enumerate(tokens) if t.gap == ", ")  # where an apposition may stand
     names = first_names()
     found: dict[str, tuple[str, list[tuple[int, int]]]] = {}  # name -> (cue, spans)
@@ -234,7 +237,12 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         sentence = sentence_at(sentences, starts, start)
         evidence = text[sentence[0]:sentence[1]] if sentence else text[max(0, start - 80):start + 80]
         organization = cue in ("acronym", "club") or name.split()[-1].rstrip(".") in ORG_SUFFIXES
-        if organization and cue not in ("acronym", "club") and company_tail(text, *spans[0], name, ORG_SUFFIXES,
+        if english and not organization:  # English: "Salomon Brothers said", "Freeport said"
+            name, spans, kind = english_candidate(text, name, cue, spans, names, _TITLES, found)
+            if kind is None:
+                continue
+            organization = kind == "organization"
+        if organization and cue not in ("acronym", "club") and company_tail(text, *spans[0], name, _BODY_SUFFIXES if english_verbs else ORG_SUFFIXES,
                                                                                      english=english_verbs):
             continue  # "Seiko Co Ltd" of "Hattori Seiko Co Ltd": the whole name or nothing
         result.append(Candidate(name, "organization" if organization else "person", " ".join(evidence.split()),

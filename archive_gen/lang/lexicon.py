@@ -95,7 +95,7 @@ _NOT_NAME_START = {
         he she we they i you his her their our my who what when where why how which while
         will would shall should can could may might must has have had is was are were be been
         new old first last next more most many all any some each every other such only also
-        mr mrs ms dr prof st saint mount lake cape port fort"""
+        mr mrs ms dr prof st saint mount lake cape port fort among neither either both two three four five"""
     ),
 }
 NOT_NAME_START = _union(_NOT_NAME_START.values())

@@ -58,6 +58,15 @@ class Sample:
 DEV = Sample(dev_keys, ORG_KINDS, GOLD)
 
 
+def reuters_dev_keys(corpus_dir: Path) -> list[tuple[str, str]]:
+    """The Reuters TEST articles of the dev sample (English)."""
+    return [key for key in dev_keys(corpus_dir) if key[0] == "reuters"]
+
+
+# Round 10: English person candidates on the same Reuters TEST articles (gold/person_candidates_en.json).
+PERSONS_EN = Sample(reuters_dev_keys, ("person",), GOLD.with_name("person_candidates_en.json"))
+
+
 @dataclass
 class OrgResult:
     right: int = 0

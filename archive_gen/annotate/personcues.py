@@ -1,0 +1,95 @@
+"""English person candidates that name a company or a body (issue 12, round 10).
+
+English news puts a company where a person would stand ("Freeport said", "lead manager Salomon
+Brothers", "Georgia Power said"): the speech verb and the role cues that find persons find them
+too. English writes common nouns in lowercase, so a capitalised company word inside a name
+(``Airlines``, ``Securities``, ``Brothers``) is the name's own and says what it names; a lone word
+with only a speech verb for a cue is a person only when a person pronoun (he, she) refers to it
+before ``it``/``its`` does. A heading before a given name ("Secretary of State for Trade and
+Industry Paul Channon") is cut off. German articles never reach these rules (English speech
+verbs only)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# The last word of an English company or body: the whole name is an organisation.
+BODY_ENDS = frozenset(
+    "Bank Banque Bancorp Securities Brothers Airlines Airways Markets Capital Properties International "
+    "Industries Financial Savings Motors Telecom Power Refining Communications Center Centre Department "
+    "Commission Democrats Republicans Network Electric Trust Group Holdings Partners Associates Services "
+    "Systems Technologies Chemical Chemicals Petroleum Energy Resources Insurance Investments Textile "
+    "Textiles Digital Exchange Association Union Council Committee Ministry Board Authority Institute "
+    "University Foundation Federation Steel Mining Lines Railway Railroad Telephone Telegraph Utilities".split())
+# Words no person's name contains in English news: a thing, a place's head word, a body's part.
+NO_PERSON_WORDS = BODY_ENDS | frozenset(
+    "Agreement Treaty Day Island Beach River Spa Oil Metals Clerks Pilots Appropriations Gulf Corp "
+    "Corporation Inc Ltd Plc Co Company".split())
+# Cues that stand for a person by themselves: a title, a role word naming a person's office.
+_TITLE_CUES = ("title:",)
+# The first pronoun after a lone name tells person from body: "Dow would top what it earned".
+_PRONOUN = re.compile(r"\b(he|she|his|her|him|it|its)\b")
+_PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+_PRONOUN_REACH = 300
+# A firm named after its founders goes on after the person's name: "Samuel Montagu and Sons Ltd".
+_FIRM_GOES_ON = re.compile(r" (?:and|&) (?:Co|Cos|Company|Sons?|Associates|Partners|Brothers)\b")
+_NAME_GOES_ON = re.compile(r" (?:and|&) [A-Z]\w+(?: [A-Z]\w+)? (?:Co|Corp|Inc|Ltd|Plc|Company)\b")
+# Bond syndicates: "lead manager Amro", "co-lead managers Credit Suisse": a bank, not a person.
+_LEAD_MANAGER = re.compile(r"\blead[ -]managers?\W*$", re.IGNORECASE)
+# Headings before a minister's name: "Under Secretary of Agriculture Daniel Amstutz".
+_HEADINGS = BODY_ENDS | frozenset(
+    "Industry Agriculture Commerce Trade Treasury State Defence Defense Finance Interior Affairs Health "
+    "Justice Transport Transportation Education Labor Labour Economy Development".split())
+
+
+def english_candidate(text: str, name: str, cue: str, spans: list[tuple[int, int]], names: frozenset[str],
+                      titles: frozenset[str], others: Iterable[str]) -> tuple[str, list[tuple[int, int]], str | None]:
+    """(name, spans, kind) of an English person candidate: its heading cut off, then
+    :func:`english_kind`; a lone word that ends another candidate's name ("Martin S. Ackerman")
+    is that person's surname."""
+    name, spans = trim_heading(text, name, spans, names, titles)
+    if " " not in name and any(other.endswith(" " + name) for other in others):
+        return name, spans, "person"
+    return name, spans, english_kind(text, name, cue, spans[0])
+
+
+def english_kind(text: str, name: str, cue: str, first: tuple[int, int]) -> str | None:
+    """``"person"``, ``"organization"`` or None (neither) for an English person candidate
+    (``first``: its first span): a company word makes a body (an organisation when the name ends
+    with it), a lone word cued only by a speech verb needs a person pronoun after it."""
+    if text[first[0] - 1:first[0]] == "<" or _FIRM_GOES_ON.match(text, first[1]):
+        return None  # Reuters' company brackets "<James Capel and Co>"; "Don Bybee and Associates"
+    if _LEAD_MANAGER.search(text, max(0, first[0] - 20), first[0]):
+        return None
+    if cue.startswith(_TITLE_CUES):
+        return "person"  # "Mr Power", "Dr. West"
+    words = name.split()
+    if all(len(w.rstrip(".")) == 1 for w in words):
+        return None  # "U. S."
+    if any(w.rstrip(".") in NO_PERSON_WORDS for w in words):
+        whole = words[-1].rstrip(".") in BODY_ENDS and len(words) > 1 and not _NAME_GOES_ON.match(text, first[1])
+        return "organization" if whole else None  # not "Sun Refining" of "Sun Refining and Marketing Co"
+    if len(words) == 1 and cue.startswith("speech verb"):
+        found = _PRONOUN.search(text, first[1], first[1] + _PRONOUN_REACH)
+        return "person" if found is not None and found.group(1) in _PERSON_PRONOUNS else None
+    return "person"
+
+
+def trim_heading(text: str, name: str, spans: list[tuple[int, int]], names: frozenset[str],
+                 titles: frozenset[str]) -> tuple[str, list[tuple[int, int]]]:
+    """"Industry Paul Channon" → "Paul Channon": words before a known given name that are no given
+    name themselves are a heading or a title's tail, not the person's (three words or more)."""
+    words = name.split()
+    if len(words) < 3 or words[0] in names or words[0].rstrip(".") in titles:
+        return name, spans
+    cut = next((k for k in range(1, len(words) - 1) if words[k] in names), None)
+    if cut is None or words[cut - 1] not in _HEADINGS:
+        return name, spans
+    trimmed = []
+    for start, end in spans:
+        offset = text.find(words[cut], start, end)
+        if offset < 0:
+            return name, spans
+        trimmed.append((offset, end))
+    return " ".join(words[cut:]), trimmed
