@@ -12,6 +12,7 @@ on); the parent reads them as they come (``select``), not at the end.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import pickle
 import select
@@ -23,6 +24,8 @@ __all__ = ["abandon", "collect", "fork", "render_ahead", "rendered", "write_page
 
 _BATCH = 32  # pages a render process reports at a time (a late fork's fixed share)
 _CHUNK = 8  # pages a child takes at a time from the shared order (and reports together)
+_WAIT = 60  # seconds a child waits for the page counter's lock
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 def rendered(plan, build_page, populate, file, args: tuple) -> list[dict]:
@@ -106,10 +109,15 @@ def _chunks(plan, number: int, by_src: dict) -> Iterator[list]:
         yield from (mine[at:at + _BATCH] for at in range(0, len(mine), _BATCH))
         return
     todo = [by_src[src] for src in plan.order if src in plan.child_of and src in by_src]
+    lock = plan.taken.get_lock()
     while True:
-        with plan.taken.get_lock():
+        if not lock.acquire(timeout=_WAIT):  # a child killed while it held the lock
+            raise RuntimeError("the render processes' page counter stayed locked")
+        try:
             at = plan.taken.value
             plan.taken.value = at + _CHUNK
+        finally:
+            lock.release()
         if at >= len(todo):
             return
         yield todo[at:at + _CHUNK]
@@ -117,11 +125,13 @@ def _chunks(plan, number: int, by_src: dict) -> Iterator[list]:
 
 def fork(plan, build_page, populate, args: tuple) -> None:
     plan.forked = True
+    parent = os.getpid()
     for number in range(plan.workers):
         read, write = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: render its pages, send their search entries and stand-ins, leave at once
             os.close(read)
+            _die_with(parent)
             with os.fdopen(write, "wb") as pipe:
                 def send(message: tuple) -> None:
                     data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
@@ -131,6 +141,15 @@ def fork(plan, build_page, populate, args: tuple) -> None:
             os._exit(0)
         os.close(write)
         plan.children.append((pid, read))
+
+
+def _die_with(parent: int) -> None:
+    """A render child ends when the build is killed (Linux: ``PR_SET_PDEATHSIG``): it writes into
+    the cache's stand-in tree, which the next build may be making anew."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # killed before that took effect
+        os._exit(1)
 
 
 def collect(plan) -> None:

@@ -32,8 +32,13 @@ same key, Pagefind does not run for it: the previous shard's files are hard-link
 new site (nobody writes into them: Pagefind writes a new bundle). What a rebuild gives is
 therefore exactly what Pagefind gives for the same stand-ins, i.e. what a clean build gives.
 Shards that must be indexed run two at a time (two cores; Pagefind uses more than one thread
-only part of the time). The stand-ins not in the cache are made in forked workers (``jobs``), and
-a shard of old months starts its Pagefind run as soon as it is final (:mod:`.pagefindruns`).
+only part of the time). ``archive-gen build`` begins its :class:`Indexer` before MkDocs renders:
+the render processes make each page's stand-in as they write the page (:mod:`.beside`), oldest
+shard first, and a shard's Pagefind run starts as soon as its last page is written
+(:mod:`.pagefindruns`), while MkDocs renders the newer pages or links the reused ones; what is
+left after the render is what the render did not make (checked against the final shards). Without
+it (:func:`index_site`), the stand-ins not in the cache are parsed from the HTML in forked workers
+(``jobs``), and a shard of old months starts as soon as the newer months' pages come.
 """
 
 from __future__ import annotations
