@@ -63,8 +63,7 @@ class Beside:
                 months[month] = months.get(month, 0) + 1
         plan = sharding.shard_plan(months, self.shard_pages, self.recent_pages)
         main = sharding.TERMS_SHARD if self.terms_apart and plan else max(plan.values(), default=sharding.ALL_SHARD)
-        seen = self.cache.get(STAT_INDEX) if self.cache is not None else None
-        seen = seen if isinstance(seen, dict) else {}
+        seen = None  # the stat index: loaded (the search pack) only for a reused page, not before a full render
         for rel, kind, reused in indexed:
             month = sharding.month_of(rel)
             shard = self.shard_of[rel] = plan[month] if month else main
@@ -72,6 +71,9 @@ class Beside:
             if not reused:
                 self.pending.setdefault(shard, set()).add(rel)
                 continue
+            if seen is None:
+                seen = self.cache.get(STAT_INDEX) if self.cache is not None else None
+                seen = seen if isinstance(seen, dict) else {}
             found = self._cached(os.path.join(old_site, rel), rel, kind, seen)
             if found is None:
                 self.blocked.add(shard)
