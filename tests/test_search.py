@@ -183,6 +183,31 @@ def test_stand_ins_made_beside_the_render_give_the_same_index(tmp_path, monkeypa
     assert len(built) > 20 and built == again
 
 
+def test_a_shard_started_on_a_wrong_guess_is_indexed_again(tmp_path):
+    """A shard whose Pagefind run started beside the render with another key than the final
+    plan's (the render foresaw the shards wrongly) is waited for and its bundle removed, so that
+    index_site's last step indexes it again; a run with the final key stays."""
+    from archive_gen.publish.pagefindruns import Runs, StandInTree, Starter, shard_key
+
+    page = ('<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>'
+            '<main data-pagefind-body><h1>{}</h1><p>Ein Text.</p></main></body></html>\n')
+    runs = Runs(search.pagefind_executable(), "de", True, str(tmp_path))
+    starter = Starter(("test",), {}, StandInTree(tmp_path / "tree", None), runs)
+    starter.bundle = tmp_path / "bundle"
+    january = [("articles/2020/01/a/index.html", page.format("Eins"))]
+    february = [("articles/2020/02/b/index.html", page.format("Zwei"))]
+    starter.start("2020-01", january)
+    starter.start("2020-02", february)
+    assert set(starter.started) == {"2020-01", "2020-02"}
+    try:
+        starter.undo({"2020-01": shard_key(("test",), "2020-01", january), "2020-02": "the final plan's key"})
+    finally:
+        runs.stop()
+    assert set(starter.started) == {"2020-01"}
+    assert (tmp_path / "bundle" / "2020-01" / "pagefind-entry.json").is_file()
+    assert not (tmp_path / "bundle" / "2020-02").exists()
+
+
 def test_the_newest_months_get_a_small_shard_of_their_own():
     months = {"2019-12": 3, "2020-01": 1, "2020-03": 2, "2021-07": 5, "2022-01": 1, "2022-02": 2}
     assert sharding.shard_plan(months, 100, 3) == {"2019-12": "2019-12", "2020-01": "2019-12", "2020-03": "2019-12",
