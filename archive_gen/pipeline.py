@@ -42,7 +42,7 @@ from .pagecache import cached_pages
 from .parallel import GIVEN_NAMES, STAT_INDEX, Forked, annotate_files, default_jobs
 from .publish import zensical
 from .publish.mkdocs import render_staged
-from .publish.search import index_site
+from .publish.search import Indexer
 from .publish.reuse import PageKeys, Reuse, render_fingerprint
 from .registry import load_registry
 from .render import Settings
@@ -338,19 +338,20 @@ def build_site(config: Config, diags: Diagnostics, progress: Progress = _silent,
             if config.strict and diags.failed(strict=True):
                 progress("docs and site: left unchanged (the run failed)")
                 return Generated(archive, staged.stats, committed=False)
-            site, counts, pages = _render(config, manifest, keys, staged.staging, progress,
-                                          default_jobs() if jobs is None else jobs)
-            try:
-                # the search, swapped in with the pages
-                pages["search"] = _search(config, manifest, site, default_jobs() if jobs is None else jobs)
-                if after_render is not None:
-                    after_render(site)
-                drop_manifest(incremental.cache_root(config))  # it is about to describe old trees
-                background = len(pages["pages"]) >= BACKGROUND_DELETE  # old trees: deleted by another process
-                staged.commit(background)
-            except BaseException:
-                shutil.rmtree(site, ignore_errors=True)
-                raise
+            jobs = default_jobs() if jobs is None else jobs
+            with _search(config, manifest, jobs) as search:
+                site, counts, pages = _render(config, manifest, keys, staged.staging, progress, jobs, search)
+                try:
+                    # the search, swapped in with the pages
+                    pages["search"] = search.finish(site).key
+                    if after_render is not None:
+                        after_render(site)
+                    drop_manifest(incremental.cache_root(config))  # it is about to describe old trees
+                    background = len(pages["pages"]) >= BACKGROUND_DELETE  # old trees: deleted by another process
+                    staged.commit(background)
+                except BaseException:
+                    shutil.rmtree(site, ignore_errors=True)
+                    raise
             replace_dir(site, config.site_dir, keep_hidden=True, background=background)
             _remember(config, inputs, pages, diags, archive, staged.stats)
         finally:
@@ -359,7 +360,7 @@ def build_site(config: Config, diags: Diagnostics, progress: Progress = _silent,
 
 
 def _render(config: Config, manifest: dict | None, keys: PageKeys, docs: Path,
-            progress: Progress, jobs: int) -> tuple[Path, dict[str, int], dict]:
+            progress: Progress, jobs: int, search: Indexer) -> tuple[Path, dict[str, int], dict]:
     """Render the staged docs/, reusing the current site's pages whose render key is unchanged."""
     fingerprint = render_fingerprint(config.mkdocs_file, incremental.theme_dirs(config), config.strict)
     page_keys = keys.keys()
@@ -373,20 +374,19 @@ def _render(config: Config, manifest: dict | None, keys: PageKeys, docs: Path,
         old = manifest.get("pages") or {}
         reuse = Reuse(config.site_dir, frozenset(rel for rel, key in page_keys.items() if old.get(rel) == key))
     counts: dict[str, int] = {}
-    site = render_staged(config.mkdocs_file, docs, config.site_dir, config.strict, reuse, counts, jobs)
+    site = render_staged(config.mkdocs_file, docs, config.site_dir, config.strict, reuse, counts, jobs, search.beside)
     progress(f"site: {counts.get('rendered', 0)} pages rendered, {counts.get('reused', 0)} unchanged")
     return site, counts, {"render": fingerprint, "pages": page_keys}
 
 
-def _search(config: Config, manifest: dict | None, site: Path, jobs: int) -> str:
-    """Index the new site (stand-ins cached; the current site's bundle reused when Pagefind
-    would get the same input); the key the manifest keeps for the next build."""
+def _search(config: Config, manifest: dict | None, jobs: int) -> Indexer:
+    """The search index, begun before the render that feeds it (the current site's bundle reused
+    when Pagefind would get the same input); ``finish`` gives the key the manifest keeps."""
     previous = None
     if manifest and isinstance(manifest.get("search"), str) and manifest.get("site") == tree_identity(config.site_dir):
         previous = (manifest["search"], config.site_dir)
-    stats = index_site(site, language=config.language, quiet=config.quiet, jobs=jobs,
-                       cache=Store(incremental.cache_root(config), "search"), previous=previous)
-    return stats.key
+    return Indexer(language=config.language, quiet=config.quiet, jobs=jobs,
+                   cache=Store(incremental.cache_root(config), "search"), previous=previous)
 
 
 def _remember(config: Config, inputs: str, pages: dict, diags: Diagnostics, archive: Archive,

@@ -148,6 +148,66 @@ def test_a_shard_closed_as_the_months_arrive_is_the_plans(seed):
             assert all(plan[m] == shard[0] for m in shard)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("jobs", [1, 2], ids=["one process", "forked render"])
+def test_stand_ins_made_beside_the_render_give_the_same_index(tmp_path, monkeypatch, jobs):
+    """A build makes each page's stand-in where MkDocs wrote the page (no HTML read back in the
+    search step) and starts the older shards' Pagefind runs before MkDocs has finished; the
+    bundle is byte for byte the one index_site makes afterwards from the site's HTML alone."""
+    from archive_gen import parallel, pipeline
+    from archive_gen.config import Config
+    from archive_gen.errors import Diagnostics
+    from archive_gen.publish import pagefindruns, reuse
+    from conftest import copy_project
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setattr(reuse, "FORK_MIN", 10)
+    monkeypatch.setattr(parallel, "other_threads", lambda: False)  # whatever threads the test runner has
+    monkeypatch.setattr(sharding, "SHARD_PAGES", 8)  # several shards of the sample's months
+    events: list[str] = []
+    start, render = pagefindruns.Runs.start, pipeline.render_staged
+    monkeypatch.setattr(pagefindruns.Runs, "start", lambda self, *a: events.append("pagefind") or start(self, *a))
+    monkeypatch.setattr(pipeline, "render_staged", lambda *a: (render(*a), events.append("rendered"))[0])
+    read_back = search._stand_in_task
+    monkeypatch.setattr(search, "_stand_in_task", lambda *a: events.append("read") or read_back(*a))
+    root = copy_project(tmp_path / "archive")
+    pipeline.build_site(Config.load(root / "mkdocs.yml", quiet=True), Diagnostics(), jobs=jobs)
+    assert "read" not in events, "the search step read a page's HTML back"
+    assert events.count("pagefind") > 2 and events.index("pagefind") < events.index("rendered"), events
+    site = tmp_path / "again"
+    shutil.copytree(root / "site", site, ignore=shutil.ignore_patterns("pagefind"))
+    index_site(site)
+    def files(bundle: Path) -> dict[str, bytes]:
+        return {p.relative_to(bundle).as_posix(): p.read_bytes() for p in sorted(bundle.rglob("*")) if p.is_file()}
+    built, again = files(root / "site" / "pagefind"), files(site / "pagefind")
+    assert len(built) > 20 and built == again
+
+
+def test_a_shard_started_on_a_wrong_guess_is_indexed_again(tmp_path):
+    """A shard whose Pagefind run started beside the render with another key than the final
+    plan's (the render foresaw the shards wrongly) is waited for and its bundle removed, so that
+    index_site's last step indexes it again; a run with the final key stays."""
+    from archive_gen.publish.pagefindruns import Runs, StandInTree, Starter, shard_key
+
+    page = ('<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>'
+            '<main data-pagefind-body><h1>{}</h1><p>Ein Text.</p></main></body></html>\n')
+    runs = Runs(search.pagefind_executable(), "de", True, str(tmp_path))
+    starter = Starter(("test",), {}, StandInTree(tmp_path / "tree", None), runs)
+    starter.bundle = tmp_path / "bundle"
+    january = [("articles/2020/01/a/index.html", page.format("Eins"))]
+    february = [("articles/2020/02/b/index.html", page.format("Zwei"))]
+    starter.start("2020-01", january)
+    starter.start("2020-02", february)
+    assert set(starter.started) == {"2020-01", "2020-02"}
+    try:
+        starter.undo({"2020-01": shard_key(("test",), "2020-01", january), "2020-02": "the final plan's key"})
+    finally:
+        runs.stop()
+    assert set(starter.started) == {"2020-01"}
+    assert (tmp_path / "bundle" / "2020-01" / "pagefind-entry.json").is_file()
+    assert not (tmp_path / "bundle" / "2020-02").exists()
+
+
 def test_the_newest_months_get_a_small_shard_of_their_own():
     months = {"2019-12": 3, "2020-01": 1, "2020-03": 2, "2021-07": 5, "2022-01": 1, "2022-02": 2}
     assert sharding.shard_plan(months, 100, 3) == {"2019-12": "2019-12", "2020-01": "2019-12", "2020-03": "2019-12",

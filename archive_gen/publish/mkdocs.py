@@ -15,13 +15,14 @@ _HANDLER_FLAG = "_archive_gen"
 
 
 def render_staged(mkdocs_file: Path, docs_dir: Path, site_dir: Path, strict: bool, reuse: Reuse | None = None,
-                  counts: dict[str, int] | None = None, jobs: int = 1) -> Path:
+                  counts: dict[str, int] | None = None, jobs: int = 1, sink=None) -> Path:
     """Render ``docs_dir`` into a new staging directory beside ``site_dir`` and return it; on
     any failure the staging directory is removed and a :class:`RenderError` raised.
 
     ``reuse``: pages whose HTML in the current site/ is still right are linked, not rendered
     (:mod:`.reuse`); ``counts`` receives how many pages were rendered and reused; ``jobs``:
-    processes that render (forked; only when there are many pages to render)."""
+    processes that render (forked; only when there are many pages to render); ``sink``: the
+    search's part in the render (:class:`.beside.Beside`)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -31,7 +32,7 @@ def render_staged(mkdocs_file: Path, docs_dir: Path, site_dir: Path, strict: boo
     mkdocs_logging()
     staging = make_staging_dir(site_dir)
     try:
-        with rendering(reuse, counts if counts is not None else {}, jobs, strict):
+        with rendering(reuse, counts if counts is not None else {}, jobs, strict, sink):
             build(load_config(str(mkdocs_file), docs_dir=str(docs_dir), site_dir=str(staging), strict=strict))
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)

@@ -18,10 +18,10 @@ import subprocess
 from pathlib import Path
 
 from ..errors import RenderError
-from ..output.cache import Store
+from ..output.cache import Store, digest
 from .stablefilters import stabilise
 
-__all__ = ["Runs", "StandInTree", "file_id"]
+__all__ = ["Runs", "StandInTree", "Starter", "file_id", "shard_key"]
 
 _TREE_STATE = "state"
 PARALLEL = 2  # Pagefind runs at a time (two cores; Pagefind uses more than one thread only part of the time)
@@ -92,8 +92,11 @@ class StandInTree:
         self.tree, self.store = tree, store
         self.state: dict[str, tuple] | None = None  # None: untouched so far (a reused index leaves it so)
         self.new_state: dict[str, tuple] = {}
+        self.hashed: dict[str, tuple[str, str]] = {}  # file -> (document, its SHA-256) as recorded
 
-    def _begin(self) -> dict[str, tuple]:
+    def begin(self) -> dict[str, tuple]:
+        """The recorded state, the pack marked "unknown" until :meth:`finish`: called before the
+        tree is changed (by this process, or by render processes forked after it)."""
         if self.state is None:
             state = self.store.get(_TREE_STATE) if self.store is not None else None
             if not isinstance(state, dict) or not self.tree.is_dir():
@@ -105,28 +108,45 @@ class StandInTree:
                 self.store.save()
         return self.state
 
+    def put(self, shard: str, rel: str, document: str) -> tuple[str, tuple]:
+        """Write one stand-in into ``shard`` unless the tree holds it already (after :meth:`begin`;
+        also in a forked render process, whose entry the parent takes with :meth:`record`)."""
+        key = f"{shard}/{rel}"
+        known, hashed = self.state.get(key), self.hashed.get(key)
+        data = None
+        if hashed is not None and hashed[0] is document:  # hashed when it was recorded
+            sha = hashed[1]
+        else:
+            data = document.encode("utf-8")
+            sha = hashlib.sha256(data).hexdigest()
+        target = os.path.join(str(self.tree), shard, rel)
+        found = file_id(target)
+        if known is None or known[0] != sha or found != known[1:]:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as out:
+                out.write(document.encode("utf-8") if data is None else data)
+            found = file_id(target)
+        self.state[key] = (sha, *found)
+        return key, (sha, *found)
+
+    def record(self, entry: tuple[str, tuple], document: str) -> None:
+        """What another process's :meth:`put` wrote for ``document``: its file and state."""
+        key, state = entry
+        self.begin()[key] = state
+        self.hashed[key] = (document, state[0])
+
     def write(self, shard: str, documents: list[tuple[str, str]]) -> None:
         """Make the folder ``shard`` hold exactly these documents (path in the shard, stand-in):
         Pagefind may index it now."""
-        state = self._begin()
-        root = os.path.join(str(self.tree), shard)
+        state = self.begin()
         for rel, document in documents:
-            data = document.encode("utf-8")
-            key = f"{shard}/{rel}"
-            target, known = os.path.join(root, rel), state.get(key)
-            sha = hashlib.sha256(data).hexdigest()
-            found = file_id(target)
-            if known is None or known[0] != sha or found != known[1:]:
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                with open(target, "wb") as out:
-                    out.write(data)
-                found = file_id(target)
-            self.new_state[key] = (sha, *found)
+            key, entry = self.put(shard, rel, document)
+            self.new_state[key] = entry
         self._remove([rel for rel in state if rel.startswith(f"{shard}/") and rel not in self.new_state])
 
     def finish(self) -> None:
         """Remove what no written document holds (shards that are gone); record the state."""
-        self._remove([rel for rel in self._begin() if rel not in self.new_state])
+        self._remove([rel for rel in self.begin() if rel not in self.new_state])
         if self.store is not None:
             self.store.put(_TREE_STATE, self.new_state)
             self.store.save()
@@ -141,6 +161,43 @@ class StandInTree:
                 if folder == tree or any(folder.iterdir()):
                     break
                 folder.rmdir()
+
+
+def shard_key(identity: tuple[str, ...], name: str, docs: list[tuple[str, str]]) -> str:
+    """Equal keys, equal input to Pagefind: the binary, the shard's name and stand-ins."""
+    return digest(*identity, name, *(part for rel, document in docs for part in (rel, document)))
+
+
+class Starter:
+    """Starts a shard's Pagefind run as soon as its stand-ins are final (while MkDocs still renders
+    other pages, or while the newer pages' stand-ins are made), unless the previous site's shard
+    has the same key (it is linked afterwards). :attr:`started`: shard -> key."""
+
+    def __init__(self, identity: tuple[str, ...], old_keys: dict[str, str], stand_ins: StandInTree,
+                 runs: Runs) -> None:
+        self.identity, self.old_keys, self.stand_ins, self.runs = identity, old_keys, stand_ins, runs
+        self.bundle: Path | None = None  # site/pagefind/ of the site being made, once known
+        self.started: dict[str, str] = {}
+
+    def start(self, name: str, docs: list[tuple[str, str]]) -> None:
+        if self.bundle is None or name in self.started:
+            return
+        key = shard_key(self.identity, name, docs)
+        if self.old_keys.get(name) == key:
+            return  # linked afterwards, with the other unchanged shards
+        self.stand_ins.write(name, docs)
+        self.runs.start(self.stand_ins.tree / name, self.bundle / name)
+        self.started[name] = key
+
+    def undo(self, keys: dict[str, str]) -> None:
+        """Forget the shards started with another key than the final one (the render's guess of
+        the shards did not hold): waited for, their bundles removed, to be indexed again."""
+        wrong = [name for name, key in self.started.items() if keys.get(name) != key]
+        if wrong:
+            self.runs.finish()
+            for name in wrong:
+                shutil.rmtree(self.bundle / name, ignore_errors=True)
+                del self.started[name]
 
 
 def file_id(path: str) -> tuple[int, ...]:

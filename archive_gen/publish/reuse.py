@@ -18,12 +18,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import multiprocessing
 import os
 import posixpath
-import pickle
 import re
 import shutil
-import signal
 import sys
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -32,6 +31,7 @@ from typing import Iterator
 
 from ..output.cache import Store, code_version, digest
 from ..output import make_folder
+from .renderprocs import abandon, fork, rendered
 
 _LINK = re.compile(rb"\]\(<?([^)\s>#]+?\.md)(?:#[^)\s>]*)?>?(?:\s[^)]*)?\)")
 _SEARCH_INDEX = ("search", "search_index.json")
@@ -149,20 +149,27 @@ _UNKNOWN = object()
 
 
 class _Plan:
-    """Which pages MkDocs renders here, which a forked child renders, which are reused."""
+    """Which pages MkDocs renders here, which a forked child renders, which are reused; in which order."""
 
-    def __init__(self, reuse: Reuse | None, jobs: int, strict: bool) -> None:
-        self.reuse, self.jobs, self.strict = reuse, jobs, strict
+    def __init__(self, reuse: Reuse | None, jobs: int, strict: bool, sink=None) -> None:
+        self.reuse, self.jobs, self.strict, self.sink = reuse, jobs, strict, sink
         self.old_site = str(reuse.old_site) if reuse is not None else ""
         self.entries = _old_search_entries(reuse.old_site) if reuse is not None and reuse.pages else None
         self.child_of: dict[str, int] | None = None
         self.files = None
         self.children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
+        self.workers = 0  # forked render processes
+        self.forked = False
+        self.taken = None  # the next page of ``order`` for a child to take (shared by the children)
         self.results: dict[str, list[dict]] = {}
         self.answers: dict[str, bool] = {}
         self.search = _UNKNOWN
         self.nav = None  # MkDocs' navigation, as made before the pages are read (for an early fork)
         self.populated: set[str] = set()  # pages read before the fork (the navigation's)
+        self.order: list[str] = []  # the pages to render, in the order the sink asked for
+        self.rank: dict[str, int] = {}  # page -> its rank in that order
+        self.ahead = False  # this process renders them all in that order at the first page write
+        self.capture: list | None = None  # [path, bytes]: what MkDocs writes to the page being built
 
     def reused(self, file, config) -> bool:
         """Asked for every page three times: answered once (one stat of the old HTML)."""
@@ -180,24 +187,38 @@ class _Plan:
         return self.search
 
     def split(self, config, files) -> None:
-        """On the first page: the pages to render, the last ones shared out to children."""
+        """On the first page: the pages to render, in the sink's order; taken by the children in
+        that order as each is free, or the last ones in MkDocs' order when the fork must wait (late)."""
         if self.child_of is not None:
             return
         self.files, self.child_of = files, {}
-        todo = [f.src_uri for f in files.documentation_pages() if not self.reused(f, config)]
+        pages = files.documentation_pages()
+        todo = [f.src_uri for f in pages if not self.reused(f, config)]
+        self.order = todo
+        if self.sink is not None:
+            rank = self.sink.plan(config.site_dir, self.old_site, [(f.dest_uri, self.reused(f, config)) for f in pages])
+            self.rank = {f.src_uri: rank.get(f.dest_uri, 0) for f in pages}
+            self.order = sorted(todo, key=self.rank.__getitem__)  # stable: MkDocs' order within a rank
         if self.jobs <= 1 or self.strict or len(todo) < FORK_MIN:  # strict: warnings are counted here
+            self.ahead = self.sink is not None
             return
-        share = len(todo) / (self.jobs - 1 + PARENT_SHARE)
+        if self.nav is not None and not config.plugins.events.get("nav") and not config.plugins.events.get("env"):
+            self.workers = self.jobs  # an early fork: the children render the pages, this process waits
+            in_nav = {page.file.src_uri for page in self.nav.pages}  # read and written here (every page shows their titles)
+            self.child_of = {src: -1 for src in self.order if src not in in_nav}  # -1: whichever child is free
+            self.taken = multiprocessing.get_context("fork").Value("q", 0)
+            return
+        self.workers = self.jobs - 1
+        share = len(todo) / (self.workers + PARENT_SHARE)
         start = int(share * PARENT_SHARE)
         for number, src in enumerate(todo[start:]):
-            self.child_of[src] = min(int(number // share), self.jobs - 2)
+            self.child_of[src] = min(int(number // share), self.workers - 1)
 
-    def early(self, config) -> bool:
-        """Fork before the pages are read (both cores read and render), not after the parent
+    def early(self) -> bool:
+        """Fork before the pages are read (the children read and render), not after this process
         rendered its share: possible when the navigation and the template environment a child
-        makes itself are the build's, i.e. no plugin changes them."""
-        return self.nav is not None and bool(self.child_of) and not self.children and not self.results \
-            and not config.plugins.events.get("nav") and not config.plugins.events.get("env")
+        makes itself are the build's, i.e. no plugin changes them (:meth:`split`)."""
+        return self.workers == self.jobs and bool(self.child_of) and not self.forked
 
 
 def _fork_early(plan: _Plan, config, files, dirty: bool, build_page, populate) -> None:
@@ -210,97 +231,39 @@ def _fork_early(plan: _Plan, config, files, dirty: bool, build_page, populate) -
             populate(page, config, files, dirty)
             plan.populated.add(page.file.src_uri)
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
-    _fork(plan, build_page, populate, (config, doc_files, plan.nav, None, dirty))
-
-
-def _render_in_child(plan: _Plan, number: int, build_page, populate, args: tuple) -> bytes:
-    from mkdocs.structure.pages import Page
-
-    config, doc_files, nav, env, dirty = args
-    plugin = _search_plugin(config)
-    out: dict[str, list[dict]] = {}
-    try:
-        if env is None:  # an early fork: the environment build() makes next, the pages it has not made yet
-            env = config.theme.get_env()
-            for file in doc_files:
-                if file.page is None:
-                    Page(None, file, config)
-        for file in doc_files:
-            if plan.child_of.get(file.src_uri) != number:
-                continue
-            populate(file.page, config, plan.files, dirty)
-            before = len(plugin.search_index.entries) if plugin is not None else 0
-            build_page(file.page, config, doc_files, nav, env, dirty, excluded=file.inclusion.is_excluded())
-            out[file.src_uri] = plugin.search_index.entries[before:] if plugin is not None else []
-        return pickle.dumps(("ok", out), protocol=pickle.HIGHEST_PROTOCOL)
-    except BaseException as exc:  # reported by the parent as the render's failure
-        return pickle.dumps(("error", f"{type(exc).__name__}: {exc}"))
-
-
-def _fork(plan: _Plan, build_page, populate, args: tuple) -> None:
-    for number in range(plan.jobs - 1):
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: render its pages, send their search entries, leave at once
-            os.close(read)
-            payload = _render_in_child(plan, number, build_page, populate, args)
-            with os.fdopen(write, "wb") as pipe:
-                pipe.write(payload)
-            os._exit(0)
-        os.close(write)
-        plan.children.append((pid, read))
-
-
-def _collect(plan: _Plan) -> None:
-    children, plan.children = plan.children, []
-    failures = []
-    for pid, read in children:
-        with os.fdopen(read, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(pid, 0)
-        try:
-            status, value = pickle.loads(data)
-        except Exception:
-            status, value = "error", "a render process ended without a result"
-        if status == "ok":
-            plan.results.update(value)
-        else:
-            failures.append(value)
-    if failures:
-        raise RuntimeError(f"rendering in a worker process failed: {failures[0]}")
-
-
-def _abandon(plan: _Plan) -> None:
-    for pid, read in plan.children:
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
-        with contextlib.suppress(OSError):
-            os.close(read)
-        with contextlib.suppress(OSError):
-            os.waitpid(pid, 0)
-    plan.children = []
+    fork(plan, build_page, populate, (config, doc_files, plan.nav, None, dirty))
 
 
 @contextlib.contextmanager
-def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict: bool = False) -> Iterator[None]:
+def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict: bool = False,
+              sink=None) -> Iterator[None]:
     """While MkDocs builds: reused pages are neither read nor rendered (their old HTML is
-    linked); of the others, the last ones in MkDocs' order are rendered by ``jobs - 1`` forked
-    processes (which share everything MkDocs set up) and their search entries put back in
-    order. The result is the same as a plain build's."""
+    linked); the others are rendered by ``jobs`` forked processes (when many, and no plugin
+    changes the navigation or the environment; else by this one and ``jobs - 1`` forked late),
+    which share everything MkDocs set up, and their search entries put back in order. The
+    result is the same as a plain build's. ``sink`` (:class:`.beside.Beside`): told of every
+    page before the first is read (it orders them), given each written page's HTML in the
+    process that wrote it (``make``) and the result in this one (``took``)."""
+    from mkdocs import utils
     from mkdocs.commands import build as mkdocs_build
 
     populate, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
-    navigation = mkdocs_build.get_navigation
-    plan = _Plan(reuse, jobs if hasattr(os, "fork") else 1, strict)
+    navigation, write_file = mkdocs_build.get_navigation, utils.write_file
+    plan = _Plan(reuse, jobs if hasattr(os, "fork") else 1, strict, sink)
     made: set[str] = set()
 
     def remember_nav(files, config):
         plan.nav = navigation(files, config)
         return plan.nav
 
+    def captured_write(content, output_path):
+        if plan.capture is not None and output_path == plan.capture[0]:
+            plan.capture[1] = content
+        return write_file(content, output_path)
+
     def lazy_populate(page, config, files, dirty=False):
         plan.split(config, files)
-        if plan.early(config):
+        if plan.early():
             _fork_early(plan, config, files, dirty, build_page, populate)
         src = page.file.src_uri
         if not plan.reused(page.file, config) and src not in plan.child_of and src not in plan.populated:
@@ -315,24 +278,19 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
             counts["reused"] = counts.get("reused", 0) + 1
             return None
         counts["rendered"] = counts.get("rendered", 0) + 1
-        if src not in plan.child_of:
-            return build_page(page, config, doc_files, nav, env, dirty, excluded)
-        if not plan.children and not plan.results:
-            _fork(plan, build_page, populate, (config, doc_files, nav, env, dirty))
-        if src not in plan.results:
-            _collect(plan)
+        entries = rendered(plan, build_page, populate, page.file, (config, doc_files, nav, env, dirty))
         if plugin is not None:
-            plugin.search_index.entries.extend(plan.results.get(src, ()))
+            plugin.search_index.entries.extend(entries)
         return None
 
     mkdocs_build._populate_page, mkdocs_build._build_page = lazy_populate, lazy_build
-    mkdocs_build.get_navigation = remember_nav
+    mkdocs_build.get_navigation, utils.write_file = remember_nav, captured_write
     try:
         yield
     finally:
         mkdocs_build._populate_page, mkdocs_build._build_page = populate, build_page
-        mkdocs_build.get_navigation = navigation
-        _abandon(plan)
+        mkdocs_build.get_navigation, utils.write_file = navigation, write_file
+        abandon(plan)
 
 
 def _link(source: str, target: str, made: set[str]) -> None:

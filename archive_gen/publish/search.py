@@ -32,8 +32,13 @@ same key, Pagefind does not run for it: the previous shard's files are hard-link
 new site (nobody writes into them: Pagefind writes a new bundle). What a rebuild gives is
 therefore exactly what Pagefind gives for the same stand-ins, i.e. what a clean build gives.
 Shards that must be indexed run two at a time (two cores; Pagefind uses more than one thread
-only part of the time). The stand-ins not in the cache are made in forked workers (``jobs``), and
-a shard of old months starts its Pagefind run as soon as it is final (:mod:`.pagefindruns`).
+only part of the time). ``archive-gen build`` begins its :class:`Indexer` before MkDocs renders:
+the render processes make each page's stand-in as they write the page (:mod:`.beside`), oldest
+shard first, and a shard's Pagefind run starts as soon as its last page is written
+(:mod:`.pagefindruns`), while MkDocs renders the newer pages or links the reused ones; what is
+left after the render is what the render did not make (checked against the final shards). Without
+it (:func:`index_site`), the stand-ins not in the cache are parsed from the HTML in forked workers
+(``jobs``), and a shard of old months starts as soon as the newer months' pages come.
 """
 
 from __future__ import annotations
@@ -53,7 +58,8 @@ from ..errors import RenderError
 from ..output.cache import Store, digest
 from . import shards as sharding
 from ..parallel import fork_imap
-from .pagefindruns import Runs, StandInTree, file_id
+from .beside import STAT_INDEX, Beside, stand_in_key
+from .pagefindruns import Runs, StandInTree, Starter, file_id, shard_key
 from .standins import FILTER_NAMES, pages_to_index, stand_in
 
 __all__ = ["SearchStats", "index_site", "pagefind_executable", "BUNDLE_DIR", "SHARDS_FILE"]
@@ -62,7 +68,6 @@ BUNDLE_DIR = "pagefind"  # site/pagefind/: what overrides/partials/search.html l
 STAND_IN_TREE = "search-site"  # .archive-gen-cache/search-site/: the stand-ins Pagefind reads
 SHARDS_FILE = "shards.json"  # site/pagefind/shards.json: {"main": shard, "merge": [shards], "filters": [names]}
 _SHARD_KEYS = "shard keys"  # search.pack: overall key -> {shard: key}, for the last two indexes
-_STAT_INDEX = "stat index"  # search.pack: page -> (size, mtime ns, inode, SHA-256 of its HTML)
 
 @dataclass(frozen=True)
 class SearchStats:
@@ -121,69 +126,104 @@ def index_site(site_dir: Path, *, language: str = "de", quiet: bool = True, cach
     ``cache``: stand-ins by page hash (see above); ``previous``: (:attr:`SearchStats.key`, site
     dir) of a complete earlier index whose bundle may be reused when the key is the same;
     ``shard_pages``, ``terms_apart``, ``recent_pages``: how the index is sharded (``SHARD_PAGES``,
-    ``TERMS_APART``, ``RECENT_PAGES``).
+    ``TERMS_APART``, ``RECENT_PAGES``). :class:`Indexer` does the same beside the render.
 
     Raises :class:`~archive_gen.errors.RenderError` when the binary is missing, ``site_dir`` is
     no rendered site, or Pagefind fails.
     """
-    started = time.perf_counter()
-    site_dir = Path(site_dir)
-    executable, bundle = _prepare(site_dir, language)
-    names = FILTER_NAMES.get(language.split("-")[0], FILTER_NAMES["en"])
-    binary = executable.stat()  # another Pagefind: another bundle
-    identity = ("pagefind", language, str(executable), str(binary.st_size), str(binary.st_mtime_ns))
-    old_site = Path(previous[1]) / BUNDLE_DIR if previous is not None else None
-    old_keys = _recorded(cache, previous[0]) if previous is not None else {}
-    plan = sharding.SHARD_PAGES if shard_pages is None else shard_pages
-    with tempfile.TemporaryDirectory(prefix="archive-gen-search-") as tmp:
-        tree = cache.path.with_name(STAND_IN_TREE) if cache is not None else Path(tmp) / "site"
-        stand_ins = StandInTree(tree, Store(cache.path.parent, STAND_IN_TREE) if cache is not None else None)
-        runs = Runs(executable, language, quiet, tmp)
-        # a shard closed early is indexed at once when its key is not the previous site's
+    with Indexer(language=language, quiet=quiet, cache=cache, previous=previous, shard_pages=shard_pages,
+                 terms_apart=terms_apart, recent_pages=recent_pages, jobs=jobs) as indexer:
+        return indexer.finish(Path(site_dir))
+
+
+class Indexer:
+    """One site's search index, begun before the render: :attr:`beside` is what the render
+    processes hand each page's stand-in to (:mod:`.beside`; shards start as soon as they are
+    final), :meth:`finish` indexes the rest once the site is complete (also a site rendered
+    without it: every stand-in then comes from the cache or the HTML). Stops its Pagefind runs
+    on :meth:`close` (a failed render)."""
+
+    def __init__(self, *, language: str = "de", quiet: bool = True, cache: Store | None = None,
+                 previous: tuple[str, Path] | None = None, shard_pages: int | None = None,
+                 terms_apart: bool | None = None, recent_pages: int | None = None, jobs: int = 1) -> None:
+        self.began = time.perf_counter()
+        if not re.fullmatch(r"[a-z]{2}(-[A-Za-z0-9]+)?", language):
+            raise RenderError(f"cannot build the search index: {language!r} is no language code like 'de'")
+        executable = pagefind_executable()
+        self.language, self.cache, self.previous, self.jobs = language, cache, previous, jobs
+        self.names = FILTER_NAMES.get(language.split("-")[0], FILTER_NAMES["en"])
+        binary = executable.stat()  # another Pagefind: another bundle
+        self.identity = ("pagefind", language, str(executable), str(binary.st_size), str(binary.st_mtime_ns))
+        self.old_keys = _recorded(cache, previous[0]) if previous is not None else {}
+        self.shard_pages = sharding.SHARD_PAGES if shard_pages is None else shard_pages
+        self.terms_apart = sharding.TERMS_APART if terms_apart is None else terms_apart
+        self.recent_pages = sharding.RECENT_PAGES if recent_pages is None else recent_pages
+        self.tmp = tempfile.TemporaryDirectory(prefix="archive-gen-search-")
+        tree = cache.path.with_name(STAND_IN_TREE) if cache is not None else Path(self.tmp.name) / "site"
+        self.stand_ins = StandInTree(tree, Store(cache.path.parent, STAND_IN_TREE) if cache is not None else None)
+        self.runs = Runs(executable, language, quiet, self.tmp.name)
+        # a shard final early is indexed at once when its key is not the previous site's
         # (known only when the previous index's shard keys are recorded)
-        early = _Early(identity, old_keys, bundle, stand_ins, runs) if previous is None or old_keys else None
+        self.starter = Starter(self.identity, self.old_keys, self.stand_ins, self.runs) \
+            if previous is None or self.old_keys else None
+        self.beside = Beside(language, self.names, cache, self.starter, BUNDLE_DIR, self.shard_pages,
+                             self.terms_apart, self.recent_pages)
+
+    def __enter__(self) -> Indexer:
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.runs.stop()
+        self.tmp.cleanup()
+
+    def finish(self, site_dir: Path) -> SearchStats:
+        """Index what was not indexed beside the render; wait for every Pagefind run."""
+        started, previous, cache, starter = self.began, self.previous, self.cache, self.starter
+        bundle = _prepare(site_dir, keep=bool(starter and starter.started))
+        old_site = Path(previous[1]) / BUNDLE_DIR if previous is not None else None
+        if starter is not None:
+            starter.bundle = bundle
         try:
-            documents, articles, terms = _stand_ins(site_dir, language, names, cache, jobs, plan, early)
-            shards, main = sharding.split(documents, language, plan,
-                                          sharding.TERMS_APART if terms_apart is None else terms_apart,
-                                          sharding.RECENT_PAGES if recent_pages is None else recent_pages)
-            keys = {name: _shard_key(identity, name, docs) for name, docs in shards.items()}
+            documents, articles, terms = _stand_ins(site_dir, self, starter)
+            shards, main = sharding.split(documents, self.language, self.shard_pages, self.terms_apart,
+                                          self.recent_pages)
+            keys = {name: shard_key(self.identity, name, docs) for name, docs in shards.items()}
             key = digest("pagefind shards", *(part for name in sorted(keys) for part in (name, keys[name])))
-            ahead = early.started if early is not None else {}
-            if any(keys.get(name) != shard_key for name, shard_key in ahead.items()):
-                raise RenderError(f"internal error: a search shard indexed early changed ({sorted(ahead)})")
+            if starter is not None:
+                starter.undo(keys)
+            ahead = starter.started if starter is not None else {}
             reused = not ahead and old_site is not None and previous[0] == key \
                 and _link_bundle(old_site, bundle, SHARDS_FILE)
             indexed = [] if reused else \
-                _index(shards, keys, ahead, old_keys, old_site, bundle, stand_ins, runs)
+                _index(shards, keys, ahead, self.old_keys, old_site, bundle, self.stand_ins, self.runs)
             if not reused:
                 listing = {"main": main, "merge": sorted(name for name in shards if name != main),
                            "filters": sharding.filter_names(documents)}
                 (bundle / SHARDS_FILE).write_text(json.dumps(listing, ensure_ascii=False) + "\n", encoding="utf-8")
         finally:
-            runs.stop()
-    if cache is not None:
-        _record(cache, key, keys, previous[0] if previous is not None else None)
+            self.runs.stop()
+        if cache is not None:
+            _record(cache, key, keys, previous[0] if previous is not None else None)
+        files, size = _tree_size(str(bundle))
+        return SearchStats(articles=articles, terms=terms, files=files, bytes=size,
+                           seconds=round(time.perf_counter() - started, 3), key=key, reused=reused,
+                           indexed=tuple(sorted(indexed)))
 
-    files, size = _tree_size(str(bundle))
-    return SearchStats(articles=articles, terms=terms, files=files, bytes=size,
-                       seconds=round(time.perf_counter() - started, 3), key=key, reused=reused,
-                       indexed=tuple(sorted(indexed)))
 
-
-def _prepare(site_dir: Path, language: str) -> tuple[Path, Path]:
-    """The Pagefind binary and the bundle folder (an existing one removed), after checking the input."""
+def _prepare(site_dir: Path, keep: bool) -> Path:
+    """The bundle folder (an existing one removed unless runs started beside the render write
+    into it: ``keep``), after checking the input."""
     if not (site_dir / "index.html").is_file():
         raise RenderError(f"cannot build the search index: {site_dir} is no rendered site (no index.html)")
-    if not re.fullmatch(r"[a-z]{2}(-[A-Za-z0-9]+)?", language):
-        raise RenderError(f"cannot build the search index: {language!r} is no language code like 'de'")
-    executable = pagefind_executable()
     bundle = site_dir / BUNDLE_DIR
     if bundle.is_symlink() or bundle.is_file():
         bundle.unlink()
-    elif bundle.exists():
+    elif bundle.exists() and not keep:
         shutil.rmtree(bundle)
-    return executable, bundle
+    return bundle
 
 
 def _index(shards: dict[str, list[tuple[str, str]]], keys: dict[str, str], ahead: dict[str, str],
@@ -225,33 +265,6 @@ def _record(cache: Store, key: str, keys: dict[str, str], previous: str | None) 
         cache.save()
 
 
-def _shard_key(identity: tuple[str, ...], name: str, docs: list[tuple[str, str]]) -> str:
-    """Equal keys, equal input to Pagefind: the binary, the shard's name and stand-ins."""
-    return digest(*identity, name, *(part for rel, document in docs for part in (rel, document)))
-
-
-class _Early:
-    """Indexes the shards of old months as soon as they are final, while the newer pages'
-    stand-ins are still being made (each shard's key checked against the previous site's first)."""
-
-    def __init__(self, identity: tuple[str, ...], old_keys: dict[str, str], bundle: Path, stand_ins: StandInTree,
-                 runs: Runs) -> None:
-        self.identity, self.old_keys, self.bundle = identity, old_keys, bundle
-        self.stand_ins, self.runs = stand_ins, runs
-        self.started: dict[str, str] = {}  # shard -> its key
-
-    def closed(self, months: list[str], documents: list[tuple[str, str]]) -> None:
-        """The shard of ``months`` is final: index it, unless the previous site's is the same."""
-        name, wanted = months[0], set(months)
-        docs = [(rel, document) for rel, document in documents if sharding.month_of(rel) in wanted]
-        key = _shard_key(self.identity, name, docs)
-        if self.old_keys.get(name) == key:
-            return  # linked afterwards, with the other unchanged shards
-        self.stand_ins.write(name, docs)
-        self.runs.start(self.stand_ins.tree / name, self.bundle / name)
-        self.started[name] = key
-
-
 def _stand_in_task(site: str, rel: str, kind: str, sha: str | None, language: str, names: dict[str, str]):
     """A page whose stand-in is not cached: (its SHA-256, its stand-in), made in a worker."""
     def task() -> tuple[str, str]:
@@ -262,45 +275,49 @@ def _stand_in_task(site: str, rel: str, kind: str, sha: str | None, language: st
     return task
 
 
-def _stand_ins(site_dir: Path, language: str, names: dict[str, str], cache: Store | None, jobs: int,
-               shard_pages: int, early: _Early | None) -> tuple[list[tuple[str, str]], int, int]:
+def _stand_ins(site_dir: Path, indexer: Indexer, early: Starter | None) -> tuple[list[tuple[str, str]], int, int]:
     """(site-relative path, stand-in) of every page to index, sorted; (articles, term pages).
-    A page whose HTML hash is in ``cache`` is not parsed again; the others are parsed in
-    ``jobs`` forked workers. Oldest months first: ``early`` hears of each shard once it is final."""
-    site = str(site_dir)
-    seen = (cache.get(_STAT_INDEX) if cache is not None else None) or {}
+    A page whose stand-in was made beside the render, or whose HTML hash is in the cache, is not
+    parsed again; the others are parsed in forked workers. Oldest months first: ``early`` starts
+    each shard once it is final (unless it started beside the render)."""
+    site, cache, language, made = str(site_dir), indexer.cache, indexer.language, indexer.beside.made
+    seen = (cache.get(STAT_INDEX) if cache is not None else None) or {}
     pages = pages_to_index(site_dir)
     found: list[tuple[tuple, str | None, str | None]] = []  # per page: (file id, SHA-256, cached stand-in)
     tasks = []
     for rel, kind in pages:
-        sha, known = None, file_id(os.path.join(site, rel))
-        if known and seen.get(rel, (None,))[:-1] == known:  # the same file (a reused page's hard link)
+        sha, known, document = None, file_id(os.path.join(site, rel)), None
+        if rel in made:
+            sha, document = made[rel]
+        elif known and seen.get(rel, (None,))[:-1] == known:  # the same file (a reused page's hard link)
             sha = seen[rel][-1]
-        document = cache.get(digest("stand-in", language, rel, kind, sha)) if cache is not None and sha else None
+        if document is None and cache is not None and sha:
+            document = cache.get(stand_in_key(language, rel, kind, sha))
         if not isinstance(document, str):
             document = None
-            tasks.append(_stand_in_task(site, rel, kind, sha, language, names))
+            tasks.append(_stand_in_task(site, rel, kind, sha, language, indexer.names))
         found.append((known, sha, document))
-    made = fork_imap(tasks, jobs)
+    made_here = fork_imap(tasks, indexer.jobs)
     documents: list[tuple[str, str]] = []
     stats: dict[str, tuple] = {}
-    used: list[str] = [_STAT_INDEX, _SHARD_KEYS]
+    used: list[str] = [STAT_INDEX, _SHARD_KEYS]
     articles = terms = 0
-    closing, month, count = sharding.Closing(shard_pages), None, 0
+    closing, month, count = sharding.Closing(indexer.shard_pages), None, 0
     for (rel, kind), (known, sha, document) in zip(pages, found):
         if document is None:
-            sha, document = next(made)
+            sha, document = next(made_here)
             if cache is not None:
-                cache.put(digest("stand-in", language, rel, kind, sha), document)
+                cache.put(stand_in_key(language, rel, kind, sha), document)
         stats[rel] = (*known, sha)
-        used.append(digest("stand-in", language, rel, kind, sha))
+        used.append(stand_in_key(language, rel, kind, sha))
         if not document:  # a page without content: nothing to index
             continue
         page_month = sharding.month_of(rel)
         if page_month != month and count:  # the month before is complete
             shard = closing.add(month, count)
             if shard and page_month is not None and early is not None:  # a later month follows: not the newest
-                early.closed(shard, documents)
+                wanted = set(shard)
+                early.start(shard[0], [(r, d) for r, d in documents if sharding.month_of(r) in wanted])
             count = 0
         month = page_month
         count += page_month is not None
@@ -308,7 +325,7 @@ def _stand_ins(site_dir: Path, language: str, names: dict[str, str], cache: Stor
         articles, terms = (articles + 1, terms) if kind == "articles" else (articles, terms + 1)
     if cache is not None:
         if stats != seen:  # else the pack is not rewritten
-            cache.put(_STAT_INDEX, stats)
+            cache.put(STAT_INDEX, stats)
         cache.save(used)
     return documents, articles, terms
 

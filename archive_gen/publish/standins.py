@@ -57,7 +57,7 @@ from pathlib import Path
 
 from ..paths import TAXONOMIES
 
-__all__ = ["FILTER_NAMES", "TERM_TEXT_WEIGHT", "pages_to_index", "stand_in"]
+__all__ = ["FILTER_NAMES", "TERM_TEXT_WEIGHT", "kind_of", "pages_to_index", "stand_in"]
 
 TERM_TEXT_WEIGHT = 0.25  # Pagefind weight of a term page's description (article text: 1, h1: 7)
 
@@ -96,6 +96,18 @@ def pages_to_index(site_dir: Path) -> list[tuple[str, str]]:
         pages += [(f"{taxonomy}/{term}/index.html", taxonomy)
                   for term in _folders(os.path.join(site, taxonomy), "index.html")]
     return sorted(pages)
+
+
+def kind_of(rel: str) -> str | None:
+    """The kind :func:`pages_to_index` gives a site path (``articles`` or the taxonomy), None for
+    a page it does not index: what a render process asks of each page it writes."""
+    parts = rel.split("/")
+    if len(parts) == 5 and parts[0] == "articles" and parts[1].isdigit() and parts[2].isdigit() \
+            and parts[4] == "index.html" and parts[3]:
+        return "articles"
+    if len(parts) == 3 and parts[0] in TAXONOMIES and parts[2] == "index.html" and parts[1]:
+        return parts[0]
+    return None
 
 
 def _folders(path: str, holding: str = "") -> list[str]:
