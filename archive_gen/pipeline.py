@@ -35,7 +35,7 @@ from .ingest import read_source
 from .ingest.discover import source_files
 from .ingest.gitdates import last_changed
 from .model import Archive, Article, Registry
-from .output import StagedTree, WriteStats, make_staging_dir, replace_dir, stage_tree, tree_lock
+from .output import PageStore, StagedTree, WriteStats, make_staging_dir, replace_dir, stage_tree, tree_lock
 from .dataset import PUBLISH_DIR, data_key, publish_data, published_paths
 from .output.cache import Store, code_version, drop_manifest, tree_identity, write_manifest
 from .pagecache import cached_pages
@@ -94,7 +94,7 @@ class Memo:
     of its files (re-read only when one of them changed)."""
 
     annotations: Store
-    pages: Store
+    pages: PageStore
     keys: dict[str, str] = field(default_factory=dict)  # shown path -> annotation key, this run
     used_pages: set[str] = field(default_factory=set)
     registry: tuple[str, Registry, tuple[Diagnostic, ...]] | None = None
@@ -106,7 +106,7 @@ class Memo:
     @classmethod
     def of(cls, config: Config, *, long_lived: bool = False) -> Memo:
         root = incremental.cache_root(config)
-        return cls(Store(root, "annotate"), Store(root, "pages"), long_lived=long_lived)
+        return cls(Store(root, "annotate"), PageStore(root), long_lived=long_lived)
 
     def save(self) -> None:
         """Write both packs, pruned to what the last run used (sealed and atomic: never a lie)."""
