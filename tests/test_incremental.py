@@ -166,6 +166,32 @@ def test_registry_added_renamed_described_removed(built):
     assert_same_as_clean(root, scratch)
 
 
+def test_registry_is_parsed_again_only_when_one_of_its_files_changed(built, monkeypatch):
+    """A build whose registry files kept their stats takes the registry (and what loading it
+    reported) from the cache; a changed file means a parse, and the site of a clean build."""
+    from archive_gen import pipeline
+
+    root, scratch = built
+    actors = root / "content" / "actors"
+    (actors / "zz-kaputt.md").write_text("---\nkind: person\n---\nOhne Namen.\n", encoding="utf-8")
+    edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")
+    parsed: list[int] = []
+    original = pipeline.load_registry
+    monkeypatch.setattr(pipeline, "load_registry", lambda *a, **k: parsed.append(1) or original(*a, **k))
+    time.sleep(1.1)  # the files' stats settled (not racily clean)
+    _, first = build(root)
+    told = sorted(str(d) for d in first if "zz-kaputt" in str(d))
+    assert parsed == [1] and told, "control: the broken entry is reported"
+    edit(articles(root)[0], "Ein Absatz.", "Ein anderer Absatz.")
+    _, second = build(root)
+    assert parsed == [1], "unchanged registry files: not parsed again"
+    assert sorted(str(d) for d in second if "zz-kaputt" in str(d)) == told, "its diagnostics told again"
+    edit(actors / "zz-kaputt.md", "kind: person", "name: Kaputt Testperson\nkind: person")
+    build(root)
+    assert parsed == [1, 1]
+    assert_same_as_clean(root, scratch)
+
+
 def test_config_and_code_version_changes(built, monkeypatch, tmp_path):
     root, scratch = built
     edit(root / "mkdocs.yml", "site_name: Nachrichtenarchiv", "site_name: Archiv der Nachrichten")
