@@ -98,7 +98,7 @@ class _Texts:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
         try:
-            with open(tmp, "wb") as out:
+            with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:  # as the packs
                 out.write(_MAGIC + secrets.token_hex(_ID_BYTES).encode("ascii") + b"\n")
                 for chunk in chunks:
                     out.write(chunk)
