@@ -64,7 +64,7 @@ class _Texts:
     def __init__(self, path: Path) -> None:
         self.path, self.fd, self.id, self.size = path, -1, "", 0
         try:
-            self.fd = os.open(path, os.O_RDWR)
+            self.fd = os.open(path, os.O_RDWR | os.O_APPEND)  # each write lands at the end, even beside another writer
             head = os.pread(self.fd, _HEADER, 0)
             if head.startswith(_MAGIC) and head.endswith(b"\n") and len(head) == _HEADER:
                 self.id, self.size = head[len(_MAGIC):-1].decode("ascii"), os.fstat(self.fd).st_size
@@ -82,10 +82,11 @@ class _Texts:
         """Write ``chunks`` at the end; their first offset."""
         if not self.id:
             raise OSError("no texts file")
-        at = os.lseek(self.fd, 0, os.SEEK_END)
-        os.write(self.fd, b"".join(chunks))
-        self.size = at + sum(map(len, chunks))
-        return at
+        data = b"".join(chunks)
+        if os.write(self.fd, data) != len(data):
+            raise OSError("short write")
+        self.size = os.lseek(self.fd, 0, os.SEEK_CUR)
+        return self.size - len(data)
 
     def close(self) -> None:
         if self.fd >= 0:
