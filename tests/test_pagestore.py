@@ -44,7 +44,7 @@ def test_stored_pages_survive_saves_appends_prunes_and_rewrites(tmp_path, monkey
         rewrites += store.texts.id != before
     assert rewrites >= 2, "pruning must make the texts file be written anew now and then"
     live = sum(len(data) for pages in truth.values() for _, data in pages)
-    assert store.path.stat().st_size <= 2 * live + 500 + 100
+    assert store.path.stat().st_size <= 3 * live + 500 + 100  # ≤ 2× (live + new) + slack, then the new appended
 
 
 @pytest.mark.parametrize("damage", ["flipped byte", "truncated", "replaced by another texts file", "removed"])

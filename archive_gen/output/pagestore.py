@@ -156,14 +156,14 @@ class PageStore:
     def save(self, keep: Iterable[str] | None = None) -> None:
         """New texts appended to the texts file, then the index saved (pruned to ``keep``):
         a run killed between the two leaves bytes no entry names. When most of the file is
-        dead, it is written anew (a new id) with the live texts only."""
+        dead (all of it: new code, a foreign index), it is written anew (a new id) with the live texts only."""
         keep = set(self.index.keys()) | set(self._pending) if keep is None else set(keep)
         pending = {key: pages for key, pages in self._pending.items() if key in keep}
         try:
             live = sum(sum(p[3] for p in entry[1]) for key in keep if key not in pending
                        and isinstance(entry := self.index.get(key), tuple) and entry[0] == self.texts.id)
             fresh = sum(len(data) for pages in pending.values() for _, data in pages)
-            if not self.texts.id or self.texts.size - _HEADER > 2 * (live + fresh) + self.SLACK:
+            if not self.texts.id or not live or self.texts.size - _HEADER > 2 * (live + fresh) + self.SLACK:
                 self._rewrite(keep, pending)
             elif pending:
                 self._append(pending)
