@@ -78,10 +78,11 @@ def _stats(root: Path, clock: int) -> list[str]:
 
 
 def registry_stamp(config: Config) -> str:
-    """The registry's files by path, size, modification time and inode: a long-lived process
-    (the preview) re-reads the registry only when this changed."""
+    """The registry's files by path, size, modification time and inode, and the settings its
+    loading reads: the registry is read again only when this changed (else kept in the cache)."""
     clock = fs_clock(cache_root(config))
-    return digest(*(f"{folder}\0{row}" for folder in FOLDERS for row in _stats(config.content_dir / folder, clock)))
+    return digest(str(config.content_dir), str(config.project_dir), str(config.max_file_bytes),
+                  *(f"{folder}\0{row}" for folder in FOLDERS for row in _stats(config.content_dir / folder, clock)))
 
 
 def git_head(project: Path) -> str:

@@ -266,7 +266,8 @@ def annotate_files(files: list[Path], display: Callable[[Path], str], registry: 
     if todo:
         progress(f"annotating {len(todo)} of {len(files)} articles ({len(files) - len(todo)} unchanged)")
         _given_names(cache)
-    for (slot, key), outcome in zip(slots, annotate_many(todo, registry, language, max_bytes, country, jobs, progress)):
+    done = annotate_many(todo, registry, language, max_bytes, country, jobs, progress) if todo else []  # no Annotator built
+    for (slot, key), outcome in zip(slots, done):
         outcomes[slot] = outcome
         if cache is not None:
             cache.put(key, outcome)

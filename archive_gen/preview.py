@@ -32,6 +32,7 @@ from .config import Config
 from .errors import Diagnostics, GenerateError
 from .output import WriteStats, tree_lock
 from .output.cache import tree_identity
+from .output.pagestore import StoredText
 from .pipeline import Generated, Memo, Progress, compose, stage
 
 QUIET_SECONDS = 30.0  # no rebuild for this long: the packs are written
@@ -70,8 +71,8 @@ class PreviewSession:
         """A complete new docs/, swapped in as ``generate`` does; remembers every page's text."""
         texts: dict[str, str] = {}
 
-        def remember(rel: str, data: bytes, _sha: str) -> None:
-            texts[rel] = data.decode("utf-8")
+        def remember(rel: str, data: bytes | StoredText, _sha: str) -> None:
+            texts[rel] = data.decode("utf-8") if isinstance(data, bytes) else data.text()
 
         archive, staged = stage(self.config, diags, progress, observe=remember, memo=self.memo, jobs=self.jobs)
         staged.commit()
@@ -79,12 +80,13 @@ class PreviewSession:
         progress(f"docs: {staged.stats.written} written, {staged.stats.unchanged} unchanged, {staged.stats.removed} removed")
         return Generated(archive, staged.stats)
 
-    def _write(self, pages: Iterable[tuple[str, str]]) -> WriteStats:
+    def _write(self, pages: Iterable[tuple[str, str | StoredText]]) -> WriteStats:
         docs, old = self.config.docs_dir, self.written or {}
         new: dict[str, str] = {}
         written: list[str] = []
-        for rel, text in pages:
+        for rel, page in pages:
             _check_path(rel, new)
+            text = page if isinstance(page, str) else page.text()  # the same string as last time
             new[rel] = text
             before = old.get(rel)
             if before is not text and before != text:

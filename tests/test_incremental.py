@@ -166,6 +166,32 @@ def test_registry_added_renamed_described_removed(built):
     assert_same_as_clean(root, scratch)
 
 
+def test_registry_is_parsed_again_only_when_one_of_its_files_changed(built, monkeypatch):
+    """A build whose registry files kept their stats takes the registry (and what loading it
+    reported) from the cache; a changed file means a parse, and the site of a clean build."""
+    from archive_gen import pipeline
+
+    root, scratch = built
+    actors = root / "content" / "actors"
+    (actors / "zz-kaputt.md").write_text("---\nkind: person\n---\nOhne Namen.\n", encoding="utf-8")
+    edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")
+    parsed: list[int] = []
+    original = pipeline.load_registry
+    monkeypatch.setattr(pipeline, "load_registry", lambda *a, **k: parsed.append(1) or original(*a, **k))
+    time.sleep(1.1)  # the files' stats settled (not racily clean)
+    _, first = build(root)
+    told = sorted(str(d) for d in first if "zz-kaputt" in str(d))
+    assert parsed == [1] and told, "control: the broken entry is reported"
+    edit(articles(root)[0], "Ein Absatz.", "Ein anderer Absatz.")
+    _, second = build(root)
+    assert parsed == [1], "unchanged registry files: not parsed again"
+    assert sorted(str(d) for d in second if "zz-kaputt" in str(d)) == told, "its diagnostics told again"
+    edit(actors / "zz-kaputt.md", "kind: person", "name: Kaputt Testperson\nkind: person")
+    build(root)
+    assert parsed == [1, 1]
+    assert_same_as_clean(root, scratch)
+
+
 def test_config_and_code_version_changes(built, monkeypatch, tmp_path):
     root, scratch = built
     edit(root / "mkdocs.yml", "site_name: Nachrichtenarchiv", "site_name: Archiv der Nachrichten")
@@ -224,7 +250,7 @@ def test_corrupt_truncated_or_foreign_cache_is_rebuilt_not_trusted(built, damage
     root, scratch = built
     folder = root / cache.CACHE_DIR
     edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")  # so the fast path cannot answer
-    for name in ("annotate.pack", "pages.pack", "staged.pack", "search.pack", "search-site.pack", "data.pack", "render.pack",
+    for name in ("annotate.pack", "pages.pack", "pages.texts", "staged.pack", "search.pack", "search-site.pack", "data.pack", "render.pack",
                  cache.MANIFEST):
         data = bytearray((folder / name).read_bytes())
         if damage == "truncated":
@@ -345,7 +371,7 @@ def test_cached_pages_yield_what_render_pages_yields(project, tmp_path):
     """pagecache mirrors render_pages page for page, cold and warm: if the renderer's order or
     its set of pages changes, this test says pagecache must follow."""
     from archive_gen.index import build_archive
-    from archive_gen.output.cache import Store
+    from archive_gen.output import PageStore
     from archive_gen.pagecache import cached_pages
     from archive_gen.pipeline import collect
     from archive_gen.render import Settings, render_pages
@@ -356,13 +382,18 @@ def test_cached_pages_yield_what_render_pages_yields(project, tmp_path):
     archive = build_archive(found, registry)
     settings = Settings(language=config.language, page_size=3)
     expected = list(render_pages(archive, settings))
-    store = Store(tmp_path / "cache", "pages")
-    assert list(cached_pages(archive, settings, store, keys)) == expected
+    store = PageStore(tmp_path / "cache")
+    assert texts(cached_pages(archive, settings, store, keys)) == expected
     assert store.hits == 0
     store.save()
-    store = Store(tmp_path / "cache", "pages")
-    assert list(cached_pages(archive, settings, store, keys)) == expected
+    store = PageStore(tmp_path / "cache")
+    assert texts(cached_pages(archive, settings, store, keys)) == expected
     assert store.hits > len(archive.articles)
+
+
+def texts(pages) -> list[tuple[str, str]]:
+    """Pages as (path, text): a page cache's stored page read."""
+    return [(path, page if isinstance(page, str) else page.text()) for path, page in pages]
 
 
 @pytest.mark.parametrize("nav_hook", [False, True], ids=["fork before reading", "nav hook: fork after"])
@@ -399,12 +430,12 @@ def test_render_shared_out_to_forked_processes_gives_the_same_site(tmp_path, mon
 
 @pytest.mark.parametrize("damage", ["data file edited", "data file removed", "record garbled", "record removed"])
 def test_published_data_files_live_in_docs_not_in_the_page_cache(built, damage):
-    """The data files (data/*.jsonl|csv) are not kept in the pages pack (it is loaded whole on
+    """The data files (data/*.jsonl|csv) are not kept in the page cache (its index is loaded whole on
     every build); the previous docs/data/ files are reused only while their record in the cache
     folder matches both the content key and the files as they are on disk."""
     root, scratch = built
     folder, data = root / cache.CACHE_DIR, root / "docs" / "data"
-    pack = (folder / "pages.pack").read_bytes()  # pickled str: a cached page's text is in it as UTF-8
+    pack = (folder / "pages.pack").read_bytes() + (folder / "pages.texts").read_bytes()  # the texts: UTF-8
     page = next((root / "docs" / "articles").rglob("*.md")).read_bytes()
     assert page[-300:] in pack, "control: the article pages are cached"
     rows = [(data / name).read_bytes().splitlines()[1] for name in ("articles.jsonl", "mentions.csv")]

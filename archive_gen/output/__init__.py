@@ -5,8 +5,9 @@ swap replaces ``site/`` after a render. A file lock per tree keeps two runs on o
 from swapping into each other, and tells a crashed run's leftovers from a running one's.
 """
 
+from .pagestore import PageStore
 from .staging import (MARKER, StagedTree, WriteStats, make_folder, make_staging_dir, remove_leftovers, replace_dir,
                       stage_tree, tree_lock)
 
-__all__ = ["MARKER", "StagedTree", "WriteStats", "make_folder", "make_staging_dir", "remove_leftovers", "replace_dir",
+__all__ = ["MARKER", "PageStore", "StagedTree", "WriteStats", "make_folder", "make_staging_dir", "remove_leftovers", "replace_dir",
            "stage_tree", "tree_lock"]

@@ -216,6 +216,9 @@ class Store:
             self.hits += 1
         return value
 
+    def keys(self) -> list[str]:
+        return list(self._load())
+
     def put(self, key: str, value: Any) -> None:
         self._load()[key] = value
         self._puts[key] = value

@@ -31,6 +31,7 @@ from filelock import FileLock, Timeout
 
 from ..errors import ConfigError, GenerateError
 from .cache import fs_clock
+from .pagestore import StoredText as Stored
 
 MARKER = ".archive-gen"  # marks a docs directory as generated: only such a one is replaced
 LOCK_TIMEOUT = 120  # seconds to wait for another run on the same project to finish
@@ -50,6 +51,7 @@ class WriteStats:
 # docs path -> (SHA-256 of the page's bytes, size, mtime ns, inode) of the file staged for it: the
 # next staging links a page whose digest and file are still these without reading the file
 Record = dict[str, tuple[str, int, int, int]]
+Page = str | Stored  # a page's text, or a page cache's stored page (its text read only when needed)
 
 
 @dataclass
@@ -91,17 +93,18 @@ def tree_lock(target: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         lock.release()
 
 
-def stage_tree(pages: Iterable[tuple[str, str]], docs_dir: Path,
-               observe: Callable[[str, bytes, str], None] | None = None, known: Record | None = None) -> StagedTree:
+def stage_tree(pages: Iterable[tuple[str, Page]], docs_dir: Path,
+               observe: Callable[[str, bytes | Stored, str], None] | None = None, known: Record | None = None) -> StagedTree:
     """Write ``pages`` into a new hidden sibling of ``docs_dir``; nothing in docs_dir changes.
 
     A page whose bytes equal the current file becomes a hard link to it (a copy with the
     same mtime where links are not possible). If anything fails, or the run is interrupted,
     the staging directory is removed and the exception goes on. ``docs_dir`` is only ever
     replaced when it is empty or carries archive-gen's marker file. ``observe`` sees every
-    page's path, bytes and SHA-256 (the render's change detection keys pages by them). ``known``: the
+    page's path, bytes (a :class:`Stored` page as it is) and SHA-256 (the render's change detection keys pages by them). ``known``: the
     :attr:`StagedTree.record` of an earlier staging; a page whose digest is recorded there for
-    the very file (size, mtime, inode) now in docs/ is linked without reading that file.
+    the very file (size, mtime, inode) now in docs/ is linked without reading that file, and,
+    when it is a :class:`Stored` page (a page cache's, its digest at hand), without its text.
     """
     docs_dir = Path(docs_dir)
     check_replaceable(docs_dir)
@@ -115,11 +118,14 @@ def stage_tree(pages: Iterable[tuple[str, str]], docs_dir: Path,
         made: set[str] = {""}  # folders made in the staging tree (one mkdir each, not one per page)
         record: Record = {}
         root, docs = str(staging), str(docs_dir)
-        for rel, text in pages:
+        for rel, page in pages:
             _check_page_path(rel, wanted)
             wanted.add(rel)
-            data = text.encode("utf-8")
-            sha = hashlib.sha256(data).hexdigest()
+            if isinstance(page, str):
+                data: bytes | Stored = page.encode("utf-8")
+                sha = hashlib.sha256(data).hexdigest()
+            else:
+                data, sha = page, page.sha
             if observe is not None:
                 observe(rel, data, sha)
             target, current = os.path.join(root, rel), os.path.join(docs, rel)  # strings: ~12,500 pages
@@ -127,13 +133,13 @@ def stage_tree(pages: Iterable[tuple[str, str]], docs_dir: Path,
             if folder not in made:
                 make_folder(os.path.dirname(target))
                 made.add(folder)
-            info = _same_file(current, data, sha, known.get(rel))
+            info, data = _same_file(current, data, sha, known.get(rel))
             if info is not None and _link_or_copy(current, target):
                 unchanged += 1
             else:
                 if info is None:
                     with open(target, "wb") as out:
-                        out.write(data)
+                        out.write(data if isinstance(data, bytes) else data.data())
                     written += 1
                 else:
                     unchanged += 1  # copied: the copy is the file to record
@@ -183,16 +189,20 @@ def check_replaceable(tree: Path) -> None:
                           f"refusing to overwrite it (empty it or choose another --docs)")
 
 
-def _same_file(path: str, data: bytes, sha: str, recorded: tuple | None) -> os.stat_result | None:
+def _same_file(path: str, data: bytes | Stored, sha: str, recorded: tuple | None) -> tuple[os.stat_result | None, bytes | Stored]:
     """The stat of ``path`` when it holds exactly ``data`` (known from ``recorded`` for this very
-    file, or else read and compared), None otherwise."""
+    file, or else read and compared), None otherwise; and ``data``, read if it had to be."""
     try:
         info = os.stat(path)
         if recorded == (sha, info.st_size, info.st_mtime_ns, info.st_ino):
-            return info
-        return info if info.st_size == len(data) and Path(path).read_bytes() == data else None
+            return info, data
+        if not isinstance(data, bytes):
+            if info.st_size != data.length:
+                return None, data
+            data = data.data()
+        return (info if info.st_size == len(data) and Path(path).read_bytes() == data else None), data
     except OSError:
-        return None
+        return None, data
 
 
 def _link_or_copy(source: str, target: str) -> bool:

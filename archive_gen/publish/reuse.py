@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..output.cache import Store, code_version, digest
+from ..output.pagestore import StoredText as Stored
 from ..output import make_folder
 from .renderprocs import abandon, fork, rendered
 
@@ -57,16 +58,17 @@ class PageKeys:
         self.known: dict[str, tuple[str, tuple[str, ...], str]] = known if isinstance(known, dict) else {}
         self.computed: dict[str, str] | None = None
 
-    def __call__(self, rel: str, data: bytes, sha: str | None = None) -> None:
+    def __call__(self, rel: str, data: bytes | Stored, sha: str | None = None) -> None:
         if not rel.endswith(".md"):
             return
-        sha = sha or hashlib.sha256(data).hexdigest()
+        sha = sha or hashlib.sha256(data).hexdigest()  # a Stored page (page cache) comes with its sha
         self.digests[rel] = sha
         known = self.known.get(rel)
         if known is not None and known[0] == sha:
             self.links[rel] = known[1]
             return
         base = posixpath.dirname(rel)
+        data = data if isinstance(data, bytes) else data.data()
         targets = {posixpath.normpath(posixpath.join(base, t.decode("utf-8", "replace")))
                    for t in _LINK.findall(data) if b"://" not in t}
         self.links[rel] = tuple(sys.intern(t) for t in sorted(targets))

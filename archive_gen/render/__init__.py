@@ -29,13 +29,27 @@ from .notes import annotated_in
 from .site import MonthCache, custom_pages, timeline_pages
 from .terms import index_pages, term_pages
 
-__all__ = ["Encoded", "PageCache", "Settings", "article_front_matter", "extracted_meta", "render_pages"]
+__all__ = ["Encoded", "Page", "PageCache", "Settings", "Stored", "article_front_matter", "extracted_meta", "render_pages"]
 
 Pages = list[tuple[str, str]]
 # A group's pages as UTF-8 while they wait and while a cache keeps them: German text holds
 # „…“, so Python keeps it as two bytes a character; UTF-8 needs about one (a 100,000-article
 # archive's pages: ~1.4 GB instead of ~2.8 GB in memory while they are rendered and kept).
 Encoded = list[tuple[str, bytes]]
+
+
+class Stored(Protocol):
+    """A cached page whose text a cache reads only when asked (its SHA-256 is at hand):
+    staging links an unchanged page without it (:mod:`archive_gen.output.pagestore`)."""
+
+    sha: str
+
+    def data(self) -> bytes: ...
+
+    def text(self) -> str: ...
+
+
+Page = str | Stored  # what render_pages yields per path: a text, or a cache's stored page
 
 
 class PageCache(Protocol):
@@ -55,12 +69,12 @@ Mapper = Callable[[list[Callable[[], Encoded]]], Iterable[Encoded]]
 
 
 def render_pages(archive: Archive, settings: Settings, cache: PageCache | None = None,
-                 mapper: Mapper | None = None) -> Iterator[tuple[str, str]]:
+                 mapper: Mapper | None = None) -> Iterator[tuple[str, Page]]:
     """Every page and feed as (docs path, text), one group at a time: memory stays at the
     graph's size. With ``cache``, an article page or a term's pages come from it when nothing
     they show changed (:mod:`.cachekeys`); with ``mapper``, the article and term pages the
     cache lacks are rendered through it first (in worker processes). The result is the same
-    either way."""
+    either way (a :class:`Stored` page's text is the page's)."""
     ctx = RenderContext(archive, settings)
     annotated = annotated_in(archive)  # passage notes that refer to an actor or a source
     keys = PageKeys(ctx, cache.annotation_keys, cache.salt, annotated) if cache is not None else None
@@ -74,12 +88,12 @@ def render_pages(archive: Archive, settings: Settings, cache: PageCache | None =
                            lambda t=term, n=notes: _encoded([*term_pages(ctx, t, n), *term_feed(ctx, t)])))
     ready = _Ahead(groups, cache, mapper)
 
-    def through(number: int) -> Pages:
+    def through(number: int) -> list[tuple[str, Page]]:
         key, render = groups[number]
         done = ready.get(number)
         render = render if done is None else (lambda: done)
         pages = cache.through(key, render) if cache is not None and key is not None else render()
-        return [(path, data.decode("utf-8")) for path, data in pages]
+        return _decoded(pages)
 
     for number in range(len(archive.articles)):
         yield from through(number)
@@ -103,16 +117,21 @@ def _months_through(cache: PageCache | None, keys: PageKeys | None) -> MonthCach
     if cache is None or keys is None:
         return None
 
-    def through(year: int, month: int, slugs: tuple[str, ...], render: Callable[[], Pages]) -> Pages:
+    def through(year: int, month: int, slugs: tuple[str, ...], render: Callable[[], Pages]) -> list[tuple[str, Page]]:
         key = keys.month(year, month, slugs)
         if key is None:
             return render()
-        return [(path, data.decode("utf-8")) for path, data in cache.through(key, lambda: _encoded(render()))]
+        return _decoded(cache.through(key, lambda: _encoded(render())))
     return through
 
 
 def _encoded(pages: Pages) -> Encoded:
     return [(path, text.encode("utf-8")) for path, text in pages]
+
+
+def _decoded(pages: list[tuple[str, bytes | Stored]]) -> list[tuple[str, Page]]:
+    """A group's pages as texts; a cache's stored page as it is (read only if needed)."""
+    return [(path, data.decode("utf-8") if isinstance(data, bytes) else data) for path, data in pages]
 
 
 class _Ahead:
