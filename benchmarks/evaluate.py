@@ -163,7 +163,7 @@ from scoring.common import (  # noqa: E402,F401
 )
 from scoring.derstandard import HELD_OUT, StandardResult, evaluate_derstandard  # noqa: E402
 from scoring.wholearticle import GOLD as ARTICLES_GOLD, WholeResult, evaluate_articles  # noqa: E402,F401
-from scoring.orgcandidates import PERSONS_EN, OrgResult, evaluate_org_candidates  # noqa: E402
+from scoring.orgcandidates import GERMEVAL_ORGS, GERMEVAL_PERSONS, PERSONS_EN, OrgResult, evaluate_org_candidates  # noqa: E402
 from scoring.heldoutcandidates import ORGANISATIONS as HELD_OUT_ORGS, PERSONS as HELD_OUT_PERSONS, wilson  # noqa: E402
 from scoring.germeval import (  # noqa: E402,F401
     GermEvalResult, align, bio_spans, detokenize, evaluate_germeval, read_germeval,
@@ -377,6 +377,21 @@ def held_out_candidates(corpus_dir: Path, annotator) -> dict:
     return data
 
 
+def dev_sample_2(corpus_dir: Path, annotator) -> dict:
+    """Print dev sample 2 (round 11: the GermEval dev sentences' candidates, judged; dev, its
+    errors may be read) and return its counts."""
+    print("\n### Candidates, dev sample 2 (GermEval dev sentences; gold/org_candidates_2.json, person_candidates_de_2.json)\n")
+    print("| kind | P (right/judged) | 95 % Wilson | per corpus | unjudged |\n| --- | --- | --- | --- | ---: |")
+    data = {}
+    for key, name, sample in (("organisations", "organisation candidates, dev sample 2", GERMEVAL_ORGS),
+                              ("persons", "German person candidates, dev sample 2", GERMEVAL_PERSONS)):
+        result = evaluate_org_candidates(corpus_dir, annotator, sample=sample)
+        print(held_out_candidate_row(name, result))
+        data[key] = {"right": result.right, "wrong": result.wrong, "unjudged": len(result.unjudged)}
+    print()
+    return data
+
+
 def speed_line(results: dict) -> tuple[str, dict]:
     parts, data = [], {}
     for name in DATASETS:
@@ -501,6 +516,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Person candidates, English dev sample (gold/person_candidates_en.json): P {pe.precision:.3f} "
               f"({pe.right}/{pe.right + pe.wrong} judged); {len(pe.unjudged)} without a verdict")
         data["person_candidates_en_dev"] = {"right": pe.right, "wrong": pe.wrong, "unjudged": len(pe.unjudged)}
+        data["candidates_dev_2"] = dev_sample_2(args.corpus, annotator)
         data["candidates_held_out"] = held_out_candidates(args.corpus, annotator)
     if args.json:
         data["speed"] = speed_data
