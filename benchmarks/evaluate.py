@@ -110,6 +110,10 @@ Whole articles (``benchmarks/gold/articles.json``, issue 12)
     corpus and distinct organisation / person candidate on held-out articles; printed as totals
     with a 95 % Wilson interval, names without a verdict apart. The verdicts are held out:
     nobody tuning rules prints or reads them.
+  * Candidates, dev sample 2 (round 11, ``scoring/orgcandidates.py``, samples ``GERMEVAL_ORGS``
+    and ``GERMEVAL_PERSONS``): one verdict per distinct organisation / person candidate on the
+    GermEval 2014 dev sentences (``gold/org_candidates_2.json``, ``person_candidates_de_2.json``);
+    dev: its errors may be read.
 
 Reuters-21578 (``reuters21578.jsonl``, English), document level
   * Documents: the stories of the TEST split (ModLewis) that have a body and people or place
