@@ -33,16 +33,14 @@ from .speechnouns import framing_owner
 from .reported import possessive_continued, previous_speaker, pronoun_subject, reported, reported_between
 from .speakers import (Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
+from .verbsubject import next_to_verb, previous_subject, sentence_subject
 from .unnamed import document_of, view_of, introducing_name, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
 
 # A quote may hold a quote („Wir haben … für bedeutende „Small-Business-Unternehmen“ … gehabt“):
 # an inner „…“ opened before any closing mark is part of the outer one.
 _QUOTE = re.compile(r"„((?:[^“”\"„]|„[^“”\"„]{1,100}[“”]){2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
-# What may stand between a speaker and the speech verb: an apposition in commas, a party.
-_APPOSITION = re.compile(r"\s*(?:,[^,.;:„“\"]{1,120}(?:,|\)(?=\s+[a-zäöüß]))|\([^()]{1,60}\),?)\s*")  # "Henning Scherf (SPD), warnte"
-_ADVERBS = re.compile(r"(?:\s+(?:immer|wieder|auch|noch|bereits|schon|erneut|mehrfach|zuvor|nun|jetzt|dann|später|zudem|ebenfalls|stets|zuletzt|damals))+\s+")  # "Dingfelder immer wieder betont"
 _IMPERSONAL = re.compile(r"\b(?:hieß es|heißt es|hieß es weiter|it said|the statement said|it added)\b")
-_PRONOUN = re.compile(r"\s+(er|sie|he|she|they|it)\b")
+_PRONOUN = re.compile(r"\s+(er|sie)\b")  # "unterstrich er"; English "said they …" opens a clause
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|er|sie)\s+$")  # "he said"
 # A sentence that opens with a role as its subject, up to the verb: "Der Hauptgeschäftsführer
 # des BPI nannte sie …" (the pronoun after the verb is its object).
@@ -118,16 +116,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         return framed  # tagged inside
     verbs = _speech_verbs(ctx, s_start, s_end, quote_at)
     for verb in verbs:
-        # "Kim sagte" first: in "Merkel nannte Wulff „…“" the name after the verb is its object.
-        before = [e for e in ctx.entities_in(s_start, verb.start(), speaking)
-                  if (0 <= verb.start() - e.end <= 2 or _APPOSITION.fullmatch(text, e.end, verb.start())
-                      or _ADVERBS.fullmatch(text, e.end, verb.start())) and not addressee(ctx, e)]
-        if before:  # Kim sagte; John Kline, ein Repräsentant aus Minnesota, sagte; Edathy (SPD) nannte
-            return who_of(ctx.person_of(before[-1])).by("name before verb")
-        after = ctx.entities_in(verb.end(), min(s_end, verb.end() + 6), speaking)
-        if after:  # sagte Kim; not "sagte Hugo Salcedo, Kopf einer Gruppe, die … „WM-Tauglichkeit“ …"
-            return Who() if one_noun_after(ctx, quote_at, after[0].end) or short_title(ctx, s_start, quote_at) \
-                else who_of(after[0]).by("name after verb")
+        if (named := next_to_verb(ctx, s_start, s_end, verb, quote_at)) is not None:
+            return named
         if lone := lone_speaker(ctx, s_start, verb):  # Thaksin begründete …; „…“, stellte Celebi fest
             return lone.by("lone name at verb")
         pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start()) \
@@ -142,6 +132,9 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             previous = previous_speaker(ctx, earlier, sentence, pronoun.group(1).lower())
             if previous:
                 return previous.by("pronoun: previous speaker")
+            prior = previous_subject(ctx, sentence, verb.start(), pronoun.group(1).lower())  # "a diplomat said. He said": nobody
+            if prior is not None:
+                return prior.by("pronoun: subject before")
             entity = ctx.antecedent(pronoun.group(1).lower(), verb.start())
             if entity is not None:
                 return who_of(entity).by("pronoun: last name")
@@ -158,9 +151,9 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             return Who(last.speaker, last.speaker_name, last.via, "impersonal")
     if verbs and not any(_NAMED_SUBJECT.match(text, v.end()) for v in verbs):
         # not when the verb's subject is someone we do not know: "„…“, schrieb die Hoover Institution"
-        people = ctx.entities_in(s_start, s_end, ("person",))
-        if people and not one_noun_after(ctx, quote_at, s_start) and not short_title(ctx, s_start, quote_at):
-            return who_of(people[0]).by("first person of sentence")
+        if not one_noun_after(ctx, quote_at, s_start) and not short_title(ctx, s_start, quote_at) and \
+                (subject := sentence_subject(ctx, s_start, s_end, verbs)):
+            return subject.by("first person of sentence")
     if quote_at is not None:  # Nach Auffassung des Vorsitzenden Hartmut Perschau sei es „…“
         return (_cue_target(ctx, s_start, s_end)[1].by("cue") or unknown_claimant(ctx, s_start, s_end).by("cue: unknown body")
                 or view_of(ctx, s_start, quote_at)
