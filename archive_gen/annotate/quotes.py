@@ -189,7 +189,7 @@ def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
     role = _ROLE_AFTER.match(text, verb.end())
     if role and is_role(role.group(1)):  # sagte der Machthaber
         named = ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
-        if named and adjacent(text, verb.end(), named[0].start):  # meinte der Trainer der Frankfurter, Michael Skibbe
+        if named and adjacent(text, verb.end(), named[0].start) and text[named[0].start - 1] != "(":  # not "(Inglourious Basterds)"
             return who_of(named[0])
         entity = ctx.by_role(role.group(1), verb.start())
         if entity is not None:
@@ -200,7 +200,8 @@ def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
     later = ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
     gap = text[verb.end():later[0].start] if later else ""
     if later and (re.match(r"\s+(?:der|die|the)\s", gap) or (gap.split() and is_role(gap.split()[0]))) \
-            and not re.search(r"[.;:!?]", text[verb.end():later[0].start]) and not _clause_verb(text, verb.end(), later[0].start):
+            and not re.search(r"[.;:!?]", text[verb.end():later[0].start]) and not _clause_verb(text, verb.end(), later[0].start) \
+            and not _IN_PREPOSITION.search(gap):  # "sagt der von Matthias Prückler … verteidigte 31-Jährige"
         return who_of(later[0])
     return Who()
 
@@ -268,7 +269,8 @@ def _introduced(ctx: Context, s_start: int, quote_at: int) -> Who:
     mit den Worten: „…“", "Koppelin wörtlich: „…“"."""
     if not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]):
         return Who()
-    people = {(e.id, e.name): e for e in ctx.entities_in(s_start, quote_at, ("person",)) if not ctx.genitive(e)}
+    people = {(e.id, e.name): e for e in ctx.entities_in(s_start, quote_at, ("person",))
+              if not ctx.genitive(e) and ctx.text[e.end:e.end + 2] not in ("'s", "’s")}  # "on Cojuangco's court petition"
     if len(people) != 1:
         return Who()
     person = next(iter(people.values()))
@@ -299,6 +301,9 @@ def _inverted(ctx: Context, quote_at: int) -> Who:
 
 # A name alone before the colon that opens a quote: a headline's speaker ("Löw: …").
 _HEADLINE_SPEAKER = re.compile(r"\s*([A-ZÄÖÜ][\w'’-]+)\s*:\s*")
+
+
+_IN_PREPOSITION = re.compile(r"\b(?:von|vom|mit|für|gegen|durch|über)\s+(?:(?:der|dem|den|des)\s+)?(?:[A-ZÄÖÜ][\w-]*\s+)?$")
 
 
 # A finite verb between a speech verb and a name means the name belongs to another clause.
