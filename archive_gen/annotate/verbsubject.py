@@ -96,7 +96,7 @@ def role_holder(ctx: Context, entity: Entity, reach: int = 60) -> Entity:
 
 # Words a subject's noun phrase may hold before the name: determiners, adverbs after a verb,
 # coordination inside a role ("Kinder- und Jugendanwalt", "Mines and Energy Minister").
-_DETERMINERS = frozenset("der die das des dem den ein eine einer eines the a an".split())
+_DETERMINERS = frozenset("der die das des dem den ein eine einer eines dessen deren the a an".split())
 _NP_ADVERBS = frozenset("auch etwa doch jedoch aber nun dann zudem ebenfalls sich also so".split())
 _JOINS = frozenset("und and of für for".split())
 _FINITE = re.compile(r"(?:ist|sind|war|waren|wird|werden|wurde|wurden|sei|seien|soll|sollen|will|wollen|kann|können|"
@@ -150,7 +150,8 @@ def sentence_subject(ctx: Context, s_start: int, s_end: int, verbs: list[re.Matc
             continue
         # after an auxiliary or a relative pronoun ("…, die Gerhard Schröder … erklärt hatte") the
         # speech verb must follow: "soll Anelka zu Domenech gesagt haben", not "soll Davutoğlu … zusammenstellen"
-        relative = start and before[start - 2:start].strip() == "," and len(words) == 1 and words[0] in _DETERMINERS
+        relative = start and before[start - 2:start].strip() == "," and (
+            len(words) == 1 and words[0] in _DETERMINERS or words[:1] in (["dessen"], ["deren"]))  # "…, dessen Inhalt Putin … bekanntgab"
         if (auxiliary or relative) and not any(v.start() > person.end for v in verbs):
             continue
         return who_of(person)
