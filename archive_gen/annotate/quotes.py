@@ -188,8 +188,9 @@ def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
     text = ctx.text
     role = _ROLE_AFTER.match(text, verb.end())
     if role and is_role(role.group(1)):  # sagte der Machthaber
-        named = ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
-        if named and adjacent(text, verb.end(), named[0].start) and text[named[0].start - 1] != "(":  # not "(Inglourious Basterds)"
+        named = [e for e in ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
+                 if text[e.start - 1] != "("]  # "schreibt der US-Kultregisseur (Inglourious Basterds)": a work
+        if named and adjacent(text, verb.end(), named[0].start):
             return who_of(named[0])
         entity = ctx.by_role(role.group(1), verb.start())
         if entity is not None:
@@ -197,7 +198,7 @@ def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
         if spoken := spoken_for(ctx, role.start(1), role.end(1)):  # so ein Sprecher des CERN
             return spoken
     # so der zuständige Gewerkschaftsvorstand Uwe Foullong; sagte der Vorsitzende Richter Klaus Tolksdorf
-    later = ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
+    later = [e for e in ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",)) if text[e.start - 1] != "("]
     gap = text[verb.end():later[0].start] if later else ""
     if later and (re.match(r"\s+(?:der|die|the)\s", gap) or (gap.split() and is_role(gap.split()[0]))) \
             and not re.search(r"[.;:!?]", text[verb.end():later[0].start]) and not _clause_verb(text, verb.end(), later[0].start) \
