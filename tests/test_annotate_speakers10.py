@@ -125,3 +125,27 @@ def test_guard_a_party_in_brackets_before_a_comma_keeps_its_person(annotator):  
     a = annotate(annotator, "Der frühere Bürgermeister und Justizsenator, Henning Scherf (SPD), warnte die CDU vor "
                             "einem „populistischen Wahlkampf“.")
     assert speaker(a, "populistischen Wahlkampf") == "Henning Scherf"
+
+
+# ------------------------------------------------------------------ ", so" and a bracketed work
+
+def test_so_after_a_comma_is_a_cue_only_before_its_subject(annotator):  # Der Standard 69, 43
+    a = annotate(annotator, "Obwohl auch das Karriere-Ende von Mardy Fish von vielen Emotionen begleitet war, so "
+                            "zeigte doch der Schweizer Jungstar Belinda Bencic die meisten Gefühlsausbrüche.\n\n"
+                            "Hans Pucher sei aufmerksam geworden, so wird es von Hauer-Frischmuth in einem Interview "
+                            "überliefert.")
+    assert claimant(a, "Gefühlsausbrüche") is None
+    assert claimant(a, "aufmerksam geworden") != "Hans Pucher"
+
+
+def test_guard_so_before_its_subject_still_attributes(annotator):  # Der Standard 17, 32
+    a = annotate(annotator, "Der Forscher Erez Shmueli hat die Studie geleitet. Wir sind sehr schlecht darin, zu "
+                            "beurteilen, wer unsere Freunde sind, so Shmueli.")
+    assert claimant(a, "sehr schlecht") == "Erez Shmueli"
+
+
+def test_a_work_in_brackets_after_the_role_is_no_speaker(annotator):  # Der Standard 27
+    a = annotate(annotator, "Einer hält weiter an VHS-Kassetten und DVDs fest: Quentin Tarantino. Ich kann mit "
+                            "Streaming nichts anfangen, schreibt der US-Kultregisseur (Inglourious Basterds) in Tom "
+                            "Rostons Buch I Lost It At The Video Store.")
+    assert claimant(a, "Streaming") not in ("Inglourious Basterds", "Tom Rostons")

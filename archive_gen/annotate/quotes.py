@@ -198,7 +198,8 @@ def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
         if spoken := spoken_for(ctx, role.start(1), role.end(1)):  # so ein Sprecher des CERN
             return spoken
     # so der zuständige Gewerkschaftsvorstand Uwe Foullong; sagte der Vorsitzende Richter Klaus Tolksdorf
-    later = [e for e in ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",)) if text[e.start - 1] != "("]
+    later = [e for e in ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
+             if text[e.start - 1] != "(" and not ctx.genitive(e)]  # not "in Tom Rostons Buch"
     gap = text[verb.end():later[0].start] if later else ""
     if later and (re.match(r"\s+(?:der|die|the)\s", gap) or (gap.split() and is_role(gap.split()[0]))) \
             and not re.search(r"[.;:!?]", text[verb.end():later[0].start]) and not _clause_verb(text, verb.end(), later[0].start) \
@@ -304,7 +305,7 @@ def _inverted(ctx: Context, quote_at: int) -> Who:
 _HEADLINE_SPEAKER = re.compile(r"\s*([A-ZÄÖÜ][\w'’-]+)\s*:\s*")
 
 
-_IN_PREPOSITION = re.compile(r"\b(?:von|vom|mit|für|gegen|durch|über)\s+(?:(?:der|dem|den|des)\s+)?(?:[A-ZÄÖÜ][\w-]*\s+)?$")
+_IN_PREPOSITION = re.compile(r"\b(?:von|vom|mit|für|gegen|durch|über|in|im|auf|bei|aus|nach|vor|unter)\s+(?:(?:der|dem|den|des)\s+)?(?:[A-ZÄÖÜ][\w-]*\s+)?$")
 
 
 # A finite verb between a speech verb and a name means the name belongs to another clause.
