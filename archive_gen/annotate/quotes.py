@@ -134,7 +134,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
                 return previous.by("pronoun: previous speaker")
             prior = previous_subject(ctx, sentence, verb.start(), pronoun.group(1).lower())  # "a diplomat said. He said": nobody
             if prior is not None:
-                return prior.by("pronoun: subject before")
+                return Who(prior.speaker, prior.speaker_name, prior.via, "pronoun: subject before" if prior else "")
             entity = ctx.antecedent(pronoun.group(1).lower(), verb.start())
             if entity is not None:
                 return who_of(entity).by("pronoun: last name")
