@@ -149,3 +149,12 @@ def test_a_work_in_brackets_after_the_role_is_no_speaker(annotator):  # Der Stan
                             "Streaming nichts anfangen, schreibt der US-Kultregisseur (Inglourious Basterds) in Tom "
                             "Rostons Buch I Lost It At The Video Store.")
     assert claimant(a, "Streaming") not in ("Inglourious Basterds", "Tom Rostons")
+
+
+def test_guard_a_pronoun_after_an_object_keeps_its_speaker(annotator):  # sample archive (Wikinews 2011)
+    a = annotate(annotator, "Die Veröffentlichung führte seitens des Bruders des Präsidenten, Jarosław Kaczyński, zu "
+                            "einer heftigen Reaktion. Er nannte die Schlussfolgerungen des Berichts eine "
+                            "„Verhöhnung Polens“. Er sprach von einer einseitigen Schuldzuweisung an Polen.\n\n"
+                            "Zum gleichen Thema äußerte sich heute auch US-Präsident George W. Bush.")
+    assert claimant(a, "einseitigen Schuldzuweisung") == "Jarosław Kaczyński"
+    assert claimant(a, "Zum gleichen Thema") == "George W. Bush"

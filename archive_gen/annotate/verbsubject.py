@@ -97,7 +97,8 @@ def role_holder(ctx: Context, entity: Entity, reach: int = 60) -> Entity:
 # Words a subject's noun phrase may hold before the name: determiners, adverbs after a verb,
 # coordination inside a role ("Kinder- und Jugendanwalt", "Mines and Energy Minister").
 _DETERMINERS = frozenset("der die das des dem den ein eine einer eines dessen deren the a an".split())
-_NP_ADVERBS = frozenset("auch etwa doch jedoch aber nun dann zudem ebenfalls sich also so".split())
+_NP_ADVERBS = frozenset("auch etwa doch jedoch aber nun dann zudem ebenfalls sich also so heute gestern morgen "
+                        "bereits erneut noch wieder jetzt damals zuvor später dazu".split())  # "äußerte sich heute auch US-Präsident …"
 _JOINS = frozenset("und and of für for".split())
 _FINITE = re.compile(r"(?:ist|sind|war|waren|wird|werden|wurde|wurden|sei|seien|soll|sollen|will|wollen|kann|können|"
                      r"muss|müssen|is|are|was|were|will|would|has|have|had|been|being)")
@@ -185,6 +186,10 @@ def speech_verbs_before(ctx: Context, start: int, end: int) -> list[re.Match]:
     return [v for v in SPEECH_VERB.finditer(ctx.text, start, end) if not ctx.in_quote(v.start())]
 
 
+# "sagte ein Sprecher", "so der zuständige Minister": a role after the verb, unnamed.
+_ROLE_AFTER_VERB = re.compile(r"\s+(?:der|die|ein|eine)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)")
+
+
 def previous_subject(ctx: Context, sentence: int, verb_at: int, pronoun: str) -> Who | None:
     """Whom a pronoun subject continues: the subject of the speech verb before (this sentence
     and two back; past verbs whose subject is itself a pronoun). Who() when that subject is
@@ -197,10 +202,11 @@ def previous_subject(ctx: Context, sentence: int, verb_at: int, pronoun: str) ->
         named = next_to_verb(ctx, start, ctx.sentences[ctx.sentence_of(verb.start())][1], verb, None)
         if named:
             return named if pronoun not in ("er", "he") or is_person(ctx, named) else None
-        if re.search(r"\b(?:he|she|they|er|sie)\s+$", text[max(first, verb.start() - 6):verb.start()]) or \
+        if re.search(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ee]r|[Ss]ie)\s+$", text[max(first, verb.start() - 6):verb.start()]) or \
                 re.match(r"\s+(?:er|sie)\b", text[verb.end():verb.end() + 5]):
             continue  # "he said": look further back
-        if unnamed_before(ctx, start, verb) or not english(verb) and re.match(r"\s+(?:der|die|ein|eine|the|a|an)\s+[\w-]+(?:\s|[,.])", text[verb.end():verb.end() + 40]):
+        role = _ROLE_AFTER_VERB.match(text, verb.end())
+        if unnamed_before(ctx, start, verb) or not english(verb) and role and is_role(role.group(1)):
             # "a Western diplomat said", "Dealers said", "sagte ein Sprecher"; unless someone is named since
             kinds = ("person",) if pronoun in ("er", "he") else ("person", "body", "source")
             since = ctx.entities_in(ctx.sentences[ctx.sentence_of(verb.start())][1], verb_at, kinds)
