@@ -167,6 +167,7 @@ from scoring.common import (  # noqa: E402,F401
 )
 from scoring.derstandard import HELD_OUT, StandardResult, evaluate_derstandard  # noqa: E402
 from scoring.wholearticle import GOLD as ARTICLES_GOLD, WholeResult, evaluate_articles  # noqa: E402,F401
+from scoring.speakersample import evaluate_speaker_sample  # noqa: E402
 from scoring.orgcandidates import GERMEVAL_ORGS, GERMEVAL_PERSONS, PERSONS_EN, OrgResult, evaluate_org_candidates  # noqa: E402
 from scoring.heldoutcandidates import ORGANISATIONS as HELD_OUT_ORGS, PERSONS as HELD_OUT_PERSONS, wilson  # noqa: E402
 from scoring.germeval import (  # noqa: E402,F401
@@ -511,6 +512,13 @@ def main(argv: list[str] | None = None) -> int:
           + (f"; limit {args.limit} per dataset" if args.limit else "") + "\n")
     print(table)
     print(speed + f". Total {elapsed:.1f} s.")
+    if "wikinews" in chosen and not args.limit:  # speakers on fresh dev material (gold/speakers_dev.json)
+        sp = evaluate_speaker_sample(args.corpus, annotator)
+        kinds = ", ".join(f"{k} {r}/{r + w}" for k, (r, w) in sorted(sp.per_kind.items()))
+        print(f"Speakers, dev sample of Der Standard and Reuters TEST (scoring/speakersample.py): P {sp.precision:.3f} "
+              f"({sp.right}/{sp.right + sp.wrong} judged; {kinds}); {len(sp.unjudged)} without a verdict")
+        data["speakers_dev_sample"] = {"right": sp.right, "wrong": sp.wrong, "unjudged": len(sp.unjudged),
+                                       "per_kind": {k: {"right": r, "wrong": w} for k, (r, w) in sorted(sp.per_kind.items())}}
     if "articles" in chosen and not args.limit:  # dev organisation candidates (gold/org_candidates.json)
         oc = evaluate_org_candidates(args.corpus, annotator)
         print(f"Organisation candidates, dev sample (scoring/orgcandidates.py): P {oc.precision:.3f} "

@@ -33,16 +33,14 @@ from .speechnouns import framing_owner
 from .reported import possessive_continued, previous_speaker, pronoun_subject, reported, reported_between
 from .speakers import (Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
+from .verbsubject import next_to_verb, previous_subject, sentence_subject
 from .unnamed import document_of, view_of, introducing_name, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
 
 # A quote may hold a quote („Wir haben … für bedeutende „Small-Business-Unternehmen“ … gehabt“):
 # an inner „…“ opened before any closing mark is part of the outer one.
 _QUOTE = re.compile(r"„((?:[^“”\"„]|„[^“”\"„]{1,100}[“”]){2,600})[“”\"]|\"([^\"]{2,600})\"|»([^«»]{2,600})«|“([^”“]{2,600})”")
-# What may stand between a speaker and the speech verb: an apposition in commas, a party.
-_APPOSITION = re.compile(r"\s*(?:,[^,.;:„“\"]{1,120}(?:,|\)(?=\s+[a-zäöüß]))|\([^()]{1,60}\),?)\s*")  # "Henning Scherf (SPD), warnte"
-_ADVERBS = re.compile(r"(?:\s+(?:immer|wieder|auch|noch|bereits|schon|erneut|mehrfach|zuvor|nun|jetzt|dann|später|zudem|ebenfalls|stets|zuletzt|damals))+\s+")  # "Dingfelder immer wieder betont"
 _IMPERSONAL = re.compile(r"\b(?:hieß es|heißt es|hieß es weiter|it said|the statement said|it added)\b")
-_PRONOUN = re.compile(r"\s+(er|sie|he|she|they|it)\b")
+_PRONOUN = re.compile(r"\s+(er|sie)\b")  # "unterstrich er"; English "said they …" opens a clause
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|er|sie)\s+$")  # "he said"
 # A sentence that opens with a role as its subject, up to the verb: "Der Hauptgeschäftsführer
 # des BPI nannte sie …" (the pronoun after the verb is its object).
@@ -118,16 +116,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         return framed  # tagged inside
     verbs = _speech_verbs(ctx, s_start, s_end, quote_at)
     for verb in verbs:
-        # "Kim sagte" first: in "Merkel nannte Wulff „…“" the name after the verb is its object.
-        before = [e for e in ctx.entities_in(s_start, verb.start(), speaking)
-                  if (0 <= verb.start() - e.end <= 2 or _APPOSITION.fullmatch(text, e.end, verb.start())
-                      or _ADVERBS.fullmatch(text, e.end, verb.start())) and not addressee(ctx, e)]
-        if before:  # Kim sagte; John Kline, ein Repräsentant aus Minnesota, sagte; Edathy (SPD) nannte
-            return who_of(ctx.person_of(before[-1])).by("name before verb")
-        after = ctx.entities_in(verb.end(), min(s_end, verb.end() + 6), speaking)
-        if after:  # sagte Kim; not "sagte Hugo Salcedo, Kopf einer Gruppe, die … „WM-Tauglichkeit“ …"
-            return Who() if one_noun_after(ctx, quote_at, after[0].end) or short_title(ctx, s_start, quote_at) \
-                else who_of(after[0]).by("name after verb")
+        if (named := next_to_verb(ctx, s_start, s_end, verb, quote_at)) is not None:
+            return named
         if lone := lone_speaker(ctx, s_start, verb):  # Thaksin begründete …; „…“, stellte Celebi fest
             return lone.by("lone name at verb")
         pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start()) \
@@ -142,6 +132,9 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             previous = previous_speaker(ctx, earlier, sentence, pronoun.group(1).lower())
             if previous:
                 return previous.by("pronoun: previous speaker")
+            prior = previous_subject(ctx, sentence, verb.start(), pronoun.group(1).lower())  # "a diplomat said. He said": nobody
+            if prior is not None:
+                return Who(prior.speaker, prior.speaker_name, prior.via, "pronoun: subject before" if prior else "")
             entity = ctx.antecedent(pronoun.group(1).lower(), verb.start())
             if entity is not None:
                 return who_of(entity).by("pronoun: last name")
@@ -158,9 +151,9 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             return Who(last.speaker, last.speaker_name, last.via, "impersonal")
     if verbs and not any(_NAMED_SUBJECT.match(text, v.end()) for v in verbs):
         # not when the verb's subject is someone we do not know: "„…“, schrieb die Hoover Institution"
-        people = ctx.entities_in(s_start, s_end, ("person",))
-        if people and not one_noun_after(ctx, quote_at, s_start) and not short_title(ctx, s_start, quote_at):
-            return who_of(people[0]).by("first person of sentence")
+        if not one_noun_after(ctx, quote_at, s_start) and not short_title(ctx, s_start, quote_at) and \
+                (subject := sentence_subject(ctx, s_start, s_end, verbs)):
+            return subject.by("first person of sentence")
     if quote_at is not None:  # Nach Auffassung des Vorsitzenden Hartmut Perschau sei es „…“
         return (_cue_target(ctx, s_start, s_end)[1].by("cue") or unknown_claimant(ctx, s_start, s_end).by("cue: unknown body")
                 or view_of(ctx, s_start, quote_at)
@@ -195,8 +188,9 @@ def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
     text = ctx.text
     role = _ROLE_AFTER.match(text, verb.end())
     if role and is_role(role.group(1)):  # sagte der Machthaber
-        named = ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
-        if named and adjacent(text, verb.end(), named[0].start):  # meinte der Trainer der Frankfurter, Michael Skibbe
+        named = [e for e in ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
+                 if text[e.start - 1] != "("]  # "schreibt der US-Kultregisseur (Inglourious Basterds)": a work
+        if named and adjacent(text, verb.end(), named[0].start):
             return who_of(named[0])
         entity = ctx.by_role(role.group(1), verb.start())
         if entity is not None:
@@ -204,10 +198,12 @@ def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
         if spoken := spoken_for(ctx, role.start(1), role.end(1)):  # so ein Sprecher des CERN
             return spoken
     # so der zuständige Gewerkschaftsvorstand Uwe Foullong; sagte der Vorsitzende Richter Klaus Tolksdorf
-    later = ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
+    later = [e for e in ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
+             if text[e.start - 1] != "(" and not ctx.genitive(e)]  # not "in Tom Rostons Buch"
     gap = text[verb.end():later[0].start] if later else ""
     if later and (re.match(r"\s+(?:der|die|the)\s", gap) or (gap.split() and is_role(gap.split()[0]))) \
-            and not re.search(r"[.;:!?]", text[verb.end():later[0].start]) and not _clause_verb(text, verb.end(), later[0].start):
+            and not re.search(r"[.;:!?]", text[verb.end():later[0].start]) and not _clause_verb(text, verb.end(), later[0].start) \
+            and not _IN_PREPOSITION.search(gap):  # "sagt der von Matthias Prückler … verteidigte 31-Jährige"
         return who_of(later[0])
     return Who()
 
@@ -275,7 +271,8 @@ def _introduced(ctx: Context, s_start: int, quote_at: int) -> Who:
     mit den Worten: „…“", "Koppelin wörtlich: „…“"."""
     if not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]):
         return Who()
-    people = {(e.id, e.name): e for e in ctx.entities_in(s_start, quote_at, ("person",)) if not ctx.genitive(e)}
+    people = {(e.id, e.name): e for e in ctx.entities_in(s_start, quote_at, ("person",))
+              if not ctx.genitive(e) and ctx.text[e.end:e.end + 2] not in ("'s", "’s")}  # "on Cojuangco's court petition"
     if len(people) != 1:
         return Who()
     person = next(iter(people.values()))
@@ -306,6 +303,9 @@ def _inverted(ctx: Context, quote_at: int) -> Who:
 
 # A name alone before the colon that opens a quote: a headline's speaker ("Löw: …").
 _HEADLINE_SPEAKER = re.compile(r"\s*([A-ZÄÖÜ][\w'’-]+)\s*:\s*")
+
+
+_IN_PREPOSITION = re.compile(r"\b(?:von|vom|mit|für|gegen|durch|über|in|im|auf|bei|aus|nach|vor|unter)\s+(?:(?:der|dem|den|des)\s+)?(?:[A-ZÄÖÜ][\w-]*\s+)?$")
 
 
 # A finite verb between a speech verb and a name means the name belongs to another clause.

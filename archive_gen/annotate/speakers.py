@@ -101,7 +101,8 @@ class Context:
         while i >= 0 and self.entities[i].end > entity.start:
             i -= 1
         if i >= 0 and self.entities[i].kind == "person" and \
-                MEMBER_OF.fullmatch(self.text, self.entities[i].end, entity.start):
+                (MEMBER_OF.fullmatch(self.text, self.entities[i].end, entity.start) or  # "Mikl-Leitner (ÖVP) erklärte"
+                 self.text[self.entities[i].end:entity.start].strip() == "(" and self.text[entity.end:entity.end + 1] == ")"):
             return self.entities[i]
         return entity
 

@@ -29,7 +29,8 @@ SPEECH_VERB = re.compile(
     r"hinzufügte\w*|hinzugefügt|bekanntgab\w*|zugab\w*|behauptet\w*|empfiehlt|empfahl\w*|schätzte\w* ein|schätzt ein|"
     r"said|says|told|stated|warned|announced|promised|added|wrote|declared|insisted|urged|reported|"
     r"explained|argued|noted|replied|commented|asked|called|claimed|recommended|asserted)\b"
-    r"|,\s*so\b"
+    # ", so Kim", ", so die LLI"; not ", so zeigte doch …" nor ", so wird es von … überliefert" (a verb follows)
+    r"|,\s*so\b(?!\s+[a-zäöüß]+\b(?<!\bder)(?<!\bdie)(?<!\bdas)(?<!\bein)(?<!\beine))"
 )
 # Attribution cues and where their object stands.
 CUE_AFTER = re.compile(
