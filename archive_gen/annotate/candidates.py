@@ -33,6 +33,7 @@ from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
 from .matcher import Token, capitalised, tokenize
+from .englishorgs import english_org_wrong
 from .orgthings import company_tail
 from .personcues import BODY_ENDS, english_candidate
 from .namewords import (CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, cast_names, common_noun_in_context,
@@ -242,6 +243,8 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
             if kind is None:
                 continue
             organization = kind == "organization"
+        elif english and english_org_wrong(text, name, *spans[0]):
+            continue  # "AA by Standard and Poor's", "HBO and Co" (round 11)
         if organization and cue not in ("acronym", "club") and company_tail(text, *spans[0], name, _BODY_SUFFIXES if english_verbs else ORG_SUFFIXES,
                                                                                      english=english_verbs):
             continue  # "Seiko Co Ltd" of "Hattori Seiko Co Ltd": the whole name or nothing
