@@ -33,7 +33,6 @@ from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
 from .matcher import Token, capitalised, tokenize
-from .englishorgs import english_org_wrong
 from .orgthings import company_tail
 from .personcues import BODY_ENDS, english_candidate
 from .namewords import (CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, cast_names, common_noun_in_context,
@@ -238,13 +237,11 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         sentence = sentence_at(sentences, starts, start)
         evidence = text[sentence[0]:sentence[1]] if sentence else text[max(0, start - 80):start + 80]
         organization = cue in ("acronym", "club") or name.split()[-1].rstrip(".") in ORG_SUFFIXES
-        if english and not organization:  # English: "Salomon Brothers said", "Freeport said"
-            name, spans, kind = english_candidate(text, name, cue, spans, names, _TITLES, found)
+        if english:  # English: "Salomon Brothers said", "Freeport said", "AA by Standard and Poor's"
+            name, spans, kind = english_candidate(text, name, cue, spans, names, _TITLES, found, organization)
             if kind is None:
                 continue
             organization = kind == "organization"
-        elif english and english_org_wrong(text, name, *spans[0]):
-            continue  # "AA by Standard and Poor's", "HBO and Co" (round 11)
         if organization and cue not in ("acronym", "club") and company_tail(text, *spans[0], name, _BODY_SUFFIXES if english_verbs else ORG_SUFFIXES,
                                                                                      english=english_verbs):
             continue  # "Seiko Co Ltd" of "Hattori Seiko Co Ltd": the whole name or nothing

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .roles import is_role
 from ..lang.englishwords import CONJUNCTIONS, COUNTRIES, PLACE_HEADS, RANK_ABBREVIATIONS, STREET_HEADS
+from .englishorgs import english_org_wrong
+from .roles import is_role
 
 # The last word of an English company or body: the whole name is an organisation.
 BODY_ENDS = frozenset(
@@ -51,10 +52,14 @@ _HEADINGS = BODY_ENDS | frozenset(
 
 
 def english_candidate(text: str, name: str, cue: str, spans: list[tuple[int, int]], names: frozenset[str],
-                      titles: frozenset[str], others: Iterable[str]) -> tuple[str, list[tuple[int, int]], str | None]:
+                      titles: frozenset[str], others: Iterable[str],
+                      organization: bool = False) -> tuple[str, list[tuple[int, int]], str | None]:
     """(name, spans, kind) of an English person candidate: its heading cut off, then
     :func:`english_kind`; a lone word that ends another candidate's name ("Martin S. Ackerman")
-    is that person's surname."""
+    is that person's surname. An ``organization`` candidate is only checked by
+    :func:`~.englishorgs.english_org_wrong` (round 11)."""
+    if organization:
+        return name, spans, None if english_org_wrong(text, name, *spans[0]) else "organization"
     name, spans = trim_heading(text, name, spans, names, titles)
     if " " not in name and any(other.endswith(" " + name) for other in others):
         return name, spans, "person"
