@@ -143,20 +143,26 @@ def _office_before(text: str, start: int) -> bool:
     return found is not None and is_role(found.group(1).capitalize())
 
 
+# Agent nouns name an office before a given name: "Treasurer", "Representative", "Adviser".
+_AGENT = ("er", "or", "ive", "ist", "ant", "ent")
+_OF_BEFORE = re.compile(r"\b(?:of|of the|for)\s$")
+
+
 def trim_heading(text: str, name: str, spans: list[tuple[int, int]], names: frozenset[str],
                  titles: frozenset[str]) -> tuple[str, list[tuple[int, int]]]:
     """"Industry Paul Channon" → "Paul Channon": words before a known given name that are no given
     name themselves are a heading or a title's tail, not the person's (three words or more)."""
     words = name.split()
-    if len(words) < 3 or words[0] in names or words[0].rstrip(".") in titles:
-        return name, spans
+    if len(words) < 3 or words[0] in names or words[0].rstrip(".") in titles or words[-1] in NO_PERSON_WORDS:
+        return name, spans  # not "Federal Home Loan Bank Board"
     cut = next((k for k in range(1, len(words) - 1) if words[k] in names), None)
-    if cut is None or words[cut - 1] not in _HEADINGS:
-        return name, spans
+    if cut is None or not (words[cut - 1] in _HEADINGS or is_role(words[cut - 1]) or words[cut - 1].endswith(_AGENT)
+                           or _OF_BEFORE.search(text, max(0, spans[0][0] - 8), spans[0][0])):
+        return name, spans  # round 11: an agent noun ("Treasurer Paul Keating"), "of the Exchequer Nigel Lawson"
     trimmed = []
     for start, end in spans:
         offset = text.find(words[cut], start, end)
-        if offset < 0:
+        if offset < 0 and words[0] in text[start:end]:
             return name, spans
-        trimmed.append((offset, end))
+        trimmed.append((start if offset < 0 else offset, end))  # a bare surname's span stays as it is
     return " ".join(words[cut:]), trimmed
