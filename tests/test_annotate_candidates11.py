@@ -111,3 +111,15 @@ def test_real_persons_and_organisations_stay(annotator, text, name, kind):  # gu
 def test_german_text_is_untouched(annotator):  # guard: the rules need English text
     found = kinds(annotate(annotator, "„Wir bleiben“, sagte Hans Kanada am Montag in Wien."))
     assert found.get("Hans Kanada") == "person"
+
+
+@pytest.mark.parametrize("text, person", [
+    ("British Chancellor of the Exchequer Nigel Lawson said he saw no immediate implications for British monetary "
+     "policy arising from the Group of Seven meeting yesterday.\n\n\"Exchange rate stability is in the U.K.'s "
+     "interest,\" he told journalists.", "Nigel Lawson"),  # TEST 15636
+    ("The Administration asked Congress to replace the U.S. tariff schedule with a new system to bring it into line "
+     "with international tariff categories, U.S. Trade Representative Clayton Yeutter said.\n\nThe new system will "
+     "add such items as fiber optics.\n\nYeutter said the Harmonized System would help.", "Clayton Yeutter"),
+])
+def test_an_office_before_a_given_name_is_cut_off(annotator, text, person):  # TEST 19433 (Reuters people label)
+    assert kinds(annotate(annotator, text)).get(person) == "person"
