@@ -27,7 +27,7 @@ def english_org_wrong(text: str, name: str, start: int, end: int) -> bool:
     line = text.rfind("\n", 0, start) + 1
     if (line == start or text[line:start].isspace()) and _LABEL.match(text, start):
         return True
-    if name.isupper() and not any(c.isalnum() for c in text[end:].replace("^M", "")):
+    if name.isupper() and len(text) - end < 12 and not any(c.isalnum() for c in text[end:].replace("^M", "")):
         return True  # the agency's signature closing the story: "REUTER..."
     if name.isupper() and text[start - 1:start] == "-" and text[start - 2:start - 1].isalpha():
         return True  # "<Thorn-EMI PLC>": the tail of a hyphenated name
