@@ -168,7 +168,7 @@ from scoring.common import (  # noqa: E402,F401
 from scoring.derstandard import HELD_OUT, StandardResult, evaluate_derstandard  # noqa: E402
 from scoring.wholearticle import GOLD as ARTICLES_GOLD, WholeResult, evaluate_articles  # noqa: E402,F401
 from scoring.speakersample import evaluate_speaker_sample  # noqa: E402
-from scoring.orgcandidates import GERMEVAL_ORGS, GERMEVAL_PERSONS, PERSONS_EN, OrgResult, evaluate_org_candidates  # noqa: E402
+from scoring.orgcandidates import GERMEVAL_ORGS, GERMEVAL_PERSONS, ORGS_EN2, PERSONS_EN, PERSONS_EN2, OrgResult, evaluate_org_candidates  # noqa: E402
 from scoring.heldoutcandidates import ORGANISATIONS as HELD_OUT_ORGS, PERSONS as HELD_OUT_PERSONS, wilson  # noqa: E402
 from scoring.germeval import (  # noqa: E402,F401
     GermEvalResult, align, bio_spans, detokenize, evaluate_germeval, read_germeval,
@@ -529,6 +529,12 @@ def main(argv: list[str] | None = None) -> int:
               f"({pe.right}/{pe.right + pe.wrong} judged); {len(pe.unjudged)} without a verdict")
         data["person_candidates_en_dev"] = {"right": pe.right, "wrong": pe.wrong, "unjudged": len(pe.unjudged)}
         data["candidates_dev_2"] = dev_sample_2(args.corpus, annotator)
+        for key, label, sample in (("person_candidates_en2", "Person", PERSONS_EN2),
+                                   ("org_candidates_en2", "Organisation", ORGS_EN2)):
+            e2 = evaluate_org_candidates(args.corpus, annotator, sample=sample)
+            print(f"{label} candidates, English dev sample 2 (Reuters TEST 300–600, round 11): P {e2.precision:.3f} "
+                  f"({e2.right}/{e2.right + e2.wrong} judged); {len(e2.unjudged)} without a verdict")
+            data[key] = {"right": e2.right, "wrong": e2.wrong, "unjudged": len(e2.unjudged)}
         data["candidates_held_out"] = held_out_candidates(args.corpus, annotator)
     if args.json:
         data["speed"] = speed_data

@@ -242,8 +242,8 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         sentence = sentence_at(sentences, starts, start)
         evidence = text[sentence[0]:sentence[1]] if sentence else text[max(0, start - 80):start + 80]
         organization = cue in ("acronym", "club") or name.split()[-1].rstrip(".") in ORG_SUFFIXES
-        if english and not organization:  # English: "Salomon Brothers said", "Freeport said"
-            name, spans, kind = english_candidate(text, name, cue, spans, names, _TITLES, found)
+        if english:  # English: "Salomon Brothers said", "Freeport said", "AA by Standard and Poor's"
+            name, spans, kind = english_candidate(text, name, cue, spans, names, _TITLES, found, organization)
             if kind is None:
                 continue
             organization = kind == "organization"

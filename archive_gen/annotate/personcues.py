@@ -14,6 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..lang.englishwords import CONJUNCTIONS, COUNTRIES, PLACE_HEADS, RANK_ABBREVIATIONS, STREET_HEADS
+from .englishorgs import english_org_wrong
+from .roles import is_role
+
 # The last word of an English company or body: the whole name is an organisation.
 BODY_ENDS = frozenset(
     "Bank Banque Bancorp Securities Brothers Airlines Airways Markets Capital Properties International "
@@ -21,7 +25,11 @@ BODY_ENDS = frozenset(
     "Commission Democrats Republicans Network Electric Trust Group Holdings Partners Associates Services "
     "Systems Technologies Chemical Chemicals Petroleum Energy Resources Insurance Investments Textile "
     "Textiles Digital Exchange Association Union Council Committee Ministry Board Authority Institute "
-    "University Foundation Federation Steel Mining Lines Railway Railroad Telephone Telegraph Utilities".split())
+    "University Foundation Federation Steel Mining Lines Railway Railroad Telephone Telegraph Utilities "
+    # round 11: the head nouns of a body or a firm's unit ("Chevrolet Motor Division", "Lawrence Berkeley
+    # Laboratory", "Liberal-Social Democratic Alliance", "Madison Square Garden Productions")
+    "Division Factory Laboratory Laboratories Productions Electronics Alliance Industrie Agency Administration "
+    "Bureau Office Society Organization Organisation Party Service".split())
 # Words no person's name contains in English news: a thing, a place's head word, a body's part.
 NO_PERSON_WORDS = BODY_ENDS | frozenset(
     "Agreement Treaty Day Island Beach River Spa Oil Metals Clerks Pilots Appropriations Gulf Corp "
@@ -34,7 +42,7 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 _PRONOUN_REACH = 300
 # A firm named after its founders goes on after the person's name: "Samuel Montagu and Sons Ltd".
 _FIRM_GOES_ON = re.compile(r" (?:and|&) (?:Co|Cos|Company|Sons?|Associates|Partners|Brothers)\b")
-_NAME_GOES_ON = re.compile(r" (?:and|&) [A-Z]\w+(?: [A-Z]\w+)? (?:Co|Corp|Inc|Ltd|Plc|Company)\b")
+_NAME_GOES_ON = re.compile(r" (?:and|&) [A-Z]\w+(?: [A-Z]\w+)?\s(?:Co|Corp|Inc|Ltd|Plc|Company|Association|Bank)\b")
 # Bond syndicates: "lead manager Amro", "co-lead managers Credit Suisse": a bank, not a person.
 _LEAD_MANAGER = re.compile(r"\blead[ -]managers?\W*$", re.IGNORECASE)
 # Headings before a minister's name: "Under Secretary of Agriculture Daniel Amstutz".
@@ -44,14 +52,19 @@ _HEADINGS = BODY_ENDS | frozenset(
 
 
 def english_candidate(text: str, name: str, cue: str, spans: list[tuple[int, int]], names: frozenset[str],
-                      titles: frozenset[str], others: Iterable[str]) -> tuple[str, list[tuple[int, int]], str | None]:
+                      titles: frozenset[str], others: Iterable[str],
+                      organization: bool = False) -> tuple[str, list[tuple[int, int]], str | None]:
     """(name, spans, kind) of an English person candidate: its heading cut off, then
     :func:`english_kind`; a lone word that ends another candidate's name ("Martin S. Ackerman")
-    is that person's surname."""
+    is that person's surname. An ``organization`` candidate is only checked by
+    :func:`~.englishorgs.english_org_wrong` (round 11)."""
+    if organization:
+        return name, spans, None if english_org_wrong(text, name, *spans[0]) else "organization"
     name, spans = trim_heading(text, name, spans, names, titles)
     if " " not in name and any(other.endswith(" " + name) for other in others):
         return name, spans, "person"
-    return name, spans, english_kind(text, name, cue, spans[0])
+    kind = english_kind(text, name, cue, spans[0])
+    return name, spans, kind if kind != "person" else second_look(text, name, cue, spans[0], names, titles)
 
 
 def english_kind(text: str, name: str, cue: str, first: tuple[int, int]) -> str | None:
@@ -76,20 +89,80 @@ def english_kind(text: str, name: str, cue: str, first: tuple[int, int]) -> str 
     return "person"
 
 
+# A legal form written with full stops after a name cut at its first letter: "El Aguila S.A.", "N.V.".
+_DOTTED_LEGAL_FORM = re.compile(r"\.(?:A|p\.A|V|G)\.")
+_NAME_CUT = re.compile(r"(?:['’]|\. )[A-Z][a-z]")
+_INITIAL_CUT = re.compile(r"\b([A-Z][a-z]+) $")
+_ARTICLE_BEFORE = re.compile(r"\b[Tt]he $")
+
+
+def second_look(text: str, name: str, cue: str, first: tuple[int, int], names: frozenset[str],
+                titles: frozenset[str]) -> str | None:
+    """Round 11: ``"person"``, ``"organization"`` or None for an English person candidate that
+    :func:`english_kind` kept, by the shape of the name and the grammar around it: a rank
+    abbreviation ("Staff Sgt"), a conjunction or an -ing form opening it ("Though Koehler",
+    "Joining Schroders"), a street or place head ("Madison Square Garden", "Far East"), a country
+    after a word that is no given name ("Statistics Canada": a body), "the" before it ("the
+    Louisiana Democrat said"), and a name before or after a speech verb that starts with no given
+    name, which needs a person pronoun after it as a lone word does ("Kidder Peabody said")."""
+    words = name.split()
+    bare = [w.rstrip(".") for w in words]
+    if len(bare[-1]) == 1 and (_DOTTED_LEGAL_FORM.match(text, first[1]) or _NAME_CUT.match(text, first[1])):
+        return None  # "Aguila S" of "El Aguila S.A.", "James J. O" of "O'Maller", "Lloyd I" of "Lloyd I. Miller"
+    cut = _INITIAL_CUT.search(text, max(0, first[0] - 20), first[0]) if len(bare[0]) == 1 < len(words[0]) else None
+    if cut is not None and cut.group(1) in names:
+        return None  # "A. Alexander" of "Robert A. Alexander"
+    if not RANK_ABBREVIATIONS.isdisjoint(bare) or not STREET_HEADS.isdisjoint(bare[1:]):
+        return None
+    if words[0].lower() in CONJUNCTIONS or (words[0].endswith("ing") and words[0] not in names):
+        return None
+    given = words[0] in names or len(bare[0]) == 1 or bare[0] in titles or _ASIAN_GIVEN.search(name) is not None \
+        or _office_before(text, first[0])  # "Sir Francis Tombs", "Park Sin-bom", "chairman Sheldon Gilgore"
+    if not given and len(words) > 1 and bare[-1] in PLACE_HEADS:
+        return None  # "Hudson Bay", "Far East"; not "Oliver North"
+    if not given and len(words) > 1 and bare[-1] in COUNTRIES:
+        return "organization"
+    if cue.startswith(_TITLE_CUES) or cue.startswith("role"):
+        return "person"
+    if _ARTICLE_BEFORE.search(text, max(0, first[0] - 4), first[0]):
+        return None
+    if not given and cue.startswith("speech verb"):
+        found = _PRONOUN.search(text, first[1], first[1] + _PRONOUN_REACH)
+        return "person" if found is not None and found.group(1) in _PERSON_PRONOUNS else None
+    return "person"
+
+
+# A hyphenated given name with a lowercase second syllable: "Park Sin-bom", "Kim Jong-un".
+_ASIAN_GIVEN = re.compile(r" [A-Z][a-z]+-[a-z]+\b")
+_WORD_BEFORE = re.compile(r"\b([a-z]+) $")
+
+
+def _office_before(text: str, start: int) -> bool:
+    """An office written in lowercase right before the name: "Searle chairman Sheldon Gilgore"."""
+    found = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return found is not None and is_role(found.group(1).capitalize())
+
+
+# Agent nouns name an office before a given name: "Treasurer", "Representative", "Adviser".
+_AGENT = ("er", "or", "ive", "ist", "ant", "ent")
+_OF_BEFORE = re.compile(r"\b(?:of|of the|for)\s$")
+
+
 def trim_heading(text: str, name: str, spans: list[tuple[int, int]], names: frozenset[str],
                  titles: frozenset[str]) -> tuple[str, list[tuple[int, int]]]:
     """"Industry Paul Channon" → "Paul Channon": words before a known given name that are no given
     name themselves are a heading or a title's tail, not the person's (three words or more)."""
     words = name.split()
-    if len(words) < 3 or words[0] in names or words[0].rstrip(".") in titles:
-        return name, spans
+    if len(words) < 3 or words[0] in names or words[0].rstrip(".") in titles or words[-1] in NO_PERSON_WORDS:
+        return name, spans  # not "Federal Home Loan Bank Board"
     cut = next((k for k in range(1, len(words) - 1) if words[k] in names), None)
-    if cut is None or words[cut - 1] not in _HEADINGS:
-        return name, spans
+    if cut is None or not (words[cut - 1] in _HEADINGS or is_role(words[cut - 1]) or words[cut - 1].endswith(_AGENT)
+                           or _OF_BEFORE.search(text, max(0, spans[0][0] - 8), spans[0][0])):
+        return name, spans  # round 11: an agent noun ("Treasurer Paul Keating"), "of the Exchequer Nigel Lawson"
     trimmed = []
     for start, end in spans:
         offset = text.find(words[cut], start, end)
-        if offset < 0:
+        if offset < 0 and words[0] in text[start:end]:
             return name, spans
-        trimmed.append((offset, end))
+        trimmed.append((start if offset < 0 else offset, end))  # a bare surname's span stays as it is
     return " ".join(words[cut:]), trimmed

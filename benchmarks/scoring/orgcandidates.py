@@ -66,6 +66,22 @@ def reuters_dev_keys(corpus_dir: Path) -> list[tuple[str, str]]:
 # Round 10: English person candidates on the same Reuters TEST articles (gold/person_candidates_en.json).
 PERSONS_EN = Sample(reuters_dev_keys, ("person",), GOLD.with_name("person_candidates_en.json"))
 
+# Round 11: a fresh English sample, Reuters TEST articles with a body REUTERS_FRESH[0] up to
+# REUTERS_FRESH[1] (after round 10's 0–300; TEST is dev), persons and organisations judged in
+# gold/person_candidates_en2.json and gold/org_candidates_en2.json.
+REUTERS_FRESH = (300, 600)
+
+
+def reuters_fresh_keys(corpus_dir: Path) -> list[tuple[str, str]]:
+    """The Reuters TEST articles of round 11's fresh sample (English, dev)."""
+    reuters = _jsonl(corpus_dir / "reuters21578.jsonl", "newid")
+    test = [k for k, r in reuters.items() if r.get("lewissplit") == "TEST" and r.get("body")]
+    return [("reuters", k) for k in test[REUTERS_FRESH[0]:REUTERS_FRESH[1]]]
+
+
+PERSONS_EN2 = Sample(reuters_fresh_keys, ("person",), GOLD.with_name("person_candidates_en2.json"))
+ORGS_EN2 = Sample(reuters_fresh_keys, ORG_KINDS, GOLD.with_name("org_candidates_en2.json"))
+
 
 def germeval_keys(corpus_dir: Path) -> list[tuple[str, str]]:
     """Every GermEval 2014 dev sentence, one document each (round 11's fresh sample: German
