@@ -365,7 +365,7 @@ def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str],
     quote_starts = [q.start for q in ordered]
     claims = []
     for i, (start, end) in enumerate(ctx.sentences):
-        tail = _CROSS_REFERENCE.search(text, start, end)
+        tail = _CROSS_REFERENCE.search(text, start, end) if text.find(")", start, end) >= 0 else None  # rare: look first
         if tail:  # "… unterzeichnet. (Wikinews berichtete)": a cross-reference, not a source
             end = tail.start()
         if end <= start or not text[start:end].strip():
