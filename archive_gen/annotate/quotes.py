@@ -53,10 +53,11 @@ _ROLE_AFTER = re.compile(r"\s+(?:der|die|the|ein|eine|a)\s+([\w-]+)")
 
 
 def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
-                candidates=(), paths: list[str] | None = None) -> list[Quote]:
+                candidates=(), paths: list[str] | None = None, context: Context | None = None) -> list[Quote]:
     """The article's quotes with their speakers; ``paths``, when given, receives the rule that
-    decided each one ("" for none): the benchmark measures precision per rule."""
-    ctx = Context(text, sentences, mentions, kinds, source_mentions, candidates)
+    decided each one ("" for none): the benchmark measures precision per rule. ``context``: the
+    article's :class:`Context` when the caller made it already (for the claims too)."""
+    ctx = Context(text, sentences, mentions, kinds, source_mentions, candidates) if context is None else context
     matches = [m for m in _QUOTE.finditer(text) if not is_quoted_name(ctx, m)]
     ctx.quote_spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
     quotes: list[Quote] = []
@@ -357,9 +358,9 @@ def _cue_target(ctx: Context, start: int, end: int) -> tuple[str, Who]:
 
 
 def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
-                quotes: list[Quote], candidates=()) -> list[Claim]:
+                quotes: list[Quote], candidates=(), context: Context | None = None) -> list[Claim]:
     """Sentences that report what someone else says, with who and through whom."""
-    ctx = Context(text, sentences, mentions, kinds, source_mentions, candidates)
+    ctx = Context(text, sentences, mentions, kinds, source_mentions, candidates) if context is None else context
     ctx.quote_spans = [(q.start, q.end) for q in quotes]
     ordered = sorted(quotes, key=lambda q: q.start)
     quote_starts = [q.start for q in ordered]

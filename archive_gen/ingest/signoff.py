@@ -321,6 +321,8 @@ _INNER = re.compile(r"(?<=[.!?…\"“”»)])\s+(\([^()]{1,200}\))(?=\s|$)")
 def find_inner_signoff(paragraph: str, line: int = 1) -> tuple[str, SignOff, str] | None:
     """``(text_before, signoff, text_after)`` for the last dated sign-off that stands as its own
     unit inside a paragraph: after a sentence's end, before more text. None when there is none."""
+    if "(" not in paragraph:  # most paragraphs: the search below would try every position
+        return None
     for match in reversed(list(_INNER.finditer(paragraph))):
         signoff = parse_signoff(match.group(1), line)
         if signoff is not None and signoff.date is not None and paragraph[match.end():].strip():
