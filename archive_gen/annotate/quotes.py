@@ -348,6 +348,8 @@ def _cue_target(ctx: Context, start: int, end: int) -> tuple[str, Who]:
             return " ".join(cue.group().split()), who_of(reached)
         if named or re.match(r"\s+[A-ZÄÖÜ]", text[cue.end():cue.end() + 3]):
             return "", Who()  # the cue names someone we do not know: attribute nothing
+    if text.find("zufolge", start, end) < 0:  # the one cue below that counts: most sentences have none
+        return "", Who()
     for cue in CUE_BEFORE.finditer(text, start, end):
         if cue.group() != "zufolge" or ctx.in_quote(cue.start()):
             continue
