@@ -79,6 +79,8 @@ def split_credit(paragraph: str) -> tuple[str, str] | None:
 
 
 def _split_labelled(text: str) -> tuple[str, str] | None:
+    if ":" not in text:  # every label has its colon; most paragraphs have none
+        return None
     for match in _LABEL.finditer(text):
         value = text[match.end() :]
         before = text[: match.start()]
