@@ -110,6 +110,10 @@ Whole articles (``benchmarks/gold/articles.json``, issue 12)
     corpus and distinct organisation / person candidate on held-out articles; printed as totals
     with a 95 % Wilson interval, names without a verdict apart. The verdicts are held out:
     nobody tuning rules prints or reads them.
+  * Candidates, dev sample 2 (round 11, ``scoring/orgcandidates.py``, samples ``GERMEVAL_ORGS``
+    and ``GERMEVAL_PERSONS``): one verdict per distinct organisation / person candidate on the
+    GermEval 2014 dev sentences (``gold/org_candidates_2.json``, ``person_candidates_de_2.json``);
+    dev: its errors may be read.
 
 Reuters-21578 (``reuters21578.jsonl``, English), document level
   * Documents: the stories of the TEST split (ModLewis) that have a body and people or place
@@ -163,7 +167,7 @@ from scoring.common import (  # noqa: E402,F401
 )
 from scoring.derstandard import HELD_OUT, StandardResult, evaluate_derstandard  # noqa: E402
 from scoring.wholearticle import GOLD as ARTICLES_GOLD, WholeResult, evaluate_articles  # noqa: E402,F401
-from scoring.orgcandidates import PERSONS_EN, OrgResult, evaluate_org_candidates  # noqa: E402
+from scoring.orgcandidates import GERMEVAL_ORGS, GERMEVAL_PERSONS, PERSONS_EN, OrgResult, evaluate_org_candidates  # noqa: E402
 from scoring.heldoutcandidates import ORGANISATIONS as HELD_OUT_ORGS, PERSONS as HELD_OUT_PERSONS, wilson  # noqa: E402
 from scoring.germeval import (  # noqa: E402,F401
     GermEvalResult, align, bio_spans, detokenize, evaluate_germeval, read_germeval,
@@ -377,6 +381,21 @@ def held_out_candidates(corpus_dir: Path, annotator) -> dict:
     return data
 
 
+def dev_sample_2(corpus_dir: Path, annotator) -> dict:
+    """Print dev sample 2 (round 11: the GermEval dev sentences' candidates, judged; dev, its
+    errors may be read) and return its counts."""
+    print("\n### Candidates, dev sample 2 (GermEval dev sentences; gold/org_candidates_2.json, person_candidates_de_2.json)\n")
+    print("| kind | P (right/judged) | 95 % Wilson | per corpus | unjudged |\n| --- | --- | --- | --- | ---: |")
+    data = {}
+    for key, name, sample in (("organisations", "organisation candidates, dev sample 2", GERMEVAL_ORGS),
+                              ("persons", "German person candidates, dev sample 2", GERMEVAL_PERSONS)):
+        result = evaluate_org_candidates(corpus_dir, annotator, sample=sample)
+        print(held_out_candidate_row(name, result))
+        data[key] = {"right": result.right, "wrong": result.wrong, "unjudged": len(result.unjudged)}
+    print()
+    return data
+
+
 def speed_line(results: dict) -> tuple[str, dict]:
     parts, data = [], {}
     for name in DATASETS:
@@ -501,6 +520,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Person candidates, English dev sample (gold/person_candidates_en.json): P {pe.precision:.3f} "
               f"({pe.right}/{pe.right + pe.wrong} judged); {len(pe.unjudged)} without a verdict")
         data["person_candidates_en_dev"] = {"right": pe.right, "wrong": pe.wrong, "unjudged": len(pe.unjudged)}
+        data["candidates_dev_2"] = dev_sample_2(args.corpus, annotator)
         data["candidates_held_out"] = held_out_candidates(args.corpus, annotator)
     if args.json:
         data["speed"] = speed_data

@@ -31,7 +31,7 @@ NOT_ORGANISATIONS = frozenset(
     # technology, units and time zones (Der Standard's web pages), states written as codes
     "WLAN LAN LTE NFC OLED AMOLED LCD VR AR HD UHD SSD HDD GHZ MHZ SIM PIN APP MEZ MESZ CET UTC GMT PR XL XXL "
     "PST PDT EST EDT CEST GSM GPRS UMTS "
-    "US USA UK BRD DDR UDSSR NÖ OÖ "
+    "US USA UK BRD DDR UDSSR NÖ OÖ NRW RLP "
     # common nouns written as abbreviations (a camp, a price, a kind of body, of camera, of train)
     "KZ UVP NGO DSLR VHS LIDAR TGV SUV ETF EVU GVO WG MRT CT EKG SOS GAU AHS MVP DDT PCB TNT "
     # stock indexes and game situations of a results line (shorthanded, empty net)
@@ -99,7 +99,11 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
                 name = " ".join(text[token.start:club].split())
                 found.setdefault(name, ("club", []))[1].append((token.start, club))
             continue
-        if not _NAME_GOES_ON.match(text, token.end):  # not "JP" of "JP Morgan"
+        pair = _PAIR.match(text, token.end)
+        if pair is not None and pair.group(1) not in NOT_ORGANISATIONS and not _common_word(pair.group(1)):
+            name = f"{word} {pair.group(1)}"  # "BZ WBK", "IG BCE": two abbreviations in a row are one name
+            found.setdefault(name, ("acronym", []))[1].append((token.start, pair.end()))
+        elif not _NAME_GOES_ON.match(text, token.end):  # not "JP" of "JP Morgan"
             found.setdefault(word, ("acronym", []))[1].append((token.start, token.end))
     for word in things.intersection(found):
         del found[word]
@@ -124,7 +128,8 @@ def _club_end(text: str, token: Token) -> int | None:
 
 # Before a common noun, not before a body's name: "ein SUV", "eine WG", "keinen ETF".
 _INDEFINITE = re.compile(r"(?:^|\s)(?:[Ee]in|[Ee]ine|[Ee]inen|[Ee]inem|[Ee]iner|[Ee]ines|[Kk]ein|[Kk]eine|[Kk]einen|"
-                         r"[Jj]ede|[Jj]eder|[Jj]edes|[Mm]ehrere|[Vv]iele|[Ww]enige|[Zz]wei|[Dd]rei)\s$")
+                         r"[Jj]ede|[Jj]eder|[Jj]edes|[Mm]ehrere|[Vv]iele|[Ww]enige|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|"
+                         r"[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|[Ee]lf|[Zz]wölf)\s$")  # the number words: "sieben RBI"
 
 
 def _common_noun(text: str, token: Token, tokens: list[Token], plurals: set[str]) -> bool:
@@ -174,7 +179,7 @@ def _names_a_thing(text: str, token: Token) -> bool:
 # Abbreviations in one list are of one kind: "GSM, GPRS, EDGE, UMTS und W-CDMA" (standards),
 # "für PC, PS4 und XBO" (platforms). A neighbour that is a known term or a model code makes the
 # abbreviation one too; state codes do not ("USA und NATO").
-_STATE_CODES = frozenset("US USA UK BRD DDR UDSSR NÖ OÖ".split())
+_STATE_CODES = frozenset("US USA UK BRD DDR UDSSR NÖ OÖ NRW RLP".split())
 _NEIGHBOUR_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][A-Z0-9-]*[A-Z0-9])(?:, | und | oder | and | or | bzw\. )$")
 _NEIGHBOUR_AFTER = re.compile(r"(?:, | und | oder | and | or | bzw\. )([A-Z][A-Z0-9-]*[A-Z0-9])(?=[\s,.;:)]|$)")
 
@@ -195,9 +200,10 @@ def _a_term(word: str) -> bool:
 def _after_proper_noun(text: str, token: Token) -> bool:
     """The last part of a longer name: a model after its maker ("einen gewöhnlichen Acura ILX"),
     a company's suffix ("der Privatfirma Walan ICC"), letters after a person ("Tim Hunt FRS"):
-    right after a proper noun (HanTa), not a genitive ("Apples"), and not opening a sentence."""
+    right after a proper noun (HanTa), not a genitive ("Apples"), also at a sentence's start
+    ("Mitsubishi UFJ lagen …"), but not after a function word there ("The DTI said")."""
     word = _PROPER_BEFORE.search(text, max(0, token.start - 30), token.start)
-    if word is None or word.group(1).endswith("s") or starts_sentence(text, word.start(1), skip=" \"'“„»"):
+    if word is None or word.group(1).endswith("s") or word.group(1).lower() in _LOWER_FUNCTION_WORDS:
         return False
     return is_proper_noun(word.group(1)) and not is_common_word(word.group(1))
 
@@ -239,8 +245,12 @@ _ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})|L?X{0,3}(?:IX|IV|V?I{0,3}
 
 _CODE_BEFORE = re.compile(r"(?:^|\s)[A-Z]{2,4} $")  # "IS STM": a row of type codes (a lens)
 # The first word of a longer name: "JP Morgan", "ING Diba" (a capitalised word in lowercase follows).
-_NAME_GOES_ON = re.compile(r" [A-ZÄÖÜ](?:[a-zäöüß]+|[A-ZÄÖÜ]+ [A-ZÄÖÜ][a-zäöüß]+|[A-ZÄÖÜ]{1,4}(?= [a-zäöüß]))\b")
-# also "SG ACT Baunatal", "IG BCE rufen" (an abbreviation run on by another, then lowercase)
+_NAME_GOES_ON = re.compile(r" [A-ZÄÖÜ](?:[a-zäöüß]+|[A-ZÄÖÜ]+ [A-ZÄÖÜ][a-zäöüß]+|[A-ZÄÖÜ]{1,4}(?= [a-zäöüß])|[A-ZÄÖÜ]{1,5}(?![\w/-]))\b")
+# also "SG ACT Baunatal", "IG BCE rufen" (an abbreviation run on by another, then lowercase),
+# "und BZ WBK 1,4%" (two abbreviations in a row are one name; not "CDU/CSU", "ÖVP-Chef")
+
+
+_PAIR = re.compile(r" ([A-ZÄÖÜ]{2,5})(?![\w/-])(?! [A-ZÄÖÜ])")  # not a run of three: a heading
 
 
 # "Ogier/Julien Ingrassia (FRA)": three capitals in parentheses right after a name.

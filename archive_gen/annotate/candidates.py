@@ -35,6 +35,7 @@ from .acronyms import find_acronyms
 from .matcher import Token, capitalised, tokenize
 from .orgthings import company_tail
 from .personcues import BODY_ENDS, english_candidate
+from .nameparts import noun_after_surname, office_compound, particle_goes_on
 from .namewords import (CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, cast_names, common_noun_in_context,
                         inside_other_name, listed_names, marker_before_name, with_unaccented)
 from .roles import is_role, role_ends_before, role_follows
@@ -152,6 +153,8 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
         if token.hyphen_before and token.text[:1].isalpha():  # Jong-un, Kramp-Karrenbauer
             if j == i + 1 and tokens[i].text in first_names() and token.text not in first_names():
                 return None  # a given name joins only given names: Hans-Peter, not "Bu-Sorghum"
+            if j == i + 1 and office_compound(tokens, j, first_names(), _is_word):
+                return None  # "Mibrag-Betriebsrat Mario Gierl": the office is a cue, the name follows
             last, j = j, j + 1
             continue
         if token.text in ARABIC_PARTICLES and token.hyphen_after:  # al-Assad
@@ -160,8 +163,8 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
         # "Alexander Van der Bellen": a capitalised particle, when an article particle follows
         particle = token.text in PARTICLES or (token.text.lower() in PARTICLES and j + 1 < len(tokens)
                                                and tokens[j + 1].text in INNER_PARTICLES)
-        if token.text in ARABIC_PARTICLES or (
-                particle and (tokens[j - 1].text in first_names() or len(tokens[j - 1].text) == 1)):
+        if token.text in ARABIC_PARTICLES or (particle and (
+                tokens[j - 1].text in first_names() or len(tokens[j - 1].text) == 1 or particle_goes_on(tokens, i, j))):
             k = j + 1
             if k < len(tokens) and tokens[k].text in INNER_PARTICLES and tokens[k].gap == " ":
                 k += 1
@@ -175,6 +178,8 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
         if is_role(token.text):  # "Odessas Gouverneur Michail …": the role ends the phrase
             break
         if _is_word(token) and (token.gap == " " or len(tokens[j - 1].text) == 1):
+            if noun_after_surname(tokens, i, j, first_names(), ORG_SUFFIXES):
+                break  # "Miguel Riopa Grund für …", "Janet Branagan Bemerkungen": a noun after the surname
             if GENITIVE.search(tokens[j - 1].text) and tokens[j - 1].text not in first_names():
                 if j - 1 == i:
                     return None  # "sagt Vorarlbergs Kinder- und Jugendanwalt …": a genitive opens no name

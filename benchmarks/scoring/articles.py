@@ -11,6 +11,7 @@ from pathlib import Path
 
 from archive_gen.ingest import wire
 
+from .germeval import germeval_doc, read_germeval
 from .reuters import reuters_doc
 from .wikinews import wikinews_doc
 
@@ -39,6 +40,11 @@ def _derstandard(path: Path) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=None)
+def germeval_sentences(path: Path) -> tuple:
+    return tuple(read_germeval(path))
+
+
+@functools.lru_cache(maxsize=None)
 def _jsonl(path: Path, key: str) -> dict:
     with path.open(encoding="utf-8") as lines:
         records = (json.loads(line) for line in lines)
@@ -47,7 +53,7 @@ def _jsonl(path: Path, key: str) -> dict:
 
 def load(corpus_dir: Path, corpus: str, key: str):
     """(document, raw text, record) of one article; ``key`` is the row index (Der Standard),
-    the Wikinews id or the Reuters newid."""
+    the Wikinews id, the Reuters newid or the GermEval sentence's index."""
     if corpus == "derstandard":
         text = _derstandard(corpus_dir / "derstandard-10kgnad.csv")[int(key)]
         # the rows carry no date; a sign-off's date, when there is one, wins over this line
@@ -58,6 +64,9 @@ def load(corpus_dir: Path, corpus: str, key: str):
     if corpus == "reuters":
         record = _jsonl(corpus_dir / "reuters21578.jsonl", "newid")[str(key)]
         return reuters_doc(record), record["body"], record
+    if corpus == "germeval":  # a sentence as a document (the candidate sample of round 11)
+        sentence = germeval_sentences(corpus_dir / "germeval2014-dev.tsv")[int(key)]
+        return germeval_doc(sentence, int(key))[0], " ".join(sentence.tokens), {}
     raise ValueError(corpus)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from archive_gen.errors import Diagnostics
 
-from .articles import _derstandard, _jsonl, is_held_out, load
+from .articles import _derstandard, _jsonl, germeval_sentences, is_held_out, load
 from .wholearticle import ORG_KINDS
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "org_candidates.json"
@@ -65,6 +65,17 @@ def reuters_dev_keys(corpus_dir: Path) -> list[tuple[str, str]]:
 
 # Round 10: English person candidates on the same Reuters TEST articles (gold/person_candidates_en.json).
 PERSONS_EN = Sample(reuters_dev_keys, ("person",), GOLD.with_name("person_candidates_en.json"))
+
+
+def germeval_keys(corpus_dir: Path) -> list[tuple[str, str]]:
+    """Every GermEval 2014 dev sentence, one document each (round 11's fresh sample: German
+    text whose candidates nobody had judged; the Der Standard and Wikinews dev articles all are)."""
+    return [("germeval", str(i)) for i in range(len(germeval_sentences(corpus_dir / "germeval2014-dev.tsv")))]
+
+
+# Round 11: dev sample 2, organisation and German person candidates on GermEval's dev sentences.
+GERMEVAL_ORGS = Sample(germeval_keys, ORG_KINDS, GOLD.with_name("org_candidates_2.json"))
+GERMEVAL_PERSONS = Sample(germeval_keys, ("person",), GOLD.with_name("person_candidates_de_2.json"))
 
 
 @dataclass
