@@ -26,6 +26,8 @@ def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
 
     Never empty: text with nothing to transliterate (emoji only) gets a short stable hash.
     """
+    if len(text) <= max_length and SLUG_RE.match(text):
+        return text  # already a slug (most file names): what the steps below would return
     safe = _DECIMAL.sub("-", text.encode("utf-8", "surrogatepass").decode("utf-8", "replace"))  # 1,3 ≠ 13
     slug = _transliterate(safe, replacements=_GERMAN)
     if len(slug) > max_length:  # cut at a word, never skip one (python-slugify's word_boundary does)

@@ -19,6 +19,7 @@ from .candidates import find_candidates
 from .matcher import tokenize
 from .quotes import find_claims, find_quotes
 from .sentences import Coverage, sentence_spans
+from .speakers import Context
 from .titles import lead_title
 from .topics import TopicRules
 
@@ -82,8 +83,9 @@ class Extractor:
         covered = [(m.start, m.end) for m in (*mentions, *source_mentions)]
         linked_persons = [(m.start, m.end) for m in mentions if self.kinds.get(m.id) == "person"]  # list neighbours
         candidates = find_candidates(text, covered, sentences, tokens, linked_persons)
-        quotes = find_quotes(text, sentences, mentions, self.kinds, source_mentions, candidates)
-        claims = find_claims(text, sentences, mentions, self.kinds, source_mentions, quotes, candidates)
+        speakers = Context(text, sentences, mentions, self.kinds, source_mentions, candidates)  # once for both
+        quotes = find_quotes(text, sentences, mentions, self.kinds, source_mentions, candidates, context=speakers)
+        claims = find_claims(text, sentences, mentions, self.kinds, source_mentions, quotes, candidates, context=speakers)
         if doc.dateline and not self.place_of(doc.dateline.place):  # a place the registry lacks
             place = doc.dateline.place.title() if doc.dateline.place.isupper() else doc.dateline.place  # WASHINGTON
             candidates.append(Candidate(place, "place", text[: sentences[0][1]] if sentences else "", "dateline",

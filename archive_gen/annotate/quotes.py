@@ -51,10 +51,11 @@ _ROLE_AFTER = re.compile(r"\s+(?:der|die|the|ein|eine|a)\s+([\w-]+)")
 
 
 def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
-                candidates=(), paths: list[str] | None = None) -> list[Quote]:
+                candidates=(), paths: list[str] | None = None, context: Context | None = None) -> list[Quote]:
     """The article's quotes with their speakers; ``paths``, when given, receives the rule that
-    decided each one ("" for none): the benchmark measures precision per rule."""
-    ctx = Context(text, sentences, mentions, kinds, source_mentions, candidates)
+    decided each one ("" for none): the benchmark measures precision per rule. ``context``: the
+    article's :class:`Context` when the caller made it already (for the claims too)."""
+    ctx = Context(text, sentences, mentions, kinds, source_mentions, candidates) if context is None else context
     matches = [m for m in _QUOTE.finditer(text) if not is_quoted_name(ctx, m)]
     ctx.quote_spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
     quotes: list[Quote] = []
@@ -347,6 +348,8 @@ def _cue_target(ctx: Context, start: int, end: int) -> tuple[str, Who]:
             return " ".join(cue.group().split()), who_of(reached)
         if named or re.match(r"\s+[A-ZÄÖÜ]", text[cue.end():cue.end() + 3]):
             return "", Who()  # the cue names someone we do not know: attribute nothing
+    if text.find("zufolge", start, end) < 0:  # the one cue below that counts: most sentences have none
+        return "", Who()
     for cue in CUE_BEFORE.finditer(text, start, end):
         if cue.group() != "zufolge" or ctx.in_quote(cue.start()):
             continue
@@ -357,15 +360,15 @@ def _cue_target(ctx: Context, start: int, end: int) -> tuple[str, Who]:
 
 
 def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
-                quotes: list[Quote], candidates=()) -> list[Claim]:
+                quotes: list[Quote], candidates=(), context: Context | None = None) -> list[Claim]:
     """Sentences that report what someone else says, with who and through whom."""
-    ctx = Context(text, sentences, mentions, kinds, source_mentions, candidates)
+    ctx = Context(text, sentences, mentions, kinds, source_mentions, candidates) if context is None else context
     ctx.quote_spans = [(q.start, q.end) for q in quotes]
     ordered = sorted(quotes, key=lambda q: q.start)
     quote_starts = [q.start for q in ordered]
     claims = []
     for i, (start, end) in enumerate(ctx.sentences):
-        tail = _CROSS_REFERENCE.search(text, start, end)
+        tail = _CROSS_REFERENCE.search(text, start, end) if text.find(")", start, end) >= 0 else None  # rare: look first
         if tail:  # "… unterzeichnet. (Wikinews berichtete)": a cross-reference, not a source
             end = tail.start()
         if end <= start or not text[start:end].strip():

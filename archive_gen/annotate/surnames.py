@@ -3,6 +3,9 @@ candidate per person (split from candidates.py, which reached the 400-line limit
 
 from __future__ import annotations
 
+import itertools
+import operator
+
 from ..lang.lexicon import ARTICLES
 from ..model import Candidate
 from .matcher import Token
@@ -10,6 +13,11 @@ from .sentences import Coverage
 
 # Words before a noun, not before a name: "im Sinne", "unter der Lupe", "the Hunter College".
 NOUN_MARKERS = ARTICLES | frozenset("als im am zum zur vom beim ins ans jede jeder jedes diese dieser dieses".split())
+
+
+_TEXT = operator.attrgetter("text")
+_HYPHEN_AFTER = operator.attrgetter("hyphen_after")
+_BUT_LAST = operator.itemgetter(slice(None, -1))  # a word without its last letter: "Grigorovs" → "Grigorov"
 
 
 def surnames_alone(text: str, tokens: list[Token], found: dict, taken: Coverage) -> None:
@@ -28,9 +36,12 @@ def surnames_alone(text: str, tokens: list[Token], found: dict, taken: Coverage)
             owners[surname] = [longest]
     if not owners:
         return
-    for k, token in enumerate(tokens):
-        if not token.hyphen_after and token.text not in owners and token.text[:-1] not in owners:
-            continue  # most words: no surname, not even in the genitive
+    # Most words are no surname, not even in the genitive: only the others are looked at
+    # (the test runs in C, over all tokens).
+    words = list(map(_TEXT, tokens))
+    named = map(operator.or_, map(owners.__contains__, words), map(owners.__contains__, map(_BUT_LAST, words)))
+    for k in itertools.compress(itertools.count(), map(operator.or_, named, map(_HYPHEN_AFTER, tokens))):
+        token = tokens[k]
         if k and tokens[k - 1].text.lower() in NOUN_MARKERS:  # "die Menschen" is a noun
             continue
         word, end = token.text, token.end

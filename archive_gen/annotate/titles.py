@@ -163,8 +163,9 @@ def lead_headline(doc) -> Headline:
     """The headline derived from a document's lead paragraph (its dateline left out)."""
     lead = next((b for b in doc.blocks if b.kind == "paragraph"), None)
     dateline = (doc.dateline.start, doc.dateline.end) if doc.dateline and lead and lead.start == 0 else None
-    rest = "\n\n".join(b.text for b in doc.blocks if b.kind != "credit")  # no lead: never a credit line
-    return derive_headline(lead.text if lead else rest, dateline)
+    if lead is not None:
+        return derive_headline(lead.text, dateline)
+    return derive_headline("\n\n".join(b.text for b in doc.blocks if b.kind != "credit"), dateline)  # never a credit line
 
 
 def lead_title(doc) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang.firstchars import with_first_chars
 from ..lang.lexicon import NAME_PARTICLES
 from ..lang.sentences import BREAK
 from .signoff import WIRE_CODES
@@ -28,7 +29,8 @@ _STANDALONE_CODES = WIRE_CODES | frozenset({"imago", "getty", "apa-fotoservice",
 # Labels that introduce a credit; stripped by credit_segments.
 _LABEL_WORDS = r"Fotos?|Bild(?:er)?|Photos?|Videos?|Grafik|Illustration|Screenshot"
 # A label with its colon, e.g. "Foto: ", matched case-sensitively (labels are capitalised).
-_LABEL = re.compile(rf"(?<![^\s(\[–—-])(?:{_LABEL_WORDS})\s*:\s*")
+# Tried only where a label word can begin (lang.firstchars): every paragraph is searched.
+_LABEL = with_first_chars(re.compile(rf"(?<![^\s(\[–—-])(?:{_LABEL_WORDS})\s*:\s*"))
 # A label at the start of a credit, for stripping.
 _LEADING_LABEL = re.compile(rf"^\s*(?:{_LABEL_WORDS})\s*:\s*", re.IGNORECASE)
 
@@ -77,6 +79,8 @@ def split_credit(paragraph: str) -> tuple[str, str] | None:
 
 
 def _split_labelled(text: str) -> tuple[str, str] | None:
+    if ":" not in text:  # every label has its colon; most paragraphs have none
+        return None
     for match in _LABEL.finditer(text):
         value = text[match.end() :]
         before = text[: match.start()]

@@ -283,6 +283,9 @@ def parse_signoff(text: str, line: int = 1) -> SignOff | None:
 _TRAILING_BARE = re.compile(r"(?:^|(?<=[.!?\"”)])\s+)(?P<code>[A-Za-z]{2,8})\s*$")
 
 
+_BARE_CODES = WIRE_CODES | {"reuter"}
+
+
 def find_signoff(paragraph: str, line: int = 1) -> tuple[str, SignOff] | None:
     """Split a paragraph's trailing sign-off off: ``(text_before, signoff)`` or None.
 
@@ -290,8 +293,11 @@ def find_signoff(paragraph: str, line: int = 1) -> tuple[str, SignOff] | None:
     "(Renate Graber, 23.11.2015" is a cut-off sign-off, "(Hans" is not.
     """
     text = paragraph.rstrip()
-    bare = _TRAILING_BARE.search(text)
-    if bare is not None and bare.group("code").lower() in WIRE_CODES | {"reuter"}:
+    # The code can only be the last word (up to 8 letters): look at it before the search, which
+    # tries every position of the paragraph.
+    last = text[-9:].split()
+    bare = _TRAILING_BARE.search(text) if last and last[-1].lower() in _BARE_CODES else None
+    if bare is not None and bare.group("code").lower() in _BARE_CODES:
         code = bare.group("code")
         agency = "Reuters" if code.lower() == "reuter" else code
         return text[: bare.start("code")].rstrip(), SignOff(raw=code, line=line, agencies=(agency,))
@@ -315,6 +321,8 @@ _INNER = re.compile(r"(?<=[.!?…\"“”»)])\s+(\([^()]{1,200}\))(?=\s|$)")
 def find_inner_signoff(paragraph: str, line: int = 1) -> tuple[str, SignOff, str] | None:
     """``(text_before, signoff, text_after)`` for the last dated sign-off that stands as its own
     unit inside a paragraph: after a sentence's end, before more text. None when there is none."""
+    if "(" not in paragraph:  # most paragraphs: the search below would try every position
+        return None
     for match in reversed(list(_INNER.finditer(paragraph))):
         signoff = parse_signoff(match.group(1), line)
         if signoff is not None and signoff.date is not None and paragraph[match.end():].strip():
