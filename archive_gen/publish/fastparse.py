@@ -25,18 +25,19 @@ ESCAPABLE = "\\`*_{}[]()>#+-.!|"  # Python-Markdown's escapable characters, with
 _TOKEN = re.compile(r"""
     \\(?P<esc>[\\`*_{}\[\]()>#+\-.!|])
   | (?P<ent>&(?:\#[0-9]+|\#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)
-  | \[(?P<label>(?:\\[\\`*_{}\[\]()>#+\-.!|]|[^\\\[\]\n`*_{}<|])+)\]
+  | \[(?P<label>(?:\\[\\`*_{}\[\]()>#+\-.!|]|[^\\\[\]\n`*_{}<])+)\]
     \((?P<dest>[A-Za-z0-9._~/\#:?=+,;@-]+)\)(?:\{(?P<attrs>\ (?:[.\#][A-Za-z0-9_-]+\ )+)\})?
   | (?P<strong>\*\*)
   | (?P<br>\ \ \n)
   | <(?P<auto>https?://[A-Za-z0-9._~/\#:%?=+,;@!$-]+)>
-  | (?P<bad>[\\`*_{}\[\]<|]|!\[)
+  | (?P<bad>[\\`*_{}\[\]<]|!\[)
 """, re.VERBOSE)
 _LABEL_TOKEN = re.compile(r"\\(?P<esc>.)|(?P<ent>&(?:\#[0-9]+|\#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)|(?P<amp>&)")
 _ATTRS = re.compile(r"\{ ((?:[.#][A-Za-z0-9_-]+ )+)\}")
 _HEADING = re.compile(r"(#{1,6}) (?![ #])(.*?)(?: +\{ ((?:[.#][A-Za-z0-9_-]+ )+)\})?")
 _ITEM_START = re.compile(r"[-+#>= ]|\*(?!\*[^ *])|\d+[.)](?: |$)|$")  # what must not start an item's or a paragraph's text
-_LINE_BAD = re.compile(r"[-+*#>= ~`<|{]|\d+\.(?: |$)")  # nor a paragraph's further line
+_LINE_BAD = re.compile(r"[-+*#>= ~`<|{:]|\d+\.(?: |$)")  # nor a paragraph's further line
+_SEPARATOR = re.compile(r"[-|: ]+")  # a line of these under one with "|": the tables extension's table
 _RAW = re.compile(r"<(script|figure)[ >]")
 _OUT_ESCAPE = {">": "&gt;"}
 
@@ -159,6 +160,8 @@ def _list(block: list[str], out: Parsed, after_list: bool) -> bool:
     """``- `` items; a list block right after another list block continues it, and then, as in
     Python-Markdown, the previous last item and this block's first one are wrapped in ``<p>``."""
     items = []
+    if any(_SEPARATOR.fullmatch(line) for line in block[1:]):
+        return False
     for line in block:
         if not line.startswith("- ") or _ITEM_START.match(line, 2) or line.endswith(" "):
             return False
