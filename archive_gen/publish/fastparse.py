@@ -75,10 +75,13 @@ def parse(text: str) -> Parsed | None:
     for block in _blocks(text.split("\n")):
         if block is None:
             return None
-        while block and block[0].startswith("#"):  # a heading line ends its block's part before it
-            if not _heading(block[0], out):
+        if block[0].startswith("#"):  # a heading line ends its block's part before it
+            while block and block[0].startswith("#"):
+                if not _heading(block[0], out):
+                    return None
+                block, previous = block[1:], "heading"
+            if block and block[0].startswith("<"):  # raw HTML not after a blank line: not ours
                 return None
-            block, previous = block[1:], "heading"
         if not block:
             continue
         first = block[0]
