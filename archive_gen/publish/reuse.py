@@ -32,6 +32,7 @@ from typing import Iterator
 from ..output.cache import Store, code_version, digest
 from ..output.pagestore import StoredText as Stored
 from ..output import make_folder
+from .fastmd import patched_render
 from .renderprocs import abandon, fork, rendered
 
 _LINK = re.compile(rb"\]\(<?([^)\s>#]+?\.md)(?:#[^)\s>]*)?>?(?:\s[^)]*)?\)")
@@ -248,9 +249,10 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
     process that wrote it (``make``) and the result in this one (``took``)."""
     from mkdocs import utils
     from mkdocs.commands import build as mkdocs_build
+    from mkdocs.structure.pages import Page
 
     populate, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
-    navigation, write_file = mkdocs_build.get_navigation, utils.write_file
+    navigation, write_file, page_render = mkdocs_build.get_navigation, utils.write_file, Page.render
     plan = _Plan(reuse, jobs if hasattr(os, "fork") else 1, strict, sink)
     made: set[str] = set()
 
@@ -287,11 +289,13 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
 
     mkdocs_build._populate_page, mkdocs_build._build_page = lazy_populate, lazy_build
     mkdocs_build.get_navigation, utils.write_file = remember_nav, captured_write
+    Page.render = patched_render(page_render)  # our own Markdown without Python-Markdown (.fastmd)
     try:
         yield
     finally:
         mkdocs_build._populate_page, mkdocs_build._build_page = populate, build_page
         mkdocs_build.get_navigation, utils.write_file = navigation, write_file
+        Page.render = page_render
         abandon(plan)
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import zensical
+from .fastmd import patched_render
 from .mkdocs import mkdocs_logging
 from .reuse import tree_digest
 
@@ -153,22 +154,27 @@ def serve(mkdocs_file: Path, content_dir: Path, docs_dir: Path, regenerate: Rege
                        open_browser=open_browser, quiet=quiet)
         return
     from mkdocs.commands import serve as mkdocs_serve_module
+    from mkdocs.structure.pages import Page
 
     _regenerate, _fresh = regenerate, True
     mkdocs_serve_module.build = _build  # its builder calls this: single pages when that is enough
     # A preview must say where it serves and when it rebuilds ("Serving on …", "Reloading
     # browsers"): MkDocs logs these at INFO, which `build` rightly leaves out.
     mkdocs_logging(logging.WARNING if quiet else logging.INFO)
-    mkdocs_serve_module.serve(
-        config_file=str(mkdocs_file),
-        livereload=True,
-        build_type="dirty",  # unchanged pages keep their files (hard links): MkDocs renders only the changed
-        watch=[str(content_dir)],
-        open_in_browser=open_browser,
-        docs_dir=str(docs_dir),
-        hooks=[str(Path(__file__).with_name("preview_hook.py"))],
-        # MkDocs would serve below site_url's path (/archiv/ in the sample); the preview stays
-        # at the root the README names.
-        site_url="",
-        **({"dev_addr": dev_addr} if dev_addr else {}),
-    )
+    page_render, Page.render = Page.render, patched_render(Page.render)  # as in a build (.fastmd)
+    try:
+        mkdocs_serve_module.serve(
+            config_file=str(mkdocs_file),
+            livereload=True,
+            build_type="dirty",  # unchanged pages keep their files (hard links): MkDocs renders only the changed
+            watch=[str(content_dir)],
+            open_in_browser=open_browser,
+            docs_dir=str(docs_dir),
+            hooks=[str(Path(__file__).with_name("preview_hook.py"))],
+            # MkDocs would serve below site_url's path (/archiv/ in the sample); the preview stays
+            # at the root the README names.
+            site_url="",
+            **({"dev_addr": dev_addr} if dev_addr else {}),
+        )
+    finally:
+        Page.render = page_render
