@@ -329,6 +329,29 @@ def test_new_article_reindexes_only_its_shard(built, monkeypatch):
     assert_same_as_clean(root, scratch)
 
 
+def test_changed_pages_are_rendered_before_mkdocs_writes_its_theme_templates(built, monkeypatch):
+    """One new article: the pages to render are written at MkDocs' first page read, before
+    MkDocs makes the other pages, copies the theme's files and writes the sitemap and 404 page
+    (their search shard's Pagefind starts that much sooner); the site equals a clean build's."""
+    from mkdocs.commands import build as mkdocs_build
+    from archive_gen.publish import beside
+
+    root, scratch = built
+    events: list[str] = []
+    theme, took = mkdocs_build._build_theme_template, beside.Beside.took
+    monkeypatch.setattr(mkdocs_build, "_build_theme_template",
+                        lambda *args, **kwargs: (events.append("theme"), theme(*args, **kwargs))[1])
+    monkeypatch.setattr(beside.Beside, "took", lambda self, record: (events.append(record[0]), took(self, record))[1])
+    first = articles(root)[0]
+    first.with_name("zz-neu-" + first.name).write_text(
+        first.read_text(encoding="utf-8").replace("title: ", "title: Neu – ", 1), encoding="utf-8")
+    result, _ = build(root)
+    written = [event for event in events if event != "theme"]
+    assert 0 < result.rendered < 50 and any(rel.startswith("articles/") for rel in written)
+    assert "theme" in events and events.index("theme") > max(events.index(rel) for rel in written)
+    assert_same_as_clean(root, scratch)
+
+
 def test_stand_in_tree_without_its_state_is_rebuilt_not_trusted(built):
     """A killed run can leave the cached stand-in tree (what Pagefind reads) half written; its
     state pack then says "unknown". Without a state, a stray file in the tree is not indexed."""

@@ -33,7 +33,7 @@ from ..output.cache import Store, code_version, digest
 from ..output.pagestore import StoredText as Stored
 from ..output import make_folder
 from .fastmd import patched_render
-from .renderprocs import abandon, fork, rendered
+from .renderprocs import abandon, fork, render_ahead, rendered
 
 _LINK = re.compile(rb"\]\(<?([^)\s>#]+?\.md)(?:#[^)\s>]*)?>?(?:\s[^)]*)?\)")
 _SEARCH_INDEX = ("search", "search_index.json")
@@ -171,7 +171,7 @@ class _Plan:
         self.populated: set[str] = set()  # pages read before the fork (the navigation's)
         self.order: list[str] = []  # the pages to render, in the order the sink asked for
         self.rank: dict[str, int] = {}  # page -> its rank in that order
-        self.ahead = False  # this process renders them all in that order at the first page write
+        self.ahead = False  # this process renders them all in that order, at the first page read or write
         self.capture: list | None = None  # [path, bytes]: what MkDocs writes to the page being built
 
     def reused(self, file, config) -> bool:
@@ -205,7 +205,7 @@ class _Plan:
         if self.jobs <= 1 or self.strict or len(todo) < FORK_MIN:  # strict: warnings are counted here
             self.ahead = self.sink is not None
             return
-        if self.nav is not None and not config.plugins.events.get("nav") and not config.plugins.events.get("env"):
+        if self.unplugged(config):
             self.workers = self.jobs  # an early fork: the children render the pages, this process waits
             in_nav = {page.file.src_uri for page in self.nav.pages}  # read and written here (every page shows their titles)
             self.child_of = {src: -1 for src in self.order if src not in in_nav}  # -1: whichever child is free
@@ -216,6 +216,11 @@ class _Plan:
         start = int(share * PARENT_SHARE)
         for number, src in enumerate(todo[start:]):
             self.child_of[src] = min(int(number // share), self.workers - 1)
+
+    def unplugged(self, config) -> bool:
+        """True when the navigation and the template environment a process makes itself are the
+        build's: no plugin changes them."""
+        return self.nav is not None and not config.plugins.events.get("nav") and not config.plugins.events.get("env")
 
     def early(self) -> bool:
         """Fork before the pages are read (the children read and render), not after this process
@@ -235,6 +240,27 @@ def _fork_early(plan: _Plan, config, files, dirty: bool, build_page, populate) -
             plan.populated.add(page.file.src_uri)
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     fork(plan, build_page, populate, (config, doc_files, plan.nav, None, dirty))
+
+
+def _render_first(plan: _Plan, config, files, dirty: bool, build_page, populate) -> None:
+    """On the first page read, in this process: read the navigation's pages and the pages to
+    render, and render those, before MkDocs makes every other page, copies the theme's files and
+    writes the sitemap (their search shard's Pagefind starts that much sooner). Every process
+    renders with an environment of its own (as a forked child does): the same pages."""
+    from mkdocs.structure.files import InclusionLevel
+    from mkdocs.structure.pages import Page
+
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    by_src = {file.src_uri: file for file in doc_files}
+    first = [page.file for page in plan.nav.pages] + [by_src[src] for src in plan.order if src in by_src]
+    for file in first:  # the navigation's titles are on every page
+        src = file.src_uri
+        if file.page is None:
+            Page(None, file, config)  # as MkDocs' loop makes it
+        if file.page.markdown is None and src not in plan.populated and not plan.reused(file, config):
+            populate(file.page, config, files, dirty)
+            plan.populated.add(src)
+    render_ahead(plan, build_page, config, doc_files, plan.nav, config.theme.get_env(), dirty)
 
 
 @contextlib.contextmanager
@@ -267,6 +293,8 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
 
     def lazy_populate(page, config, files, dirty=False):
         plan.split(config, files)
+        if plan.ahead and plan.unplugged(config):
+            _render_first(plan, config, files, dirty, build_page, populate)
         if plan.early():
             _fork_early(plan, config, files, dirty, build_page, populate)
         src = page.file.src_uri

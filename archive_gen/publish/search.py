@@ -197,7 +197,7 @@ class Indexer:
             ahead = starter.started if starter is not None else {}
             reused = not ahead and old_site is not None and previous[0] == key \
                 and _link_bundle(old_site, bundle, SHARDS_FILE)
-            indexed = [] if reused else \
+            indexed, counted = ([], {}) if reused else \
                 _index(shards, keys, ahead, self.old_keys, old_site, bundle, self.stand_ins, self.runs)
             if not reused:
                 listing = {"main": main, "merge": sorted(name for name in shards if name != main),
@@ -207,7 +207,7 @@ class Indexer:
             self.runs.stop()
         if cache is not None:
             _record(cache, key, keys, previous[0] if previous is not None else None)
-        files, size = _tree_size(str(bundle))
+        files, size = _bundle_size(str(bundle), counted)
         return SearchStats(articles=articles, terms=terms, files=files, bytes=size,
                            seconds=round(time.perf_counter() - started, 3), key=key, reused=reused,
                            indexed=tuple(sorted(indexed)))
@@ -228,9 +228,10 @@ def _prepare(site_dir: Path, keep: bool) -> Path:
 
 def _index(shards: dict[str, list[tuple[str, str]]], keys: dict[str, str], ahead: dict[str, str],
            old_keys: dict[str, str], old_site: Path | None, bundle: Path, stand_ins: StandInTree,
-           runs: Runs) -> list[str]:
+           runs: Runs) -> tuple[list[str], dict[str, tuple[int, int]]]:
     """Link the previous site's shards that have the same key, index the others (those not
-    started ``ahead``), keep the stand-in tree current; the shards Pagefind indexed."""
+    started ``ahead``), keep the stand-in tree current; the shards Pagefind indexed, and the
+    linked shards' files and bytes (counted while Pagefind runs, not after it)."""
     linked = [name for name in sorted(shards) if name not in ahead and old_keys.get(name) == keys[name]
               and _link_bundle(old_site / name, bundle / name, "pagefind-entry.json")]
     indexed = sorted(ahead)
@@ -241,9 +242,10 @@ def _index(shards: dict[str, list[tuple[str, str]]], keys: dict[str, str], ahead
     for name in linked:  # kept current while Pagefind runs: the next change indexes it
         stand_ins.write(name, shards[name])
     stand_ins.finish()
+    counted = {name: _tree_size(str(bundle / name)) for name in linked}
     runs.finish()
     bundle.mkdir(parents=True, exist_ok=True)
-    return indexed
+    return indexed, counted
 
 
 def _recorded(cache: Store | None, key: str) -> dict[str, str]:
@@ -338,6 +340,21 @@ def _tree_size(root: str) -> tuple[int, int]:
             info = os.lstat(os.path.join(folder, name))
             if stat.S_ISREG(info.st_mode):
                 files, size = files + 1, size + info.st_size
+    return files, size
+
+
+def _bundle_size(bundle: str, counted: dict[str, tuple[int, int]]) -> tuple[int, int]:
+    """Files below ``bundle`` and their bytes, the shards in ``counted`` as counted there."""
+    files = size = 0
+    with os.scandir(bundle) as entries:
+        for entry in entries:
+            if entry.name in counted and entry.is_dir(follow_symlinks=False):
+                more = counted[entry.name]
+            elif entry.is_dir(follow_symlinks=False):
+                more = _tree_size(entry.path)
+            else:
+                more = (1, entry.stat(follow_symlinks=False).st_size) if entry.is_file(follow_symlinks=False) else (0, 0)
+            files, size = files + more[0], size + more[1]
     return files, size
 
 
