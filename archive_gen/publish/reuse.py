@@ -169,6 +169,7 @@ class _Plan:
         self.search = _UNKNOWN
         self.nav = None  # MkDocs' navigation, as made before the pages are read (for an early fork)
         self.populated: set[str] = set()  # pages read before the fork (the navigation's)
+        self.made: set[str] = set()  # folders of site/ made by linking reused pages
         self.order: list[str] = []  # the pages to render, in the order the sink asked for
         self.rank: dict[str, int] = {}  # page -> its rank in that order
         self.ahead = False  # this process renders them all in that order, at the first page read or write
@@ -280,7 +281,6 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
     populate, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
     navigation, write_file, page_render = mkdocs_build.get_navigation, utils.write_file, Page.render
     plan = _Plan(reuse, jobs if hasattr(os, "fork") else 1, strict, sink)
-    made: set[str] = set()
 
     def remember_nav(files, config):
         plan.nav = navigation(files, config)
@@ -304,7 +304,7 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
     def lazy_build(page, config, doc_files, nav, env, dirty=False, excluded=False):
         src, plugin = page.file.src_uri, plan.plugin(config)
         if plan.reused(page.file, config):
-            _link(os.path.join(plan.old_site, page.file.dest_uri), page.file.abs_dest_path, made)
+            _link(os.path.join(plan.old_site, page.file.dest_uri), page.file.abs_dest_path, plan.made)
             if plugin is not None:
                 plugin.search_index.entries.extend(plan.entries.get(page.url, ()))
             counts["reused"] = counts.get("reused", 0) + 1
