@@ -93,6 +93,7 @@ class RenderContext:
         self.env.filters["date"] = self.format_date
         self.env.filters["line"] = lambda value: Markup(md_escape(value))
         self._month_pages: dict[str, int] | None = None
+        self.feed_entries: dict[str, str] = {}  # an article's Atom entry by URL: the same in every feed
 
     @functools.cached_property
     def states(self) -> dict[str, Any]:
