@@ -36,7 +36,7 @@ def article_page(ctx: RenderContext, article: Article, position: int) -> tuple[s
     link = ctx.linker(page)
     ordered = ctx.archive.articles
     body = ctx.render(
-        "article.md.j2", page,
+        "article.md.j2", page, link,
         a=article,
         meta_line=meta_line(ctx, article, link),
         chips=Markup(" ").join(link(ctx.term_name(name, term_id), paths.term_page(name, term_id),
@@ -52,7 +52,7 @@ def article_page(ctx: RenderContext, article: Article, position: int) -> tuple[s
         updated=ctx.long_date(updated) if updated else None,
         corrections=[(ctx.long_date(c.date), c.text) for c in article.corrections],
         unpublished=article.status != "published",
-        related=[ctx.archive.article(s) for s in ctx.archive.related.get(article.slug, ())],
+        related=[link.article(ctx.archive.article(s)) for s in ctx.archive.related.get(article.slug, ())],
         older=ordered[position + 1] if position + 1 < len(ordered) else None,
         newer=ordered[position - 1] if position > 0 else None,
         rights=rights_line(ctx, article),
