@@ -38,6 +38,7 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
 
 _COMPILED = _CompiledTemplates()
+FOLDERS_KEPT = 4  # folders whose links are kept (see linker)
 LABELS_KEPT = 100_000  # link texts kept as Markdown (titles, names): then forgotten, memory stays bounded
 
 
@@ -96,9 +97,10 @@ class RenderContext:
         self.env.filters["line"] = lambda value: Markup(md_escape(value))
         self._month_pages: dict[str, int] | None = None
         self.feed_entries: dict[str, str] = {}  # an article's Atom entry by URL: the same in every feed
+        self.actor_nodes: dict[str, dict[str, Any]] = {}  # an actor's JSON-LD node: the same in every article
         # links: the hrefs and listed articles of the folder whose pages are being rendered, link
         # texts as Markdown (titles and names, linked from many pages)
-        self._folder: tuple[str, dict[str, str], dict[str, Markup]] = ("", {}, {})
+        self._folders: dict[str, tuple[dict[str, str], dict[str, Markup]]] = {}
         self._labels: dict[str, str] = {}
 
     @functools.cached_property
@@ -150,11 +152,15 @@ class RenderContext:
     def linker(self, page: str) -> "Linker":
         """``link(text, target page, anchor, css="a b")`` → a relative Markdown link."""
         folder = posixpath.dirname(page)
-        if folder != self._folder[0]:  # pages come folder by folder: what links from one are is kept
-            self._folder = (folder, {}, {})
+        # Pages come folder by folder (a term's later pages between its folder's first pages):
+        # the hrefs and listed articles of the last few folders are kept.
+        kept = self._folders.pop(folder, None) or ({}, {})
+        self._folders[folder] = kept
+        if len(self._folders) > FOLDERS_KEPT:
+            del self._folders[next(iter(self._folders))]
         if len(self._labels) > LABELS_KEPT:
             self._labels.clear()
-        return Linker(self, page, self._folder[1], self._folder[2], self._labels)
+        return Linker(self, page, kept[0], kept[1], self._labels)
 
     def chip_kind(self, taxonomy: str, term_id: str) -> str:
         """What a chip's dot shows: the actor's kind, or topic / source."""
