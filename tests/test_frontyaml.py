@@ -23,7 +23,7 @@ _VALUE = _SCALAR | _FLAT | st.lists(st.dictionaries(_KEYS, _SCALAR, max_size=3),
     st.lists(_FLAT | _SCALAR, max_size=2) | st.tuples(_TEXT)
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.dictionaries(_KEYS, _VALUE, min_size=1, max_size=5))
 def test_whatever_is_written_here_is_what_pyyaml_writes(meta):
     written = frontyaml.dump(meta)
@@ -31,7 +31,7 @@ def test_whatever_is_written_here_is_what_pyyaml_writes(meta):
         assert written == front_matter.dump_yaml(meta)
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)
 @given(st.dictionaries(_KEYS, _VALUE, min_size=1, max_size=5), _TEXT)
 def test_a_page_file_is_the_same_either_way(meta, body):
     try:
@@ -68,7 +68,7 @@ def test_every_short_combination_of_yaml_significant_characters():
                 assert written is None or written == front_matter.dump_yaml(meta), meta
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_any_text_in_every_context(text):
     for meta in _contexts(text) + _contexts("Wort " + text) + _contexts(text + " Wort"):

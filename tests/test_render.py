@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from archive_gen.index import build_archive
 from archive_gen.render import Settings, render_pages
@@ -70,6 +70,7 @@ def test_every_label_has_a_german_translation_and_the_catalog_nothing_else():
     assert all(catalog[key] for key in wanted), "an empty msgstr shows the English word"
 
 
+@settings(deadline=None)
 @given(st.text(st.characters(blacklist_categories=("Cs",)) | st.sampled_from(list("_-–„“ \t\n\u2028\xa0.,²½")), max_size=40))
 def test_the_word_count_is_the_patterns(text):
     """The reading time counts ``\\w+`` runs; the count that searches fewer tokens is the same."""

@@ -7,7 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from archive_gen.render.feeds import atom_feed, clean, entry_summary, entry_updated, timestamp
 
@@ -173,6 +173,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ANY = st.text(st.characters(blacklist_categories=("Cs",)) | st.sampled_from('&<>"\'\r\n\t\x00 \ud800'), max_size=20)
 
 
+@settings(deadline=None)
 @given(title=_ANY, text=_ANY, author=_ANY, source=_ANY, language=_ANY, site=_ANY, url=_ANY,
        count=st.integers(0, 3))
 def test_the_feed_is_the_bytes_elementtree_writes(title, text, author, source, language, site, url, count):
