@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from archive_gen.index import build_archive
 from archive_gen.render import Settings, render_pages
 from archive_gen.render import i18n
+from archive_gen.render.article import word_count
 
 from test_index import REGISTRY, article
 
@@ -66,3 +68,10 @@ def test_every_label_has_a_german_translation_and_the_catalog_nothing_else():
     assert wanted - set(catalog) == set(), "labels without a German translation"
     assert set(catalog) - wanted == set(), "translations of labels nobody uses"
     assert all(catalog[key] for key in wanted), "an empty msgstr shows the English word"
+
+
+@settings(deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)) | st.sampled_from(list("_-–„“ \t\n\u2028\xa0.,²½")), max_size=40))
+def test_the_word_count_is_the_patterns(text):
+    """The reading time counts ``\\w+`` runs; the count that searches fewer tokens is the same."""
+    assert word_count(text) == len(re.findall(r"\w+", text))

@@ -7,9 +7,9 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
-from archive_gen.render.feeds import atom_feed, clean
+from archive_gen.render.feeds import atom_feed, clean, entry_summary, entry_updated, timestamp
 
 from render_samples import CORRECTED, SITE, article, sample_archive, url_of
 
@@ -128,3 +128,69 @@ def test_sample_archive_feed_is_valid():
     archive = sample_archive()
     root = assert_valid_atom(feed(archive.articles, source_names={s.id: s.name for s in archive.registry.sources.values()}))
     assert len(root.findall(A + "entry")) == min(50, len(archive.articles))
+
+
+def _tree_feed(articles, *, feed_url, site_url, title, language, link_of, source_names, alternate_url=None,
+               site_name=None, limit=50):
+    """The feed as ElementTree builds and writes it: the reference for the string-built feed's bytes."""
+    def sub(parent, tag, text=None, **attrs):
+        element = ET.SubElement(parent, tag, {k.rstrip("_"): clean(v) for k, v in attrs.items()})
+        if text is not None:
+            element.text = clean(text)
+        return element
+
+    chosen = sorted(articles, key=lambda a: a.sort_key)[:limit]
+    feed = ET.Element("feed", {"xmlns": "http://www.w3.org/2005/Atom"})
+    feed.set(XML_LANG, clean(language))
+    sub(feed, "id", feed_url)
+    sub(feed, "title", title, type="text")
+    sub(feed, "updated", timestamp(max((entry_updated(a) for a in chosen), default=dt.date(1970, 1, 1))))
+    sub(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
+    sub(feed, "link", rel="alternate", type="text/html", href=alternate_url or site_url)
+    sub(sub(feed, "author"), "name", site_name or title)
+    sub(feed, "generator", "archive-gen")
+    for a in chosen:
+        entry = sub(feed, "entry")
+        entry.set(XML_LANG, clean(a.language))
+        sub(entry, "id", link_of(a))
+        sub(entry, "title", a.title, type="text")
+        sub(entry, "updated", timestamp(entry_updated(a)))
+        sub(entry, "published", timestamp(a.date))
+        sub(entry, "link", rel="alternate", type="text/html", href=link_of(a))
+        wires = [source_names.get(i, i) for i in dict.fromkeys(r.id for r in a.sources if r.role == "wire")]
+        cited = [source_names.get(i, i) for i in dict.fromkeys(r.id for r in a.sources if r.role == "cited")]
+        for name in a.authors or wires:
+            sub(sub(entry, "author"), "name", name)
+        for name in (wires if a.authors else []) + cited:
+            sub(sub(entry, "contributor"), "name", name)
+        if entry_summary(a):
+            sub(entry, "summary", entry_summary(a), type="text")
+    ET.indent(feed, space="  ")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_ANY = st.text(st.characters(blacklist_categories=("Cs",)) | st.sampled_from('&<>"\'\r\n\t\x00 \ud800'), max_size=20)
+
+
+@settings(deadline=None)
+@given(title=_ANY, text=_ANY, author=_ANY, source=_ANY, language=_ANY, site=_ANY, url=_ANY,
+       count=st.integers(0, 3))
+def test_the_feed_is_the_bytes_elementtree_writes(title, text, author, source, language, site, url, count):
+    """Written as strings (each entry made once per build), the feed stays ElementTree's, byte for byte."""
+    articles = [article(f"a-{i}", title=title, language=language, paragraphs=(text,),
+                        authors=(author,) if i % 2 else (), date=dt.date(2020, 1, 1 + i)) for i in range(count)]
+    options = dict(feed_url=FEED + url, site_url=SITE, title=site, language=language,
+                   link_of=lambda a: url_of(a) + url, source_names={"apa": source, "interfax": "Interfax"},
+                   alternate_url=url or None, site_name=site or None)
+    entries: dict[str, str] = {}
+    assert atom_feed(articles, **options, entries=entries) == _tree_feed(articles, **options)
+    assert atom_feed(articles[1:], **options, entries=entries) == _tree_feed(articles[1:], **options), \
+        "kept entries are the entries"
+
+
+def test_the_sample_archive_feed_is_the_bytes_elementtree_writes():
+    archive = sample_archive()
+    options = dict(feed_url=FEED, site_url=SITE, title="Archiv", language="de", link_of=url_of,
+                   source_names={s.id: s.name for s in archive.registry.sources.values()})
+    assert atom_feed(archive.articles, **options) == _tree_feed(archive.articles, **options)

@@ -10,6 +10,7 @@ the UI's words come from gettext catalogs (:mod:`.i18n`).
     events.py    event pages and the events index      data.py    the open-data page (files: dataset)
     feeds.py, jsonld.py, charts.py, collate.py: Atom, schema.org, SVG pictures, index order
     meta.py      the front matter shape of pages (and of imported files)
+    frontyaml.py the pages' front matter as PyYAML writes it, without PyYAML's per-node work
 """
 
 from __future__ import annotations

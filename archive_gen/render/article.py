@@ -4,6 +4,7 @@ quotes with their speakers, related articles, credits, rights and a citation."""
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 from typing import Any, Callable, Iterable
 
 from markupsafe import Markup
@@ -36,7 +37,7 @@ def article_page(ctx: RenderContext, article: Article, position: int) -> tuple[s
     link = ctx.linker(page)
     ordered = ctx.archive.articles
     body = ctx.render(
-        "article.md.j2", page,
+        "article.md.j2", page, link,
         a=article,
         meta_line=meta_line(ctx, article, link),
         chips=Markup(" ").join(link(ctx.term_name(name, term_id), paths.term_page(name, term_id),
@@ -52,7 +53,7 @@ def article_page(ctx: RenderContext, article: Article, position: int) -> tuple[s
         updated=ctx.long_date(updated) if updated else None,
         corrections=[(ctx.long_date(c.date), c.text) for c in article.corrections],
         unpublished=article.status != "published",
-        related=[ctx.archive.article(s) for s in ctx.archive.related.get(article.slug, ())],
+        related=[link.article(ctx.archive.article(s)) for s in ctx.archive.related.get(article.slug, ())],
         older=ordered[position + 1] if position + 1 < len(ordered) else None,
         newer=ordered[position - 1] if position > 0 else None,
         rights=rights_line(ctx, article),
@@ -60,7 +61,8 @@ def article_page(ctx: RenderContext, article: Article, position: int) -> tuple[s
         structured=Markup(jsonld.script_tag(jsonld.article_jsonld(
             article, registry=ctx.archive.registry, url=ctx.absolute(page), site_url=ctx.settings.site_url,
             site_name=ctx.settings.site_name, licence=ctx.settings.licence or None,
-            term_url=lambda taxonomy, term_id: ctx.absolute(paths.term_page(taxonomy, term_id))))),
+            term_url=lambda taxonomy, term_id: ctx.absolute(paths.term_page(taxonomy, term_id)),
+            kept=ctx.actor_nodes))),
     )
     return page, page_file(meta, body)
 
@@ -77,9 +79,18 @@ def meta_line(ctx: RenderContext, article: Article, link: Callable[..., Markup])
         if ids:
             names = ", ".join(link(_source_name(ctx, article, i), paths.term_page("sources", i)) for i in ids)
             parts.append(Markup(f"{md_escape(label)}: {names}" if label else names))
-    words = len(_WORD.findall(article.doc.text))
+    words = word_count(article.doc.text)
     parts.append(Markup(md_escape(t["reading_time"].format(minutes=max(1, round(words / WORDS_PER_MINUTE))))))
     return Markup(" · ".join(parts))
+
+
+def word_count(text: str) -> int:
+    """``len(re.findall(r"\\w+", text))`` at a fraction of its cost: a word never spans
+    whitespace, and a token of letters and digits only (``str.isalnum``: ``\\w`` without
+    ``_``) is one word, so the pattern searches only the other tokens (about a fifth)."""
+    tokens = text.split()
+    rest = list(filterfalse(str.isalnum, tokens))
+    return len(tokens) - len(rest) + len(_WORD.findall(" ".join(rest)))
 
 
 def provenance_note(ctx: RenderContext, article: Article) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import posixpath
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
@@ -37,6 +38,8 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
 
 _COMPILED = _CompiledTemplates()
+FOLDERS_KEPT = 4  # folders whose links are kept (see linker)
+LABELS_KEPT = 100_000  # link texts kept as Markdown (titles, names): then forgotten, memory stays bounded
 
 
 @functools.lru_cache(maxsize=65536)
@@ -93,6 +96,12 @@ class RenderContext:
         self.env.filters["date"] = self.format_date
         self.env.filters["line"] = lambda value: Markup(md_escape(value))
         self._month_pages: dict[str, int] | None = None
+        self.feed_entries: dict[str, str] = {}  # an article's Atom entry by URL: the same in every feed
+        self.actor_nodes: dict[str, dict[str, Any]] = {}  # an actor's JSON-LD node: the same in every article
+        # links: the hrefs and listed articles of the folder whose pages are being rendered, link
+        # texts as Markdown (titles and names, linked from many pages)
+        self._folders: dict[str, tuple[dict[str, str], dict[str, Markup]]] = {}
+        self._labels: dict[str, str] = {}
 
     @functools.cached_property
     def states(self) -> dict[str, Any]:
@@ -140,13 +149,18 @@ class RenderContext:
     def article_path(article: Article) -> str:
         return paths.article_page(article.date.year, article.date.month, article.slug)
 
-    def linker(self, page: str) -> Callable[..., Markup]:
+    def linker(self, page: str) -> "Linker":
         """``link(text, target page, anchor, css="a b")`` → a relative Markdown link."""
-        def link(text: Any, target: str, anchor: str = "", css: str = "") -> Markup:
-            href = paths.link(page, target) + (f"#{anchor}" if anchor else "")
-            classes = "".join(f" .{c}" for c in css.split())
-            return Markup(f"[{md_escape(text)}]({href})" + (f"{{{classes} }}" if classes else ""))
-        return link
+        folder = posixpath.dirname(page)
+        # Pages come folder by folder (a term's later pages between its folder's first pages):
+        # the hrefs and listed articles of the last few folders are kept.
+        kept = self._folders.pop(folder, None) or ({}, {})
+        self._folders[folder] = kept
+        if len(self._folders) > FOLDERS_KEPT:
+            del self._folders[next(iter(self._folders))]
+        if len(self._labels) > LABELS_KEPT:
+            self._labels.clear()
+        return Linker(self, page, kept[0], kept[1], self._labels)
 
     def chip_kind(self, taxonomy: str, term_id: str) -> str:
         """What a chip's dot shows: the actor's kind, or topic / source."""
@@ -180,9 +194,9 @@ class RenderContext:
                                  for i, s in enumerate(slugs)}
         return self._month_pages.get(slug, 1)
 
-    def render(self, template: str, page: str, **context: Any) -> str:
+    def render(self, template: str, page: str, link: Linker | None = None, **context: Any) -> str:
         return self.env.get_template(template).render(
-            t=self.labels, link=self.linker(page), page=page, r=self, paths=paths, **context
+            t=self.labels, link=link or self.linker(page), page=page, r=self, paths=paths, **context
         )
 
     @staticmethod
@@ -191,6 +205,40 @@ class RenderContext:
             "previous": page_of(number - 1) if number > 1 else None,
             "next": page_of(number + 1) if number < total else None,
         }
+
+
+class Linker:
+    """Links from one page: ``link(text, target page, anchor, css="a b")`` is a relative Markdown
+    link, ``link.article(article)`` an article as lists print it. The pages of a folder share
+    their hrefs and listed articles (term pages list the same articles many times)."""
+
+    __slots__ = ("ctx", "page", "hrefs", "listed", "labels")
+
+    def __init__(self, ctx: RenderContext, page: str, hrefs: dict[str, str], listed: dict[str, Markup],
+                 labels: dict[str, str]) -> None:
+        self.ctx, self.page, self.hrefs, self.listed, self.labels = ctx, page, hrefs, listed, labels
+
+    def __call__(self, text: Any, target: str, anchor: str = "", css: str = "") -> Markup:
+        href = self.hrefs.get(target)
+        if href is None:
+            href = self.hrefs[target] = paths.link(self.page, target)
+        label = self.labels.get(text) if isinstance(text, str) else None
+        if label is None:
+            label = md_escape(text)
+            if isinstance(text, str):
+                self.labels[text] = label
+        if anchor:
+            href = f"{href}#{anchor}"
+        classes = "".join(f" .{c}" for c in css.split()) if css else ""
+        return Markup(f"[{label}]({href}){{{classes} }}" if classes else f"[{label}]({href})")
+
+    def article(self, article: Article) -> Markup:
+        """``date: [title](page)``, the date as a template prints it."""
+        item = self.listed.get(article.slug)
+        if item is None:
+            item = self.listed[article.slug] = Markup(
+                f"{finalize(self.ctx.format_date(article))}: {self(article.title, self.ctx.article_path(article))}")
+        return item
 
 
 def chunks(items: tuple[str, ...], size: int) -> Iterator[tuple[str, ...]]:

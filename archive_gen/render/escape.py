@@ -56,8 +56,10 @@ def md_escape(value: Any, inline: bool = False) -> str:
     (``# ``, ``- ``, ``1. ``) are not special there. Templates print values inline; a value
     that starts a line goes through the ``line`` filter.
     """
-    text = plain(value)
-    if not is_clean_line(text):
+    text = value if type(value) is str else str(value)
+    if not text.isprintable():  # plain(), then the whitespace (a no-op on text that is then clean)
+        text = _WHITESPACE.sub(" ", _SURROGATE.sub("\ufffd", _CONTROL.sub("", text)))
+    elif "  " in text:
         text = _WHITESPACE.sub(" ", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if _INLINE_SPECIAL.search(text) is not None:
@@ -66,6 +68,9 @@ def md_escape(value: Any, inline: bool = False) -> str:
 
 
 def escape_line_start(text: str) -> str:
+    first = text[:1]
+    if not first or (first not in "#+-" and not first.isspace() and not first.isdecimal()):
+        return text  # neither pattern can match (most text)
     if _LINE_START_MARK.match(text) is not None:  # both patterns are anchored: one try each
         text = _LINE_START_MARK.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
     if _LINE_START_NUMBER.match(text) is not None:

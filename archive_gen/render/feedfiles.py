@@ -13,7 +13,7 @@ from .feeds import atom_feed
 def _common(ctx: RenderContext) -> dict:
     return dict(site_url=ctx.absolute(paths.home_page()), language=ctx.locale, site_name=_site(ctx),
                 link_of=lambda article: ctx.absolute(ctx.article_path(article)),
-                source_names=ctx.source_names)
+                source_names=ctx.source_names, entries=ctx.feed_entries)
 
 
 def _site(ctx: RenderContext) -> str:

@@ -1,8 +1,9 @@
 """Atom feeds (RFC 4287) of the newest articles: the whole archive, or one term.
 
 Readers follow an actor, a topic or an agency in their feed reader instead of
-revisiting its page. The feed is built with :mod:`xml.etree.ElementTree`, which escapes
-every text and attribute; characters XML 1.0 cannot carry at all (C0 controls, lone
+revisiting its page. The feed is written as :mod:`xml.etree.ElementTree` writes it (the same
+bytes, escaping every text and attribute), as strings: an article's entry is made once and
+reused by every feed that lists it. Characters XML 1.0 cannot carry at all (C0 controls, lone
 surrogates) are dropped first, so any article text gives a well-formed document.
 
 Deterministic: no wall clock. The feed's ``updated`` is the newest entry's date (or the
@@ -14,14 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import xml.etree.ElementTree as ET
 from typing import Callable, Iterable, Mapping
 
 from ..model import Article
 from .escape import is_clean_line
 
 ATOM = "http://www.w3.org/2005/Atom"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DEFAULT_LIMIT = 50
 SUMMARY_LENGTH = 600  # characters; a feed entry teases, the page has the text
 EPOCH = dt.date(1970, 1, 1)  # ``updated`` of a feed without entries, when the caller gives none
@@ -68,42 +67,51 @@ def entry_updated(article: Article) -> dt.date:
     return max([article.date, *(c.date for c in article.corrections)])
 
 
-def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, {k.rstrip("_"): clean(v) for k, v in attrs.items()})
-    if text is not None:
-        element.text = clean(text)
-    return element
+def _escaped(text: str) -> str:
+    """Character data as ElementTree writes it."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _person(parent: ET.Element, tag: str, name: str) -> None:
-    _sub(_sub(parent, tag), "name", name)
+def _attribute(text: str) -> str:
+    """An attribute value as ElementTree writes it."""
+    text = _escaped(text).replace('"', "&quot;")
+    return text.replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;")
 
 
-def _entry(feed: ET.Element, article: Article, url: str, source_names: Mapping[str, str]) -> None:
-    entry = _sub(feed, "entry")
-    entry.set(XML_LANG, clean(article.language))
-    _sub(entry, "id", url)
-    _sub(entry, "title", article.title, type="text")
-    _sub(entry, "updated", timestamp(entry_updated(article)))
-    _sub(entry, "published", timestamp(article.date))
-    _sub(entry, "link", rel="alternate", type="text/html", href=url)
+def _element(level: int, tag: str, text: str | None = None, **attrs: str) -> str:
+    """One element without children, on its own line ``level`` deep (an empty one closes itself)."""
+    head = "".join(f' {k.rstrip("_")}="{_attribute(clean(v))}"' for k, v in attrs.items())
+    text = clean(text) if text is not None else ""
+    return f"\n{'  ' * level}<{tag}{head}>{_escaped(text)}</{tag}>" if text else f"\n{'  ' * level}<{tag}{head} />"
+
+
+def _person(level: int, tag: str, name: str) -> str:
+    indent = "\n" + "  " * level
+    return f"{indent}<{tag}>{_element(level + 1, 'name', name)}{indent}</{tag}>"
+
+
+def entry_xml(article: Article, url: str, source_names: Mapping[str, str]) -> str:
+    """An article's ``<entry>``, one level deep in its feed (the same in every feed: kept by callers)."""
+    parts = [f'\n  <entry xml:lang="{_attribute(clean(article.language))}">', _element(2, "id", url),
+             _element(2, "title", article.title, type="text"), _element(2, "updated", timestamp(entry_updated(article))),
+             _element(2, "published", timestamp(article.date)),
+             _element(2, "link", rel="alternate", type="text/html", href=url)]
     # By-line authors, else the wire agencies; agencies the article cites are contributors.
     wires = [source_names.get(i, i) for i in dict.fromkeys(r.id for r in article.sources if r.role == "wire")]
     cited = [source_names.get(i, i) for i in dict.fromkeys(r.id for r in article.sources if r.role == "cited")]
-    for name in article.authors or wires:
-        _person(entry, "author", name)
-    for name in (wires if article.authors else []) + cited:
-        _person(entry, "contributor", name)
+    parts += [_person(2, "author", name) for name in article.authors or wires]
+    parts += [_person(2, "contributor", name) for name in (wires if article.authors else []) + cited]
     text = entry_summary(article)
     if text:
-        _sub(entry, "summary", text, type="text")
+        parts.append(_element(2, "summary", text, type="text"))
+    return "".join(parts) + "\n  </entry>"
 
 
 def atom_feed(articles: Iterable[Article], *, feed_url: str, site_url: str, title: str,
               updated: dt.date | dt.datetime | None = None, language: str,
               link_of: Callable[[Article], str], site_name: str | None = None,
               alternate_url: str | None = None, source_names: Mapping[str, str] | None = None,
-              limit: int = DEFAULT_LIMIT) -> str:
+              limit: int = DEFAULT_LIMIT, entries: dict[str, str] | None = None) -> str:
     """An Atom document of the newest ``limit`` articles.
 
     ``link_of``: an article's absolute, permanent URL (also its entry id).
@@ -111,22 +119,24 @@ def atom_feed(articles: Iterable[Article], *, feed_url: str, site_url: str, titl
     feed belongs to (a term page; default ``site_url``). ``site_name``: the feed's author,
     which covers entries without a by-line or agency (RFC 4287 §4.1.1).
     ``source_names``: source id → display name, for agencies as authors/contributors.
+    ``entries``: entry texts by URL, kept between the feeds of one build (an article's entry
+    is the same in every feed that lists it, when ``link_of`` and ``source_names`` are).
     """
     chosen = sorted(articles, key=lambda a: a.sort_key)[:limit]
     urls = [link_of(a) for a in chosen]
     if len(set(urls)) != len(urls):
         raise ValueError("two articles have the same URL: entry ids must be unique")
     newest = max((entry_updated(a) for a in chosen), default=EPOCH)
-    feed = ET.Element("feed", {"xmlns": ATOM})
-    feed.set(XML_LANG, clean(language))
-    _sub(feed, "id", feed_url)
-    _sub(feed, "title", title, type="text")
-    _sub(feed, "updated", timestamp(updated if updated is not None else newest))
-    _sub(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
-    _sub(feed, "link", rel="alternate", type="text/html", href=alternate_url or site_url)
-    _person(feed, "author", site_name or title)
-    _sub(feed, "generator", "archive-gen")
+    if entries is None:
+        entries = {}
     for article, url in zip(chosen, urls):
-        _entry(feed, article, url, source_names or {})
-    ET.indent(feed, space="  ")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+        if url not in entries:
+            entries[url] = entry_xml(article, url, source_names or {})
+    return "".join([
+        f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="{_attribute(ATOM)}" xml:lang="{_attribute(clean(language))}">',
+        _element(1, "id", feed_url), _element(1, "title", title, type="text"),
+        _element(1, "updated", timestamp(updated if updated is not None else newest)),
+        _element(1, "link", rel="self", type="application/atom+xml", href=feed_url),
+        _element(1, "link", rel="alternate", type="text/html", href=alternate_url or site_url),
+        _person(1, "author", site_name or title), _element(1, "generator", "archive-gen"),
+        *(entries[url] for url in urls), "\n</feed>\n"])

@@ -151,13 +151,21 @@ def _image_nodes(article: Article, registry: Registry) -> list[dict[str, Any]]:
     return images
 
 
-def _mention_nodes(ids: Iterable[str], registry: Registry, term_url: TermUrl | None) -> list[dict[str, Any]]:
+def _mention_nodes(ids: Iterable[str], registry: Registry, term_url: TermUrl | None,
+                   kept: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """The actors' nodes; ``kept``: nodes by actor id, shared by the articles of one build."""
     nodes = []
     for actor_id in ids:
-        actor = registry.actors.get(actor_id)
-        if actor is not None:
+        node = kept.get(actor_id) if kept is not None else None
+        if node is None:
+            actor = registry.actors.get(actor_id)
+            if actor is None:
+                continue
             taxonomy = "places" if actor.kind == "place" else "actors"
-            nodes.append(actor_node(actor, term_url(taxonomy, actor_id) if term_url else None))
+            node = actor_node(actor, term_url(taxonomy, actor_id) if term_url else None)
+            if kept is not None:
+                kept[actor_id] = node
+        nodes.append(node)
     return nodes
 
 
@@ -184,9 +192,12 @@ def _note_nodes(article: Article, url: str, registry: Registry, term_url: TermUr
 
 
 def article_jsonld(article: Article, *, registry: Registry, url: str, site_url: str, site_name: str,
-                   licence: str | None = None, term_url: TermUrl | None = None) -> dict[str, Any]:
+                   licence: str | None = None, term_url: TermUrl | None = None,
+                   kept: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     """The ``NewsArticle`` of an article page (``url``: the page's absolute URL;
-    ``licence``: the site's licence, used when the article has no ``license`` of its own)."""
+    ``licence``: the site's licence, used when the article has no ``license`` of its own;
+    ``kept``: the actors' nodes, kept between the articles of one build: the same registry
+    and ``term_url``)."""
     publisher = _compact({"@type": "Organization", "name": text(site_name), "url": _url(site_url)})
     wires = _wire_nodes(article, registry, term_url)
     attribution = article.extra.get("attribution")
@@ -206,7 +217,7 @@ def article_jsonld(article: Article, *, registry: Registry, url: str, site_url: 
         "license": text(own_licence) if isinstance(own_licence, str) and own_licence.strip() else (licence and text(licence)),
         "isBasedOn": _url(article.extra.get("source_url")),
         "about": topics,
-        "mentions": _mention_nodes(list(article.actors) + list(article.places), registry, term_url),
+        "mentions": _mention_nodes(list(article.actors) + list(article.places), registry, term_url, kept),
         "image": _image_nodes(article, registry),
         "comment": _note_nodes(article, url, registry, term_url),
         "commentCount": len(article.notes) or None,

@@ -6,6 +6,7 @@ from typing import Any
 
 from .. import front_matter
 from ..model import Article
+from . import frontyaml
 from .escape import plain
 
 
@@ -41,7 +42,10 @@ def article_front_matter(article: Article) -> dict[str, Any]:
 
 def page_file(meta: dict[str, Any], body: str) -> str:
     """A page: front matter (every text made plain, see :func:`~.escape.plain`) and body."""
-    return front_matter.dumps(_plain_values(meta), body)
+    head = frontyaml.dump(meta) if meta else None  # printable text only: plain already
+    if head is None:
+        return front_matter.dumps(_plain_values(meta), body)
+    return f"---\n{head}---\n\n{body.rstrip()}\n"
 
 
 def _plain_values(value: Any) -> Any:

@@ -61,12 +61,13 @@ def term_pages(ctx: RenderContext, term: Term, annotated: list | None = None) ->
         page = paths.term_page(term.taxonomy, term.id, number)
         first = number == 1
         articles = [ctx.archive.article(s) for s in chunk]
+        link = ctx.linker(page)
         body = ctx.render(
-            "term.md.j2", page,
+            "term.md.j2", page, link,
             taxonomy=term.taxonomy, term_id=term.id, entry=term.entry, name=term.name,
-            facts=facts(ctx, term, ctx.linker(page)) if first else "",
+            facts=facts(ctx, term, link) if first else "",
             description=safe_markdown(getattr(term.entry, "description", "") or "") if first else "",
-            years=[(year, list(items)) for year, items in groupby(articles, key=lambda a: a.date.year)],
+            years=[(year, [link.article(a) for a in items]) for year, items in groupby(articles, key=lambda a: a.date.year)],
             first_date=_span(ctx, term)[0], last_date=_span(ctx, term)[1], total=len(term.articles),
             number=number, total_pages=total_pages,
             pager=ctx.pager(lambda n: paths.term_page(term.taxonomy, term.id, n), number, total_pages),
@@ -75,7 +76,7 @@ def term_pages(ctx: RenderContext, term: Term, annotated: list | None = None) ->
             quotes=ctx.archive.quotes_by_actor.get(term.id, ())[:TOP] if first and term.taxonomy == "actors" else (),
             claims=_claims(ctx, term) if first else (),
             events=listed_events(ctx, ctx.term_events.get((term.taxonomy, term.id), ())[:TOP], page) if first else [],
-            annotated=annotated_items(ctx, annotated[:TOP], ctx.linker(page)) if first and annotated else [],
+            annotated=annotated_items(ctx, annotated[:TOP], link) if first and annotated else [],
             activity=Markup(pictures.period_chart(ctx, page, [ctx.archive.article(s).date for s in term.articles],
                                                   ctx.labels["activity"].format(name=term.name)))
             if first and term.articles else "",
