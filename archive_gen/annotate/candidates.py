@@ -33,6 +33,7 @@ from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
 from .matcher import Token, capitalised, tokenize
+from .orgevidence import acronym_cue
 from .orgthings import company_tail
 from .personcues import BODY_ENDS, english_candidate
 from .nameparts import noun_after_surname, office_compound, particle_goes_on
@@ -250,6 +251,8 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         if organization and cue not in ("acronym", "club") and company_tail(text, *spans[0], name, _BODY_SUFFIXES if english_verbs else ORG_SUFFIXES,
                                                                                      english=english_verbs):
             continue  # "Seiko Co Ltd" of "Hattori Seiko Co Ltd": the whole name or nothing
+        if cue == "acronym" and (cue := acronym_cue(text, name, spans, names)) is None:
+            continue  # an abbreviation is a body only with evidence in its article
         result.append(Candidate(name, "organization" if organization else "person", " ".join(evidence.split()),
                                 cue, tuple(spans)))
     return merge(result)
