@@ -34,7 +34,16 @@ _BODY = re.compile(
     r"rivale|bündnis|allianz|kommission|rat|gerichts?|zeitung|blatt|magazin|radio|fonds|journal|bahn|haus|"
     r"einheit|börse|entwickler|gruppierung|betriebe|dienstleister|universität|tochter|fernsehen|rundfunk|"
     r"anbieter|betreiber|holding|versicherer|kette|lobby|netzwerk|initiative|dienst|gemeinschaft|kommando|truppen?|"
-    r"federation|authority|versorger|shop|label|verlag|sender)s?$", re.I)
+    r"federation|authority|versorger|shop|label|verlag|sender)(?:s|n|en)?$", re.I)
+# A member of a body in a compound after it: "DEA-Agent", "BND-Mitarbeiter", "IDF-Fallschirmjäger".
+_MEMBER = re.compile(r"(?:mitarbeiter|agent|mitglied|anhänger|spieler|athlet|offizier|kämpfer|abgeordnete|politiker|"
+                     r"funktionär|angestellte|beamte|soldat|jäger|terrorist|goalie|neuzugang)(?:in|innen|en|n|s|e|er)?$", re.I)
+# A list a determiner or a body's noun opens: "die DKP und MLPD", "Parteien: NPD, DVU und …".
+_LIST_OPENER = re.compile(r"(?:^|\s)([Dd]ie|[Dd]er|[Tt]he|[A-ZÄÖÜ][\w-]*):? (?:[^\s,]+(?:, | und | and | oder | or ))+$")
+# A body's level before a hyphen: "Landes-SPD", "Bundes-SPÖ".
+_LEVEL = re.compile(r"(?:Landes|Bundes|Kreis|Stadt|Orts|Bezirks|Gemeinde|Regional|Jugend)-$")
+_CODE_AFTER = re.compile(r" [A-Z0-9]+-\w")
+_APPOSITION = re.compile(r"\b([a-z]+), $")  # English: "the French export credit agency, COFACE,"
 _DETERMINER = re.compile(
     r"(?:^|[\s(„\"/])(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]es|[Dd]em|[Dd]en|[Tt]he|einer|eines|seiner|ihrer|seine|ihre|unsere)"
     r"(?: [a-zäöüß][\w-]*(?:e|en|er|es))* $")  # "der SPÖ", "die rechtsgerichtete MHP", "der italienischen KP"
@@ -45,6 +54,7 @@ _WORD_BEFORE = re.compile(r"([\w-]+) $")
 _SAID = re.compile(r" (?:also |has |had )?(?:said|says|told|reported|announced|added)\b")
 _COMPOUND_HEAD = re.compile(r"-(\w+)")
 _WORDS = re.compile(r"[\w'’]+")
+_PLAIN = str.maketrans("ÄÖÜäöü", "AOUaou")  # "Institut für Wärme und Öltechnik (IWO)"
 SUFFICIENT = frozenset({"expansion", "article", "role", "body", "speaker", "affiliation"})
 
 
@@ -68,11 +78,23 @@ def enough(evidence: tuple[str, ...]) -> bool:
     return not SUFFICIENT.isdisjoint(evidence)
 
 
-def acronym_cue(text: str, name: str, spans: list[tuple[int, int]], given_names: frozenset[str]) -> str | None:
-    """The cue an abbreviation's candidate shows ("acronym: article, expansion"), or None
-    when its article holds too little evidence that it names a body."""
-    classes = org_evidence(text, name, spans, given_names)
-    return "acronym: " + ", ".join(classes) if enough(classes) else None
+def with_evidence(text: str, found: dict[str, tuple[str, list[tuple[int, int]]]], given_names: frozenset[str],
+                  persons: list[tuple[int, int]] = ()) -> dict[str, tuple[str, list[tuple[int, int]]]]:
+    """The abbreviations of ``found`` (name -> cue, spans) with enough evidence, their cue naming
+    it ("acronym: article, expansion"); clubs pass as they are (their prefix is the evidence).
+    ``persons``: the article's persons, whose bracket names their party or employer."""
+    after_person = {end + 2 for _, end in persons}  # "Christian Kern (SPÖ)"
+    kept = {}
+    for name, (cue, spans) in found.items():
+        if cue != "acronym":
+            kept[name] = (cue, spans)
+            continue
+        classes = org_evidence(text, name, spans, given_names)
+        if any(start in after_person and text[start - 2:start] == " (" for start, _ in spans):
+            classes = tuple(sorted({*classes, "affiliation"}))
+        if enough(classes):
+            kept[name] = ("acronym: " + ", ".join(classes), spans)
+    return kept
 
 
 def _around(letters: str, before: str, after: str) -> set[str]:
@@ -89,15 +111,27 @@ def _around(letters: str, before: str, after: str) -> set[str]:
         found.add("expansion")  # "(National Environment Management Authority, NEMA)"
     if before.endswith("<"):
         found.add("body")  # Reuters marks a company in angle brackets: "<MTU> of West Germany"
-    if before.endswith("(") and any(w[:1].isupper() and _BODY.search(w) for w in _WORDS.findall(before[-70:])[-6:]):
+    if before.endswith("(") and any(w[:1].isupper() and _BODY.search(w) for w in _WORDS.findall(before[-70:])[-3:]):
         found.add("body")  # "die Gewerkschaft der Seeleute (PNO)"
+    if _LEVEL.search(before):
+        found.add("body")
     if after.startswith("-"):
         head = _COMPOUND_HEAD.match(after)
-        if head is not None and is_role(head.group(1)):
-            found.add("role")  # "SAGA-Sprecher", "DLR-Forscher"
+        if head is not None and (is_role(head.group(1)) or _MEMBER.search(head.group(1))):
+            found.add("role")  # "SAGA-Sprecher", "DLR-Forscher", "DEA-Agent"
+        bracket = after.find(" (", 0, 40)
+        if head is not None and bracket == head.end() and ")" in after[bracket:] and \
+                _spelt_out(letters, after[bracket + 2:after.index(")", bracket)]):
+            found.add("expansion")  # "eine IFES-Studie (Institut für empirische Sozialforschung)"
         return found
-    if _DETERMINER.search(before):
-        found.add("article")
+    if _DETERMINER.search(before) and not _CODE_AFTER.match(after):
+        found.add("article")  # not "dem EW IV-Wagen ähnlichen": a model's code
+    listed = _LIST_OPENER.search(before)
+    if listed is not None and (listed.group(1).lower() in ("die", "der", "the") or _BODY.search(listed.group(1))):
+        found.add("article" if listed.group(1).islower() or len(listed.group(1)) == 3 else "body")
+    apposition = _APPOSITION.search(before)
+    if apposition is not None and _BODY.search(apposition.group(1)):
+        found.add("body")
     after_word = _ROLE_AFTER.match(after)
     if after_word is not None and is_role(after_word.group(1)):
         found.add("role")  # "GAF chairman Samuel Heyman"
@@ -116,8 +150,8 @@ def _spelt_out(letters: str, words_text: str) -> bool:
     """The abbreviation's letters in order in two or more of the last ten words, the first
     letter a word's capital initial: "Institut für Wärme und Öltechnik" (IWO); not one word,
     "Jagdgeschwadern (JG)" (a unit's kind), nor "Schlusskursbasis (XETRA)"."""
-    words = _WORDS.findall(words_text)[-10:]
-    low = letters.lower()
+    words = _WORDS.findall(words_text.translate(_PLAIN))[-10:]
+    low = letters.lower().translate(_PLAIN)
     for i, word in enumerate(words):
         if not word[:1].isupper() or word[0].lower() != low[0] or len(words) - i < 2:
             continue
