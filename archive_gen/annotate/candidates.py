@@ -33,6 +33,7 @@ from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
 from .matcher import Token, capitalised, tokenize
+from .orgevidence import with_evidence
 from .orgthings import company_tail
 from .personcues import BODY_ENDS, english_candidate
 from .nameparts import noun_after_surname, office_compound, particle_goes_on
@@ -233,7 +234,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
     for start, end in cast_names(text, names, taken):
         found.setdefault(" ".join(text[start:end].split()), ("cast", []))[1].append((start, end))
     surnames_alone(text, tokens, found, taken)
-    acronyms = find_acronyms(text, tokens, taken)
+    acronyms = with_evidence(text, find_acronyms(text, tokens, taken), names, persons)  # orgevidence.py
     starts = [s for s, _ in sentences]
     result = []
     for name, (cue, spans) in [*found.items(), *acronyms.items()]:
@@ -241,13 +242,13 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         start = spans[0][0]
         sentence = sentence_at(sentences, starts, start)
         evidence = text[sentence[0]:sentence[1]] if sentence else text[max(0, start - 80):start + 80]
-        organization = cue in ("acronym", "club") or name.split()[-1].rstrip(".") in ORG_SUFFIXES
+        organization = cue.startswith(("acronym", "club")) or name.split()[-1].rstrip(".") in ORG_SUFFIXES
         if english:  # English: "Salomon Brothers said", "Freeport said", "AA by Standard and Poor's"
             name, spans, kind = english_candidate(text, name, cue, spans, names, _TITLES, found, organization)
             if kind is None:
                 continue
             organization = kind == "organization"
-        if organization and cue not in ("acronym", "club") and company_tail(text, *spans[0], name, _BODY_SUFFIXES if english_verbs else ORG_SUFFIXES,
+        if organization and not cue.startswith(("acronym", "club")) and company_tail(text, *spans[0], name, _BODY_SUFFIXES if english_verbs else ORG_SUFFIXES,
                                                                                      english=english_verbs):
             continue  # "Seiko Co Ltd" of "Hattori Seiko Co Ltd": the whole name or nothing
         result.append(Candidate(name, "organization" if organization else "person", " ".join(evidence.split()),
