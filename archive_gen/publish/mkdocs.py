@@ -55,3 +55,6 @@ def mkdocs_logging(level: int = logging.WARNING) -> None:
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
     handler.setLevel(level)
+    # The stderr of now, not of the first call: a caller that replaced it (a test's capture, an
+    # embedding tool) may have closed the old one, and writing to it would fail mid-message.
+    handler.stream = sys.stderr
