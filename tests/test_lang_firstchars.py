@@ -4,7 +4,9 @@ import random
 import re
 
 from archive_gen.annotate.speechcues import CUE_AFTER, CUE_BEFORE, SPEECH_VERB
-from archive_gen.lang.firstchars import with_first_chars
+import pytest
+
+from archive_gen.lang.firstchars import by_first_char, with_first_chars
 
 
 def _matches(pattern, text, *bounds):
@@ -37,3 +39,20 @@ def test_the_speech_cues_match_as_written_on_random_text_and_ranges():
             end = rng.randint(start, len(text))
             assert _matches(cue, text) == _matches(plain, text), text
             assert _matches(cue, text, start, end) == _matches(plain, text, start, end), (text, start, end)
+
+
+def test_alternatives_grouped_by_first_letter_match_as_the_flat_list():
+    flat = r"sagt\w*|gesagt|sprach|sagte(?=\s+[^\s.;:|]+\s+mit)|teilte\w* mit|said|gab\w*(?=(?:\s+\S+){0,2}\s+an\b)"
+    grouped = by_first_char(flat)
+    assert grouped.startswith("s(?:agt\\w*|prach|agte")  # one group per letter, the order kept
+    rng = random.Random(3)
+    pieces = ["sagte", "sagt", "said", " ", "mit", "teilten", "gab", " an", "gesagt", "sprach", "x", ".", "|"]
+    plain, fast = re.compile(rf"\b(?:{flat})\b"), re.compile(rf"\b(?:{grouped})\b")
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _matches(fast, text) == _matches(plain, text), text
+
+
+def test_an_alternative_without_a_leading_letter_is_refused():
+    with pytest.raises(ValueError):
+        by_first_char(r"sagt|\bgesagt")

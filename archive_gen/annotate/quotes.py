@@ -31,7 +31,7 @@ from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
 from .rolephrase import opening_body, quote_phrase
 from .speechnouns import framing_owner
 from .reported import possessive_continued, previous_speaker, pronoun_subject, reported, reported_between
-from .speakers import (Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
+from .speakers import (NOBODY, Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
 from .verbsubject import next_to_verb, previous_subject, sentence_subject
 from .unnamed import document_of, view_of, introducing_name, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
@@ -84,14 +84,14 @@ def _continued(ctx: Context, earlier: list[Quote], quote_at: int, sentence: int)
     """A quote that opens the sentence right after an attributed quote, with no other person
     named in between, goes on with the same speaker (news write a long statement in parts)."""
     if not earlier or not (earlier[-1].speaker or earlier[-1].speaker_name):
-        return Who()
+        return NOBODY
     last = earlier[-1]
     s_start = ctx.sentences[sentence][0]
     if ctx.text[s_start:quote_at].strip() or not reported_between(ctx, ctx.sentence_of(last.end), sentence):
-        return Who()
+        return NOBODY
     s_end = ctx.sentences[sentence][1]  # „…?“ schrieben die Hacker: a subject of its own
     if any(_NAMED_SUBJECT.match(ctx.text, v.end()) for v in SPEECH_VERB.finditer(ctx.text, quote_at, s_end)):
-        return Who()
+        return NOBODY
     said = (last.speaker, last.speaker_name if not last.speaker else None)
     # after the speaker in their own sentence stand objects ("Als „verpasste Chance“ beurteilte
     # …, Volker Beck das Pontifikat Benedikt XVI. „Unter ihm …“"): only later names stop it
@@ -100,7 +100,7 @@ def _continued(ctx: Context, earlier: list[Quote], quote_at: int, sentence: int)
                  if (e.id, e.name) == said), default=own_end)
     if any((e.id, e.name) != said and not spoke < e.start < own_end and not pronoun_subject(ctx, ctx.sentence_of(e.start))
            for e in ctx.entities_in(last.end, quote_at, ("person", "body", "source"))):
-        return Who()
+        return NOBODY
     return Who(last.speaker, last.speaker_name, last.via, "continued quote")
 
 
@@ -141,7 +141,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
                 return who_of(entity).by("pronoun: last name")
             continue
         if named := _role_after(ctx, verb, s_end).by("role after verb"):
-            return Who() if one_noun_after(ctx, quote_at, verb.end()) else named
+            return NOBODY if one_noun_after(ctx, quote_at, verb.end()) else named
         if named := named_body(ctx, s_start, verb).by("body at verb") or quote_phrase(ctx, s_start, verb, quote_at):
             return named
     if (document := document_of(ctx, s_start, s_end)) and quote_at is not None:
@@ -161,7 +161,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
                 or stance_holder(ctx, s_start, quote_at).by("subject after a verb of viewing")
                 or reported(ctx, s_start, s_end, earlier, sentence).by("reported speech")
                 or _standalone(ctx, s_start, s_end, sentence).by("quote alone"))
-    return Who()
+    return NOBODY
 
 
 def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:
@@ -206,7 +206,7 @@ def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
             and not re.search(r"[.;:!?]", text[verb.end():later[0].start]) and not _clause_verb(text, verb.end(), later[0].start) \
             and not _IN_PREPOSITION.search(gap):  # "sagt der von Matthias Prückler … verteidigte 31-Jährige"
         return who_of(later[0])
-    return Who()
+    return NOBODY
 
 
 def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
@@ -220,14 +220,14 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
         at = max(at, b)
     rest.append(ctx.text[at:s_end])
     if not outside or re.search(r"\w", "".join(rest)):
-        return Who()
+        return NOBODY
     if sentence + 1 < len(ctx.sentences) and (after := named_next(ctx, sentence + 1)):
         return after.by("points back")  # „Ja, es gibt Zumutungen“. Das musste Peer Steinbrück einräumen.
     if sentence == 0:
-        return Who()
+        return NOBODY
     p_start, p_end = ctx.sentences[sentence - 1]
     if any(a < p_end and b > p_start for a, b in ctx.quote_spans):
-        return Who()
+        return NOBODY
     if (held := _cue_target(ctx, p_start, p_end)[1]) and any(
             e.kind == "person" and (e.id, e.name) == (held.speaker, held.speaker_name) for e in ctx.entities_in(p_start, p_end, ("person",))):
         return held.by("quote alone: view before")  # Nach Ansicht von … Wulff ist … gefallen. „Es ist nur …“
@@ -235,12 +235,12 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
     if not people and (body := opening_body(ctx, sentence)):
         return body.by("quote alone: body before")  # Die SPD will am Kurs … festhalten. „Wir wollen …“
     if len(people) != 1:
-        return Who()
+        return NOBODY
     person = next(iter(people.values()))
     # the one person speaks there, or is the subject: opening it ("Sadiq Khan, …, verurteilte …")
     # or right after its first verb ("Um … zu gewinnen, will Oettinger …")
     if not SPEECH_VERB.search(ctx.text, p_start, p_end) and not _SUBJECT_AT.fullmatch(ctx.text, p_start, person.start):
-        return Who()
+        return NOBODY
     return who_of(person).by("quote alone: person before")
 
 
@@ -271,18 +271,18 @@ def _introduced(ctx: Context, s_start: int, quote_at: int) -> Who:
     """A quote after a colon whose clause names one person: "Stoiber begründete seinen Rückzug
     mit den Worten: „…“", "Koppelin wörtlich: „…“"."""
     if not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]):
-        return Who()
+        return NOBODY
     people = {(e.id, e.name): e for e in ctx.entities_in(s_start, quote_at, ("person",))
               if not ctx.genitive(e) and ctx.text[e.end:e.end + 2] not in ("'s", "’s")}  # "on Cojuangco's court petition"
     if len(people) != 1:
-        return Who()
+        return NOBODY
     person = next(iter(people.values()))
     # "Dabei griff sie den Präsidenten Mahmud Ahmadinedschad an: „…“": a subject pronoun, or
     # the person as an object (den, dem, einen, einem before it), and the person is not who speaks
     before = ctx.text[max(s_start, person.start - 50):person.start]
     if re.search(r"\b(?:er|sie|Er|Sie)\b", ctx.text[s_start:person.start]) or \
             re.search(r"\b(?:den|dem|einen|einem)\b[^,.;:]{0,40}$", before):
-        return Who()
+        return NOBODY
     return who_of(person)
 
 
@@ -295,9 +295,9 @@ def _inverted(ctx: Context, quote_at: int) -> Who:
     end = quote_end(ctx, quote_at)
     after = _INVERSION.match(ctx.text, end) if end is not None else None
     if after is None:
-        return Who()
+        return NOBODY
     if one_noun_after(ctx, quote_at, 0):  # „Spiegel“, dass Thorsten Feldmann …
-        return Who()
+        return NOBODY
     named = ctx.entities_in(after.end(), after.end() + 1, ("person", "body", "source"))
     return who_of(named[0]) if named else name_after(ctx, end, after.end())
 
@@ -347,16 +347,16 @@ def _cue_target(ctx: Context, start: int, end: int) -> tuple[str, Who]:
         if reached is not None:
             return " ".join(cue.group().split()), who_of(reached)
         if named or re.match(r"\s+[A-ZÄÖÜ]", text[cue.end():cue.end() + 3]):
-            return "", Who()  # the cue names someone we do not know: attribute nothing
+            return "", NOBODY  # the cue names someone we do not know: attribute nothing
     if text.find("zufolge", start, end) < 0:  # the one cue below that counts: most sentences have none
-        return "", Who()
+        return "", NOBODY
     for cue in CUE_BEFORE.finditer(text, start, end):
         if cue.group() != "zufolge" or ctx.in_quote(cue.start()):
             continue
         named = ctx.entities_in(max(start, cue.start() - CUE_REACH), cue.start(), claimants)
         if named and adjacent(text, named[-1].end, cue.start(), before=True):
             return "zufolge", who_of(named[-1])
-    return "", Who()
+    return "", NOBODY
 
 
 def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..model import Quote
-from .speakers import Context, Who, who_of
+from .speakers import NOBODY, Context, Who, who_of
 from .speechcues import SPEECH_VERB
 from .unnamed import named_body, unknown_claimant
 
@@ -72,7 +72,7 @@ def reported(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sente
     verb and is the one person named there, or of the quote just before."""
     if not (_SUBJUNCTIVE.search(ctx.text, s_start, s_end) or _SUBJUNCTIVE_OPENING.match(ctx.text, s_start)) or \
             _own_verb(ctx, s_start, s_end):
-        return Who()
+        return NOBODY
     if _who_may_speak(ctx, s_start, s_end):
         return _only_the_speaker(ctx, s_start, s_end, earlier, sentence)
     # the speaker of the sentence before, or of the one before a sentence of reported speech
@@ -103,7 +103,7 @@ def _only_the_speaker(ctx: Context, s_start: int, s_end: int, earlier: list[Quot
     last = previous_speaker(ctx, earlier, sentence, "sie")
     named = {(e.id, None if e.id else e.name) for e in ctx.entities_in(s_start, s_end, ("person", "body", "source"))}
     if not last or named != {(last.speaker, None if last.speaker else last.speaker_name)}:
-        return Who()
+        return NOBODY
     return last.by("reported speech, speaker named")
 
 
@@ -119,7 +119,7 @@ def _one_speaker(ctx: Context, p_start: int, p_end: int) -> Who:
         return who_of(next(iter(people.values())))
     bodies = [] if people or ctx.entities_in(p_start, p_end, ("body", "source")) else \
         [b for v in verbs if (b := named_body(ctx, p_start, v))]  # "…, schreibt der AK Vorratsdatenspeicherung auf seiner Website."
-    return bodies[0] if len(bodies) == 1 else Who()
+    return bodies[0] if len(bodies) == 1 else NOBODY
 
 
 def _own_verb(ctx: Context, s_start: int, s_end: int) -> bool:
@@ -132,11 +132,11 @@ def _own_verb(ctx: Context, s_start: int, s_end: int) -> bool:
 def previous_speaker(ctx: Context, earlier: list[Quote], sentence: int, pronoun: str) -> Who:
     """The speaker of the latest quote at most two sentences back: who ``er`` continues."""
     if not earlier or ctx.sentence_of(earlier[-1].start) < sentence - 2:
-        return Who()
+        return NOBODY
     last = earlier[-1]
     if pronoun in ("er", "he") and last.speaker is not None and ctx.kinds.get(last.speaker) != "person":
-        return Who()
-    return Who(last.speaker, last.speaker_name, last.via) if (last.speaker or last.speaker_name) else Who()
+        return NOBODY
+    return Who(last.speaker, last.speaker_name, last.via) if (last.speaker or last.speaker_name) else NOBODY
 
 
 # A sentence that opens with a possessive and introduces a quote with a colon: "Seine
@@ -150,5 +150,5 @@ def possessive_continued(ctx: Context, s_start: int, quote_at: int, earlier: lis
     opening = _POSSESSIVE_OPENING.match(ctx.text, s_start, quote_at)
     if opening is None or not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]) or \
             ctx.entities_in(s_start, quote_at, ("person", "body", "source")):
-        return Who()
+        return NOBODY
     return previous_speaker(ctx, earlier, sentence, "er" if opening.group(1) in ("Seine", "His") else "sie")

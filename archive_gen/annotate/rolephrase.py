@@ -12,7 +12,7 @@ import re
 from ..lang.lexicon import NOT_NAME_START
 from .roles import is_role
 from .quotenames import one_noun_after
-from .speakers import Context, Who, who_of
+from .speakers import NOBODY, Context, Who, who_of
 from .speechcues import SPEECH_VERB
 
 _DET = r"(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Tt]he|[Aa]n?)"
@@ -79,20 +79,20 @@ def phrase_speaker(ctx: Context, s_start: int, verb: re.Match, one_word_quote: b
     found = _subject_phrase(ctx, s_start, verb)
     if found is None or ctx.entities_in(found.start(1), found.end(1), ("person",)) or ctx.in_quote(found.start(1)) or \
             (one_word_quote and found.start(1) > verb.start()):
-        return Who()
+        return NOBODY
     words = found.group(1).split()
     if not re.fullmatch(_DET, words[0]):  # a bare plural group opens the sentence before a plural verb
         if found.start(1) != _OPENING.match(text, s_start).end() or not verb.group().split()[0].endswith("en") or \
                 words[0].lower() in NOT_NAME_START:
-            return Who()
+            return NOBODY
         words = ["", *words]  # the adjective is no determiner: it names the group with the noun
     capitalised = [w for w in words[1:] if w[:1].isupper() and w.lower() not in NOT_NAME_START]
     named = bool(found.group(3)) and any(w[:1].isupper() for w in found.group(3).split()) or len(capitalised) >= 2
     # a role alone ("sagte ein Sprecher", "der Minister") names nobody: an adjective or a complement must specify it
     if not (named or len(words) > 2 and any(is_role(w) or is_role(w.capitalize()) for w in words[1:])):
-        return Who()
+        return NOBODY
     if not re.fullmatch(r"[A-ZÄÖÜa-zäöüß][\w'-]*", found.group(2)) or found.group(2).lower() in NOT_NAME_START:
-        return Who()
+        return NOBODY
     phrase = " ".join(words).strip()
     return Who(speaker_name=phrase[:1].lower() + phrase[1:] if words[0] else phrase)  # "der …" wherever it stands
 
@@ -100,7 +100,7 @@ def phrase_speaker(ctx: Context, s_start: int, verb: re.Match, one_word_quote: b
 def quote_phrase(ctx: Context, s_start: int, verb: re.Match, quote_at: int | None) -> Who:
     """A role or body phrase as the verb's subject, as written, for a quote (not a one-word title)."""
     if quote_at is None:
-        return Who()
+        return NOBODY
     return phrase_speaker(ctx, s_start, verb, one_noun_after(ctx, quote_at, verb.end())).by("role phrase as written")
 
 
@@ -118,7 +118,7 @@ def opening_body(ctx: Context, sentence: int) -> Who:
     named = ctx.entities_in(p_start, p_end, ("body", "source"))
     if not named or named[0].kind != "body" or not _ARTICLE_ONLY.fullmatch(ctx.text, p_start, named[0].start) or \
             not _VERB_AFTER.match(ctx.text, named[0].end) or _person_speaks(ctx, sentence + 1):
-        return Who()
+        return NOBODY
     return who_of(named[0])
 
 

@@ -163,6 +163,8 @@ class Who:
         return replace(self, path=path) if self and not self.path else self
 
 
+NOBODY = Who()  # no attribution: one shared value, since a Who is frozen
+
 def who_of(entity: Entity) -> Who:
     if entity.kind == "source":
         return Who(via=entity.id)
@@ -194,7 +196,7 @@ def unnamed_role_before(ctx: Context, sentence: int) -> Who | None:
     if opening is None or not is_role(opening.group(1)) or \
             ctx.entities_in(opening.start(1), opening.end(1) + 40, ("person",)):
         return None
-    return Who()  # by_role would take "Außenminister Donald Rumsfeld" for the Iranian one
+    return NOBODY  # by_role would take "Außenminister Donald Rumsfeld" for the Iranian one
 
 
 _ROLE_OPENING = re.compile(r"\s*(?:Der|Die)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)\s+[a-zäöüß]")
@@ -217,14 +219,14 @@ def contrast_speaker(ctx: Context, s_start: int, quote_at: int) -> Who:
     ein": a quote inside the while-clause (no other speech verb before it) is its subject's."""
     opening = _WHILE.match(ctx.text, s_start, quote_at)
     if opening is None:
-        return Who()
+        return NOBODY
     verbs = [v for v in SPEECH_VERB.finditer(ctx.text, opening.end(), quote_at) if not ctx.in_quote(v.start())]
     if len(verbs) != 1:
-        return Who()
+        return NOBODY
     named = ctx.entities_in(opening.end(), verbs[0].start(), ("person", "body", "source"))
     if named and named[0].start == opening.end() and 0 <= verbs[0].start() - named[-1].end <= 2:
         return who_of(named[-1])
-    return Who()
+    return NOBODY
 
 
 # A spokesperson speaks for a body: "Ein Sprecher von Tesla teilte mit", "so ein Sprecher des
@@ -236,7 +238,7 @@ _FOR_BODY = re.compile(r"\s+(?:des|der|von|vom|of)(?:\s+(?:der|dem|den|the))?\s+
 def spoken_for(ctx: Context, role_start: int, role_end: int) -> Who:
     """The body a spokesperson speaks for, named right after the role or before its hyphen."""
     if not _SPOKESPERSON.fullmatch(ctx.text, role_start, role_end):
-        return Who()
+        return NOBODY
     bodies = ("body", "source")
     inside = [e for e in ctx.entities_in(role_start, role_end, bodies) if ctx.text[e.end:e.end + 1] == "-"]
     if inside:
@@ -249,7 +251,7 @@ def spoken_for(ctx: Context, role_start: int, role_end: int) -> Who:
     if written is None or any(is_role(w) for w in written.group(1).split()) or \
             ctx.entities_in(written.start(1), written.end(1), ("person", "state", "place")) or \
             not is_proper_noun(written.group(1).split()[-1]):
-        return Who()
+        return NOBODY
     return Who(speaker_name=written.group(1)).by("spokesperson: body as written")
 
 
@@ -268,11 +270,11 @@ def named_next(ctx: Context, sentence: int) -> Who:
     """The one person of ``sentence`` when it opens by pointing back and has a speech verb."""
     start, end = ctx.sentences[sentence]
     if not _POINTS_BACK.match(ctx.text, start, end):
-        return Who()
+        return NOBODY
     if not any(not ctx.in_quote(v.start()) for v in SPEECH_VERB.finditer(ctx.text, start, end)):
-        return Who()
+        return NOBODY
     people = {(e.id, e.name): e for e in ctx.entities_in(start, end, ("person",)) if not ctx.genitive(e)}
-    return who_of(next(iter(people.values()))) if len(people) == 1 else Who()
+    return who_of(next(iter(people.values()))) if len(people) == 1 else NOBODY
 
 
 # Verbs of seeing and holding that frame a view, with their subject after the verb (German
@@ -286,10 +288,10 @@ def stance_holder(ctx: Context, s_start: int, quote_at: int) -> Who:
     clause (no sentence mark, no other person or body between)."""
     verbs = [v for v in _STANCE.finditer(ctx.text, s_start, quote_at) if not ctx.in_quote(v.start())]
     if not verbs or re.search(r"[.;:!?]", ctx.text[verbs[-1].end():quote_at]):
-        return Who()
+        return NOBODY
     named = ctx.entities_in(verbs[-1].end(), quote_at, ("person", "body", "source"))
     if not named or named[0].start != verbs[-1].end() or len(named) > 1:
-        return Who()
+        return NOBODY
     return who_of(named[0])
 
 
@@ -306,15 +308,15 @@ def relative_speaker(ctx: Context, s_start: int, quote_at: int) -> Who:
     openings = list(_RELATIVE.finditer(ctx.text, s_start, quote_at))
     opening = openings[-1] if openings else None
     if opening is None or re.search(r"[,;:.!?]", ctx.text[opening.end():quote_at]):
-        return Who()
+        return NOBODY
     i = bisect.bisect_left(ctx.quote_spans, (quote_at, -1))
     if i >= len(ctx.quote_spans) or ctx.quote_spans[i][0] != quote_at:
-        return Who()
+        return NOBODY
     after = ctx.quote_spans[i][1]
     clause_end = re.compile(r"[,;:.!?]").search(ctx.text, after)
     tail = (after, clause_end.start() if clause_end else len(ctx.text))
     if not (SPEECH_VERB.search(ctx.text, *tail) or _VIEW_VERB.search(ctx.text, *tail) or
             SPEECH_VERB.search(ctx.text, opening.end(), quote_at)):
-        return Who()
+        return NOBODY
     named = [e for e in ctx.entities_in(s_start, opening.start() + 1, ("person", "body", "source")) if e.end == opening.start()]
-    return who_of(named[-1]) if named else Who()
+    return who_of(named[-1]) if named else NOBODY

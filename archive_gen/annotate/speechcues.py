@@ -4,12 +4,12 @@ attribution logic in ``quotes.py`` so that the word lists can grow without it.""
 
 import re
 
-from ..lang.firstchars import with_first_chars
+from ..lang.firstchars import by_first_char, with_first_chars
 from .candidates import is_role
 
 # Speech verbs, lowercase as they stand in a sentence ("Sprache" is no "sprach").
-SPEECH_VERB = re.compile(
-    r"\b(?:sagt\w*|gesagt|erklärt\w*|betont\w*|versprach\w*|versproch\w*|verspricht|kündigt\w*|angekündigt|"
+_SPEECH_VERBS = (
+    r"sagt\w*|gesagt|erklärt\w*|betont\w*|versprach\w*|versproch\w*|verspricht|kündigt\w*|angekündigt|"
     r"bekräftigt\w*|warnt\w*|gewarnt|forderte\w*|fordert|gefordert|schrieb\w*|schreibt|meinte\w*|"
     r"sprach|sprachen|bezeichnet\w*|teilte\w* mit|teilten|mitgeteilt|räumte\w* ein|kritisiert\w*|"
     r"nannte\w*|kommentiert\w*|charakterisiert\w*|gab\w* an|bestreit\w*|bestritt\w*|widersprach\w*|"
@@ -28,7 +28,10 @@ SPEECH_VERB = re.compile(
     r"teilte\w*(?=(?:\s+[^\s.;:]+){0,6}\s+mit\b)|stellte\w*(?=(?:\s+[^\s.;:]+){1,4}\s+fest\b)|mitteilte\w*|ausführte\w*|ausgeführt|feststellt\w*|"
     r"hinzufügte\w*|hinzugefügt|bekanntgab\w*|zugab\w*|behauptet\w*|empfiehlt|empfahl\w*|schätzte\w* ein|schätzt ein|"
     r"said|says|told|stated|warned|announced|promised|added|wrote|declared|insisted|urged|reported|"
-    r"explained|argued|noted|replied|commented|asked|called|claimed|recommended|asserted)\b"
+    r"explained|argued|noted|replied|commented|asked|called|claimed|recommended|asserted"
+)
+SPEECH_VERB = re.compile(
+    r"\b(?:" + by_first_char(_SPEECH_VERBS) + r")\b"
     # ", so Kim", ", so die LLI"; not ", so zeigte doch …" nor ", so wird es von … überliefert" (a verb follows)
     r"|,\s*so\b(?!\s+[a-zäöüß]+\b(?<!\bder)(?<!\bdie)(?<!\bdas)(?<!\bein)(?<!\beine))"
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .quotenames import quote_end
-from .speakers import Context, Who, who_of
+from .speakers import NOBODY, Context, Who, who_of
 from .speechcues import SPEECH_VERB
 from .unnamed import a_name
 
@@ -29,14 +29,14 @@ def speech_noun_owner(ctx: Context, s_start: int, quote_at: int) -> Who:
     """The owner of the speech noun whose clause holds the quote: an entity, else the name as
     written (two capitalised words or a compound, not a bare common noun)."""
     if not _NOUN_ALONE.search(ctx.text, s_start, quote_at):  # the cheap question first
-        return Who()
+        return NOBODY
     frames = [f for f in _FRAME.finditer(ctx.text, s_start, quote_at) if not ctx.in_quote(f.start())]
     if not frames:
-        return Who()
+        return NOBODY
     frame = frames[-1]
     between = _outside_quotes(ctx, frame.end(), quote_at)
     if not _CLAUSE.search(between) or any(not ctx.in_quote(v.start()) for v in SPEECH_VERB.finditer(ctx.text, frame.end(), quote_at)):
-        return Who()
+        return NOBODY
     # "der EU-Außenminister": an entity before a hyphen only qualifies the owner
     named = [e for e in ctx.entities_in(frame.start(1), frame.end(1), ("person", "body", "source"))
              if ctx.text[e.end:e.end + 1] != "-"]
@@ -44,7 +44,7 @@ def speech_noun_owner(ctx: Context, s_start: int, quote_at: int) -> Who:
         return who_of(named[0])
     name = frame.group(1)
     # a name: two capitalised words, or a compound after an acronym ("EU-Außenminister")
-    return Who(speaker_name=name) if re.fullmatch(r"[A-ZÄÖÜ]{2,}-[\w-]+", name) or (" " in name and a_name(ctx.text, name)) else Who()
+    return Who(speaker_name=name) if re.fullmatch(r"[A-ZÄÖÜ]{2,}-[\w-]+", name) or (" " in name and a_name(ctx.text, name)) else NOBODY
 
 
 def _outside_quotes(ctx: Context, start: int, end: int) -> str:
@@ -69,16 +69,16 @@ def passive_agent(ctx: Context, s_start: int, quote_at: int) -> Who:
     """The agent of a passive that judges with the quote ("vom Deutschen Wetterdienst als „sehr
     hoch“ eingestuft"): an entity, else two capitalised words as written."""
     if ctx.text[max(0, quote_at - 4):quote_at] != "als ":  # the cheap question first
-        return Who()
+        return NOBODY
     agent = _AGENT_AS.search(ctx.text, max(s_start, quote_at - 120), quote_at + 1)
     end = quote_end(ctx, quote_at)
     if agent is None or end is None or not _JUDGED.match(ctx.text, end) or ctx.in_quote(agent.start()):
-        return Who()
+        return NOBODY
     named = ctx.entities_in(agent.start(1), agent.end(1), ("person", "body", "source"))
     if named:
         return who_of(named[0])
     name = agent.group(1)
-    return Who(speaker_name=name) if " " in name and a_name(ctx.text, name) else Who()
+    return Who(speaker_name=name) if " " in name and a_name(ctx.text, name) else NOBODY
 
 
 def framing_owner(ctx: Context, s_start: int, quote_at: int) -> Who:

@@ -10,7 +10,7 @@ import re
 from ..lang.lexicon import NOT_NAME_START
 from ..lang.propernoun import is_proper_noun, is_unknown_word
 from .candidates import is_role
-from .speakers import Context, Who, who_of
+from .speakers import NOBODY, Context, Who, who_of
 from .speechcues import CUE_AFTER, SPEECH_VERB
 
 
@@ -41,7 +41,7 @@ def opening_name(ctx: Context, s_start: int, verb: re.Match) -> Who:
     begründete"; not "Experten meinten", "Beobachter meint": HanTa knows those nouns)."""
     opening = _OPENING_NAME.fullmatch(ctx.text, s_start, verb.start())
     if opening is None or verb.group().split()[0].endswith("en") or not _lone_name(ctx, opening):
-        return Who()
+        return NOBODY
     return Who(speaker_name=opening.group(1))
 
 
@@ -59,7 +59,7 @@ def apposition_name(ctx: Context, s_start: int, verb: re.Match) -> Who:
     found = _ROLE_APPOSITION.fullmatch(ctx.text, s_start, verb.start())
     if found is None or verb.group().split()[0].endswith("en") or \
             not any(is_role(w) or is_role(w.capitalize()) for w in found.group(1).split()) or not _lone_name(ctx, found, 2):
-        return Who()
+        return NOBODY
     return Who(speaker_name=found.group(2))
 
 
@@ -79,7 +79,7 @@ def name_apposition(ctx: Context, s_start: int, verb: re.Match) -> Who:
             found.group(1).split()[0].lower() in NOT_NAME_START or \
             not (is_role(found.group(2)) or is_role(found.group(2).capitalize())) or \
             ctx.entities_in(found.start(1), found.end(1), _ANY_KIND):
-        return Who()
+        return NOBODY
     return Who(speaker_name=found.group(1))
 
 
@@ -97,7 +97,7 @@ def introducing_name(ctx: Context, s_start: int, quote_at: int) -> Who:
             not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]) or \
             not SPEECH_VERB.search(ctx.text, opening.end(1), quote_at) or \
             ctx.entities_in(s_start, quote_at, ("person", "body", "source")) or not _lone_name(ctx, opening):
-        return Who()
+        return NOBODY
     return Who(speaker_name=opening.group(1))
 
 
@@ -111,7 +111,7 @@ def genitive_view(ctx: Context, s_start: int, quote_at: int) -> Who:
     """The one person whose genitive names the view the sentence gives before the quote."""
     views = [v for v in _GENITIVE_VIEW.finditer(ctx.text, s_start, quote_at) if not ctx.in_quote(v.start())]
     people = {(e.id, e.name): e for v in views for e in ctx.entities_in(v.start(1), v.end(1), ("person",))}
-    return who_of(next(iter(people.values()))) if len(people) == 1 else Who()
+    return who_of(next(iter(people.values()))) if len(people) == 1 else NOBODY
 
 
 def view_of(ctx: Context, s_start: int, quote_at: int) -> Who:
@@ -128,7 +128,7 @@ def lone_speaker(ctx: Context, s_start: int, verb: re.Match) -> Who:
         return lone
     if _QUOTE_COMMA.search(ctx.text, s_start, verb.start()):
         return name_after(ctx, verb.start(), verb.end())
-    return Who()
+    return NOBODY
 
 
 def name_after(ctx: Context, quote_end: int, at: int) -> Who:
@@ -138,7 +138,7 @@ def name_after(ctx: Context, quote_end: int, at: int) -> Who:
     if name is None or _ARTICLE_BEFORE.search(ctx.text, quote_end, at) or \
             not SPEECH_VERB.search(ctx.text, quote_end, min(len(ctx.text), name.end() + 15)) or \
             not _lone_name(ctx, name):
-        return Who()
+        return NOBODY
     return Who(speaker_name=name.group(1))
 
 
@@ -160,11 +160,11 @@ _ARTICLE_THEN_QUOTE = re.compile(r"\b(?:der|die|das|den|dem|des|ein|eine|einen|e
 def opinion_holder(ctx: Context, s_start: int, quote_at: int) -> Who:
     opening = _FOR.match(ctx.text, s_start, quote_at)
     if opening is None or _ARTICLE_THEN_QUOTE.search(ctx.text, max(s_start, quote_at - 8), quote_at):
-        return Who()
+        return NOBODY
     people = ctx.entities_in(opening.end(), quote_at, ("person",))
     if not people or not _FOR_GAP.fullmatch(ctx.text, opening.end(), people[0].start) or \
             not _OPINION_VERB.match(ctx.text, people[0].end, quote_at):
-        return Who()
+        return NOBODY
     return who_of(people[0])
 
 
@@ -184,14 +184,14 @@ def unknown_claimant(ctx: Context, s_start: int, s_end: int) -> Who:
             continue
         named = _CLAIMANT.match(ctx.text, cue.end(), s_end)
         if named is None or ctx.entities_in(cue.end(), named.end(), ("person", "body", "source", "state", "place")):
-            return Who()
+            return NOBODY
         of_body = _OF_BODY.match(ctx.text, named.end(), s_end)
         name = of_body.group(1) if of_body else named.group(1)
         if any(is_role(w) for w in (named.group(1) + " " + name).split()) or ctx.in_quote(named.start(1)) \
                 or not a_name(ctx.text, name):
-            return Who()
+            return NOBODY
         return Who(speaker_name=name)
-    return Who()
+    return NOBODY
 
 
 def a_name(text: str, words: str) -> bool:
@@ -217,11 +217,11 @@ def named_body(ctx: Context, s_start: int, verb: re.Match) -> Who:
     speech verb, as written."""
     body = _BODY_BEFORE.fullmatch(ctx.text, s_start, verb.start()) or _BODY_AFTER.match(ctx.text, verb.end())
     if body is None or not body.group(1)[:1].isupper():
-        return Who()
+        return NOBODY
     name = body.group(1)
     if any(is_role(w) for w in name.split()) or ctx.entities_in(body.start(1), body.end(1), ("person",)) or \
             ctx.in_quote(body.start(1)) or not a_name(ctx.text, name):
-        return Who()
+        return NOBODY
     return Who(speaker_name=name)
 
 
@@ -240,10 +240,10 @@ _VERB_NEXT = re.compile(r"\s+[a-zäöüß]|,\s+(?:(?:der|die|the)\s+)?(?:[a-zä�
 
 def characterised_by(ctx: Context, s_start: int, quote_at: int) -> Who:
     if not _AS_QUOTE.search(ctx.text, max(s_start, quote_at - 14), quote_at + 1):
-        return Who()
+        return NOBODY
     people = ctx.entities_in(s_start, quote_at, ("person",))
     if not people:
-        return Who()
+        return NOBODY
     first = people[0]
     verb = _VERB_NEXT.match(ctx.text, first.end)
     if _OPENING_SUBJECT.fullmatch(ctx.text, s_start, first.start) and verb and \
@@ -253,7 +253,7 @@ def characterised_by(ctx: Context, s_start: int, quote_at: int) -> Who:
     if role is not None and (is_role(role.group(1)) or is_role(role.group(1)[:-1])) and \
             ctx.text[first.start - 2:first.start] == ", " and _COMMA_VERB.match(ctx.text, first.end):
         return who_of(first)  # "Der Vorsitzende der … ver.di, Nachfolgeorganisation der ÖTV, Frank Bsirske, würdigte"
-    return Who()
+    return NOBODY
 
 
 # A role opening the sentence with the person in commas after it, right before the verb ("Der
@@ -272,7 +272,7 @@ _IMPERSONAL_IN = re.compile(r"\b(?:hieß|heißt) es(?:\s+(?:weiter|auch|dazu|dar
 def document_of(ctx: Context, s_start: int, s_end: int) -> Who:
     found = _IMPERSONAL_IN.search(ctx.text, s_start, s_end)
     if found is None or ctx.in_quote(found.start()):
-        return Who()
+        return NOBODY
     speaking = ("person", "body", "source")
     inside = ctx.entities_in(found.start(1), found.end(1), speaking)  # "LSVD-Schreiben"
     if inside and ctx.text[inside[0].end:inside[0].end + 1] == "-":
@@ -280,8 +280,8 @@ def document_of(ctx: Context, s_start: int, s_end: int) -> Who:
     of_body = _OF_BODY.match(ctx.text, found.end(1), s_end)
     if of_body is None:
         head = found.group(1).split("-")[0]
-        return Who(speaker_name=head) if "-" in found.group(1) and a_name(ctx.text, head) and head.isupper() else Who()
+        return Who(speaker_name=head) if "-" in found.group(1) and a_name(ctx.text, head) and head.isupper() else NOBODY
     named = ctx.entities_in(of_body.start(1), of_body.end(1), speaking)
     if named:
         return who_of(named[0])
-    return Who(speaker_name=of_body.group(1)) if a_name(ctx.text, of_body.group(1)) else Who()
+    return Who(speaker_name=of_body.group(1)) if a_name(ctx.text, of_body.group(1)) else NOBODY

@@ -9,7 +9,7 @@ import re
 
 from .candidates import is_role
 from .quotenames import one_noun_after, short_title
-from .speakers import Context, Entity, Who, addressee, who_of
+from .speakers import NOBODY, Context, Entity, Who, addressee, who_of
 from .speechcues import SPEECH_VERB
 
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
@@ -137,7 +137,7 @@ def sentence_subject(ctx: Context, s_start: int, s_end: int, verbs: list[re.Matc
     (in English only an inverted one), not in the genitive or before a possessive."""
     text = ctx.text
     if any(unnamed_before(ctx, s_start, v) for v in verbs):
-        return Who()  # "…, automotive industry sources said": the subject is nobody we can name
+        return NOBODY  # "…, automotive industry sources said": the subject is nobody we can name
     for person in ctx.entities_in(s_start, s_end, ("person",)):
         if ctx.genitive(person) or re.match(r"'s|’s", text[person.end:person.end + 2]):
             continue
@@ -156,7 +156,7 @@ def sentence_subject(ctx: Context, s_start: int, s_end: int, verbs: list[re.Matc
         if (auxiliary or relative) and not any(v.start() > person.end for v in verbs):
             continue
         return who_of(person)
-    return Who()
+    return NOBODY
 
 
 # Words before an English speech verb that leave its subject open: "Kato has said", "but said".
@@ -192,7 +192,7 @@ _ROLE_AFTER_VERB = re.compile(r"\s+(?:der|die|ein|eine)\s+(?:[a-zäöüß][\w-]*
 
 def previous_subject(ctx: Context, sentence: int, verb_at: int, pronoun: str) -> Who | None:
     """Whom a pronoun subject continues: the subject of the speech verb before (this sentence
-    and two back; past verbs whose subject is itself a pronoun). Who() when that subject is
+    and two back; past verbs whose subject is itself a pronoun). NOBODY when that subject is
     someone we cannot name ("a Western diplomat said. He said …", "traders said. … they
     added"); None when there is no such verb or nothing tells (then the last name decides)."""
     first = ctx.sentences[max(sentence - 2, 0)][0]
@@ -210,7 +210,7 @@ def previous_subject(ctx: Context, sentence: int, verb_at: int, pronoun: str) ->
             # "a Western diplomat said", "Dealers said", "sagte ein Sprecher"; unless someone is named since
             kinds = ("person",) if pronoun in ("er", "he") else ("person", "body", "source")
             since = ctx.entities_in(ctx.sentences[ctx.sentence_of(verb.start())][1], verb_at, kinds)
-            return None if any(_opens_sentence(ctx, e) for e in since) else Who()
+            return None if any(_opens_sentence(ctx, e) for e in since) else NOBODY
         return None
     return None
 
@@ -230,7 +230,7 @@ def next_to_verb(ctx: Context, s_start: int, s_end: int, verb: re.Match, quote_a
     if before and not inversion_after(ctx, before[-1], verb, after):  # Kim sagte; John Kline, ein …, sagte; Edathy (SPD) nannte
         return who_of(ctx.person_of(before[-1])).by("name before verb")
     if after:  # sagte Kim; not "sagte Hugo Salcedo, Kopf einer Gruppe, die … „WM-Tauglichkeit“ …"
-        return Who() if one_noun_after(ctx, quote_at, after[0].end) or short_title(ctx, s_start, quote_at) \
+        return NOBODY if one_noun_after(ctx, quote_at, after[0].end) or short_title(ctx, s_start, quote_at) \
             else who_of(role_holder(ctx, after[0])).by("name after verb")  # sagte ÖGB-Chef Erich Foglar
     return None
 

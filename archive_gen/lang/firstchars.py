@@ -85,3 +85,39 @@ def _class_chars(items) -> set[str] | None:
         else:  # a negated class, \w, a wide range
             return None
     return chars
+
+
+def by_first_char(alternation: str) -> str:
+    """``a|b|…`` with its alternatives grouped by their first character: ``s(?:agt\\w*|prach)|…``.
+
+    The engine tries a branch's alternatives one after another; grouped, only those that begin
+    with the character at hand are tried. The matches are the same: alternatives that begin
+    with different literal characters cannot match at the same place, and within a group the
+    order stays. Each alternative must begin with a letter (checked)."""
+    groups: dict[str, list[str]] = {}
+    for alternative in _top_level_alternatives(alternation):
+        if not alternative[:1].isalpha():
+            raise ValueError(f"alternative without a leading letter: {alternative!r}")
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+def _top_level_alternatives(alternation: str) -> list[str]:
+    """``alternation`` split at each ``|`` outside groups, classes and escapes."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(alternation):
+        char = alternation[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":
+            i = alternation.index("]", i + 2)  # "[]…]" and "[^]…]" are not used here
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(alternation[start:i])
+            start = i + 1
+        i += 1
+    parts.append(alternation[start:])
+    return parts
