@@ -22,3 +22,11 @@ def annotate(annotator: Annotator, body: str):
 def speaker(article, fragment: str) -> str | None:
     q = next(q for q in article.quotes if fragment in q.text)
     return q.speaker or q.speaker_name
+
+
+def organisations(article) -> set[str]:
+    return {c.name for c in article.candidates if c.kind == "organization"}
+
+
+def persons(article) -> set[str]:
+    return {c.name for c in article.candidates if c.kind == "person"}

@@ -7,7 +7,7 @@ check that a rule does not overreach."""
 from __future__ import annotations
 
 import pytest
-from speaker_samples import annotate, annotator_of
+from speaker_samples import annotate, annotator_of, organisations, persons
 
 from archive_gen.annotate import Annotator
 
@@ -15,14 +15,6 @@ from archive_gen.annotate import Annotator
 @pytest.fixture(scope="module")
 def annotator() -> Annotator:
     return annotator_of([])
-
-
-def organisations(article) -> set[str]:
-    return {c.name for c in article.candidates if c.kind == "organization"}
-
-
-def persons(article) -> set[str]:
-    return {c.name for c in article.candidates if c.kind == "person"}
 
 
 # ---------------------------------------------------------------- persons

@@ -6,7 +6,7 @@ which check that a rule does not overreach."""
 from __future__ import annotations
 
 import pytest
-from speaker_samples import annotate, annotator_of
+from speaker_samples import annotate, annotator_of, organisations, persons
 
 from archive_gen.annotate import Annotator
 from archive_gen.model import Actor
@@ -15,14 +15,6 @@ from archive_gen.model import Actor
 @pytest.fixture(scope="module")
 def annotator() -> Annotator:
     return annotator_of([Actor("google", "Google", "organization")])
-
-
-def organisations(article) -> set[str]:
-    return {c.name for c in article.candidates if c.kind == "organization"}
-
-
-def persons(article) -> set[str]:
-    return {c.name for c in article.candidates if c.kind == "person"}
 
 
 # ------------------------------------------------------------------ technical abbreviations

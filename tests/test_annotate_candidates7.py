@@ -6,7 +6,7 @@ and fails without its rule, except the guards, which check that a rule does not 
 from __future__ import annotations
 
 import pytest
-from speaker_samples import annotate, annotator_of
+from speaker_samples import annotate, annotator_of, organisations, persons
 
 from archive_gen.annotate import Annotator
 
@@ -14,14 +14,6 @@ from archive_gen.annotate import Annotator
 @pytest.fixture(scope="module")
 def annotator() -> Annotator:
     return annotator_of([])
-
-
-def organisations(article) -> set[str]:
-    return {c.name for c in article.candidates if c.kind == "organization"}
-
-
-def persons(article) -> set[str]:
-    return {c.name for c in article.candidates if c.kind == "person"}
 
 
 # ------------------------------------------------------------------ English wire copy (Reuters TEST)

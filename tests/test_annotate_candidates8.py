@@ -6,7 +6,7 @@ fails without its rule, except the guards, which check that a rule does not over
 from __future__ import annotations
 
 import pytest
-from speaker_samples import annotate, annotator_of
+from speaker_samples import annotate, annotator_of, persons
 
 from archive_gen.annotate import Annotator
 
@@ -14,10 +14,6 @@ from archive_gen.annotate import Annotator
 @pytest.fixture(scope="module")
 def annotator() -> Annotator:
     return annotator_of([])
-
-
-def persons(article) -> set[str]:
-    return {c.name for c in article.candidates if c.kind == "person"}
 
 
 def test_a_given_name_after_an_article_or_a_pronoun(annotator):  # Der Standard 117, 438; Wikinews 64617

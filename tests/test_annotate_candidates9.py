@@ -7,7 +7,7 @@ which check that a rule does not overreach."""
 from __future__ import annotations
 
 import pytest
-from speaker_samples import annotate, annotator_of
+from speaker_samples import annotate, annotator_of, organisations, persons
 
 from archive_gen.annotate import Annotator
 from archive_gen.model import Actor
@@ -18,14 +18,6 @@ def annotator() -> Annotator:
     return annotator_of([Actor("helmut-kohl", "Helmut Kohl", "person"),
                          Actor("henry-kissinger", "Henry Kissinger", "person"),
                          Actor("michail-gorbatschow", "Michail Sergejewitsch Gorbatschow", "person")])
-
-
-def organisations(article) -> set[str]:
-    return {c.name for c in article.candidates if c.kind == "organization"}
-
-
-def persons(article) -> set[str]:
-    return {c.name for c in article.candidates if c.kind == "person"}
 
 
 # ---------------------------------------------------------------- organisations

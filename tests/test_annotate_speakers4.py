@@ -5,7 +5,7 @@ without its rule."""
 from __future__ import annotations
 
 import pytest
-from speaker_samples import annotate, annotator_of, speaker
+from speaker_samples import annotate, annotator_of, organisations, persons, speaker
 
 from archive_gen.annotate import Annotator
 from archive_gen.model import Actor
@@ -120,9 +120,6 @@ def test_a_cue_reaches_a_person_past_academic_titles(annotator):  # Wikinews 402
 
 # ------------------------------------------------------------------ persons inside other names (Der Standard dev rows)
 
-def persons(article) -> set[str]:
-    return {c.name for c in article.candidates if c.kind == "person"}
-
 
 def test_clubs_and_leagues_are_no_persons(annotator):  # Der Standard row 6
     a = annotate(annotator, "West Ham United hat sich unterdessen an Rekordmeister Manchester United vorbei auf den "
@@ -149,10 +146,6 @@ def test_a_genitive_ends_a_name(annotator):  # Der Standard row 27
 def test_a_surname_ending_in_a_vowel_and_s_is_no_genitive(annotator):
     a = annotate(annotator, "Der Präsident José Eduardo Dos Santos trat nach 38 Jahren von der Macht zurück.")
     assert "José Eduardo Dos Santos" in persons(a)
-
-
-def organisations(article) -> set[str]:
-    return {c.name for c in article.candidates if c.kind == "organization"}
 
 
 def test_a_title_of_nobility_cues_a_given_name(annotator):  # Der Standard row 52

@@ -6,7 +6,7 @@ without its rule, except the guards, which check that a rule does not overreach.
 from __future__ import annotations
 
 import pytest
-from speaker_samples import annotate, annotator_of, speaker
+from speaker_samples import annotate, annotator_of, organisations, speaker
 
 from archive_gen.annotate import Annotator
 from archive_gen.model import Actor
@@ -17,10 +17,6 @@ ACTORS = [Actor("spd", "SPD", "organization"), Actor("cdu", "CDU", "organization
 @pytest.fixture(scope="module")
 def annotator() -> Annotator:
     return annotator_of(ACTORS)
-
-
-def organisations(article) -> set[str]:
-    return {c.name for c in article.candidates if c.kind == "organization"}
 
 
 # ------------------------------------------------------------------ a lone name as the subject
