@@ -37,6 +37,7 @@ from .orgevidence import with_evidence
 from .orgthings import company_tail
 from .personcues import BODY_ENDS, english_candidate
 from .nameparts import noun_after_surname, office_compound, particle_goes_on
+from .namestart import may_start_name
 from .namewords import (CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, cast_names, common_noun_in_context,
                         inside_other_name, listed_names, marker_before_name, with_unaccented)
 from .roles import is_role, role_ends_before, role_follows
@@ -55,6 +56,7 @@ _SPEECH_BEFORE = frozenset({"sagte", "erklärte", "betonte", "sagt", "erklärt",
                             "said", "told", "says", "added", "wrote"})
 _SPEECH_AFTER_DE = frozenset({"sagte", "erklärte", "betonte", "meinte", "schrieb", "kritisierte", "warnte"})
 _SPEECH_AFTER_EN = frozenset({"said", "says", "told", "added", "wrote", "stated"})
+_LONE_NAME_CUES = _TITLES | _SPEECH_BEFORE  # the words before a one-word name, with roles
 _DETERMINERS = ARTICLES
 MAX_NAME_TOKENS = 4
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
@@ -221,7 +223,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
 
     i = 0  # every cue needs a capital: only capitalised tokens are tried (picked in C)
     for k in capitalised(tokens):
-        if k < i:
+        if k < i or not may_start_name(tokens, k, _LONE_NAME_CUES, _SPEECH_AFTER_DE):  # most tokens: namestart.py
             continue
         last, cue = _cued_name(text, tokens, k, names, english_verbs, counts, commas)
         if last is not None:

@@ -1,0 +1,54 @@
+"""The name-start test before the candidate cues skips tokens, never a candidate."""
+
+import csv
+import json
+from itertools import islice
+
+import pytest
+
+from archive_gen.annotate import candidates
+from archive_gen.annotate.matcher import tokenize
+from archive_gen.annotate.namestart import may_start_name
+
+from speaker_samples import annotate, annotator_of
+
+CUES = frozenset({"Frau", "sagte"})
+SAID = frozenset({"sagte"})
+
+# One text per kind of cue: role, title, speech verb before and after, given name, initial,
+# apposition, two proper nouns, a particle, an Arabic particle, English "said".
+TEXTS = [
+    "Wien – Innenminister Kickl kam. Frau Wiegemann blieb. Das sagte Seidling gestern.",
+    "Seidling sagte: „Wir kommen.“ Gavriil Grigorov fotografierte, A. Wiegemann schrieb.",
+    "Der türkische Verkehrsminister, Binali Yildirim, warnte. Lothar Nicht, Ordnungsdezernent der Stadt, kam.",
+    "Mitt Romney sprach lange. Dann strich Romney heraus, dass Ursula von der Leyen und Baschar al-Assad fehlten.",
+    "Sathit Wongnongtoey sagte am Montag, die Regierung habe Maßnahmen beschlossen. Die Regierung tagte.",
+    "WASHINGTON, Feb 26 - Treasury Secretary James Baker said the dollar fell, Mr. Volcker told reporters.",
+]
+
+
+def test_most_capitalised_words_start_no_name():
+    tokens = tokenize("Die Regierung hat Maßnahmen beschlossen, die Frau Huber lobt.")
+    starts = [t.text for k, t in enumerate(tokens) if t.text[:1].isupper() and may_start_name(tokens, k, CUES, SAID)]
+    assert starts == ["Die", "Frau", "Huber"]  # not "Regierung", "Maßnahmen": no cue before, lowercase after
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_candidates_are_the_same_without_the_test(text, monkeypatch):
+    annotator = annotator_of([])
+    found = annotate(annotator, text).candidates
+    monkeypatch.setattr(candidates, "may_start_name", lambda *args: True)
+    assert annotate(annotator, text).candidates == found
+    assert found  # each text has candidates to lose
+
+
+@pytest.mark.corpus
+def test_the_candidates_are_the_same_without_the_test_on_real_articles(shared, monkeypatch):
+    rows = csv.reader(open(shared / "corpus" / "derstandard-10kgnad.csv", encoding="utf-8"), delimiter=";", quotechar="'")
+    texts = [text for _, text in islice(rows, 400)]
+    with open(shared / "corpus" / "reuters21578.jsonl", encoding="utf-8") as handle:
+        texts += [r["body"] for r in islice(map(json.loads, handle), 400) if r.get("body")]
+    annotator = annotator_of([])
+    found = [annotate(annotator, text).candidates for text in texts]
+    monkeypatch.setattr(candidates, "may_start_name", lambda *args: True)
+    assert [annotate(annotator, text).candidates for text in texts] == found
