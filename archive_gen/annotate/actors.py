@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 from collections.abc import Iterable
 
@@ -272,14 +274,12 @@ def _name_word(token: Token) -> bool:
 
 
 def _token_at(tokens: list[Token], offset: int) -> int | None:
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
+    """The token that holds ``offset`` (a binary search in C: ~20 per article)."""
+    lo = bisect.bisect_right(tokens, offset, key=_END)  # the first token that ends after offset
     return lo if lo < len(tokens) and tokens[lo].start <= offset else None
+
+
+_END = operator.itemgetter(2)  # a token's end
 
 
 def _starts_sentence(text: str, offset: int) -> bool:

@@ -32,7 +32,7 @@ from ..lang.propernoun import is_common_word, is_proper_noun, is_unknown_word
 from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
-from .matcher import Token, capitalised, tokenize
+from .matcher import Token, after_gap, capitalised, tokenize
 from .orgevidence import with_evidence
 from .orgthings import company_tail
 from .personcues import BODY_ENDS, english_candidate
@@ -205,7 +205,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
     counts = collections.Counter(map(operator.itemgetter(0), tokens))  # each token's text
     english_verbs = not _SPEECH_AFTER_EN.isdisjoint(counts)
     english = english_verbs or counts["the"] + counts["The"] > max(1, counts["der"] + counts["die"] + counts["Die"])
-    commas = frozenset(k for k, t in enumerate(tokens) if t.gap == ", ")  # where an apposition may stand
+    commas = frozenset(after_gap(tokens, ", "))  # where an apposition may stand
     names = first_names()
     found: dict[str, tuple[str, list[tuple[int, int]]]] = {}  # name -> (cue, spans)
 

@@ -66,9 +66,9 @@ def tokenize(text: str) -> list[Token]:
     after = parts[2:-1:2]  # the gap after each word but the last
     before = ["", *after]
     offsets = [0, *itertools.accumulate(map(len, parts))]
-    hyphen = "-".__eq__
-    return list(map(_make_token, zip(words, offsets[1::2], offsets[2::2], map(hyphen, before),
-                                     [*map(hyphen, after), False], map(gap_class, before))))
+    hyphens = list(map("-".__eq__, after))  # a word joined to the next one by "-"
+    return list(map(_make_token, zip(words, offsets[1::2], offsets[2::2], [False, *hyphens], [*hyphens, False],
+                                     map(gap_class, before))))
 
 
 def capitalised(tokens: list[Token]) -> Iterable[int]:
@@ -76,6 +76,15 @@ def capitalised(tokens: list[Token]) -> Iterable[int]:
     name cues need one, so the candidate scan tries only these."""
     first_letters = map(_TEXT, map(_TEXT, tokens))  # itemgetter(0) twice: the text, then its first letter
     return itertools.compress(itertools.count(), map(str.isupper, first_letters))
+
+
+def after_gap(tokens: list[Token], gap: str) -> Iterable[int]:
+    """Indexes of the tokens that ``gap`` precedes (``", "``: where an apposition may stand),
+    picked in C."""
+    return itertools.compress(itertools.count(), map(gap.__eq__, map(_GAP, tokens)))
+
+
+_GAP = operator.itemgetter(5)  # a token's gap
 
 
 Key = tuple[str, ...]  # first word, then each further word prefixed by its gap class
