@@ -33,7 +33,7 @@ from .speechnouns import framing_owner
 from .reported import possessive_continued, previous_speaker, pronoun_subject, reported, reported_between
 from .speakers import (NOBODY, Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
-from .verbsubject import next_to_verb, previous_subject, sentence_subject
+from .verbsubject import next_to_verb, previous_subject, role_holder, sentence_subject
 from .unnamed import document_of, view_of, introducing_name, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
 
 # A quote may hold a quote („Wir haben … für bedeutende „Small-Business-Unternehmen“ … gehabt“):
@@ -48,6 +48,7 @@ _ROLE_SUBJECT = re.compile(r"\s*(?:Der|Die|Ein|Eine)\s+(?:[a-zäöüß][\w-]*\s+
 _SUBJECT_AT = re.compile(r"\s*(?:[^.;:„“\"]{1,80},\s*[a-zäöüß]+\s+)?(?:[A-ZÄÖÜ][\w-]*\s+)?")  # what may precede a subject
 _NAMED_SUBJECT = re.compile(r"\s+(?:der|die|das|ein|eine)\s+[A-ZÄÖÜ]")
 _ROLE_AFTER = re.compile(r"\s+(?:der|die|the|ein|eine|a)\s+([\w-]+)")
+_AFTER_COMMA = re.compile(r",\s*$")
 
 
 def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
@@ -121,8 +122,14 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             return named
         if lone := lone_speaker(ctx, s_start, verb):  # Thaksin begründete …; „…“, stellte Celebi fest
             return lone.by("lone name at verb")
-        pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start()) \
-            or opening_pronoun(ctx, s_start, verb.start())
+        pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start())
+        if not pronoun and (opening := opening_pronoun(ctx, s_start, verb.start())):
+            # "Er müsse …, sagte der frühere Regierungschef Antonis Samaras": after a comma the
+            # verb's subject follows it, when it names someone; the pronoun is the reported clause's
+            inverted = _AFTER_COMMA.search(text, max(s_start, verb.start() - 3), verb.start())
+            if inverted and (named := _role_after(ctx, verb, s_end).by("role after verb")):
+                return NOBODY if one_noun_after(ctx, quote_at, verb.end()) else named
+            pronoun = opening
         if (subject := _ROLE_SUBJECT.fullmatch(text, s_start, verb.start())) and is_role(subject.group(1)):  # Der … des BPI nannte sie
             entity = ctx.by_role(subject.group(1), verb.start())  # else the body spoken for, else the phrase
             return (who_of(entity) if entity else spoken_for(ctx, subject.start(1), subject.end(1))).by("role subject") or \
@@ -150,7 +157,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         last = earlier[-1]
         if ctx.sentence_of(last.start) >= sentence - 3 and (last.speaker or last.speaker_name or last.via):
             return Who(last.speaker, last.speaker_name, last.via, "impersonal")
-    if verbs and not any(_NAMED_SUBJECT.match(text, v.end()) for v in verbs):
+    if verbs and not any(_NAMED_SUBJECT.match(text, v.end()) or _passive(text, s_start, v) for v in verbs):
         # not when the verb's subject is someone we do not know: "„…“, schrieb die Hoover Institution"
         if not one_noun_after(ctx, quote_at, s_start) and not short_title(ctx, s_start, quote_at) and \
                 (subject := sentence_subject(ctx, s_start, s_end, verbs)):
@@ -162,6 +169,18 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
                 or reported(ctx, s_start, s_end, earlier, sentence).by("reported speech")
                 or _standalone(ctx, s_start, s_end, sentence).by("quote alone"))
     return NOBODY
+
+
+# A passive: "Dass Innenminister Wolfgang Sobotka … will, wird teils vehement kritisiert": the
+# sentence's persons are criticised, not speaking (the agent, if any, follows "von").
+_PASSIVE_BEFORE = re.compile(r"\b(?:wird|wurde|werden|wurden)\b[^,.;:„“\"]{0,80}$")
+_PASSIVE_AFTER = re.compile(r"\s*(?:[.,;:]|$|worden\b)")
+
+
+def _passive(text: str, s_start: int, verb: re.Match) -> bool:
+    """A passive speech verb, whose subject is spoken about ("wird zitiert": quoted, speaks)."""
+    return not verb.group().startswith("zitiert") and _PASSIVE_AFTER.match(text, verb.end()) is not None and \
+        _PASSIVE_BEFORE.search(text, max(s_start, verb.start() - 80), verb.start()) is not None
 
 
 def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:
@@ -281,9 +300,15 @@ def _introduced(ctx: Context, s_start: int, quote_at: int) -> Who:
     # the person as an object (den, dem, einen, einem before it), and the person is not who speaks
     before = ctx.text[max(s_start, person.start - 50):person.start]
     if re.search(r"\b(?:er|sie|Er|Sie)\b", ctx.text[s_start:person.start]) or \
-            re.search(r"\b(?:den|dem|einen|einem)\b[^,.;:]{0,40}$", before):
+            re.search(r"\b(?:den|dem|einen|einem)\b[^,.;:]{0,40}$", before) or \
+            _PRONOUN_SPEAKS.search(ctx.text, person.end, quote_at):  # "Asked if … Hu Yaobang …, he said:"
         return NOBODY
     return who_of(person)
+
+
+# A subject pronoun right before a speech verb, after the one person named: the pronoun speaks.
+_PRONOUN_SPEAKS = re.compile(r"\b(?:he|she|they|He|She|They)\s+(?:said|added|replied|told|stated)\b|"
+                             r"\b(?:sagte|meinte|erklärte|antwortete|betonte|fügte)\s+(?:er|sie)\b")
 
 
 # After a closing quotation mark: a comma, maybe "so", one or two lowercase words (a verb, an
@@ -344,8 +369,8 @@ def _cue_target(ctx: Context, start: int, end: int) -> tuple[str, Who]:
         # the first one the cue reaches: "Nach den Worten der Sprecherin der FDP-Fraktion,
         # Gisela Piltz, …" passes the party inside the role phrase and names Piltz
         reached = next((e for e in named if adjacent(text, cue.end(), e.start)), None)
-        if reached is not None:
-            return " ".join(cue.group().split()), who_of(reached)
+        if reached is not None:  # "Nach den Worten von EZB-Direktor Benoit Coeure": the director
+            return " ".join(cue.group().split()), who_of(role_holder(ctx, reached))
         if named or re.match(r"\s+[A-ZÄÖÜ]", text[cue.end():cue.end() + 3]):
             return "", NOBODY  # the cue names someone we do not know: attribute nothing
     if text.find("zufolge", start, end) < 0:  # the one cue below that counts: most sentences have none

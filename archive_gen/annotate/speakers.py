@@ -235,6 +235,11 @@ _SPOKESPERSON = re.compile(r"(?:[\w-]*-)?(?:[Ss]precher(?:in)?|[Vv]ertreter(?:in
 _FOR_BODY = re.compile(r"\s+(?:des|der|von|vom|of)(?:\s+(?:der|dem|den|the))?\s+")
 
 
+def is_spokesperson(role: str) -> bool:
+    """A spokesperson's role ("Sprecher", "CERN-Sprecherin", "spokesman") speaks for a body."""
+    return _SPOKESPERSON.fullmatch(role) is not None
+
+
 def spoken_for(ctx: Context, role_start: int, role_end: int) -> Who:
     """The body a spokesperson speaks for, named right after the role or before its hyphen."""
     if not _SPOKESPERSON.fullmatch(ctx.text, role_start, role_end):

@@ -9,13 +9,14 @@ from .candidates import is_role
 
 # Speech verbs, lowercase as they stand in a sentence ("Sprache" is no "sprach").
 _SPEECH_VERBS = (
-    r"sagt\w*|gesagt|erklärt\w*|betont\w*|versprach\w*|versproch\w*|verspricht|kündigt\w*|angekündigt|"
+    # not "sagt seine Reise ab" (absagen: called off)
+    r"sagt\w*(?!(?:\s+[^\s.,;:]+){1,10}\s+ab(?=\s*[.,;:]|\s+und\b))|gesagt|erklärt\w*|betont\w*|versprach\w*|versproch\w*|verspricht|kündigt\w*|angekündigt|"
     r"bekräftigt\w*|warnt\w*|gewarnt|forderte\w*|fordert|gefordert|schrieb\w*|schreibt|meinte\w*|"
     r"sprach|sprachen|bezeichnet\w*|teilte\w* mit|teilten|mitgeteilt|räumte\w* ein|kritisiert\w*|"
     r"nannte\w*|kommentiert\w*|charakterisiert\w*|gab\w* an|bestreit\w*|bestritt\w*|widersprach\w*|"
-    r"verkündet\w*|äußert\w*|fügte\w*|fügt|ergänzt\w*|erläutert\w*|antwortet\w*|entgegnet\w*|"
+    r"verkündet\w*|äußert\w*|fügte\w*|fügt|ergänzt\w*(?!\s+sich)|erläutert\w*|antwortet\w*|entgegnet\w*|"
     r"appelliert\w*|unterstrich\w*|versichert\w*|mahnt\w*|lobt\w*|zitiert\w*|mit den Worten|"
-    r"stellte\w* fest|stellt fest|festgestellt|schildert\w*|beschreib\w*|beschrieb\w*|nennt|urteilt\w*|beurteilt\w*|"
+    r"stellte\w* fest|stellt fest|festgestellt|schildert\w*|beschreib\w*(?!\s+zu\b)|beschrieb\w*|nennt|urteilt\w*|beurteilt\w*|"
     r"begründet\w*|gibt an|geht davon aus|ging\w* davon aus|resümiert\w*|bilanziert\w*|kommentiert|"
     r"berichtete\w*|meldete\w*|riet\w*|rät|bezweifelt\w*|hofft\w*|erhofft\w*|zeigte\w* sich|zeigt sich|"
     r"wörtlich|lautete\w*|meint|ausdrückt\w*|ausgedrückt|führte\w*(?=(?:\s+\S+){0,2}\s+aus\b)|"

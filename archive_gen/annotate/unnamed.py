@@ -32,7 +32,7 @@ def _lone_name(ctx: Context, name: re.Match, group: int = 1) -> bool:
     """A name no entity covers (a state or place named so is no lone name: "Serbien sprach dem
     Kosovo zu"), no role, that HanTa calls a proper noun."""
     parts = name.group(group).split()
-    return not is_role(parts[0]) and not ctx.entities_in(name.start(group), name.end(group), _ANY_KIND) and \
+    return not is_role(parts[0]) and (len(parts) > 1 or parts[0].lower() not in NOT_NAME_START) and not ctx.entities_in(name.start(group), name.end(group), _ANY_KIND) and \
         is_proper_noun(parts[-1]) and all(is_proper_noun(w) or is_unknown_word(w) for w in parts[:-1])
 
 

@@ -9,7 +9,7 @@ import re
 
 from .candidates import is_role
 from .quotenames import one_noun_after, short_title
-from .speakers import NOBODY, Context, Entity, Who, addressee, who_of
+from .speakers import NOBODY, Context, Entity, Who, addressee, is_spokesperson, who_of
 from .speechcues import SPEECH_VERB
 
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
@@ -76,14 +76,23 @@ def ends_inversion(ctx: Context, verb: re.Match, entity: Entity) -> bool:
 _ROLE_GAP = re.compile(r"(?:'s|’s)?(?:-([\w-]+))?((?:\s+[\w-]+){0,3}?)\s+")
 
 
+# A role of the body with a complement, then the holder's name in commas: "der AU-Sondergesandte
+# für Burundi, Ibrahima Fall", "der UN-Hochkommissar für Menschenrechte, Said Raad Al-Hussein".
+_ROLE_COMPLEMENT = re.compile(r"-([\w-]+)\s+(?:für|for|of|des|der|bei|in|im)\s+[^,;:.()„“\"]{1,60},\s+")
+
+
 def role_holder(ctx: Context, entity: Entity, reach: int = 60) -> Entity:
     """The person a body only qualifies: the role after the body (joined by a hyphen, or the
-    words after it) ends right before a person's name; else the entity itself."""
+    words after it, or a role with a complement and the name in commas) ends right before a
+    person's name; else the entity itself."""
     if entity.kind == "person":
         return entity
     people = ctx.entities_in(entity.end, entity.end + reach, ("person",))
     if not people:
         return entity
+    complement = _ROLE_COMPLEMENT.fullmatch(ctx.text, entity.end, people[0].start)
+    if complement is not None and is_role(complement.group(1).split("-")[-1]):
+        return people[0]
     gap = _ROLE_GAP.fullmatch(ctx.text, entity.end, people[0].start)
     if gap is None:
         return entity
@@ -92,6 +101,18 @@ def role_holder(ctx: Context, entity: Entity, reach: int = 60) -> Entity:
     if not last or not is_role(last.split("-")[-1]) or any(w[:1].isupper() for w in words):
         return entity
     return people[0]
+
+
+_IN_ROLE = re.compile(r"-([\w-]+)")
+
+
+def in_role(ctx: Context, entity: Entity) -> bool:
+    """A body that only qualifies a role joined to it by a hyphen ("EU-Abgeordnete", "UN-Chef"):
+    the role's holders speak, not the body; a spokesperson speaks for it."""
+    if entity.kind == "person":
+        return False
+    role = _IN_ROLE.match(ctx.text, entity.end)
+    return role is not None and is_role(role.group(1).split("-")[-1]) and not is_spokesperson(role.group(1))
 
 
 # Words a subject's noun phrase may hold before the name: determiners, adverbs after a verb,
@@ -230,8 +251,11 @@ def next_to_verb(ctx: Context, s_start: int, s_end: int, verb: re.Match, quote_a
     if before and not inversion_after(ctx, before[-1], verb, after):  # Kim sagte; John Kline, ein …, sagte; Edathy (SPD) nannte
         return who_of(ctx.person_of(before[-1])).by("name before verb")
     if after:  # sagte Kim; not "sagte Hugo Salcedo, Kopf einer Gruppe, die … „WM-Tauglichkeit“ …"
-        return NOBODY if one_noun_after(ctx, quote_at, after[0].end) or short_title(ctx, s_start, quote_at) \
-            else who_of(role_holder(ctx, after[0])).by("name after verb")  # sagte ÖGB-Chef Erich Foglar
+        holder = role_holder(ctx, after[0])  # sagte ÖGB-Chef Erich Foglar
+        if one_noun_after(ctx, quote_at, after[0].end) or short_title(ctx, s_start, quote_at) or \
+                holder is after[0] and verb.group().endswith("en") and in_role(ctx, holder):
+            return NOBODY  # "sagten EU-Abgeordnete": members speak, not the body ("betonte der UN-Chef" stays)
+        return who_of(holder).by("name after verb")
     return None
 
 
