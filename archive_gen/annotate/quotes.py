@@ -28,13 +28,13 @@ from ..model import Claim, Mention, Quote
 from .candidates import is_role
 from .quotenames import is_quoted_name, one_noun_after, quote_end, short_title
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
-from .rolephrase import opening_body, quote_phrase
+from .rolephrase import english_body, opening_body, quote_phrase
 from .speechnouns import framing_owner
 from .reported import possessive_continued, previous_speaker, pronoun_subject, reported, reported_between
 from .speakers import (NOBODY, Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
 from .verbsubject import next_to_verb, previous_subject, role_holder, sentence_subject
-from .unnamed import document_of, view_of, introducing_name, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
+from .unnamed import colon_speaker, document_of, view_of, introducing_name, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
 
 # A quote may hold a quote („Wir haben … für bedeutende „Small-Business-Unternehmen“ … gehabt“):
 # an inner „…“ opened before any closing mark is part of the outer one.
@@ -149,7 +149,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             continue
         if named := _role_after(ctx, verb, s_end).by("role after verb"):
             return NOBODY if one_noun_after(ctx, quote_at, verb.end()) else named
-        if named := named_body(ctx, s_start, verb).by("body at verb") or quote_phrase(ctx, s_start, verb, quote_at):
+        if named := named_body(ctx, s_start, verb).by("body at verb") or quote_phrase(ctx, s_start, verb, quote_at) \
+                or english_body(ctx, s_start, verb).by("English body as written"):
             return named
     if (document := document_of(ctx, s_start, s_end)) and quote_at is not None:
         return document.by("document")  # „…“, heißt es in einer Pressemitteilung des CCC
@@ -191,7 +192,9 @@ def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:
              if re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*:\s*", text[e.end:quote_at]) and not addressee(ctx, e)]
     if colon:  # Der Vorsitzende Konrad Freiberg: „…“
         return who_of(colon[-1]).by("name before colon")
-    headline = _HEADLINE_SPEAKER.fullmatch(text, s_start, quote_at)
+    # the headline may follow another headline's part after a dash: "Parlament stimmt … – Tsipras: „…“"
+    dash = max(text.rfind(" – ", s_start, quote_at), text.rfind(" - ", s_start, quote_at))
+    headline = _HEADLINE_SPEAKER.fullmatch(text, s_start if dash < 0 else dash + 3, quote_at)
     person = ctx.person_named(headline.group(1)) if headline else None
     if person is not None:  # Löw: "Brauchen keinen Hrubesch"
         return who_of(person).by("headline")
@@ -410,6 +413,8 @@ def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str],
                     who = Who(who.speaker or said.speaker,
                                who.speaker_name or (None if who.speaker else said.speaker_name),
                                who.via or said.via)
+        if not who and not has_quote and (who := colon_speaker(ctx, start, end)):  # Behr: Meines Wissens …
+            cue_text = ":"
         if who:
             claims.append(Claim(" ".join(text[start:end].split()), start, end, cue_text,
                                 who.speaker, who.via, who.speaker_name))

@@ -285,3 +285,30 @@ def document_of(ctx: Context, s_start: int, s_end: int) -> Who:
     if named:
         return who_of(named[0])
     return Who(speaker_name=of_body.group(1)) if a_name(ctx.text, of_body.group(1)) else NOBODY
+
+
+# Where a speaker's colon may open: the sentence start, after an earlier colon (an interview's
+# question runs into its answer where paragraphs are lost), after a headline's dash.
+_COLON_OPENERS = re.compile(r":\s+|\s[–-]\s+")
+# After the person: a party or age in brackets, "zum STANDARD", "im STANDARD-Gespräch", the colon.
+_COLON_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\))?(?:\s+(?:zum|zur|im|gegenüber)\s+(?:der\s+|dem\s+)?[\w-]+)?\s*:\s+(?=\S)")
+
+
+def colon_speaker(ctx: Context, s_start: int, s_end: int) -> Who:
+    """The person before a colon speaks what follows it, when only role words stand before
+    the name: an interview's answers ("Behr: Meines Wissens …", "Verteidiger Mario Sonnleitner:
+    Wir haben …", "Kommunikationschef Matthias Euler-Rolle zum STANDARD: Uns liegt …"), a
+    headline's "… – Merkel: Über Antrag …". Only persons: "Ajax: Cillessen – Tete" is a line-up."""
+    text = ctx.text
+    colon = text.find(":", s_start, s_end)
+    if colon < 0:
+        return NOBODY
+    for person in ctx.entities_in(s_start, s_end, ("person",)):
+        after = _COLON_AFTER.match(text, person.end, s_end)
+        if after is None or ctx.genitive(person) or ctx.in_quote(person.start):
+            continue
+        opened = max((m.end() for m in _COLON_OPENERS.finditer(text, s_start, person.start)), default=s_start)
+        words = text[opened:person.start].split()
+        if all(is_role(w) for w in words):
+            return who_of(person)
+    return NOBODY
