@@ -33,7 +33,7 @@ from .speechnouns import framing_owner
 from .reported import possessive_continued, previous_speaker, pronoun_subject, reported, reported_between
 from .speakers import (NOBODY, Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
-from .verbsubject import next_to_verb, previous_subject, role_holder, sentence_subject
+from .verbsubject import introduced, next_to_verb, passive, previous_subject, role_holder, sentence_subject
 from .unnamed import colon_speaker, document_of, view_of, introducing_name, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
 
 # A quote may hold a quote („Wir haben … für bedeutende „Small-Business-Unternehmen“ … gehabt“):
@@ -123,13 +123,9 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         if lone := lone_speaker(ctx, s_start, verb):  # Thaksin begründete …; „…“, stellte Celebi fest
             return lone.by("lone name at verb")
         pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start())
-        if not pronoun and (opening := opening_pronoun(ctx, s_start, verb.start())):
-            # "Er müsse …, sagte der frühere Regierungschef Antonis Samaras": after a comma the
-            # verb's subject follows it, when it names someone; the pronoun is the reported clause's
-            inverted = _AFTER_COMMA.search(text, max(s_start, verb.start() - 3), verb.start())
-            if inverted and (named := _role_after(ctx, verb, s_end).by("role after verb")):
-                return NOBODY if one_noun_after(ctx, quote_at, verb.end()) else named
-            pronoun = opening
+        if not pronoun and (named := _subject_after_comma(ctx, s_start, s_end, verb)):  # Er müsse …, sagte der … Samaras
+            return NOBODY if one_noun_after(ctx, quote_at, verb.end()) else named
+        pronoun = pronoun or opening_pronoun(ctx, s_start, verb.start())
         if (subject := _ROLE_SUBJECT.fullmatch(text, s_start, verb.start())) and is_role(subject.group(1)):  # Der … des BPI nannte sie
             entity = ctx.by_role(subject.group(1), verb.start())  # else the body spoken for, else the phrase
             return (who_of(entity) if entity else spoken_for(ctx, subject.start(1), subject.end(1))).by("role subject") or \
@@ -158,7 +154,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         last = earlier[-1]
         if ctx.sentence_of(last.start) >= sentence - 3 and (last.speaker or last.speaker_name or last.via):
             return Who(last.speaker, last.speaker_name, last.via, "impersonal")
-    if verbs and not any(_NAMED_SUBJECT.match(text, v.end()) or _passive(text, s_start, v) for v in verbs):
+    if verbs and not any(_NAMED_SUBJECT.match(text, v.end()) or passive(text, s_start, v) for v in verbs):
         # not when the verb's subject is someone we do not know: "„…“, schrieb die Hoover Institution"
         if not one_noun_after(ctx, quote_at, s_start) and not short_title(ctx, s_start, quote_at) and \
                 (subject := sentence_subject(ctx, s_start, s_end, verbs)):
@@ -170,18 +166,6 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
                 or reported(ctx, s_start, s_end, earlier, sentence).by("reported speech")
                 or _standalone(ctx, s_start, s_end, sentence).by("quote alone"))
     return NOBODY
-
-
-# A passive: "Dass Innenminister Wolfgang Sobotka … will, wird teils vehement kritisiert": the
-# sentence's persons are criticised, not speaking (the agent, if any, follows "von").
-_PASSIVE_BEFORE = re.compile(r"\b(?:wird|wurde|werden|wurden)\b[^,.;:„“\"]{0,80}$")
-_PASSIVE_AFTER = re.compile(r"\s*(?:[.,;:]|$|worden\b)")
-
-
-def _passive(text: str, s_start: int, verb: re.Match) -> bool:
-    """A passive speech verb, whose subject is spoken about ("wird zitiert": quoted, speaks)."""
-    return not verb.group().startswith("zitiert") and _PASSIVE_AFTER.match(text, verb.end()) is not None and \
-        _PASSIVE_BEFORE.search(text, max(s_start, verb.start() - 80), verb.start()) is not None
 
 
 def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:
@@ -198,7 +182,7 @@ def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:
     person = ctx.person_named(headline.group(1)) if headline else None
     if person is not None:  # Löw: "Brauchen keinen Hrubesch"
         return who_of(person).by("headline")
-    return (contrast_speaker(ctx, s_start, quote_at).by("while-clause") or _introduced(ctx, s_start, quote_at).by("colon: one person")
+    return (contrast_speaker(ctx, s_start, quote_at).by("while-clause") or introduced(ctx, s_start, quote_at).by("colon: one person")
             or introducing_name(ctx, s_start, quote_at).by("colon: lone name")
             or _inverted(ctx, quote_at).by("inversion") or opinion_holder(ctx, s_start, quote_at).by("opinion für")
             or relative_speaker(ctx, s_start, quote_at).by("relative clause")
@@ -229,6 +213,15 @@ def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
             and not _IN_PREPOSITION.search(gap):  # "sagt der von Matthias Prückler … verteidigte 31-Jährige"
         return who_of(later[0])
     return NOBODY
+
+
+def _subject_after_comma(ctx: Context, s_start: int, s_end: int, verb: re.Match) -> Who:
+    """"Er müsse …, sagte der frühere Regierungschef Antonis Samaras": after a comma the verb's
+    subject follows it, when it names someone; the opening pronoun is the reported clause's."""
+    if not _AFTER_COMMA.search(ctx.text, max(s_start, verb.start() - 3), verb.start()) or \
+            not opening_pronoun(ctx, s_start, verb.start()):
+        return NOBODY
+    return _role_after(ctx, verb, s_end).by("role after verb")
 
 
 def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
@@ -287,31 +280,6 @@ def _distance(ctx: Context, verb: re.Match, quote_at: int) -> int:
     i = bisect.bisect_left(ctx.quote_spans, (quote_at, -1))
     end = ctx.quote_spans[i][1] if i < len(ctx.quote_spans) else quote_at
     return quote_at - verb.end() if verb.end() <= quote_at else max(0, verb.start() - end)
-
-
-def _introduced(ctx: Context, s_start: int, quote_at: int) -> Who:
-    """A quote after a colon whose clause names one person: "Stoiber begründete seinen Rückzug
-    mit den Worten: „…“", "Koppelin wörtlich: „…“"."""
-    if not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]):
-        return NOBODY
-    people = {(e.id, e.name): e for e in ctx.entities_in(s_start, quote_at, ("person",))
-              if not ctx.genitive(e) and ctx.text[e.end:e.end + 2] not in ("'s", "’s")}  # "on Cojuangco's court petition"
-    if len(people) != 1:
-        return NOBODY
-    person = next(iter(people.values()))
-    # "Dabei griff sie den Präsidenten Mahmud Ahmadinedschad an: „…“": a subject pronoun, or
-    # the person as an object (den, dem, einen, einem before it), and the person is not who speaks
-    before = ctx.text[max(s_start, person.start - 50):person.start]
-    if re.search(r"\b(?:er|sie|Er|Sie)\b", ctx.text[s_start:person.start]) or \
-            re.search(r"\b(?:den|dem|einen|einem)\b[^,.;:]{0,40}$", before) or \
-            _PRONOUN_SPEAKS.search(ctx.text, person.end, quote_at):  # "Asked if … Hu Yaobang …, he said:"
-        return NOBODY
-    return who_of(person)
-
-
-# A subject pronoun right before a speech verb, after the one person named: the pronoun speaks.
-_PRONOUN_SPEAKS = re.compile(r"\b(?:he|she|they|He|She|They)\s+(?:said|added|replied|told|stated)\b|"
-                             r"\b(?:sagte|meinte|erklärte|antwortete|betonte|fügte)\s+(?:er|sie)\b")
 
 
 # After a closing quotation mark: a comma, maybe "so", one or two lowercase words (a verb, an

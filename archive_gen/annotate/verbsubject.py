@@ -266,3 +266,40 @@ def is_person(ctx: Context, who: Who) -> bool:
 # Between a verb and a name: a subject pronoun ("sagte er NBC") or a preposition ("sprach von
 # Rubio als Leichtgewicht"): the name is no subject.
 _PRONOUN_WORD = re.compile(r"\b(?:er|sie|es|man|he|she|they|it|von|vom|über|mit|zu|gegen|für|an|auf|with|about|to|of)\b")
+
+
+# A passive: "Dass Innenminister Wolfgang Sobotka … will, wird teils vehement kritisiert": the
+# sentence's persons are criticised, not speaking (the agent, if any, follows "von").
+_PASSIVE_BEFORE = re.compile(r"\b(?:wird|wurde|werden|wurden)\b[^,.;:„“\"]{0,80}$")
+_PASSIVE_AFTER = re.compile(r"\s*(?:[.,;:]|$|worden\b)")
+
+
+def passive(text: str, s_start: int, verb: re.Match) -> bool:
+    """A passive speech verb, whose subject is spoken about ("wird zitiert": quoted, speaks)."""
+    return not verb.group().startswith("zitiert") and _PASSIVE_AFTER.match(text, verb.end()) is not None and \
+        _PASSIVE_BEFORE.search(text, max(s_start, verb.start() - 80), verb.start()) is not None
+
+
+def introduced(ctx: Context, s_start: int, quote_at: int) -> Who:
+    """A quote after a colon whose clause names one person: "Stoiber begründete seinen Rückzug
+    mit den Worten: „…“", "Koppelin wörtlich: „…“"."""
+    if not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]):
+        return NOBODY
+    people = {(e.id, e.name): e for e in ctx.entities_in(s_start, quote_at, ("person",))
+              if not ctx.genitive(e) and ctx.text[e.end:e.end + 2] not in ("'s", "’s")}  # "on Cojuangco's court petition"
+    if len(people) != 1:
+        return NOBODY
+    person = next(iter(people.values()))
+    # "Dabei griff sie den Präsidenten Mahmud Ahmadinedschad an: „…“": a subject pronoun, or
+    # the person as an object (den, dem, einen, einem before it), and the person is not who speaks
+    before = ctx.text[max(s_start, person.start - 50):person.start]
+    if re.search(r"\b(?:er|sie|Er|Sie)\b", ctx.text[s_start:person.start]) or \
+            re.search(r"\b(?:den|dem|einen|einem)\b[^,.;:]{0,40}$", before) or \
+            _PRONOUN_SPEAKS.search(ctx.text, person.end, quote_at):  # "Asked if … Hu Yaobang …, he said:"
+        return NOBODY
+    return who_of(person)
+
+
+# A subject pronoun right before a speech verb, after the one person named: the pronoun speaks.
+_PRONOUN_SPEAKS = re.compile(r"\b(?:he|she|they|He|She|They)\s+(?:said|added|replied|told|stated)\b|"
+                             r"\b(?:sagte|meinte|erklärte|antwortete|betonte|fügte)\s+(?:er|sie)\b")
