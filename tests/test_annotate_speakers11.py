@@ -164,3 +164,21 @@ def test_guard_english_groups_stay_unnamed(annotator):  # Reuters 14952, 14976
     assert claimant(a, "industrial action") is None
     assert claimant(a, "coalition") is None
     assert claimant(a, "recovered slightly") is None
+
+
+# ------------------------------------------------------------------ a name written after the quote
+
+def test_a_person_in_brackets_after_a_whole_quoted_sentence_said_it(annotator):  # Der Standard 292
+    a = annotate(annotator, "\"Was wir brauchen, ist kein Begrüßungskomitee mit Gulaschkanonen. Wir brauchen eine "
+                            "Rückführungskultur.\" (Heinz-Christian Strache). (Gewaltige Bühne.")
+    assert speaker(a, "Begrüßungskomitee") == "Heinz-Christian Strache"
+
+
+def test_guard_a_title_in_quotes_with_its_author_in_brackets_is_no_speech(annotator):  # a shape, no dev sentence
+    a = annotate(annotator, "Im Radio lief danach \"Yesterday\" (Paul McCartney) und andere Lieder.")
+    assert speaker(a, "Yesterday") is None
+
+
+def test_with_these_words_the_one_person_of_the_next_sentence_said_the_quote(annotator):  # Wikinews train (shape)
+    a = annotate(annotator, "„Wir schaffen das.“ Mit diesen Worten wandte sich Angela Merkel an die Presse.")
+    assert speaker(a, "Wir schaffen das") == "Angela Merkel"

@@ -34,7 +34,7 @@ from .reported import possessive_continued, previous_speaker, pronoun_subject, r
 from .speakers import (NOBODY, Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
 from .verbsubject import introduced, next_to_verb, passive, previous_subject, role_holder, sentence_subject
-from .unnamed import colon_speaker, document_of, view_of, introducing_name, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
+from .unnamed import bracket_speaker, colon_speaker, document_of, view_of, introducing_name, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
 
 # A quote may hold a quote („Wir haben … für bedeutende „Small-Business-Unternehmen“ … gehabt“):
 # an inner „…“ opened before any closing mark is part of the outer one.
@@ -186,6 +186,7 @@ def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:
             or introducing_name(ctx, s_start, quote_at).by("colon: lone name")
             or _inverted(ctx, quote_at).by("inversion") or opinion_holder(ctx, s_start, quote_at).by("opinion für")
             or relative_speaker(ctx, s_start, quote_at).by("relative clause")
+            or bracket_speaker(ctx, quote_at).by("name in brackets after")
             or framing_owner(ctx, s_start, quote_at))
 
 

@@ -271,12 +271,16 @@ _BODY_NAME = re.compile(r"((?:[A-ZÄÖÜ][\w-]*\s+)?[A-ZÄÖÜ][\w-]*)(?=\s*[,.;
 _POINTS_BACK = re.compile(r"\s*(?:Das|Dies|So|Diese Worte|These words|That)\s+[a-zäöüß]")
 
 
+# "Mit diesen Worten wandte sich … an": the words are speech by their noun, whatever the verb.
+_WITH_THESE_WORDS = re.compile(r"\s*(?:Mit diesen|Mit den|With these)\s+(?:Worten|Sätzen|words)\b")
+
+
 def named_next(ctx: Context, sentence: int) -> Who:
-    """The one person of ``sentence`` when it opens by pointing back and has a speech verb."""
+    """The one person of ``sentence`` when it opens by pointing back and has a speech verb, or
+    opens with "Mit diesen Worten"."""
     start, end = ctx.sentences[sentence]
-    if not _POINTS_BACK.match(ctx.text, start, end):
-        return NOBODY
-    if not any(not ctx.in_quote(v.start()) for v in SPEECH_VERB.finditer(ctx.text, start, end)):
+    if not _WITH_THESE_WORDS.match(ctx.text, start, end) and (not _POINTS_BACK.match(ctx.text, start, end) or not any(
+            not ctx.in_quote(v.start()) for v in SPEECH_VERB.finditer(ctx.text, start, end))):
         return NOBODY
     people = {(e.id, e.name): e for e in ctx.entities_in(start, end, ("person",)) if not ctx.genitive(e)}
     return who_of(next(iter(people.values()))) if len(people) == 1 else NOBODY

@@ -10,6 +10,7 @@ import re
 from ..lang.lexicon import NOT_NAME_START
 from ..lang.propernoun import is_proper_noun, is_unknown_word
 from .candidates import is_role
+from .quotenames import quote_end
 from .speakers import NOBODY, Context, Who, who_of
 from .speechcues import CUE_AFTER, SPEECH_VERB
 
@@ -312,3 +313,21 @@ def colon_speaker(ctx: Context, s_start: int, s_end: int) -> Who:
         if all(is_role(w) for w in words):
             return who_of(person)
     return NOBODY
+
+
+_BRACKET_OPEN = re.compile(r"\s*\(")
+
+
+def bracket_speaker(ctx: Context, quote_at: int) -> Who:
+    """A person in brackets right after the quote, alone there: the citation form "„Was wir
+    brauchen, ist … Rückführungskultur.“ (Heinz-Christian Strache)"."""
+    end = quote_end(ctx, quote_at)
+    # a sentence quoted whole, not a title ("„Yesterday“ (Paul McCartney)")
+    opening = _BRACKET_OPEN.match(ctx.text, end) if end is not None and ctx.text[end - 2:end - 1] in ".!?…" else None
+    close = ctx.text.find(")", opening.end(), opening.end() + 60) if opening else -1
+    if close < 0:
+        return NOBODY
+    named = ctx.entities_in(opening.end(), close, ("person",))
+    if len(named) != 1 or named[0].start != opening.end() or ctx.text[named[0].end:close].strip():
+        return NOBODY
+    return who_of(named[0])

@@ -96,7 +96,7 @@ def evaluate_speaker_sample(corpus_dir: Path, annotator, gold_path: Path = GOLD,
     names = {a.id: [a.name, *a.aliases] for a in annotator.registry.actors.values()}
     result = SpeakerSampleResult()
     items = attributions(corpus_dir, annotator, sample)
-    _recall(result, [s for s in gold.get("statements", []) if s.get("sample") == sample], items, names)
+    count_recall(result, [s for s in gold.get("statements", []) if s.get("sample") == sample], items, names)
     for item in items:
         verdict = known.get((item["corpus"], item["key"], item["kind"], item["start"]))
         if verdict is None:
@@ -117,7 +117,7 @@ def evaluate_speaker_sample(corpus_dir: Path, annotator, gold_path: Path = GOLD,
     return result
 
 
-def _recall(result: SpeakerSampleResult, statements: list[dict], items: list[dict], names: dict) -> None:
+def count_recall(result: SpeakerSampleResult, statements: list[dict], items: list[dict], names: dict) -> None:
     """Count the gold statements that one of our attributions covers with the right speaker."""
     by_article: dict = {}
     for item in items:
@@ -125,7 +125,7 @@ def _recall(result: SpeakerSampleResult, statements: list[dict], items: list[dic
     for statement in statements:
         result.statements += 1
         mine = [i for i in by_article.get((statement["corpus"], statement["key"]), [])
-                if i["start"] <= statement["start"] < max(i["end"], i["start"] + 1)]
+                if i["start"] <= statement["start"] + 1 < max(i["end"], i["start"] + 1) + 1]  # an opening mark before a quote
         if any(speaker_matches(names.get(i["ours"], [i["ours"]]), statement["truth"]) for i in mine):
             result.found += 1
         else:
