@@ -30,7 +30,7 @@ from .quotenames import is_quoted_name, one_noun_after, quote_end, short_title
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
 from .rolephrase import english_body, opening_body, quote_phrase
 from .speechnouns import framing_owner
-from .reported import possessive_continued, previous_speaker, pronoun_subject, reported, reported_between
+from .reported import NAMED_SUBJECT, continued, possessive_continued, previous_speaker, reported
 from .speakers import (NOBODY, Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
 from .verbsubject import introduced, next_to_verb, passive, previous_subject, role_holder, sentence_subject
@@ -46,9 +46,9 @@ _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|er|sie)\s+$")  # "he said"
 # des BPI nannte sie …" (the pronoun after the verb is its object).
 _ROLE_SUBJECT = re.compile(r"\s*(?:Der|Die|Ein|Eine)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)(?:\s+(?:des|der|von|vom)\s+[^,;:.„“\"]{1,60})?\s*")
 _SUBJECT_AT = re.compile(r"\s*(?:[^.;:„“\"]{1,80},\s*[a-zäöüß]+\s+)?(?:[A-ZÄÖÜ][\w-]*\s+)?")  # what may precede a subject
-_NAMED_SUBJECT = re.compile(r"\s+(?:der|die|das|ein|eine)\s+[A-ZÄÖÜ]")
 _ROLE_AFTER = re.compile(r"\s+(?:der|die|the|ein|eine|a)\s+([\w-]+)")
 _AFTER_COMMA = re.compile(r",\s*$")
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
 
 
 def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
@@ -67,7 +67,7 @@ def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str],
         s_start, s_end = ctx.sentences[i]
         # a quote of several sentences: its speech verb follows the last ("…“, sagte Brown.)
         s_end = max(s_end, ctx.sentences[ctx.sentence_of(max(match.end() - 1, 0))][1])
-        who = _attribute(ctx, s_start, s_end, quotes, i, match.start()) or _continued(ctx, quotes, match.start(), i)
+        who = _attribute(ctx, s_start, s_end, quotes, i, match.start()) or continued(ctx, quotes, match.start(), i)
         via = who.via or _via(ctx, s_start, s_end)
         if via is None and i + 1 < len(ctx.sentences):  # "… ", sagte Kim. Das berichtete Interfax.
             n_start, n_end = ctx.sentences[i + 1]
@@ -79,30 +79,6 @@ def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str],
         quotes.append(Quote(text[q_start:q_end], q_start, q_end, speaker=who.speaker,
                             speaker_name=who.speaker_name, via=via))
     return quotes
-
-
-def _continued(ctx: Context, earlier: list[Quote], quote_at: int, sentence: int) -> Who:
-    """A quote that opens the sentence right after an attributed quote, with no other person
-    named in between, goes on with the same speaker (news write a long statement in parts)."""
-    if not earlier or not (earlier[-1].speaker or earlier[-1].speaker_name):
-        return NOBODY
-    last = earlier[-1]
-    s_start = ctx.sentences[sentence][0]
-    if ctx.text[s_start:quote_at].strip() or not reported_between(ctx, ctx.sentence_of(last.end), sentence):
-        return NOBODY
-    s_end = ctx.sentences[sentence][1]  # „…?“ schrieben die Hacker: a subject of its own
-    if any(_NAMED_SUBJECT.match(ctx.text, v.end()) for v in SPEECH_VERB.finditer(ctx.text, quote_at, s_end)):
-        return NOBODY
-    said = (last.speaker, last.speaker_name if not last.speaker else None)
-    # after the speaker in their own sentence stand objects ("Als „verpasste Chance“ beurteilte
-    # …, Volker Beck das Pontifikat Benedikt XVI. „Unter ihm …“"): only later names stop it
-    own_start, own_end = ctx.sentences[ctx.sentence_of(last.end)]
-    spoke = min((e.start for e in ctx.entities_in(own_start, own_end, ("person", "body", "source"))
-                 if (e.id, e.name) == said), default=own_end)
-    if any((e.id, e.name) != said and not spoke < e.start < own_end and not pronoun_subject(ctx, ctx.sentence_of(e.start))
-           for e in ctx.entities_in(last.end, quote_at, ("person", "body", "source"))):
-        return NOBODY
-    return Who(last.speaker, last.speaker_name, last.via, "continued quote")
 
 
 SPEAKER_REACH = 100  # characters after a speech verb in which its subject may stand
@@ -154,7 +130,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         last = earlier[-1]
         if ctx.sentence_of(last.start) >= sentence - 3 and (last.speaker or last.speaker_name or last.via):
             return Who(last.speaker, last.speaker_name, last.via, "impersonal")
-    if verbs and not any(_NAMED_SUBJECT.match(text, v.end()) or passive(text, s_start, v) for v in verbs):
+    if verbs and not any(NAMED_SUBJECT.match(text, v.end()) or passive(text, s_start, v) for v in verbs):
         # not when the verb's subject is someone we do not know: "„…“, schrieb die Hoover Institution"
         if not one_noun_after(ctx, quote_at, s_start) and not short_title(ctx, s_start, quote_at) and \
                 (subject := sentence_subject(ctx, s_start, s_end, verbs)):
@@ -261,6 +237,7 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
 
 
 _SO_AFTER_STOP = re.compile(r"\s*so\b")
+_SO_AFTER_DASH = re.compile(r"\s*[–-]\s*so\b")  # "„…“ – so Riexinger."
 
 
 def _speech_verbs(ctx: Context, s_start: int, s_end: int, quote_at: int | None) -> list[re.Match]:
@@ -269,7 +246,7 @@ def _speech_verbs(ctx: Context, s_start: int, s_end: int, quote_at: int | None) 
     verbs = [v for v in SPEECH_VERB.finditer(ctx.text, s_start, s_end) if not ctx.in_quote(v.start())]
     # "„… lästig.“ so das Fazit der Betreiber": "so" after a quote that ends with its full stop
     verbs += [so for _, b in ctx.quotes_in(s_start, s_end) if ctx.text[b - 2:b - 1] in ".!?"
-              and (so := _SO_AFTER_STOP.match(ctx.text, b, s_end))]
+              and (so := _SO_AFTER_STOP.match(ctx.text, b, s_end)) or (so := _SO_AFTER_DASH.match(ctx.text, b, s_end))]
     if quote_at is not None and len(verbs) > 1:
         verbs.sort(key=lambda v: _distance(ctx, v, quote_at))
     return verbs
@@ -341,7 +318,9 @@ def _cue_target(ctx: Context, start: int, end: int) -> tuple[str, Who]:
         # the first one the cue reaches: "Nach den Worten der Sprecherin der FDP-Fraktion,
         # Gisela Piltz, …" passes the party inside the role phrase and names Piltz
         reached = next((e for e in named if adjacent(text, cue.end(), e.start)), None)
-        if reached is not None:  # "Nach den Worten von EZB-Direktor Benoit Coeure": the director
+        if reached is not None and not (reached.kind == "state" and cue.group()[0] in "Aa" and _LOWER_AFTER.match(text, reached.end)):
+            # "Nach den Worten von EZB-Direktor Benoit Coeure": the director; not an adjective
+            # ("According to Japanese newspaper reports": the reports, unnamed)
             return " ".join(cue.group().split()), who_of(role_holder(ctx, reached))
         if named or re.match(r"\s+[A-ZÄÖÜ]", text[cue.end():cue.end() + 3]):
             return "", NOBODY  # the cue names someone we do not know: attribute nothing

@@ -299,9 +299,23 @@ def stance_holder(ctx: Context, s_start: int, quote_at: int) -> Who:
     if not verbs or re.search(r"[.;:!?]", ctx.text[verbs[-1].end():quote_at]):
         return NOBODY
     named = ctx.entities_in(verbs[-1].end(), quote_at, ("person", "body", "source"))
+    if not named:  # Der Linken-Chef Bernd Riexinger hält das für „…“
+        return _holder_before(ctx, s_start, verbs[-1])
     if not named or named[0].start != verbs[-1].end() or len(named) > 1:
         return NOBODY
     return who_of(named[0])
+
+
+def _holder_before(ctx: Context, s_start: int, verb: re.Match) -> Who:
+    """The one person opening the sentence right before a verb of viewing (no comma between):
+    "Der Linken-Chef Bernd Riexinger hält das für „grob fahrlässig“"."""
+    people = ctx.entities_in(s_start, verb.start(), ("person",))
+    if len(people) != 1 or verb.start() - people[0].end > 1 or "," in ctx.text[s_start:verb.start()]:
+        return NOBODY
+    front = ctx.text[s_start:people[0].start].split()
+    if not all(w in ("Der", "Die", "Auch") or is_role(w.split("-")[-1]) or w[:1].islower() for w in front):
+        return NOBODY
+    return who_of(people[0])
 
 
 # A quote inside a relative clause whose verb comes last: "Kritik kommt vom Berliner

@@ -10,7 +10,7 @@ from .candidates import is_role
 # Speech verbs, lowercase as they stand in a sentence ("Sprache" is no "sprach").
 _SPEECH_VERBS = (
     # not "sagt seine Reise ab" (absagen: called off)
-    r"sagt\w*(?!(?:\s+[^\s.,;:]+){1,10}\s+ab(?=\s*[.,;:]|\s+und\b))|gesagt|erklärt\w*|betont\w*|versprach\w*|versproch\w*|verspricht|kündigt\w*|angekündigt|"
+    r"sagt\w*(?!(?:\s+[^\s.,;:]+){1,16}\s+ab(?=\s*[.,;:]|\s+und\b))|gesagt|erklärt\w*|betont\w*|versprach\w*|versproch\w*|verspricht|kündigt\w*|angekündigt|"
     r"bekräftigt\w*|warnt\w*|gewarnt|forderte\w*|fordert|gefordert|schrieb\w*|schreibt|meinte\w*|"
     r"sprach|sprachen|bezeichnet\w*|teilte\w* mit|teilten|mitgeteilt|räumte\w* ein|kritisiert\w*|"
     r"nannte\w*|kommentiert\w*|charakterisiert\w*|gab\w* an|bestreit\w*|bestritt\w*|widersprach\w*|"
@@ -23,7 +23,7 @@ _SPEECH_VERBS = (
     r"der Meinung|der Ansicht|sicherte\w*|beklagt\w*|bedauert\w*|"
     r"glaubt\w*|verwies\w*|wies\w* darauf hin|bekanntgegeben|bekannt gegeben|gab\w* bekannt|gibt bekannt|"
     r"einräum\w*|eingeräumt|prangert\w* an|prangerte\w*|"
-    r"nahm\w*(?=(?:\s+[^\s.;:]+){0,16}\s+Stellung\b)|nimmt(?=(?:\s+[^\s.;:]+){0,16}\s+Stellung\b)|Stellung genommen|"
+    r"nahm\w*(?=(?:\s+[^\s.;:]+){0,16}\s+Stellung\b)|übt\w*(?=(?:\s+[^\s.;:]+){0,12}\s+Kritik\b)|nimmt(?=(?:\s+[^\s.;:]+){0,16}\s+Stellung\b)|Stellung genommen|"
     # separable verbs: the particle far behind ("teilte in einer ersten Reaktion mit"), or joined
     # in a subordinate clause ("wie der Richter ausführte", "wie Paech dazu feststellt")
     r"teilte\w*(?=(?:\s+[^\s.;:]+){0,6}\s+mit\b)|stellte\w*(?=(?:\s+[^\s.;:]+){1,4}\s+fest\b)|mitteilte\w*|ausführte\w*|ausgeführt|feststellt\w*|"

@@ -211,6 +211,9 @@ def speech_verbs_before(ctx: Context, start: int, end: int) -> list[re.Match]:
 _ROLE_AFTER_VERB = re.compile(r"\s+(?:der|die|ein|eine)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)")
 
 
+_SUBORDINATE = re.compile(r"\s*(?:wie|dass|ob|weil|wenn|als|da|how|that|whether)\b")
+
+
 def previous_subject(ctx: Context, sentence: int, verb_at: int, pronoun: str) -> Who | None:
     """Whom a pronoun subject continues: the subject of the speech verb before (this sentence
     and two back; past verbs whose subject is itself a pronoun). NOBODY when that subject is
@@ -223,6 +226,8 @@ def previous_subject(ctx: Context, sentence: int, verb_at: int, pronoun: str) ->
         named = next_to_verb(ctx, start, ctx.sentences[ctx.sentence_of(verb.start())][1], verb, None)
         if named:
             return named if pronoun not in ("er", "he") or is_person(ctx, named) else None
+        if ctx.sentence_of(verb.start()) == sentence and _SUBORDINATE.match(text, text.rfind(",", start, verb.start()) + 1):
+            continue  # a verb of the words reported ("Ich verstehe nicht, wie … empfiehlt, …, sagte er")
         if re.search(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ee]r|[Ss]ie)\s+$", text[max(first, verb.start() - 6):verb.start()]) or \
                 re.match(r"\s+(?:er|sie)\b", text[verb.end():verb.end() + 5]):
             continue  # "he said": look further back
