@@ -17,7 +17,8 @@ ACTORS = [Actor("vereinte-nationen", "Vereinte Nationen", "organization", aliase
           Actor("ezb", "Europäische Zentralbank", "organization", aliases=("EZB",)),
           Actor("eu", "Europäische Union", "organization", aliases=("EU",)),
           Actor("eu-kommission", "Europäische Kommission", "organization", aliases=("EU-Kommission",)),
-          Actor("alexis-tsipras", "Alexis Tsipras", "person")]
+          Actor("alexis-tsipras", "Alexis Tsipras", "person"),
+          Actor("japan", "Japan", "state", aliases=("Japanese",))]
 
 
 @pytest.fixture(scope="module")
@@ -182,3 +183,31 @@ def test_guard_a_title_in_quotes_with_its_author_in_brackets_is_no_speech(annota
 def test_with_these_words_the_one_person_of_the_next_sentence_said_the_quote(annotator):  # Wikinews train (shape)
     a = annotate(annotator, "„Wir schaffen das.“ Mit diesen Worten wandte sich Angela Merkel an die Presse.")
     assert speaker(a, "Wir schaffen das") == "Angela Merkel"
+
+
+# ------------------------------------------------------------------ Wikinews shapes and pronouns in reported words
+
+def test_so_after_a_dash_and_a_quote_going_on_after_und_weiter(annotator):  # shapes of Wikinews quotes
+    a = annotate(annotator, "Bernd Riexinger äußerte sich am Montag. „Das ist ein Skandal“ – so Riexinger. „Wir "
+                            "prüfen alle Schritte“, sagte Riexinger. Und weiter: „Wir werden klagen.“")
+    assert speaker(a, "Skandal") == "Bernd Riexinger"
+    assert speaker(a, "klagen") == "Bernd Riexinger"
+
+
+def test_the_holder_of_a_view_opens_the_sentence_before_haelt_fuer(annotator):  # a shape of Wikinews quotes
+    a = annotate(annotator, "Der Linken-Chef Bernd Riexinger hält das für „grob fahrlässig“.")
+    assert speaker(a, "grob fahrlässig") == "Bernd Riexinger"
+
+
+def test_a_pronoun_skips_the_verbs_of_the_words_it_reports(annotator):  # Der Standard 296 (a name put in)
+    a = annotate(annotator, "Zugleich sollten sie ein großes Ja zu Europa und zur Solidarität aussprechen, so Tsipras. "
+                            "Der deutsche Außenminister Frank-Walter Steinmeier übte in einem Gespräch mit der Welt am "
+                            "Sonntag Kritik an der griechischen Regierung. Ich verstehe nicht, wie Alexis Tsipras seinem "
+                            "Volk empfiehlt, den europäischen Vorschlag abzulehnen, sagte er.")
+    assert claimant(a, "Ich verstehe nicht") == "Frank-Walter Steinmeier"
+
+
+def test_english_a_state_adjective_after_according_to_is_no_claimant(annotator):  # Reuters 14944
+    a = annotate(annotator, "According to Japanese newspaper reports, at least some of that message may have "
+                            "penetrated.")
+    assert claimant(a, "message") is None

@@ -223,11 +223,11 @@ def previous_subject(ctx: Context, sentence: int, verb_at: int, pronoun: str) ->
     text = ctx.text
     for verb in reversed([v for v in speech_verbs_before(ctx, first, verb_at) if v.end() < verb_at][-3:]):
         start = ctx.sentences[ctx.sentence_of(verb.start())][0]
+        if ctx.sentence_of(verb.start()) == sentence and _SUBORDINATE.match(text, text.rfind(",", start, verb.start()) + 1):
+            continue  # a verb of the words reported ("Ich verstehe nicht, wie … empfiehlt, …, sagte er")
         named = next_to_verb(ctx, start, ctx.sentences[ctx.sentence_of(verb.start())][1], verb, None)
         if named:
             return named if pronoun not in ("er", "he") or is_person(ctx, named) else None
-        if ctx.sentence_of(verb.start()) == sentence and _SUBORDINATE.match(text, text.rfind(",", start, verb.start()) + 1):
-            continue  # a verb of the words reported ("Ich verstehe nicht, wie … empfiehlt, …, sagte er")
         if re.search(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ee]r|[Ss]ie)\s+$", text[max(first, verb.start() - 6):verb.start()]) or \
                 re.match(r"\s+(?:er|sie)\b", text[verb.end():verb.end() + 5]):
             continue  # "he said": look further back
