@@ -157,6 +157,6 @@ def english_body(ctx: Context, s_start: int, verb: re.Match) -> Who:
             ctx.entities_in(found.start(1), verb.start(), ("person", "body", "source")):
         return NOBODY
     places = ctx.entities_in(found.start(1), verb.start(), ("state", "place"))
-    if places and sum(len(ctx.text[p.start:p.end].split()) for p in places) >= len(capitalised) - 1:
-        return NOBODY  # "West Germany said", "New York State said": a place speaks only as linked
+    if places and sum(len(ctx.text[p.start:p.end].split()) for p in places) >= len(capitalised) - 1 and "of" not in words:
+        return NOBODY  # "West Germany said", "The U.S. Has said", "U.S. Officials said"; "Bank of Japan" stays
     return Who(speaker_name=" ".join(words))
