@@ -132,10 +132,12 @@ def test_a_person_before_a_colon_speaks_what_follows(annotator):  # Der Standard
     assert claimant(a, "Wie viele Polizisten") is None
 
 
-def test_guard_line_ups_and_scorers_after_a_colon_are_no_statements(annotator):  # Der Standard 278, 196
+def test_guard_line_ups_scorers_and_verdicts_after_a_colon_are_no_statements(annotator):  # Der Standard 278, 196, 412
     a = annotate(annotator, "Ajax Amsterdam – SK Rapid Wien 2:3 (0:2). Tore: 0:1 (12.) Beric. Ajax: Cillessen – Tete, "
                             "Veltman (71. Sanogo), Riedewald, Dijks. Rapid: Novota – Auer, Sonnleitner, Dibon, Stangl.\n\n"
-                            "Tore: Rooney (13./Elfmeter), Brolli (30./Eigentor), Barkley (46.).")
+                            "Tore: Rooney (13./Elfmeter), Brolli (30./Eigentor), Barkley (46.).\n\nDer Tiroler "
+                            "FPÖ-Chef Markus Abwerzger gilt als Kandidat. Markus Abwerzger: könnte freiheitliche "
+                            "Standpunkte besser kommunizieren als unabhängige Kandidatin wie Griss.")
     assert not [c for c in a.claims if c.cue == ":"]
 
 

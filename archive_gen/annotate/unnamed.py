@@ -291,8 +291,9 @@ def document_of(ctx: Context, s_start: int, s_end: int) -> Who:
 # Where a speaker's colon may open: the sentence start, after an earlier colon (an interview's
 # question runs into its answer where paragraphs are lost), after a headline's dash.
 _COLON_OPENERS = re.compile(r":\s+|\s[–-]\s+")
-# After the person: a party or age in brackets, "zum STANDARD", "im STANDARD-Gespräch", the colon.
-_COLON_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\))?(?:\s+(?:zum|zur|im|gegenüber)\s+(?:der\s+|dem\s+)?[\w-]+)?\s*:\s+(?=\S)")
+# After the person: a party or age in brackets, "zum STANDARD", "im STANDARD-Gespräch", the colon,
+# then a statement's first word ("Markus Abwerzger: könnte … kommunizieren" is a verdict on him).
+_COLON_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\))?(?:\s+(?:zum|zur|im|gegenüber)\s+(?:der\s+|dem\s+)?[\w-]+)?\s*:\s+(?=[A-ZÄÖÜ0-9„\"»(.…]|\s*$)")
 
 
 def colon_speaker(ctx: Context, s_start: int, s_end: int) -> Who:
