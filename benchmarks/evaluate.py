@@ -167,7 +167,7 @@ from scoring.common import (  # noqa: E402,F401
 )
 from scoring.derstandard import HELD_OUT, StandardResult, evaluate_derstandard  # noqa: E402
 from scoring.wholearticle import GOLD as ARTICLES_GOLD, WholeResult, evaluate_articles  # noqa: E402,F401
-from scoring.speakersample import evaluate_speaker_sample  # noqa: E402
+from scoring.speakersample import ROUND11, evaluate_speaker_sample  # noqa: E402
 from scoring.orgcandidates import GERMEVAL_ORGS, GERMEVAL_PERSONS, ORGS_EN2, PERSONS_EN, PERSONS_EN2, OrgResult, evaluate_org_candidates  # noqa: E402
 from scoring.heldoutcandidates import ORGANISATIONS as HELD_OUT_ORGS, PERSONS as HELD_OUT_PERSONS, wilson  # noqa: E402
 from scoring.germeval import (  # noqa: E402,F401
@@ -519,6 +519,12 @@ def main(argv: list[str] | None = None) -> int:
               f"({sp.right}/{sp.right + sp.wrong} judged; {kinds}); {len(sp.unjudged)} without a verdict")
         data["speakers_dev_sample"] = {"right": sp.right, "wrong": sp.wrong, "unjudged": len(sp.unjudged),
                                        "per_kind": {k: {"right": r, "wrong": w} for k, (r, w) in sorted(sp.per_kind.items())}}
+        s2 = evaluate_speaker_sample(args.corpus, annotator, sample=ROUND11)  # the second fresh sample: P and R
+        print(f"Speakers, dev sample 2 (round 11: later Der Standard rows with speech, later Reuters TEST): P {s2.precision:.3f} "
+              f"({s2.right}/{s2.right + s2.wrong} judged; {len(s2.unjudged)} without a verdict), "
+              f"R {s2.recall:.3f} ({s2.found}/{s2.statements} named statements)")
+        data["speakers_dev_sample_2"] = {"right": s2.right, "wrong": s2.wrong, "unjudged": len(s2.unjudged),
+                                         "found": s2.found, "statements": s2.statements}
     if "articles" in chosen and not args.limit:  # dev organisation candidates (gold/org_candidates.json)
         oc = evaluate_org_candidates(args.corpus, annotator)
         print(f"Organisation candidates, dev sample (scoring/orgcandidates.py): P {oc.precision:.3f} "

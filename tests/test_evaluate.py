@@ -357,3 +357,18 @@ def test_evaluate_on_real_corpora(tmp_path, capsys):
     assert len(data["targets"]) == 9
     assert data["datasets"]["derstandard"]["titles"].get("cut inside a clause", 0) == 0
     assert errors.read_text(encoding="utf-8").startswith("## ")
+
+
+def test_speaker_sample_recall_counts_a_statement_our_attribution_covers_with_its_speaker():
+    """Round 11's recall: a gold statement is found when one of our quotes or claims spans its
+    offset and its speaker's surname is a word of the truth; another speaker there is a miss."""
+    from scoring.speakersample import SpeakerSampleResult, count_recall
+    items = [{"corpus": "reuters", "key": "1", "start": 0, "end": 50, "ours": "shearson"},
+             {"corpus": "reuters", "key": "1", "start": 60, "end": 90, "ours": "Hu Yaobang"}]
+    statements = [{"corpus": "reuters", "key": "1", "start": 10, "truth": "Shearson Lehman Brothers"},
+                  {"corpus": "reuters", "key": "1", "start": 70, "truth": "Jean-Maxime Leveque"},
+                  {"corpus": "reuters", "key": "2", "start": 0, "truth": "Bank of Japan"}]
+    result = SpeakerSampleResult()
+    count_recall(result, statements, items, {"shearson": ["Shearson Lehman Brothers"]})
+    assert (result.found, result.statements) == (1, 3)
+    assert [m["ours"] for m in result.missed_items] == [["Hu Yaobang"], []]

@@ -28,13 +28,13 @@ from ..model import Claim, Mention, Quote
 from .candidates import is_role
 from .quotenames import is_quoted_name, one_noun_after, quote_end, short_title
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
-from .rolephrase import opening_body, quote_phrase
+from .rolephrase import english_body, opening_body, quote_phrase
 from .speechnouns import framing_owner
-from .reported import possessive_continued, previous_speaker, pronoun_subject, reported, reported_between
+from .reported import NAMED_SUBJECT, continued, possessive_continued, previous_speaker, reported
 from .speakers import (NOBODY, Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
-from .verbsubject import next_to_verb, previous_subject, sentence_subject
-from .unnamed import document_of, view_of, introducing_name, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
+from .verbsubject import introduced, next_to_verb, passive, previous_subject, role_holder, sentence_subject
+from .unnamed import bracket_speaker, colon_speaker, document_of, view_of, introducing_name, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
 
 # A quote may hold a quote („Wir haben … für bedeutende „Small-Business-Unternehmen“ … gehabt“):
 # an inner „…“ opened before any closing mark is part of the outer one.
@@ -46,8 +46,9 @@ _PRONOUN_BEFORE = re.compile(r"\b(he|she|they|er|sie)\s+$")  # "he said"
 # des BPI nannte sie …" (the pronoun after the verb is its object).
 _ROLE_SUBJECT = re.compile(r"\s*(?:Der|Die|Ein|Eine)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)(?:\s+(?:des|der|von|vom)\s+[^,;:.„“\"]{1,60})?\s*")
 _SUBJECT_AT = re.compile(r"\s*(?:[^.;:„“\"]{1,80},\s*[a-zäöüß]+\s+)?(?:[A-ZÄÖÜ][\w-]*\s+)?")  # what may precede a subject
-_NAMED_SUBJECT = re.compile(r"\s+(?:der|die|das|ein|eine)\s+[A-ZÄÖÜ]")
 _ROLE_AFTER = re.compile(r"\s+(?:der|die|the|ein|eine|a)\s+([\w-]+)")
+_AFTER_COMMA = re.compile(r",\s*$")
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
 
 
 def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
@@ -66,7 +67,7 @@ def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str],
         s_start, s_end = ctx.sentences[i]
         # a quote of several sentences: its speech verb follows the last ("…“, sagte Brown.)
         s_end = max(s_end, ctx.sentences[ctx.sentence_of(max(match.end() - 1, 0))][1])
-        who = _attribute(ctx, s_start, s_end, quotes, i, match.start()) or _continued(ctx, quotes, match.start(), i)
+        who = _attribute(ctx, s_start, s_end, quotes, i, match.start()) or continued(ctx, quotes, match.start(), i)
         via = who.via or _via(ctx, s_start, s_end)
         if via is None and i + 1 < len(ctx.sentences):  # "… ", sagte Kim. Das berichtete Interfax.
             n_start, n_end = ctx.sentences[i + 1]
@@ -78,30 +79,6 @@ def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str],
         quotes.append(Quote(text[q_start:q_end], q_start, q_end, speaker=who.speaker,
                             speaker_name=who.speaker_name, via=via))
     return quotes
-
-
-def _continued(ctx: Context, earlier: list[Quote], quote_at: int, sentence: int) -> Who:
-    """A quote that opens the sentence right after an attributed quote, with no other person
-    named in between, goes on with the same speaker (news write a long statement in parts)."""
-    if not earlier or not (earlier[-1].speaker or earlier[-1].speaker_name):
-        return NOBODY
-    last = earlier[-1]
-    s_start = ctx.sentences[sentence][0]
-    if ctx.text[s_start:quote_at].strip() or not reported_between(ctx, ctx.sentence_of(last.end), sentence):
-        return NOBODY
-    s_end = ctx.sentences[sentence][1]  # „…?“ schrieben die Hacker: a subject of its own
-    if any(_NAMED_SUBJECT.match(ctx.text, v.end()) for v in SPEECH_VERB.finditer(ctx.text, quote_at, s_end)):
-        return NOBODY
-    said = (last.speaker, last.speaker_name if not last.speaker else None)
-    # after the speaker in their own sentence stand objects ("Als „verpasste Chance“ beurteilte
-    # …, Volker Beck das Pontifikat Benedikt XVI. „Unter ihm …“"): only later names stop it
-    own_start, own_end = ctx.sentences[ctx.sentence_of(last.end)]
-    spoke = min((e.start for e in ctx.entities_in(own_start, own_end, ("person", "body", "source"))
-                 if (e.id, e.name) == said), default=own_end)
-    if any((e.id, e.name) != said and not spoke < e.start < own_end and not pronoun_subject(ctx, ctx.sentence_of(e.start))
-           for e in ctx.entities_in(last.end, quote_at, ("person", "body", "source"))):
-        return NOBODY
-    return Who(last.speaker, last.speaker_name, last.via, "continued quote")
 
 
 SPEAKER_REACH = 100  # characters after a speech verb in which its subject may stand
@@ -121,8 +98,10 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             return named
         if lone := lone_speaker(ctx, s_start, verb):  # Thaksin begründete …; „…“, stellte Celebi fest
             return lone.by("lone name at verb")
-        pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start()) \
-            or opening_pronoun(ctx, s_start, verb.start())
+        pronoun = _PRONOUN.match(text, verb.end()) or _PRONOUN_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start())
+        if not pronoun and (named := _subject_after_comma(ctx, s_start, s_end, verb)):  # Er müsse …, sagte der … Samaras
+            return NOBODY if one_noun_after(ctx, quote_at, verb.end()) else named
+        pronoun = pronoun or opening_pronoun(ctx, s_start, verb.start())
         if (subject := _ROLE_SUBJECT.fullmatch(text, s_start, verb.start())) and is_role(subject.group(1)):  # Der … des BPI nannte sie
             entity = ctx.by_role(subject.group(1), verb.start())  # else the body spoken for, else the phrase
             return (who_of(entity) if entity else spoken_for(ctx, subject.start(1), subject.end(1))).by("role subject") or \
@@ -142,7 +121,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             continue
         if named := _role_after(ctx, verb, s_end).by("role after verb"):
             return NOBODY if one_noun_after(ctx, quote_at, verb.end()) else named
-        if named := named_body(ctx, s_start, verb).by("body at verb") or quote_phrase(ctx, s_start, verb, quote_at):
+        if named := named_body(ctx, s_start, verb).by("body at verb") or quote_phrase(ctx, s_start, verb, quote_at) \
+                or english_body(ctx, s_start, verb).by("English body as written"):
             return named
     if (document := document_of(ctx, s_start, s_end)) and quote_at is not None:
         return document.by("document")  # „…“, heißt es in einer Pressemitteilung des CCC
@@ -150,7 +130,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         last = earlier[-1]
         if ctx.sentence_of(last.start) >= sentence - 3 and (last.speaker or last.speaker_name or last.via):
             return Who(last.speaker, last.speaker_name, last.via, "impersonal")
-    if verbs and not any(_NAMED_SUBJECT.match(text, v.end()) for v in verbs):
+    if verbs and not any(NAMED_SUBJECT.match(text, v.end()) or passive(text, s_start, v) for v in verbs):
         # not when the verb's subject is someone we do not know: "„…“, schrieb die Hoover Institution"
         if not one_noun_after(ctx, quote_at, s_start) and not short_title(ctx, s_start, quote_at) and \
                 (subject := sentence_subject(ctx, s_start, s_end, verbs)):
@@ -172,14 +152,17 @@ def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:
              if re.fullmatch(r"\s*(?:\([^()]{1,40}\))?\s*:\s*", text[e.end:quote_at]) and not addressee(ctx, e)]
     if colon:  # Der Vorsitzende Konrad Freiberg: „…“
         return who_of(colon[-1]).by("name before colon")
-    headline = _HEADLINE_SPEAKER.fullmatch(text, s_start, quote_at)
+    # the headline may follow another headline's part after a dash: "Parlament stimmt … – Tsipras: „…“"
+    dash = max(text.rfind(" – ", s_start, quote_at), text.rfind(" - ", s_start, quote_at))
+    headline = _HEADLINE_SPEAKER.fullmatch(text, s_start if dash < 0 else dash + 3, quote_at)
     person = ctx.person_named(headline.group(1)) if headline else None
     if person is not None:  # Löw: "Brauchen keinen Hrubesch"
         return who_of(person).by("headline")
-    return (contrast_speaker(ctx, s_start, quote_at).by("while-clause") or _introduced(ctx, s_start, quote_at).by("colon: one person")
+    return (contrast_speaker(ctx, s_start, quote_at).by("while-clause") or introduced(ctx, s_start, quote_at).by("colon: one person")
             or introducing_name(ctx, s_start, quote_at).by("colon: lone name")
             or _inverted(ctx, quote_at).by("inversion") or opinion_holder(ctx, s_start, quote_at).by("opinion für")
             or relative_speaker(ctx, s_start, quote_at).by("relative clause")
+            or bracket_speaker(ctx, quote_at).by("name in brackets after")
             or framing_owner(ctx, s_start, quote_at))
 
 
@@ -207,6 +190,15 @@ def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
             and not _IN_PREPOSITION.search(gap):  # "sagt der von Matthias Prückler … verteidigte 31-Jährige"
         return who_of(later[0])
     return NOBODY
+
+
+def _subject_after_comma(ctx: Context, s_start: int, s_end: int, verb: re.Match) -> Who:
+    """"Er müsse …, sagte der frühere Regierungschef Antonis Samaras": after a comma the verb's
+    subject follows it, when it names someone; the opening pronoun is the reported clause's."""
+    if not _AFTER_COMMA.search(ctx.text, max(s_start, verb.start() - 3), verb.start()) or \
+            not opening_pronoun(ctx, s_start, verb.start()):
+        return NOBODY
+    return _role_after(ctx, verb, s_end).by("role after verb")
 
 
 def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
@@ -245,6 +237,7 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
 
 
 _SO_AFTER_STOP = re.compile(r"\s*so\b")
+_SO_AFTER_DASH = re.compile(r"\s*[–-]\s*so\b")  # "„…“ – so Riexinger."
 
 
 def _speech_verbs(ctx: Context, s_start: int, s_end: int, quote_at: int | None) -> list[re.Match]:
@@ -253,7 +246,7 @@ def _speech_verbs(ctx: Context, s_start: int, s_end: int, quote_at: int | None) 
     verbs = [v for v in SPEECH_VERB.finditer(ctx.text, s_start, s_end) if not ctx.in_quote(v.start())]
     # "„… lästig.“ so das Fazit der Betreiber": "so" after a quote that ends with its full stop
     verbs += [so for _, b in ctx.quotes_in(s_start, s_end) if ctx.text[b - 2:b - 1] in ".!?"
-              and (so := _SO_AFTER_STOP.match(ctx.text, b, s_end))]
+              and (so := _SO_AFTER_STOP.match(ctx.text, b, s_end)) or (so := _SO_AFTER_DASH.match(ctx.text, b, s_end))]
     if quote_at is not None and len(verbs) > 1:
         verbs.sort(key=lambda v: _distance(ctx, v, quote_at))
     return verbs
@@ -265,25 +258,6 @@ def _distance(ctx: Context, verb: re.Match, quote_at: int) -> int:
     i = bisect.bisect_left(ctx.quote_spans, (quote_at, -1))
     end = ctx.quote_spans[i][1] if i < len(ctx.quote_spans) else quote_at
     return quote_at - verb.end() if verb.end() <= quote_at else max(0, verb.start() - end)
-
-
-def _introduced(ctx: Context, s_start: int, quote_at: int) -> Who:
-    """A quote after a colon whose clause names one person: "Stoiber begründete seinen Rückzug
-    mit den Worten: „…“", "Koppelin wörtlich: „…“"."""
-    if not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]):
-        return NOBODY
-    people = {(e.id, e.name): e for e in ctx.entities_in(s_start, quote_at, ("person",))
-              if not ctx.genitive(e) and ctx.text[e.end:e.end + 2] not in ("'s", "’s")}  # "on Cojuangco's court petition"
-    if len(people) != 1:
-        return NOBODY
-    person = next(iter(people.values()))
-    # "Dabei griff sie den Präsidenten Mahmud Ahmadinedschad an: „…“": a subject pronoun, or
-    # the person as an object (den, dem, einen, einem before it), and the person is not who speaks
-    before = ctx.text[max(s_start, person.start - 50):person.start]
-    if re.search(r"\b(?:er|sie|Er|Sie)\b", ctx.text[s_start:person.start]) or \
-            re.search(r"\b(?:den|dem|einen|einem)\b[^,.;:]{0,40}$", before):
-        return NOBODY
-    return who_of(person)
 
 
 # After a closing quotation mark: a comma, maybe "so", one or two lowercase words (a verb, an
@@ -344,8 +318,10 @@ def _cue_target(ctx: Context, start: int, end: int) -> tuple[str, Who]:
         # the first one the cue reaches: "Nach den Worten der Sprecherin der FDP-Fraktion,
         # Gisela Piltz, …" passes the party inside the role phrase and names Piltz
         reached = next((e for e in named if adjacent(text, cue.end(), e.start)), None)
-        if reached is not None:
-            return " ".join(cue.group().split()), who_of(reached)
+        if reached is not None and not (reached.kind == "state" and cue.group()[0] in "Aa" and _LOWER_AFTER.match(text, reached.end)):
+            # "Nach den Worten von EZB-Direktor Benoit Coeure": the director; not an adjective
+            # ("According to Japanese newspaper reports": the reports, unnamed)
+            return " ".join(cue.group().split()), who_of(role_holder(ctx, reached))
         if named or re.match(r"\s+[A-ZÄÖÜ]", text[cue.end():cue.end() + 3]):
             return "", NOBODY  # the cue names someone we do not know: attribute nothing
     if text.find("zufolge", start, end) < 0:  # the one cue below that counts: most sentences have none
@@ -385,6 +361,8 @@ def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str],
                     who = Who(who.speaker or said.speaker,
                                who.speaker_name or (None if who.speaker else said.speaker_name),
                                who.via or said.via)
+        if not who and not has_quote and (who := colon_speaker(ctx, start, end)):  # Behr: Meines Wissens …
+            cue_text = ":"
         if who:
             claims.append(Claim(" ".join(text[start:end].split()), start, end, cue_text,
                                 who.speaker, who.via, who.speaker_name))

@@ -152,3 +152,33 @@ def possessive_continued(ctx: Context, s_start: int, quote_at: int, earlier: lis
             ctx.entities_in(s_start, quote_at, ("person", "body", "source")):
         return NOBODY
     return previous_speaker(ctx, earlier, sentence, "er" if opening.group(1) in ("Seine", "His") else "sie")
+
+
+# A subject of its own after the quote: "„…?“ schrieben die Hacker".
+NAMED_SUBJECT = re.compile(r"\s+(?:der|die|das|ein|eine)\s+[A-ZÄÖÜ]")
+# Nothing before the quote but the words that carry a statement on: "Und weiter: „…“".
+_GOES_ON = re.compile(r"\s*(?:(?:(?:Und|und)\s+)?(?:weiter|Weiter|ferner|Ferner|außerdem|Außerdem|zudem|Zudem)\s*:\s*)?")
+
+
+def continued(ctx: Context, earlier: list[Quote], quote_at: int, sentence: int) -> Who:
+    """A quote that opens the sentence right after an attributed quote, with no other person
+    named in between, goes on with the same speaker (news write a long statement in parts)."""
+    if not earlier or not (earlier[-1].speaker or earlier[-1].speaker_name):
+        return NOBODY
+    last = earlier[-1]
+    s_start = ctx.sentences[sentence][0]
+    if not _GOES_ON.fullmatch(ctx.text, s_start, quote_at) or not reported_between(ctx, ctx.sentence_of(last.end), sentence):
+        return NOBODY
+    s_end = ctx.sentences[sentence][1]  # „…?“ schrieben die Hacker: a subject of its own
+    if any(NAMED_SUBJECT.match(ctx.text, v.end()) for v in SPEECH_VERB.finditer(ctx.text, quote_at, s_end)):
+        return NOBODY
+    said = (last.speaker, last.speaker_name if not last.speaker else None)
+    # after the speaker in their own sentence stand objects ("Als „verpasste Chance“ beurteilte
+    # …, Volker Beck das Pontifikat Benedikt XVI. „Unter ihm …“"): only later names stop it
+    own_start, own_end = ctx.sentences[ctx.sentence_of(last.end)]
+    spoke = min((e.start for e in ctx.entities_in(own_start, own_end, ("person", "body", "source"))
+                 if (e.id, e.name) == said), default=own_end)
+    if any((e.id, e.name) != said and not spoke < e.start < own_end and not pronoun_subject(ctx, ctx.sentence_of(e.start))
+           for e in ctx.entities_in(last.end, quote_at, ("person", "body", "source"))):
+        return NOBODY
+    return Who(last.speaker, last.speaker_name, last.via, "continued quote")

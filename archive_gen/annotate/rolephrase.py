@@ -128,3 +128,35 @@ def _person_speaks(ctx: Context, sentence: int) -> bool:
     start, end = ctx.sentences[sentence]
     verb = next((v for v in SPEECH_VERB.finditer(ctx.text, start, end) if not ctx.in_quote(v.start())), None)
     return verb is not None and bool(ctx.entities_in(start, verb.start(), ("person",)))
+
+
+# An English body's name right before "said": capitalised words, "of"/"and"/"&" between them,
+# maybe a company suffix: "Cincinnati Bell Inc said", "The Bank of England said", "the Central
+# Bureau of Statistics said", "lead manager Credit Suisse said".
+_ENGLISH_NAME = re.compile(r"(?:^|(?<=\s)|(?<=<))((?:[A-Z][\w.&'-]*\s+(?:(?:of|and|&|for)\s+)?){1,6})>?(?:\s+<[^<>]{1,12}>)?\s*$")
+_ENGLISH_SAID = frozenset("said says reported announced added stated".split())
+_NOT_BEFORE_NAME = frozenset("at of for with from by in on to than".split())  # "analysts at Merrill Lynch said"
+
+
+def english_body(ctx: Context, s_start: int, verb: re.Match) -> Who:
+    """A body the registry and the candidates lack, as written, before an English "said": two
+    or more capitalised words right before the verb, not after a preposition; not a person's
+    words (a role alone or a pronoun opens no name)."""
+    if verb.group() not in _ENGLISH_SAID:
+        return NOBODY
+    found = _ENGLISH_NAME.search(ctx.text, max(s_start, verb.start() - 80), verb.start())
+    if found is None:
+        return NOBODY
+    words = found.group(1).split()
+    while words and words[0].lower() in NOT_NAME_START:  # "The Bank of England", "But"
+        words = words[1:]
+    capitalised = [w for w in words if w[:1].isupper()]
+    before = ctx.text[max(s_start, found.start(1) - 20):found.start(1)].split()
+    if len(capitalised) < 2 or words[-1].lower() in ("of", "and", "for", "&") or \
+            (before and before[-1].lower() in _NOT_BEFORE_NAME) or any(is_role(w) for w in capitalised) or \
+            ctx.entities_in(found.start(1), verb.start(), ("person", "body", "source")):
+        return NOBODY
+    places = ctx.entities_in(found.start(1), verb.start(), ("state", "place"))
+    if places and sum(len(ctx.text[p.start:p.end].split()) for p in places) >= len(capitalised) - 1 and "of" not in words:
+        return NOBODY  # "West Germany said", "The U.S. Has said", "U.S. Officials said"; "Bank of Japan" stays
+    return Who(speaker_name=" ".join(words))

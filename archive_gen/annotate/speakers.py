@@ -235,6 +235,11 @@ _SPOKESPERSON = re.compile(r"(?:[\w-]*-)?(?:[Ss]precher(?:in)?|[Vv]ertreter(?:in
 _FOR_BODY = re.compile(r"\s+(?:des|der|von|vom|of)(?:\s+(?:der|dem|den|the))?\s+")
 
 
+def is_spokesperson(role: str) -> bool:
+    """A spokesperson's role ("Sprecher", "CERN-Sprecherin", "spokesman") speaks for a body."""
+    return _SPOKESPERSON.fullmatch(role) is not None
+
+
 def spoken_for(ctx: Context, role_start: int, role_end: int) -> Who:
     """The body a spokesperson speaks for, named right after the role or before its hyphen."""
     if not _SPOKESPERSON.fullmatch(ctx.text, role_start, role_end):
@@ -266,12 +271,16 @@ _BODY_NAME = re.compile(r"((?:[A-ZÄÖÜ][\w-]*\s+)?[A-ZÄÖÜ][\w-]*)(?=\s*[,.;
 _POINTS_BACK = re.compile(r"\s*(?:Das|Dies|So|Diese Worte|These words|That)\s+[a-zäöüß]")
 
 
+# "Mit diesen Worten wandte sich … an": the words are speech by their noun, whatever the verb.
+_WITH_THESE_WORDS = re.compile(r"\s*(?:Mit diesen|Mit den|With these)\s+(?:Worten|Sätzen|words)\b")
+
+
 def named_next(ctx: Context, sentence: int) -> Who:
-    """The one person of ``sentence`` when it opens by pointing back and has a speech verb."""
+    """The one person of ``sentence`` when it opens by pointing back and has a speech verb, or
+    opens with "Mit diesen Worten"."""
     start, end = ctx.sentences[sentence]
-    if not _POINTS_BACK.match(ctx.text, start, end):
-        return NOBODY
-    if not any(not ctx.in_quote(v.start()) for v in SPEECH_VERB.finditer(ctx.text, start, end)):
+    if not _WITH_THESE_WORDS.match(ctx.text, start, end) and (not _POINTS_BACK.match(ctx.text, start, end) or not any(
+            not ctx.in_quote(v.start()) for v in SPEECH_VERB.finditer(ctx.text, start, end))):
         return NOBODY
     people = {(e.id, e.name): e for e in ctx.entities_in(start, end, ("person",)) if not ctx.genitive(e)}
     return who_of(next(iter(people.values()))) if len(people) == 1 else NOBODY
@@ -290,9 +299,23 @@ def stance_holder(ctx: Context, s_start: int, quote_at: int) -> Who:
     if not verbs or re.search(r"[.;:!?]", ctx.text[verbs[-1].end():quote_at]):
         return NOBODY
     named = ctx.entities_in(verbs[-1].end(), quote_at, ("person", "body", "source"))
+    if not named:  # Der Linken-Chef Bernd Riexinger hält das für „…“
+        return _holder_before(ctx, s_start, verbs[-1])
     if not named or named[0].start != verbs[-1].end() or len(named) > 1:
         return NOBODY
     return who_of(named[0])
+
+
+def _holder_before(ctx: Context, s_start: int, verb: re.Match) -> Who:
+    """The one person opening the sentence right before a verb of viewing (no comma between):
+    "Der Linken-Chef Bernd Riexinger hält das für „grob fahrlässig“"."""
+    people = ctx.entities_in(s_start, verb.start(), ("person",))
+    if len(people) != 1 or verb.start() - people[0].end > 1 or "," in ctx.text[s_start:verb.start()]:
+        return NOBODY
+    front = ctx.text[s_start:people[0].start].split()
+    if not all(w in ("Der", "Die", "Auch") or is_role(w.split("-")[-1]) or w[:1].islower() for w in front):
+        return NOBODY
+    return who_of(people[0])
 
 
 # A quote inside a relative clause whose verb comes last: "Kritik kommt vom Berliner

@@ -9,20 +9,21 @@ from .candidates import is_role
 
 # Speech verbs, lowercase as they stand in a sentence ("Sprache" is no "sprach").
 _SPEECH_VERBS = (
-    r"sagt\w*|gesagt|erklärt\w*|betont\w*|versprach\w*|versproch\w*|verspricht|kündigt\w*|angekündigt|"
+    # not "sagt seine Reise ab" (absagen: called off)
+    r"sagt\w*(?!(?:\s+[^\s.,;:]+){1,16}\s+ab(?=\s*[.,;:]|\s+und\b))|gesagt|erklärt\w*|betont\w*|versprach\w*|versproch\w*|verspricht|kündigt\w*|angekündigt|"
     r"bekräftigt\w*|warnt\w*|gewarnt|forderte\w*|fordert|gefordert|schrieb\w*|schreibt|meinte\w*|"
     r"sprach|sprachen|bezeichnet\w*|teilte\w* mit|teilten|mitgeteilt|räumte\w* ein|kritisiert\w*|"
     r"nannte\w*|kommentiert\w*|charakterisiert\w*|gab\w* an|bestreit\w*|bestritt\w*|widersprach\w*|"
-    r"verkündet\w*|äußert\w*|fügte\w*|fügt|ergänzt\w*|erläutert\w*|antwortet\w*|entgegnet\w*|"
+    r"verkündet\w*|äußert\w*|fügte\w*|fügt|ergänzt\w*(?!\s+sich)|erläutert\w*|antwortet\w*|entgegnet\w*|"
     r"appelliert\w*|unterstrich\w*|versichert\w*|mahnt\w*|lobt\w*|zitiert\w*|mit den Worten|"
-    r"stellte\w* fest|stellt fest|festgestellt|schildert\w*|beschreib\w*|beschrieb\w*|nennt|urteilt\w*|beurteilt\w*|"
+    r"stellte\w* fest|stellt fest|festgestellt|schildert\w*|beschreib\w*(?!\s+zu\b)|beschrieb\w*|nennt|urteilt\w*|beurteilt\w*|"
     r"begründet\w*|gibt an|geht davon aus|ging\w* davon aus|resümiert\w*|bilanziert\w*|kommentiert|"
     r"berichtete\w*|meldete\w*|riet\w*|rät|bezweifelt\w*|hofft\w*|erhofft\w*|zeigte\w* sich|zeigt sich|"
     r"wörtlich|lautete\w*|meint|ausdrückt\w*|ausgedrückt|führte\w*(?=(?:\s+\S+){0,2}\s+aus\b)|"
     r"der Meinung|der Ansicht|sicherte\w*|beklagt\w*|bedauert\w*|"
     r"glaubt\w*|verwies\w*|wies\w* darauf hin|bekanntgegeben|bekannt gegeben|gab\w* bekannt|gibt bekannt|"
     r"einräum\w*|eingeräumt|prangert\w* an|prangerte\w*|"
-    r"nahm\w*(?=(?:\s+[^\s.;:]+){0,16}\s+Stellung\b)|nimmt(?=(?:\s+[^\s.;:]+){0,16}\s+Stellung\b)|Stellung genommen|"
+    r"nahm\w*(?=(?:\s+[^\s.;:]+){0,16}\s+Stellung\b)|übt\w*(?=(?:\s+[^\s.;:]+){0,12}\s+Kritik\b)|nimmt(?=(?:\s+[^\s.;:]+){0,16}\s+Stellung\b)|Stellung genommen|"
     # separable verbs: the particle far behind ("teilte in einer ersten Reaktion mit"), or joined
     # in a subordinate clause ("wie der Richter ausführte", "wie Paech dazu feststellt")
     r"teilte\w*(?=(?:\s+[^\s.;:]+){0,6}\s+mit\b)|stellte\w*(?=(?:\s+[^\s.;:]+){1,4}\s+fest\b)|mitteilte\w*|ausführte\w*|ausgeführt|feststellt\w*|"

@@ -10,6 +10,7 @@ import re
 from ..lang.lexicon import NOT_NAME_START
 from ..lang.propernoun import is_proper_noun, is_unknown_word
 from .candidates import is_role
+from .quotenames import quote_end
 from .speakers import NOBODY, Context, Who, who_of
 from .speechcues import CUE_AFTER, SPEECH_VERB
 
@@ -32,7 +33,7 @@ def _lone_name(ctx: Context, name: re.Match, group: int = 1) -> bool:
     """A name no entity covers (a state or place named so is no lone name: "Serbien sprach dem
     Kosovo zu"), no role, that HanTa calls a proper noun."""
     parts = name.group(group).split()
-    return not is_role(parts[0]) and not ctx.entities_in(name.start(group), name.end(group), _ANY_KIND) and \
+    return not is_role(parts[0]) and (len(parts) > 1 or parts[0].lower() not in NOT_NAME_START) and not ctx.entities_in(name.start(group), name.end(group), _ANY_KIND) and \
         is_proper_noun(parts[-1]) and all(is_proper_noun(w) or is_unknown_word(w) for w in parts[:-1])
 
 
@@ -285,3 +286,49 @@ def document_of(ctx: Context, s_start: int, s_end: int) -> Who:
     if named:
         return who_of(named[0])
     return Who(speaker_name=of_body.group(1)) if a_name(ctx.text, of_body.group(1)) else NOBODY
+
+
+# Where a speaker's colon may open: the sentence start, after an earlier colon (an interview's
+# question runs into its answer where paragraphs are lost), after a headline's dash.
+_COLON_OPENERS = re.compile(r":\s+|\s[–-]\s+")
+# After the person: a party or age in brackets, "zum STANDARD", "im STANDARD-Gespräch", the colon,
+# then a statement's first word ("Markus Abwerzger: könnte … kommunizieren" is a verdict on him).
+_COLON_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\))?(?:\s+(?:zum|zur|im|gegenüber)\s+(?:der\s+|dem\s+)?[\w-]+)?\s*:\s+(?=[A-ZÄÖÜ0-9„\"»(.…]|\s*$)")
+
+
+def colon_speaker(ctx: Context, s_start: int, s_end: int) -> Who:
+    """The person before a colon speaks what follows it, when only role words stand before
+    the name: an interview's answers ("Behr: Meines Wissens …", "Verteidiger Mario Sonnleitner:
+    Wir haben …", "Kommunikationschef Matthias Euler-Rolle zum STANDARD: Uns liegt …"), a
+    headline's "… – Merkel: Über Antrag …". Only persons: "Ajax: Cillessen – Tete" is a line-up."""
+    text = ctx.text
+    colon = text.find(":", s_start, s_end)
+    if colon < 0:
+        return NOBODY
+    for person in ctx.entities_in(s_start, s_end, ("person",)):
+        after = _COLON_AFTER.match(text, person.end, s_end)
+        if after is None or ctx.genitive(person) or ctx.in_quote(person.start):
+            continue
+        opened = max((m.end() for m in _COLON_OPENERS.finditer(text, s_start, person.start)), default=s_start)
+        words = text[opened:person.start].split()
+        if all(is_role(w) for w in words):
+            return who_of(person)
+    return NOBODY
+
+
+_BRACKET_OPEN = re.compile(r"\s*\(")
+
+
+def bracket_speaker(ctx: Context, quote_at: int) -> Who:
+    """A person in brackets right after the quote, alone there: the citation form "„Was wir
+    brauchen, ist … Rückführungskultur.“ (Heinz-Christian Strache)"."""
+    end = quote_end(ctx, quote_at)
+    # a sentence quoted whole, not a title ("„Yesterday“ (Paul McCartney)")
+    opening = _BRACKET_OPEN.match(ctx.text, end) if end is not None and ctx.text[end - 2:end - 1] in ".!?…" else None
+    close = ctx.text.find(")", opening.end(), opening.end() + 60) if opening else -1
+    if close < 0:
+        return NOBODY
+    named = ctx.entities_in(opening.end(), close, ("person",))
+    if len(named) != 1 or named[0].start != opening.end() or ctx.text[named[0].end:close].strip():
+        return NOBODY
+    return who_of(named[0])

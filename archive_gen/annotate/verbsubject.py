@@ -9,7 +9,7 @@ import re
 
 from .candidates import is_role
 from .quotenames import one_noun_after, short_title
-from .speakers import NOBODY, Context, Entity, Who, addressee, who_of
+from .speakers import NOBODY, Context, Entity, Who, addressee, is_spokesperson, who_of
 from .speechcues import SPEECH_VERB
 
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
@@ -76,14 +76,23 @@ def ends_inversion(ctx: Context, verb: re.Match, entity: Entity) -> bool:
 _ROLE_GAP = re.compile(r"(?:'s|’s)?(?:-([\w-]+))?((?:\s+[\w-]+){0,3}?)\s+")
 
 
+# A role of the body with a complement, then the holder's name in commas: "der AU-Sondergesandte
+# für Burundi, Ibrahima Fall", "der UN-Hochkommissar für Menschenrechte, Said Raad Al-Hussein".
+_ROLE_COMPLEMENT = re.compile(r"-([\w-]+)\s+(?:für|for|of|des|der|bei|in|im)\s+[^,;:.()„“\"]{1,60},\s+")
+
+
 def role_holder(ctx: Context, entity: Entity, reach: int = 60) -> Entity:
     """The person a body only qualifies: the role after the body (joined by a hyphen, or the
-    words after it) ends right before a person's name; else the entity itself."""
+    words after it, or a role with a complement and the name in commas) ends right before a
+    person's name; else the entity itself."""
     if entity.kind == "person":
         return entity
     people = ctx.entities_in(entity.end, entity.end + reach, ("person",))
     if not people:
         return entity
+    complement = _ROLE_COMPLEMENT.fullmatch(ctx.text, entity.end, people[0].start)
+    if complement is not None and is_role(complement.group(1).split("-")[-1]):
+        return people[0]
     gap = _ROLE_GAP.fullmatch(ctx.text, entity.end, people[0].start)
     if gap is None:
         return entity
@@ -92,6 +101,18 @@ def role_holder(ctx: Context, entity: Entity, reach: int = 60) -> Entity:
     if not last or not is_role(last.split("-")[-1]) or any(w[:1].isupper() for w in words):
         return entity
     return people[0]
+
+
+_IN_ROLE = re.compile(r"-([\w-]+)")
+
+
+def in_role(ctx: Context, entity: Entity) -> bool:
+    """A body that only qualifies a role joined to it by a hyphen ("EU-Abgeordnete", "UN-Chef"):
+    the role's holders speak, not the body; a spokesperson speaks for it."""
+    if entity.kind == "person":
+        return False
+    role = _IN_ROLE.match(ctx.text, entity.end)
+    return role is not None and is_role(role.group(1).split("-")[-1]) and not is_spokesperson(role.group(1))
 
 
 # Words a subject's noun phrase may hold before the name: determiners, adverbs after a verb,
@@ -190,6 +211,9 @@ def speech_verbs_before(ctx: Context, start: int, end: int) -> list[re.Match]:
 _ROLE_AFTER_VERB = re.compile(r"\s+(?:der|die|ein|eine)\s+(?:[a-zäöüß][\w-]*\s+)*([\w-]+)")
 
 
+_SUBORDINATE = re.compile(r"\s*(?:wie|dass|ob|weil|wenn|als|da|how|that|whether)\b")
+
+
 def previous_subject(ctx: Context, sentence: int, verb_at: int, pronoun: str) -> Who | None:
     """Whom a pronoun subject continues: the subject of the speech verb before (this sentence
     and two back; past verbs whose subject is itself a pronoun). NOBODY when that subject is
@@ -199,6 +223,8 @@ def previous_subject(ctx: Context, sentence: int, verb_at: int, pronoun: str) ->
     text = ctx.text
     for verb in reversed([v for v in speech_verbs_before(ctx, first, verb_at) if v.end() < verb_at][-3:]):
         start = ctx.sentences[ctx.sentence_of(verb.start())][0]
+        if ctx.sentence_of(verb.start()) == sentence and _SUBORDINATE.match(text, text.rfind(",", start, verb.start()) + 1):
+            continue  # a verb of the words reported ("Ich verstehe nicht, wie … empfiehlt, …, sagte er")
         named = next_to_verb(ctx, start, ctx.sentences[ctx.sentence_of(verb.start())][1], verb, None)
         if named:
             return named if pronoun not in ("er", "he") or is_person(ctx, named) else None
@@ -230,8 +256,11 @@ def next_to_verb(ctx: Context, s_start: int, s_end: int, verb: re.Match, quote_a
     if before and not inversion_after(ctx, before[-1], verb, after):  # Kim sagte; John Kline, ein …, sagte; Edathy (SPD) nannte
         return who_of(ctx.person_of(before[-1])).by("name before verb")
     if after:  # sagte Kim; not "sagte Hugo Salcedo, Kopf einer Gruppe, die … „WM-Tauglichkeit“ …"
-        return NOBODY if one_noun_after(ctx, quote_at, after[0].end) or short_title(ctx, s_start, quote_at) \
-            else who_of(role_holder(ctx, after[0])).by("name after verb")  # sagte ÖGB-Chef Erich Foglar
+        holder = role_holder(ctx, after[0])  # sagte ÖGB-Chef Erich Foglar
+        if one_noun_after(ctx, quote_at, after[0].end) or short_title(ctx, s_start, quote_at) or \
+                holder is after[0] and verb.group().endswith("en") and in_role(ctx, holder):
+            return NOBODY  # "sagten EU-Abgeordnete": members speak, not the body ("betonte der UN-Chef" stays)
+        return who_of(holder).by("name after verb")
     return None
 
 
@@ -242,3 +271,40 @@ def is_person(ctx: Context, who: Who) -> bool:
 # Between a verb and a name: a subject pronoun ("sagte er NBC") or a preposition ("sprach von
 # Rubio als Leichtgewicht"): the name is no subject.
 _PRONOUN_WORD = re.compile(r"\b(?:er|sie|es|man|he|she|they|it|von|vom|über|mit|zu|gegen|für|an|auf|with|about|to|of)\b")
+
+
+# A passive: "Dass Innenminister Wolfgang Sobotka … will, wird teils vehement kritisiert": the
+# sentence's persons are criticised, not speaking (the agent, if any, follows "von").
+_PASSIVE_BEFORE = re.compile(r"\b(?:wird|wurde|werden|wurden)\b[^,.;:„“\"]{0,80}$")
+_PASSIVE_AFTER = re.compile(r"\s*(?:[.,;:]|$|worden\b)")
+
+
+def passive(text: str, s_start: int, verb: re.Match) -> bool:
+    """A passive speech verb, whose subject is spoken about ("wird zitiert": quoted, speaks)."""
+    return not verb.group().startswith("zitiert") and _PASSIVE_AFTER.match(text, verb.end()) is not None and \
+        _PASSIVE_BEFORE.search(text, max(s_start, verb.start() - 80), verb.start()) is not None
+
+
+def introduced(ctx: Context, s_start: int, quote_at: int) -> Who:
+    """A quote after a colon whose clause names one person: "Stoiber begründete seinen Rückzug
+    mit den Worten: „…“", "Koppelin wörtlich: „…“"."""
+    if not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]):
+        return NOBODY
+    people = {(e.id, e.name): e for e in ctx.entities_in(s_start, quote_at, ("person",))
+              if not ctx.genitive(e) and ctx.text[e.end:e.end + 2] not in ("'s", "’s")}  # "on Cojuangco's court petition"
+    if len(people) != 1:
+        return NOBODY
+    person = next(iter(people.values()))
+    # "Dabei griff sie den Präsidenten Mahmud Ahmadinedschad an: „…“": a subject pronoun, or
+    # the person as an object (den, dem, einen, einem before it), and the person is not who speaks
+    before = ctx.text[max(s_start, person.start - 50):person.start]
+    if re.search(r"\b(?:er|sie|Er|Sie)\b", ctx.text[s_start:person.start]) or \
+            re.search(r"\b(?:den|dem|einen|einem)\b[^,.;:]{0,40}$", before) or \
+            _PRONOUN_SPEAKS.search(ctx.text, person.end, quote_at):  # "Asked if … Hu Yaobang …, he said:"
+        return NOBODY
+    return who_of(person)
+
+
+# A subject pronoun right before a speech verb, after the one person named: the pronoun speaks.
+_PRONOUN_SPEAKS = re.compile(r"\b(?:he|she|they|He|She|They)\s+(?:said|added|replied|told|stated)\b|"
+                             r"\b(?:sagte|meinte|erklärte|antwortete|betonte|fügte)\s+(?:er|sie)\b")
