@@ -32,6 +32,7 @@ from ..lang.propernoun import is_common_word, is_proper_noun, is_unknown_word
 from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
+from .kindnouns import no_person
 from .matcher import Token, capitalised, tokenize
 from .orgevidence import with_evidence
 from .orgthings import company_tail
@@ -154,7 +155,7 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
         if token.hyphen_before and token.text[:1].isalpha():  # Jong-un, Kramp-Karrenbauer
             if j == i + 1 and tokens[i].text in first_names() and token.text not in first_names():
                 return None  # a given name joins only given names: Hans-Peter, not "Bu-Sorghum"
-            if j == i + 1 and office_compound(tokens, j, first_names(), _is_word):
+            if office_compound(tokens, j, first_names(), _is_word):
                 return None  # "Mibrag-Betriebsrat Mario Gierl": the office is a cue, the name follows
             last, j = j, j + 1
             continue
@@ -243,6 +244,8 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         sentence = sentence_at(sentences, starts, start)
         evidence = text[sentence[0]:sentence[1]] if sentence else text[max(0, start - 80):start + 80]
         organization = cue.startswith(("acronym", "club")) or name.split()[-1].rstrip(".") in ORG_SUFFIXES
+        if not (organization or english) and no_person(text, start, name, names):
+            continue  # "die Stadt Marat Numan", "Ikea Österreich" (round 13)
         if english:  # English: "Salomon Brothers said", "Freeport said", "AA by Standard and Poor's"
             name, spans, kind = english_candidate(text, name, cue, spans, names, _TITLES, found, organization)
             if kind is None:
@@ -379,7 +382,7 @@ def _proper_pair(tokens: list[Token], i: int, names: frozenset[str], counts: dic
     if i + 1 >= len(tokens) or not tokens[i].text[:1].isupper() or not tokens[i + 1].text[:1].isupper():
         return False  # most tokens: cheap checks first, the pair is asked for often
     first, second = tokens[i], tokens[i + 1]
-    if first.text in names:
+    if first.text in names or GENITIVE.search(first.text) and counts.get(first.text[:-1]):  # "Beckenbauers Vita"
         return False
     if counts.get(second.text, 0) + counts.get(second.text + "s", 0) <= counts.get(first.text, 0):
         return False

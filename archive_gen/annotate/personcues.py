@@ -42,6 +42,11 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 _PRONOUN_REACH = 300
 # A firm named after its founders goes on after the person's name: "Samuel Montagu and Sons Ltd".
 _FIRM_GOES_ON = re.compile(r" (?:and|&) (?:Co|Cos|Company|Sons?|Associates|Partners|Brothers)\b")
+# Round 13: a legal form or a Reuters ticker right after the name: the name is a company's or a part
+# of one ("Dean Witter Reynolds Inc analyst", "Standard Elektrik Lorenz Finanz BV", "Avions Marcel
+# Dassault-Breguet Aviation <AVMD.PA>").
+_LEGAL_FORM_AFTER = re.compile(r" (?:Inc|Corp|Corporation|Co|Cos|Company|Ltd|Limited|Plc|PLC|LLC|BV|NV|AG|SA|SpA|GmbH)"
+                               r"(?![\w-])| <[A-Z0-9.]+>")
 _NAME_GOES_ON = re.compile(r" (?:and|&) [A-Z]\w+(?: [A-Z]\w+)?\s(?:Co|Corp|Inc|Ltd|Plc|Company|Association|Bank)\b")
 # Bond syndicates: "lead manager Amro", "co-lead managers Credit Suisse": a bank, not a person.
 _LEAD_MANAGER = re.compile(r"\blead[ -]managers?\W*$", re.IGNORECASE)
@@ -83,6 +88,8 @@ def english_kind(text: str, name: str, cue: str, first: tuple[int, int]) -> str 
     if any(w.rstrip(".") in NO_PERSON_WORDS for w in words):
         whole = words[-1].rstrip(".") in BODY_ENDS and len(words) > 1 and not _NAME_GOES_ON.match(text, first[1])
         return "organization" if whole else None  # not "Sun Refining" of "Sun Refining and Marketing Co"
+    if _LEGAL_FORM_AFTER.match(text, first[1]):
+        return None  # "Dean Witter Reynolds Inc analyst": a company's name, or a part of one
     if len(words) == 1 and cue.startswith("speech verb"):
         found = _PRONOUN.search(text, first[1], first[1] + _PRONOUN_REACH)
         return "person" if found is not None and found.group(1) in _PERSON_PRONOUNS else None
