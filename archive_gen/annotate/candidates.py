@@ -37,7 +37,7 @@ from .matcher import Token, capitalised, tokenize
 from .orgevidence import with_evidence
 from .orgthings import company_tail
 from .personcues import BODY_ENDS, english_candidate
-from .nameparts import noun_after_surname, office_compound, particle_goes_on
+from .nameparts import noun_after_surname, office_compound, particle_goes_on, role_is_predicate
 from .namewords import (CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, cast_names, common_noun_in_context,
                         inside_other_name, listed_names, marker_before_name, with_unaccented)
 from .roles import is_role, role_ends_before, role_follows
@@ -236,26 +236,24 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         found.setdefault(" ".join(text[start:end].split()), ("cast", []))[1].append((start, end))
     surnames_alone(text, tokens, found, taken)
     acronyms = with_evidence(text, find_acronyms(text, tokens, taken), names, persons)  # orgevidence.py
-    starts = [s for s, _ in sentences]
-    result = []
+    starts, result = [s for s, _ in sentences], []
     for name, (cue, spans) in [*found.items(), *acronyms.items()]:
         spans.sort()
         start = spans[0][0]
         sentence = sentence_at(sentences, starts, start)
         evidence = text[sentence[0]:sentence[1]] if sentence else text[max(0, start - 80):start + 80]
         organization = cue.startswith(("acronym", "club")) or name.split()[-1].rstrip(".") in ORG_SUFFIXES
-        if not (organization or english) and no_person(text, start, name, names):
-            continue  # "die Stadt Marat Numan", "Ikea Österreich" (round 13)
         if english:  # English: "Salomon Brothers said", "Freeport said", "AA by Standard and Poor's"
             name, spans, kind = english_candidate(text, name, cue, spans, names, _TITLES, found, organization)
             if kind is None:
                 continue
             organization = kind == "organization"
+        elif not organization and no_person(text, start, name, names):
+            continue  # "die Stadt Marat Numan", "Ikea Österreich" (round 13)
         if organization and not cue.startswith(("acronym", "club")) and company_tail(text, *spans[0], name, _BODY_SUFFIXES if english_verbs else ORG_SUFFIXES,
                                                                                      english=english_verbs):
             continue  # "Seiko Co Ltd" of "Hattori Seiko Co Ltd": the whole name or nothing
-        result.append(Candidate(name, "organization" if organization else "person", " ".join(evidence.split()),
-                                cue, tuple(spans)))
+        result.append(Candidate(name, "organization" if organization else "person", " ".join(evidence.split()), cue, tuple(spans)))
     return merge(result)
 
 
@@ -312,19 +310,9 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
                 and not _sentence_start(text, token.start)):
             last, cue = after, f"speech verb: {nxt.text}"
     if last is not None and (last + 1 < len(tokens) and is_role(tokens[last + 1].text) and tokens[last + 1].gap == " "
-                             and not _predicate(tokens, last + 1) or inside_other_name(tokens, i, last, ORG_SUFFIXES)):
+                             and not role_is_predicate(tokens, last + 1) or inside_other_name(tokens, i, last, ORG_SUFFIXES)):
         last = None  # "sagte Odessas Gouverneur …": a genitive before a role; "San Juan", "Premier League"
     return last, cue
-
-
-# A copula after a role word makes the role a predicate, not the start of a phrase: "dass Hillary
-# Clinton Präsidentin wird" (but "sagte Odessas Gouverneur Michail …": the role opens a name).
-_COPULAS = frozenset("wird werden wurde wurden würde ist sind war waren bleibt blieb sei werde geworden bleiben".split())
-
-
-def _predicate(tokens: list[Token], role: int) -> bool:
-    nxt = tokens[role + 1] if role + 1 < len(tokens) else None
-    return nxt is not None and nxt.gap == " " and nxt.text in _COPULAS
 
 
 def _second_name_cue(tokens: list[Token], i: int) -> bool:
@@ -391,7 +379,7 @@ def _proper_pair(tokens: list[Token], i: int, names: frozenset[str], counts: dic
     if not (_is_word(first) and _is_word(second)) or is_role(second.text) or second.text in ORG_SUFFIXES:
         return False
     after = tokens[i + 2] if i + 2 < len(tokens) else None
-    if after is not None and after.gap == " " and _is_word(after) and not (is_role(after.text) and _predicate(tokens, i + 2)):
+    if after is not None and after.gap == " " and _is_word(after) and not (is_role(after.text) and role_is_predicate(tokens, i + 2)):
         return False  # "Mitt Romney Center"; not "dass Hillary Clinton Präsidentin wird"
     return is_proper_noun(first.text) and is_proper_noun(second.text)
 

@@ -42,3 +42,14 @@ def office_compound(tokens: list[Token], j: int, names: frozenset[str], is_word:
     head, after = tokens[j].text, tokens[j + 1] if j + 1 < len(tokens) else None
     return after is not None and after.gap == " " and is_word(after) and not after.hyphen_before \
         and (is_role(head) or is_common_word(head)) and head not in names
+
+
+# A copula after a role word makes the role a predicate, not the start of a phrase: "dass Hillary
+# Clinton Präsidentin wird" (but "sagte Odessas Gouverneur Michail …": the role opens a name).
+_COPULAS = frozenset("wird werden wurde wurden würde ist sind war waren bleibt blieb sei werde geworden bleiben".split())
+
+
+def role_is_predicate(tokens: list[Token], role: int) -> bool:
+    """Is the role word ``tokens[role]`` followed by a copula ("… Präsidentin wird")?"""
+    nxt = tokens[role + 1] if role + 1 < len(tokens) else None
+    return nxt is not None and nxt.gap == " " and nxt.text in _COPULAS
