@@ -22,6 +22,7 @@ _KIND_HEAD = re.compile(
     r"(?:s|es|n|en|e)?$", re.I)
 # Whole words only (as compounds' heads they end other words: "Sport", "Düsseldorf").
 _KIND_WORDS = frozenset("Ort Dorf Region Fluss Berg".split())
+_TITLE_BEFORE = re.compile(r"\b(?:Frau|Herr|Herrn|Dr\.?) $")
 _OPENING = frozenset('"„“»«‚')
 _CLOSING = frozenset('"“”«»‘')
 # Words that announce a name in quotation marks: "mit dem Beinamen "Abu Tarbush"", "genannt "…"".
@@ -37,6 +38,8 @@ def no_person(text: str, start: int, name: str, given_names: frozenset[str]) -> 
     the noun before it, or a country's name: alone ("Titelverteidiger Spanien": a team) or after
     a word that is no given name ("Ikea Österreich": a company's branch; not "Michael Jordan")?"""
     words = name.split()
+    if len(name.rstrip(".")) == 1 and not _TITLE_BEFORE.search(text, max(0, start - 8), start):
+        return True  # "Direktor B.N. Suresh": a letter alone is no name (but "Frau X.")
     if text[start - 1:start] in _OPENING and text[start + len(name):start + len(name) + 1] in _CLOSING \
             and not _NAME_ANNOUNCED.search(text, max(0, start - 20), start - 1):
         return True  # "das deutsche "Breaking Bad"": a name alone in quotation marks is a title

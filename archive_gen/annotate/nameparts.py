@@ -23,8 +23,9 @@ NOBLE_RANKS = NOBLE_TITLES | frozenset("Graf Gräfin Freiherr Freifrau Freiin Ba
 
 def particle_goes_on(tokens: list[Token], i: int, j: int) -> bool:
     """Does the particle ``tokens[j]`` continue the name begun at ``tokens[i]`` although no given
-    name stands right before it? A Romance particle, or a noble rank inside the name."""
-    return tokens[j].text in FOREIGN_PARTICLES or any(t.text in NOBLE_RANKS for t in tokens[i + 1:j])
+    name stands right before it? A Romance particle, or a noble rank inside the name or opening
+    it ("Graf Schenk von Stauffenberg", round 13)."""
+    return tokens[j].text in FOREIGN_PARTICLES or any(t.text in NOBLE_RANKS for t in tokens[i:j])
 
 
 def noun_after_surname(tokens: list[Token], i: int, j: int, names: frozenset[str], body_words: frozenset[str]) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..lang.englishwords import CONJUNCTIONS, COUNTRIES, PLACE_HEADS, RANK_ABBREVIATIONS, STREET_HEADS
+from ..lang.englishwords import CONJUNCTIONS, COUNTRIES, PLACE_HEADS, RANK_ABBREVIATIONS, STREET_HEADS, VENUE_HEADS
 from .englishorgs import english_org_wrong
 from .roles import is_role
 
@@ -46,7 +46,7 @@ _FIRM_GOES_ON = re.compile(r" (?:and|&) (?:Co|Cos|Company|Sons?|Associates|Partn
 # of one ("Dean Witter Reynolds Inc analyst", "Standard Elektrik Lorenz Finanz BV", "Avions Marcel
 # Dassault-Breguet Aviation <AVMD.PA>").
 _LEGAL_FORM_AFTER = re.compile(r" (?:Inc|Corp|Corporation|Co|Cos|Company|Ltd|Limited|Plc|PLC|LLC|BV|NV|AG|SA|SpA|GmbH)"
-                               r"(?![\w-])| <[A-Z0-9.]+>")
+                               r"(?![\w-])| <[A-Z0-9.]+>| (?:unit|units|subsidiary|subsidiaries|division|affiliate)\b")
 _NAME_GOES_ON = re.compile(r" (?:and|&) [A-Z]\w+(?: [A-Z]\w+)?\s(?:Co|Corp|Inc|Ltd|Plc|Company|Association|Bank)\b")
 # Bond syndicates: "lead manager Amro", "co-lead managers Credit Suisse": a bank, not a person.
 _LEAD_MANAGER = re.compile(r"\blead[ -]managers?\W*$", re.IGNORECASE)
@@ -119,7 +119,7 @@ def second_look(text: str, name: str, cue: str, first: tuple[int, int], names: f
     cut = _INITIAL_CUT.search(text, max(0, first[0] - 20), first[0]) if len(bare[0]) == 1 < len(words[0]) else None
     if cut is not None and cut.group(1) in names:
         return None  # "A. Alexander" of "Robert A. Alexander"
-    if not RANK_ABBREVIATIONS.isdisjoint(bare) or not STREET_HEADS.isdisjoint(bare[1:]):
+    if not RANK_ABBREVIATIONS.isdisjoint(bare) or not STREET_HEADS.isdisjoint(bare[1:]) or not VENUE_HEADS.isdisjoint(bare[1:]):
         return None
     if words[0].lower() in CONJUNCTIONS or (words[0].endswith("ing") and words[0] not in names):
         return None
