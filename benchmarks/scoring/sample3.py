@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .articles import _derstandard, _jsonl, is_held_out
-from .orgcandidates import GOLD, Sample
+from .orgcandidates import GOLD, Sample, reuters_test_keys
 from .wholearticle import ORG_KINDS
 
 DERSTANDARD_SKIP = 150
@@ -35,9 +35,7 @@ def german_keys(corpus_dir: Path) -> list[tuple[str, str]]:
 
 def english_keys(corpus_dir: Path) -> list[tuple[str, str]]:
     """The Reuters TEST articles of sample 3 (English, dev)."""
-    reuters = _jsonl(corpus_dir / "reuters21578.jsonl", "newid")
-    test = [k for k, r in reuters.items() if r.get("lewissplit") == "TEST" and r.get("body")]
-    return [("reuters", k) for k in test[REUTERS_FRESH[0]:REUTERS_FRESH[1]]]
+    return reuters_test_keys(corpus_dir, *REUTERS_FRESH)
 
 
 PERSONS_DE3 = Sample(german_keys, ("person",), GOLD.with_name("person_candidates_de_3.json"))
