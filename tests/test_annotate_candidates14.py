@@ -126,3 +126,17 @@ def test_a_company_with_a_ticker_stays_an_organisation(annotator):  # guard (Reu
 ])
 def test_the_tail_of_a_name_with_and_is_no_organisation(annotator, text, name):
     assert name not in organisations(annotate(annotator, text))
+
+
+def test_two_surnames_side_by_side_are_no_name(annotator):  # both end other names of the article
+    text = ("Federer spielt gegen Kei Nishikori nur noch um den Gruppensieg. Wenn er seine Partie gegen Tomas "
+            "Berdych gewinnt, reicht es. Am Nachmittag hatte Nishikori Berdych 7:5,3:6,6:3 geschlagen. Berdych "
+            "ist damit ausgeschieden.")
+    found = persons(annotate(annotator, text))
+    assert "Nishikori Berdych" not in found and {"Kei Nishikori", "Tomas Berdych"} <= found
+
+
+def test_a_given_name_and_a_family_name_stay(annotator):  # guard: "Casa Maria" and "Andreas Großbauer"
+    text = ("Der Opernball wird von Maria Großbauer organisiert. Ihr Mann, der Philharmoniker-Vorstand Andreas "
+            "Großbauer, spielt im Orchester. Sie hat sich 2011 mit der Agentur Casa Maria selbstständig gemacht.")
+    assert "Maria Großbauer" in persons(annotate(annotator, text))

@@ -248,7 +248,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
             if kind is None:
                 continue
             organization = kind == "organization"
-        elif not organization and no_person(text, start, name, names):
+        elif not organization and no_person(text, start, name, names, found):
             continue  # "die Stadt Marat Numan", "Ikea Österreich" (round 13)
         if organization and not cue.startswith(("acronym", "club")) and company_tail(text, *spans[0], name, _BODY_SUFFIXES if english_verbs else ORG_SUFFIXES,
                                                                                      english=english_verbs):

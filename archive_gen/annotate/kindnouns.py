@@ -9,6 +9,7 @@ companies, parties, teams), not names; nouns that also stand for a person ("Rat"
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..lang.germanwords import COUNTRIES_DE
 from .roles import is_role
@@ -33,11 +34,17 @@ _WORD_BEFORE = re.compile(r"([A-ZÄÖÜ][\wäöüß-]*) $")
 _ROLE_OF_KIND = re.compile(r"([\wäöüß-]+) (?:der|des|vom|von der|von)(?: [a-zäöüß][\wäöüß-]*)* $")
 
 
-def no_person(text: str, start: int, name: str, given_names: frozenset[str]) -> bool:
+def no_person(text: str, start: int, name: str, given_names: frozenset[str], others: Iterable[str] = ()) -> bool:
     """Is the German person candidate ``name`` (first at ``text[start:]``) a place or a body by
     the noun before it, or a country's name: alone ("Titelverteidiger Spanien": a team) or after
-    a word that is no given name ("Ikea Österreich": a company's branch; not "Michael Jordan")?"""
+    a word that is no given name ("Ikea Österreich": a company's branch; not "Michael Jordan")?
+    Or two words, the first no given name, each ending another name of the article (``others``):
+    two persons side by side ("hatte Nishikori Berdych geschlagen" with Kei Nishikori and Tomas
+    Berdych; not "Maria Großbauer")?"""
     words = name.split()
+    if len(words) == 2 and words[0] not in given_names \
+            and all(any(o.endswith(" " + w) and o != name for o in others) for w in words):
+        return True
     if len(name.rstrip(".")) == 1 and not _TITLE_BEFORE.search(text, max(0, start - 8), start):
         return True  # "Direktor B.N. Suresh": a letter alone is no name (but "Frau X.")
     if text[start - 1:start] in _OPENING and text[start + len(name):start + len(name) + 1] in _CLOSING \
