@@ -114,6 +114,9 @@ Whole articles (``benchmarks/gold/articles.json``, issue 12)
     and ``GERMEVAL_PERSONS``): one verdict per distinct organisation / person candidate on the
     GermEval 2014 dev sentences (``gold/org_candidates_2.json``, ``person_candidates_de_2.json``);
     dev: its errors may be read.
+  * Candidates, dev sample 3 (round 13, ``scoring/sample3.py``): the same on Der Standard dev
+    rows 150–249, the last 60 Wikinews train articles and Reuters TEST 600–800
+    (``gold/person_candidates_de_3.json``, ``…_en_3``, ``org_candidates_de_3.json``, ``…_en_3``); dev.
 
 Reuters-21578 (``reuters21578.jsonl``, English), document level
   * Documents: the stories of the TEST split (ModLewis) that have a body and people or place
@@ -169,6 +172,7 @@ from scoring.derstandard import HELD_OUT, StandardResult, evaluate_derstandard  
 from scoring.wholearticle import GOLD as ARTICLES_GOLD, WholeResult, evaluate_articles  # noqa: E402,F401
 from scoring.speakersample import ROUND11, evaluate_speaker_sample  # noqa: E402
 from scoring.orgcandidates import GERMEVAL_ORGS, GERMEVAL_PERSONS, ORGS_EN2, PERSONS_EN, PERSONS_EN2, OrgResult, evaluate_org_candidates  # noqa: E402
+from scoring.sample3 import SAMPLES as SAMPLE3  # noqa: E402
 from scoring.heldoutcandidates import ORGANISATIONS as HELD_OUT_ORGS, PERSONS as HELD_OUT_PERSONS, wilson  # noqa: E402
 from scoring.germeval import (  # noqa: E402,F401
     GermEvalResult, align, bio_spans, detokenize, evaluate_germeval, read_germeval,
@@ -385,11 +389,29 @@ def held_out_candidates(corpus_dir: Path, annotator) -> dict:
 def dev_sample_2(corpus_dir: Path, annotator) -> dict:
     """Print dev sample 2 (round 11: the GermEval dev sentences' candidates, judged; dev, its
     errors may be read) and return its counts."""
-    print("\n### Candidates, dev sample 2 (GermEval dev sentences; gold/org_candidates_2.json, person_candidates_de_2.json)\n")
+    return dev_sample(corpus_dir, annotator, "dev sample 2 (GermEval dev sentences; gold/org_candidates_2.json, "
+                      "person_candidates_de_2.json)",
+                      (("organisations", "organisation candidates, dev sample 2", GERMEVAL_ORGS),
+                       ("persons", "German person candidates, dev sample 2", GERMEVAL_PERSONS)))
+
+
+def dev_sample_3(corpus_dir: Path, annotator) -> dict:
+    """Print dev sample 3 (round 13: Der Standard dev rows 150–249, the last 60 Wikinews train
+    articles, Reuters TEST 600–800; scoring/sample3.py; dev) and return its counts (precision;
+    yield is read against the judged right names of main in the README)."""
+    return dev_sample(corpus_dir, annotator, "dev sample 3 (scoring/sample3.py; gold/*_3.json)",
+                      (("persons_de", "German person candidates, dev sample 3", SAMPLE3["persons_de"]),
+                       ("persons_en", "English person candidates, dev sample 3", SAMPLE3["persons_en"]),
+                       ("orgs_de", "German organisation candidates, dev sample 3 (re-judged)", SAMPLE3["orgs_de"]),
+                       ("orgs_en", "English organisation candidates, dev sample 3", SAMPLE3["orgs_en"])))
+
+
+def dev_sample(corpus_dir: Path, annotator, title: str, samples: tuple) -> dict:
+    """Print one dev candidate sample's rows (P, Wilson interval, per corpus, unjudged) and return its counts."""
+    print(f"\n### Candidates, {title}\n")
     print("| kind | P (right/judged) | 95 % Wilson | per corpus | unjudged |\n| --- | --- | --- | --- | ---: |")
     data = {}
-    for key, name, sample in (("organisations", "organisation candidates, dev sample 2", GERMEVAL_ORGS),
-                              ("persons", "German person candidates, dev sample 2", GERMEVAL_PERSONS)):
+    for key, name, sample in samples:
         result = evaluate_org_candidates(corpus_dir, annotator, sample=sample)
         print(held_out_candidate_row(name, result))
         data[key] = {"right": result.right, "wrong": result.wrong, "unjudged": len(result.unjudged)}
@@ -535,6 +557,7 @@ def main(argv: list[str] | None = None) -> int:
               f"({pe.right}/{pe.right + pe.wrong} judged); {len(pe.unjudged)} without a verdict")
         data["person_candidates_en_dev"] = {"right": pe.right, "wrong": pe.wrong, "unjudged": len(pe.unjudged)}
         data["candidates_dev_2"] = dev_sample_2(args.corpus, annotator)
+        data["candidates_dev_3"] = dev_sample_3(args.corpus, annotator)
         for key, label, sample in (("person_candidates_en2", "Person", PERSONS_EN2),
                                    ("org_candidates_en2", "Organisation", ORGS_EN2)):
             e2 = evaluate_org_candidates(args.corpus, annotator, sample=sample)

@@ -32,11 +32,12 @@ from ..lang.propernoun import is_common_word, is_proper_noun, is_unknown_word
 from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
+from .kindnouns import no_person
 from .matcher import Token, after_gap, capitalised, tokenize
 from .orgevidence import with_evidence
 from .orgthings import company_tail
 from .personcues import BODY_ENDS, english_candidate
-from .nameparts import noun_after_surname, office_compound, particle_goes_on
+from .nameparts import noun_after_surname, office_compound, particle_goes_on, role_is_predicate
 from .namestart import may_start_name
 from .namewords import (CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, cast_names, common_noun_in_context,
                         inside_other_name, listed_names, marker_before_name, with_unaccented)
@@ -156,7 +157,7 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
         if token.hyphen_before and token.text[:1].isalpha():  # Jong-un, Kramp-Karrenbauer
             if j == i + 1 and tokens[i].text in first_names() and token.text not in first_names():
                 return None  # a given name joins only given names: Hans-Peter, not "Bu-Sorghum"
-            if j == i + 1 and office_compound(tokens, j, first_names(), _is_word):
+            if office_compound(tokens, j, first_names(), _is_word):
                 return None  # "Mibrag-Betriebsrat Mario Gierl": the office is a cue, the name follows
             last, j = j, j + 1
             continue
@@ -237,8 +238,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         found.setdefault(" ".join(text[start:end].split()), ("cast", []))[1].append((start, end))
     surnames_alone(text, tokens, found, taken)
     acronyms = with_evidence(text, find_acronyms(text, tokens, taken), names, persons)  # orgevidence.py
-    starts = [s for s, _ in sentences]
-    result = []
+    starts, result = [s for s, _ in sentences], []
     for name, (cue, spans) in [*found.items(), *acronyms.items()]:
         spans.sort()
         start = spans[0][0]
@@ -250,11 +250,12 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
             if kind is None:
                 continue
             organization = kind == "organization"
+        elif not organization and no_person(text, start, name, names, found):
+            continue  # "die Stadt Marat Numan", "Ikea Österreich" (round 13)
         if organization and not cue.startswith(("acronym", "club")) and company_tail(text, *spans[0], name, _BODY_SUFFIXES if english_verbs else ORG_SUFFIXES,
                                                                                      english=english_verbs):
             continue  # "Seiko Co Ltd" of "Hattori Seiko Co Ltd": the whole name or nothing
-        result.append(Candidate(name, "organization" if organization else "person", " ".join(evidence.split()),
-                                cue, tuple(spans)))
+        result.append(Candidate(name, "organization" if organization else "person", " ".join(evidence.split()), cue, tuple(spans)))
     return merge(result)
 
 
@@ -311,19 +312,9 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
                 and not _sentence_start(text, token.start)):
             last, cue = after, f"speech verb: {nxt.text}"
     if last is not None and (last + 1 < len(tokens) and is_role(tokens[last + 1].text) and tokens[last + 1].gap == " "
-                             and not _predicate(tokens, last + 1) or inside_other_name(tokens, i, last, ORG_SUFFIXES)):
+                             and not role_is_predicate(tokens, last + 1) or inside_other_name(tokens, i, last, ORG_SUFFIXES)):
         last = None  # "sagte Odessas Gouverneur …": a genitive before a role; "San Juan", "Premier League"
     return last, cue
-
-
-# A copula after a role word makes the role a predicate, not the start of a phrase: "dass Hillary
-# Clinton Präsidentin wird" (but "sagte Odessas Gouverneur Michail …": the role opens a name).
-_COPULAS = frozenset("wird werden wurde wurden würde ist sind war waren bleibt blieb sei werde geworden bleiben".split())
-
-
-def _predicate(tokens: list[Token], role: int) -> bool:
-    nxt = tokens[role + 1] if role + 1 < len(tokens) else None
-    return nxt is not None and nxt.gap == " " and nxt.text in _COPULAS
 
 
 def _second_name_cue(tokens: list[Token], i: int) -> bool:
@@ -383,14 +374,15 @@ def _proper_pair(tokens: list[Token], i: int, names: frozenset[str], counts: dic
     first, second = tokens[i], tokens[i + 1]
     if first.text in names:
         return False
-    if counts.get(second.text, 0) + counts.get(second.text + "s", 0) <= counts.get(first.text, 0):
+    if counts.get(second.text, 0) + counts.get(second.text + "s", 0) <= counts.get(first.text, 0) \
+            or GENITIVE.search(first.text) and counts.get(first.text[:-1]):  # "Beckenbauers Vita" (round 13)
         return False
     if second.gap != " " or second.hyphen_before or first.hyphen_before or first.hyphen_after or second.hyphen_after:
         return False
     if not (_is_word(first) and _is_word(second)) or is_role(second.text) or second.text in ORG_SUFFIXES:
         return False
     after = tokens[i + 2] if i + 2 < len(tokens) else None
-    if after is not None and after.gap == " " and _is_word(after) and not (is_role(after.text) and _predicate(tokens, i + 2)):
+    if after is not None and after.gap == " " and _is_word(after) and not (is_role(after.text) and role_is_predicate(tokens, i + 2)):
         return False  # "Mitt Romney Center"; not "dass Hillary Clinton Präsidentin wird"
     return is_proper_noun(first.text) and is_proper_noun(second.text)
 

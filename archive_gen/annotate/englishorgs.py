@@ -19,6 +19,12 @@ _NAME_GOES_ON = re.compile(r" (?:and|&) (?:Co\b|Cos\b|Company\b|(?:[A-Z]\w+\s){1
                            r"Company|Bank)\b)")
 
 
+# Round 13: the name opens its sentence after other capitalised words and "and": the tail of one
+# longer name ("Stop and Shop Cos Inc said", "Health and Rehabilitation Properties Trust said",
+# "Morgan, Olmstead, Kennedy and Gardner Capital Corp said").
+_CONJUNCT_BEFORE = re.compile(r"(?:^|\n|\d - |\d -- )(?!(?:The|A|An|But|And|In|On|At|For|Both|Its|Their) )((?:[A-Z][\w.'-]*,? ){1,4})(?:and|&) $")
+
+
 def english_org_wrong(text: str, name: str, start: int, end: int) -> bool:
     """Is the English organisation candidate ``name`` at ``text[start:end]`` a rating, wire
     furniture or a part of a longer name?"""
@@ -31,4 +37,6 @@ def english_org_wrong(text: str, name: str, start: int, end: int) -> bool:
         return True  # the agency's signature closing the story: "REUTER..."
     if name.isupper() and text[start - 1:start] == "-" and text[start - 2:start - 1].isalpha():
         return True  # "<Thorn-EMI PLC>": the tail of a hyphenated name
+    if _CONJUNCT_BEFORE.search(text, max(0, start - 60), start):
+        return True
     return _NAME_GOES_ON.match(text, end) is not None

@@ -23,8 +23,9 @@ NOBLE_RANKS = NOBLE_TITLES | frozenset("Graf Gräfin Freiherr Freifrau Freiin Ba
 
 def particle_goes_on(tokens: list[Token], i: int, j: int) -> bool:
     """Does the particle ``tokens[j]`` continue the name begun at ``tokens[i]`` although no given
-    name stands right before it? A Romance particle, or a noble rank inside the name."""
-    return tokens[j].text in FOREIGN_PARTICLES or any(t.text in NOBLE_RANKS for t in tokens[i + 1:j])
+    name stands right before it? A Romance particle, or a noble rank inside the name or opening
+    it ("Graf Schenk von Stauffenberg", round 13)."""
+    return tokens[j].text in FOREIGN_PARTICLES or any(t.text in NOBLE_RANKS for t in tokens[i:j])
 
 
 def noun_after_surname(tokens: list[Token], i: int, j: int, names: frozenset[str], body_words: frozenset[str]) -> bool:
@@ -42,3 +43,14 @@ def office_compound(tokens: list[Token], j: int, names: frozenset[str], is_word:
     head, after = tokens[j].text, tokens[j + 1] if j + 1 < len(tokens) else None
     return after is not None and after.gap == " " and is_word(after) and not after.hyphen_before \
         and (is_role(head) or is_common_word(head)) and head not in names
+
+
+# A copula after a role word makes the role a predicate, not the start of a phrase: "dass Hillary
+# Clinton Präsidentin wird" (but "sagte Odessas Gouverneur Michail …": the role opens a name).
+_COPULAS = frozenset("wird werden wurde wurden würde ist sind war waren bleibt blieb sei werde geworden bleiben".split())
+
+
+def role_is_predicate(tokens: list[Token], role: int) -> bool:
+    """Is the role word ``tokens[role]`` followed by a copula ("… Präsidentin wird")?"""
+    nxt = tokens[role + 1] if role + 1 < len(tokens) else None
+    return nxt is not None and nxt.gap == " " and nxt.text in _COPULAS

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..lang.englishwords import CONJUNCTIONS, COUNTRIES, PLACE_HEADS, RANK_ABBREVIATIONS, STREET_HEADS
+from ..lang.englishwords import CONJUNCTIONS, COUNTRIES, PLACE_HEADS, RANK_ABBREVIATIONS, STREET_HEADS, VENUE_HEADS
 from .englishorgs import english_org_wrong
 from .roles import is_role
 
@@ -42,6 +42,11 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
 _PRONOUN_REACH = 300
 # A firm named after its founders goes on after the person's name: "Samuel Montagu and Sons Ltd".
 _FIRM_GOES_ON = re.compile(r" (?:and|&) (?:Co|Cos|Company|Sons?|Associates|Partners|Brothers)\b")
+# Round 13: a legal form or a Reuters ticker right after the name: the name is a company's or a part
+# of one ("Dean Witter Reynolds Inc analyst", "Standard Elektrik Lorenz Finanz BV", "Avions Marcel
+# Dassault-Breguet Aviation <AVMD.PA>").
+_LEGAL_FORM_AFTER = re.compile(r" (?:Inc|Corp|Corporation|Co|Cos|Company|Ltd|Limited|Plc|PLC|LLC|BV|NV|AG|SA|SpA|GmbH)"
+                               r"(?![\w-])| <[A-Z0-9.]+>| (?:unit|units|subsidiary|subsidiaries|division|affiliate)\b")
 _NAME_GOES_ON = re.compile(r" (?:and|&) [A-Z]\w+(?: [A-Z]\w+)?\s(?:Co|Corp|Inc|Ltd|Plc|Company|Association|Bank)\b")
 # Bond syndicates: "lead manager Amro", "co-lead managers Credit Suisse": a bank, not a person.
 _LEAD_MANAGER = re.compile(r"\blead[ -]managers?\W*$", re.IGNORECASE)
@@ -83,6 +88,8 @@ def english_kind(text: str, name: str, cue: str, first: tuple[int, int]) -> str 
     if any(w.rstrip(".") in NO_PERSON_WORDS for w in words):
         whole = words[-1].rstrip(".") in BODY_ENDS and len(words) > 1 and not _NAME_GOES_ON.match(text, first[1])
         return "organization" if whole else None  # not "Sun Refining" of "Sun Refining and Marketing Co"
+    if _LEGAL_FORM_AFTER.match(text, first[1]):
+        return None  # "Dean Witter Reynolds Inc analyst": a company's name, or a part of one
     if len(words) == 1 and cue.startswith("speech verb"):
         found = _PRONOUN.search(text, first[1], first[1] + _PRONOUN_REACH)
         return "person" if found is not None and found.group(1) in _PERSON_PRONOUNS else None
@@ -112,7 +119,7 @@ def second_look(text: str, name: str, cue: str, first: tuple[int, int], names: f
     cut = _INITIAL_CUT.search(text, max(0, first[0] - 20), first[0]) if len(bare[0]) == 1 < len(words[0]) else None
     if cut is not None and cut.group(1) in names:
         return None  # "A. Alexander" of "Robert A. Alexander"
-    if not RANK_ABBREVIATIONS.isdisjoint(bare) or not STREET_HEADS.isdisjoint(bare[1:]):
+    if not RANK_ABBREVIATIONS.isdisjoint(bare) or not STREET_HEADS.isdisjoint(bare[1:]) or not VENUE_HEADS.isdisjoint(bare[1:]):
         return None
     if words[0].lower() in CONJUNCTIONS or (words[0].endswith("ing") and words[0] not in names):
         return None

@@ -20,4 +20,8 @@ PLACE_HEADS = frozenset("Square Garden Gardens Street Avenue Road Park Plaza Bay
 # Subordinating conjunctions open a clause, never a name: "Though Koehler was known …".
 CONJUNCTIONS = frozenset("although though because unless whereas whether until once".split())
 # Of those, the ones no person's surname is: a street, a square, a valley.
+# Round 13: the head nouns of a venue, a building or a business place ("Peter Pan Restaurant"):
+# after a name's first word they name the place, not a person (no surname among them).
+VENUE_HEADS = frozenset("Restaurant Restaurants Hotel Hotels Hospital Stadium Airport Museum Theatre Theater Cinema "
+                        "Casino Mall Inn Motel Cafe".split())
 STREET_HEADS = frozenset("Square Street Avenue Road Plaza Harbor Harbour Canyon Valley Mountains Islands Gardens".split())

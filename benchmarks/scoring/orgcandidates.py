@@ -74,9 +74,14 @@ REUTERS_FRESH = (300, 600)
 
 def reuters_fresh_keys(corpus_dir: Path) -> list[tuple[str, str]]:
     """The Reuters TEST articles of round 11's fresh sample (English, dev)."""
+    return reuters_test_keys(corpus_dir, *REUTERS_FRESH)
+
+
+def reuters_test_keys(corpus_dir: Path, first: int, stop: int) -> list[tuple[str, str]]:
+    """Reuters TEST articles with a body, ``first`` up to ``stop`` in file order (dev)."""
     reuters = _jsonl(corpus_dir / "reuters21578.jsonl", "newid")
     test = [k for k, r in reuters.items() if r.get("lewissplit") == "TEST" and r.get("body")]
-    return [("reuters", k) for k in test[REUTERS_FRESH[0]:REUTERS_FRESH[1]]]
+    return [("reuters", k) for k in test[first:stop]]
 
 
 PERSONS_EN2 = Sample(reuters_fresh_keys, ("person",), GOLD.with_name("person_candidates_en2.json"))
