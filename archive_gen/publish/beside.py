@@ -10,6 +10,11 @@ each one (:meth:`Beside.took`) into the cache, under the key :mod:`.search` look
 starts a shard's Pagefind run once its last page is in (:class:`.pagefindruns.Starter`). A reused
 page's stand-in comes from the cache as before (its HTML is the old site's file).
 
+When few pages are to be rendered (a new article), :mod:`.reuse` makes the plan at MkDocs' file
+list and hands over each page's content made from its Markdown (:meth:`Beside.early`): the shard
+whose pages to render all get a stand-in from it starts then, before MkDocs' navigation and render
+(the stand-ins of the written pages are still made, cached and checked against it).
+
 The shards are foreseen from MkDocs' file list (the article pages per month, counted as
 :func:`.shards.shard_plan` counts them); :mod:`.search` checks every early run's key against the
 final plan and indexes a shard again when the guess did not hold (a page without content).
