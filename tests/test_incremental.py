@@ -352,6 +352,48 @@ def test_changed_pages_are_rendered_before_mkdocs_writes_its_theme_templates(bui
     assert_same_as_clean(root, scratch)
 
 
+def add_article(root: Path) -> None:
+    first = articles(root)[0]
+    first.with_name("zz-neu-" + first.name).write_text(
+        first.read_text(encoding="utf-8").replace("title: ", "title: Neu – ", 1), encoding="utf-8")
+
+
+def test_new_articles_shard_is_indexed_before_mkdocs_makes_its_navigation(built, monkeypatch):
+    """One new article: the stand-ins of the pages to render are made from their Markdown, so
+    their shard's Pagefind starts at MkDocs' file list, before its navigation and the first page
+    read; the site equals a clean build's."""
+    from mkdocs.commands import build as mkdocs_build
+    from archive_gen.publish import pagefindruns
+
+    root, scratch = built
+    events: list[str] = []
+    navigation, start = mkdocs_build.get_navigation, pagefindruns.Runs.start
+    monkeypatch.setattr(mkdocs_build, "get_navigation", lambda *a: (events.append("nav"), navigation(*a))[1])
+    monkeypatch.setattr(pagefindruns.Runs, "start", lambda self, *a: (events.append("pagefind"), start(self, *a))[1])
+    add_article(root)
+    build(root)
+    assert events[:2] == ["pagefind", "nav"], events
+    assert_same_as_clean(root, scratch)
+
+
+def test_a_shard_started_on_a_wrong_stand_in_from_markdown_is_indexed_again(built, monkeypatch):
+    """Should a stand-in made from the Markdown differ from the written page's, the shard started
+    on it is indexed again from the page's: the same site as a clean build's."""
+    from archive_gen.publish import beside, pagefindruns
+
+    root, scratch = built
+    made, start = beside.stand_in_of_content, pagefindruns.Runs.start
+    runs: list[str] = []
+    monkeypatch.setattr(beside, "stand_in_of_content",
+                        lambda *a: (made(*a) or "").replace("</main>", "<p>Falsch</p></main>") or None)
+    monkeypatch.setattr(pagefindruns.Runs, "start", lambda self, tree, bundle: (runs.append(bundle.name),
+                                                                                 start(self, tree, bundle))[1])
+    add_article(root)
+    build(root)
+    assert len(runs) == 2 and runs[0] == runs[1], runs
+    assert_same_as_clean(root, scratch)
+
+
 def test_stand_in_tree_without_its_state_is_rebuilt_not_trusted(built):
     """A killed run can leave the cached stand-in tree (what Pagefind reads) half written; its
     state pack then says "unknown". Without a state, a stray file in the tree is not indexed."""

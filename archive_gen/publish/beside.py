@@ -10,6 +10,11 @@ each one (:meth:`Beside.took`) into the cache, under the key :mod:`.search` look
 starts a shard's Pagefind run once its last page is in (:class:`.pagefindruns.Starter`). A reused
 page's stand-in comes from the cache as before (its HTML is the old site's file).
 
+When few pages are to be rendered (a new article), :mod:`.reuse` makes the plan at MkDocs' file
+list and hands over each page's content made from its Markdown (:meth:`Beside.early`): the shard
+whose pages to render all get a stand-in from it starts then, before MkDocs' navigation and render
+(the stand-ins of the written pages are still made, cached and checked against it).
+
 The shards are foreseen from MkDocs' file list (the article pages per month, counted as
 :func:`.shards.shard_plan` counts them); :mod:`.search` checks every early run's key against the
 final plan and indexes a shard again when the guess did not hold (a page without content).
@@ -24,7 +29,7 @@ from pathlib import Path
 from ..output.cache import Store, digest
 from . import shards as sharding
 from .pagefindruns import Starter, file_id
-from .standins import kind_of, stand_in
+from .standins import kind_of, stand_in, stand_in_of_content
 
 __all__ = ["Beside", "STAT_INDEX", "stand_in_key"]
 
@@ -43,18 +48,24 @@ class Beside:
                  bundle: str, shard_pages: int, terms_apart: bool, recent_pages: int) -> None:
         self.language, self.names, self.cache, self.starter, self.bundle = language, names, cache, starter, bundle
         self.shard_pages, self.terms_apart, self.recent_pages = shard_pages, terms_apart, recent_pages
+        self.writing = False  # render processes write their stand-ins into the tree
+        self.ahead: dict[str, str] = {}  # page to render -> its stand-in made from its Markdown (:meth:`early`)
+        self.early_shards: set[str] = set()  # shards started on those stand-ins
+        self._reset()
+
+    def _reset(self) -> None:
         self.made: dict[str, tuple[str, str]] = {}  # page -> (SHA-256 of its HTML, its stand-in)
         self.shard_of: dict[str, str] = {}  # indexed page -> its foreseen shard
         self.members: dict[str, list[str]] = {}
         self.pending: dict[str, set[str]] = {}  # shard -> its pages still to be rendered
         self.blocked: set[str] = set()  # shards with a reused page whose stand-in is not cached
-        self.writing = False  # render processes write their stand-ins into the tree
 
     def plan(self, site_dir: str, old_site: str, pages: list[tuple[str, bool]]) -> dict[str, int]:
         """Before the first page is read, given every page (site path, reused?): each page's rank
         in the render order (older shards first); shards with nothing to render start at once."""
         if self.starter is not None:
             self.starter.bundle = Path(site_dir) / self.bundle
+        self._reset()  # planned again: MkDocs' list changed after the first plan (a plugin)
         indexed = [(rel, kind, reused) for rel, reused in pages if (kind := kind_of(rel)) is not None]
         months: dict[str, int] = {}
         for rel, _, _ in indexed:
@@ -98,6 +109,21 @@ class Beside:
         document = self.cache.get(stand_in_key(self.language, rel, kind, sha)) if self.cache is not None else None
         return (sha, document) if isinstance(document, str) else None
 
+    def early(self, contents: dict[str, str | None]) -> None:
+        """Before MkDocs reads a page (few pages to render): each page's content made from its
+        Markdown (:func:`.fastmd.content_of`; None: not made), its stand-in cut from it as from the
+        page; a shard whose pages to render all have one starts now, beside MkDocs' navigation and
+        render. The stand-ins the written pages give (:meth:`make`) stay the ones cached and keyed:
+        a shard started on another is indexed again (:meth:`.search.Indexer.finish`)."""
+        for rel, content in contents.items():
+            kind = kind_of(rel)
+            document = stand_in_of_content(content, rel, kind, self.language, self.names) if kind and content else None
+            if document:
+                self.ahead[rel] = document
+        for shard, waiting in self.pending.items():
+            if waiting and all(rel in self.ahead for rel in waiting) and self._start(shard):
+                self.early_shards.add(shard)
+
     def make(self, rel: str, html: bytes) -> tuple | None:
         """In the process that wrote the page: its stand-in (written into its shard's folder), for :meth:`took`."""
         kind = kind_of(rel)
@@ -105,7 +131,8 @@ class Beside:
             return None
         document = stand_in(html.decode("utf-8", errors="replace"), rel, kind, self.language, self.names) or ""
         shard = self.shard_of.get(rel)
-        entry = self.starter.stand_ins.put(shard, rel, document) if self.writing and shard and document else None
+        entry = self.starter.stand_ins.put(shard, rel, document) \
+            if self.writing and shard and document and shard not in self.early_shards else None
         return rel, kind, hashlib.sha256(html).hexdigest(), document, entry
 
     def took(self, record: tuple) -> None:
@@ -123,9 +150,13 @@ class Beside:
             if not waiting:
                 self._start(shard)
 
-    def _start(self, shard: str) -> None:
-        if self.starter is None or shard in self.blocked:
-            return
-        docs = sorted((rel, self.made[rel][1]) for rel in self.members.get(shard, ()) if self.made[rel][1])
+    def _start(self, shard: str) -> bool:
+        """Start the shard's run (unless its previous bundle has the same key); True if it started."""
+        if self.starter is None or shard in self.blocked or shard in self.starter.started:
+            return False
+        made, ahead = self.made, self.ahead
+        docs = sorted((rel, made[rel][1] if rel in made else ahead[rel]) for rel in self.members.get(shard, ()))
+        docs = [(rel, document) for rel, document in docs if document]
         if docs:
             self.starter.start(shard, docs)
+        return shard in self.starter.started

@@ -21,7 +21,7 @@ import html
 import logging
 import os
 import posixpath
-from urllib.parse import urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
 from markdown.serializers import _escape_attrib_html as escape_attribute
@@ -29,11 +29,12 @@ from mkdocs.structure.pages import _HTMLHandler as AnchorHandler
 from mkdocs.structure.pages import _RelativePathTreeprocessor as RelativePaths
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 from mkdocs.utils.rendering import _strip_tags as title_text
 
 from .fastparse import Parsed, parse
 
-__all__ = ["FastMarkdownMismatch", "MODE_VARIABLE", "patched_render", "render"]
+__all__ = ["FastMarkdownMismatch", "MODE_VARIABLE", "content_of", "patched_render", "render"]
 
 MODE_VARIABLE = "ARCHIVE_GEN_FASTMD"
 EXTENSIONS = frozenset({"toc", "tables", "fenced_code", "attr_list"})  # MkDocs' three and ours
@@ -57,34 +58,42 @@ def supported(config) -> bool:
 class _Links:
     """One page's links, resolved as MkDocs' ``_RelativePathTreeprocessor.path_to_url`` does: by it,
     or for a relative link to a page by its first step (the target, cached per folder) and
-    ``get_relative_url`` (cached per target and folder where the page's own name cannot matter)."""
+    ``get_relative_url`` (cached per target and folder where the page's own name cannot matter).
+    ``quiet``: never MkDocs' own resolution, which may log: None for a link it would have to make
+    (an external link or one to an anchor of the page stays as it is, as there)."""
 
     cache: tuple[object, dict, dict] | None = None  # (the build's Files, targets, relative URLs)
 
-    def __init__(self, page, config, files) -> None:
+    def __init__(self, file, config, files, quiet: bool = False) -> None:
         if _Links.cache is None or _Links.cache[0] is not files:
             _Links.cache = (files, {}, {})
         _, self.targets, self.relative = _Links.cache
-        self.processor = RelativePaths(page.file, files, config)
-        self.file, self.files = page.file, files
-        self.src_dir = posixpath.dirname(page.file.src_uri)
-        self.url = page.file.url
+        self.processor = None if quiet else RelativePaths(file, files, config)
+        self.file, self.files = file, files
+        self.src_dir = posixpath.dirname(file.src_uri)
+        self.url = file.url
         self.parent = posixpath.dirname(self.url[:-1]) if self.url.endswith("/") else None
 
-    def href(self, dest: str) -> str:
+    def href(self, dest: str) -> str | None:
         path, _, anchor = dest.partition("#")
         if not path.endswith(".md") or ":" in path or path.startswith("/") or "%" in path:
-            return self.processor.path_to_url(dest)
+            return self._other(dest)
         key = (self.src_dir, path)
         target = self.targets.get(key)
         if target is None:
             target = self.files.get_file_from_path(RelativePaths._target_uri(self.file.src_uri, path))
             if target is None or target.inclusion.is_excluded():
-                return self.processor.path_to_url(dest)  # its warnings, as MkDocs logs them
+                return self._other(dest)  # its warnings, as MkDocs logs them
             self.targets[key] = target
-        if anchor:
+        if anchor and self.processor is not None:
             self.processor.links_to_anchors.setdefault(target, {}).setdefault(anchor, dest)
         return urlunsplit(("", "", self.relative_url(target.url), "", anchor))
+
+    def _other(self, dest: str) -> str | None:
+        if self.processor is not None:
+            return self.processor.path_to_url(dest)
+        scheme, netloc, path, _, _ = urlsplit(dest)
+        return dest if scheme or netloc or not (path or dest.startswith(("/", "\\"))) else None
 
     def relative_url(self, target: str) -> str:
         if self.parent is None or ("/" + target + "/").startswith("/" + self.url):
@@ -103,11 +112,8 @@ def render(page, config, files) -> bool:
     parsed = parse(page.markdown)
     if parsed is None:
         return False
-    links = _Links(page, config, files)
-    for link in parsed.links:
-        link.href = escape_attribute(links.href(link.dest))
-    tokens, title = _headings(parsed)
-    page.content = "".join(_html(piece) for piece in parsed.pieces).strip()
+    links = _Links(page.file, config, files)
+    page.content, tokens, title = _content(parsed, links)
     handler = AnchorHandler()
     handler.feed(page.markdown)
     handler.close()
@@ -117,6 +123,34 @@ def render(page, config, files) -> bool:
     if _PAGES_LOG.getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = links.processor.links_to_anchors
     return True
+
+
+def content_of(file, config, files) -> str | None:
+    """The page's content (the HTML ``Page.render`` sets), read from its file now, before MkDocs
+    reads it: for the search's stand-in of a page to render (:mod:`.beside`), made before MkDocs'
+    navigation and render. None when the fast path would not take the page, or a link would need
+    MkDocs' own resolution (which may log: the render logs it once, later)."""
+    if os.environ.get(MODE_VARIABLE, "on") == "off" or not supported(config):
+        return None
+    try:
+        markdown, _ = get_data(file.content_string)  # as Page.read_source reads it
+    except (OSError, ValueError):
+        return None
+    parsed = parse(markdown)
+    made = _content(parsed, _Links(file, config, files, quiet=True)) if parsed is not None else None
+    return made[0] if made is not None else None
+
+
+def _content(parsed: Parsed, links: _Links) -> tuple[str, list[dict], str | None] | None:
+    """The page's HTML, the toc extension's tokens and MkDocs' title; None when a link has no
+    ``href`` (only in a quiet :class:`_Links`)."""
+    for link in parsed.links:
+        href = links.href(link.dest)
+        if href is None:
+            return None
+        link.href = escape_attribute(href)
+    tokens, title = _headings(parsed)
+    return "".join(_html(piece) for piece in parsed.pieces).strip(), tokens, title
 
 
 def _headings(parsed: Parsed) -> tuple[list[dict], str | None]:

@@ -32,7 +32,7 @@ from typing import Iterator
 from ..output.cache import Store, code_version, digest
 from ..output.pagestore import StoredText as Stored
 from ..output import make_folder
-from .fastmd import patched_render
+from .fastmd import content_of, patched_render
 from .renderprocs import abandon, fork, render_ahead, rendered
 
 _LINK = re.compile(rb"\]\(<?([^)\s>#]+?\.md)(?:#[^)\s>]*)?>?(?:\s[^)]*)?\)")
@@ -159,7 +159,9 @@ class _Plan:
         self.old_site = str(reuse.old_site) if reuse is not None else ""
         self.entries = _old_search_entries(reuse.old_site) if reuse is not None and reuse.pages else None
         self.child_of: dict[str, int] | None = None
-        self.files = None
+        self.files = None  # MkDocs' file list, once the pages are split between the processes
+        self.listed: list[tuple[str, str, bool]] | None = None  # (page, site path, reused?) when arranged
+        self.todo: list[str] = []  # the pages to render, in MkDocs' order
         self.children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
         self.workers = 0  # forked render processes
         self.forked = False
@@ -190,19 +192,35 @@ class _Plan:
             self.search = _search_plugin(config)
         return self.search
 
+    def arrange(self, config, files) -> None:
+        """The pages to render, in the sink's order (once). Called with MkDocs' file list when no
+        plugin may change it: with few pages to render, the sink is then given their content made
+        from their Markdown (:func:`.fastmd.content_of`), so that their search shard's Pagefind may
+        start before MkDocs makes its navigation and reads any page; else at the first page read."""
+        pages = [(f, self.reused(f, config)) for f in files.documentation_pages()]
+        listed = [(f.src_uri, f.dest_uri, reused) for f, reused in pages]
+        if self.listed == listed:
+            return
+        self.listed = listed
+        self.todo = [f.src_uri for f, reused in pages if not reused]
+        self.order = self.todo
+        if self.sink is None:
+            return
+        rank = self.sink.plan(config.site_dir, self.old_site, [(f.dest_uri, reused) for f, reused in pages])
+        self.rank = {f.src_uri: rank.get(f.dest_uri, 0) for f, _ in pages}
+        self.order = sorted(self.todo, key=self.rank.__getitem__)  # stable: MkDocs' order within a rank
+        if self.files is None and len(self.todo) < FORK_MIN and hasattr(self.sink, "early"):
+            by_src = {f.src_uri: f for f, _ in pages}
+            self.sink.early({by_src[src].dest_uri: content_of(by_src[src], config, files) for src in self.order})
+
     def split(self, config, files) -> None:
-        """On the first page: the pages to render, in the sink's order; taken by the children in
-        that order as each is free, or the last ones in MkDocs' order when the fork must wait (late)."""
+        """On the first page: the pages to render (:meth:`arrange`); taken by the children in that
+        order as each is free, or the last ones in MkDocs' order when the fork must wait (late)."""
         if self.child_of is not None:
             return
+        self.arrange(config, files)
         self.files, self.child_of = files, {}
-        pages = files.documentation_pages()
-        todo = [f.src_uri for f in pages if not self.reused(f, config)]
-        self.order = todo
-        if self.sink is not None:
-            rank = self.sink.plan(config.site_dir, self.old_site, [(f.dest_uri, self.reused(f, config)) for f in pages])
-            self.rank = {f.src_uri: rank.get(f.dest_uri, 0) for f in pages}
-            self.order = sorted(todo, key=self.rank.__getitem__)  # stable: MkDocs' order within a rank
+        todo = self.todo
         if self.jobs <= 1 or self.strict or len(todo) < FORK_MIN:  # strict: warnings are counted here
             self.ahead = self.sink is not None
             return
@@ -279,17 +297,9 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
     from mkdocs.structure.pages import Page
 
     populate, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
-    navigation, write_file, page_render = mkdocs_build.get_navigation, utils.write_file, Page.render
     plan = _Plan(reuse, jobs if hasattr(os, "fork") else 1, strict, sink)
-
-    def remember_nav(files, config):
-        plan.nav = navigation(files, config)
-        return plan.nav
-
-    def captured_write(content, output_path):
-        if plan.capture is not None and output_path == plan.capture[0]:
-            plan.capture[1] = content
-        return write_file(content, output_path)
+    files_hook, nav_hook, write_hook = _listing_hooks(plan, mkdocs_build.get_files, mkdocs_build.get_navigation,
+                                                      utils.write_file)
 
     def lazy_populate(page, config, files, dirty=False):
         plan.split(config, files)
@@ -315,16 +325,47 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
             plugin.search_index.entries.extend(entries)
         return None
 
-    mkdocs_build._populate_page, mkdocs_build._build_page = lazy_populate, lazy_build
-    mkdocs_build.get_navigation, utils.write_file = remember_nav, captured_write
-    Page.render = patched_render(page_render)  # our own Markdown without Python-Markdown (.fastmd)
+    with _swapped((mkdocs_build, "_populate_page", lazy_populate), (mkdocs_build, "_build_page", lazy_build),
+                  (mkdocs_build, "get_files", files_hook), (mkdocs_build, "get_navigation", nav_hook),
+                  (utils, "write_file", write_hook),
+                  (Page, "render", patched_render(Page.render))):  # our own Markdown without Python-Markdown (.fastmd)
+        try:
+            yield
+        finally:
+            abandon(plan)
+
+
+def _listing_hooks(plan: _Plan, list_files, navigation, write_file) -> tuple:
+    """MkDocs' file list (arranged at once when no plugin may change it), its navigation (kept for
+    the render processes) and its writes (the page being built kept for the sink), wrapped."""
+    def files_hook(config):
+        files = list_files(config)
+        if not config.plugins:  # nothing changes the list before the first page read (else arranged then)
+            plan.arrange(config, files)
+        return files
+
+    def nav_hook(files, config):
+        plan.nav = navigation(files, config)
+        return plan.nav
+
+    def write_hook(content, output_path):
+        if plan.capture is not None and output_path == plan.capture[0]:
+            plan.capture[1] = content
+        return write_file(content, output_path)
+    return files_hook, nav_hook, write_hook
+
+
+@contextlib.contextmanager
+def _swapped(*swaps: tuple) -> Iterator[None]:
+    """(owner, name, value): each attribute set to the value, and restored afterwards."""
+    saved = [(owner, name, getattr(owner, name)) for owner, name, _ in swaps]
     try:
+        for owner, name, value in swaps:
+            setattr(owner, name, value)
         yield
     finally:
-        mkdocs_build._populate_page, mkdocs_build._build_page = populate, build_page
-        mkdocs_build.get_navigation, utils.write_file = navigation, write_file
-        Page.render = page_render
-        abandon(plan)
+        for owner, name, value in saved:
+            setattr(owner, name, value)
 
 
 def _link(source: str, target: str, made: set[str]) -> None:

@@ -57,7 +57,7 @@ from pathlib import Path
 
 from ..paths import TAXONOMIES
 
-__all__ = ["FILTER_NAMES", "TERM_TEXT_WEIGHT", "kind_of", "pages_to_index", "stand_in"]
+__all__ = ["FILTER_NAMES", "TERM_TEXT_WEIGHT", "kind_of", "pages_to_index", "stand_in", "stand_in_of_content"]
 
 TERM_TEXT_WEIGHT = 0.25  # Pagefind weight of a term page's description (article text: 1, h1: 7)
 
@@ -216,6 +216,16 @@ def stand_in(page: str, rel: str, kind: str, language: str, names: dict[str, str
         parts.append("</div>")
     parts.append("</main></body></html>\n")
     return "\n".join(parts)
+
+
+def stand_in_of_content(content: str, rel: str, kind: str, language: str, names: dict[str, str]) -> str | None:
+    """The stand-in of a page not written yet, from its content (the HTML of its Markdown, as
+    MkDocs' ``page.content``): :func:`stand_in` of the page, as long as the theme puts nothing but
+    the content into the article. None when the content has no ``h1`` (the theme then adds the
+    title as one) or no stand-in."""
+    if "<h1" not in content:
+        return None
+    return stand_in(f'<article class="md-content__inner">{content}</article>', rel, kind, language, names) or None
 
 
 def _inert(value: str) -> str:
