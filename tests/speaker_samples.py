@@ -24,6 +24,13 @@ def speaker(article, fragment: str) -> str | None:
     return q.speaker or q.speaker_name
 
 
+def claimant(article, fragment: str) -> str | None:
+    """Whom the claim whose sentence holds ``fragment`` is attributed to (None: no such claim
+    or nobody named)."""
+    claim = next((c for c in article.claims if fragment in c.text), None)
+    return (claim.speaker or claim.speaker_name) if claim else None
+
+
 def organisations(article) -> set[str]:
     return {c.name for c in article.candidates if c.kind == "organization"}
 

@@ -7,7 +7,7 @@ not overreach."""
 from __future__ import annotations
 
 import pytest
-from speaker_samples import annotate, annotator_of, speaker
+from speaker_samples import annotate, annotator_of, claimant, speaker
 
 from archive_gen.annotate import Annotator
 from archive_gen.model import Actor
@@ -23,13 +23,6 @@ ACTORS = [Actor("oegb", "Österreichischer Gewerkschaftsbund", "organization", a
 @pytest.fixture(scope="module")
 def annotator() -> Annotator:
     return annotator_of(ACTORS)
-
-
-def claimant(article, fragment: str) -> str | None:
-    """Whom the claim whose sentence holds ``fragment`` is attributed to (None: no such claim
-    or nobody named)."""
-    claim = next((c for c in article.claims if fragment in c.text), None)
-    return (claim.speaker or claim.speaker_name) if claim else None
 
 
 # ------------------------------------------------------------------ a body inside the speaker's role

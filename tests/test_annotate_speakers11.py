@@ -8,7 +8,7 @@ overreach."""
 from __future__ import annotations
 
 import pytest
-from speaker_samples import annotate, annotator_of, speaker
+from speaker_samples import annotate, annotator_of, claimant, speaker
 
 from archive_gen.annotate import Annotator
 from archive_gen.model import Actor
@@ -24,13 +24,6 @@ ACTORS = [Actor("vereinte-nationen", "Vereinte Nationen", "organization", aliase
 @pytest.fixture(scope="module")
 def annotator() -> Annotator:
     return annotator_of(ACTORS)
-
-
-def claimant(article, fragment: str) -> str | None:
-    """Whom the claim whose sentence holds ``fragment`` is attributed to (None: no such claim
-    or nobody named)."""
-    claim = next((c for c in article.claims if fragment in c.text), None)
-    return (claim.speaker or claim.speaker_name) if claim else None
 
 
 # ------------------------------------------------------------------ a role of a body names its holder
