@@ -23,8 +23,6 @@ import itertools
 import multiprocessing
 import os
 import pickle
-import signal
-import threading
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -33,6 +31,7 @@ from typing import Callable, Iterable, Iterator
 from .annotate import Annotator
 from .annotate.candidates import first_names, first_names_version, prime_first_names
 from .errors import ContentError, Diagnostic, Diagnostics
+from .forking import RENDER_PARALLEL_MIN, Forked, fork_imap, fork_map, other_threads, stop_children  # noqa: F401
 from .ingest import read_bytes, read_source, sidecar_of
 from .model import Article, Registry
 from .output.cache import Store, code_version, digest, fs_clock
@@ -166,7 +165,7 @@ def annotate_many(todo: Iterable[tuple[Path, str, bytes]], registry: Registry, l
                     progress(f"annotated {done} articles in {jobs} processes")
     except (BrokenProcessPool, OSError, pickle.PicklingError, RuntimeError) as exc:  # a worker died, or the pool
         # could not start its thread (RuntimeError: a process or thread limit of a busy machine): go on here
-        _stop_children()
+        stop_children()
         progress(f"worker processes failed ({type(exc).__name__}); annotating the rest in one process")
     for chunk in pending:  # what was not yet read when the pool failed
         chunks.append(chunk)
@@ -202,14 +201,6 @@ def _paused_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _stop_children() -> None:
-    """End the worker processes a failed pool leaves behind: a pool whose manager thread never
-    started neither stops its workers nor lets the interpreter exit (it waits for them)."""
-    for child in multiprocessing.active_children():
-        child.terminate()
-        child.join()
 
 
 # ---------------------------------------------------------------------------- the whole set
@@ -248,9 +239,13 @@ def _racy(stat: tuple[int, ...], clock: int) -> bool:
 
 
 def _content(path: Path, data: bytes, max_bytes: int) -> str:
-    """The fingerprint of what a file says: its bytes, and its sidecar's."""
+    """The fingerprint of what a file says: its bytes, and its sidecar's (its bytes alone when
+    the sidecar cannot be read: the reader reports that)."""
     sidecar = sidecar_of(path)
-    extra = read_bytes(sidecar, sidecar.name, max_bytes) if sidecar is not None else b""
+    try:
+        extra = read_bytes(sidecar, sidecar.name, max_bytes) if sidecar is not None else b""
+    except ContentError:
+        return hashlib.sha256(data).hexdigest()
     return hashlib.sha256(data + (b"\0sidecar\0" + extra if sidecar is not None else b"")).hexdigest()
 
 
@@ -274,15 +269,14 @@ def annotate_files(files: list[Path], display: Callable[[Path], str], registry: 
     seen = (cache.get(STAT_INDEX) if cache is not None else None) or {}
     stats: dict[str, tuple] = {}
 
-    def todo() -> Iterator[tuple[Path, str, bytes]]:
-        """The files to annotate, read one by one as the annotation asks for them."""
+    def todo() -> Iterator[tuple[Path, str, bytes]]:  # the files to annotate, read as the annotation asks
         for path in files:
             shown = display(path)
             cached, stat = None, _stat(path)
             if stat is not None and seen.get(shown, (None,))[:-1] == stat:  # unchanged file: not read again
                 key = digest(fingerprint, shown, seen[shown][-1])
-                cached = cache.get(key) if cache is not None else None
-            if isinstance(cached, Outcome) and still_valid(cached, today):
+                cached = _hit(cache, key, today)
+            if cached is not None:
                 keys[shown], stats[shown] = key, seen[shown]
                 outcomes.append(cached)
                 continue
@@ -291,15 +285,12 @@ def annotate_files(files: list[Path], display: Callable[[Path], str], registry: 
             except ContentError as exc:
                 diags.add(exc.diagnostic())
                 continue
-            try:
-                content = _content(path, data, max_bytes)
-            except ContentError:
-                content = hashlib.sha256(data).hexdigest()  # the reader reports the sidecar's problem
+            content = _content(path, data, max_bytes)
             key = keys[shown] = digest(fingerprint, shown, content)
             if stat is not None and not _racy(stat, clock):
                 stats[shown] = (*stat, content)
-            cached = cache.get(key) if cache is not None else None
-            if isinstance(cached, Outcome) and still_valid(cached, today):
+            cached = _hit(cache, key, today)
+            if cached is not None:
                 outcomes.append(cached)
                 continue
             if not slots:
@@ -309,7 +300,6 @@ def annotate_files(files: list[Path], display: Callable[[Path], str], registry: 
             yield path, shown, data
         if slots:
             progress(f"annotating {len(slots)} of {len(files)} articles ({len(files) - len(slots)} unchanged)")
-
     done = annotate_many(todo(), registry, language, max_bytes, country, jobs, progress)
     if cache is not None:
         cache.put(STAT_INDEX, stats)
@@ -318,6 +308,12 @@ def annotate_files(files: list[Path], display: Callable[[Path], str], registry: 
         if cache is not None:
             cache.put(key, outcome)
     return _gathered(outcomes, diags), keys
+
+
+def _hit(cache: Store | None, key: str, today: dt.date) -> Outcome | None:
+    """The cached outcome under ``key``, when there is one and it still holds."""
+    cached = cache.get(key) if cache is not None else None
+    return cached if isinstance(cached, Outcome) and still_valid(cached, today) else None
 
 
 def _gathered(outcomes: list[Outcome | None], diags: Diagnostics) -> list[Article]:
@@ -330,106 +326,3 @@ def _gathered(outcomes: list[Outcome | None], diags: Diagnostics) -> list[Articl
         if outcome.article is not None:
             articles.append(outcome.article)
     return articles
-
-
-# ---------------------------------------------------------------------------- rendering
-
-RENDER_PARALLEL_MIN = 400  # fewer pages to render than this: one process
-_fork_tasks: list[Callable[[], object]] = []
-
-
-def fork_map(tasks: list[Callable[[], object]], jobs: int, chunk: int = CHUNK) -> list[object]:
-    """Every task's result, in the tasks' order (:func:`fork_imap`, all at once)."""
-    return list(fork_imap(tasks, jobs, chunk))
-
-
-def fork_imap(tasks: list[Callable[[], object]], jobs: int, chunk: int = CHUNK) -> Iterator[object]:
-    """Call every task, in ``jobs`` forked processes when there are enough tasks; the results
-    in the tasks' order, each as soon as its chunk is done: the caller writes the first
-    results while the workers make the next ones. The tasks are closures over this process's
-    memory (the archive graph): forked children inherit them, only the results travel back,
-    pickled. Without ``fork``, in a process with other threads (a child would inherit locks
-    they hold), or when a worker dies, the rest runs here: the result never depends on the
-    processes."""
-    global _fork_tasks
-    done = 0
-    if jobs > 1 and len(tasks) >= RENDER_PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods() \
-            and not other_threads():
-        _fork_tasks = tasks
-        spans = [(i, min(i + chunk, len(tasks))) for i in range(0, len(tasks), chunk)]
-        try:
-            with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-                try:
-                    for (_, end), results in zip(spans, pool.map(_fork_span, spans)):
-                        yield from results
-                        done = end
-                except GeneratorExit:  # the caller stopped reading: do not wait for the rest
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    raise
-        except (BrokenProcessPool, OSError, pickle.PicklingError, RuntimeError):
-            _stop_children()  # the rest below, in this process (RuntimeError: the pool could not start its thread)
-        finally:
-            _fork_tasks = []
-    for task in tasks[done:]:
-        yield task()
-
-
-def other_threads() -> bool:
-    """Whether this process runs other threads: a forked child would inherit the locks they hold."""
-    return threading.active_count() > 1
-
-
-def _fork_span(span: tuple[int, int]) -> list[object]:
-    return [task() for task in _fork_tasks[span[0]:span[1]]]
-
-
-class Forked:
-    """One call run in a forked child beside this process' own work (e.g. the data files while
-    the page Markdown is written); :meth:`result` waits for it. Without ``fork``, in a process
-    with other threads, or when the child fails, the call runs here: its result (or the error
-    it raises) never depends on the process."""
-
-    def __init__(self, call: Callable[[], object], cleanup: Callable[[], None] | None = None) -> None:
-        self.call, self.cleanup, self.pid, self.read = call, cleanup, 0, -1
-        if not hasattr(os, "fork") or other_threads():
-            return
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: make the result, send it, leave at once
-            os.close(read)
-            try:
-                payload = pickle.dumps(("ok", call()), protocol=pickle.HIGHEST_PROTOCOL)
-            except BaseException:  # told again by the parent, which runs the call itself
-                payload = pickle.dumps(("error", None))
-            with os.fdopen(write, "wb") as pipe:
-                pipe.write(payload)
-            os._exit(0)
-        os.close(write)
-        self.pid, self.read = pid, read
-
-    def result(self) -> object:
-        if not self.pid:
-            return self.call()
-        with os.fdopen(self.read, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(self.pid, 0)
-        self.pid = 0
-        try:
-            status, value = pickle.loads(data)
-        except Exception:
-            status, value = "error", None
-        return value if status == "ok" else self.call()
-
-    def cancel(self) -> None:
-        """Stop the child if it still runs, then ``cleanup`` (after :meth:`result` too: what the
-        call left behind)."""
-        if self.pid:
-            with contextlib.suppress(OSError):
-                os.kill(self.pid, signal.SIGKILL)
-            with contextlib.suppress(OSError):
-                os.close(self.read)
-            with contextlib.suppress(OSError):
-                os.waitpid(self.pid, 0)
-            self.pid = 0
-        if self.cleanup is not None:
-            self.cleanup()
