@@ -17,20 +17,21 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import datetime as dt
+import gc
 import hashlib
+import itertools
 import multiprocessing
 import os
 import pickle
-import signal
-import threading
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .annotate import Annotator
 from .annotate.candidates import first_names, first_names_version, prime_first_names
 from .errors import ContentError, Diagnostic, Diagnostics
+from .forking import RENDER_PARALLEL_MIN, Forked, fork_imap, fork_map, other_threads, stop_children  # noqa: F401
 from .ingest import read_bytes, read_source, sidecar_of
 from .model import Article, Registry
 from .output.cache import Store, code_version, digest, fs_clock
@@ -103,6 +104,7 @@ _worker_max_bytes = 0
 
 def _worker_start(registry_blob: bytes, language: str, max_bytes: int, country: str | None) -> None:
     global _worker_annotator, _worker_max_bytes
+    gc.enable()  # forked while the parent had paused it (_paused_gc)
     _worker_annotator = Annotator(pickle.loads(registry_blob), language, country)  # the indexes: once per worker
     _worker_max_bytes = max_bytes
 
@@ -130,30 +132,44 @@ def _annotator(registry: Registry, language: str, country: str | None) -> Annota
     return last[3]
 
 
-def annotate_many(todo: list[tuple[Path, str, bytes]], registry: Registry, language: str, max_bytes: int,
+def annotate_many(todo: Iterable[tuple[Path, str, bytes]], registry: Registry, language: str, max_bytes: int,
                   country: str | None,
                   jobs: int, progress: Progress) -> list[Outcome]:
-    """Annotate ``todo`` in order; in ``jobs`` processes when there are enough of them."""
-    if jobs <= 1 or len(todo) < PARALLEL_MIN:
+    """Annotate ``todo`` in order; in ``jobs`` processes when there are enough of them. ``todo``
+    may be read lazily (the files as they are read): the workers start on the first chunks
+    while the rest is still being read, not after the last file."""
+    items = iter(todo)
+    first = list(itertools.islice(items, PARALLEL_MIN)) if jobs > 1 else list(items)
+    if not first:
+        return []  # no Annotator built (its indexes cost about a second)
+    if jobs <= 1 or len(first) < PARALLEL_MIN:
         annotator = _annotator(registry, language, country)
-        return [annotate_one(annotator, path, shown, data, max_bytes) for path, shown, data in todo]
-    chunks = [[(str(p), s, d) for p, s, d in todo[i:i + CHUNK]] for i in range(0, len(todo), CHUNK)]
-    results: list[list[Outcome] | None] = [None] * len(chunks)
+        return [annotate_one(annotator, path, shown, data, max_bytes) for path, shown, data in first]
+    chunks: list[list[tuple[str, str, bytes]]] = []
+    results: list[list[Outcome] | None] = []
+    pending = _chunks(itertools.chain(first, items))
     blob = pickle.dumps(registry, protocol=pickle.HIGHEST_PROTOCOL)
     try:
-        with cf.ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=_context(),
-                                    initializer=_worker_start, initargs=(blob, language, max_bytes, country)) as pool:
-            futures = {pool.submit(_worker_chunk, chunk): number for number, chunk in enumerate(chunks)}
-            done = 0
+        with _paused_gc(), cf.ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_worker_start,
+                                                  initargs=(blob, language, max_bytes, country)) as pool:
+            futures = {}
+            for chunk in pending:
+                chunks.append(chunk)
+                results.append(None)
+                futures[pool.submit(_worker_chunk, chunk)] = len(chunks) - 1
+            done, total = 0, sum(map(len, chunks))
             for future in cf.as_completed(futures):
                 results[futures[future]] = future.result()
                 done += len(chunks[futures[future]])
-                if done % 1024 < CHUNK or done == len(todo):
-                    progress(f"annotated {done}/{len(todo)} articles in {jobs} processes")
+                if done % 1024 < CHUNK or done == total:
+                    progress(f"annotated {done} articles in {jobs} processes")
     except (BrokenProcessPool, OSError, pickle.PicklingError, RuntimeError) as exc:  # a worker died, or the pool
         # could not start its thread (RuntimeError: a process or thread limit of a busy machine): go on here
-        _stop_children()
+        stop_children()
         progress(f"worker processes failed ({type(exc).__name__}); annotating the rest in one process")
+    for chunk in pending:  # what was not yet read when the pool failed
+        chunks.append(chunk)
+        results.append(None)
     missing = [number for number, result in enumerate(results) if result is None]
     if missing:
         annotator = Annotator(registry, language, country)
@@ -162,12 +178,29 @@ def annotate_many(todo: list[tuple[Path, str, bytes]], registry: Registry, langu
     return [outcome for result in results for outcome in result or ()]
 
 
-def _stop_children() -> None:
-    """End the worker processes a failed pool leaves behind: a pool whose manager thread never
-    started neither stops its workers nor lets the interpreter exit (it waits for them)."""
-    for child in multiprocessing.active_children():
-        child.terminate()
-        child.join()
+def _chunks(items: Iterator[tuple[Path, str, bytes]]) -> Iterator[list[tuple[str, str, bytes]]]:
+    """``items`` in lists of :data:`CHUNK`, as they come (a worker's task: paths as strings)."""
+    while chunk := [(str(p), s, d) for p, s, d in itertools.islice(items, CHUNK)]:
+        yield chunk
+
+
+@contextlib.contextmanager
+def _paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while the workers' results arrive. Unpickling 100,000
+    annotated articles makes millions of objects that live as long as the run, and each full
+    collection while they arrive scans all that came before (at 20,000 articles, 11 full
+    collections cost 3.1 s of the main process). Once they are all there, one full collection
+    scans them; later ones wait until the heap grew by a quarter (CPython's rule), i.e. rarely.
+    Not ``gc.freeze``: with nothing left in the oldest generation that rule no longer holds,
+    and every tenth young collection scans whatever was made since (the render's caches, the
+    staged pages), which cost more than it saved."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 # ---------------------------------------------------------------------------- the whole set
@@ -206,9 +239,13 @@ def _racy(stat: tuple[int, ...], clock: int) -> bool:
 
 
 def _content(path: Path, data: bytes, max_bytes: int) -> str:
-    """The fingerprint of what a file says: its bytes, and its sidecar's."""
+    """The fingerprint of what a file says: its bytes, and its sidecar's (its bytes alone when
+    the sidecar cannot be read: the reader reports that)."""
     sidecar = sidecar_of(path)
-    extra = read_bytes(sidecar, sidecar.name, max_bytes) if sidecar is not None else b""
+    try:
+        extra = read_bytes(sidecar, sidecar.name, max_bytes) if sidecar is not None else b""
+    except ContentError:
+        return hashlib.sha256(data).hexdigest()
     return hashlib.sha256(data + (b"\0sidecar\0" + extra if sidecar is not None else b"")).hexdigest()
 
 
@@ -228,50 +265,55 @@ def annotate_files(files: list[Path], display: Callable[[Path], str], registry: 
     today = dt.date.today()
     outcomes: list[Outcome | None] = []
     keys: dict[str, str] = {}
-    todo: list[tuple[Path, str, bytes]] = []
     slots: list[tuple[int, str]] = []
     seen = (cache.get(STAT_INDEX) if cache is not None else None) or {}
     stats: dict[str, tuple] = {}
-    for path in files:
-        shown = display(path)
-        cached, stat = None, _stat(path)
-        if stat is not None and seen.get(shown, (None,))[:-1] == stat:  # unchanged file: not read again
-            key = digest(fingerprint, shown, seen[shown][-1])
-            cached = cache.get(key) if cache is not None else None
-        if isinstance(cached, Outcome) and still_valid(cached, today):
-            keys[shown], stats[shown] = key, seen[shown]
-            outcomes.append(cached)
-            continue
-        try:
-            data = read_bytes(path, shown, max_bytes)
-        except ContentError as exc:
-            diags.add(exc.diagnostic())
-            continue
-        try:
+
+    def todo() -> Iterator[tuple[Path, str, bytes]]:  # the files to annotate, read as the annotation asks
+        for path in files:
+            shown = display(path)
+            cached, stat = None, _stat(path)
+            if stat is not None and seen.get(shown, (None,))[:-1] == stat:  # unchanged file: not read again
+                key = digest(fingerprint, shown, seen[shown][-1])
+                cached = _hit(cache, key, today)
+            if cached is not None:
+                keys[shown], stats[shown] = key, seen[shown]
+                outcomes.append(cached)
+                continue
+            try:
+                data = read_bytes(path, shown, max_bytes)
+            except ContentError as exc:
+                diags.add(exc.diagnostic())
+                continue
             content = _content(path, data, max_bytes)
-        except ContentError:
-            content = hashlib.sha256(data).hexdigest()  # the reader reports the sidecar's problem
-        key = keys[shown] = digest(fingerprint, shown, content)
-        if stat is not None and not _racy(stat, clock):
-            stats[shown] = (*stat, content)
-        cached = cache.get(key) if cache is not None else None
-        if isinstance(cached, Outcome) and still_valid(cached, today):
-            outcomes.append(cached)
-            continue
-        slots.append((len(outcomes), key))
-        outcomes.append(None)
-        todo.append((path, shown, data))
+            key = keys[shown] = digest(fingerprint, shown, content)
+            if stat is not None and not _racy(stat, clock):
+                stats[shown] = (*stat, content)
+            cached = _hit(cache, key, today)
+            if cached is not None:
+                outcomes.append(cached)
+                continue
+            if not slots:
+                _given_names(cache)  # before any worker forks
+            slots.append((len(outcomes), key))
+            outcomes.append(None)
+            yield path, shown, data
+        if slots:
+            progress(f"annotating {len(slots)} of {len(files)} articles ({len(files) - len(slots)} unchanged)")
+    done = annotate_many(todo(), registry, language, max_bytes, country, jobs, progress)
     if cache is not None:
         cache.put(STAT_INDEX, stats)
-    if todo:
-        progress(f"annotating {len(todo)} of {len(files)} articles ({len(files) - len(todo)} unchanged)")
-        _given_names(cache)
-    done = annotate_many(todo, registry, language, max_bytes, country, jobs, progress) if todo else []  # no Annotator built
     for (slot, key), outcome in zip(slots, done):
         outcomes[slot] = outcome
         if cache is not None:
             cache.put(key, outcome)
     return _gathered(outcomes, diags), keys
+
+
+def _hit(cache: Store | None, key: str, today: dt.date) -> Outcome | None:
+    """The cached outcome under ``key``, when there is one and it still holds."""
+    cached = cache.get(key) if cache is not None else None
+    return cached if isinstance(cached, Outcome) and still_valid(cached, today) else None
 
 
 def _gathered(outcomes: list[Outcome | None], diags: Diagnostics) -> list[Article]:
@@ -284,106 +326,3 @@ def _gathered(outcomes: list[Outcome | None], diags: Diagnostics) -> list[Articl
         if outcome.article is not None:
             articles.append(outcome.article)
     return articles
-
-
-# ---------------------------------------------------------------------------- rendering
-
-RENDER_PARALLEL_MIN = 400  # fewer pages to render than this: one process
-_fork_tasks: list[Callable[[], object]] = []
-
-
-def fork_map(tasks: list[Callable[[], object]], jobs: int, chunk: int = CHUNK) -> list[object]:
-    """Every task's result, in the tasks' order (:func:`fork_imap`, all at once)."""
-    return list(fork_imap(tasks, jobs, chunk))
-
-
-def fork_imap(tasks: list[Callable[[], object]], jobs: int, chunk: int = CHUNK) -> Iterator[object]:
-    """Call every task, in ``jobs`` forked processes when there are enough tasks; the results
-    in the tasks' order, each as soon as its chunk is done: the caller writes the first
-    results while the workers make the next ones. The tasks are closures over this process's
-    memory (the archive graph): forked children inherit them, only the results travel back,
-    pickled. Without ``fork``, in a process with other threads (a child would inherit locks
-    they hold), or when a worker dies, the rest runs here: the result never depends on the
-    processes."""
-    global _fork_tasks
-    done = 0
-    if jobs > 1 and len(tasks) >= RENDER_PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods() \
-            and not other_threads():
-        _fork_tasks = tasks
-        spans = [(i, min(i + chunk, len(tasks))) for i in range(0, len(tasks), chunk)]
-        try:
-            with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-                try:
-                    for (_, end), results in zip(spans, pool.map(_fork_span, spans)):
-                        yield from results
-                        done = end
-                except GeneratorExit:  # the caller stopped reading: do not wait for the rest
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    raise
-        except (BrokenProcessPool, OSError, pickle.PicklingError, RuntimeError):
-            _stop_children()  # the rest below, in this process (RuntimeError: the pool could not start its thread)
-        finally:
-            _fork_tasks = []
-    for task in tasks[done:]:
-        yield task()
-
-
-def other_threads() -> bool:
-    """Whether this process runs other threads: a forked child would inherit the locks they hold."""
-    return threading.active_count() > 1
-
-
-def _fork_span(span: tuple[int, int]) -> list[object]:
-    return [task() for task in _fork_tasks[span[0]:span[1]]]
-
-
-class Forked:
-    """One call run in a forked child beside this process' own work (e.g. the data files while
-    the page Markdown is written); :meth:`result` waits for it. Without ``fork``, in a process
-    with other threads, or when the child fails, the call runs here: its result (or the error
-    it raises) never depends on the process."""
-
-    def __init__(self, call: Callable[[], object], cleanup: Callable[[], None] | None = None) -> None:
-        self.call, self.cleanup, self.pid, self.read = call, cleanup, 0, -1
-        if not hasattr(os, "fork") or other_threads():
-            return
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: make the result, send it, leave at once
-            os.close(read)
-            try:
-                payload = pickle.dumps(("ok", call()), protocol=pickle.HIGHEST_PROTOCOL)
-            except BaseException:  # told again by the parent, which runs the call itself
-                payload = pickle.dumps(("error", None))
-            with os.fdopen(write, "wb") as pipe:
-                pipe.write(payload)
-            os._exit(0)
-        os.close(write)
-        self.pid, self.read = pid, read
-
-    def result(self) -> object:
-        if not self.pid:
-            return self.call()
-        with os.fdopen(self.read, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(self.pid, 0)
-        self.pid = 0
-        try:
-            status, value = pickle.loads(data)
-        except Exception:
-            status, value = "error", None
-        return value if status == "ok" else self.call()
-
-    def cancel(self) -> None:
-        """Stop the child if it still runs, then ``cleanup`` (after :meth:`result` too: what the
-        call left behind)."""
-        if self.pid:
-            with contextlib.suppress(OSError):
-                os.kill(self.pid, signal.SIGKILL)
-            with contextlib.suppress(OSError):
-                os.close(self.read)
-            with contextlib.suppress(OSError):
-                os.waitpid(self.pid, 0)
-            self.pid = 0
-        if self.cleanup is not None:
-            self.cleanup()

@@ -43,6 +43,8 @@ STEPS = [
     ("archive_gen.pipeline", "_updated", "git dates"),
     ("archive_gen.pipeline", "stage_tree", "page Markdown + stage docs/"),
     ("archive_gen.pipeline", "_publish_data", "data files"),
+    ("archive_gen.pipeline", "Memo.save", "save the packs"),  # session 12 on: what ran after the last page
+    ("archive_gen.output.staging", "StagedTree.commit", "swap docs/"),
     ("archive_gen.pipeline", "render_staged", "MkDocs render"),
     ("archive_gen.pipeline", "index_site", "Pagefind"),  # before session 10: the whole search step
     ("archive_gen.publish.search", "Indexer.finish", "search after MkDocs"),  # session 10 on

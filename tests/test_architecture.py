@@ -17,7 +17,7 @@ LAYERS = {
     "errors": 0, "model": 1, "config": 1, "paths": 1, "front_matter": 1, "lang": 1,
     "fields": 2, "schemas": 3, "ingest": 3, "starter": 3,
     "registry": 4, "annotate": 5, "index": 6, "dataset": 7, "render": 7, "output": 7,
-    "publish": 8, "parallel": 8, "incremental": 8, "pagecache": 8, "pipeline": 9, "preview": 9, "tools": 10, "cli": 11, "__main__": 12, "__init__": 0,
+    "publish": 8, "forking": 8, "parallel": 8, "incremental": 8, "pagecache": 8, "pipeline": 9, "preview": 9, "tools": 10, "cli": 11, "__main__": 12, "__init__": 0,
 }
 MAX_MODULE_LINES, MAX_FUNCTION_LINES, MAX_CLASS_LINES = 400, 60, 250
 

@@ -14,7 +14,7 @@ import pytest
 
 from archive_gen.config import Config
 from archive_gen.errors import Diagnostics
-from archive_gen import parallel
+from archive_gen import forking, parallel
 from archive_gen.dataset import TABLES
 from archive_gen.dataset import publish as data_publish
 from archive_gen.output import cache
@@ -470,8 +470,8 @@ def test_render_shared_out_to_forked_processes_gives_the_same_site(tmp_path, mon
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.setattr(reuse, "FORK_MIN", 10)
-    monkeypatch.setattr(parallel, "RENDER_PARALLEL_MIN", 10)  # page Markdown rendered in workers too
-    monkeypatch.setattr(parallel, "other_threads", lambda: False)  # whatever threads the test runner has
+    monkeypatch.setattr(forking, "RENDER_PARALLEL_MIN", 10)  # page Markdown rendered in workers too
+    monkeypatch.setattr(forking, "other_threads", lambda: False)  # whatever threads the test runner has
     early = []
     fork_early = reuse._fork_early
     monkeypatch.setattr(reuse, "_fork_early", lambda plan, *args: early.append(1) or fork_early(plan, *args))

@@ -2,12 +2,12 @@
 
 import os
 
-from archive_gen import parallel
+from archive_gen import forking, parallel
 
 
 def test_results_come_back_in_order_from_forked_workers(monkeypatch):
-    monkeypatch.setattr(parallel, "RENDER_PARALLEL_MIN", 4)
-    monkeypatch.setattr(parallel, "other_threads", lambda: False)  # the test runner's own threads
+    monkeypatch.setattr(forking, "RENDER_PARALLEL_MIN", 4)
+    monkeypatch.setattr(forking, "other_threads", lambda: False)  # the test runner's own threads
     parent = os.getpid()
     tasks = [lambda n=n: (n * n, os.getpid() != parent) for n in range(40)]
     results = parallel.fork_map(tasks, jobs=2, chunk=3)
@@ -19,14 +19,14 @@ def test_few_tasks_or_one_job_stay_in_this_process(monkeypatch):
     parent = os.getpid()
     tasks = [lambda: os.getpid() == parent] * 8
     assert all(parallel.fork_map(tasks, jobs=4))  # below RENDER_PARALLEL_MIN
-    monkeypatch.setattr(parallel, "RENDER_PARALLEL_MIN", 1)
+    monkeypatch.setattr(forking, "RENDER_PARALLEL_MIN", 1)
     assert all(parallel.fork_map(tasks, jobs=1))
 
 
 def test_a_dead_worker_costs_only_speed(monkeypatch):
     """A worker killed mid-way (out of memory, a signal): the rest is done here, same results."""
-    monkeypatch.setattr(parallel, "RENDER_PARALLEL_MIN", 4)
-    monkeypatch.setattr(parallel, "other_threads", lambda: False)
+    monkeypatch.setattr(forking, "RENDER_PARALLEL_MIN", 4)
+    monkeypatch.setattr(forking, "other_threads", lambda: False)
     parent = os.getpid()
 
     def task(n):
@@ -43,7 +43,7 @@ def test_a_process_with_threads_is_not_forked(monkeypatch):
     whatever locks they hold, so there the tasks run in this process."""
     import threading
 
-    monkeypatch.setattr(parallel, "RENDER_PARALLEL_MIN", 4)
+    monkeypatch.setattr(forking, "RENDER_PARALLEL_MIN", 4)
     parent, stop = os.getpid(), threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
@@ -53,7 +53,7 @@ def test_a_process_with_threads_is_not_forked(monkeypatch):
     finally:
         stop.set()
         thread.join()
-    monkeypatch.setattr(parallel, "other_threads", lambda: False)  # the test runner's own threads
+    monkeypatch.setattr(forking, "other_threads", lambda: False)  # the test runner's own threads
     assert not all(parallel.fork_map([lambda: os.getpid() == parent] * 10, jobs=2)), "control: forked without it"
 
 
@@ -67,8 +67,8 @@ def _no_pool_thread(monkeypatch):
 
 
 def test_a_pool_that_cannot_start_costs_only_speed(monkeypatch):
-    monkeypatch.setattr(parallel, "RENDER_PARALLEL_MIN", 4)
-    monkeypatch.setattr(parallel, "other_threads", lambda: False)
+    monkeypatch.setattr(forking, "RENDER_PARALLEL_MIN", 4)
+    monkeypatch.setattr(forking, "other_threads", lambda: False)
     _no_pool_thread(monkeypatch)
     assert parallel.fork_map([lambda n=n: n * 2 for n in range(20)], jobs=2, chunk=3) == [n * 2 for n in range(20)]
 
@@ -96,8 +96,8 @@ def test_first_results_arrive_while_the_workers_make_the_rest(monkeypatch, tmp_p
     wait for every task, they would give up and return False."""
     import time
 
-    monkeypatch.setattr(parallel, "RENDER_PARALLEL_MIN", 4)
-    monkeypatch.setattr(parallel, "other_threads", lambda: False)
+    monkeypatch.setattr(forking, "RENDER_PARALLEL_MIN", 4)
+    monkeypatch.setattr(forking, "other_threads", lambda: False)
     mark = tmp_path / "first-result-received"
 
     def later() -> bool:

@@ -154,7 +154,7 @@ def test_stand_ins_made_beside_the_render_give_the_same_index(tmp_path, monkeypa
     """A build makes each page's stand-in where MkDocs wrote the page (no HTML read back in the
     search step) and starts the older shards' Pagefind runs before MkDocs has finished; the
     bundle is byte for byte the one index_site makes afterwards from the site's HTML alone."""
-    from archive_gen import parallel, pipeline
+    from archive_gen import forking, parallel, pipeline
     from archive_gen.config import Config
     from archive_gen.errors import Diagnostics
     from archive_gen.publish import pagefindruns, reuse
@@ -162,7 +162,7 @@ def test_stand_ins_made_beside_the_render_give_the_same_index(tmp_path, monkeypa
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.setattr(reuse, "FORK_MIN", 10)
-    monkeypatch.setattr(parallel, "other_threads", lambda: False)  # whatever threads the test runner has
+    monkeypatch.setattr(forking, "other_threads", lambda: False)  # whatever threads the test runner has
     monkeypatch.setattr(sharding, "SHARD_PAGES", 8)  # several shards of the sample's months
     events: list[str] = []
     start, render = pagefindruns.Runs.start, pipeline.render_staged

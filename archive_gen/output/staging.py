@@ -118,6 +118,7 @@ def stage_tree(pages: Iterable[tuple[str, Page]], docs_dir: Path,
         made: set[str] = {""}  # folders made in the staging tree (one mkdir each, not one per page)
         record: Record = {}
         root, docs = str(staging), str(docs_dir)
+        current_tree = docs_dir.is_dir()  # a first build: no page to compare with (111,000 failed stats at 100,000)
         for rel, page in pages:
             _check_page_path(rel, wanted)
             wanted.add(rel)
@@ -133,7 +134,7 @@ def stage_tree(pages: Iterable[tuple[str, Page]], docs_dir: Path,
             if folder not in made:
                 make_folder(os.path.dirname(target))
                 made.add(folder)
-            info, data = _same_file(current, data, sha, known.get(rel))
+            info, data = _same_file(current, data, sha, known.get(rel)) if current_tree else (None, data)
             if info is not None and _link_or_copy(current, target):
                 unchanged += 1
             else:
