@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 from .model import Archive
 from .output.cache import Store, code_version
 from .output.pagestore import PageStore, StoredText
-from .parallel import fork_imap
+from .forking import fork_imap
 from .render import Page, Settings, render_pages
 from .render import Encoded  # a group's pages as UTF-8: half the memory of German text
 

@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Iterator
 from .annotate import Annotator
 from .annotate.candidates import first_names, first_names_version, prime_first_names
 from .errors import ContentError, Diagnostic, Diagnostics
-from .forking import RENDER_PARALLEL_MIN, Forked, fork_imap, fork_map, other_threads, stop_children  # noqa: F401
+from .forking import stop_children
 from .ingest import read_bytes, read_source, sidecar_of
 from .model import Article, Registry
 from .output.cache import Store, code_version, digest, fs_clock

@@ -38,7 +38,8 @@ from .output import PageStore, StagedTree, WriteStats, make_staging_dir, replace
 from .dataset import PUBLISH_DIR, data_key, publish_data, published_paths
 from .output.cache import Store, code_version, drop_manifest, tree_identity, write_manifest
 from .pagecache import cached_pages
-from .parallel import GIVEN_NAMES, STAT_INDEX, Forked, annotate_files, default_jobs
+from .forking import Forked
+from .parallel import GIVEN_NAMES, STAT_INDEX, Progress, annotate_files, default_jobs
 from .publish import zensical
 from .publish.mkdocs import render_staged
 from .publish.search import Indexer
@@ -46,7 +47,6 @@ from .publish.reuse import PageKeys, Reuse, render_fingerprint
 from .registry import load_registry
 from .render import Settings
 
-Progress = Callable[[str], None]
 T = TypeVar("T")
 STAGED = "docs"  # the staged pack's entry: the record of the last docs/ staged (output.staging.Record)
 GIT_DATES = "git dates"  # annotation-pack entry: (Git HEAD, the files asked about, their last-changed dates)

@@ -10,7 +10,7 @@ def test_results_come_back_in_order_from_forked_workers(monkeypatch):
     monkeypatch.setattr(forking, "other_threads", lambda: False)  # the test runner's own threads
     parent = os.getpid()
     tasks = [lambda n=n: (n * n, os.getpid() != parent) for n in range(40)]
-    results = parallel.fork_map(tasks, jobs=2, chunk=3)
+    results = forking.fork_map(tasks, jobs=2, chunk=3)
     assert [value for value, _ in results] == [n * n for n in range(40)]
     assert all(elsewhere for _, elsewhere in results), "rendered in the workers"
 
@@ -18,9 +18,9 @@ def test_results_come_back_in_order_from_forked_workers(monkeypatch):
 def test_few_tasks_or_one_job_stay_in_this_process(monkeypatch):
     parent = os.getpid()
     tasks = [lambda: os.getpid() == parent] * 8
-    assert all(parallel.fork_map(tasks, jobs=4))  # below RENDER_PARALLEL_MIN
+    assert all(forking.fork_map(tasks, jobs=4))  # below RENDER_PARALLEL_MIN
     monkeypatch.setattr(forking, "RENDER_PARALLEL_MIN", 1)
-    assert all(parallel.fork_map(tasks, jobs=1))
+    assert all(forking.fork_map(tasks, jobs=1))
 
 
 def test_a_dead_worker_costs_only_speed(monkeypatch):
@@ -34,7 +34,7 @@ def test_a_dead_worker_costs_only_speed(monkeypatch):
             os._exit(1)
         return n
 
-    results = parallel.fork_map([lambda n=n: task(n) for n in range(30)], jobs=2, chunk=2)
+    results = forking.fork_map([lambda n=n: task(n) for n in range(30)], jobs=2, chunk=2)
     assert results == list(range(30))
 
 
@@ -48,13 +48,13 @@ def test_a_process_with_threads_is_not_forked(monkeypatch):
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        assert parallel.other_threads()
-        assert all(parallel.fork_map([lambda: os.getpid() == parent] * 10, jobs=2))
+        assert forking.other_threads()
+        assert all(forking.fork_map([lambda: os.getpid() == parent] * 10, jobs=2))
     finally:
         stop.set()
         thread.join()
     monkeypatch.setattr(forking, "other_threads", lambda: False)  # the test runner's own threads
-    assert not all(parallel.fork_map([lambda: os.getpid() == parent] * 10, jobs=2)), "control: forked without it"
+    assert not all(forking.fork_map([lambda: os.getpid() == parent] * 10, jobs=2)), "control: forked without it"
 
 
 def _no_pool_thread(monkeypatch):
@@ -70,7 +70,7 @@ def test_a_pool_that_cannot_start_costs_only_speed(monkeypatch):
     monkeypatch.setattr(forking, "RENDER_PARALLEL_MIN", 4)
     monkeypatch.setattr(forking, "other_threads", lambda: False)
     _no_pool_thread(monkeypatch)
-    assert parallel.fork_map([lambda n=n: n * 2 for n in range(20)], jobs=2, chunk=3) == [n * 2 for n in range(20)]
+    assert forking.fork_map([lambda n=n: n * 2 for n in range(20)], jobs=2, chunk=3) == [n * 2 for n in range(20)]
 
 
 def test_annotation_goes_on_in_this_process_when_the_pool_cannot_start(monkeypatch, tmp_path):
@@ -108,7 +108,7 @@ def test_first_results_arrive_while_the_workers_make_the_rest(monkeypatch, tmp_p
             time.sleep(0.01)
         return True
 
-    results = parallel.fork_imap([lambda: True] * 2 + [later] * 6, jobs=2, chunk=2)
+    results = forking.fork_imap([lambda: True] * 2 + [later] * 6, jobs=2, chunk=2)
     assert next(results) is True
     mark.touch()
     assert list(results) == [True] * 7

@@ -57,7 +57,7 @@ from pathlib import Path
 from ..errors import RenderError
 from ..output.cache import Store, digest
 from . import shards as sharding
-from ..parallel import fork_imap
+from ..forking import fork_imap
 from .beside import STAT_INDEX, Beside, stand_in_key
 from .pagefindruns import Runs, StandInTree, Starter, file_id, shard_key
 from .standins import FILTER_NAMES, pages_to_index, stand_in

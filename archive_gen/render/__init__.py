@@ -67,7 +67,7 @@ class PageCache(Protocol):
 
 
 # Renders many pages at once, results in order, each as soon as it is ready (e.g. in worker
-# processes: ``parallel.fork_imap``).
+# processes: ``forking.fork_imap``).
 Mapper = Callable[[list[Callable[[], Encoded]]], Iterable[Encoded]]
 
 
