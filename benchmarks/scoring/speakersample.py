@@ -37,11 +37,14 @@ REUTERS_ARTICLES = 100  # the first TEST articles with a body
 ROUND11 = "round 11"
 ROUND11_DERSTANDARD = 45  # dev rows after the first 150 with quotation marks, "sagte" or ", so"
 ROUND11_REUTERS = 60  # TEST articles with a body after the first 100
+ROUND12 = "round 12"
+ROUND12_DERSTANDARD = 45  # the next dev rows with speech after round 11's 45 (rows > 296)
+ROUND12_REUTERS = 50  # the next TEST articles with a body after round 11's (newid > 14994)
 _SPEECH_ROW = re.compile(r'[„“"»«]|\bsagte\b|, so ')
 
 
 def sample_keys(corpus_dir: Path, sample: str | None = None) -> list[tuple[str, str]]:
-    """The articles of round 10's sample (``sample`` None) or of round 11's."""
+    """The articles of round 10's sample (``sample`` None), of round 11's or of round 12's."""
     rows = _derstandard(corpus_dir / "derstandard-10kgnad.csv")
     dev = [i for i in range(len(rows)) if not is_held_out("derstandard", i)]
     reuters = _jsonl(corpus_dir / "reuters21578.jsonl", "newid")
@@ -50,6 +53,11 @@ def sample_keys(corpus_dir: Path, sample: str | None = None) -> list[tuple[str, 
         speech = [i for i in dev[DERSTANDARD_ROWS:] if _SPEECH_ROW.search(rows[i])][:ROUND11_DERSTANDARD]
         later = test[REUTERS_ARTICLES:REUTERS_ARTICLES + ROUND11_REUTERS]
         return [("derstandard", str(i)) for i in speech] + [("reuters", k) for k in later]
+    if sample == ROUND12:
+        speech = [i for i in dev[DERSTANDARD_ROWS:] if _SPEECH_ROW.search(rows[i])]
+        first = REUTERS_ARTICLES + ROUND11_REUTERS
+        return ([("derstandard", str(i)) for i in speech[ROUND11_DERSTANDARD:ROUND11_DERSTANDARD + ROUND12_DERSTANDARD]]
+                + [("reuters", k) for k in test[first:first + ROUND12_REUTERS]])
     return [("derstandard", str(i)) for i in dev[:DERSTANDARD_ROWS]] + [("reuters", k) for k in test[:REUTERS_ARTICLES]]
 
 
