@@ -33,7 +33,7 @@ from .speechnouns import framing_owner
 from .reported import NAMED_SUBJECT, continued, possessive_continued, previous_speaker, reported
 from .speakers import (NOBODY, Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
-from .verbsubject import introduced, next_to_verb, passive, previous_subject, role_holder, sentence_subject
+from .verbsubject import introduced, is_person, next_to_verb, passive, previous_subject, quoted_object, quoting, role_holder, sentence_subject
 from .unnamed import bracket_speaker, colon_speaker, document_of, view_of, introducing_name, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
 
 # A quote may hold a quote („Wir haben … für bedeutende „Small-Business-Unternehmen“ … gehabt“):
@@ -92,7 +92,9 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
     if quote_at is not None and (framed := _framed(ctx, s_start, quote_at)
                                  or possessive_continued(ctx, s_start, quote_at, earlier, sentence).by("possessive")):
         return framed  # tagged inside
-    verbs = _speech_verbs(ctx, s_start, s_end, quote_at)
+    if quoted := _quoted(ctx, s_start, s_end, quote_at):  # "zitiert die SZ den Vorstand Jens Bischof"
+        return quoted
+    verbs = _speech_verbs(ctx, s_start, s_end, quote_at)  # not "zitieren" in the active: its subject quotes another
     for verb in verbs:
         if (named := next_to_verb(ctx, s_start, s_end, verb, quote_at)) is not None:
             return named
@@ -240,10 +242,29 @@ _SO_AFTER_STOP = re.compile(r"\s*so\b")
 _SO_AFTER_DASH = re.compile(r"\s*[–-]\s*so\b")  # "„…“ – so Riexinger."
 
 
+def _quoted(ctx: Context, s_start: int, s_end: int, quote_at: int | None) -> Who:
+    """Who speaks where "zitieren" (active) reports: the one quoted ("zitiert ndr.de
+    Polizeisprecher Ralf Meyer"), else an outlet or body that quotes ("Die Zeitung Express
+    zitierte …"), never a person who quotes ("hatte Schwan … zitiert") or is summoned."""
+    if ctx.text.find("zitiert", s_start, s_end) < 0:
+        return NOBODY
+    for verb in SPEECH_VERB.finditer(ctx.text, s_start, s_end):
+        if ctx.in_quote(verb.start()) or not quoting(ctx.text, s_start, s_end, verb):
+            continue
+        if quoted := quoted_object(ctx, verb, s_end):
+            return quoted
+        named = next_to_verb(ctx, s_start, s_end, verb, quote_at)
+        if named := (named if named and not is_person(ctx, named) else named_body(ctx, s_start, verb).by("body at verb")):
+            return named
+    return NOBODY
+
+
 def _speech_verbs(ctx: Context, s_start: int, s_end: int, quote_at: int | None) -> list[re.Match]:
-    """The sentence's speech verbs outside quotes; for a quote, nearest first ("Klose nannte …
-    „überzogen“, Löw bezeichnete … als „übertrieben“": each quote is its nearest verb's)."""
-    verbs = [v for v in SPEECH_VERB.finditer(ctx.text, s_start, s_end) if not ctx.in_quote(v.start())]
+    """The sentence's speech verbs outside quotes, but "zitieren" in the active (``_quoted``);
+    for a quote, nearest first ("Klose nannte … „überzogen“, Löw bezeichnete … als
+    „übertrieben“": each quote is its nearest verb's)."""
+    verbs = [v for v in SPEECH_VERB.finditer(ctx.text, s_start, s_end)
+             if not ctx.in_quote(v.start()) and not quoting(ctx.text, s_start, s_end, v)]
     # "„… lästig.“ so das Fazit der Betreiber": "so" after a quote that ends with its full stop
     verbs += [so for _, b in ctx.quotes_in(s_start, s_end) if ctx.text[b - 2:b - 1] in ".!?"
               and (so := _SO_AFTER_STOP.match(ctx.text, b, s_end)) or (so := _SO_AFTER_DASH.match(ctx.text, b, s_end))]

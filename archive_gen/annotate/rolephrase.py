@@ -147,6 +147,8 @@ def english_body(ctx: Context, s_start: int, verb: re.Match) -> Who:
     found = _ENGLISH_NAME.search(ctx.text, max(s_start, verb.start() - 80), verb.start())
     if found is None:
         return NOBODY
+    if member := _member_before(ctx, s_start, found.start(1)):
+        return member  # "Christopher Clark of the group's bankers Samuel Montagu and Sons Ltd said"
     words = found.group(1).split()
     while words and words[0].lower() in NOT_NAME_START:  # "The Bank of England", "But"
         words = words[1:]
@@ -160,3 +162,15 @@ def english_body(ctx: Context, s_start: int, verb: re.Match) -> Who:
     if places and sum(len(ctx.text[p.start:p.end].split()) for p in places) >= len(capitalised) - 1 and "of" not in words:
         return NOBODY  # "West Germany said", "The U.S. Has said", "U.S. Officials said"; "Bank of Japan" stays
     return Who(speaker_name=" ".join(words))
+
+
+# A person, then "of" and at most a few words of their place in it ("the group's bankers"):
+# the body named after is theirs, and they speak.
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z][\w'’]*\s+){0,3}$")
+
+
+def _member_before(ctx: Context, s_start: int, body_at: int) -> Who:
+    people = ctx.entities_in(max(s_start, body_at - 60), body_at, ("person",))
+    if not people or _OF_BODY.fullmatch(ctx.text, people[-1].end, body_at) is None:
+        return NOBODY
+    return who_of(people[-1])

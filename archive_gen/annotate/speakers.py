@@ -87,8 +87,13 @@ class Context:
         return found
 
     def by_role(self, word: str, before: int) -> Entity | None:
+        """The person the text introduced with this role before ``before``; None when it
+        introduced two ("ÖFB-Teamchef Marcel Koller", "der moldauische Teamchef Alexandru
+        Curtianu": "erklärte der Teamchef" may be either: where unsure, nobody)."""
         stem = role_stem(word)
         matches = [person for offset, role, person in self.roles if offset < before and (role.startswith(stem) or stem.startswith(role))]
+        if len({m.id or self.text[m.start:m.end].split()[-1][:4] for m in matches}) > 1:
+            return None  # two surnames, not one spelt twice ("Bischof Zsifkokvics", "Bischof Ägidius Zsifkovics")
         return matches[-1] if matches else None
 
 

@@ -46,8 +46,9 @@ _IN_PHRASE = re.compile(r"(?:^|\s)(?:[Ii]n|[Ii]m|[Aa]uf|[Nn]ach|[Vv]or|[Ff]ür|[
 
 
 def not_subject_before(ctx: Context, entity: Entity, verb: re.Match) -> bool:
-    """The name right before the verb is not its subject."""
-    return _SUBJECT_AFTER.match(ctx.text, verb.end()) is not None or \
+    """The name right before the verb is not its subject; nor before ", so", whose subject
+    always follows it ("Die … Reformorientierung sehe ich … bei der FPÖ, so der Verhandler")."""
+    return verb.group().startswith(",") or _SUBJECT_AFTER.match(ctx.text, verb.end()) is not None or \
         _IN_PHRASE.search(ctx.text, max(0, entity.start - 40), entity.start) is not None
 
 
@@ -84,9 +85,8 @@ _ROLE_COMPLEMENT = re.compile(r"-([\w-]+)\s+(?:für|for|of|des|der|bei|in|im)\s+
 def role_holder(ctx: Context, entity: Entity, reach: int = 60) -> Entity:
     """The person a body only qualifies: the role after the body (joined by a hyphen, or the
     words after it, or a role with a complement and the name in commas) ends right before a
-    person's name; else the entity itself."""
-    if entity.kind == "person":
-        return entity
+    person's name; else the entity itself. A name taken for a person may qualify a role too
+    ("meinte Puls 4-Info-Direktorin Corinna Milborn": the station's director speaks)."""
     people = ctx.entities_in(entity.end, entity.end + reach, ("person",))
     if not people:
         return entity
@@ -277,6 +277,35 @@ _PRONOUN_WORD = re.compile(r"\b(?:er|sie|es|man|he|she|they|it|von|vom|über|mit
 # sentence's persons are criticised, not speaking (the agent, if any, follows "von").
 _PASSIVE_BEFORE = re.compile(r"\b(?:wird|wurde|werden|wurden)\b[^,.;:„“\"]{0,80}$")
 _PASSIVE_AFTER = re.compile(r"\s*(?:[.,;:]|$|worden\b)")
+
+
+# "zitieren" names the one quoted as its object ("zitiert die Süddeutsche Zeitung den Vorstand
+# Jens Bischof", "hatte Schwan … aus Tonbandaufnahmen zitiert") or summons ("war ins … Außen-
+# ministerium zitiert worden"): its subject speaks only when quoted with its words ("wird mit
+# den Worten zitiert").
+_QUOTED_PASSIVE = re.compile(r"\b(?:wird|wurde|werden|wurden)\b[^.;:„“\"]{0,120}$")
+_WITH_WORDS = re.compile(r"\bmit\s+(?:den|diesen|folgenden)\s+Worten\b")
+
+
+def quoting(text: str, s_start: int, s_end: int, verb: re.Match) -> bool:
+    """A form of "zitieren" whose subject is not who speaks."""
+    return verb.group().startswith("zitiert") and _WITH_WORDS.search(text, s_start, s_end) is None and \
+        _QUOTED_PASSIVE.search(text, max(s_start, verb.start() - 120), verb.start()) is None  # "wird …, …, zitiert": quoted
+
+
+def quoted_object(ctx: Context, verb: re.Match, s_end: int) -> Who:
+    """The person "zitieren" quotes: the first one after it in its clause ("zitiert ndr.de
+    Polizeisprecher Ralf Meyer"); nobody past a comma ("hatte Schwan … zitiert, die Kohl …")."""
+    end = min(s_end, verb.end() + 100)
+    clause_end = _CLAUSE_END.search(ctx.text, verb.end(), end)
+    people = ctx.entities_in(verb.end(), clause_end.start() if clause_end else end, ("person",))
+    if not people or ctx.genitive(people[0]) or _PREPOSITION_IN.search(ctx.text, verb.end(), people[0].start):
+        return NOBODY  # "zitiert aus einem Mitschnitt … vom … Finanzminister Yanis Varoufakis": his words are the recording's
+    return who_of(people[0]).by("object of zitieren")
+
+
+_CLAUSE_END = re.compile(r"[,;:!?„“\"]|\.(?=\s|$)")  # not "ndr.de"
+_PREPOSITION_IN = re.compile(r"\b(?:aus|von|vom|mit|über|in|im|nach|bei|from|of)\b")
 
 
 def passive(text: str, s_start: int, verb: re.Match) -> bool:
