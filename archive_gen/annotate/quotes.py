@@ -33,7 +33,7 @@ from .speechnouns import framing_owner
 from .reported import NAMED_SUBJECT, continued, possessive_continued, previous_speaker, reported
 from .speakers import (NOBODY, Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
-from .verbsubject import introduced, is_person, next_to_verb, passive, previous_subject, quoted_object, quoting, role_holder, sentence_subject
+from .verbsubject import colon_subject, introduced, is_person, next_to_verb, passive, previous_subject, quoted_object, quoting, role_holder, sentence_subject
 from .unnamed import bracket_speaker, colon_speaker, document_of, view_of, introducing_name, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
 
 # A quote may hold a quote („Wir haben … für bedeutende „Small-Business-Unternehmen“ … gehabt“):
@@ -382,7 +382,7 @@ def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str],
                     who = Who(who.speaker or said.speaker,
                                who.speaker_name or (None if who.speaker else said.speaker_name),
                                who.via or said.via)
-        if not who and not has_quote and (who := colon_speaker(ctx, start, end)):  # Behr: Meines Wissens …
+        if not who and not has_quote and (who := colon_speaker(ctx, start, end) or colon_subject(ctx, start, end)):  # Behr: …
             cue_text = ":"
         if who:
             claims.append(Claim(" ".join(text[start:end].split()), start, end, cue_text,

@@ -337,3 +337,50 @@ def introduced(ctx: Context, s_start: int, quote_at: int) -> Who:
 # A subject pronoun right before a speech verb, after the one person named: the pronoun speaks.
 _PRONOUN_SPEAKS = re.compile(r"\b(?:he|she|they|He|She|They)\s+(?:said|added|replied|told|stated)\b|"
                              r"\b(?:sagte|meinte|erklärte|antwortete|betonte|fügte)\s+(?:er|sie)\b")
+
+
+# A colon that opens a statement: a capital, a digit, a quotation mark or a bracket after it.
+_STATEMENT_COLON = re.compile(r":\s+(?=[A-ZÄÖÜ0-9„\"»(])")
+# What marks the words after it as someone's: the first or second person, the subjunctive of
+# reported speech, a question ("Ich halte …", "Uns Spielern ist …", "Können wir …?"); not
+# narration ("An seinem linken Arm hat der Direktor …"), not the readers addressed ("Nutzen Sie
+# dieses Forum …").
+_SPEAKER_VOICE = re.compile(r"(?i:\b(?:ich|wir|mir|mich|uns|unser\w*|mein\w*|sei|seien|habe|hätte|könne|müsse|werde|solle|dürfe|wolle)\b)"
+                            r"|[?!]")
+_SUBORDINATORS = frozenset("nachdem als wenn dass weil obwohl während ob sobald bevor seit".split())
+_INFLECTED = re.compile(r"[a-zäöüß]+(?:e|en|er|es|em)")  # an adjective before a name: "früherer", "ehemalige"
+
+
+def _noun_phrase_only(words: list[str]) -> bool:
+    """Only what a subject's noun phrase holds: determiners, adverbs, roles, capitalised words,
+    inflected adjectives; no verb ("Die Titelseite zeigt Staatspräsident …"), no comma."""
+    return all(not w.endswith(",") and (w[:1].isupper() or w.lower() in _DETERMINERS or w in _NP_ADVERBS or is_role(w)
+                                        or _INFLECTED.fullmatch(w)) for w in words)
+
+
+def colon_subject(ctx: Context, s_start: int, s_end: int) -> Who:
+    """A sentence without quotation marks whose clause before a colon has one person, as its
+    subject, and whose words after the colon are someone's (``_SPEAKER_VOICE``): the person
+    speaks them (Der Standard strips the marks). The person opens the sentence ("Andreas
+    Koller, Sprecher …: Ich halte …", "Rock leitete den Abend … ein: Wenn Sie …") or follows
+    the verb in second place ("Vorsichtig gab sich auch Stürmer Marc Janko: Uns Spielern …");
+    not an object ("Die Titelseite zeigt Staatspräsident … Erdogan mit der Aufschrift: …"), not
+    in a subordinate clause ("Nachdem Michael Schumacher …, sah es … aus: …")."""
+    colon = _STATEMENT_COLON.search(ctx.text, s_start, s_end)
+    if colon is None or not _SPEAKER_VOICE.search(ctx.text, colon.end(), s_end) or \
+            not (who := introduced(ctx, s_start, colon.end())) or not (who.speaker or " " in who.speaker_name):
+        return NOBODY  # a lone word is no name here ("Gemein freilich: …")
+    person = next(e for e in ctx.entities_in(s_start, colon.start(), ("person",))
+                  if (e.id, e.name) == (who.speaker, None if who.speaker else who.speaker_name))
+    words = ctx.text[s_start:person.start].split()
+    if words and words[0].lower() in _SUBORDINATORS:
+        return NOBODY
+    if _noun_phrase_only(words):
+        return who.by("colon: subject")
+    # after one word that is no determiner nor a name, or a prepositional phrase, and the verb
+    verb = next((i for i, w in enumerate(words) if i and w[:1].islower() and w.lower() not in _DETERMINERS), None)
+    if verb is None or words[0].lower() in _DETERMINERS or (verb > 1 and words[0].lower() not in _PREPOSITIONS) or \
+            ctx.entities_in(s_start, person.start, ("person", "body", "source", "state")) or \
+            not _noun_phrase_only(words[verb + 1:]):
+        return NOBODY
+    return who.by("colon: subject after verb")
