@@ -133,7 +133,10 @@ def _person_speaks(ctx: Context, sentence: int) -> bool:
 # An English body's name right before "said": capitalised words, "of"/"and"/"&" between them,
 # maybe a company suffix: "Cincinnati Bell Inc said", "The Bank of England said", "the Central
 # Bureau of Statistics said", "lead manager Credit Suisse said".
-_ENGLISH_NAME = re.compile(r"(?:^|(?<=\s)|(?<=<))((?:[A-Z][\w.&'-]*\s+(?:(?:of|and|&|for)\s+)?){1,6})>?(?:\s+<[^<>]{1,12}>)?\s*$")
+# Reuters marks some names "<Pancontinental Oil Ltd> said" and writes some suffixes lowercase
+# ("Blocker Energy corp said": the name is the words before it).
+_ENGLISH_NAME = re.compile(r"(?:^|(?<=\s)|(?<=<))((?:[A-Z][\w.&'-]*(?:\s+|(?=>))(?:(?:of|and|&|for)\s+)?){1,6})"
+                           r"(?:(?:corp|inc|co|ltd)\.?\s+)?>?(?:\s+<[^<>]{1,12}>)?\s*$")
 _ENGLISH_SAID = frozenset("said says reported announced added stated".split())
 _NOT_BEFORE_NAME = frozenset("at of for with from by in on to than".split())  # "analysts at Merrill Lynch said"
 
