@@ -98,24 +98,26 @@ def test_reuters_names_in_angle_brackets_and_with_a_lowercase_suffix(annotator):
     assert claimant(a, "an offering") == "Blocker Energy"
 
 
-def test_a_colon_after_a_clause_whose_subject_is_one_person(annotator):  # Der Standard 302, 382, 404
-    a = annotate(annotator, "Andreas Koller, Sprecher eines der Senate im Presserat sowie Vertreter der Initiative "
-                            "Qualität im Journalismus: Ich halte diese Fotos für unentschuldbar.\n\nInsgesamt zeigte sich "
-                            "die von Komiker Chris Rock moderierte Gala weniger humorvoll als in den Vorjahren. Rock "
-                            "leitete den Abend gleich mit einer bissigen Eröffnungsrede ein: Wenn Sie Gastgeber "
-                            "nominieren würden, hätte ich diesen Job nicht bekommen.\n\nVorsichtig gab sich auch "
-                            "Stürmer Marc Janko: Uns Spielern ist die Schwere des Gegners bewusst.")
-    assert claimant(a, "unentschuldbar") == "Andreas Koller"
-    assert claimant(a, "Gastgeber nominieren") == "Chris Rock"
-    assert claimant(a, "Schwere des Gegners") == "Marc Janko"
+@pytest.mark.parametrize(("text", "fragment", "expected"), [
+    ("Andreas Koller, Sprecher eines der Senate im Presserat sowie Vertreter der Initiative Qualität im Journalismus: "
+     "Ich halte diese Fotos für unentschuldbar.", "unentschuldbar", "Andreas Koller"),  # Der Standard 302
+    ("Insgesamt zeigte sich die von Komiker Chris Rock moderierte Gala weniger humorvoll als in den Vorjahren. Rock "
+     "leitete den Abend gleich mit einer bissigen Eröffnungsrede ein: Wenn Sie Gastgeber nominieren würden, hätte ich "
+     "diesen Job nicht bekommen.", "Gastgeber nominieren", "Chris Rock"),  # Der Standard 382
+    ("Vorsichtig gab sich auch Stürmer Marc Janko: Uns Spielern ist die Schwere des Gegners bewusst.",
+     "Schwere des Gegners", "Marc Janko"),  # Der Standard 404
+])
+def test_a_colon_after_a_clause_whose_subject_is_one_person(annotator, text, fragment, expected):
+    assert claimant(annotate(annotator, text), fragment) == expected
 
 
-def test_guard_a_colon_after_an_object_or_before_narration_names_nobody(annotator):  # Der Standard 366, 133, 59
-    a = annotate(annotator, "Die Titelseite zeigt Staatspräsident Recep Tayyip Erdogan mit der Aufschrift: Montag, "
-                            "2. November, Beginn des türkischen Bürgerkrieges.\n\nDer australische Künstler Stelarc hat "
-                            "keine Scheu vor Überwachung: An seinem linken Arm hat der Direktor des Labors ein drittes "
-                            "Ohr wachsen lassen.\n\nÜber diese Fragen diskutierte Ingrid Thurnher in ORF 2 mit folgenden "
-                            "Gästen: Nutzen Sie dieses Forum, um sich mit anderen Zusehern auszutauschen.")
-    assert claimant(a, "Aufschrift") is None
-    assert claimant(a, "drittes Ohr") is None
-    assert claimant(a, "Nutzen Sie") is None
+@pytest.mark.parametrize(("text", "fragment"), [
+    ("Die Titelseite zeigt Staatspräsident Recep Tayyip Erdogan mit der Aufschrift: Montag, 2. November, Beginn des "
+     "türkischen Bürgerkrieges.", "Aufschrift"),  # Der Standard 366: an object
+    ("Der australische Künstler Stelarc hat keine Scheu vor Überwachung: An seinem linken Arm hat der Direktor des "
+     "Labors ein drittes Ohr wachsen lassen.", "drittes Ohr"),  # Der Standard 133: narration
+    ("Über diese Fragen diskutierte Ingrid Thurnher in ORF 2 mit folgenden Gästen: Nutzen Sie dieses Forum, um sich "
+     "mit anderen Zusehern auszutauschen.", "Nutzen Sie"),  # Der Standard 59: the readers addressed
+])
+def test_guard_a_colon_after_an_object_or_before_narration_names_nobody(annotator, text, fragment):
+    assert claimant(annotate(annotator, text), fragment) is None
