@@ -478,6 +478,23 @@ def test_first_search_downloads_little_and_nothing_from_outside(page, site_url, 
 
 
 @pytest.mark.browser
+def test_typing_preloads_only_finished_words(page, site_url):
+    """Pagefind UI preloads the query at every keystroke; the engine module it imports
+    (assets/search/pagefind.js) passes on only the words followed by a space or more typing, so
+    a word being typed does not fetch the index chunk of each of its prefixes ("b", "bu" …)."""
+    page.goto(site_url + "/", wait_until="load")
+    preloaded = page.evaluate("""async url => {
+        const engine = await import(url);
+        const seen = [];
+        engine.use({preload: term => { seen.push(term); return Promise.resolve(); }}, []);
+        for (const typed of ["N", "Nordk", "Kim ", "Kim Jo", "Bundeskanzler (De", "Bundeskanzler (Deutschland) ", " "])
+            await engine.preload(typed, {filters: {}});
+        return seen;
+    }""", site_url + "/assets/search/pagefind.js")
+    assert preloaded == ["Kim", "Kim", "Bundeskanzler", "Bundeskanzler (Deutschland)"], preloaded
+
+
+@pytest.mark.browser
 def test_keyboard_opens_and_closes_the_search(page, site_url):
     page.goto(site_url + "/", wait_until="load")
     dialog = page.locator("#ag-search-dialog")
