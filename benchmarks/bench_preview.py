@@ -11,8 +11,9 @@ paragraph with a unique word to one article (a different article each time) and 
 50 ms, first docs/ for the regenerated page (that is ``generate``'s share) and then the served
 HTML of that page over HTTP until it holds the word: what a browser shows after its
 live-reload. Reports each edit's seconds and the medians: docs/ (generate's share), served (the
-whole wait), their difference (the rest of the regeneration plus the renderer's rebuild), and
-the whole regeneration as serve logs it ("docs/ in N s"). Wall-clock on a shared machine:
+whole wait), their difference (the rest of the regeneration plus the renderer's rebuild), the
+whole regeneration as serve logs it ("docs/ in N s"), and the CPU seconds the serve process
+spent from the save until the page was served (``serve_cpu_s``, with the 0.2 s after it). Wall-clock on a shared machine:
 compare with a baseline taken in the same run (e.g. ``bench_scale.py``'s +1 article build).
 """
 
@@ -83,10 +84,22 @@ def regeneration_seconds(log: Path, offset: int) -> float | None:
     return float(found[-1]) if found else None
 
 
-def edit_once(project: Path, base: str, article: Path, number: int, timeout: float, log: Path | None = None) -> dict:
+def cpu_seconds(pid: int) -> float | None:
+    """CPU seconds of a process and its waited-for children so far (Linux /proc): unlike wall
+    seconds, they do not grow with what else the machine runs."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def edit_once(project: Path, base: str, article: Path, number: int, timeout: float, log: Path | None = None,
+              pid: int | None = None) -> dict:
     word = f"Vorschaumessung{number}x{os.getpid()}"
     offset = len(log.read_text(encoding="utf-8", errors="replace")) if log is not None else 0
     docs = project / "docs" / "articles"
+    cpu_before = cpu_seconds(pid) if pid else None
     saved, since = time.perf_counter(), time.time() - 1
     with article.open("a", encoding="utf-8") as handle:
         handle.write(f"\n\nEin Absatz mit dem Wort {word}.\n")
@@ -108,9 +121,11 @@ def edit_once(project: Path, base: str, article: Path, number: int, timeout: flo
     served = wait_for(lambda: word in (fetch(url) or ""), timeout)
     total = time.perf_counter() - saved
     time.sleep(0.2)  # the log line is written right after the pages
+    cpu_after = cpu_seconds(pid) if pid else None
     return {"article": article.name, "url": url, "docs_s": round(generated, 2),
             "served_s": round(total, 2) if served is not None else None,
-            "regenerate_s": regeneration_seconds(log, offset) if log is not None else None}
+            "regenerate_s": regeneration_seconds(log, offset) if log is not None else None,
+            "serve_cpu_s": round(cpu_after - cpu_before, 2) if cpu_before is not None and cpu_after is not None else None}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         step = max(1, len(articles) // (args.edits + 1))
         for number in range(args.edits):
             results.append(edit_once(project, base, articles[(number + 1) * step], number, args.timeout,
-                                     Path(log.name)))
+                                     Path(log.name), server.pid))
             print(json.dumps(results[-1]), file=sys.stderr, flush=True)
             time.sleep(2)
     finally:
@@ -160,11 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     docs = [r["docs_s"] for r in results if "docs_s" in r]
     render = [r["served_s"] - r["docs_s"] for r in results if r.get("served_s") is not None]
     regen = [r["regenerate_s"] for r in results if r.get("regenerate_s") is not None]
+    cpu = [r["serve_cpu_s"] for r in results if r.get("serve_cpu_s") is not None]
     print(json.dumps({"load_start": load, "load_end": "%.1f %.1f %.1f" % os.getloadavg(),
                       "median_docs_s": statistics.median(docs) if docs else None,
                       "median_render_s": round(statistics.median(render), 2) if render else None,
                       "median_served_s": statistics.median(served) if served else None,
-                      "median_regenerate_s": statistics.median(regen) if regen else None, "edits": results}, indent=1))
+                      "median_regenerate_s": statistics.median(regen) if regen else None,
+                      "median_serve_cpu_s": statistics.median(cpu) if cpu else None, "edits": results}, indent=1))
     return 0
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import json
 import sys
 import threading
 import time
@@ -215,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="compare shardings on copies of the site: shard size K (pages; 0: one index), "
                              "'t' = term pages in a shard of their own; prints bytes, index seconds, ranking")
     parser.add_argument("--work", type=Path, help="folder for --options' copies (default: beside the site)")
+    parser.add_argument("--ranked", action="store_true",
+                        help="the issue's four queries and ten held-out ones (as --options), with P@10")
+    parser.add_argument("--json", type=Path, help="also write the rows (with each query's first ten with --ranked)")
     args = parser.parse_args(argv)
     if args.options:
         return compare(args.site, args.work or args.site.parent / "bench-search", args.options)
@@ -225,20 +229,26 @@ def main(argv: list[str] | None = None) -> int:
               f"in {stats.seconds:.1f} s "
               f"(this process' CPU {time.process_time() - cpu:.1f} s, pagefind's not counted); "
               f"site/pagefind/: {stats.files:,} files, {stats.bytes / 1e6:.1f} MB")
-    rows = measure(args.site, args.queries)
+    right: dict[str, set[str]] = {}
+    named: dict[str, str] = {}
+    if args.ranked:
+        right, names = relevance(args.site.parent)
+        named = {**NAMED, **held_out(right, names)}
+    rows = measure(args.site, list(named) if args.ranked else args.queries, top=10 if args.ranked else 0)
     kb = lambda n: f"{n / 1000:,.0f}"  # noqa: E731
     print("\n| query | results | files | first search, raw KB | gzip KB | of it (gzip): code | wasm | meta | filters | "
-          "word chunks | fragments |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+          "word chunks | fragments |" + (" P@10 |" if args.ranked else ""))
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + (" ---: |" if args.ranked else ""))
     for r in rows:
+        p10 = f" {sum(path in right[named[r['query']]] for path in r['top']) / 10:.1f} |" if args.ranked else ""
         print(f"| {r['query']} | {r['results']} | {r['files']} | {kb(r['raw'])} | {kb(r['gzip'])} | "
-              + " | ".join(kb(r[f"{k}_gzip"]) for k in KINDS) + " |")
+              + " | ".join(kb(r[f"{k}_gzip"]) for k in KINDS) + " |" + p10)
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0
 
 
 def compare(site: Path, work: Path, options: list[str]) -> int:
-    import json
-
     work.mkdir(parents=True, exist_ok=True)
     right, names = relevance(site.parent)
     queries = {**NAMED, **held_out(right, names)}

@@ -265,6 +265,24 @@ def test_stand_in_holds_the_text_not_the_lists(built_site, seed_path):
     assert 'data-pagefind-meta="datum[content]" content="19. Juni 2024"' in head
 
 
+def test_stand_in_leaves_out_the_older_and_newer_headlines(built_site, seed_path):
+    """An article without quotes, claims, notes or related articles has its line to the older
+    and newer article before the generated sections: their headlines are not its text. (The
+    seed page without the sections before that line is such a page.)"""
+    rel = seed_path.strip("/") + "/index.html"
+    page = (built_site / "site" / rel).read_text(encoding="utf-8")
+    line = re.search(r'<p class="ag-prevnext">.*?</p>', page, re.DOTALL)
+    first_section = page.find('<h2 class="ag-section"')
+    assert line and 0 < first_section < line.start(), "the seed has sections before the line"
+    page = page[:first_section] + page[line.start():]
+    neighbours = [standins._text(label) for label in re.findall(r"<a\b[^>]*>(.*?)</a>", line.group(0))]
+    assert neighbours
+    body = standins.stand_in(page, rel, "articles", "de", standins.FILTER_NAMES["de"]).split("<body>", 1)[1]
+    for title in neighbours:
+        assert title not in body, title
+    assert "bedingungslose Unterstützung" in body, "the article's own text stays"
+
+
 def test_term_page_stand_in_is_name_and_description(built_site):
     rel = "actors/kim-jong-un/index.html"
     page = (built_site / "site" / rel).read_text(encoding="utf-8")
@@ -300,6 +318,30 @@ def test_index_is_reproducible(sharded, tmp_path):
     first, second = files(indexed), files(again)
     assert any("/filter/" in name for name in first) and any(name.endswith(".pf_meta") for name in first)
     assert first == second
+
+
+def test_stand_ins_of_another_version_are_made_anew(built_site, tmp_path, monkeypatch):
+    """The search pack keeps stand-ins by page hash; when what a stand-in holds changes
+    (``STAND_INS_VERSION``), a rebuild with the old pack makes every stand-in anew and indexes
+    them, not the cached ones of the old rules."""
+    from archive_gen.output.cache import Store
+    from archive_gen.publish import beside
+
+    old_site, new_site = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(built_site / "site", old_site)
+    shutil.copytree(built_site / "site", new_site)
+    store = Store(tmp_path / "cache", "search")
+    real = search.stand_in
+    with monkeypatch.context() as old_rules:
+        old_rules.setattr(beside, "STAND_INS_VERSION", "an older version")
+        old_rules.setattr(search, "stand_in", lambda *args: (real(*args) or "").replace(
+            "</main>", "<p>stand-in of the old rules</p></main>"))
+        old = index_site(old_site, cache=store)
+    tree = store.path.with_name(search.STAND_IN_TREE)
+    assert any("stand-in of the old rules" in f.read_text(encoding="utf-8") for f in tree.rglob("*.html"))
+    new = index_site(new_site, cache=Store(tmp_path / "cache", "search"), previous=(old.key, old_site))
+    assert not any("stand-in of the old rules" in f.read_text(encoding="utf-8") for f in tree.rglob("*.html"))
+    assert new.key != old.key and new.indexed == ("all",)
 
 
 def test_rerun_replaces_the_bundle(indexed, tmp_path):
@@ -475,6 +517,23 @@ def test_first_search_downloads_little_and_nothing_from_outside(page, site_url, 
     assert all(url.startswith(site_url + "/pagefind/") for url in search.fetched), search.fetched
     assert search.outside == [], search.outside
     assert search.errors == [], search.errors
+
+
+@pytest.mark.browser
+def test_typing_preloads_only_finished_words(page, site_url):
+    """Pagefind UI preloads the query at every keystroke; the engine module it imports
+    (assets/search/pagefind.js) passes on only the words followed by a space or more typing, so
+    a word being typed does not fetch the index chunk of each of its prefixes ("b", "bu" …)."""
+    page.goto(site_url + "/", wait_until="load")
+    preloaded = page.evaluate("""async url => {
+        const engine = await import(url);
+        const seen = [];
+        engine.use({preload: term => { seen.push(term); return Promise.resolve(); }}, []);
+        for (const typed of ["N", "Nordk", "Kim ", "Kim Jo", "Bundeskanzler (De", "Bundeskanzler (Deutschland) ", " "])
+            await engine.preload(typed, {filters: {}});
+        return seen;
+    }""", site_url + "/assets/search/pagefind.js")
+    assert preloaded == ["Kim", "Kim", "Bundeskanzler", "Bundeskanzler (Deutschland)"], preloaded
 
 
 @pytest.mark.browser

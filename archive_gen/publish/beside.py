@@ -29,7 +29,7 @@ from pathlib import Path
 from ..output.cache import Store, digest
 from . import shards as sharding
 from .pagefindruns import Starter, file_id
-from .standins import kind_of, stand_in, stand_in_of_content
+from .standins import STAND_INS_VERSION, kind_of, stand_in, stand_in_of_content
 
 __all__ = ["Beside", "STAT_INDEX", "stand_in_key"]
 
@@ -37,8 +37,9 @@ STAT_INDEX = "stat index"  # search.pack: page -> (size, mtime ns, inode, SHA-25
 
 
 def stand_in_key(language: str, rel: str, kind: str, sha: str | None) -> str:
-    """The search pack's key of a page's stand-in: the page and the SHA-256 of its HTML."""
-    return digest("stand-in", language, rel, kind, sha)
+    """The search pack's key of a page's stand-in: the page, the SHA-256 of its HTML and the
+    version of what a stand-in holds."""
+    return digest("stand-in", STAND_INS_VERSION, language, rel, kind, sha)
 
 
 class Beside:

@@ -18,8 +18,11 @@ stand-in is cut from the page's ``<article class="md-content__inner">`` by its t
 * an article's **metadata list** is the first list after the heading (date, actors, places,
   topics, authors); its **generated sections** are the run of ``h2`` + list pairs that ends the
   page (quotes, claims, sources and credits, and a source list a Markdown article ends with).
-  Both are left out of the text. What lies between is the article's text (lead, paragraphs,
-  subheads, captions), and that is what a search finds and an excerpt shows;
+  Both are left out of the text, and so is the line to the older and newer article
+  (``p.ag-prevnext``: their headlines), which stands before the generated sections when an
+  article has no quotes, claims, notes or related articles. What lies between is the article's
+  text (lead, paragraphs, subheads, captions), and that is what a search finds and an excerpt
+  shows;
 * a term page keeps its heading and what precedes its first ``h2`` (kind, description), not
   the article lists, nor its article count and activity chart (they change with every new
   article naming the term, and would re-index the term pages' shard each time);
@@ -57,9 +60,12 @@ from pathlib import Path
 
 from ..paths import TAXONOMIES
 
-__all__ = ["FILTER_NAMES", "TERM_TEXT_WEIGHT", "kind_of", "pages_to_index", "stand_in", "stand_in_of_content"]
+__all__ = ["FILTER_NAMES", "STAND_INS_VERSION", "TERM_TEXT_WEIGHT", "kind_of", "pages_to_index", "stand_in", "stand_in_of_content"]
 
 TERM_TEXT_WEIGHT = 0.25  # Pagefind weight of a term page's description (article text: 1, h1: 7)
+# Part of every stand-in's cache key (``beside.stand_in_key``): a change to what a stand-in holds
+# changes it, so that a rebuild makes every stand-in anew instead of indexing the old ones.
+STAND_INS_VERSION = "2: no older/newer line"
 
 # Filter and meta names in the site's language (Pagefind UI shows them as given). No filter
 # "all articles": Pagefind UI loads every filter on the first search, and a value that every
@@ -243,14 +249,16 @@ def _inert(value: str) -> str:
 def _article_parts(inner: str, blocks: list, heading: int) -> tuple[list, list]:
     """An article's text blocks, and what the generator put around them: the notices, header
     line and chips after the heading (paragraphs of an ``ag-`` class), and everything from the
-    first generated section (a heading of class ``ag-section``: quotes, sources, citation)."""
+    first generated section (a heading of class ``ag-section``: quotes, sources, citation). The
+    older/newer line is in neither: its headlines are other articles', and it names no term."""
     i = heading + 1
     listed = []
     while i < len(blocks) and blocks[i][0] == "p" and _is_notice(inner[blocks[i][1]:blocks[i][2]]):
         listed.append(blocks[i])
         i += 1
     tail = next((k for k in range(i, len(blocks)) if "ag-section" in _classes(inner, blocks[k])), len(blocks))
-    return blocks[i:tail], listed + blocks[tail:]
+    text = [block for block in blocks[i:tail] if "ag-prevnext" not in _classes(inner, block)]
+    return text, listed + blocks[tail:]
 
 
 def _classes(inner: str, block: tuple[str, int, int]) -> set[str]:

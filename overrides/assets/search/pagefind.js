@@ -6,6 +6,12 @@
  * module hands every call to the main shard's own pagefind.js (search.js passes it in with
  * use()), except filters(), which answers with the filter names only (no values: Pagefind UI
  * lists the names, closed) until search.js calls loadFilters(), when a reader opens a filter.
+ *
+ * preload() fetches only the words a reader has finished typing. Pagefind UI preloads the query
+ * at every keystroke, and a word being typed passes through the index chunks of each of its
+ * prefixes ("b", "bu", "bun" … "d", "de", "deu" …: at 10,000 articles "Bundeskanzler
+ * (Deutschland)" fetched 11 chunks of two shards, 234 KB, for 4 it searched); the search itself,
+ * once typing pauses, loads the last word's chunk.
  */
 let engine = null;
 let names = [];
@@ -33,7 +39,16 @@ export function filters() {
 export function options(value) { return engine.options(value); }
 export function mergeIndex(url, value) { return engine.mergeIndex(url, value); }
 export function search(term, value) { return engine.search(term, value); }
-export function preload(term, value) { return engine.preload(term, value); }
+export function preload(term, value) {
+  var done = finishedWords(term);
+  return done ? engine.preload(done, value) : Promise.resolve();
+}
+
+/** The words of a query followed by a space: "Kim Jo" -> "Kim", "Nordk" -> "". */
+export function finishedWords(term) {
+  var text = String(term || "");
+  return /\s$/.test(text) ? text.trim() : text.replace(/\S+$/, "").trim();
+}
 export function debouncedSearch(term, value, wait) { return engine.debouncedSearch(term, value, wait); }
 export function init(language) { return engine.init(language); }
 export function destroy() { return engine.destroy(); }
