@@ -225,3 +225,55 @@ def test_single_page_render_equals_a_clean_build(project):
         out = serve._rendered.files.get_file_from_path(rel).dest_uri
         assert (kept / out).read_bytes() == (clean / out).read_bytes(), out
     session.close()
+
+
+def _live_server(tmp_path: Path):
+    from mkdocs.livereload import LiveReloadServer
+    return LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=_free_port(), root=str(tmp_path))
+
+
+def _wants_rebuild(server) -> bool:
+    with server._rebuild_cond:  # MkDocs' own flag: what its build loop waits for
+        return server._want_rebuild
+
+
+def test_content_is_watched_by_file_events_and_reading_is_no_edit(tmp_path, monkeypatch):
+    """content/ is watched by inotify, not by MkDocs' polling (twice a second over every
+    article); a write asks for a rebuild, a read (the regeneration reads every article) must
+    not, or the preview would rebuild forever."""
+    from archive_gen.publish import serve as serve_module
+    monkeypatch.delenv("ARCHIVE_GEN_POLLING", raising=False)
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    article = content / "articles" / "a.md"
+    article.write_text("alt", encoding="utf-8")
+    server = _live_server(tmp_path / "site")
+    monkeypatch.setattr(serve_module, "_events", None)
+    serve_module.watch_by_events(server, str(content))
+    events = serve_module._events
+    assert events is not None, "no event observer on this platform"
+    try:
+        server.watch(str(content))  # what MkDocs does after on_serve: it only counts
+        assert not server.observer.emitters, "content/ is still polled"
+        time.sleep(0.5)
+        article.read_text(encoding="utf-8")
+        time.sleep(1.0)
+        assert not _wants_rebuild(server), "reading an article asked for a rebuild"
+        article.write_text("neu", encoding="utf-8")
+        end = time.monotonic() + 10
+        while not _wants_rebuild(server) and time.monotonic() < end:
+            time.sleep(0.05)
+        assert _wants_rebuild(server), "an edit asked for no rebuild"
+    finally:
+        events.stop()
+
+
+def test_polling_stays_when_asked(tmp_path, monkeypatch):
+    from archive_gen.publish import serve as serve_module
+    monkeypatch.setenv("ARCHIVE_GEN_POLLING", "1")
+    monkeypatch.setattr(serve_module, "_events", None)
+    server = _live_server(tmp_path / "site")
+    serve_module.watch_by_events(server, str(tmp_path))
+    server.watch(str(tmp_path))
+    assert serve_module._events is None and len(server.observer.emitters) == 1  # polled
+    assert str(tmp_path) in server._watch_refs  # MkDocs' own (polling) watch

@@ -7,6 +7,8 @@ def on_serve(server, config, builder, **kwargs):
     # docs/ is generated in on_pre_build, before MkDocs reads it: watching it too would
     # only trigger a second, empty build after every content edit.
     server.unwatch(config.docs_dir)
+    for path in config.watch:  # content/: file events, not polling (serve.watch_by_events)
+        serve.watch_by_events(server, path)
     return server
 
 
