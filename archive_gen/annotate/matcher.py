@@ -61,7 +61,7 @@ def tokenize(text: str) -> list[Token]:
 
     Built column by column with C-level ``map``s, not in a Python loop: every article is
     tokenised, and this is most of a build's tokens. (``operator.eq`` with ``repeat``, not a
-    bound ``"-".__eq__``: a slot wrapper packs its argument in a tuple per call, five times slower.)"""
+    bound ``"-".__eq__``: a slot wrapper packs its argument in a tuple per call.)"""
     parts = _PARTS_RE.split(text)
     words = parts[1::2]
     after = parts[2:-1:2]  # the gap after each word but the last
