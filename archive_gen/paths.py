@@ -37,6 +37,14 @@ def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     return slug
 
 
+def file_stem(path: str) -> str:
+    """``PurePosixPath(path).stem`` (the last part's name without its last suffix) without
+    building a path object: every article's slug starts from it."""
+    name = next((part for part in reversed(path.split("/")) if part not in ("", ".")), "")
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
 def is_slug(text: str) -> bool:
     return bool(SLUG_RE.match(text)) and len(text) <= MAX_SLUG_LENGTH * 2
 

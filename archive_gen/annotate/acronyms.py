@@ -21,6 +21,7 @@ from .sentences import Coverage
 
 FUNCTION_WORDS = NOT_NAME_START
 _TEXT = operator.itemgetter(0)  # a token's text
+_ENDS_IN_S = operator.methodcaller("endswith", "s")
 
 # Capitalised abbreviations that are no organisation: units, things, titles, grammar.
 NOT_ORGANISATIONS = frozenset(
@@ -141,7 +142,7 @@ def _common_noun(text: str, token: Token, tokens: list[Token], plurals: set[str]
     if _INDEFINITE.search(text, max(0, token.start - 10), token.start):
         return True
     if not plurals:
-        plurals.update(t.text[:-1] for t in tokens if t.text[-1:] == "s" and t.text[:2].isupper())
+        plurals.update(word[:-1] for word in filter(_ENDS_IN_S, map(_TEXT, tokens)) if word[:2].isupper())  # in C first
         plurals.add("")  # computed, even when empty
     return token.text in plurals
 

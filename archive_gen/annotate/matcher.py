@@ -60,13 +60,14 @@ def tokenize(text: str) -> list[Token]:
     """The words of ``text``; the first word's gap is empty (whatever precedes it).
 
     Built column by column with C-level ``map``s, not in a Python loop: every article is
-    tokenised, and this is most of a build's tokens."""
+    tokenised, and this is most of a build's tokens. (``operator.eq`` with ``repeat``, not a
+    bound ``"-".__eq__``: a slot wrapper packs its argument in a tuple per call.)"""
     parts = _PARTS_RE.split(text)
     words = parts[1::2]
     after = parts[2:-1:2]  # the gap after each word but the last
     before = ["", *after]
     offsets = [0, *itertools.accumulate(map(len, parts))]
-    hyphens = list(map("-".__eq__, after))  # a word joined to the next one by "-"
+    hyphens = list(map(operator.eq, after, itertools.repeat("-")))  # a word joined to the next one by "-"
     return list(map(_make_token, zip(words, offsets[1::2], offsets[2::2], [False, *hyphens], [*hyphens, False],
                                      map(gap_class, before))))
 
@@ -81,7 +82,7 @@ def capitalised(tokens: list[Token]) -> Iterable[int]:
 def after_gap(tokens: list[Token], gap: str) -> Iterable[int]:
     """Indexes of the tokens that ``gap`` precedes (``", "``: where an apposition may stand),
     picked in C."""
-    return itertools.compress(itertools.count(), map(gap.__eq__, map(_GAP, tokens)))
+    return itertools.compress(itertools.count(), map(operator.eq, map(_GAP, tokens), itertools.repeat(gap)))
 
 
 _GAP = operator.itemgetter(5)  # a token's gap
@@ -180,7 +181,7 @@ class AliasIndex:
         n = len(tokens)
         heads = list(map(self._trie.get, map(_TEXT, tokens)))  # most tokens start no name: skip them in C
         i = 0
-        for start in itertools.compress(range(n), map(operator.is_not, heads, itertools.repeat(None))):
+        for start in itertools.compress(range(n), heads):  # a trie node is never empty: None is the only false head
             if start < i:
                 continue  # inside the form found last
             i, node = start, heads[start]

@@ -57,8 +57,9 @@ def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str],
     decided each one ("" for none): the benchmark measures precision per rule. ``context``: the
     article's :class:`Context` when the caller made it already (for the claims too)."""
     ctx = Context(text, sentences, mentions, kinds, source_mentions, candidates) if context is None else context
-    matches = [m for m in _QUOTE.finditer(text) if not is_quoted_name(ctx, m)]
-    ctx.quote_spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    every_quote = list(_QUOTE.finditer(text))  # one pass of the regex for both lists
+    matches = [m for m in every_quote if not is_quoted_name(ctx, m)]
+    ctx.quote_spans = [(m.start(), m.end()) for m in every_quote]
     quotes: list[Quote] = []
     for match in matches:
         group = next(g for g in range(1, 5) if match.group(g) is not None)

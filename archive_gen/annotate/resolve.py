@@ -12,13 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from dataclasses import replace
-from pathlib import PurePosixPath
 from typing import Any
 
 from .. import fields
 from ..errors import Diagnostics
 from ..model import Article, Correction, Registry, SourceDoc, SourceRef
-from ..paths import slugify
+from ..paths import file_stem, slugify
 from .dates import resolve_date
 from .extract import Extraction
 from .notes import Names, anchor_notes
@@ -78,7 +77,7 @@ class Resolver:
         provenance["sources"] = "machine" if refs is None else "editor"
         provenance["title"] = "editor" if values.get("title") else "machine"
         return Article(
-            slug=values.get("slug") or slugify(PurePosixPath(doc.path).stem),
+            slug=values.get("slug") or slugify(file_stem(doc.path)),
             title=resolve_title(doc, values, ex.title),
             date=dated.date,
             date_precision=dated.precision,  # type: ignore[arg-type]
@@ -144,7 +143,7 @@ class Resolver:
 
 def resolve_title(doc: SourceDoc, values: dict[str, Any], derived: str | None = None) -> str:
     """The editor's title, else the one derived from the lead, else the file's name."""
-    return values.get("title") or (derived if derived is not None else lead_title(doc)) or PurePosixPath(doc.path).stem
+    return values.get("title") or (derived if derived is not None else lead_title(doc)) or file_stem(doc.path)
 
 
 def did_you_mean(value: str, known: dict[str, Any]) -> str:

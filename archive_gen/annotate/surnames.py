@@ -15,9 +15,8 @@ from .sentences import Coverage
 NOUN_MARKERS = ARTICLES | frozenset("als im am zum zur vom beim ins ans jede jeder jedes diese dieser dieses".split())
 
 
-_TEXT = operator.attrgetter("text")
-_HYPHEN_AFTER = operator.attrgetter("hyphen_after")
-_BUT_LAST = operator.itemgetter(slice(None, -1))  # a word without its last letter: "Grigorovs" → "Grigorov"
+_TEXT = operator.itemgetter(0)  # a token's text (a named tuple's field by index: faster in C)
+_HYPHEN_AFTER = operator.itemgetter(4)  # a token's hyphen_after
 
 
 def surnames_alone(text: str, tokens: list[Token], found: dict, taken: Coverage) -> None:
@@ -37,9 +36,10 @@ def surnames_alone(text: str, tokens: list[Token], found: dict, taken: Coverage)
     if not owners:
         return
     # Most words are no surname, not even in the genitive: only the others are looked at
-    # (the test runs in C, over all tokens).
-    words = list(map(_TEXT, tokens))
-    named = map(operator.or_, map(owners.__contains__, words), map(owners.__contains__, map(_BUT_LAST, words)))
+    # (the test runs in C, over all tokens). A word that is neither a surname nor one with
+    # an "s" added, nor joined to the next by a hyphen, is passed over by the loop's tests.
+    looked_for = {*owners, *(surname + "s" for surname in owners)}
+    named = map(looked_for.__contains__, map(_TEXT, tokens))
     for k in itertools.compress(itertools.count(), map(operator.or_, named, map(_HYPHEN_AFTER, tokens))):
         token = tokens[k]
         if k and tokens[k - 1].text.lower() in NOUN_MARKERS:  # "die Menschen" is a noun
