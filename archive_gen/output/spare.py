@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import os
 import secrets
-import shutil
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .trash import delete_tree, trash_path
 
 SEARCH_BUNDLE = "pagefind"  # written anew (and its unchanged shards linked) by every build
 
@@ -32,11 +33,6 @@ SEARCH_BUNDLE = "pagefind"  # written anew (and its unchanged shards linked) by 
 def spare_path(target: Path) -> Path:
     """``.site.spare`` beside ``site/`` (not a leftover name: :func:`.staging.remove_leftovers` keeps it)."""
     return target.with_name(f".{target.name}.spare")
-
-
-def trash_path(target: Path) -> Path:
-    """A name :func:`.staging.remove_leftovers` deletes (``.site.trash-<random>``)."""
-    return target.with_name(f".{target.name}.trash-{secrets.token_hex(6)}")
 
 
 @dataclass
@@ -84,7 +80,7 @@ def take_spare(target: Path, background: bool = True) -> Spare | None:
     try:
         return _prune(staging, target, background)
     except OSError:  # a tree it cannot prune: a fresh staging tree instead
-        _delete(staging, background)
+        delete_tree(staging, background)
         return None
 
 
@@ -130,18 +126,9 @@ def _remove_aside(entry: os.DirEntry, target: Path, background: bool) -> None:
     if entry.is_dir(follow_symlinks=False):
         trash = trash_path(target)
         os.rename(entry.path, trash)
-        _delete(trash, background)
+        delete_tree(trash, background)
     else:
         os.unlink(entry.path)
-
-
-def _delete(tree: Path, background: bool) -> None:
-    from .staging import delete_detached
-
-    if background:
-        delete_detached(tree)
-    else:
-        shutil.rmtree(tree, ignore_errors=True)
 
 
 def keep_spare(old: Path, target: Path, background: bool) -> None:
@@ -152,8 +139,8 @@ def keep_spare(old: Path, target: Path, background: bool) -> None:
     elif spare.exists():
         trash = trash_path(target)
         os.rename(spare, trash)
-        _delete(trash, background)
+        delete_tree(trash, background)
     try:
         os.rename(old, spare)
     except OSError:
-        _delete(old, background)
+        delete_tree(old, background)

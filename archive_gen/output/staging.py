@@ -20,8 +20,6 @@ import re
 import secrets
 import shutil
 import stat
-import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +31,7 @@ from ..errors import ConfigError, GenerateError
 from .cache import fs_clock
 from .pagestore import StoredText as Stored
 from .spare import keep_spare
+from .trash import delete_detached, trash_path
 
 MARKER = ".archive-gen"  # marks a docs directory as generated: only such a one is replaced
 LOCK_TIMEOUT = 120  # seconds to wait for another run on the same project to finish
@@ -288,16 +287,6 @@ def replace_dir(new: Path, target: Path, keep_hidden: bool = False, background: 
             shutil.rmtree(old, ignore_errors=True)
 
 
-def delete_detached(tree: Path) -> None:
-    """Remove ``tree`` in a process of its own that outlives this one."""
-    try:
-        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
-                          str(tree)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         start_new_session=True, close_fds=True)
-    except OSError:
-        shutil.rmtree(tree, ignore_errors=True)
-
-
 def remove_leftovers(target: Path) -> None:
     """Delete the staging and old trees of ``target`` that an interrupted run left behind, or
     that the last run's detached deleter has not finished yet (back-to-back builds: at 10,000
@@ -314,7 +303,7 @@ def remove_leftovers(target: Path) -> None:
             path = target.parent / entry
             if path.is_dir() and not path.is_symlink():
                 if match.group("kind") != "trash":
-                    trash = target.with_name(f".{target.name}.trash-{secrets.token_hex(6)}")
+                    trash = trash_path(target)
                     try:
                         os.rename(path, trash)
                         path = trash

@@ -35,6 +35,7 @@ from ..output import make_folder
 from ..output.spare import Spare
 from .fastmd import content_of, patched_render
 from .renderprocs import abandon, fork, render_ahead, rendered
+from .sparehooks import spare_hooks
 
 _LINK = re.compile(rb"\]\(<?([^)\s>#]+?\.md)(?:#[^)\s>]*)?>?(?:\s[^)]*)?\)")
 _SEARCH_INDEX = ("search", "search_index.json")
@@ -333,7 +334,7 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
 
     with _swapped((mkdocs_build, "_populate_page", lazy_populate), (mkdocs_build, "_build_page", lazy_build),
                   (mkdocs_build, "get_files", files_hook), (mkdocs_build, "get_navigation", nav_hook),
-                  (utils, "write_file", write_hook), *_spare_hooks(plan, utils),
+                  (utils, "write_file", write_hook), *spare_hooks(spare, plan.present),
                   (Page, "render", patched_render(Page.render))):  # our own Markdown without Python-Markdown (.fastmd)
         try:
             yield
@@ -364,29 +365,6 @@ def _listing_hooks(plan: _Plan, list_files, navigation, write_file) -> tuple:
             plan.present.add(output_path)
         return write_file(content, output_path)
     return files_hook, nav_hook, write_hook
-
-
-def _spare_hooks(plan: _Plan, utils) -> list[tuple]:
-    """With a spare tree as the staging tree: MkDocs does not empty it (its kept pages are reused),
-    and every file it copies is unlinked first (a kept file is the live site's inode)."""
-    from mkdocs.structure.files import File
-
-    spare = plan.spare
-    if spare is None:
-        return []
-    copy_file, copy_media = utils.copy_file, File.copy_file
-
-    def copy_hook(source_path, output_path):
-        spare.free(output_path)
-        plan.present.add(output_path)
-        return copy_file(source_path, output_path)
-
-    def copy_media_hook(file, dirty=False):
-        spare.free(file.abs_dest_path)
-        plan.present.add(file.abs_dest_path)
-        return copy_media(file, dirty)
-    return [(utils, "clean_directory", lambda directory: None), (utils, "copy_file", copy_hook),
-            (File, "copy_file", copy_media_hook)]
 
 
 @contextlib.contextmanager
