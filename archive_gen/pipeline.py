@@ -352,7 +352,7 @@ def build_site(config: Config, diags: Diagnostics, progress: Progress = _silent,
                 except BaseException:
                     shutil.rmtree(site, ignore_errors=True)
                     raise
-            replace_dir(site, config.site_dir, keep_hidden=True, background=background)
+            replace_dir(site, config.site_dir, True, background, spare=config.renderer != zensical.NAME)
             _remember(config, inputs, pages, diags, archive, staged.stats)
         finally:
             staged.discard()

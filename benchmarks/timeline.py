@@ -46,6 +46,8 @@ STEPS = [
     ("archive_gen.pipeline", "Memo.save", "save the packs"),  # session 12 on: what ran after the last page
     ("archive_gen.output.staging", "StagedTree.commit", "swap docs/"),
     ("archive_gen.pipeline", "render_staged", "MkDocs render"),
+    ("archive_gen.publish.mkdocs", "take_spare", "site: the spare pruned (staging tree)"),  # session 13 on
+    ("archive_gen.output.spare", "Spare.finish", "site: the spare's stale files removed"),
     ("archive_gen.pipeline", "index_site", "Pagefind"),  # before session 10: the whole search step
     ("archive_gen.publish.search", "Indexer.finish", "search after MkDocs"),  # session 10 on
     ("archive_gen.publish.beside", "Beside.plan", "search: shards foreseen (first page read)"),

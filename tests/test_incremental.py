@@ -5,6 +5,7 @@ and it does only the work the change needs."""
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 import time
 from collections import Counter
@@ -760,3 +761,119 @@ def test_git_dates_are_kept_by_head_and_only_new_files_looked_up(tmp_path, monke
     assert asked[2] == len(heads)
     assert sum("updated: 2021-03-04" in head for head in heads) == 1
     assert sum("updated: 2020-01-02" in head for head in heads) == len(heads) - 1
+
+
+# The spare tree (output/spare.py): the site/ a build replaced becomes the next build's staging tree.
+
+@pytest.fixture
+def spared(built):
+    """A built project whose last build kept the replaced site/ as its spare tree."""
+    root, scratch = built
+    edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")
+    build(root)
+    assert (root / ".site.spare" / "index.html").is_file()
+    return root, scratch
+
+
+def files_by_path(root: Path) -> dict[str, tuple[int, bytes]]:
+    return {p.relative_to(root).as_posix(): (p.stat().st_ino, p.read_bytes()) for p in root.rglob("*")
+            if p.is_file() and not p.is_symlink()}
+
+
+def page_of(root: Path, article: Path) -> str:
+    """The site path of ``article``'s page (found by its id in the site)."""
+    pages = sorted(p for p in (root / "site" / "articles").rglob("index.html") if p.parent.name == article.stem)
+    assert len(pages) == 1, article
+    return pages[0].relative_to(root / "site").as_posix()
+
+
+def test_a_spare_file_shared_with_the_live_site_is_never_written_through(spared):
+    """A page unchanged by the last build is the same inode in the spare and in site/; when the
+    next build renders it, the live file (now the new spare's) keeps its bytes, the build
+    happens in the spare (its folders and unchanged pages used as they are), and the result is a
+    clean build's."""
+    root, scratch = spared
+    spare, site = root / ".site.spare", root / "site"
+    article = articles(root)[1]
+    page = page_of(root, article)
+    assert (spare / page).stat().st_ino == (site / page).stat().st_ino, "the page is shared before the build"
+    unchanged = posixpath.dirname(page_of(root, articles(root)[3]))
+    folder_inode = (spare / unchanged).stat().st_ino
+    before, spare_inode = files_by_path(site), spare.stat().st_ino
+    edit(article, "\n---\n", "\n---\n\nEin anderer Absatz.\n")
+    result, _ = build(root)
+    assert 0 < result.rendered < 60
+    assert site.stat().st_ino == spare_inode, "the spare tree became site/"
+    assert files_by_path(spare) == before, "the replaced site/ (now the spare) was not written into"
+    assert (site / page).read_bytes() != before[page][1]
+    assert (site / page).stat().st_ino != before[page][0]
+    assert (site / unchanged).stat().st_ino == folder_inode, "an unchanged page's folder is the spare's"
+    assert_same_as_clean(root, scratch)
+
+
+@pytest.mark.parametrize("damage", ["deleted", "foreign files", "other version"])
+def test_a_deleted_foreign_or_other_spare_gives_a_clean_builds_site(spared, damage):
+    root, scratch = spared
+    spare, site = root / ".site.spare", root / "site"
+    (site / ".git").mkdir()
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    if damage == "deleted":
+        shutil.rmtree(spare)
+    elif damage == "foreign files":
+        (spare / ".git").mkdir()
+        (spare / ".git" / "HEAD").write_text("fremd\n", encoding="utf-8")
+        (spare / "articles" / "stray").mkdir()
+        (spare / "articles" / "stray" / "index.html").write_text("<p>fremd</p>", encoding="utf-8")
+        os.link(site / "index.html", spare / "stray.html")  # the live site's inode, at a path it does not have
+        (spare / "articles" / "link.html").symlink_to(site / "index.html")
+        (spare / "pagefind" / "stray.js").write_text("fremd", encoding="utf-8")
+    else:  # another code version's pages: other bytes, other inodes
+        for page in spare.rglob("*.html"):
+            data = page.read_bytes()
+            page.unlink()
+            page.write_bytes(data.replace(b"</body>", b"<!-- v0 --></body>"))
+    edit(articles(root)[1], "\n---\n", "\n---\n\nEin anderer Absatz.\n")
+    build(root)
+    assert (site / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
+    shutil.rmtree(site / ".git")
+    assert_same_as_clean(root, scratch)
+
+
+@pytest.mark.parametrize("point", ["pruning", "writing", "finishing", "keeping"])
+def test_a_build_killed_while_updating_the_spare_leaves_a_site_and_no_trusted_spare(spared, point):
+    """A build killed (SIGKILL, no clean-up) at any point: site/ is the old or the new complete site,
+    the half-updated spare is never taken as a spare again, and the next build gives a clean
+    build's site."""
+    import signal
+    from archive_gen.output import spare as spare_module, staging
+
+    root, scratch = spared
+    before = tree(root / "site")
+    hooks = {"pruning": (spare_module, "_same_inode", 3), "writing": (spare_module.Spare, "free", 1),
+             "finishing": (spare_module.Spare, "finish", 1), "keeping": (staging, "keep_spare", 1)}
+    owner, name, after_calls = hooks[point]
+    edit(articles(root)[1], "\n---\n", "\n---\n\nEin anderer Absatz.\n")
+    pid = os.fork()
+    if pid == 0:  # the build, killed in the hook
+        calls, original = [0], getattr(owner, name)
+
+        def kill(*args, **kwargs):
+            calls[0] += 1
+            if calls[0] >= after_calls:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return original(*args, **kwargs)
+        setattr(owner, name, kill)
+        try:
+            build(root)
+        finally:
+            os._exit(3)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, "the kill point was reached"
+    if point == "keeping":  # after both swaps: the new site
+        assert tree(root / "site") != before and (root / "site" / page_of(root, articles(root)[1])).is_file()
+    else:
+        assert tree(root / "site") == before
+    assert not (root / ".site.spare").exists(), "a spare being updated is a staging leftover"
+    edit(articles(root)[2], "\n---\n", "\n---\n\nNoch ein Absatz.\n")
+    build(root)
+    assert_same_as_clean(root, scratch)

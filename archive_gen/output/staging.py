@@ -20,8 +20,6 @@ import re
 import secrets
 import shutil
 import stat
-import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +30,8 @@ from filelock import FileLock, Timeout
 from ..errors import ConfigError, GenerateError
 from .cache import fs_clock
 from .pagestore import StoredText as Stored
+from .spare import keep_spare
+from .trash import delete_detached, trash_path
 
 MARKER = ".archive-gen"  # marks a docs directory as generated: only such a one is replaced
 LOCK_TIMEOUT = 120  # seconds to wait for another run on the same project to finish
@@ -240,7 +240,8 @@ def make_staging_dir(target: Path) -> Path:
     return staging
 
 
-def replace_dir(new: Path, target: Path, keep_hidden: bool = False, background: bool = False) -> None:
+def replace_dir(new: Path, target: Path, keep_hidden: bool = False, background: bool = False,
+                spare: bool = False) -> None:
     """Put the directory ``new`` where ``target`` is: rename the old one aside, rename the
     new one in, delete the old one. Only between the two renames is ``target`` missing; a
     crash there leaves both trees beside it for :func:`remove_leftovers`.
@@ -251,6 +252,8 @@ def replace_dir(new: Path, target: Path, keep_hidden: bool = False, background: 
     ``background``: delete the old tree in a detached process (at 10,000 pages, removing ten
     thousand directories takes seconds of I/O that the new tree does not need to wait for; if
     that process dies, the next run's :func:`remove_leftovers` finishes the job).
+
+    ``spare``: keep the old tree as the spare the next build stages in (:mod:`.spare`).
     """
     old = None
     moved: list[str] = []
@@ -276,20 +279,12 @@ def replace_dir(new: Path, target: Path, keep_hidden: bool = False, background: 
                 os.rename(new / entry, target / entry)
         raise
     if old is not None:
-        if background:
+        if spare:
+            keep_spare(old, target, background)
+        elif background:
             delete_detached(old)
         else:
             shutil.rmtree(old, ignore_errors=True)
-
-
-def delete_detached(tree: Path) -> None:
-    """Remove ``tree`` in a process of its own that outlives this one."""
-    try:
-        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
-                          str(tree)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         start_new_session=True, close_fds=True)
-    except OSError:
-        shutil.rmtree(tree, ignore_errors=True)
 
 
 def remove_leftovers(target: Path) -> None:
@@ -308,7 +303,7 @@ def remove_leftovers(target: Path) -> None:
             path = target.parent / entry
             if path.is_dir() and not path.is_symlink():
                 if match.group("kind") != "trash":
-                    trash = target.with_name(f".{target.name}.trash-{secrets.token_hex(6)}")
+                    trash = trash_path(target)
                     try:
                         os.rename(path, trash)
                         path = trash

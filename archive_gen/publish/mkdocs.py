@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import ConfigError, RenderError
 from ..output import make_staging_dir
+from ..output.spare import take_spare
 from .reuse import Reuse, rendering
 
 _HANDLER_FLAG = "_archive_gen"
@@ -22,7 +23,8 @@ def render_staged(mkdocs_file: Path, docs_dir: Path, site_dir: Path, strict: boo
     ``reuse``: pages whose HTML in the current site/ is still right are linked, not rendered
     (:mod:`.reuse`); ``counts`` receives how many pages were rendered and reused; ``jobs``:
     processes that render (forked; only when there are many pages to render); ``sink``: the
-    search's part in the render (:class:`.beside.Beside`)."""
+    search's part in the render (:class:`.beside.Beside`). When pages are reused, the staging
+    directory is the spare tree the last build kept (:mod:`..output.spare`), when there is one."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -30,9 +32,10 @@ def render_staged(mkdocs_file: Path, docs_dir: Path, site_dir: Path, strict: boo
     if site_dir.is_symlink() or (site_dir.exists() and not site_dir.is_dir()):
         raise ConfigError(f"{site_dir}: not a directory; refusing to replace it")
     mkdocs_logging()
-    staging = make_staging_dir(site_dir)
+    spare = take_spare(site_dir) if reuse is not None and reuse.pages else None
+    staging = spare.tree if spare is not None else make_staging_dir(site_dir)
     try:
-        with rendering(reuse, counts if counts is not None else {}, jobs, strict, sink):
+        with rendering(reuse, counts if counts is not None else {}, jobs, strict, sink, spare):
             build(load_config(str(mkdocs_file), docs_dir=str(docs_dir), site_dir=str(staging), strict=strict))
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)

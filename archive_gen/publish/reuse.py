@@ -32,8 +32,10 @@ from typing import Iterator
 from ..output.cache import Store, code_version, digest
 from ..output.pagestore import StoredText as Stored
 from ..output import make_folder
+from ..output.spare import Spare
 from .fastmd import content_of, patched_render
 from .renderprocs import abandon, fork, render_ahead, rendered
+from .sparehooks import spare_hooks
 
 _LINK = re.compile(rb"\]\(<?([^)\s>#]+?\.md)(?:#[^)\s>]*)?>?(?:\s[^)]*)?\)")
 _SEARCH_INDEX = ("search", "search_index.json")
@@ -154,8 +156,8 @@ _UNKNOWN = object()
 class _Plan:
     """Which pages MkDocs renders here, which a forked child renders, which are reused; in which order."""
 
-    def __init__(self, reuse: Reuse | None, jobs: int, strict: bool, sink=None) -> None:
-        self.reuse, self.jobs, self.strict, self.sink = reuse, jobs, strict, sink
+    def __init__(self, reuse: Reuse | None, jobs: int, strict: bool, sink=None, spare: Spare | None = None) -> None:
+        self.reuse, self.jobs, self.strict, self.sink, self.spare = reuse, jobs, strict, sink, spare
         self.old_site = str(reuse.old_site) if reuse is not None else ""
         self.entries = _old_search_entries(reuse.old_site) if reuse is not None and reuse.pages else None
         self.child_of: dict[str, int] | None = None
@@ -171,7 +173,8 @@ class _Plan:
         self.search = _UNKNOWN
         self.nav = None  # MkDocs' navigation, as made before the pages are read (for an early fork)
         self.populated: set[str] = set()  # pages read before the fork (the navigation's)
-        self.made: set[str] = set()  # folders of site/ made by linking reused pages
+        self.made: set[str] = set(spare.folders) if spare else set()  # folders of the new site/ known to exist
+        self.present: set[str] = set()  # with a spare: every file written or linked (the rest of it is removed)
         self.order: list[str] = []  # the pages to render, in the order the sink asked for
         self.rank: dict[str, int] = {}  # page -> its rank in that order
         self.ahead = False  # this process renders them all in that order, at the first page read or write
@@ -284,20 +287,21 @@ def _render_first(plan: _Plan, config, files, dirty: bool, build_page, populate)
 
 @contextlib.contextmanager
 def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict: bool = False,
-              sink=None) -> Iterator[None]:
+              sink=None, spare: Spare | None = None) -> Iterator[None]:
     """While MkDocs builds: reused pages are neither read nor rendered (their old HTML is
     linked); the others are rendered by ``jobs`` forked processes (when many, and no plugin
     changes the navigation or the environment; else by this one and ``jobs - 1`` forked late),
     which share everything MkDocs set up, and their search entries put back in order. The
     result is the same as a plain build's. ``sink`` (:class:`.beside.Beside`): told of every
     page before the first is read (it orders them), given each written page's HTML in the
-    process that wrote it (``make``) and the result in this one (``took``)."""
+    process that wrote it (``make``) and the result in this one (``took``). ``spare``: the site is
+    built in it (:mod:`..output.spare`): its kept files are the live site's, never written through."""
     from mkdocs import utils
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.structure.pages import Page
 
     populate, build_page = mkdocs_build._populate_page, mkdocs_build._build_page
-    plan = _Plan(reuse, jobs if hasattr(os, "fork") else 1, strict, sink)
+    plan = _Plan(reuse, jobs if hasattr(os, "fork") else 1, strict, sink, spare)
     files_hook, nav_hook, write_hook = _listing_hooks(plan, mkdocs_build.get_files, mkdocs_build.get_navigation,
                                                       utils.write_file)
 
@@ -313,8 +317,11 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
 
     def lazy_build(page, config, doc_files, nav, env, dirty=False, excluded=False):
         src, plugin = page.file.src_uri, plan.plugin(config)
+        if spare is not None:
+            plan.present.add(page.file.abs_dest_path)
         if plan.reused(page.file, config):
-            _link(os.path.join(plan.old_site, page.file.dest_uri), page.file.abs_dest_path, plan.made)
+            if spare is None or page.file.abs_dest_path not in spare.kept:  # kept: already the live file
+                _link(os.path.join(plan.old_site, page.file.dest_uri), page.file.abs_dest_path, plan.made)
             if plugin is not None:
                 plugin.search_index.entries.extend(plan.entries.get(page.url, ()))
             counts["reused"] = counts.get("reused", 0) + 1
@@ -327,12 +334,14 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
 
     with _swapped((mkdocs_build, "_populate_page", lazy_populate), (mkdocs_build, "_build_page", lazy_build),
                   (mkdocs_build, "get_files", files_hook), (mkdocs_build, "get_navigation", nav_hook),
-                  (utils, "write_file", write_hook),
+                  (utils, "write_file", write_hook), *spare_hooks(spare, plan.present),
                   (Page, "render", patched_render(Page.render))):  # our own Markdown without Python-Markdown (.fastmd)
         try:
             yield
         finally:
             abandon(plan)
+        if spare is not None:
+            spare.finish(plan.present)
 
 
 def _listing_hooks(plan: _Plan, list_files, navigation, write_file) -> tuple:
@@ -351,6 +360,9 @@ def _listing_hooks(plan: _Plan, list_files, navigation, write_file) -> tuple:
     def write_hook(content, output_path):
         if plan.capture is not None and output_path == plan.capture[0]:
             plan.capture[1] = content
+        if plan.spare is not None:
+            plan.spare.free(output_path)
+            plan.present.add(output_path)
         return write_file(content, output_path)
     return files_hook, nav_hook, write_hook
 
@@ -376,6 +388,9 @@ def _link(source: str, target: str, made: set[str]) -> None:
         make_folder(folder)
         made.add(folder)
     try:
+        os.link(source, target)
+    except FileExistsError:  # never copied onto it: the file there may be the live site's
+        os.unlink(target)
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
