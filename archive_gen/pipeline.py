@@ -352,7 +352,7 @@ def build_site(config: Config, diags: Diagnostics, progress: Progress = _silent,
                 except BaseException:
                     shutil.rmtree(site, ignore_errors=True)
                     raise
-            replace_dir(site, config.site_dir, True, background, spare=config.renderer != zensical.NAME)
+            replace_dir(site, config.site_dir, True, background, spare=counts.get("reused", 0) > 0)  # shares its pages (not Zensical)
             _remember(config, inputs, pages, diags, archive, staged.stats)
         finally:
             staged.discard()

@@ -775,6 +775,19 @@ def spared(built):
     return root, scratch
 
 
+def test_a_build_that_reused_no_page_keeps_no_spare(spared):
+    """A spare pays only where its pages are the live site's: after a build that rendered every
+    page anew (here: a new site name), the replaced site shares no page with the new one, and
+    pruning it would unlink every page, so it is deleted, not kept."""
+    root, _ = spared
+    edit(root / "mkdocs.yml", "site_name: Nachrichtenarchiv", "site_name: Archiv der Nachrichten")
+    build(root)
+    assert not (root / ".site.spare").exists()
+    edit(articles(root)[0], "Ein Absatz.", "Ein anderer Absatz.")
+    build(root)  # reuses pages again: the site it replaced is kept
+    assert (root / ".site.spare" / "index.html").is_file()
+
+
 def files_by_path(root: Path) -> dict[str, tuple[int, bytes]]:
     return {p.relative_to(root).as_posix(): (p.stat().st_ino, p.read_bytes()) for p in root.rglob("*")
             if p.is_file() and not p.is_symlink()}

@@ -133,6 +133,16 @@ def _remove_aside(entry: os.DirEntry, target: Path, background: bool) -> None:
 
 def keep_spare(old: Path, target: Path, background: bool) -> None:
     """The replaced tree ``old`` kept as the spare of ``target`` (a spare still there is deleted)."""
+    spare = drop_spare(target, background)
+    try:
+        os.rename(old, spare)
+    except OSError:
+        delete_tree(old, background)
+
+
+def drop_spare(target: Path, background: bool) -> Path:
+    """Delete the spare of ``target``, if any (one kept before a build that made every page anew
+    shares no page with the new site: pruning it would unlink them all); returns its path."""
     spare = spare_path(target)
     if spare.is_symlink() or spare.is_file():
         spare.unlink()
@@ -140,7 +150,4 @@ def keep_spare(old: Path, target: Path, background: bool) -> None:
         trash = trash_path(target)
         os.rename(spare, trash)
         delete_tree(trash, background)
-    try:
-        os.rename(old, spare)
-    except OSError:
-        delete_tree(old, background)
+    return spare

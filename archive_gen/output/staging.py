@@ -30,7 +30,7 @@ from filelock import FileLock, Timeout
 from ..errors import ConfigError, GenerateError
 from .cache import fs_clock
 from .pagestore import StoredText as Stored
-from .spare import keep_spare
+from .spare import drop_spare, keep_spare
 from .trash import delete_detached, trash_path
 
 MARKER = ".archive-gen"  # marks a docs directory as generated: only such a one is replaced
@@ -281,7 +281,9 @@ def replace_dir(new: Path, target: Path, keep_hidden: bool = False, background: 
     if old is not None:
         if spare:
             keep_spare(old, target, background)
-        elif background:
+            return
+        drop_spare(target, background)
+        if background:
             delete_detached(old)
         else:
             shutil.rmtree(old, ignore_errors=True)
