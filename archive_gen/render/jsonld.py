@@ -39,7 +39,7 @@ _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _WHITESPACE = re.compile(r"\s+")
 _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                   "\u2028": "\\u2028", "\u2029": "\\u2029"}
-_SCRIPT_ESCAPES = str.maketrans(_SCRIPT_UNSAFE)
+_SCRIPT_UNSAFE_CHAR = re.compile("[<>&\u2028\u2029]")
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps' encoder, made once
 
 TermUrl = Callable[[str, str], str]  # (taxonomy, id) -> absolute URL of the term page
@@ -249,7 +249,7 @@ def event_jsonld(event: Event, reports: Iterable[tuple[Article, str]], *, url: s
 
 def dumps(data: dict[str, Any]) -> str:
     """JSON text safe inside ``<script>``: ``<``, ``>``, ``&``, U+2028/9 as ``\\u`` escapes."""
-    return _JSON.encode(data).translate(_SCRIPT_ESCAPES)
+    return _SCRIPT_UNSAFE_CHAR.sub(lambda m: _SCRIPT_UNSAFE[m.group()], _JSON.encode(data))
 
 
 def script_tag(data: dict[str, Any]) -> str:
