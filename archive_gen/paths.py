@@ -117,7 +117,7 @@ def html_href(from_page: str, to_page: str, directory_urls: bool = True) -> str:
     from ``actors/kim.md`` to ``actors/putin.md`` is ``../putin/``."""
     source, target = page_url(from_page, directory_urls), page_url(to_page, directory_urls)
     base = source if source.endswith("/") or not source else posixpath.dirname(source)
-    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    rel = relative(target or ".", base.rstrip("/") or ".")
     return rel + "/" if target.endswith("/") or not target else rel
 
 
@@ -143,7 +143,7 @@ def relative(target: str, start: str) -> str:
     hundreds of thousands of links. Anything unusual (absolute, ``.``/``..``, empty parts)
     goes to relpath itself, so the result is always relpath's."""
     to_parts, from_parts = target.split("/"), ([] if start == "." else start.split("/"))
-    if not _plain(to_parts) or not _plain(from_parts):
+    if not is_plain(to_parts) or not is_plain(from_parts):
         return posixpath.relpath(target, start)
     common = 0
     for a, b in zip(to_parts, from_parts):
@@ -153,7 +153,8 @@ def relative(target: str, start: str) -> str:
     return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
 
 
-def _plain(parts: list[str]) -> bool:
+def is_plain(parts: list[str]) -> bool:
+    """No empty, ``.`` or ``..`` part: a path :func:`relative` compares by its components."""
     return all(part and part != "." and part != ".." for part in parts)
 
 

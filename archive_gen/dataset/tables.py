@@ -1,12 +1,11 @@
 """The archive as tables: one column list per table, one row generator per table.
 
-The column lists are the one source of the exported files' headers, of their Parquet types and
-of the JSON Schemas shipped in ``schema/export/`` (``python -m archive_gen.dataset.tables
-schema/export`` regenerates them; a test keeps them in sync). Rows come one at a time, in a
-total order (articles by date, then slug; within an article by position), so the same content
-always gives the same files and no table is ever held in memory. In a *per-article* table
-(:attr:`Table.each`) an article's rows depend only on it and on what :attr:`Table.shows` names:
-the published files keep the rows of unchanged articles (:mod:`.publish`).
+The column lists are the one source of the exported files' headers, of their Parquet types and of the
+JSON Schemas shipped in ``schema/export/`` (``python -m archive_gen.dataset.tables schema/export`` regenerates
+them; a test keeps them in sync). Rows come one at a time, in a total order (articles by date, then slug;
+within an article by position), so the same content always gives the same files and no table is ever held in
+memory. In a *per-article* table (:attr:`Table.each`) an article's rows depend only on it and on what
+:attr:`Table.shows` names: the published files keep the rows of unchanged articles (:mod:`.publish`).
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ import bisect
 import json
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import combinations
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -55,8 +55,8 @@ class Table:
     each: Callable[[Article, Archive, "Events"], Iterator[tuple]] | None = None
     shows: Callable[[Article, Archive, "Events"], str] | None = None
 
-    @property
-    def column_names(self) -> tuple[str, ...]:
+    @cached_property
+    def column_names(self) -> tuple[str, ...]:  # once per table, not per row written
         return tuple(c.name for c in self.columns)
 
 

@@ -30,7 +30,8 @@ _WORD = re.compile(r"\w+")
 
 def article_page(ctx: RenderContext, article: Article, position: int) -> tuple[str, str]:
     page = ctx.article_path(article)
-    meta = {"description": shorten(jsonld.summary(article), DESCRIPTION_LENGTH), **article_front_matter(article)}
+    described = jsonld.summary(article)
+    meta = {"description": shorten(described, DESCRIPTION_LENGTH), **article_front_matter(article)}
     updated = ctx.settings.updated.get(article.source_file)
     if updated is not None:
         meta["updated"] = updated
@@ -62,7 +63,7 @@ def article_page(ctx: RenderContext, article: Article, position: int) -> tuple[s
             article, registry=ctx.archive.registry, url=ctx.absolute(page), site_url=ctx.settings.site_url,
             site_name=ctx.settings.site_name, licence=ctx.settings.licence or None,
             term_url=lambda taxonomy, term_id: ctx.absolute(paths.term_page(taxonomy, term_id)),
-            kept=ctx.actor_nodes))),
+            kept=ctx.actor_nodes, described=described))),
     )
     return page, page_file(meta, body)
 
@@ -160,13 +161,10 @@ def typographic(text: str, quotes: tuple[str, str]) -> str:
     pair up; the same number of characters, so offsets stay valid."""
     if '"' not in text or text.count('"') % 2:
         return text
-    out, opening = [], True
-    for ch in text:
-        if ch == '"':
-            out.append(quotes[0] if opening else quotes[1])
-            opening = not opening
-        else:
-            out.append(ch)
+    parts = text.split('"')  # an odd number: the quoted pieces are parts[1], parts[3] …
+    out = [parts[0]]
+    for number in range(1, len(parts), 2):
+        out += (quotes[0], parts[number], quotes[1], parts[number + 1])
     return "".join(out)
 
 

@@ -100,7 +100,10 @@ class RenderContext:
         self.actor_nodes: dict[str, dict[str, Any]] = {}  # an actor's JSON-LD node: the same in every article
         # links: the hrefs and listed articles of the folder whose pages are being rendered, link
         # texts as Markdown (titles and names, linked from many pages)
-        self._folders: dict[str, tuple[dict[str, str], dict[str, Markup]]] = {}
+        self._folders: dict[str, tuple[dict[str, str], dict[str, Markup], dict[str, str] | None]] = {}
+        # hrefs out of a folder's section (``articles/2015/03`` → ``actors/kim.md``) depend only on
+        # the section and the depth (``../../../actors/kim.md``): shared by the folders that have both
+        self._across: dict[tuple[str, int], dict[str, str]] = {}
         self._labels: dict[str, str] = {}
 
     @functools.cached_property
@@ -154,13 +157,23 @@ class RenderContext:
         folder = posixpath.dirname(page)
         # Pages come folder by folder (a term's later pages between its folder's first pages):
         # the hrefs and listed articles of the last few folders are kept.
-        kept = self._folders.pop(folder, None) or ({}, {})
+        kept = self._folders.pop(folder, None) or ({}, {}, self._shared_hrefs(folder))
         self._folders[folder] = kept
         if len(self._folders) > FOLDERS_KEPT:
             del self._folders[next(iter(self._folders))]
         if len(self._labels) > LABELS_KEPT:
             self._labels.clear()
-        return Linker(self, page, kept[0], kept[1], self._labels)
+        return Linker(self, page, kept[0], kept[1], self._labels, kept[2])
+
+    def _shared_hrefs(self, folder: str) -> dict[str, str] | None:
+        """The hrefs out of ``folder``'s section, shared with the folders of its section and depth."""
+        parts = folder.split("/") if folder else []
+        if not paths.is_plain(parts):
+            return None
+        shared = self._across.setdefault((parts[0] if parts else "", len(parts)), {})
+        if len(shared) > LABELS_KEPT:
+            shared.clear()
+        return shared
 
     def chip_kind(self, taxonomy: str, term_id: str) -> str:
         """What a chip's dot shows: the actor's kind, or topic / source."""
@@ -212,16 +225,17 @@ class Linker:
     link, ``link.article(article)`` an article as lists print it. The pages of a folder share
     their hrefs and listed articles (term pages list the same articles many times)."""
 
-    __slots__ = ("ctx", "page", "hrefs", "listed", "labels")
+    __slots__ = ("ctx", "page", "hrefs", "listed", "labels", "across", "section")
 
     def __init__(self, ctx: RenderContext, page: str, hrefs: dict[str, str], listed: dict[str, Markup],
-                 labels: dict[str, str]) -> None:
+                 labels: dict[str, str], across: dict[str, str] | None = None) -> None:
         self.ctx, self.page, self.hrefs, self.listed, self.labels = ctx, page, hrefs, listed, labels
+        self.across, self.section = across, page.split("/", 1)[0] + "/" if "/" in page else ""
 
     def __call__(self, text: Any, target: str, anchor: str = "", css: str = "") -> Markup:
         href = self.hrefs.get(target)
         if href is None:
-            href = self.hrefs[target] = paths.link(self.page, target)
+            href = self._href(target)
         label = self.labels.get(text) if isinstance(text, str) else None
         if label is None:
             label = md_escape(text)
@@ -231,6 +245,17 @@ class Linker:
             href = f"{href}#{anchor}"
         classes = "".join(f" .{c}" for c in css.split()) if css else ""
         return Markup(f"[{label}]({href}){{{classes} }}" if classes else f"[{label}]({href})")
+
+    def _href(self, target: str) -> str:
+        across = self.across
+        href = across.get(target) if across is not None else None
+        if href is None:
+            href = paths.link(self.page, target)
+            if across is not None and not (self.section and target.startswith(self.section)) \
+                    and paths.is_plain(target.split("/")):
+                across[target] = href  # out of the section: the same from every folder of its depth
+        self.hrefs[target] = href
+        return href
 
     def article(self, article: Article) -> Markup:
         """``date: [title](page)``, the date as a template prints it."""

@@ -9,6 +9,7 @@ links to anything but http(s)/mailto/relative targets do not.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -119,9 +120,17 @@ def _allowed(target: str) -> bool:
 def finalize(value: Any) -> Any:
     if value is None:
         return ""
+    if type(value) is str:
+        return _printed(value)
     # Printed values may follow "- " (a list item) or start a line: escape a leading list or
     # heading marker ("19. Juni" must not become an ordered list), keep the edge spaces.
     return value if isinstance(value, Markup) else escape_line_start(md_escape(value, inline=True))
+
+
+@functools.lru_cache(maxsize=65536)
+def _printed(text: str) -> str:
+    """:func:`finalize` of a text: labels, names and dates are printed on thousands of pages."""
+    return escape_line_start(md_escape(text, inline=True))
 
 
 

@@ -18,6 +18,7 @@ multi-line text, floats, deeper nesting, unusual keys) returns None: the caller 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -82,7 +83,12 @@ def _item(key: Any, value: Any, flow: bool) -> str | None:
 
 
 def _is_key(key: Any) -> bool:
-    return type(key) is str and _KEY.match(key) is not None and _resolves(key) == _STR
+    return type(key) is str and _is_plain_key(key)
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_plain_key(key: str) -> bool:  # the same few keys on every page
+    return _KEY.match(key) is not None and _resolves(key) == _STR
 
 
 def _is_scalar(value: Any) -> bool:
@@ -106,6 +112,7 @@ def _scalar(value: Any, flow: bool) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)  # ids, names, dates and kinds recur on thousands of pages
 def _text(text: str, flow: bool) -> str | None:
     # libyaml escapes characters beyond the BMP (double quotes): PyYAML's case
     if not text or not text.isprintable() or text[0] == " " or text[-1] == " " or max(text) > _BMP:

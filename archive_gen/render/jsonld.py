@@ -39,6 +39,8 @@ _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _WHITESPACE = re.compile(r"\s+")
 _SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                   "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SCRIPT_UNSAFE_CHAR = re.compile("[<>&\u2028\u2029]")
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # json.dumps' encoder, made once
 
 TermUrl = Callable[[str, str], str]  # (taxonomy, id) -> absolute URL of the term page
 
@@ -193,8 +195,9 @@ def _note_nodes(article: Article, url: str, registry: Registry, term_url: TermUr
 
 def article_jsonld(article: Article, *, registry: Registry, url: str, site_url: str, site_name: str,
                    licence: str | None = None, term_url: TermUrl | None = None,
-                   kept: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
-    """The ``NewsArticle`` of an article page (``url``: the page's absolute URL;
+                   kept: dict[str, dict[str, Any]] | None = None, described: str | None = None) -> dict[str, Any]:
+    """The ``NewsArticle`` of an article page (``url``: the page's absolute URL; ``described``: its
+    :func:`summary` when the caller has it;
     ``licence``: the site's licence, used when the article has no ``license`` of its own;
     ``kept``: the actors' nodes, kept between the articles of one build: the same registry
     and ``term_url``)."""
@@ -211,7 +214,7 @@ def article_jsonld(article: Article, *, registry: Registry, url: str, site_url: 
         "headline": text(article.title), "url": url, "mainEntityOfPage": url,
         "datePublished": iso_date(article.date, article.date_precision),
         "dateModified": max(c.date for c in article.corrections).isoformat() if article.corrections else None,
-        "inLanguage": text(article.language), "description": summary(article),
+        "inLanguage": text(article.language), "description": summary(article) if described is None else described,
         "author": [{"@type": "Person", "name": text(a)} for a in article.authors],
         "sourceOrganization": wires, "publisher": publisher, "copyrightHolder": holder,
         "license": text(own_licence) if isinstance(own_licence, str) and own_licence.strip() else (licence and text(licence)),
@@ -246,8 +249,7 @@ def event_jsonld(event: Event, reports: Iterable[tuple[Article, str]], *, url: s
 
 def dumps(data: dict[str, Any]) -> str:
     """JSON text safe inside ``<script>``: ``<``, ``>``, ``&``, U+2028/9 as ``\\u`` escapes."""
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return re.sub("[<>&\u2028\u2029]", lambda m: _SCRIPT_UNSAFE[m.group()], raw)
+    return _SCRIPT_UNSAFE_CHAR.sub(lambda m: _SCRIPT_UNSAFE[m.group()], _JSON.encode(data))
 
 
 def script_tag(data: dict[str, Any]) -> str:
