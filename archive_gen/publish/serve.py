@@ -20,6 +20,7 @@ is MkDocs' complete (dirty) build, as before.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import threading
 from dataclasses import dataclass
@@ -165,8 +166,6 @@ def watch_by_events(server, path: str) -> None:
     of the same path then only counts it.
     """
     global _events
-    import os
-
     from watchdog import events
     from watchdog.observers import Observer
     from watchdog.observers.polling import PollingObserver
