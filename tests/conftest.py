@@ -33,7 +33,7 @@ SLOW_MODULES = frozenset({
     "test_incremental", "test_serve", "test_workflow", "test_hostile_build", "test_injection", "test_determinism",
     "test_bad_input", "test_hostile_input", "test_check", "test_corpus_annotate", "test_evaluate", "test_importer",
     "test_export", "test_events", "test_actors_cli", "test_gitdates", "test_automation", "test_site",
-    "test_renderers",
+    "test_renderers", "test_spareseal",
 })
 
 

@@ -857,7 +857,6 @@ def test_a_build_killed_while_updating_the_spare_leaves_a_site_and_no_trusted_sp
     """A build killed (SIGKILL, no clean-up) at any point: site/ is the old or the new complete site,
     the half-updated spare is never taken as a spare again, and the next build gives a clean
     build's site."""
-    import signal
     from archive_gen.output import spare as spare_module, staging
 
     root, scratch = spared
@@ -866,22 +865,7 @@ def test_a_build_killed_while_updating_the_spare_leaves_a_site_and_no_trusted_sp
              "finishing": (spare_module.Spare, "finish", 1), "keeping": (staging, "keep_spare", 1)}
     owner, name, after_calls = hooks[point]
     edit(articles(root)[1], "\n---\n", "\n---\n\nEin anderer Absatz.\n")
-    pid = os.fork()
-    if pid == 0:  # the build, killed in the hook
-        calls, original = [0], getattr(owner, name)
-
-        def kill(*args, **kwargs):
-            calls[0] += 1
-            if calls[0] >= after_calls:
-                os.kill(os.getpid(), signal.SIGKILL)
-            return original(*args, **kwargs)
-        setattr(owner, name, kill)
-        try:
-            build(root)
-        finally:
-            os._exit(3)
-    _, status = os.waitpid(pid, 0)
-    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, "the kill point was reached"
+    run_killed((owner, name), after_calls, lambda: build(root))
     if point == "keeping":  # after both swaps: the new site
         assert tree(root / "site") != before and (root / "site" / page_of(root, articles(root)[1])).is_file()
     else:
@@ -890,3 +874,30 @@ def test_a_build_killed_while_updating_the_spare_leaves_a_site_and_no_trusted_sp
     edit(articles(root)[2], "\n---\n", "\n---\n\nNoch ein Absatz.\n")
     build(root)
     assert_same_as_clean(root, scratch)
+
+
+def run_killed(hook: tuple | None, after_calls: int, action) -> None:
+    """Run ``action`` in a forked child SIGKILLed (no clean-up) at the ``after_calls``-th call of
+    ``hook`` (owner, name); with no hook, right after the action."""
+    import signal
+
+    pid = os.fork()
+    if pid == 0:
+        if hook is not None:
+            owner, name = hook
+            calls, original = [0], getattr(owner, name)
+
+            def kill(*args, **kwargs):
+                calls[0] += 1
+                if calls[0] >= after_calls:
+                    os.kill(os.getpid(), signal.SIGKILL)
+                return original(*args, **kwargs)
+            setattr(owner, name, kill)
+        try:
+            action()
+            if hook is None:
+                os.kill(os.getpid(), signal.SIGKILL)
+        finally:
+            os._exit(3)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, "the kill point was reached"
