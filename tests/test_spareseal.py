@@ -6,6 +6,7 @@ give a clean build's site."""
 from __future__ import annotations
 
 import json
+import subprocess
 import os
 import time
 from pathlib import Path
@@ -180,3 +181,17 @@ def test_a_build_started_while_the_prune_runs_never_takes_the_spare(unsealed, pr
     build(root)  # the unsealed spare (two sites old) is pruned in the build
     assert len(prunes) == 1
     assert_same_as_clean(root, scratch)
+
+
+def test_what_a_build_leaves_beside_site_is_ignored_by_git(sealed):
+    """Editors commit content/ with ``git add -A``: the spare tree, its seal and lock (and a
+    killed build's leftovers, named alike) must never show up as files to commit."""
+    root, _, _ = sealed
+    (root / ".docs.staging-0123abcd").mkdir()  # what a build killed while staging docs/ leaves
+    (root / ".gitignore").write_bytes((Path(__file__).parents[1] / ".gitignore").read_bytes())
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    hidden = sorted(p.name for p in root.iterdir() if p.name.startswith((".site", ".docs")))
+    assert ".site.spare" in hidden and ".site.spare.seal" in hidden
+    listed = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--untracked-files=all"],
+                            check=True, capture_output=True, text=True).stdout.splitlines()
+    assert [line for line in listed if line[3:].startswith((".site", ".docs", "site/", "docs/"))] == []
