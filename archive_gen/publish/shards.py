@@ -29,7 +29,10 @@ SHARD_PAGES = 8_000
 # (~300 articles + ~800 term pages at 10,000 articles instead of ~2,000 + ~800); a month
 # leaving it re-indexes the shard it joins, once. Off in session 8 (a third shard put a second
 # of 14 first searches over 400 KB); since session 13 only finished words are preloaded, and
-# with it on the 14 stay within 400 KB (benchmarks/README.md, "Session 14").
+# with it on the 14 take 250-325 KB, P@10 unchanged, Pagefind's CPU per new article 6.9 -> 1.9 s.
+# Its cost: a shard without a query word adds the pages of the word's longest indexed prefix
+# (Pagefind backtracks per shard), so 4 of the 14 list extra results below the right ones
+# (benchmarks/README.md, "Session 14").
 RECENT_PAGES = 300
 TERMS_APART = False  # False: term pages join the newest shard (one shard fewer to load)
 _FILTER = re.compile(r'data-pagefind-filter="([^"\[]+)\[')
