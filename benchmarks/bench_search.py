@@ -29,6 +29,7 @@ import argparse
 import functools
 import gzip
 import json
+import re
 import sys
 import threading
 import time
@@ -167,28 +168,30 @@ def _plus_one(site: Path, month: str) -> Path:
 
 
 def options_run(site: Path, work: Path, shard_pages: int, terms_apart: bool, queries: dict[str, str],
-                right: dict[str, set[str]]) -> dict:
+                right: dict[str, set[str]], recent_pages: int = 0) -> dict:
     """One sharding option on a copy of ``site``: full index, +1 article in the oldest and in the
     newest month (cache and previous index as a build uses them), first search, ranking."""
     import shutil
     import subprocess
 
-    copy = work / f"site-{shard_pages}-{int(terms_apart)}"
+    tag = f"{shard_pages}-{int(terms_apart)}-{recent_pages}"
+    copy = work / f"site-{tag}"
     shutil.rmtree(copy, ignore_errors=True)
     subprocess.run(["cp", "-al", str(site), str(copy)], check=True)
     shutil.rmtree(copy / "pagefind")
-    store = Store(work / f"cache-{shard_pages}-{int(terms_apart)}", "search")
-    full = index_site(copy, cache=store, shard_pages=shard_pages, terms_apart=terms_apart)
+    store = Store(work / f"cache-{tag}", "search")
+    sharding = {"shard_pages": shard_pages, "terms_apart": terms_apart, "recent_pages": recent_pages}
+    full = index_site(copy, cache=store, **sharding)
     months = sorted(p.relative_to(site / "articles").as_posix() for p in (site / "articles").glob("*/*") if p.is_dir())
-    row = {"K": shard_pages, "terms_apart": terms_apart, "shards": len(full.indexed), "full_s": full.seconds}
+    row = {"K": shard_pages, "terms_apart": terms_apart, "recent": recent_pages, "shards": len(full.indexed),
+           "full_s": full.seconds}
     for label, month in (("oldest", months[0]), ("newest", months[-1])):
         again = work / "plus-one"
         shutil.rmtree(again, ignore_errors=True)
         subprocess.run(["cp", "-al", str(copy), str(again)], check=True)
         _plus_one(again, month)
-        stats = index_site(again, cache=store, previous=(full.key, copy), shard_pages=shard_pages,
-                           terms_apart=terms_apart)
-        row[f"plus_{label}_s"], row[f"plus_{label}_shards"] = stats.seconds, len(stats.indexed)
+        stats = index_site(again, cache=store, previous=(full.key, copy), **sharding)
+        row[f"plus_{label}_s"], row[f"plus_{label}_shards"] = stats.seconds, ",".join(stats.indexed)
         shutil.rmtree(again)
     row["queries"] = measure(copy, list(queries), top=10)
     for q in row["queries"]:
@@ -212,9 +215,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, help="a rendered site (archive-gen build's site/)")
     parser.add_argument("--no-index", action="store_true", help="measure the existing site/pagefind/")
     parser.add_argument("--queries", nargs="+", default=QUERIES)
-    parser.add_argument("--options", nargs="+", default=[], metavar="K[t]",
+    parser.add_argument("--options", nargs="+", default=[], metavar="K[t][rN]",
                         help="compare shardings on copies of the site: shard size K (pages; 0: one index), "
-                             "'t' = term pages in a shard of their own; prints bytes, index seconds, ranking")
+                             "'t' = term pages in a shard of their own, 'rN' = the newest months' N article "
+                             "pages in a shard of their own (RECENT_PAGES); prints bytes, index seconds, ranking")
     parser.add_argument("--work", type=Path, help="folder for --options' copies (default: beside the site)")
     parser.add_argument("--ranked", action="store_true",
                         help="the issue's four queries and ten held-out ones (as --options), with P@10")
@@ -255,8 +259,11 @@ def compare(site: Path, work: Path, options: list[str]) -> int:
     print("held-out queries:", ", ".join(q for q in queries if q not in NAMED))
     rows = []
     for option in options:
-        pages = int(option.rstrip("t")) or 10**9
-        rows.append(options_run(site, work, pages, option.endswith("t"), queries, right))
+        found = re.fullmatch(r"(\d+)(t?)(?:r(\d+))?", option)
+        if not found:
+            raise SystemExit(f"--options: {option!r} is not K[t][rN]")
+        pages = int(found[1]) or 10**9
+        rows.append(options_run(site, work, pages, bool(found[2]), queries, right, int(found[3] or 0)))
         (work / "options.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
     baseline = {q["query"]: q["top"] for q in rows[0]["queries"]}
     print("\n| option | shards | first search gzip KB: min–max (median) | of it word chunks (median) | "
@@ -270,7 +277,9 @@ def compare(site: Path, work: Path, options: list[str]) -> int:
         held = [q["p10"] for q in qs if q["query"] not in NAMED]
         shared = [len(set(q["top"]) & set(baseline[q["query"]])) / 10 for q in qs]
         label = "one index" if r["K"] >= 10**9 else f"K={r['K']}"
-        print(f"| {label}{' + terms apart' if r['terms_apart'] else ''} | {r['shards']} | "
+        label += " + terms apart" if r["terms_apart"] else ""
+        label += f" + newest {r['recent']} apart" if r.get("recent") else ""
+        print(f"| {label} | {r['shards']} | "
               f"{gz[0] / 1000:.0f}–{gz[-1] / 1000:.0f} ({gz[len(gz) // 2] / 1000:.0f}) | {chunks[len(chunks) // 2] / 1000:.0f} | "
               f"{r['plus_oldest_s']:.1f} ({r['plus_oldest_shards']}) / {r['plus_newest_s']:.1f} ({r['plus_newest_shards']}) | "
               f"{r['full_s']:.1f} | {sum(named) / len(named):.2f} | {sum(held) / len(held):.2f} | "

@@ -377,6 +377,65 @@ def test_new_articles_shard_is_indexed_before_mkdocs_makes_its_navigation(built,
     assert_same_as_clean(root, scratch)
 
 
+def urls_in(shard: Path) -> set[str]:
+    """The page URLs a shard of the search index holds (its fragments)."""
+    import gzip
+    import json
+
+    found = set()
+    for path in (shard / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes())
+        found.add(json.loads(data[data.index(b"{"):])["url"])
+    return found
+
+
+def test_new_article_in_the_newest_months_reindexes_the_recent_shard_only(built, monkeypatch):
+    """With the newest months in a small shard of their own (shards.RECENT_PAGES), a new article
+    of the newest month re-runs Pagefind on that shard only, which also holds the term pages: the
+    older shard's files are the previous build's, the new article is found in the recent shard,
+    the older articles still in theirs, and the site equals a clean build's."""
+    from archive_gen.publish import pagefindruns
+
+    root, scratch = built
+    bundle = root / "site" / "pagefind"
+    months = Counter(page.parent.parent.relative_to(root / "site" / "articles").as_posix().replace("/", "-")
+                     for page in (root / "site" / "articles").glob("*/*/*/index.html"))
+    newest_month = max(months)
+    # the smallest recent shard that one more page of the newest month leaves as it is (a month
+    # leaving it would re-index the shard it joins too)
+    recent_pages = next(pages for pages in range(1, sum(months.values()))
+                        if shards.shard_plan(months, shards.SHARD_PAGES, pages)
+                        == shards.shard_plan(months + Counter([newest_month]), shards.SHARD_PAGES, pages)
+                        != shards.shard_plan(months, shards.SHARD_PAGES))
+    monkeypatch.setattr(shards, "RECENT_PAGES", recent_pages)
+    edit(articles(root)[-1], "\n---\n", "\n---\n\nSharding.\n")
+    build(root)
+    before = shard_inodes(bundle)
+    assert len(before) == 2, before.keys()
+    older, recent = sorted(before)
+    found_before = urls_in(bundle / recent), urls_in(bundle / older)
+    assert {url.split("/")[1] for url in found_before[0]} >= {"articles", "actors"}, "term pages in the recent shard"
+    assert {url.split("/")[1] for url in found_before[1]} == {"articles"}
+    added = articles(root)[-1].with_name("zz-neu-wetterbericht.md")  # no term of another article
+    added.write_text(f"---\ntitle: 'Wetterbericht: Sonne und leichter Wind'\ndate: {newest_month}-28\nlanguage: de\n"
+                     "---\nAm Nachmittag scheint die Sonne, der Wind weht nur leicht aus Westen.\n", encoding="utf-8")
+    assert shard_of(added) == newest_month
+    runs: list[str] = []
+    start = pagefindruns.Runs.start
+    monkeypatch.setattr(pagefindruns.Runs, "start", lambda self, tree, bundle: (runs.append(bundle.name),
+                                                                                 start(self, tree, bundle))[1])
+    _, diags = build(root)
+    assert not diags.errors
+    after = shard_inodes(bundle)
+    assert runs == [recent], "Pagefind ran on the recent shard only"
+    assert after[older] == before[older] and not set(after[recent].values()) & set(before[recent].values())
+    new = urls_in(bundle / recent) - found_before[0]
+    month = newest_month.replace("-", "/")
+    assert len(new) == 1 and next(iter(new)).startswith(f"/articles/{month}/"), new
+    assert found_before[0] < urls_in(bundle / recent) and urls_in(bundle / older) == found_before[1]
+    assert_same_as_clean(root, scratch)
+
+
 def test_a_shard_started_on_a_wrong_stand_in_from_markdown_is_indexed_again(built, monkeypatch):
     """Should a stand-in made from the Markdown differ from the written page's, the shard started
     on it is indexed again from the page's: the same site as a clean build's."""

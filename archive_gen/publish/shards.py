@@ -24,11 +24,16 @@ ALL_SHARD = "all"  # the one shard of an archive smaller than SHARD_PAGES pages
 # 16,000 articles, and a new article re-indexes the newest shard only (at 10,000: 2,731 of
 # 10,797 pages). Measured in benchmarks/README.md, "Session 4".
 SHARD_PAGES = 8_000
-# The newest months' own small shard (shard_plan; 0 = none). 300 cuts a new article's index at
-# 10,000 articles from ~3.4 s to under 1 s, but is a third shard: the first search grows by a
-# word chunk per query word (median 317 -> 339 KB, 2 of 14 queries over 400 KB instead of 1;
-# benchmarks/README.md, "Session 8"). Off until the search budget allows it.
-RECENT_PAGES = 0
+# The newest months' own small shard (shard_plan; 0 = none), which also holds the term pages
+# (split's main shard): a new or edited article of the newest months re-indexes it alone
+# (~300 articles + ~800 term pages at 10,000 articles instead of ~2,000 + ~800); a month
+# leaving it re-indexes the shard it joins, once. Off in session 8 (a third shard put a second
+# of 14 first searches over 400 KB); since session 13 only finished words are preloaded, and
+# with it on the 14 take 250-325 KB, P@10 unchanged, Pagefind's CPU per new article 6.9 -> 1.9 s.
+# Its cost: a shard without a query word adds the pages of the word's longest indexed prefix
+# (Pagefind backtracks per shard), so 4 of the 14 list extra results below the right ones
+# (benchmarks/README.md, "Session 14").
+RECENT_PAGES = 300
 TERMS_APART = False  # False: term pages join the newest shard (one shard fewer to load)
 _FILTER = re.compile(r'data-pagefind-filter="([^"\[]+)\[')
 _EMPTY = '<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body></body></html>'
