@@ -25,15 +25,14 @@ ALL_SHARD = "all"  # the one shard of an archive smaller than SHARD_PAGES pages
 # 10,797 pages). Measured in benchmarks/README.md, "Session 4".
 SHARD_PAGES = 8_000
 # The newest months' own small shard (shard_plan; 0 = none), which also holds the term pages
-# (split's main shard): a new or edited article of the newest months re-indexes it alone
-# (~300 articles + ~800 term pages at 10,000 articles instead of ~2,000 + ~800); a month
-# leaving it re-indexes the shard it joins, once. Off in session 8 (a third shard put a second
-# of 14 first searches over 400 KB); since session 13 only finished words are preloaded, and
-# with it on the 14 take 250-325 KB, P@10 unchanged, Pagefind's CPU per new article 6.9 -> 1.9 s.
-# Its cost: a shard without a query word adds the pages of the word's longest indexed prefix
-# (Pagefind backtracks per shard), so 4 of the 14 list extra results below the right ones
-# (benchmarks/README.md, "Session 14").
-RECENT_PAGES = 300
+# (split's main shard): a new article of the newest months re-indexes it alone (~1,100 pages at
+# 10,000 articles instead of ~2,700; Pagefind's CPU per +1 article 0.28 of today's). Off: when a
+# shard holds no page with a query word, Pagefind 1.5 matches a shortened prefix of the word in
+# it instead (its issues #599, #793; no option turns it off), and a small shard lacks many words:
+# with 300, 4 of 14 benchmark queries listed 7-49 results that do not contain the word
+# (Nordkorea 55 -> 104). Switch it on once the search drops such results (benchmarks/README.md,
+# "Session 14: a small newest search shard").
+RECENT_PAGES = 0
 TERMS_APART = False  # False: term pages join the newest shard (one shard fewer to load)
 _FILTER = re.compile(r'data-pagefind-filter="([^"\[]+)\[')
 _EMPTY = '<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body></body></html>'
