@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import shutil
 import time
 from collections import Counter
@@ -21,6 +22,7 @@ from archive_gen.dataset import publish as data_publish
 from archive_gen.output import cache
 from archive_gen.pipeline import Unchanged, build_site
 from archive_gen.publish import reuse, shards
+from archive_gen.render.i18n import labels
 
 from conftest import copy_project
 
@@ -960,3 +962,39 @@ def run_killed(hook: tuple | None, after_calls: int, action) -> None:
             os._exit(3)
     _, status = os.waitpid(pid, 0)
     assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, "the kill point was reached"
+
+
+def _listed_places(page: Path, label: str) -> list[str]:
+    """The place ids a state's page lists, in their order ("Orte: [Bonn](../places/bonn.md), …")."""
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if line.startswith(f"{label}: "):
+            return re.findall(r"\(\.\./places/([^)/]+)\.md\)", line)
+    return []
+
+
+def test_an_article_on_a_place_reorders_its_states_place_list(built):
+    """A state's page lists its places by their number of articles: new articles on a place but
+    not naming its state move the place up, and that state's page must be rendered again."""
+    root, scratch = built
+    label = labels("de")["places"]
+    docs = root / "docs"
+    states = {page: _listed_places(page, label) for page in sorted((docs / "actors").glob("*.md"))}
+    markdown = {source: (docs / posixpath.dirname(page_of(root, source))).with_suffix(".md").read_text(encoding="utf-8")
+                for source in articles(root)}
+
+    def naming(place: str) -> list[Path]:
+        return [source for source, text in markdown.items() if f"../../../places/{place}.md" in text]
+    cases = [(page, place, source) for page, places in states.items() if len(places) >= 2 for place in places[1:]
+             for source in naming(place) if f"/actors/{page.stem}.md" not in markdown[source]]
+    assert cases, "the sample archive names a place listed second or later, without its state"
+    page, place, source = cases[0]
+    before = states[page]
+    for number in range(len(naming(before[0])) + 1):  # enough copies to put the place first
+        copy = source.with_name(f"zz-ort-{number}-{source.name}")
+        text = source.read_text(encoding="utf-8")
+        quote = text.split("\ntitle: ", 1)[1][:1] if "\ntitle: " in text else ""
+        quote = quote if quote in ("'", '"') else ""
+        copy.write_text(text.replace(f"\ntitle: {quote}", f"\ntitle: {quote}Ort {number} – ", 1), encoding="utf-8")
+    build(root)
+    assert _listed_places(page, label)[0] == place != before[0], "the premise: the place moved up"
+    assert_same_as_clean(root, scratch)

@@ -13,7 +13,8 @@ page a clean build would write (tests/test_incremental.py proves it for every ki
 - a term's pages and feed: the term with its registry entry (the description is shown only
   here), and the identity of every article it lists or quotes, its co-occurring actors with
   their counts and newest shared article, its quotes and claims, the passage notes naming it,
-  and the events it lists (:meth:`PageKeys.event`);
+  and the events it lists (:meth:`PageKeys.event`); a state's pages, the places they list in
+  their order (by number of articles: a new article on a place reorders its state's list);
 - a Chronik month's pages: the identity of every article of the month (title, date, and its
   annotation key for the wire sources shown) and the events with a report in the month;
 - events: an article, term or month page that names an event shows its title, date and number
@@ -34,7 +35,7 @@ from dataclasses import replace
 from ..index.events import event_of
 from ..model import Article, Term
 from .context import RenderContext
-from .terms import TOP, TOP_COOCCURRING
+from .terms import TOP, TOP_COOCCURRING, state_places
 
 
 def _digest(*parts: str) -> str:
@@ -99,5 +100,6 @@ class PageKeys:
             related += [f"{self.ident(slug)}\0{item!r}" for slug, item in table.get(term.id, ())[:TOP]]
         related += [f"{self.ident(article.slug)}\0{note!r}" for article, note in self.annotated.get((term.taxonomy, term.id), [])]
         related += ["\0events", *(self.event(e) for e in self.ctx.term_events.get((term.taxonomy, term.id), ())[:TOP])]
+        related += ["\0places", *(place.id for place in state_places(self.ctx, term))]  # ordered by their counts
         return _digest("term pages", self.names, term.taxonomy, term.id, term.name, term.origin, repr(term.entry),
                        *(self.ident(slug) for slug in term.articles), "\0related", *related)

@@ -120,13 +120,22 @@ def _geography(ctx: RenderContext, term: Term, link) -> str:
         state = ctx.state_of(country)
         return f"{md_escape(ctx.labels['state_of_place'])}: {link(state.name, paths.term_page('actors', state.id))}" \
             if state is not None and state.id in ctx.archive.taxonomies["actors"].terms else ""
-    places = sorted((t for t in ctx.archive.taxonomies["places"].terms.values()
-                     if t.articles and getattr(t.entry, "country", None) == country),
-                    key=lambda t: (-len(t.articles), collate.sort_key(t.name, t.id)))[:MAX_PLACES]
+    places = state_places(ctx, term)
     if not places:
         return ""
     return f"{md_escape(ctx.labels['places'])}: " + ", ".join(
         str(link(t.name, paths.term_page("places", t.id))) for t in places)
+
+
+def state_places(ctx: RenderContext, term: Term) -> list[Term]:
+    """The places a state's page lists: those of its country with articles, most articles
+    first. Their order follows the counts, so the page's key names it (:mod:`.cachekeys`)."""
+    country = getattr(term.entry, "country", None)
+    if not country or getattr(term.entry, "kind", None) != "state":
+        return []
+    return sorted((t for t in ctx.archive.taxonomies["places"].terms.values()
+                   if t.articles and getattr(t.entry, "country", None) == country),
+                  key=lambda t: (-len(t.articles), collate.sort_key(t.name, t.id)))[:MAX_PLACES]
 
 
 def _span(ctx: RenderContext, term: Term) -> tuple[str, str]:
