@@ -39,15 +39,13 @@ import json
 import os
 import secrets
 import stat
-import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
 from .cache import tree_identity
-from .trash import delete_tree, trash_path
+from .trash import delete_tree, run_detached, trash_path
 
 try:
     import fcntl
@@ -103,6 +101,10 @@ def seal_path(target: Path) -> Path:
     return target.with_name(f".{target.name}.spare.seal")
 
 
+def lock_path(target: Path) -> Path:
+    return target.with_name(f".{target.name}.spare.lock")
+
+
 @contextlib.contextmanager
 def spare_lock(target: Path, wait: float) -> Iterator[bool]:
     """Hold ``.site.spare.lock`` (True), or False when another process held it for ``wait``
@@ -110,7 +112,7 @@ def spare_lock(target: Path, wait: float) -> Iterator[bool]:
     if fcntl is None:  # nothing to keep apart: no detached prune is ever started
         yield True
         return
-    fd = os.open(target.with_name(f".{target.name}.spare.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(lock_path(target), os.O_RDWR | os.O_CREAT, 0o644)
     try:
         deadline = time.monotonic() + wait
         while True:
@@ -313,7 +315,7 @@ def _relative(path: str, root: str) -> str:
 
 def _tick(target: Path) -> None:
     """Wait until the file system's clock (as it stamps files) has moved on from now."""
-    stamp = target.with_name(f".{target.name}.spare.lock")
+    stamp = lock_path(target)
     os.utime(stamp)
     start = os.stat(stamp).st_mtime_ns
     for _ in range(200):
@@ -324,13 +326,10 @@ def _tick(target: Path) -> None:
 
 
 def _seal_detached(target: Path, identity: tuple[int, int]) -> None:
-    """:func:`seal_spare` in a process of its own that outlives this one."""
+    """:func:`seal_spare` in a process of its own that outlives this one (if it cannot start,
+    the spare stays unsealed: the next build prunes it itself)."""
     package_root = str(Path(__file__).resolve().parents[2])
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
-    try:
-        subprocess.Popen([sys.executable, "-c", "import sys; from archive_gen.output.spare import seal_spare; "
-                          "from pathlib import Path; seal_spare(Path(sys.argv[1]), (int(sys.argv[2]), int(sys.argv[3])))",
-                          str(target), str(identity[0]), str(identity[1])], env=env, stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
-    except OSError:
-        pass  # unsealed: the next build prunes it itself
+    run_detached("import sys; from archive_gen.output.spare import seal_spare; from pathlib import Path; "
+                 "seal_spare(Path(sys.argv[1]), (int(sys.argv[2]), int(sys.argv[3])))",
+                 str(target), str(identity[0]), str(identity[1]), env=env)

@@ -19,13 +19,20 @@ def trash_path(target: Path) -> Path:
     return target.with_name(f".{target.name}.trash-{secrets.token_hex(6)}")
 
 
+def run_detached(code: str, *args: str, env: dict[str, str] | None = None) -> bool:
+    """Run Python ``code`` (its arguments in ``sys.argv[1:]``) in a process of its own that
+    outlives this one; False when it cannot be started."""
+    try:
+        subprocess.Popen([sys.executable, "-c", code, *args], env=env, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
+    except OSError:
+        return False
+    return True
+
+
 def delete_detached(tree: Path) -> None:
     """Remove ``tree`` in a process of its own that outlives this one."""
-    try:
-        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
-                          str(tree)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         start_new_session=True, close_fds=True)
-    except OSError:
+    if not run_detached("import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(tree)):
         shutil.rmtree(tree, ignore_errors=True)
 
 
