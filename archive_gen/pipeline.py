@@ -105,8 +105,7 @@ class Memo:
 
     @classmethod
     def of(cls, config: Config, *, long_lived: bool = False) -> Memo:
-        root = incremental.cache_root(config)
-        return cls(Store(root, "annotate"), PageStore(root), long_lived=long_lived)
+        return cls(Store(incremental.cache_root(config), "annotate"), PageStore(incremental.cache_root(config)), long_lived=long_lived)
 
     def save(self) -> None:
         """Write both packs, pruned to what the last run used (sealed and atomic: never a lie)."""
@@ -373,8 +372,9 @@ def _render(config: Config, manifest: dict | None, keys: PageKeys, docs: Path,
     if manifest and manifest.get("render") == fingerprint and manifest.get("site") == tree_identity(config.site_dir):
         old = manifest.get("pages") or {}
         reuse = Reuse(config.site_dir, frozenset(rel for rel, key in page_keys.items() if old.get(rel) == key))
-    counts: dict[str, int] = {}
-    site = render_staged(config.mkdocs_file, docs, config.site_dir, config.strict, reuse, counts, jobs, search.beside)
+    counts: dict[str, int] = {}  # pages rendered, reused
+    site = render_staged(config.mkdocs_file, docs, config.site_dir, config.strict, reuse, counts, jobs, search.beside,
+                         templates=Store(incremental.cache_root(config), "templates"))  # the theme's, compiled
     progress(f"site: {counts.get('rendered', 0)} pages rendered, {counts.get('reused', 0)} unchanged")
     return site, counts, {"render": fingerprint, "pages": page_keys}
 

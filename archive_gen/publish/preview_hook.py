@@ -1,6 +1,7 @@
 """MkDocs hook file used only by ``archive-gen serve`` (see :mod:`archive_gen.publish.serve`)."""
 
 from archive_gen.publish import serve
+from archive_gen.render.context import COMPILED
 
 
 def on_serve(server, config, builder, **kwargs):
@@ -22,6 +23,7 @@ def on_nav(nav, config, files, **kwargs):
 
 
 def on_env(env, config, files, **kwargs):
+    env.bytecode_cache = COMPILED  # each rebuild's new environment: the theme is not compiled again
     serve.remember("env", env)
     serve.remember("files", files)
     return env

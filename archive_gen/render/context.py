@@ -19,14 +19,17 @@ from . import i18n
 from .escape import finalize, md_escape, safe_url
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
+class CompiledTemplates(jinja2.BytecodeCache):
     """Compiled templates kept for the process: ``serve`` makes a new environment for every
     rebuild, and compiling the templates cost more than rendering an edit's pages. Keyed by
-    the template's name and source checksum (Jinja's bucket key), so an edited template is
-    compiled again."""
+    the template's name and file (Jinja's bucket key); Jinja checks each entry against the
+    template's source checksum and its own bytecode format, so an edited template is compiled
+    again. MkDocs' theme environments use it too, and the build keeps it across runs in the
+    project's cache (:mod:`archive_gen.publish.compiled`)."""
 
     def __init__(self) -> None:
         self.code: dict[str, bytes] = {}
+        self.added = 0  # templates compiled (or compiled again) since the process began
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self.code.get(bucket.key)
@@ -35,9 +38,10 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.code[bucket.key] = bucket.bytecode_to_string()
+        self.added += 1
 
 
-_COMPILED = _CompiledTemplates()
+COMPILED = CompiledTemplates()
 FOLDERS_KEPT = 4  # folders whose links are kept (see linker)
 LABELS_KEPT = 100_000  # link texts kept as Markdown (titles, names): then forgotten, memory stays bounded
 
@@ -91,7 +95,7 @@ class RenderContext:
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
             auto_reload=False,  # the package's templates do not change during a build: no stat per page
-            bytecode_cache=_COMPILED,
+            bytecode_cache=COMPILED,
         )
         self.env.filters["date"] = self.format_date
         self.env.filters["line"] = lambda value: Markup(md_escape(value))
