@@ -170,7 +170,7 @@ from scoring.common import (  # noqa: E402,F401
 )
 from scoring.derstandard import HELD_OUT, StandardResult, evaluate_derstandard  # noqa: E402
 from scoring.wholearticle import GOLD as ARTICLES_GOLD, WholeResult, evaluate_articles  # noqa: E402,F401
-from scoring.speakersample import ROUND11, ROUND12, evaluate_speaker_sample  # noqa: E402
+from scoring.speakersample import ROUND11, ROUND12, ROUND13, evaluate_speaker_sample  # noqa: E402
 from scoring.orgcandidates import GERMEVAL_ORGS, GERMEVAL_PERSONS, ORGS_EN2, PERSONS_EN, PERSONS_EN2, OrgResult, evaluate_org_candidates  # noqa: E402
 from scoring.sample3 import SAMPLES as SAMPLE3  # noqa: E402
 from scoring.heldoutcandidates import ORGANISATIONS as HELD_OUT_ORGS, PERSONS as HELD_OUT_PERSONS, wilson  # noqa: E402
@@ -553,6 +553,12 @@ def main(argv: list[str] | None = None) -> int:
               f"R {s3.recall:.3f} ({s3.found}/{s3.statements} named statements)")
         data["speakers_dev_sample_3"] = {"right": s3.right, "wrong": s3.wrong, "unjudged": len(s3.unjudged),
                                          "found": s3.found, "statements": s3.statements}
+        s4 = evaluate_speaker_sample(args.corpus, annotator, sample=ROUND13)  # the fourth, judged before round 13's rules
+        print(f"Speakers, dev sample 4 (round 13: the last Der Standard rows with speech, the next Reuters TEST): "
+              f"P {s4.precision:.3f} ({s4.right}/{s4.right + s4.wrong} judged; {len(s4.unjudged)} without a verdict), "
+              f"R {s4.recall:.3f} ({s4.found}/{s4.statements} named statements)")
+        data["speakers_dev_sample_4"] = {"right": s4.right, "wrong": s4.wrong, "unjudged": len(s4.unjudged),
+                                         "found": s4.found, "statements": s4.statements}
     if "articles" in chosen and not args.limit:  # dev organisation candidates (gold/org_candidates.json)
         oc = evaluate_org_candidates(args.corpus, annotator)
         print(f"Organisation candidates, dev sample (scoring/orgcandidates.py): P {oc.precision:.3f} "
