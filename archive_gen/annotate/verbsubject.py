@@ -9,6 +9,7 @@ import re
 
 from .candidates import is_role
 from .quotenames import one_noun_after, short_title
+from .rolephrase import genitive_owner
 from .speakers import NOBODY, Context, Entity, Who, addressee, is_spokesperson, who_of
 from .speechcues import SPEECH_VERB
 
@@ -271,23 +272,6 @@ def next_to_verb(ctx: Context, s_start: int, s_end: int, verb: re.Match, quote_a
             return NOBODY  # "sagten EU-Abgeordnete": members speak, not the body ("betonte der UN-Chef" stays)
         return who_of(holder).by("name after verb")
     return None
-
-
-# Between a genitive after the verb and the person it qualifies: a noun phrase in one clause,
-# its last word a capitalised noun right before the name ("nach Kanada geflüchtete Ehefrau").
-_GENITIVE_NOUN_PHRASE = re.compile(r"(?:\s+[\w-]+){0,4}?\s+[A-ZÄÖÜ][\w-]*\s+")
-
-
-def genitive_owner(ctx: Context, entity: Entity, s_end: int) -> Who:
-    """A name in the genitive right after a German speech verb is no subject: it qualifies the
-    noun after it, whose holder speaks when named ("sagte Badawis nach Kanada geflüchtete
-    Ehefrau Ensaf Haidar", "sagte Merkels Sprecher Steffen Seibert"). Without a name, its
-    spokesperson speaks for its owner ("sagte Merkels Sprecher"); anyone else for nobody named."""
-    people = ctx.entities_in(entity.end, min(s_end, entity.end + 80), ("person",))
-    if people and _GENITIVE_NOUN_PHRASE.fullmatch(ctx.text, entity.end, people[0].start):
-        return who_of(people[0]).by("name after genitive")
-    noun = re.match(r"\s+([\w-]+)", ctx.text[entity.end:s_end])
-    return who_of(entity).by("name after verb") if noun and is_spokesperson(noun.group(1)) else NOBODY
 
 
 def is_person(ctx: Context, who: Who) -> bool:
