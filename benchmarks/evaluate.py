@@ -547,18 +547,14 @@ def main(argv: list[str] | None = None) -> int:
               f"R {s2.recall:.3f} ({s2.found}/{s2.statements} named statements)")
         data["speakers_dev_sample_2"] = {"right": s2.right, "wrong": s2.wrong, "unjudged": len(s2.unjudged),
                                          "found": s2.found, "statements": s2.statements}
-        s3 = evaluate_speaker_sample(args.corpus, annotator, sample=ROUND12)  # the third, judged before round 12's rules
-        print(f"Speakers, dev sample 3 (round 12: the next Der Standard rows with speech, the next Reuters TEST): "
-              f"P {s3.precision:.3f} ({s3.right}/{s3.right + s3.wrong} judged; {len(s3.unjudged)} without a verdict), "
-              f"R {s3.recall:.3f} ({s3.found}/{s3.statements} named statements)")
-        data["speakers_dev_sample_3"] = {"right": s3.right, "wrong": s3.wrong, "unjudged": len(s3.unjudged),
-                                         "found": s3.found, "statements": s3.statements}
-        s4 = evaluate_speaker_sample(args.corpus, annotator, sample=ROUND13)  # the fourth, judged before round 13's rules
-        print(f"Speakers, dev sample 4 (round 13: the last Der Standard rows with speech, the next Reuters TEST): "
-              f"P {s4.precision:.3f} ({s4.right}/{s4.right + s4.wrong} judged; {len(s4.unjudged)} without a verdict), "
-              f"R {s4.recall:.3f} ({s4.found}/{s4.statements} named statements)")
-        data["speakers_dev_sample_4"] = {"right": s4.right, "wrong": s4.wrong, "unjudged": len(s4.unjudged),
-                                         "found": s4.found, "statements": s4.statements}
+        for number, sample, label in ((3, ROUND12, "round 12: the next Der Standard rows with speech, the next Reuters TEST"),
+                                      (4, ROUND13, "round 13: the last Der Standard rows with speech, the next Reuters TEST")):
+            sn = evaluate_speaker_sample(args.corpus, annotator, sample=sample)  # each judged before its round's rules
+            print(f"Speakers, dev sample {number} ({label}): "
+                  f"P {sn.precision:.3f} ({sn.right}/{sn.right + sn.wrong} judged; {len(sn.unjudged)} without a verdict), "
+                  f"R {sn.recall:.3f} ({sn.found}/{sn.statements} named statements)")
+            data[f"speakers_dev_sample_{number}"] = {"right": sn.right, "wrong": sn.wrong, "unjudged": len(sn.unjudged),
+                                                     "found": sn.found, "statements": sn.statements}
     if "articles" in chosen and not args.limit:  # dev organisation candidates (gold/org_candidates.json)
         oc = evaluate_org_candidates(args.corpus, annotator)
         print(f"Organisation candidates, dev sample (scoring/orgcandidates.py): P {oc.precision:.3f} "

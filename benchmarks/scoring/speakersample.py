@@ -17,7 +17,10 @@ next Reuters TEST articles (after the first 100). Besides the verdicts (precisio
 lists ``statements`` for recall: every quote or claim in those articles whose speaker, as the
 text names it at the statement, is a name (a person, a body, an outlet; "he", "the company",
 "ein Sprecher" are not named, as in the Wikinews gold). A statement is found when one of our
-quotes or claims covers its offset and names its speaker (``speaker_matches`` on ``truth``)."""
+quotes or claims covers its offset and names its speaker (``speaker_matches`` on ``truth``).
+
+Rounds 12 and 13 take the next rows and articles in the same way, each judged before its round's
+rules changed (round 13 has 40 Der Standard rows: the corpus file ends there)."""
 
 from __future__ import annotations
 
