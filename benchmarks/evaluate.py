@@ -170,7 +170,7 @@ from scoring.common import (  # noqa: E402,F401
 )
 from scoring.derstandard import HELD_OUT, StandardResult, evaluate_derstandard  # noqa: E402
 from scoring.wholearticle import GOLD as ARTICLES_GOLD, WholeResult, evaluate_articles  # noqa: E402,F401
-from scoring.speakersample import ROUND11, ROUND12, evaluate_speaker_sample  # noqa: E402
+from scoring.speakersample import ROUND11, ROUND12, ROUND13, evaluate_speaker_sample  # noqa: E402
 from scoring.orgcandidates import GERMEVAL_ORGS, GERMEVAL_PERSONS, ORGS_EN2, PERSONS_EN, PERSONS_EN2, OrgResult, evaluate_org_candidates  # noqa: E402
 from scoring.sample3 import SAMPLES as SAMPLE3  # noqa: E402
 from scoring.heldoutcandidates import ORGANISATIONS as HELD_OUT_ORGS, PERSONS as HELD_OUT_PERSONS, wilson  # noqa: E402
@@ -547,12 +547,14 @@ def main(argv: list[str] | None = None) -> int:
               f"R {s2.recall:.3f} ({s2.found}/{s2.statements} named statements)")
         data["speakers_dev_sample_2"] = {"right": s2.right, "wrong": s2.wrong, "unjudged": len(s2.unjudged),
                                          "found": s2.found, "statements": s2.statements}
-        s3 = evaluate_speaker_sample(args.corpus, annotator, sample=ROUND12)  # the third, judged before round 12's rules
-        print(f"Speakers, dev sample 3 (round 12: the next Der Standard rows with speech, the next Reuters TEST): "
-              f"P {s3.precision:.3f} ({s3.right}/{s3.right + s3.wrong} judged; {len(s3.unjudged)} without a verdict), "
-              f"R {s3.recall:.3f} ({s3.found}/{s3.statements} named statements)")
-        data["speakers_dev_sample_3"] = {"right": s3.right, "wrong": s3.wrong, "unjudged": len(s3.unjudged),
-                                         "found": s3.found, "statements": s3.statements}
+        for number, sample, label in ((3, ROUND12, "round 12: the next Der Standard rows with speech, the next Reuters TEST"),
+                                      (4, ROUND13, "round 13: the last Der Standard rows with speech, the next Reuters TEST")):
+            sn = evaluate_speaker_sample(args.corpus, annotator, sample=sample)  # each judged before its round's rules
+            print(f"Speakers, dev sample {number} ({label}): "
+                  f"P {sn.precision:.3f} ({sn.right}/{sn.right + sn.wrong} judged; {len(sn.unjudged)} without a verdict), "
+                  f"R {sn.recall:.3f} ({sn.found}/{sn.statements} named statements)")
+            data[f"speakers_dev_sample_{number}"] = {"right": sn.right, "wrong": sn.wrong, "unjudged": len(sn.unjudged),
+                                                     "found": sn.found, "statements": sn.statements}
     if "articles" in chosen and not args.limit:  # dev organisation candidates (gold/org_candidates.json)
         oc = evaluate_org_candidates(args.corpus, annotator)
         print(f"Organisation candidates, dev sample (scoring/orgcandidates.py): P {oc.precision:.3f} "

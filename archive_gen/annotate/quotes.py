@@ -125,7 +125,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         if named := _role_after(ctx, verb, s_end).by("role after verb"):
             return NOBODY if one_noun_after(ctx, quote_at, verb.end()) else named
         if named := named_body(ctx, s_start, verb).by("body at verb") or quote_phrase(ctx, s_start, verb, quote_at) \
-                or english_body(ctx, s_start, verb).by("English body as written"):
+                or english_body(ctx, s_start, verb, quote_at).by("English body as written"):
             return named
     if (document := document_of(ctx, s_start, s_end)) and quote_at is not None:
         return document.by("document")  # „…“, heißt es in einer Pressemitteilung des CCC

@@ -12,7 +12,7 @@ import re
 from ..lang.lexicon import NOT_NAME_START
 from .roles import is_role
 from .quotenames import one_noun_after
-from .speakers import NOBODY, Context, Who, who_of
+from .speakers import NOBODY, Context, Entity, Who, is_spokesperson, who_of
 from .speechcues import SPEECH_VERB
 
 _DET = r"(?:[Dd]er|[Dd]ie|[Dd]as|[Ee]in|[Ee]ine|[Tt]he|[Aa]n?)"
@@ -136,12 +136,30 @@ def _person_speaks(ctx: Context, sentence: int) -> bool:
 # Reuters marks some names "<Pancontinental Oil Ltd> said" and writes some suffixes lowercase
 # ("Blocker Energy corp said": the name is the words before it).
 _ENGLISH_NAME = re.compile(r"(?:^|(?<=\s)|(?<=<))((?:[A-Z][\w.&'-]*(?:\s+|(?=>))(?:(?:of|and|&|for)\s+)?){1,6})"
-                           r"(?:(?:corp|inc|co|ltd)\.?\s+)?>?(?:\s+<[^<>]{1,12}>)?\s*$")
+                           r"(?:(?:corp|inc|co|ltd)\.?\s+)?>?(?:\s+<[^<>]{1,12}>)?\s*(?:also\s+)?$")
 _ENGLISH_SAID = frozenset("said says reported announced added stated".split())
 _NOT_BEFORE_NAME = frozenset("at of for with from by in on to than".split())  # "analysts at Merrill Lynch said"
 
 
-def english_body(ctx: Context, s_start: int, verb: re.Match) -> Who:
+# A company's full name: capitalised words (joined by hyphens, "and", "of", "&") ending in a
+# suffix, or an acronym given in commas or brackets after a name ("Commission, CAC, said").
+_SUFFIX = r"(?:Inc|Corp|Co|Ltd|Plc|PLC|Corporation|Company|Bank|Group)\b"
+
+
+def _body_named_before(text: str, s_start: int, word: str) -> bool:
+    """A one-word English subject is the short form of a body named in full before its
+    sentence: "Freeport said" after "Freeport-McMoRan Inc", "Reynolds also said" after
+    "Reynolds and Reynolds", "Continental added" after "Continental Bank of Canada", "the CAC
+    said" after "The Victorian Corporate Affairs Commission, CAC, said"."""
+    if word.lower() in NOT_NAME_START or is_role(word):
+        return False
+    w = re.escape(word)
+    full = rf"\b{w}(?:[-\s]+(?:(?:and|of|&)\s+)?[A-Z][\w.&'-]*)*[-\s]+{_SUFFIX}|\b{w}\s+(?:and|&)\s+{w}\b|" \
+           rf"[A-Z][\w-]+\s+[A-Z][\w-]+\s*[,(]\s*{w}\s*[,)]"
+    return re.search(full, text[:s_start]) is not None
+
+
+def english_body(ctx: Context, s_start: int, verb: re.Match, quote_at: int | None = None) -> Who:
     """A body the registry and the candidates lack, as written, before an English "said": two
     or more capitalised words right before the verb, not after a preposition; not a person's
     words (a role alone or a pronoun opens no name)."""
@@ -157,6 +175,10 @@ def english_body(ctx: Context, s_start: int, verb: re.Match) -> Who:
         words = words[1:]
     capitalised = [w for w in words if w[:1].isupper()]
     before = ctx.text[max(s_start, found.start(1) - 20):found.start(1)].split()
+    if len(capitalised) == 1 and len(words) == 1 and _body_named_before(ctx.text, s_start, words[0]) and \
+            not ctx.entities_in(found.start(1), verb.start(), ("person", "body", "source", "state", "place")) and \
+            not one_noun_after(ctx, quote_at, verb.end()):  # not a product's name in quotes ("called „Amadeus“")
+        return Who(speaker_name=words[0])  # "Freeport said" after "Freeport-McMoRan Inc"
     if len(capitalised) < 2 or words[-1].lower() in ("of", "and", "for", "&") or \
             (before and before[-1].lower() in _NOT_BEFORE_NAME) or any(is_role(w) for w in capitalised) or \
             ctx.entities_in(found.start(1), verb.start(), ("person", "body", "source")):
@@ -177,3 +199,20 @@ def _member_before(ctx: Context, s_start: int, body_at: int) -> Who:
     if not people or _OF_BODY.fullmatch(ctx.text, people[-1].end, body_at) is None:
         return NOBODY
     return who_of(people[-1])
+
+
+# Between a genitive after the verb and the person it qualifies: a noun phrase in one clause,
+# its last word a capitalised noun right before the name ("nach Kanada geflüchtete Ehefrau").
+_GENITIVE_NOUN_PHRASE = re.compile(r"(?:\s+[\w-]+){0,4}?\s+[A-ZÄÖÜ][\w-]*\s+")
+
+
+def genitive_owner(ctx: Context, entity: Entity, s_end: int) -> Who:
+    """A name in the genitive right after a German speech verb is no subject: it qualifies the
+    noun after it, whose holder speaks when named ("sagte Badawis nach Kanada geflüchtete
+    Ehefrau Ensaf Haidar", "sagte Merkels Sprecher Steffen Seibert"). Without a name, its
+    spokesperson speaks for its owner ("sagte Merkels Sprecher"); anyone else for nobody named."""
+    people = ctx.entities_in(entity.end, min(s_end, entity.end + 80), ("person",))
+    if people and _GENITIVE_NOUN_PHRASE.fullmatch(ctx.text, entity.end, people[0].start):
+        return who_of(people[0]).by("name after genitive")
+    noun = re.match(r"\s+([\w-]+)", ctx.text[entity.end:s_end])
+    return who_of(entity).by("name after verb") if noun and is_spokesperson(noun.group(1)) else NOBODY

@@ -27,6 +27,16 @@ class Entity:
     end: int
     kind: str  # person | body | state | place | source
     name: str | None = None  # a candidate's name
+    registry_genitive: bool = False  # a registry name matched in the genitive ("Badawis", "Putins")
+
+
+def _in_genitive(surface: str, actor: str, how: str, full_words: set) -> bool:
+    """A registry name matched in the genitive: so the matcher says, or a short form ending in
+    "s" whose full name, written in the text, has the word without it ("Badawis" after "Raif
+    Badawi"; not "Tsipras" after "Alexis Tsipras")."""
+    if how != "short":
+        return how == "genitive"
+    return surface.endswith("s") and (actor, surface[:-1]) in full_words and (actor, surface) not in full_words
 
 
 class Context:
@@ -37,8 +47,10 @@ class Context:
         self.sentences = sentences or [(0, len(text))]
         self.starts = [s for s, _ in self.sentences]
         # "die russische Agentur Interfax": an adjective names no speaker, it describes one.
-        entities = [Entity(m.id, m.start, m.end, actor_class(kinds.get(m.id, ""))) for m in mentions
-                    if m.how not in ("adjective",)]
+        full_words = {(m.id, w) for m in mentions if m.how == "name" for w in text[m.start:m.end].split()}
+        entities = [Entity(m.id, m.start, m.end, actor_class(kinds.get(m.id, "")),
+                           registry_genitive=_in_genitive(text[m.start:m.end], m.id, m.how, full_words))
+                    for m in mentions if m.how not in ("adjective",)]
         entities += [Entity(m.id, m.start, m.end, "source") for m in source_mentions]
         entities += [Entity(None, start, end, _CANDIDATE_CLASS[c.kind], c.name) for c in candidates
                      if c.kind in _CANDIDATE_CLASS for start, end in c.spans

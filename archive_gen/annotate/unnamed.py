@@ -37,11 +37,17 @@ def _lone_name(ctx: Context, name: re.Match, group: int = 1) -> bool:
         is_proper_noun(parts[-1]) and all(is_proper_noun(w) or is_unknown_word(w) for w in parts[:-1])
 
 
+# A participle that is never a finite verb has no subject before it: "Anders gesagt: …",
+# "Anders ausgedrückt: …" (a sentence adverb, not a person named Anders).
+_PARTICIPLE = re.compile(r"gesagt|ausgedrückt")
+
+
 def opening_name(ctx: Context, s_start: int, verb: re.Match) -> Who:
     """A name alone opening the sentence before a speech verb in the singular ("Thaksin
     begründete"; not "Experten meinten", "Beobachter meint": HanTa knows those nouns)."""
     opening = _OPENING_NAME.fullmatch(ctx.text, s_start, verb.start())
-    if opening is None or verb.group().split()[0].endswith("en") or not _lone_name(ctx, opening):
+    if opening is None or verb.group().split()[0].endswith("en") or _PARTICIPLE.fullmatch(verb.group()) or \
+            not _lone_name(ctx, opening):
         return NOBODY
     return Who(speaker_name=opening.group(1))
 

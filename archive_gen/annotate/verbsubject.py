@@ -9,6 +9,7 @@ import re
 
 from .candidates import is_role
 from .quotenames import one_noun_after, short_title
+from .rolephrase import genitive_owner
 from .speakers import NOBODY, Context, Entity, Who, addressee, is_spokesperson, who_of
 from .speechcues import SPEECH_VERB
 
@@ -45,11 +46,18 @@ _IN_PHRASE = re.compile(r"(?:^|\s)(?:[Ii]n|[Ii]m|[Aa]uf|[Nn]ach|[Vv]or|[Ff]ür|[
                         r"(?:[A-ZÄÖÜ][\w-]+\s+(?:und|and)\s+)?$")
 
 
+# A body in an English apposition's role after a person's name: "Garo Armen, an analyst with
+# Dean Witter Reynolds, said" (the analyst speaks; "A market analyst at Siam Commercial Bank said"
+# names nobody else, so the bank stays).
+_ROLE_AT_BODY = re.compile(r"[A-Z][\w.'-]*,\s+(?:a|an|the)\s+[^,;:\"]{1,50}\s(?:with|at)\s+(?:the\s+)?$")
+
+
 def not_subject_before(ctx: Context, entity: Entity, verb: re.Match) -> bool:
     """The name right before the verb is not its subject; nor before ", so", whose subject
     always follows it ("Die … Reformorientierung sehe ich … bei der FPÖ, so der Verhandler")."""
     return verb.group().startswith(",") or _SUBJECT_AFTER.match(ctx.text, verb.end()) is not None or \
-        _IN_PHRASE.search(ctx.text, max(0, entity.start - 40), entity.start) is not None
+        _IN_PHRASE.search(ctx.text, max(0, entity.start - 40), entity.start) is not None or \
+        _ROLE_AT_BODY.search(ctx.text, max(0, entity.start - 80), entity.start) is not None
 
 
 def inversion_after(ctx: Context, entity: Entity, verb: re.Match, after: list[Entity]) -> bool:
@@ -256,6 +264,8 @@ def next_to_verb(ctx: Context, s_start: int, s_end: int, verb: re.Match, quote_a
     if before and not inversion_after(ctx, before[-1], verb, after):  # Kim sagte; John Kline, ein …, sagte; Edathy (SPD) nannte
         return who_of(ctx.person_of(before[-1])).by("name before verb")
     if after:  # sagte Kim; not "sagte Hugo Salcedo, Kopf einer Gruppe, die … „WM-Tauglichkeit“ …"
+        if (after[0].registry_genitive or ctx.genitive(after[0])) and not english(verb):  # sagte Badawis … Ehefrau Ensaf Haidar
+            return genitive_owner(ctx, after[0], s_end)
         holder = role_holder(ctx, after[0])  # sagte ÖGB-Chef Erich Foglar
         if one_noun_after(ctx, quote_at, after[0].end) or short_title(ctx, s_start, quote_at) or \
                 holder is after[0] and verb.group().endswith("en") and in_role(ctx, holder):

@@ -17,7 +17,10 @@ next Reuters TEST articles (after the first 100). Besides the verdicts (precisio
 lists ``statements`` for recall: every quote or claim in those articles whose speaker, as the
 text names it at the statement, is a name (a person, a body, an outlet; "he", "the company",
 "ein Sprecher" are not named, as in the Wikinews gold). A statement is found when one of our
-quotes or claims covers its offset and names its speaker (``speaker_matches`` on ``truth``)."""
+quotes or claims covers its offset and names its speaker (``speaker_matches`` on ``truth``).
+
+Rounds 12 and 13 take the next rows and articles in the same way, each judged before its round's
+rules changed (round 13 has 40 Der Standard rows: the corpus file ends there)."""
 
 from __future__ import annotations
 
@@ -40,11 +43,14 @@ ROUND11_REUTERS = 60  # TEST articles with a body after the first 100
 ROUND12 = "round 12"
 ROUND12_DERSTANDARD = 45  # the next dev rows with speech after round 11's 45 (rows > 296)
 ROUND12_REUTERS = 50  # the next TEST articles with a body after round 11's (newid > 14994)
+ROUND13 = "round 13"
+ROUND13_DERSTANDARD = 45  # the next dev rows with speech after round 12's (rows > 413)
+ROUND13_REUTERS = 50  # the next TEST articles with a body after round 12's (newid > 15049)
 _SPEECH_ROW = re.compile(r'[„“"»«]|\bsagte\b|, so ')
 
 
 def sample_keys(corpus_dir: Path, sample: str | None = None) -> list[tuple[str, str]]:
-    """The articles of round 10's sample (``sample`` None), of round 11's or of round 12's."""
+    """The articles of round 10's sample (``sample`` None), of round 11's, 12's or 13's."""
     rows = _derstandard(corpus_dir / "derstandard-10kgnad.csv")
     dev = [i for i in range(len(rows)) if not is_held_out("derstandard", i)]
     reuters = _jsonl(corpus_dir / "reuters21578.jsonl", "newid")
@@ -53,11 +59,15 @@ def sample_keys(corpus_dir: Path, sample: str | None = None) -> list[tuple[str, 
         speech = [i for i in dev[DERSTANDARD_ROWS:] if _SPEECH_ROW.search(rows[i])][:ROUND11_DERSTANDARD]
         later = test[REUTERS_ARTICLES:REUTERS_ARTICLES + ROUND11_REUTERS]
         return [("derstandard", str(i)) for i in speech] + [("reuters", k) for k in later]
-    if sample == ROUND12:
+    if sample in (ROUND12, ROUND13):
         speech = [i for i in dev[DERSTANDARD_ROWS:] if _SPEECH_ROW.search(rows[i])]
-        first = REUTERS_ARTICLES + ROUND11_REUTERS
-        return ([("derstandard", str(i)) for i in speech[ROUND11_DERSTANDARD:ROUND11_DERSTANDARD + ROUND12_DERSTANDARD]]
-                + [("reuters", k) for k in test[first:first + ROUND12_REUTERS]])
+        rows_from, articles_from = ROUND11_DERSTANDARD, REUTERS_ARTICLES + ROUND11_REUTERS
+        rows_count, articles_count = ROUND12_DERSTANDARD, ROUND12_REUTERS
+        if sample == ROUND13:
+            rows_from, articles_from = rows_from + ROUND12_DERSTANDARD, articles_from + ROUND12_REUTERS
+            rows_count, articles_count = ROUND13_DERSTANDARD, ROUND13_REUTERS
+        return ([("derstandard", str(i)) for i in speech[rows_from:rows_from + rows_count]]
+                + [("reuters", k) for k in test[articles_from:articles_from + articles_count]])
     return [("derstandard", str(i)) for i in dev[:DERSTANDARD_ROWS]] + [("reuters", k) for k in test[:REUTERS_ARTICLES]]
 
 
