@@ -4,6 +4,7 @@ Each test compares the fast form with the plain computation it replaced, on vari
 
 import collections
 import itertools
+import pickle
 
 from hypothesis import given, settings, strategies as st
 
@@ -113,3 +114,22 @@ def test_file_stem_is_the_path_objects_stem(path):
     from archive_gen.paths import file_stem
 
     assert file_stem(path) == PurePosixPath(path).stem
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_tokens_are_the_words_with_their_gaps_as_named_fields(text):
+    """``tokenize`` builds each token from a plain tuple in C (session 15): its named fields are
+    what a loop over the words would give, and what its tuple items are."""
+    from archive_gen.annotate.matcher import TOKEN_RE, gap_class
+
+    tokens = tokenize(text)
+    words = list(TOKEN_RE.finditer(text))
+    assert len(tokens) == len(words)
+    for k, (token, word) in enumerate(zip(tokens, words)):
+        before = text[words[k - 1].end():word.start()] if k else ""
+        after = text[word.end():words[k + 1].start()] if k + 1 < len(words) else ""
+        fields = (word.group(), word.start(), word.end(), before == "-", after == "-", gap_class(before))
+        assert (token.text, token.start, token.end, token.hyphen_before, token.hyphen_after, token.gap) == fields
+        assert tuple(token) == fields
+    assert pickle.loads(pickle.dumps(tokens)) == tokens

@@ -33,12 +33,12 @@ from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
 from .kindnouns import no_person
-from .matcher import Token, after_gap, capitalised, tokenize
+from .matcher import Token, after_gap, tokenize
 from .orgevidence import with_evidence
 from .orgthings import company_tail
 from .personcues import BODY_ENDS, english_candidate
 from .nameparts import noun_after_surname, office_compound, particle_goes_on, role_is_predicate
-from .namestart import may_start_name
+from .namestart import name_starts
 from .namewords import (CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, cast_names, common_noun_in_context,
                         inside_other_name, listed_names, marker_before_name, with_unaccented)
 from .roles import is_role, role_ends_before, role_follows
@@ -203,7 +203,8 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
     linked to the registry: a candidate never overlaps them. ``linked_persons``, the registry's
     persons among them, are neighbours in a list like the persons found here."""
     tokens = tokenize(text) if tokens is None else tokens
-    counts = collections.Counter(map(operator.itemgetter(0), tokens))  # each token's text
+    words = list(map(operator.itemgetter(0), tokens))  # each token's text
+    counts = collections.Counter(words)
     english_verbs = not _SPEECH_AFTER_EN.isdisjoint(counts)
     english = english_verbs or counts["the"] + counts["The"] > max(1, counts["der"] + counts["die"] + counts["Die"])
     commas = frozenset(after_gap(tokens, ", "))  # where an apposition may stand
@@ -222,11 +223,9 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
         found[name][1].append((start, end))
         taken.add(start, end)
 
-    i = 0  # every cue needs a capital: only capitalised tokens are tried (picked in C)
-    for k in capitalised(tokens):
-        if k < i or not may_start_name(tokens, k, _LONE_NAME_CUES, _SPEECH_AFTER_DE):  # most tokens: namestart.py
-            continue
-        last, cue = _cued_name(text, tokens, k, names, english_verbs, counts, commas)
+    i = 0  # every cue needs a capital: only capitalised tokens are tried, most not even those (namestart.py)
+    for k in name_starts(tokens, words, _LONE_NAME_CUES, _SPEECH_AFTER_DE):
+        last, cue = _cued_name(text, tokens, k, names, english_verbs, counts, commas) if k >= i else (None, "")
         if last is not None:
             keep(k, last, cue)
             i = last + 1

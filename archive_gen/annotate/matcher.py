@@ -11,12 +11,13 @@ German morphology lives here as small grammar tables, not as lists of names.
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import operator
 import re
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple
+from typing import Iterable
 
 TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -27,15 +28,25 @@ _FORMS = "\0forms"  # trie key for the forms ending at a node; never a token (to
 COMPOUND_PREFIXES = frozenset({"ex", "anti", "pro", "nicht", "post", "prä", "pre", "non", "neo", "pan"})
 
 
-class Token(NamedTuple):
-    """A word of the text; a named tuple because every article makes thousands of them."""
+_Fields = collections.namedtuple("_Fields", "text start end hyphen_before hyphen_after gap")
 
-    text: str
-    start: int
-    end: int
-    hyphen_before: bool  # joined to the previous token by "-": "Kim-Il-sung", "Nato-Chef"
-    hyphen_after: bool
-    gap: str  # what separates it from the previous token, normalised (see gap_class)
+
+class Token(tuple):
+    """A word of the text: a tuple with named fields, built in C because every article makes
+    hundreds. Not a named tuple: its ``__new__`` is Python, and going round it through
+    ``tuple.__new__`` costs about twice what calling this class does (``tokenize`` makes each
+    token from a tuple of its six fields; the fields are read as a named tuple's are)."""
+
+    __slots__ = ()
+    text = _Fields.text  # str
+    start = _Fields.start  # int
+    end = _Fields.end  # int
+    hyphen_before = _Fields.hyphen_before  # bool: joined to the previous token by "-": "Kim-Il-sung", "Nato-Chef"
+    hyphen_after = _Fields.hyphen_after  # bool
+    gap = _Fields.gap  # str: what separates it from the previous token, normalised (see gap_class)
+
+    def __repr__(self) -> str:
+        return "Token" + repr(_Fields._make(self))[len("_Fields"):]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -53,7 +64,6 @@ def gap_class(gap: str) -> str:
 
 _PARTS_RE = re.compile(r"(\w+)", re.UNICODE)  # split() on it: gap, word, gap, word, …, gap
 _TEXT = operator.itemgetter(0)  # a token's text, for C-level map()
-_make_token = functools.partial(tuple.__new__, Token)  # a named tuple's __new__ is Python: slow per token
 
 
 def tokenize(text: str) -> list[Token]:
@@ -68,15 +78,8 @@ def tokenize(text: str) -> list[Token]:
     before = ["", *after]
     offsets = [0, *itertools.accumulate(map(len, parts))]
     hyphens = list(map(operator.eq, after, itertools.repeat("-")))  # a word joined to the next one by "-"
-    return list(map(_make_token, zip(words, offsets[1::2], offsets[2::2], [False, *hyphens], [*hyphens, False],
-                                     map(gap_class, before))))
-
-
-def capitalised(tokens: list[Token]) -> Iterable[int]:
-    """Indexes of the tokens that begin with a capital, picked in C (most tokens do not):
-    name cues need one, so the candidate scan tries only these."""
-    first_letters = map(_TEXT, map(_TEXT, tokens))  # itemgetter(0) twice: the text, then its first letter
-    return itertools.compress(itertools.count(), map(str.isupper, first_letters))
+    return list(map(Token, zip(words, offsets[1::2], offsets[2::2], [False, *hyphens], [*hyphens, False],
+                               map(gap_class, before))))
 
 
 def after_gap(tokens: list[Token], gap: str) -> Iterable[int]:

@@ -9,9 +9,17 @@ assumes two things of the cues, not their details:
   a new cue for a lone word must come with its word here;
 - a longer name goes on at the next token as ``candidates._name_at`` joins names: after a
   space or an initial's full stop, a capital, a hyphen or a particle (``von``, ``al``).
+
+:func:`may_start_name` says it for one token; :func:`name_starts` says it for all capitalised
+tokens of a text in one pass over plain lists of the tokens' words and gaps (a named tuple's
+field costs several times a list item), and is what the candidate scan uses.
 """
 
 from __future__ import annotations
+
+import functools
+import itertools
+import operator
 
 from ..lang.lexicon import ARABIC_PARTICLES, GIVEN_NAME_PARTICLES
 from .matcher import Token
@@ -19,6 +27,7 @@ from .roles import is_role
 
 _NAME_GAPS = (" ", ". ")
 _PARTICLES = GIVEN_NAME_PARTICLES | ARABIC_PARTICLES
+_GAP = operator.itemgetter(5)  # a token's gap
 
 
 def may_start_name(tokens: list[Token], k: int, cue_before: frozenset[str], cue_after: frozenset[str]) -> bool:
@@ -29,3 +38,29 @@ def may_start_name(tokens: list[Token], k: int, cue_before: frozenset[str], cue_
         return True
     prev = tokens[k - 1].text if k else ""
     return prev in cue_before or is_role(prev)
+
+
+def name_starts(tokens: list[Token], words: list[str], cue_before: frozenset[str], cue_after: frozenset[str]) -> list[int]:
+    """The indexes ``k`` of the capitalised tokens where :func:`may_start_name` holds, in order.
+    ``words`` are the tokens' texts (``[t.text for t in tokens]``, which the caller has made)."""
+    gaps = list(map(_GAP, tokens))
+    goes_on = _goes_on(cue_after)
+    last = len(words) - 1
+    starts = []
+    for k in itertools.compress(itertools.count(), map(str.isupper, map(operator.itemgetter(0), words))):
+        if k < last:
+            gap = gaps[k + 1]
+            if gap == " " or gap == ". ":
+                nxt = words[k + 1]
+                if nxt[0].isupper() or nxt in goes_on or tokens[k + 1][3]:  # [3]: hyphen_before
+                    starts.append(k)
+                    continue
+        if k and (words[k - 1] in cue_before or is_role(words[k - 1])):
+            starts.append(k)
+    return starts
+
+
+@functools.lru_cache(maxsize=8)
+def _goes_on(cue_after: frozenset[str]) -> frozenset[str]:
+    """The lowercase words after which a name may go on: particles and the speech verbs after it."""
+    return _PARTICLES | cue_after
