@@ -51,9 +51,9 @@ def test_the_candidates_are_the_same_without_the_test(text, monkeypatch):
 @pytest.mark.corpus
 def test_the_candidates_are_the_same_without_the_test_on_real_articles(shared, monkeypatch):
     rows = csv.reader(open(shared / "corpus" / "derstandard-10kgnad.csv", encoding="utf-8"), delimiter=";", quotechar="'")
-    texts = [text for _, text in islice(rows, 400)]
-    with open(shared / "corpus" / "reuters21578.jsonl", encoding="utf-8") as handle:
-        texts += [r["body"] for r in islice(map(json.loads, handle), 400) if r.get("body")]
+    texts = [text for index, (_, text) in enumerate(islice(rows, 400)) if index % 5]  # the dev rows only
+    with open(shared / "corpus" / "reuters21578.jsonl", encoding="utf-8") as handle:  # TEST (TRAIN is held out)
+        texts += list(islice((r["body"] for r in map(json.loads, handle) if r.get("lewissplit") == "TEST" and r.get("body")), 400))
     annotator = annotator_of([])
     found = [annotate(annotator, text).candidates for text in texts]
     monkeypatch.setattr(candidates, "name_starts", _every_capitalised_token)
