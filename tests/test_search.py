@@ -217,6 +217,24 @@ def test_the_newest_months_get_a_small_shard_of_their_own():
         "the newest month is the recent shard however many pages it has"
 
 
+def test_by_default_a_new_article_of_the_newest_months_reindexes_a_small_shard():
+    """The defaults at 10,000 articles over 17 years: the newest month's shard, which also gets
+    the term pages (``split``'s main shard), holds at most RECENT_PAGES article pages, not the
+    ~2,000 of the newest SHARD_PAGES shard; the older shards are as without it."""
+    months = {f"{2005 + i // 12}-{i % 12 + 1:02d}": 10_000 // 204 + (i < 10_000 % 204) for i in range(204)}
+    plan = sharding.shard_plan(months, sharding.SHARD_PAGES, sharding.RECENT_PAGES)
+    recent = plan[max(months)]
+    held = sum(count for month, count in months.items() if plan[month] == recent)
+    assert 0 < held <= sharding.RECENT_PAGES < sharding.SHARD_PAGES // 10
+    documents = [(f"articles/{month.replace('-', '/')}/a{n}/index.html", "<p>x</p>")
+                 for month, count in months.items() for n in range(count)]
+    shards, main = sharding.split(documents + [("actors/a/index.html", "<p>x</p>")], "de",
+                                  sharding.SHARD_PAGES, sharding.TERMS_APART, sharding.RECENT_PAGES)
+    assert main == recent and ("actors/a/index.html", "<p>x</p>") in shards[main]
+    plain = sharding.shard_plan(months, sharding.SHARD_PAGES)
+    assert {m: s for m, s in plan.items() if plan[m] != recent} == {m: s for m, s in plain.items() if plan[m] != recent}
+
+
 @pytest.mark.parametrize("seed", range(20))
 def test_the_recent_shard_only_splits_the_newest_shard(seed):
     """The recent shard is cut from the newest shard alone: merged back, the plan is the plan
