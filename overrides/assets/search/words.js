@@ -1,14 +1,16 @@
 /* archive-gen: does a page hold a query word? (used by ./pagefind.js)
  *
- * Pagefind indexes the stem of each word (German: Snowball's German stemmer, Rust's
- * rust-stemmers) and finds a query word by the index words that start with the query word's
- * stem. holds(text, word, language) answers the same question for a page's text: does one of
- * its words start with the stem? For German the stem is Snowball's, computed here as Pagefind
- * computes it; for other languages (no stemmer here) a word matches when it shares with the
- * query word at least half of it and at least three letters: what Pagefind falls back to when
- * no index word starts with the stem, a shorter word that begins it ("Nord" for "Nordkorea"),
- * mostly does not.
+ * Pagefind indexes the stem of each word and finds a query word by the index words that start
+ * with the query word's stem; when a bundle has none, it takes the bundle's longest index word
+ * that begins the stem instead ("Nord" for "Nordkorea"). holds(text, word, language) tells the
+ * two apart on a page's text: does one of its words share with the query word at least its stem,
+ * less a margin? For German the stem is Snowball's German stemmer (the classic rules; Pagefind
+ * 1.5.2 stems with a newer Snowball, which also removes "-erin", "-et", "-ln" … and reads "ue" as
+ * "ü": hence the margin of STEM_MARGIN letters and "ue", "ae", "oe" read as "u", "a", "o" on both
+ * sides); for other languages (no stemmer here) a word must share half of the query word. A word
+ * that Pagefind fell back to is shorter than the stem, mostly by more than the margin.
  */
+export const STEM_MARGIN = 4;
 
 /** Lower case, no diacritics (as Pagefind's query), "ß" as "ss" (as the stemmer). */
 export function normalize(text) {
@@ -36,12 +38,18 @@ function indexForms(text) {
 /** Does ``text`` hold a word that Pagefind finds for the query word ``word`` (queryWords)? */
 export function holds(text, word, language) {
   var forms = indexForms(text);
-  if (/^de\b/i.test(language || "")) {
-    var stem = germanStem(word);
-    return forms.some(function (form) { return form.startsWith(stem); });
-  }
   var need = Math.min(word.length, Math.max(3, Math.ceil(word.length / 2)));
+  if (/^de\b/i.test(language || "")) {
+    word = umlauts(word);
+    forms = forms.map(umlauts);
+    need = Math.max(Math.min(word.length, 3), germanStem(word).length - STEM_MARGIN);
+  }
   return forms.some(function (form) { return commonPrefix(form, word) >= need; });
+}
+
+/** "ue", "ae", "oe" as the vowel without its umlaut ("Duesseldorf" as "Dusseldorf"). */
+function umlauts(word) {
+  return word.replace(/ae/g, "a").replace(/oe/g, "o").replace(/([^q])ue/g, "$1u").replace(/^ue/, "u");
 }
 
 function commonPrefix(a, b) {
@@ -51,7 +59,7 @@ function commonPrefix(a, b) {
 }
 
 // ---------------------------------------------------------------- Snowball's German stemmer
-// (snowballstem.org/algorithms/german/stemmer.html, the version rust-stemmers implements)
+// (snowballstem.org/algorithms/german/stemmer.html, the classic rules)
 var VOWEL = /[aeiouyäöü]/;
 var S_ENDING = /[bdfghklmnrt]/;
 var ST_ENDING = /[bdfghklmnt]/;
