@@ -217,6 +217,24 @@ def test_the_newest_months_get_a_small_shard_of_their_own():
         "the newest month is the recent shard however many pages it has"
 
 
+def test_by_default_a_new_article_of_the_newest_months_reindexes_a_small_shard():
+    """The defaults at 10,000 articles over 17 years: the newest month's shard, which also gets
+    the term pages (``split``'s main shard), holds at most RECENT_PAGES article pages, not the
+    ~2,000 of the newest SHARD_PAGES shard; the older shards are as without it."""
+    months = {f"{2005 + i // 12}-{i % 12 + 1:02d}": 10_000 // 204 + (i < 10_000 % 204) for i in range(204)}
+    plan = sharding.shard_plan(months, sharding.SHARD_PAGES, sharding.RECENT_PAGES)
+    recent = plan[max(months)]
+    held = sum(count for month, count in months.items() if plan[month] == recent)
+    assert 0 < held <= sharding.RECENT_PAGES < sharding.SHARD_PAGES // 10
+    documents = [(f"articles/{month.replace('-', '/')}/a{n}/index.html", "<p>x</p>")
+                 for month, count in months.items() for n in range(count)]
+    shards, main = sharding.split(documents + [("actors/a/index.html", "<p>x</p>")], "de",
+                                  sharding.SHARD_PAGES, sharding.TERMS_APART, sharding.RECENT_PAGES)
+    assert main == recent and ("actors/a/index.html", "<p>x</p>") in shards[main]
+    plain = sharding.shard_plan(months, sharding.SHARD_PAGES)
+    assert {m: s for m, s in plan.items() if plan[m] != recent} == {m: s for m, s in plain.items() if plan[m] != recent}
+
+
 @pytest.mark.parametrize("seed", range(20))
 def test_the_recent_shard_only_splits_the_newest_shard(seed):
     """The recent shard is cut from the newest shard alone: merged back, the plan is the plan
@@ -417,13 +435,19 @@ class Search:
         self.page.locator(".pagefind-ui__search-input").wait_for(state="visible")
         return self
 
-    def query(self, text: str) -> list[dict]:
+    def count(self, text: str) -> int:
+        """Type a query; the number of results Pagefind UI says it found."""
         box = self.page.locator(".pagefind-ui__search-input")
         box.fill("")
         box.press_sequentially(text, delay=15)
         self.page.wait_for_function(
             "t => { const m = document.querySelector('.pagefind-ui__message');"  # not "Suche nach …"
             " return m && m.textContent.includes(t) && /^(\\d+|Keine) /.test(m.textContent); }", arg=text)
+        first = self.page.locator(".pagefind-ui__message").inner_text().split()[0]
+        return 0 if first == "Keine" else int(first)
+
+    def query(self, text: str) -> list[dict]:
+        self.count(text)
         self.page.locator(".pagefind-ui__result").first.wait_for(state="visible")
         # Pagefind UI shows placeholders, then loads each result's fragment: wait for the first
         # five (the UI loads five at a time), read the loaded ones
@@ -594,3 +618,53 @@ def test_sharded_index_is_searched_as_one(page, sharded, seed_path):
         narrowed = _paths(search.query("Nordkorea"), url)
         assert narrowed and all(p.startswith("/articles/2024/") for p in narrowed), narrowed
         assert all(u.startswith(url + "/pagefind/") for u in search.fetched), search.fetched
+
+
+def _holding(site: Path, stem: str) -> set[str]:
+    """The indexed pages (their fragments, every shard) with a word that starts with ``stem``
+    (lower case, no diacritics): what Pagefind finds for a query word of that stem."""
+    import unicodedata
+
+    def plain(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+
+    word = re.compile(r"(?<!\w)" + re.escape(stem))
+    return {record["url"] for shard in sorted((site / "pagefind").iterdir()) if shard.is_dir()
+            for record in _fragments(shard) if word.search(plain(record["content"]))}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, stem", [("Pjöngjang", "pjongjang"), ("Putins", "putin"),
+                                         ("Nordkorea", "nordkorea")])
+def test_a_sharded_search_lists_only_pages_holding_the_word(page, sharded, query, stem):
+    """A shard without a page holding the query word lists nothing for it (the sample's
+    one-month shards lack these words mostly): Pagefind alone lists such a shard's pages with
+    the longest word that begins the query word (Nordkorea: "Nord"). An inflected form (Putins)
+    still finds the pages with its stem (Putin)."""
+    holding = _holding(sharded, stem)
+    shards = [p for p in (sharded / "pagefind").iterdir() if p.is_dir()]
+    lacking = [s for s in shards if not any(r["url"] in holding for r in _fragments(s))]
+    assert holding and lacking, "the word is in some shards and not in others"
+    with serve_directory(sharded, "") as url:
+        search = Search(page, url)
+        search.open("/")
+        found = search.count(query)
+        listed = _paths(search.query(query), url)
+        assert found == len(holding), (found, sorted(holding))
+        assert set(listed) <= holding, sorted(set(listed) - holding)
+        assert search.errors == [], search.errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("fixture", ["indexed", "sharded"])
+def test_a_word_in_no_page_finds_nothing(page, request, fixture):
+    """Not the pages of the longest word that begins it (Pagefind alone: "Putinverehrer" lists
+    the pages naming Putin): no results, with one index or many."""
+    site = request.getfixturevalue(fixture)
+    assert not _holding(site, "putinverehrer") and _holding(site, "putin")
+    with serve_directory(site, "") as url:
+        search = Search(page, url)
+        search.open("/")
+        assert search.count("Putinverehrer") == 0
+        assert search.count("Nordkoreas") > 0, "a search afterwards finds again"
+        assert search.errors == [], search.errors

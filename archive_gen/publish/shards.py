@@ -26,13 +26,12 @@ ALL_SHARD = "all"  # the one shard of an archive smaller than SHARD_PAGES pages
 SHARD_PAGES = 8_000
 # The newest months' own small shard (shard_plan; 0 = none), which also holds the term pages
 # (split's main shard): a new article of the newest months re-indexes it alone (~1,100 pages at
-# 10,000 articles instead of ~2,700; Pagefind's CPU per +1 article 0.28 of today's). Off: when a
-# shard holds no page with a query word, Pagefind 1.5 matches a shortened prefix of the word in
-# it instead (its issues #599, #793; no option turns it off), and a small shard lacks many words:
-# with 300, 4 of 14 benchmark queries listed 7-49 results that do not contain the word
-# (Nordkorea 55 -> 104). Switch it on once the search drops such results (benchmarks/README.md,
-# "Session 14: a small newest search shard").
-RECENT_PAGES = 0
+# 10,000 articles instead of ~2,700; Pagefind's CPU per +1 article 0.28 of without it). A small
+# shard lacks many words, and for a word a shard lacks Pagefind 1.5 lists the shard's pages with
+# a shorter word that begins it (its issues #599, #793): the search module drops those
+# (overrides/assets/search/pagefind.js), so the results are those of two shards (benchmarks/
+# README.md, "Session 14: a small newest search shard" and "Session 15: … shorter-word matches").
+RECENT_PAGES = 300
 TERMS_APART = False  # False: term pages join the newest shard (one shard fewer to load)
 _FILTER = re.compile(r'data-pagefind-filter="([^"\[]+)\[')
 _EMPTY = '<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body></body></html>'

@@ -90,7 +90,7 @@
         loadUi(main)
       ]).then(function (modules) {
         shim = modules[1];
-        shim.use(modules[0], shards.filters);
+        shim.use(modules[0], shards.filters, shards.main);
         /* global PagefindUI */
         ui = new PagefindUI(Object.assign({
           element: "#ag-search-ui",
