@@ -167,7 +167,7 @@ def test_stand_ins_made_beside_the_render_give_the_same_index(tmp_path, monkeypa
     events: list[str] = []
     start, render = pagefindruns.Runs.start, pipeline.render_staged
     monkeypatch.setattr(pagefindruns.Runs, "start", lambda self, *a: events.append("pagefind") or start(self, *a))
-    monkeypatch.setattr(pipeline, "render_staged", lambda *a: (render(*a), events.append("rendered"))[0])
+    monkeypatch.setattr(pipeline, "render_staged", lambda *a, **k: (render(*a, **k), events.append("rendered"))[0])
     read_back = search._stand_in_task
     monkeypatch.setattr(search, "_stand_in_task", lambda *a: events.append("read") or read_back(*a))
     root = copy_project(tmp_path / "archive")
