@@ -4,13 +4,18 @@
  * with the query word's stem; when a bundle has none, it takes the bundle's longest index word
  * that begins the stem instead ("Nord" for "Nordkorea"). holds(text, word, language) tells the
  * two apart on a page's text: does one of its words share with the query word at least its stem,
- * less a margin? For German the stem is Snowball's German stemmer (the classic rules; Pagefind
- * 1.5.2 stems with a newer Snowball, which also removes "-erin", "-et", "-ln" … and reads "ue" as
- * "ü": hence the margin of STEM_MARGIN letters and "ue", "ae", "oe" read as "u", "a", "o" on both
- * sides); for other languages (no stemmer here) a word must share half of the query word. A word
- * that Pagefind fell back to is shorter than the stem, mostly by more than the margin.
+ * less a margin? German: Snowball's German stemmer (the classic rules; Pagefind 1.5.2 stems with
+ * a newer Snowball, which also removes "-erin", "-et", "-ln" … and reads "ue" as "ü": hence the
+ * margin of STEM_MARGIN letters and "ue", "ae", "oe" read as "u", "a", "o" on both sides).
+ * English: Snowball's English stemmer: a word whose stem starts with the query word's stem, or
+ * that shares the part of the stem the query word spells ("compan" of "companies": "compani"),
+ * less EN_STEM_MARGIN letters for stemmer versions that cut one step more ("intern" of
+ * "international"). Other languages (no stemmer here): a word must share half
+ * of the query word. A word that Pagefind fell back to is shorter than the stem, mostly by more
+ * than the margin.
  */
 export const STEM_MARGIN = 4;
+export const EN_STEM_MARGIN = 2;
 
 /** Lower case, no diacritics (as Pagefind's query), "ß" as "ss" (as the stemmer). */
 export function normalize(text) {
@@ -43,6 +48,13 @@ export function holds(text, word, language) {
     word = umlauts(word);
     forms = forms.map(umlauts);
     need = Math.max(Math.min(word.length, 3), germanStem(word).length - STEM_MARGIN);
+  } else if (/^en\b/i.test(language || "")) {
+    var stem = englishStem(word);
+    var spelt = commonPrefix(word, stem);
+    need = Math.max(Math.min(spelt, 3), spelt - EN_STEM_MARGIN);
+    return forms.some(function (form) {
+      return commonPrefix(form, word) >= need || englishStem(form).startsWith(stem);
+    });
   }
   return forms.some(function (form) { return commonPrefix(form, word) >= need; });
 }
@@ -134,4 +146,115 @@ function regionStart(w, from) {
     if (!VOWEL.test(w[i]) && VOWEL.test(w[i - 1])) return i + 1;
   }
   return w.length;
+}
+
+// ---------------------------------------------------------------- Snowball's English stemmer
+// (snowballstem.org/algorithms/english/stemmer.html, "Porter2" as Snowball 3 has it; Pagefind
+// stems "en" pages with Snowball's English stemmer)
+var EN_VOWEL = /[aeiouy]/;
+var EN_DOUBLE = ["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"];
+var EN_LI_ENDING = /[cdeghkmnrt]/;
+var EN_EXCEPTIONS = {
+  skis: "ski", skies: "sky", idly: "idl", gently: "gentl", ugly: "ugli", early: "earli", only: "onli",
+  singly: "singl", sky: "sky", news: "news", howe: "howe", atlas: "atlas", cosmos: "cosmos",
+  bias: "bias", andes: "andes",
+};
+var EN_REGION_PREFIX = /^(gener|commun|arsen|past|univers|later|emerg|organ|inter)/;
+var EN_ING_INVARIANT = /^(inn|out|cann|herr|earr|even)$/;
+var EN_STEP2 = [["ational", "ate"], ["tional", "tion"], ["enci", "ence"], ["anci", "ance"], ["abli", "able"],
+  ["entli", "ent"], ["ization", "ize"], ["izer", "ize"], ["ation", "ate"], ["ator", "ate"], ["alism", "al"],
+  ["aliti", "al"], ["alli", "al"], ["fulness", "ful"], ["ousli", "ous"], ["ousness", "ous"],
+  ["iveness", "ive"], ["iviti", "ive"], ["biliti", "ble"], ["bli", "ble"], ["ogist", "og"], ["ogi", "og"],
+  ["fulli", "ful"], ["lessli", "less"], ["li", ""]];
+var EN_STEP3 = [["ational", "ate"], ["tional", "tion"], ["alize", "al"], ["icate", "ic"], ["iciti", "ic"],
+  ["ical", "ic"], ["ful", ""], ["ness", ""], ["ative", ""]];
+var EN_STEP4 = ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate",
+  "iti", "ous", "ive", "ize", "ion"].map(function (s) { return [s, ""]; });
+
+/** The stem of a lower-case English word without diacritics. */
+export function englishStem(word) {
+  var w = word.replace(/^'/, "");
+  if (EN_EXCEPTIONS.hasOwnProperty(w)) return EN_EXCEPTIONS[w];
+  if (w.length < 3) return w;
+  w = w.replace(/^y/, "Y").replace(/([aeiouy])y/g, "$1Y");
+  var prefix = EN_REGION_PREFIX.exec(w);
+  var p1 = prefix ? prefix[0].length : enRegion(w, 0);
+  var p2 = enRegion(w, p1);
+  var ends = function (s) { return w.endsWith(s); };
+  var before = function (s) { return w.slice(0, w.length - s.length); };
+  var inR1 = function (s) { return w.length - s.length >= p1; };
+
+  // step 1a (with step 0's apostrophes)
+  var s0 = enLongest(w, [["'s'", ""], ["'s", ""], ["'", ""]]);
+  if (s0) w = before(s0[0]);
+  if (ends("sses")) w = before("es");
+  else if (ends("ied") || ends("ies")) w = before("ied") + (w.length > 4 ? "i" : "ie");
+  else if (ends("us") || ends("ss")) { /* kept */ }
+  else if (ends("s") && /[aeiouy]/.test(w.slice(0, -2))) w = before("s");
+  // step 1b
+  var s1b = enLongest(w, [["eed", ""], ["eedly", ""], ["ed", ""], ["edly", ""], ["ing", ""], ["ingly", ""]]);
+  var suffix = s1b && s1b[0];
+  if (suffix === "eed" || suffix === "eedly") {
+    if (!/^(proc|exc|succ)$/.test(before(suffix)) && inR1(suffix)) w = before(suffix) + "ee";
+  } else if (suffix === "ing" && /^[^aeiouy]y$/.test(before("ing"))) {
+    w = before("ying") + "ie"; // dying, lying, tying
+  } else if (suffix === "ing" && EN_ING_INVARIANT.test(before("ing"))) {
+    /* inning, outing, canning, herring, earring, evening */
+  } else if (suffix && /[aeiouy]/.test(before(suffix))) {
+    w = before(suffix);
+    if (ends("at") || ends("bl") || ends("iz")) w += "e";
+    else if (EN_DOUBLE.indexOf(w.slice(-2)) >= 0) { if (!/^[aeo]..$/.test(w)) w = w.slice(0, -1); }
+    else if (p1 === w.length && enShortSyllable(w)) w += "e";
+  }
+  // step 1c
+  if (w.length > 2 && /[yY]$/.test(w) && !EN_VOWEL.test(w.charAt(w.length - 2))) w = w.slice(0, -1) + "i";
+  // step 2
+  var s2 = enLongest(w, EN_STEP2);
+  if (s2 && inR1(s2[0])) {
+    if (s2[0] === "ogi") { if (w.charAt(w.length - 4) === "l") w = before("ogi") + "og"; }
+    else if (s2[0] === "li") { if (EN_LI_ENDING.test(w.charAt(w.length - 3))) w = before("li"); }
+    else w = before(s2[0]) + s2[1];
+  }
+  // step 3
+  var s3 = enLongest(w, EN_STEP3);
+  if (s3 && inR1(s3[0]) && (s3[0] !== "ative" || w.length - 5 >= p2)) w = before(s3[0]) + s3[1];
+  // step 4
+  var s4 = enLongest(w, EN_STEP4);
+  if (s4 && w.length - s4[0].length >= p2 && (s4[0] !== "ion" || /[st]/.test(w.charAt(w.length - 4)))) {
+    w = before(s4[0]);
+  }
+  // step 5
+  if (ends("e")) {
+    if (w.length - 1 >= p2 || (w.length - 1 >= p1 && !enShortSyllable(w.slice(0, -1)))) w = w.slice(0, -1);
+  } else if (ends("ll") && w.length - 1 >= p2) {
+    w = w.slice(0, -1);
+  }
+  return w.replace(/Y/g, "y");
+}
+
+/** The longest of ``pairs`` ([suffix, replacement]) that ``w`` ends with, or null. */
+function enLongest(w, pairs) {
+  var found = null;
+  pairs.forEach(function (pair) {
+    if (w.endsWith(pair[0]) && (!found || pair[0].length > found[0].length)) found = pair;
+  });
+  return found;
+}
+
+/** Porter2's regions R1/R2: after the first non-vowel that follows a vowel (from ``from``). */
+function enRegion(w, from) {
+  for (var i = from + 1; i < w.length; i++) {
+    if (!EN_VOWEL.test(w[i]) && EN_VOWEL.test(w[i - 1])) return i + 1;
+  }
+  return w.length;
+}
+
+/** Does ``w`` end in a short syllable (a non-vowel, a vowel and a non-vowel other than w, x, Y;
+ * or a vowel and a non-vowel as the whole word; or "past")? */
+function enShortSyllable(w) {
+  var n = w.length;
+  var v = function (c) { return EN_VOWEL.test(c); };
+  if (w.endsWith("past")) return true;
+  if (n === 2) return v(w[0]) && !v(w[1]);
+  return n >= 3 && !v(w[n - 3]) && v(w[n - 2]) && !v(w[n - 1]) && !/[wxY]/.test(w[n - 1]);
 }
