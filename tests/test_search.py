@@ -78,8 +78,8 @@ def test_the_site_has_no_lunr_index_and_a_pagefind_header_search(built_site):
 
 def test_index_site_writes_one_bundle_per_shard(sharded):
     """One Pagefind bundle per shard of consecutive months (here: per month), the term pages in
-    the newest, and the list the search UI reads, with the filter names; each article is in its
-    month's shard."""
+    the newest, and the list the search UI reads, with the filter names and the index's language;
+    each article is in its month's shard."""
     indexed = sharded
     bundle = indexed / "pagefind"
     listing = json.loads((bundle / search.SHARDS_FILE).read_text(encoding="utf-8"))
@@ -87,7 +87,7 @@ def test_index_site_writes_one_bundle_per_shard(sharded):
                      if kind == "articles"})
     assert len(months) > 2
     assert listing == {"main": months[-1], "merge": months[:-1],
-                       "filters": sorted(["Akteur", "Jahr", "Ort", "Quelle", "Thema"])}
+                       "filters": sorted(["Akteur", "Jahr", "Ort", "Quelle", "Thema"]), "language": "de"}
     assert sorted(p.name for p in bundle.iterdir() if p.is_dir()) == months
     for name in months:
         shard = bundle / name

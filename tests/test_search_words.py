@@ -78,3 +78,17 @@ def test_a_word_that_only_begins_the_stem_is_not_held(words, text, query, langua
 ])
 def test_english_inflections_are_held(words, text, query):
     assert words.evaluate("([t, q]) => window.words.holds(t, q, 'en')", [text, query]) is True
+
+
+def test_the_word_test_stems_in_the_indexs_language_not_the_pages(words):
+    """All pages are indexed in the site's language: on an English article of a German site, the
+    search's word test must follow German stemming (shards.json names it)."""
+    words.evaluate("document.documentElement.lang = 'en'")
+    got = words.evaluate("""async () => {
+        const shim = await import(new URL('pagefind.js', location.href).href);
+        shim.use({}, [], 'main', 'de');
+        const indexed = shim.stemmingLanguage();
+        shim.use({}, [], 'main');
+        return [indexed, shim.stemmingLanguage()];
+    }""")
+    assert got == ["de", "en"]

@@ -66,7 +66,8 @@ __all__ = ["SearchStats", "index_site", "pagefind_executable", "BUNDLE_DIR", "SH
 
 BUNDLE_DIR = "pagefind"  # site/pagefind/: what overrides/partials/search.html loads
 STAND_IN_TREE = "search-site"  # .archive-gen-cache/search-site/: the stand-ins Pagefind reads
-SHARDS_FILE = "shards.json"  # site/pagefind/shards.json: {"main": shard, "merge": [shards], "filters": [names]}
+SHARDS_FILE = "shards.json"  # site/pagefind/shards.json: {"main": shard, "merge": [shards], "filters": [names],
+#                                                      "language": the index's (Pagefind's --force-language)}
 _SHARD_KEYS = "shard keys"  # search.pack: overall key -> {shard: key}, for the last two indexes
 
 @dataclass(frozen=True)
@@ -201,7 +202,7 @@ class Indexer:
                 _index(shards, keys, ahead, self.old_keys, old_site, bundle, self.stand_ins, self.runs)
             if not reused:
                 listing = {"main": main, "merge": sorted(name for name in shards if name != main),
-                           "filters": sharding.filter_names(documents)}
+                           "filters": sharding.filter_names(documents), "language": self.language}
                 (bundle / SHARDS_FILE).write_text(json.dumps(listing, ensure_ascii=False) + "\n", encoding="utf-8")
         finally:
             self.runs.stop()

@@ -35,15 +35,20 @@ let mainShard = "";
 let language = "";
 const verdicts = new Map(); // shard + "\n" + query words -> Promise<boolean>: it holds them all
 
-/** The main shard's pagefind.js module, the names of the filters the index has and the main
- * shard's name (the others' come with mergeIndex). */
-export function use(module, filterNames, main) {
+/** The main shard's pagefind.js module, the names of the filters the index has, the main
+ * shard's name (the others' come with mergeIndex) and the language the index was stemmed in
+ * (all pages are indexed in the site's language: an English article's page searches a German
+ * index on a German site). */
+export function use(module, filterNames, main, indexLanguage) {
   engine = module;
   names = Array.isArray(filterNames) ? filterNames.map(String) : [];
   mainShard = String(main || "");
-  language = (typeof document !== "undefined" && document.documentElement.lang) || "";
+  language = String(indexLanguage || (typeof document !== "undefined" && document.documentElement.lang) || "");
   verdicts.clear();
 }
+
+/** The language whose stemming the word test follows. */
+export function stemmingLanguage() { return language; }
 
 /** Load every shard's filter values (once); resolves when they are there. */
 export function loadFilters() {

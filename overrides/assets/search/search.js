@@ -5,7 +5,8 @@
  * site root that MkDocs gives each page as base_url: the site works under any sub-path.
  * The index may be sharded (consecutive months of articles per Pagefind bundle): pagefind/shards.json
  * names the main bundle, whose UI and engine are loaded, the bundles merged into it (Pagefind's
- * mergeIndex: one WebAssembly file, results and filters merged) and the filter names. Filter
+ * mergeIndex: one WebAssembly file, results and filters merged), the filter names and the
+ * index's language (./pagefind.js checks results by its stemming, whatever the page's). Filter
  * values load when a reader opens a filter (./pagefind.js), not with the first search.
  * Keys: "/" opens the search, Escape closes it.
  */
@@ -90,7 +91,7 @@
         loadUi(main)
       ]).then(function (modules) {
         shim = modules[1];
-        shim.use(modules[0], shards.filters, shards.main);
+        shim.use(modules[0], shards.filters, shards.main, shards.language);
         /* global PagefindUI */
         ui = new PagefindUI(Object.assign({
           element: "#ag-search-ui",
