@@ -58,6 +58,7 @@ CODE_PATHS = ("archive_gen", "mkdocs.yml", "overrides", "content/actors", "conte
 sys.path.insert(0, str(HERE))
 
 from make_corpus import make_corpus, tree_digest  # noqa: E402
+from runenv import installed_env  # noqa: E402
 
 MARK = "BENCH-RESULT "
 STAGES = ("collect", "generate", "regenerate", "render")
@@ -160,7 +161,7 @@ def run_worker(stage: str, project: Path, timeout: float, profile_to: Path | Non
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", stage, "--project", str(project)]
     if profile_to:
         cmd += ["--profile-to", str(profile_to)]
-    env = dict(os.environ)
+    env = installed_env()
     if CODE_DIR is not None:  # before site-packages, so it wins over the editable install
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(CODE_DIR), env.get("PYTHONPATH")) if p)
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)

@@ -46,6 +46,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from make_corpus import make_corpus  # noqa: E402
+from runenv import installed_env  # noqa: E402
 
 RESULTS = HERE / "results"
 BIN = Path(sys.executable).parent
@@ -75,7 +76,7 @@ def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
               "print(json.dumps({'seconds': time.perf_counter() - t, 'code': p.returncode, "
               "'rss_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 'err': p.stderr[-2000:]}))")
     out = subprocess.run([sys.executable, "-c", runner, *cmd], cwd=cwd, capture_output=True, text=True,
-                         env={**os.environ, **CODE_ENV, **(env or {})})
+                         env={**installed_env(), **CODE_ENV, **(env or {})})
     result = json.loads(out.stdout.strip().splitlines()[-1])
     if result["code"] != 0:
         raise RuntimeError(f"{cmd} failed:\n{result['err']}")

@@ -30,6 +30,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from runenv import installed_env  # noqa: E402
+
 TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 INTERVAL = 0.25
 
@@ -119,7 +122,8 @@ def record(project: Path, command: str = "build") -> tuple[list[tuple[float, dic
     """Run the build, sampling its process tree; the samples, the logged calls, start, end, pid."""
     log = Path(tempfile.mkstemp(prefix="timeline-", suffix=".jsonl")[1])
     start = time.monotonic()
-    proc = subprocess.Popen([sys.executable, __file__, "--child", str(log), str(project), command], cwd=project)
+    proc = subprocess.Popen([sys.executable, __file__, "--child", str(log), str(project), command], cwd=project,
+                            env=installed_env())
     samples: list[tuple[float, dict]] = []
     while proc.poll() is None:
         samples.append((time.monotonic(), _tree(proc.pid)))
