@@ -52,7 +52,7 @@ def name_starts(tokens: list[Token], words: list[str], cue_before: frozenset[str
             gap = gaps[k + 1]
             if gap == " " or gap == ". ":
                 nxt = words[k + 1]
-                if nxt[0].isupper() or nxt in goes_on or tokens[k + 1][3]:  # [3]: hyphen_before
+                if nxt[0].isupper() or nxt in goes_on or tokens[k + 1][HYPHEN_BEFORE]:
                     starts.append(k)
                     continue
         if k and (words[k - 1] in cue_before or is_role(words[k - 1])):
