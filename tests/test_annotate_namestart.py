@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from archive_gen.annotate import candidates
-from archive_gen.annotate.matcher import tokenize
+from archive_gen.annotate.matcher import TEXT, tokenize
 from archive_gen.annotate.namestart import may_start_name, name_starts
 
 from speaker_samples import annotate, annotator_of
@@ -30,7 +30,7 @@ TEXTS = [
 
 def test_most_capitalised_words_start_no_name():
     tokens = tokenize("Die Regierung hat Maßnahmen beschlossen, die Frau Huber lobt.")
-    starts = [t.text for k, t in enumerate(tokens) if t.text[:1].isupper() and may_start_name(tokens, k, CUES, SAID)]
+    starts = [t[TEXT] for k, t in enumerate(tokens) if t[TEXT][:1].isupper() and may_start_name(tokens, k, CUES, SAID)]
     assert starts == ["Die", "Frau", "Huber"]  # not "Regierung", "Maßnahmen": no cue before, lowercase after
 
 
@@ -73,5 +73,5 @@ _GAPS = [" ", ". ", ", ", "-", "\n\n", "\n", "  ", ": „", "“ "]
 def test_name_starts_is_may_start_name_at_every_capitalised_token(pairs, cue_before, cue_after):
     """The one-pass form over the words and gaps picks exactly the tokens the per-token test does."""
     tokens = tokenize("".join(gap + word for gap, word in pairs))
-    direct = [k for k, t in enumerate(tokens) if t.text[:1].isupper() and may_start_name(tokens, k, cue_before, cue_after)]
-    assert name_starts(tokens, [t.text for t in tokens], cue_before, cue_after) == direct
+    direct = [k for k, t in enumerate(tokens) if t[TEXT][:1].isupper() and may_start_name(tokens, k, cue_before, cue_after)]
+    assert name_starts(tokens, [t[TEXT] for t in tokens], cue_before, cue_after) == direct

@@ -11,7 +11,7 @@ from archive_gen.annotate.actors import build_index, find_mentions
 from archive_gen.annotate.context import (
     article_country, choose_by_context, count_states, country_before, states_by_end,
 )
-from archive_gen.annotate.matcher import tokenize
+from archive_gen.annotate.matcher import END, START, tokenize
 from archive_gen.starter import (
     agency_countries, dach_countries, place_countries, starter_countries, starter_registry, state_countries,
 )
@@ -126,7 +126,7 @@ def _link(text: str, dateline_place: str | None, agencies: list[str]) -> dict[st
     linked = {m.text: m.id for m in sure}
     covered = {(m.start, m.end) for m in sure}
     for first, last, forms in INDEX.scan(tokens):
-        start, end = tokens[first].start, tokens[last].end
+        start, end = tokens[first][START], tokens[last][END]
         owners = sorted({f.target for f in forms})
         if len(owners) > 1 and (start, end) not in covered:
             chosen = choose_by_context(owners, COUNTRY_OF, country, local=country_before(text, start, by_end))
@@ -177,7 +177,7 @@ def test_a_state_before_the_office_decides():
     for first, last, forms in INDEX.scan(tokens):
         owners = sorted({f.target for f in forms})
         if len(owners) > 1:
-            start = tokens[first].start
+            start = tokens[first][START]
             chosen.append(choose_by_context(owners, COUNTRY_OF, "at", local=country_before(text, start, by_end)))
     assert chosen == ["bundeskanzler-deutschland", "bundeskanzler-oesterreich"]
 

@@ -14,13 +14,13 @@ from babel.core import get_global
 from ..lang.lexicon import NOT_NAME_START
 from ..lang.propernoun import is_common_word, is_proper_noun
 from ..lang.sentences import starts_sentence
-from .matcher import Token
+from .matcher import END, HYPHEN_AFTER, START, TEXT, Token
 from .orgthings import (defined_as_thing, event_before, joined_code, measure_or_code, numbered_thing, stock_code,
                         wire_furniture, work_compound)
 from .sentences import Coverage
 
 FUNCTION_WORDS = NOT_NAME_START
-_TEXT = operator.itemgetter(0)  # a token's text
+_TEXT = operator.itemgetter(TEXT)  # a token's text
 _ENDS_IN_S = operator.methodcaller("endswith", "s")
 
 # Capitalised abbreviations that are no organisation: units, things, titles, grammar.
@@ -47,13 +47,13 @@ _LEGAL_FORMS = frozenset("AG SE SA NV BV KG OG GMBH PLC INC LTD NL CV PTY BHD SP
 
 
 def _part_of_name(text: str, token: Token) -> bool:
-    after = text[token.end:token.end + 2]
-    before = text[max(0, token.start - 2):token.start]
-    if token.text in _NAME_PREFIXES and after[:1] == " " and after[1:2].isupper():
+    after = text[token[END]:token[END] + 2]
+    before = text[max(0, token[START] - 2):token[START]]
+    if token[TEXT] in _NAME_PREFIXES and after[:1] == " " and after[1:2].isupper():
         return True
-    if token.text in _NAME_PREFIXES and _NAME_BEFORE.search(text, max(0, token.start - 30), token.start):
+    if token[TEXT] in _NAME_PREFIXES and _NAME_BEFORE.search(text, max(0, token[START] - 30), token[START]):
         return True  # "der Hamburger SV", "Brentford FC": the prefix after the club's name
-    return token.text in _LEGAL_FORMS and before[-1:] in (" ", "-") and (before[:1].isalpha() or before[:1] == ")")
+    return token[TEXT] in _LEGAL_FORMS and before[-1:] in (" ", "-") and (before[:1].isalpha() or before[:1] == ")")
 
 
 _NAME_BEFORE = re.compile(r"[A-ZÄÖÜ][\w'’-]+ $")
@@ -79,15 +79,15 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
     plurals: set[str] = set()  # "SUVs": filled at the first abbreviation that gets this far
     things: set[str] = set()
     for token in itertools.compress(tokens, map(str.isupper, map(_TEXT, tokens))):  # all-caps words, picked in C
-        word = token.text
+        word = token[TEXT]
         if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()) or word in NOT_ORGANISATIONS:
             continue
-        if taken.overlaps(token.start, token.end) or _shouting(text, token.start, lines):
+        if taken.overlaps(token[START], token[END]) or _shouting(text, token[START], lines):
             continue
         if _country_code(text, token) or _common_word(word) or _product_code(text, token) or \
                 _table_code(text, token, codes) or _common_noun(text, token, tokens, plurals) or \
                 _after_proper_noun(text, token) or stock_code(text, token) or \
-                joined_code(text, token, text[max(0, token.start - 2):token.start - 1]) or work_compound(text, token) or \
+                joined_code(text, token, text[max(0, token[START] - 2):token[START] - 1]) or work_compound(text, token) or \
                 wire_furniture(text, token) or numbered_thing(text, token) or measure_or_code(text, token) or \
                 _listed_with_things(text, token):
             continue
@@ -96,16 +96,16 @@ def find_acronyms(text: str, tokens: list[Token], taken: Coverage) -> dict[str, 
             continue
         if _part_of_name(text, token):
             club = _club_end(text, token) if word in _NAME_PREFIXES else None
-            if club and not taken.overlaps(token.start, club):  # "FC Valencia": the club
-                name = " ".join(text[token.start:club].split())
-                found.setdefault(name, ("club", []))[1].append((token.start, club))
+            if club and not taken.overlaps(token[START], club):  # "FC Valencia": the club
+                name = " ".join(text[token[START]:club].split())
+                found.setdefault(name, ("club", []))[1].append((token[START], club))
             continue
-        pair = _PAIR.match(text, token.end)
+        pair = _PAIR.match(text, token[END])
         if pair is not None and pair.group(1) not in NOT_ORGANISATIONS and not _common_word(pair.group(1)):
             name = f"{word} {pair.group(1)}"  # "BZ WBK", "IG BCE": two abbreviations in a row are one name
-            found.setdefault(name, ("acronym", []))[1].append((token.start, pair.end()))
-        elif not _NAME_GOES_ON.match(text, token.end):  # not "JP" of "JP Morgan"
-            found.setdefault(word, ("acronym", []))[1].append((token.start, token.end))
+            found.setdefault(name, ("acronym", []))[1].append((token[START], pair.end()))
+        elif not _NAME_GOES_ON.match(text, token[END]):  # not "JP" of "JP Morgan"
+            found.setdefault(word, ("acronym", []))[1].append((token[START], token[END]))
     for word in things.intersection(found):
         del found[word]
     return found
@@ -118,7 +118,7 @@ _CLUB_REST = re.compile(r"(?: (?:St\.|[A-ZÄÖÜ][\w'’.-]*\w)){1,3}")  # also 
 def _club_end(text: str, token: Token) -> int | None:
     """Where the club's name ends: not at an ordinary noun or adjective after two or more name
     words ("gegen die SV Ried Wiedergutmachung", "der 1. FC Köln Vierter")."""
-    club = _CLUB_REST.match(text, token.end)
+    club = _CLUB_REST.match(text, token[END])
     if club is None:
         return None
     words = club.group().split()
@@ -137,14 +137,14 @@ def _common_noun(text: str, token: Token, tokens: list[Token], plurals: set[str]
     """An abbreviation used as a noun: after an indefinite article or a number word ("ein
     SUV"), or with a plural ending somewhere in the text ("SUVs", "APIs"); an organisation is
     one of a kind. Not before a hyphen: "ein FBI-Agent" is an agent of the FBI."""
-    if token.hyphen_after:
+    if token[HYPHEN_AFTER]:
         return False
-    if _INDEFINITE.search(text, max(0, token.start - 10), token.start):
+    if _INDEFINITE.search(text, max(0, token[START] - 10), token[START]):
         return True
     if not plurals:
         plurals.update(word[:-1] for word in filter(_ENDS_IN_S, map(_TEXT, tokens)) if word[:2].isupper())  # in C first
         plurals.add("")  # computed, even when empty
-    return token.text in plurals
+    return token[TEXT] in plurals
 
 
 # The head of a thing, not of a body: a format, a mode, a standard, a law, a fair ("SD-Karte",
@@ -167,12 +167,12 @@ _WORD_BEFORE_BRACKET = re.compile(r"(?<![\w-])(?:[a-zäöü]+e[mnrs]?|das|ein) (
 def _names_a_thing(text: str, token: Token) -> bool:
     """The abbreviation of a technical term: the first part of a compound whose head is a
     thing's ("SD-Karte"), or defined in brackets after a noun with such a head ("… (OIS)")."""
-    quoted = text[token.end:token.end + 2] in ('"-', "“-", "”-")  # „TU“-Kennzeichen
-    if token.hyphen_after or quoted:
-        rest = _COMPOUND_REST.match(text, token.end + quoted)
+    quoted = text[token[END]:token[END] + 2] in ('"-', "“-", "”-")  # „TU“-Kennzeichen
+    if token[HYPHEN_AFTER] or quoted:
+        rest = _COMPOUND_REST.match(text, token[END] + quoted)
         return rest is not None and rest.group().rsplit("-", 1)[-1].lower().endswith(_THING_HEADS)
-    if text[token.start - 1:token.start] == "(":
-        word = _WORD_BEFORE_BRACKET.search(text, max(0, token.start - 40), token.start)
+    if text[token[START] - 1:token[START]] == "(":
+        word = _WORD_BEFORE_BRACKET.search(text, max(0, token[START] - 40), token[START])
         return word is not None and word.group(1).lower().endswith(_THING_HEADS)
     return False
 
@@ -186,8 +186,8 @@ _NEIGHBOUR_AFTER = re.compile(r"(?:, | und | oder | and | or | bzw\. )([A-Z][A-Z
 
 
 def _listed_with_things(text: str, token: Token) -> bool:
-    for found in (_NEIGHBOUR_BEFORE.search(text, max(0, token.start - 16), token.start),
-                  _NEIGHBOUR_AFTER.match(text, token.end)):
+    for found in (_NEIGHBOUR_BEFORE.search(text, max(0, token[START] - 16), token[START]),
+                  _NEIGHBOUR_AFTER.match(text, token[END])):
         if found is not None and _a_term(found.group(1)):
             return True
     return False
@@ -203,7 +203,7 @@ def _after_proper_noun(text: str, token: Token) -> bool:
     a company's suffix ("der Privatfirma Walan ICC"), letters after a person ("Tim Hunt FRS"):
     right after a proper noun (HanTa), not a genitive ("Apples"), also at a sentence's start
     ("Mitsubishi UFJ lagen …"), but not after a function word there ("The DTI said")."""
-    word = _PROPER_BEFORE.search(text, max(0, token.start - 30), token.start)
+    word = _PROPER_BEFORE.search(text, max(0, token[START] - 30), token[START])
     if word is None or word.group(1).endswith("s") or word.group(1).lower() in _LOWER_FUNCTION_WORDS:
         return False
     return is_proper_noun(word.group(1)) and not is_common_word(word.group(1))
@@ -220,10 +220,10 @@ _RANK_BEFORE = re.compile(r"(?:^|\s)\d{1,3}\.\s+[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w
 
 def _country_code(text: str, token: Token) -> bool:
     """``SWE`` in ``Stenmark (SWE) 862``: a code in parentheses inside a table of results."""
-    if len(token.text) != 3 or text[token.start - 1:token.start] != "(" or text[token.end:token.end + 1] != ")":
+    if len(token[TEXT]) != 3 or text[token[START] - 1:token[START]] != "(" or text[token[END]:token[END] + 1] != ")":
         return False
-    before = text[max(0, token.start - 50):token.start - 1]
-    return bool(_CODE_CONTEXT.match(text, token.end + 1) or _RANK_BEFORE.search(before))
+    before = text[max(0, token[START] - 50):token[START] - 1]
+    return bool(_CODE_CONTEXT.match(text, token[END] + 1) or _RANK_BEFORE.search(before))
 
 
 # A model or type designation: "EOS M10", "XPS 13", "APS-C", "EF-M"; a game situation in a
@@ -234,10 +234,10 @@ _MODEL_AFTER = re.compile(r"(?: [A-Z]*\d[\w-]*|-[A-Z]{1,2}\b|-[A-Z]{0,3}\d|(?: |
 
 
 def _product_code(text: str, token: Token) -> bool:
-    return bool(_MODEL_AFTER.match(text, token.end)) or text[max(0, token.start - 2):token.start] == "./" \
-        or bool(_CODE_BEFORE.search(text, max(0, token.start - 6), token.start)) \
-        or bool(_NUMBER_BEFORE.search(text, max(0, token.start - 12), token.start)) \
-        or (_ROMAN_NUMERAL.fullmatch(token.text) is not None and _NAME_BEFORE.search(text, max(0, token.start - 30), token.start) is not None)
+    return bool(_MODEL_AFTER.match(text, token[END])) or text[max(0, token[START] - 2):token[START]] == "./" \
+        or bool(_CODE_BEFORE.search(text, max(0, token[START] - 6), token[START])) \
+        or bool(_NUMBER_BEFORE.search(text, max(0, token[START] - 12), token[START])) \
+        or (_ROMAN_NUMERAL.fullmatch(token[TEXT]) is not None and _NAME_BEFORE.search(text, max(0, token[START] - 30), token[START]) is not None)
 
 
 _NUMBER_BEFORE = re.compile(r"\d(?:[.,]\d+)? $")  # a unit or a version after a number: "14,6 PPG", "18.04 LTS"
@@ -272,7 +272,7 @@ def _coded_names(text: str) -> frozenset[str]:
 
 
 def _table_code(text: str, token: Token, codes: frozenset[str]) -> bool:
-    return token.text in codes and text[token.start - 1:token.start] in ("(", "/")
+    return token[TEXT] in codes and text[token[START] - 1:token[START]] in ("(", "/")
 
 
 # A person's nationality after the name, as sports results give it: "Denis Istomin (UZB)",

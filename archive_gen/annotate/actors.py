@@ -15,7 +15,7 @@ from ..lang.sentences import starts_sentence
 from .context import SharedForms
 from ..model import Actor, Mention
 from .candidates import first_names
-from .matcher import AliasIndex, Token, tokenize
+from .matcher import END, GAP, HYPHEN_AFTER, HYPHEN_BEFORE, START, TEXT, AliasIndex, Token, tokenize
 from .sentences import Coverage
 
 # Countries' English names that are not also their German ones (CLDR): "Austria", "Germany".
@@ -52,7 +52,7 @@ def find_mentions(text: str, tokens: list[Token], index: AliasIndex, actors: dic
     sure: list[tuple[int, int, str, str]] = []  # (start, end, actor, how)
     ambiguous: list[tuple[int, int, dict[str, str]]] = []
     for first, last, forms in index.scan(tokens):
-        start, end = tokens[first].start, tokens[last].end
+        start, end = tokens[first][START], tokens[last][END]
         by_target = {f.target: f.how for f in sorted(forms, key=lambda f: f.target)}
         if len(by_target) == 1:
             (target, how), = by_target.items()
@@ -157,11 +157,11 @@ def _surnames(tokens: list[Token], found: list[tuple[int, int, str, str]], actor
         if actors[actor_id].kind not in ("state", "place"):
             continue
         first = _token_at(tokens, start)
-        if first is None or first == 0 or tokens[first].gap != " " or tokens[first].hyphen_before:
+        if first is None or first == 0 or tokens[first][GAP] != " " or tokens[first][HYPHEN_BEFORE]:
             continue
         before = tokens[first - 1]
-        if before.text in names and before.text[:1].isupper() and not before.hyphen_before:
-            surnames.add(tokens[first].text if first == _token_at(tokens, end - 1) else None)
+        if before[TEXT] in names and before[TEXT][:1].isupper() and not before[HYPHEN_BEFORE]:
+            surnames.add(tokens[first][TEXT] if first == _token_at(tokens, end - 1) else None)
     surnames.discard(None)
     return surnames
 
@@ -171,15 +171,15 @@ def _place_cue(tokens: list[Token], start: int) -> bool:
     i = _token_at(tokens, start)
     if not i:
         return False
-    before = tokens[i - 1].text
+    before = tokens[i - 1][TEXT]
     return before.lower() in PLACE_PREPOSITIONS or before in PLACE_NOUNS
 
 
 def _english_team(tokens: list[Token], i: int) -> bool:
     """Two or more capitalised ASCII words after a place, the last a plural: "Toronto Maple Leafs"."""
     run = []
-    while i < len(tokens) and tokens[i].gap == " " and _name_word(tokens[i]) and tokens[i].text.isascii():
-        run.append(tokens[i].text)
+    while i < len(tokens) and tokens[i][GAP] == " " and _name_word(tokens[i]) and tokens[i][TEXT].isascii():
+        run.append(tokens[i][TEXT])
         i += 1
     return len(run) >= 2 and run[-1].endswith("s") and not run[-1].endswith("ss")
 
@@ -194,45 +194,45 @@ def _part_of_other_name(text: str, tokens: list[Token], mention: tuple[int, int,
     last = _token_at(tokens, end - 1)
     if first is None or last is None:
         return False
-    before = tokens[first - 1] if first > 0 and tokens[first].gap != "\n\n" else None
-    after = tokens[last + 1] if last + 1 < len(tokens) and tokens[last + 1].gap != "\n\n" else None
-    if before is not None and (before.text in ORG_NAME_HEADS or before.text in ORG_NAME_TAILS) \
-            and tokens[first].gap == " ":
+    before = tokens[first - 1] if first > 0 and tokens[first][GAP] != "\n\n" else None
+    after = tokens[last + 1] if last + 1 < len(tokens) and tokens[last + 1][GAP] != "\n\n" else None
+    if before is not None and (before[TEXT] in ORG_NAME_HEADS or before[TEXT] in ORG_NAME_TAILS) \
+            and tokens[first][GAP] == " ":
         return True
-    if after is not None and after.text in ORG_NAME_TAILS and after.gap == " ":
+    if after is not None and after[TEXT] in ORG_NAME_TAILS and after[GAP] == " ":
         return True
-    if after is not None and tokens[last].hyphen_after and after.text in CURRENCY_TAILS:
+    if after is not None and tokens[last][HYPHEN_AFTER] and after[TEXT] in CURRENCY_TAILS:
         return True
-    if how == "adjective" and text[start:start + 2].istitle() and after is not None and after.gap == " " \
-            and after.text[:1].isupper() and not _starts_sentence(text, start):
+    if how == "adjective" and text[start:start + 2].istitle() and after is not None and after[GAP] == " " \
+            and after[TEXT][:1].isupper() and not _starts_sentence(text, start):
         return True  # "Deutsche Bank", "Deutsche Presse-Agentur": German adjectives are lowercase
-    if before is not None and tokens[first].gap == " " and before.text in first_names() \
-            and before.text[:1].isupper() and not before.hyphen_before:
+    if before is not None and tokens[first][GAP] == " " and before[TEXT] in first_names() \
+            and before[TEXT][:1].isupper() and not before[HYPHEN_BEFORE]:
         return True  # "George Washington", "Christiane Holländer": a surname, not the place
-    if how == "name" and before is not None and tokens[first].gap == " " \
-            and _name_word(before) and before.text not in PLACE_NOUNS and not _starts_sentence(text, before.start) \
-            and not before.hyphen_before and before.end not in mention_ends:
+    if how == "name" and before is not None and tokens[first][GAP] == " " \
+            and _name_word(before) and before[TEXT] not in PLACE_NOUNS and not _starts_sentence(text, before[START]) \
+            and not before[HYPHEN_BEFORE] and before[END] not in mention_ends:
         return True  # "Juventus Turin", "TU Berlin", "Air Berlin": the place ends another name
-    if german and how == "name" and before is not None and before.text.lower() in GERMAN_ARTICLES \
-            and tokens[first].gap == " " and text[start:end] in ENGLISH_ONLY_NAMES:
+    if german and how == "name" and before is not None and before[TEXT].lower() in GERMAN_ARTICLES \
+            and tokens[first][GAP] == " " and text[start:end] in ENGLISH_ONLY_NAMES:
         return True  # "Die Umbenennung der Austria in SC Ostmark": a club, not Österreich
     if how == "name" and _slashed_name(text, end, mention_ends):
         return True  # "the Iran/Contra scandal", "Iran/Contra-Affäre": one name of an affair
     if how == "name" and _english_team(tokens, last + 1):
         return True  # "Toronto Maple Leafs", "Detroit Red Wings"
     if how == "genitive" and first >= 2 and all(
-            tokens[k].gap == " " and _name_word(tokens[k]) and tokens[k].text.isascii() for k in (first - 1, first)) \
-            and _name_word(tokens[first - 2]) and not _starts_sentence(text, tokens[first - 2].start) \
-            and not (first >= 3 and tokens[first - 3].text.lower() in GERMAN_ARTICLES):
+            tokens[k][GAP] == " " and _name_word(tokens[k]) and tokens[k][TEXT].isascii() for k in (first - 1, first)) \
+            and _name_word(tokens[first - 2]) and not _starts_sentence(text, tokens[first - 2][START]) \
+            and not (first >= 3 and tokens[first - 3][TEXT].lower() in GERMAN_ARTICLES):
         return True  # "Urban Heat Islands": an English plural ending a name, not Iceland's genitive
         # ("der Oberste Gerichtshof Kanadas" is a German noun phrase with its genitive)
-    if how in ("name", "genitive") and after is not None and after.gap == " " and after.text.isdigit() \
-            and len(after.text) == 2 and (after.text.startswith("0") or text[after.end:after.end + 1] != "."):
+    if how in ("name", "genitive") and after is not None and after[GAP] == " " and after[TEXT].isdigit() \
+            and len(after[TEXT]) == 2 and (after[TEXT].startswith("0") or text[after[END]:after[END] + 1] != "."):
         return True  # "Mainz 05", "Hannover 96": a club
-    if how == "demonym" and german and after is not None and after.gap == " " and after.text[:1].isupper() \
+    if how == "demonym" and german and after is not None and after[GAP] == " " and after[TEXT][:1].isupper() \
             and text[start:end].endswith(ENGLISH_DEMONYM_ENDINGS):
         return True  # "Swiss Life", "Danish Refugee Council" in a German text: an English name
-    if before is not None and before.text in ROMANCE_PARTICLES and tokens[first].gap == " ":
+    if before is not None and before[TEXT] in ROMANCE_PARTICLES and tokens[first][GAP] == " ":
         return True  # "Prix de Rome", "Côte des Somalis": a French (Spanish, Italian) name
     if german and text[end:end + 3] in ("'s ", "’s "):
         return True  # "Germany's next Topmodel": English in a German text is a title
@@ -248,8 +248,8 @@ GERMAN_NOUN_ENDINGS = ("e", "en", "er", "ern", "ung", "heit", "keit", "schaft", 
 def _capitalised_run(tokens: list[Token], i: int) -> int:
     """How many capitalised name words follow at ``tokens[i]`` (joined by spaces)."""
     count = 0
-    while i < len(tokens) and tokens[i].gap == " " and _name_word(tokens[i]) and not tokens[i].hyphen_before:
-        if count == 0 and (tokens[i].text.lower().endswith(GERMAN_NOUN_ENDINGS) or not tokens[i].text.isascii()):
+    while i < len(tokens) and tokens[i][GAP] == " " and _name_word(tokens[i]) and not tokens[i][HYPHEN_BEFORE]:
+        if count == 0 and (tokens[i][TEXT].lower().endswith(GERMAN_NOUN_ENDINGS) or not tokens[i][TEXT].isascii()):
             return 0
         count += 1
         i += 1
@@ -269,17 +269,17 @@ ENGLISH_DEMONYM_ENDINGS = ("ish", "ss", "ese", "ian", "ch")
 
 
 def _name_word(token: Token) -> bool:
-    text = token.text
+    text = token[TEXT]
     return text[:1].isupper() and text.lower() not in FUNCTION_WORDS and text.lower() not in MONTHS_AND_DAYS
 
 
 def _token_at(tokens: list[Token], offset: int) -> int | None:
     """The token that holds ``offset`` (a binary search in C: ~20 per article)."""
     lo = bisect.bisect_right(tokens, offset, key=_END)  # the first token that ends after offset
-    return lo if lo < len(tokens) and tokens[lo].start <= offset else None
+    return lo if lo < len(tokens) and tokens[lo][START] <= offset else None
 
 
-_END = operator.itemgetter(2)  # a token's end
+_END = operator.itemgetter(END)
 
 
 def _starts_sentence(text: str, offset: int) -> bool:
@@ -318,10 +318,10 @@ def _short_forms(tokens: list[Token], found: list[tuple[int, int, str, str]], ac
     if not first_full:
         return []
     local = _short_form_index(first_full, actors)
-    covered = Coverage(tokens[-1].end if tokens else 0, ((s, e) for s, e, _, _ in found))
+    covered = Coverage(tokens[-1][END] if tokens else 0, ((s, e) for s, e, _, _ in found))
     result = []
     for first, last, forms in local.scan(tokens, allow_compound_prefix=False):
-        start, end = tokens[first].start, tokens[last].end
+        start, end = tokens[first][START], tokens[last][END]
         actor = forms[0].target
         if start <= first_full[actor] or covered.overlaps(start, end):
             continue
@@ -344,7 +344,7 @@ def find_title_mentions(title: str, index: AliasIndex, actors: dict[str, Actor],
         return mentions
     taken = Coverage(len(title), ((m.start, m.end) for m in mentions))
     for first, last, forms in _short_form_index(persons, actors).scan(tokens, allow_compound_prefix=False):
-        start, end = tokens[first].start, tokens[last].end
+        start, end = tokens[first][START], tokens[last][END]
         if not taken.overlaps(start, end):
             mentions.append(Mention(forms[0].target, start, end, title[start:end], "short"))
             taken.add(start, end)

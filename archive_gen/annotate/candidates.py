@@ -33,7 +33,7 @@ from ..lang.sentences import starts_sentence
 from ..model import Candidate
 from .acronyms import find_acronyms
 from .kindnouns import no_person
-from .matcher import Token, after_gap, tokenize
+from .matcher import END, GAP, HYPHEN_AFTER, HYPHEN_BEFORE, START, TEXT, Token, after_gap, tokenize
 from .orgevidence import with_evidence
 from .orgthings import company_tail
 from .personcues import BODY_ENDS, english_candidate
@@ -121,7 +121,7 @@ def _frequency(by_gender: dict[str, str]) -> int:
 
 def _is_word(token: Token) -> bool:
     """A capitalised word that may be part of a name (not an acronym, not grammar)."""
-    text = token.text
+    text = token[TEXT]
     return (
         text[:1].isupper() and not text.isdigit() and not (len(text) > 1 and text.isupper())
         and text.lower() not in FUNCTION_WORDS and text.lower() not in MONTHS_AND_DAYS
@@ -135,8 +135,8 @@ _NOUN_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "
 
 def _is_initial(tokens: list[Token], i: int) -> bool:
     """``A.`` in ``A. Wiegemann`` (even though "A" is also an English article)."""
-    text = tokens[i].text
-    return len(text) == 1 and text.isupper() and i + 1 < len(tokens) and tokens[i + 1].gap == ". "
+    text = tokens[i][TEXT]
+    return len(text) == 1 and text.isupper() and i + 1 < len(tokens) and tokens[i + 1][GAP] == ". "
 
 
 def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
@@ -145,54 +145,54 @@ def _name_at(tokens: list[Token], i: int, *, min_tokens: int) -> int | None:
     A name is capitalised words joined by spaces, hyphens (``Jong-un``) or initials'
     full stops (``George W. Bush``), with lowercase particles inside (``von der Leyen``).
     """
-    if i >= len(tokens) or tokens[i].hyphen_before or is_role(tokens[i].text):
+    if i >= len(tokens) or tokens[i][HYPHEN_BEFORE] or is_role(tokens[i][TEXT]):
         return None
     if not _is_word(tokens[i]) and not _is_initial(tokens, i):
         return None
     last, j = i, i + 1
     while j < len(tokens) and j - i < MAX_NAME_TOKENS + 2:
         token = tokens[j]
-        if token.gap not in (" ", ". ") or "\n" in token.gap:
+        if token[GAP] not in (" ", ". ") or "\n" in token[GAP]:
             break
-        if token.hyphen_before and token.text[:1].isalpha():  # Jong-un, Kramp-Karrenbauer
-            if j == i + 1 and tokens[i].text in first_names() and token.text not in first_names():
+        if token[HYPHEN_BEFORE] and token[TEXT][:1].isalpha():  # Jong-un, Kramp-Karrenbauer
+            if j == i + 1 and tokens[i][TEXT] in first_names() and token[TEXT] not in first_names():
                 return None  # a given name joins only given names: Hans-Peter, not "Bu-Sorghum"
             if office_compound(tokens, j, first_names(), _is_word):
                 return None  # "Mibrag-Betriebsrat Mario Gierl": the office is a cue, the name follows
             last, j = j, j + 1
             continue
-        if token.text in ARABIC_PARTICLES and token.hyphen_after:  # al-Assad
+        if token[TEXT] in ARABIC_PARTICLES and token[HYPHEN_AFTER]:  # al-Assad
             j += 1
             continue
         # "Alexander Van der Bellen": a capitalised particle, when an article particle follows
-        particle = token.text in PARTICLES or (token.text.lower() in PARTICLES and j + 1 < len(tokens)
-                                               and tokens[j + 1].text in INNER_PARTICLES)
-        if token.text in ARABIC_PARTICLES or (particle and (
-                tokens[j - 1].text in first_names() or len(tokens[j - 1].text) == 1 or particle_goes_on(tokens, i, j))):
+        particle = token[TEXT] in PARTICLES or (token[TEXT].lower() in PARTICLES and j + 1 < len(tokens)
+                                               and tokens[j + 1][TEXT] in INNER_PARTICLES)
+        if token[TEXT] in ARABIC_PARTICLES or (particle and (
+                tokens[j - 1][TEXT] in first_names() or len(tokens[j - 1][TEXT]) == 1 or particle_goes_on(tokens, i, j))):
             k = j + 1
-            if k < len(tokens) and tokens[k].text in INNER_PARTICLES and tokens[k].gap == " ":
+            if k < len(tokens) and tokens[k][TEXT] in INNER_PARTICLES and tokens[k][GAP] == " ":
                 k += 1
-            if k < len(tokens) and _is_word(tokens[k]) and tokens[k].gap == " ":
-                if len(tokens[k].text) >= 8 and tokens[k].text.endswith(_NOUN_ENDINGS):
+            if k < len(tokens) and _is_word(tokens[k]) and tokens[k][GAP] == " ":
+                if len(tokens[k][TEXT]) >= 8 and tokens[k][TEXT].endswith(_NOUN_ENDINGS):
                     return None  # "Rein von der Hardwareausstattung her": a noun after the particle
-                if (k > j + 1 or token.text == "zu") and is_common_word(tokens[k].text):
+                if (k > j + 1 or token[TEXT] == "zu") and is_common_word(tokens[k][TEXT]):
                     break  # "Tasha zu Dank", "Hasan E. von der Nationalgarde": a preposition's noun
                 j = k
                 continue
-        if is_role(token.text):  # "Odessas Gouverneur Michail …": the role ends the phrase
+        if is_role(token[TEXT]):  # "Odessas Gouverneur Michail …": the role ends the phrase
             break
-        if _is_word(token) and (token.gap == " " or len(tokens[j - 1].text) == 1):
+        if _is_word(token) and (token[GAP] == " " or len(tokens[j - 1][TEXT]) == 1):
             if noun_after_surname(tokens, i, j, first_names(), ORG_SUFFIXES):
                 break  # "Miguel Riopa Grund für …", "Janet Branagan Bemerkungen": a noun after the surname
-            if GENITIVE.search(tokens[j - 1].text) and tokens[j - 1].text not in first_names():
+            if GENITIVE.search(tokens[j - 1][TEXT]) and tokens[j - 1][TEXT] not in first_names():
                 if j - 1 == i:
                     return None  # "sagt Vorarlbergs Kinder- und Jugendanwalt …": a genitive opens no name
                 break  # "in Tom Rostons Buch": the genitive ends the name (not "Dos Santos", "Gonzáles")
             last, j = j, j + 1
             continue
         break
-    words = 1 + sum(1 for t in tokens[i + 1:last + 1] if not t.hyphen_before)  # "Hans-Peter" is one word
-    if words == 1 and tokens[last].text.lower().endswith(_NOUN_ENDINGS):
+    words = 1 + sum(1 for t in tokens[i + 1:last + 1] if not t[HYPHEN_BEFORE])  # "Hans-Peter" is one word
+    if words == 1 and tokens[last][TEXT].lower().endswith(_NOUN_ENDINGS):
         return None
     return last if words >= min_tokens else None
 
@@ -203,7 +203,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
     linked to the registry: a candidate never overlaps them. ``linked_persons``, the registry's
     persons among them, are neighbours in a list like the persons found here."""
     tokens = tokenize(text) if tokens is None else tokens
-    words = list(map(operator.itemgetter(0), tokens))  # each token's text
+    words = list(map(operator.itemgetter(TEXT), tokens))  # each token's text
     counts = collections.Counter(words)
     english_verbs = not _SPEECH_AFTER_EN.isdisjoint(counts)
     english = english_verbs or counts["the"] + counts["The"] > max(1, counts["der"] + counts["die"] + counts["Die"])
@@ -214,7 +214,7 @@ def find_candidates(text: str, covered: list[tuple[int, int]], sentences: list[t
     taken = Coverage(len(text), covered)
 
     def keep(first: int, last: int, cue: str) -> None:
-        start, end = tokens[first].start, tokens[last].end
+        start, end = tokens[first][START], tokens[last][END]
         if taken.overlaps(start, end):
             return
         name = " ".join(text[start:end].split())
@@ -263,54 +263,54 @@ def _cued_name(text: str, tokens: list[Token], i: int, names: frozenset[str],
                commas: frozenset[int] = frozenset()) -> tuple[int | None, str]:
     """(last token, cue) of a person's name starting at ``tokens[i]`` that a cue shows, or (None, "")."""
     token = tokens[i]
-    if not token.text[:1].isupper():  # every cue below needs a capital here (most tokens: return at once)
+    if not token[TEXT][:1].isupper():  # every cue below needs a capital here (most tokens: return at once)
         return None, ""
     last = None
     cue = ""
     prev = tokens[i - 1] if i else None
-    if prev is not None and prev.gap != "\n\n" and is_role(prev.text) and token.gap == " ":
-        last, cue = _name_at(tokens, i, min_tokens=1), f"role: {prev.text}"
-    if last is None and prev is not None and prev.text in _TITLES and token.gap in (" ", ". "):
-        last, cue = _name_at(tokens, i, min_tokens=1), f"title: {prev.text}"
-    if (last is None and prev is not None and prev.text in _SPEECH_BEFORE and token.gap == " "
-            and not (i >= 2 and tokens[i - 2].text.lower() in _DETERMINERS)):  # "das erklärte Ziel"
-        last, cue = _name_at(tokens, i, min_tokens=2 if prev.text == "so" else 1), f"speech verb: {prev.text}"
-    if last is None and token.text in names and not (prev is not None and prev.text.lower() in NOUN_MARKERS
+    if prev is not None and prev[GAP] != "\n\n" and is_role(prev[TEXT]) and token[GAP] == " ":
+        last, cue = _name_at(tokens, i, min_tokens=1), f"role: {prev[TEXT]}"
+    if last is None and prev is not None and prev[TEXT] in _TITLES and token[GAP] in (" ", ". "):
+        last, cue = _name_at(tokens, i, min_tokens=1), f"title: {prev[TEXT]}"
+    if (last is None and prev is not None and prev[TEXT] in _SPEECH_BEFORE and token[GAP] == " "
+            and not (i >= 2 and tokens[i - 2][TEXT].lower() in _DETERMINERS)):  # "das erklärte Ziel"
+        last, cue = _name_at(tokens, i, min_tokens=2 if prev[TEXT] == "so" else 1), f"speech verb: {prev[TEXT]}"
+    if last is None and token[TEXT] in names and not (prev is not None and prev[TEXT].lower() in NOUN_MARKERS
                                                      and not marker_before_name(tokens, i, names)):
         last, cue = _name_at(tokens, i, min_tokens=2), "first name"  # not "eine Art Menschen"
         if last is not None and (not _second_name_cue(tokens, i) or last == i + 1 and common_noun_in_context(tokens, i + 1)):
             last = None  # "für Tage von der Debatte", "Rosa Flamingos": a given name that is also a word
-    if last is None and len(token.text) == 1 and _is_initial(tokens, i) and not _sentence_start(text, token.start):
+    if last is None and len(token[TEXT]) == 1 and _is_initial(tokens, i) and not _sentence_start(text, token[START]):
         last, cue = _name_at(tokens, i, min_tokens=2), "initial"  # "A. Wiegemann"
-    if last is None and i + 1 < len(tokens) and tokens[i + 1].text in _SPEECH_AFTER_DE and tokens[i + 1].gap == " " \
-            and (_sentence_start(text, token.start) or (prev is not None and prev.text in CLAUSE_OPENERS)) \
-            and _is_word(token) and not token.hyphen_after and not token.text.endswith(_NOUN_ENDINGS) and is_proper_noun(token.text):
-        last, cue = i, f"speech verb: {tokens[i + 1].text}"  # "Seidling sagte: „…“", not "Experten sagten"
-    if last is None and i + 2 < len(tokens) and tokens[i + 2].text in _SPEECH_AFTER_DE and tokens[i + 2].gap == " " \
+    if last is None and i + 1 < len(tokens) and tokens[i + 1][TEXT] in _SPEECH_AFTER_DE and tokens[i + 1][GAP] == " " \
+            and (_sentence_start(text, token[START]) or (prev is not None and prev[TEXT] in CLAUSE_OPENERS)) \
+            and _is_word(token) and not token[HYPHEN_AFTER] and not token[TEXT].endswith(_NOUN_ENDINGS) and is_proper_noun(token[TEXT]):
+        last, cue = i, f"speech verb: {tokens[i + 1][TEXT]}"  # "Seidling sagte: „…“", not "Experten sagten"
+    if last is None and i + 2 < len(tokens) and tokens[i + 2][TEXT] in _SPEECH_AFTER_DE and tokens[i + 2][GAP] == " " \
             and _unknown_pair_speaks(text, tokens, i):
-        last, cue = i + 1, f"speech verb: {tokens[i + 2].text}"  # "Sathit Wongnongtoey sagte": no given name we know
-    if last is None and token.gap == ", " and role_ends_before(tokens, i):
+        last, cue = i + 1, f"speech verb: {tokens[i + 2][TEXT]}"  # "Sathit Wongnongtoey sagte": no given name we know
+    if last is None and token[GAP] == ", " and role_ends_before(tokens, i):
         last, cue = _appositive_name(tokens, i), "role: apposition"
     if last is None and commas and (i + 2 in commas or i + 3 in commas or i + 4 in commas) \
-            and _is_word(token) and role_follows(tokens, i) and (token.text in names or is_proper_noun(token.text)):
+            and _is_word(token) and role_follows(tokens, i) and (token[TEXT] in names or is_proper_noun(token[TEXT])):
         last, cue = _name_at(tokens, i, min_tokens=2), "role: apposition"  # not "Ingenieur Sébastien Evrard, …"
-        if last is not None and tokens[last + 1].gap != ", ":
+        if last is not None and tokens[last + 1][GAP] != ", ":
             last = None
-    if last is None and counts is not None and not (prev is not None and prev.text.lower() in NOUN_MARKERS) \
+    if last is None and counts is not None and not (prev is not None and prev[TEXT].lower() in NOUN_MARKERS) \
             and _proper_pair(tokens, i, names, counts):  # the cheap test first: the pair may ask HanTa
         last, cue = i + 1, "proper nouns"  # "Mitt Romney": a given name the dictionary lacks
-    if last is not None and last + 1 < len(tokens) and _ROMAN.fullmatch(tokens[last + 1].text) \
-            and tokens[last + 1].gap == " " and text[tokens[last + 1].end:tokens[last + 1].end + 1] == ".":
+    if last is not None and last + 1 < len(tokens) and _ROMAN.fullmatch(tokens[last + 1][TEXT]) \
+            and tokens[last + 1][GAP] == " " and text[tokens[last + 1][END]:tokens[last + 1][END] + 1] == ".":
         last += 1  # "Elisabeth II.", "Benedikt XVI."
     if last is None and english_verbs:
         after = _name_at(tokens, i, min_tokens=1)
         nxt = tokens[after + 1] if after is not None and after + 1 < len(tokens) else None
         # English only: "James Baker said". German capitalises nouns ("Die Regierung sagte");
         # a lone capitalised word before "said" is as often a company ("Chrysler said").
-        if (nxt is not None and nxt.gap == " " and nxt.text in _SPEECH_AFTER_EN and after > i
-                and not _sentence_start(text, token.start)):
-            last, cue = after, f"speech verb: {nxt.text}"
-    if last is not None and (last + 1 < len(tokens) and is_role(tokens[last + 1].text) and tokens[last + 1].gap == " "
+        if (nxt is not None and nxt[GAP] == " " and nxt[TEXT] in _SPEECH_AFTER_EN and after > i
+                and not _sentence_start(text, token[START])):
+            last, cue = after, f"speech verb: {nxt[TEXT]}"
+    if last is not None and (last + 1 < len(tokens) and is_role(tokens[last + 1][TEXT]) and tokens[last + 1][GAP] == " "
                              and not role_is_predicate(tokens, last + 1) or inside_other_name(tokens, i, last, ORG_SUFFIXES)):
         last = None  # "sagte Odessas Gouverneur …": a genitive before a role; "San Juan", "Premier League"
     return last, cue
@@ -320,10 +320,10 @@ def _second_name_cue(tokens: list[Token], i: int) -> bool:
     """A given name that is also a common noun or an adjective ("Tage", "Mark", "rosa": HanTa's
     lexicon) names a person only before a word HanTa calls a proper noun or does not know
     ("Mark Rylance", "Matt Brammeier"); the other cues (role, title, speech verb) stand apart."""
-    word = tokens[i].text
+    word = tokens[i][TEXT]
     if not (is_common_word(word) or (not is_unknown_word(word) and is_common_word(word.lower()))):
         return True  # the lower case is asked only of lexicon words: an unknown word costs HanTa a guess
-    after = tokens[i + 1].text
+    after = tokens[i + 1][TEXT]
     return is_proper_noun(after) or is_unknown_word(after)
 
 
@@ -333,7 +333,7 @@ def _appositive_name(tokens: list[Token], i: int) -> int | None:
     last = _name_at(tokens, i, min_tokens=2)
     if last is None and _foreign_given_name(tokens, i):
         last = _name_at(tokens, i + 1, min_tokens=1)  # "…, Can Dündar, warnte": an English word as given name
-    if last is None or last + 1 < len(tokens) and tokens[last + 1].gap not in (", ", " (", ". "):
+    if last is None or last + 1 < len(tokens) and tokens[last + 1][GAP] not in (", ", " (", ". "):
         return None  # the name ends at a comma, a bracket or the sentence's end ("…, Srgjan Kerim.")
     return last
 
@@ -343,22 +343,22 @@ def _unknown_pair_speaks(text: str, tokens: list[Token], i: int) -> bool:
     unknown to HanTa's lexicon (a given name the dictionary lacks), the second a proper noun:
     "Sathit Wongnongtoey sagte"; not "Die Regierung sagte", "Experten Russlands erklärten"."""
     first, second = tokens[i], tokens[i + 1]
-    if second.gap != " " or not (_is_word(first) and _is_word(second)) or first.hyphen_after or second.hyphen_after:
+    if second[GAP] != " " or not (_is_word(first) and _is_word(second)) or first[HYPHEN_AFTER] or second[HYPHEN_AFTER]:
         return False
     prev = tokens[i - 1] if i else None
-    if not (_sentence_start(text, first.start) or prev is not None and prev.text in CLAUSE_OPENERS):
+    if not (_sentence_start(text, first[START]) or prev is not None and prev[TEXT] in CLAUSE_OPENERS):
         return False
-    return (is_unknown_word(first.text) and is_proper_noun(first.text) and is_proper_noun(second.text)
-            and not is_role(second.text) and not GENITIVE.search(second.text))
+    return (is_unknown_word(first[TEXT]) and is_proper_noun(first[TEXT]) and is_proper_noun(second[TEXT])
+            and not is_role(second[TEXT]) and not GENITIVE.search(second[TEXT]))
 
 
 def _foreign_given_name(tokens: list[Token], i: int) -> bool:
     """A capitalised function word inside the sentence, no article ("the", "die"), before a word
     HanTa calls a proper noun, where a role's apposition stands: a given name ("Can", "Sun")."""
-    word = tokens[i].text
+    word = tokens[i][TEXT]
     return (word[:1].isupper() and word.lower() in FUNCTION_WORDS and word.lower() not in _DETERMINERS
-            and word.lower() not in _ENGLISH_ARTICLES and i + 1 < len(tokens) and tokens[i + 1].gap == " "
-            and _is_word(tokens[i + 1]) and is_proper_noun(tokens[i + 1].text))
+            and word.lower() not in _ENGLISH_ARTICLES and i + 1 < len(tokens) and tokens[i + 1][GAP] == " "
+            and _is_word(tokens[i + 1]) and is_proper_noun(tokens[i + 1][TEXT]))
 
 
 _ENGLISH_ARTICLES = frozenset("the a an this that these those".split())
@@ -368,22 +368,22 @@ def _proper_pair(tokens: list[Token], i: int, names: frozenset[str], counts: dic
     """Two capitalised words ("Mitt Romney", not "Mitt Romney Center"), the first no given name in the dictionary, the second also standing alone later
     ("… strich Romney heraus": news name a person again by surname; a club or a place named
     twice is named whole), both proper nouns to HanTa: asked only here, where no rule decides."""
-    if i + 1 >= len(tokens) or not tokens[i].text[:1].isupper() or not tokens[i + 1].text[:1].isupper():
+    if i + 1 >= len(tokens) or not tokens[i][TEXT][:1].isupper() or not tokens[i + 1][TEXT][:1].isupper():
         return False  # most tokens: cheap checks first, the pair is asked for often
     first, second = tokens[i], tokens[i + 1]
-    if first.text in names:
+    if first[TEXT] in names:
         return False
-    if counts.get(second.text, 0) + counts.get(second.text + "s", 0) <= counts.get(first.text, 0) \
-            or GENITIVE.search(first.text) and counts.get(first.text[:-1]):  # "Beckenbauers Vita" (round 13)
+    if counts.get(second[TEXT], 0) + counts.get(second[TEXT] + "s", 0) <= counts.get(first[TEXT], 0) \
+            or GENITIVE.search(first[TEXT]) and counts.get(first[TEXT][:-1]):  # "Beckenbauers Vita" (round 13)
         return False
-    if second.gap != " " or second.hyphen_before or first.hyphen_before or first.hyphen_after or second.hyphen_after:
+    if second[GAP] != " " or second[HYPHEN_BEFORE] or first[HYPHEN_BEFORE] or first[HYPHEN_AFTER] or second[HYPHEN_AFTER]:
         return False
-    if not (_is_word(first) and _is_word(second)) or is_role(second.text) or second.text in ORG_SUFFIXES:
+    if not (_is_word(first) and _is_word(second)) or is_role(second[TEXT]) or second[TEXT] in ORG_SUFFIXES:
         return False
     after = tokens[i + 2] if i + 2 < len(tokens) else None
-    if after is not None and after.gap == " " and _is_word(after) and not (is_role(after.text) and role_is_predicate(tokens, i + 2)):
+    if after is not None and after[GAP] == " " and _is_word(after) and not (is_role(after[TEXT]) and role_is_predicate(tokens, i + 2)):
         return False  # "Mitt Romney Center"; not "dass Hillary Clinton Präsidentin wird"
-    return is_proper_noun(first.text) and is_proper_noun(second.text)
+    return is_proper_noun(first[TEXT]) and is_proper_noun(second[TEXT])
 
 
 def _sentence_start(text: str, offset: int) -> bool:

@@ -11,7 +11,6 @@ German morphology lives here as small grammar tables, not as lists of names.
 
 from __future__ import annotations
 
-import collections
 import functools
 import itertools
 import operator
@@ -28,25 +27,18 @@ _FORMS = "\0forms"  # trie key for the forms ending at a node; never a token (to
 COMPOUND_PREFIXES = frozenset({"ex", "anti", "pro", "nicht", "post", "prä", "pre", "non", "neo", "pan"})
 
 
-_Fields = collections.namedtuple("_Fields", "text start end hyphen_before hyphen_after gap")
-
-
-class Token(tuple):
-    """A word of the text: a tuple with named fields, built in C because every article makes
-    hundreds. Not a named tuple: its ``__new__`` is Python, and going round it through
-    ``tuple.__new__`` costs about twice what calling this class does (``tokenize`` makes each
-    token from a tuple of its six fields; the fields are read as a named tuple's are)."""
-
-    __slots__ = ()
-    text = _Fields.text  # str
-    start = _Fields.start  # int
-    end = _Fields.end  # int
-    hyphen_before = _Fields.hyphen_before  # bool: joined to the previous token by "-": "Kim-Il-sung", "Nato-Chef"
-    hyphen_after = _Fields.hyphen_after  # bool
-    gap = _Fields.gap  # str: what separates it from the previous token, normalised (see gap_class)
-
-    def __repr__(self) -> str:
-        return "Token" + repr(_Fields._make(self))[len("_Fields"):]
+# A token is a plain tuple of six fields, in this order; readers index it with these names
+# (``token[TEXT]``, ``token[GAP]``) or unpack it. Not a named tuple or a tuple subclass: every
+# article makes hundreds of tokens and the rules read their fields millions of times, and the
+# interpreter specialises indexing an exact tuple (a named tuple's field, or even ``token[0]`` on a
+# subclass, takes its generic path: about three times the cost), and ``zip`` builds them in C.
+#   TEXT           str: the word
+#   START, END     int: its offsets in the text
+#   HYPHEN_BEFORE  bool: joined to the previous token by "-": "Kim-Il-sung", "Nato-Chef"
+#   HYPHEN_AFTER   bool: joined to the next one
+#   GAP            str: what separates it from the previous token, normalised (see gap_class)
+TEXT, START, END, HYPHEN_BEFORE, HYPHEN_AFTER, GAP = range(6)
+Token = tuple[str, int, int, bool, bool, str]  # (text, start, end, hyphen_before, hyphen_after, gap)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -63,7 +55,7 @@ def gap_class(gap: str) -> str:
 
 
 _PARTS_RE = re.compile(r"(\w+)", re.UNICODE)  # split() on it: gap, word, gap, word, …, gap
-_TEXT = operator.itemgetter(0)  # a token's text, for C-level map()
+_TEXT = operator.itemgetter(TEXT)  # a token's text, for C-level map()
 
 
 def tokenize(text: str) -> list[Token]:
@@ -78,8 +70,7 @@ def tokenize(text: str) -> list[Token]:
     before = ["", *after]
     offsets = [0, *itertools.accumulate(map(len, parts))]
     hyphens = list(map(operator.eq, after, itertools.repeat("-")))  # a word joined to the next one by "-"
-    return list(map(Token, zip(words, offsets[1::2], offsets[2::2], [False, *hyphens], [*hyphens, False],
-                               map(gap_class, before))))
+    return list(zip(words, offsets[1::2], offsets[2::2], [False, *hyphens], [*hyphens, False], map(gap_class, before)))
 
 
 def after_gap(tokens: list[Token], gap: str) -> Iterable[int]:
@@ -88,7 +79,7 @@ def after_gap(tokens: list[Token], gap: str) -> Iterable[int]:
     return itertools.compress(itertools.count(), map(operator.eq, map(_GAP, tokens), itertools.repeat(gap)))
 
 
-_GAP = operator.itemgetter(5)  # a token's gap
+_GAP = operator.itemgetter(GAP)  # a token's gap
 
 
 Key = tuple[str, ...]  # first word, then each further word prefixed by its gap class
@@ -96,7 +87,7 @@ Key = tuple[str, ...]  # first word, then each further word prefixed by its gap 
 
 def form_key(text: str) -> Key:
     """The lookup key of a name: ``George W. Bush`` → ("George", " W", ". Bush")."""
-    return _key([(t.gap, t.text) for t in tokenize(text)])
+    return _key([(t[GAP], t[TEXT]) for t in tokenize(text)])
 
 
 def _key(pairs: list[tuple[str, str]]) -> Key:
@@ -104,7 +95,7 @@ def _key(pairs: list[tuple[str, str]]) -> Key:
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:
-    return [(t.gap, t.text) for t in tokenize(text)]
+    return [(t[GAP], t[TEXT]) for t in tokenize(text)]
 
 
 @dataclass(frozen=True)
@@ -194,7 +185,7 @@ class AliasIndex:
                     found = (j, node[_FORMS])
                 if j + 1 >= n:
                     break
-                node = node.get(tokens[j + 1].gap + tokens[j + 1].text)  # same words, same separators
+                node = node.get(tokens[j + 1][GAP] + tokens[j + 1][TEXT])  # same words, same separators
                 if node is None:
                     break
                 j += 1
@@ -204,8 +195,8 @@ class AliasIndex:
             last, forms = found
             first = i
             i = last + 1
-            tail_of_compound = tokens[first].hyphen_before and tokens[first - 1].text.lower() not in COMPOUND_PREFIXES
-            head_of_compound = tokens[last].hyphen_after
+            tail_of_compound = tokens[first][HYPHEN_BEFORE] and tokens[first - 1][TEXT].lower() not in COMPOUND_PREFIXES
+            head_of_compound = tokens[last][HYPHEN_AFTER]
             if tail_of_compound or (head_of_compound and not allow_compound_prefix):
                 continue
             yield first, last, forms

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..lang.propernoun import is_common_word
-from .matcher import Token
+from .matcher import GAP, HYPHEN_BEFORE, TEXT, Token
 from .namewords import NOBLE_TITLES
 from .roles import is_role
 
@@ -25,23 +25,23 @@ def particle_goes_on(tokens: list[Token], i: int, j: int) -> bool:
     """Does the particle ``tokens[j]`` continue the name begun at ``tokens[i]`` although no given
     name stands right before it? A Romance particle, or a noble rank inside the name or opening
     it ("Graf Schenk von Stauffenberg", round 13)."""
-    return tokens[j].text in FOREIGN_PARTICLES or any(t.text in NOBLE_RANKS for t in tokens[i:j])
+    return tokens[j][TEXT] in FOREIGN_PARTICLES or any(t[TEXT] in NOBLE_RANKS for t in tokens[i:j])
 
 
 def noun_after_surname(tokens: list[Token], i: int, j: int, names: frozenset[str], body_words: frozenset[str]) -> bool:
     """A common noun (HanTa's lexicon) after two name words, the last no given name, is no part
     of the name: "Miguel Riopa Grund für …", "Janet Branagan Bemerkungen"; not "Fritz Rudolf
     Körper" (a given name before it), "Nasser" (also a given name), "Civic Party" (a body's end)."""
-    word, before = tokens[j].text, tokens[j - 1].text
-    return sum(not t.hyphen_before for t in tokens[i:j]) >= 2 and before[:1].isupper() and not before.isupper() \
+    word, before = tokens[j][TEXT], tokens[j - 1][TEXT]
+    return sum(not t[HYPHEN_BEFORE] for t in tokens[i:j]) >= 2 and before[:1].isupper() and not before.isupper() \
         and before not in names and word not in names and word not in body_words and is_common_word(word)
 
 
 def office_compound(tokens: list[Token], j: int, names: frozenset[str], is_word: Callable[[Token], bool]) -> bool:
     """``Betriebsrat`` of ``Mibrag-Betriebsrat Mario Gierl``, ``Manager`` of ``Borussia-Manager
     Peter Pander``: a compound whose head is a role or a common noun, with a name after it."""
-    head, after = tokens[j].text, tokens[j + 1] if j + 1 < len(tokens) else None
-    return after is not None and after.gap == " " and is_word(after) and not after.hyphen_before \
+    head, after = tokens[j][TEXT], tokens[j + 1] if j + 1 < len(tokens) else None
+    return after is not None and after[GAP] == " " and is_word(after) and not after[HYPHEN_BEFORE] \
         and (is_role(head) or is_common_word(head)) and head not in names
 
 
@@ -53,4 +53,4 @@ _COPULAS = frozenset("wird werden wurde wurden würde ist sind war waren bleibt 
 def role_is_predicate(tokens: list[Token], role: int) -> bool:
     """Is the role word ``tokens[role]`` followed by a copula ("… Präsidentin wird")?"""
     nxt = tokens[role + 1] if role + 1 < len(tokens) else None
-    return nxt is not None and nxt.gap == " " and nxt.text in _COPULAS
+    return nxt is not None and nxt[GAP] == " " and nxt[TEXT] in _COPULAS

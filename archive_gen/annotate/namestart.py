@@ -11,8 +11,8 @@ assumes two things of the cues, not their details:
   space or an initial's full stop, a capital, a hyphen or a particle (``von``, ``al``).
 
 :func:`may_start_name` says it for one token; :func:`name_starts` says it for all capitalised
-tokens of a text in one pass over plain lists of the tokens' words and gaps (a named tuple's
-field costs several times a list item), and is what the candidate scan uses.
+tokens of a text in one pass over plain lists of the tokens' words and gaps (cheaper than two
+subscripts per token), and is what the candidate scan uses.
 """
 
 from __future__ import annotations
@@ -22,27 +22,27 @@ import itertools
 import operator
 
 from ..lang.lexicon import ARABIC_PARTICLES, GIVEN_NAME_PARTICLES
-from .matcher import Token
+from .matcher import GAP, HYPHEN_BEFORE, TEXT, Token
 from .roles import is_role
 
 _NAME_GAPS = (" ", ". ")
 _PARTICLES = GIVEN_NAME_PARTICLES | ARABIC_PARTICLES
-_GAP = operator.itemgetter(5)  # a token's gap
+_GAP = operator.itemgetter(GAP)  # a token's gap
 
 
 def may_start_name(tokens: list[Token], k: int, cue_before: frozenset[str], cue_after: frozenset[str]) -> bool:
     """Whether a cue may find a name at ``tokens[k]`` (False: it cannot)."""
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    if nxt is not None and nxt.gap in _NAME_GAPS and (nxt.text[:1].isupper() or nxt.hyphen_before
-                                                      or nxt.text in _PARTICLES or nxt.text in cue_after):
+    if nxt is not None and nxt[GAP] in _NAME_GAPS and (nxt[TEXT][:1].isupper() or nxt[HYPHEN_BEFORE]
+                                                      or nxt[TEXT] in _PARTICLES or nxt[TEXT] in cue_after):
         return True
-    prev = tokens[k - 1].text if k else ""
+    prev = tokens[k - 1][TEXT] if k else ""
     return prev in cue_before or is_role(prev)
 
 
 def name_starts(tokens: list[Token], words: list[str], cue_before: frozenset[str], cue_after: frozenset[str]) -> list[int]:
     """The indexes ``k`` of the capitalised tokens where :func:`may_start_name` holds, in order.
-    ``words`` are the tokens' texts (``[t.text for t in tokens]``, which the caller has made)."""
+    ``words`` are the tokens' texts (``[t[TEXT] for t in tokens]``, which the caller has made)."""
     gaps = list(map(_GAP, tokens))
     goes_on = _goes_on(cue_after)
     last = len(words) - 1
@@ -52,7 +52,7 @@ def name_starts(tokens: list[Token], words: list[str], cue_before: frozenset[str
             gap = gaps[k + 1]
             if gap == " " or gap == ". ":
                 nxt = words[k + 1]
-                if nxt[0].isupper() or nxt in goes_on or tokens[k + 1][3]:  # [3]: hyphen_before
+                if nxt[0].isupper() or nxt in goes_on or tokens[k + 1][HYPHEN_BEFORE]:
                     starts.append(k)
                     continue
         if k and (words[k - 1] in cue_before or is_role(words[k - 1])):

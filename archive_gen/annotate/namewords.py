@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from ..lang.propernoun import is_common_word, is_proper_noun, is_unknown_word
+from .matcher import GAP, TEXT
 
 # Conjunctions that open a clause whose subject may come next: "Während Shakira erklärte, …".
 CLAUSE_OPENERS = frozenset("Während während Wie wie Als als Nachdem nachdem Obwohl obwohl Weil weil dass Da".split())
@@ -24,9 +25,9 @@ NOBLE_TITLES = frozenset("Prinz Prinzessin Prince Princess Queen King Fürst Fü
 def inside_other_name(tokens, first: int, last: int, org_suffixes: frozenset[str]) -> bool:
     """The name ``tokens[first..last]`` is part of a place's or an organisation's name."""
     prev = tokens[first - 1] if first else None
-    return (tokens[first].text in NAME_PREFIXES or (last == first and tokens[first].text in org_suffixes)
-            or (prev is not None and prev.text in NAME_PREFIXES and tokens[first].gap == " ")
-            or (prev is not None and prev.text in PLACE_NOUNS and tokens[last].text in CLUB_SUFFIXES))
+    return (tokens[first][TEXT] in NAME_PREFIXES or (last == first and tokens[first][TEXT] in org_suffixes)
+            or (prev is not None and prev[TEXT] in NAME_PREFIXES and tokens[first][GAP] == " ")
+            or (prev is not None and prev[TEXT] in PLACE_NOUNS and tokens[last][TEXT] in CLUB_SUFFIXES))
 
 
 # Nouns for a settlement before a name ending in a club word: "der ehemaligen Stadt Victoria City"
@@ -127,8 +128,8 @@ def common_noun_in_context(tokens, j: int) -> bool:
     """The word after a given name is a common noun here, not a surname: a frequent noun before a
     genitive article ("Wieso genau Nissan Ziel der Attacken wurde"), or a compound HanTa does not
     know whose head is a frequent noun ("die Sammlung Alter Musikinstrumente": -instrumente)."""
-    word = tokens[j].text
-    if j + 1 < len(tokens) and tokens[j + 1].text in ("der", "des") and tokens[j + 1].gap == " " \
+    word = tokens[j][TEXT]
+    if j + 1 < len(tokens) and tokens[j + 1][TEXT] in ("der", "des") and tokens[j + 1][GAP] == " " \
             and is_common_word(word):
         return True
     return len(word) >= 10 and word.isalpha() and is_unknown_word(word) and any(
@@ -147,11 +148,11 @@ def marker_before_name(tokens, i: int, names: frozenset[str]) -> bool:
     that HanTa calls a name, itself no given name, with no capitalised word after it ("bei dem Heinz
     Fischer gegen …"; not "eine Art Menschen", "die Mona Lisa", "der John Hopkins Universität")."""
     prev = tokens[i - 1]
-    if RELATIVE.fullmatch(prev.gap + prev.text) or prev.text == "an" and tokens[i].text[:1] not in "AEIOU":
+    if RELATIVE.fullmatch(prev[GAP] + prev[TEXT]) or prev[TEXT] == "an" and tokens[i][TEXT][:1] not in "AEIOU":
         return True
-    if prev.text.lower() in _NOT_BEFORE_NAMES or i + 2 >= len(tokens) or tokens[i + 1].gap != " " \
-            or not tokens[i + 1].text[:1].isupper() \
-            or tokens[i + 1].text in names or tokens[i + 2].gap == " " and tokens[i + 2].text[:1].isupper():
+    if prev[TEXT].lower() in _NOT_BEFORE_NAMES or i + 2 >= len(tokens) or tokens[i + 1][GAP] != " " \
+            or not tokens[i + 1][TEXT][:1].isupper() \
+            or tokens[i + 1][TEXT] in names or tokens[i + 2][GAP] == " " and tokens[i + 2][TEXT][:1].isupper():
         return False
-    word = tokens[i].text
-    return not is_common_word(word) and not is_common_word(word.lower()) and is_proper_noun(tokens[i + 1].text)
+    word = tokens[i][TEXT]
+    return not is_common_word(word) and not is_common_word(word.lower()) and is_proper_noun(tokens[i + 1][TEXT])

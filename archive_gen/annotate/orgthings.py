@@ -10,7 +10,7 @@ import re
 
 from ..lang.lexicon import MONTHS_AND_DAYS, NOT_NAME_START
 from ..lang.propernoun import is_proper_noun
-from .matcher import Token
+from .matcher import END, HYPHEN_AFTER, HYPHEN_BEFORE, START, TEXT, Token
 
 # Reuters marks a company's stock ticker "<NSAN.T>", "<IBM>" after its name, and writes an
 # exchange after a full stop ("<FIAT.MI>"): a code, not a name. "<MTU> of West Germany", a name in
@@ -22,19 +22,19 @@ _CONNECTOR_BEFORE = re.compile(r"(?:\band|\bor|\bund|,)\s$")
 
 def stock_code(text: str, token: Token) -> bool:
     """``NSAN`` of ``Nissan Motor Co Ltd <NSAN.T>``, ``T``/``MI`` after the full stop."""
-    before = text[token.start - 1:token.start]
-    if before == "." and text[token.end:token.end + 1] == ">" and "<" in text[max(0, token.start - 8):token.start]:
+    before = text[token[START] - 1:token[START]]
+    if before == "." and text[token[END]:token[END] + 1] == ">" and "<" in text[max(0, token[START] - 8):token[START]]:
         return True  # the exchange: "<FIAT.MI>"
-    if before != "<" or not _TICKER_AFTER.match(text, token.end):
+    if before != "<" or not _TICKER_AFTER.match(text, token[END]):
         return False
-    window = text[max(0, token.start - 12):token.start - 1]
+    window = text[max(0, token[START] - 12):token[START] - 1]
     return bool(_NAME_THEN_SPACE.search(window)) and not _CONNECTOR_BEFORE.search(window)
 
 
 def joined_code(text: str, token: Token, tokens_before: str) -> bool:
     """The second part of a hyphenated code: ``GE`` of ``PRO-GE``, ``CDMA`` of ``W-CDMA``; the
     whole is one name, its tail alone none. ``tokens_before`` is the letter before the hyphen."""
-    return token.hyphen_before and tokens_before[-1:].isupper()  # not "Landes-SPD", "Schatten-CIA"
+    return token[HYPHEN_BEFORE] and tokens_before[-1:].isupper()  # not "Landes-SPD", "Schatten-CIA"
 
 
 # A compound whose head is a work, a law or a programme ("PISA-Studie", "PHC-Gesetz",
@@ -48,9 +48,9 @@ _COMPOUND_HEAD = re.compile(r"-(?:[\w]+-)*(\w+)")
 
 def work_compound(text: str, token: Token) -> bool:
     """``PISA`` in ``laut PISA-Studie``: the first part of a compound for a work or a law."""
-    if not token.hyphen_after:
+    if not token[HYPHEN_AFTER]:
         return False
-    rest = _COMPOUND_HEAD.match(text, token.end)
+    rest = _COMPOUND_HEAD.match(text, token[END])
     if rest is None or not rest.group(1).lower().endswith(_WORK_HEADS):
         return False
     defined = _BRACKET_WORD.match(text, rest.end())  # "IFES-Studie (Institut für …)": the maker's name
@@ -98,9 +98,9 @@ def defined_as_thing(text: str, token: Token) -> bool:
     """An abbreviation in brackets after an expansion whose head names a thing, not a body
     ("Large Hadron Collider (LHC)"), or after an English expansion all in lowercase ("crude palm
     oil (CPO)", "methyl tertiary butyl ether (MTBE)": a body's name is capitalised)."""
-    if text[token.start - 1:token.start] != "(":
+    if text[token[START] - 1:token[START]] != "(":
         return False
-    found = _EXPANSION.search(text, max(0, token.start - 92), token.start)
+    found = _EXPANSION.search(text, max(0, token[START] - 92), token[START])
     if found is None:
         return False
     words = _WORD.findall(found.group(1))[-8:]
@@ -135,13 +135,13 @@ _LABEL = re.compile(r"(?:NOTE|NOTES|CORRECTION|CORRECTED|UPDATE|REPEAT|FLASH|EDI
 
 
 def wire_furniture(text: str, token: Token) -> bool:
-    if len(text) - token.end < 4 and not text[token.end:].strip():
+    if len(text) - token[END] < 4 and not text[token[END]:].strip():
         return True  # the last word of the text, nothing after it
-    line = text.rfind("\n", 0, token.start) + 1
-    if token.start == line and _LABEL.match(text, line):
+    line = text.rfind("\n", 0, token[START]) + 1
+    if token[START] == line and _LABEL.match(text, line):
         return True
-    return token.start - line < 40 and (dateline := _DATELINE.match(text, line)) is not None \
-        and token.end <= dateline.end()
+    return token[START] - line < 40 and (dateline := _DATELINE.match(text, line)) is not None \
+        and token[END] <= dateline.end()
 
 
 # A thing numbered with a Roman numeral: "ALG I Empfänger", "ALG II".
@@ -149,7 +149,7 @@ _ROMAN_AFTER = re.compile(r" (?:I|II|III|IV)(?=[ ,;:)]|$)")
 
 
 def numbered_thing(text: str, token: Token) -> bool:
-    return bool(_ROMAN_AFTER.match(text, token.end))
+    return bool(_ROMAN_AFTER.match(text, token[END]))
 
 
 # An event of a year ("zur diesjährigen CES", "the annual WWDC"), or an abbreviation right
@@ -167,13 +167,13 @@ _THING_BEFORE_HEADS = ("konferenz", "messe", "gipfel", "beschleuniger", "station
 
 
 def event_before(text: str, token: Token) -> bool:
-    found = _EVENT_BEFORE.search(text, max(0, token.start - 40), token.start)
+    found = _EVENT_BEFORE.search(text, max(0, token[START] - 40), token[START])
     if found is None:
         return False
     if found.group(1) is None:
         return True
     # "des Virtual-Reality-Systems HTC Vive": the maker of a thing named after it
-    return found.group(1).lower().endswith(_THING_BEFORE_HEADS) and not _NAME_AFTER.match(text, token.end)
+    return found.group(1).lower().endswith(_THING_BEFORE_HEADS) and not _NAME_AFTER.match(text, token[END])
 
 
 _NAME_AFTER = re.compile(r" [A-ZÄÖÜ][a-zäöüß]")
@@ -242,21 +242,21 @@ _ENGLISH_THING_AFTER = re.compile(r" (?:devices?|cells?|family|format|standard|p
 
 
 def thing_apposition(text: str, token: Token) -> bool:
-    if _ENGLISH_THING_AFTER.match(text, token.end):
+    if _ENGLISH_THING_AFTER.match(text, token[END]):
         return True
-    found = _THING_APPOSITION.search(text, max(0, token.start - 60), token.start)
-    return found is not None and not found.group(1).endswith(BODY_HEADS) and text[token.end:token.end + 1] == ","
+    found = _THING_APPOSITION.search(text, max(0, token[START] - 60), token[START])
+    return found is not None and not found.group(1).endswith(BODY_HEADS) and text[token[END]:token[END] + 1] == ","
 
 
 def measure_or_code(text: str, token: Token) -> bool:
-    if text[token.end:token.end + 1] == "." and text[token.end + 1:token.end + 2].isalnum():
+    if text[token[END]:token[END] + 1] == "." and text[token[END] + 1:token[END] + 2].isalnum():
         return True  # the first part of a longer name: a channel "SAT.1", a web address "GGG.at"
-    window = max(0, token.start - 40)
-    if _MEASURE_BEFORE.search(text, window, token.start) or _RATED_BEFORE.search(text, window, token.start):
+    window = max(0, token[START] - 40)
+    if _MEASURE_BEFORE.search(text, window, token[START]) or _RATED_BEFORE.search(text, window, token[START]):
         return True
-    if text[token.start - 1:token.start] in ("„", "“", "\"") and _UTTERANCE_END.match(text, token.end):
+    if text[token[START] - 1:token[START]] in ("„", "“", "\"") and _UTTERANCE_END.match(text, token[END]):
         return True  # „WOW.“: a word said, in quotation marks with its own full stop
-    if thing_apposition(text, token) or _FIGURE_AFTER.match(text, token.end):
+    if thing_apposition(text, token) or _FIGURE_AFTER.match(text, token[END]):
         return True  # "2016 soll EGT auf bis zu 400 Mio. Euro … verdoppelt werden": a figure
-    spelt = _SPELT_OUT_AFTER.match(text, token.end)
-    return spelt is not None and spelt.group(1) == token.text[0] and text[spelt.end():spelt.end() + 40].split(" ", 1)[0].count("-") > 0
+    spelt = _SPELT_OUT_AFTER.match(text, token[END])
+    return spelt is not None and spelt.group(1) == token[TEXT][0] and text[spelt.end():spelt.end() + 40].split(" ", 1)[0].count("-") > 0

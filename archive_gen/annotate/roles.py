@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .matcher import Token
+from .matcher import GAP, HYPHEN_BEFORE, TEXT, Token
 
 # Role words, also as the tail of a compound ("US-Außenminister", "Regierungssprecherin").
 _ROLE_STEMS = (
@@ -41,9 +41,9 @@ def role_ends_before(tokens: list[Token], i: int) -> bool:
     Binali …", "Der Sprecher des Welternährungsprogramms, Tomson …" (a genitive may follow the
     role, up to five words, all joined by spaces)."""
     for r in range(i - 1, max(i - 6, 0) - 1, -1):
-        if is_role(tokens[r].text):
+        if is_role(tokens[r][TEXT]):
             return True
-        if tokens[r].gap not in (" ",) or r == 0:
+        if tokens[r][GAP] not in (" ",) or r == 0:
             return False
     return False
 
@@ -53,10 +53,10 @@ def role_follows(tokens: list[Token], i: int) -> bool:
     der Stadt", "Houcine Abassi, der Generalsekretär des …"; not "Bayern München, Trainer
     Hansi Flick" (the role's own name follows)."""
     for j in range(i + 2, min(i + 5, len(tokens) - 2)):
-        if tokens[j].gap == ", ":
-            k = j + 1 if tokens[j].text.lower() in ("der", "die", "ein", "eine") else j
-            return (is_role(tokens[k].text) and tokens[k].gap in (", ", " ")
-                    and tokens[k + 1].text[:1].islower())
-        if tokens[j].gap != " " and not tokens[j].hyphen_before:
+        if tokens[j][GAP] == ", ":
+            k = j + 1 if tokens[j][TEXT].lower() in ("der", "die", "ein", "eine") else j
+            return (is_role(tokens[k][TEXT]) and tokens[k][GAP] in (", ", " ")
+                    and tokens[k + 1][TEXT][:1].islower())
+        if tokens[j][GAP] != " " and not tokens[j][HYPHEN_BEFORE]:
             return False
     return False

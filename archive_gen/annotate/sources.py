@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..ingest.credits import credit_segments
 from ..model import Block, Caption, Mention, Source, SourceDoc, SourceRef
 from ..paths import slugify
-from .matcher import AliasIndex, Token, form_key
+from .matcher import END, START, AliasIndex, Token, form_key
 
 # Credit segments that are neither agency nor photographer.
 CREDIT_MARKERS = frozenset({"pool", "handout", "ho", "archiv", "archive", "file", "picturedesk.com"})
@@ -50,7 +50,7 @@ def find_mentions(text: str, tokens: list[Token], index: AliasIndex) -> list[Men
     for first, last, forms in index.scan(tokens):
         targets = {f.target for f in forms}
         if len(targets) == 1:
-            start, end = tokens[first].start, tokens[last].end
+            start, end = tokens[first][START], tokens[last][END]
             found.append(Mention(next(iter(targets)), start, end, text[start:end]))
     return found
 

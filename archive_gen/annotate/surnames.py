@@ -8,15 +8,15 @@ import operator
 
 from ..lang.lexicon import ARTICLES
 from ..model import Candidate
-from .matcher import Token
+from .matcher import END, HYPHEN_AFTER, HYPHEN_BEFORE, START, TEXT, Token
 from .sentences import Coverage
 
 # Words before a noun, not before a name: "im Sinne", "unter der Lupe", "the Hunter College".
 NOUN_MARKERS = ARTICLES | frozenset("als im am zum zur vom beim ins ans jede jeder jedes diese dieser dieses".split())
 
 
-_TEXT = operator.itemgetter(0)  # a token's text (a named tuple's field by index: faster in C)
-_HYPHEN_AFTER = operator.itemgetter(4)  # a token's hyphen_after
+_TEXT = operator.itemgetter(TEXT)  # a token's text, for C-level map()
+_HYPHEN_AFTER = operator.itemgetter(HYPHEN_AFTER)
 
 
 def surnames_alone(text: str, tokens: list[Token], found: dict, taken: Coverage) -> None:
@@ -42,22 +42,22 @@ def surnames_alone(text: str, tokens: list[Token], found: dict, taken: Coverage)
     named = map(looked_for.__contains__, map(_TEXT, tokens))
     for k in itertools.compress(itertools.count(), map(operator.or_, named, map(_HYPHEN_AFTER, tokens))):
         token = tokens[k]
-        if k and tokens[k - 1].text.lower() in NOUN_MARKERS:  # "die Menschen" is a noun
+        if k and tokens[k - 1][TEXT].lower() in NOUN_MARKERS:  # "die Menschen" is a noun
             continue
-        word, end = token.text, token.end
-        if token.hyphen_after and not token.hyphen_before:  # "Koch-Mehrin": a double surname
+        word, end = token[TEXT], token[END]
+        if token[HYPHEN_AFTER] and not token[HYPHEN_BEFORE]:  # "Koch-Mehrin": a double surname
             word, end = _hyphenated(text, tokens, k)
-        elif token.hyphen_before or token.hyphen_after:
+        elif token[HYPHEN_BEFORE] or token[HYPHEN_AFTER]:
             continue
         stem = word[:-1] if word.endswith("s") and word[:-1] in owners else word
         names = owners.get(stem)
         if not names or len(names) != 1:
             continue
         name = names[0]
-        if token.start <= found[name][1][0][0] or taken.overlaps(token.start, end):
+        if token[START] <= found[name][1][0][0] or taken.overlaps(token[START], end):
             continue
-        found[name][1].append((token.start, end))
-        taken.add(token.start, end)
+        found[name][1].append((token[START], end))
+        taken.add(token[START], end)
 
 
 _PERSON_CUES = ("role:", "title:", "speech verb:")
@@ -66,9 +66,9 @@ _PERSON_CUES = ("role:", "title:", "speech verb:")
 def _hyphenated(text: str, tokens: list[Token], k: int) -> tuple[str, int]:
     """The whole hyphenated word that starts at token ``k``, and where it ends."""
     last = k
-    while last + 1 < len(tokens) and tokens[last].hyphen_after:
+    while last + 1 < len(tokens) and tokens[last][HYPHEN_AFTER]:
         last += 1
-    return text[tokens[k].start:tokens[last].end], tokens[last].end
+    return text[tokens[k][START]:tokens[last][END]], tokens[last][END]
 
 
 def merge(candidates: list[Candidate]) -> list[Candidate]:
