@@ -105,7 +105,7 @@ class Memo:
 
     @classmethod
     def of(cls, config: Config, *, long_lived: bool = False) -> Memo:
-        return cls(Store(incremental.cache_root(config), "annotate"), PageStore(incremental.cache_root(config)), long_lived=long_lived)
+        return cls(Store(root := incremental.cache_root(config), "annotate"), PageStore(root), long_lived=long_lived)
 
     def save(self) -> None:
         """Write both packs, pruned to what the last run used (sealed and atomic: never a lie)."""

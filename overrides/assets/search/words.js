@@ -48,15 +48,16 @@ export function holds(text, word, language) {
     word = umlauts(word);
     forms = forms.map(umlauts);
     need = Math.max(Math.min(word.length, 3), germanStem(word).length - STEM_MARGIN);
-  } else if (/^en\b/i.test(language || "")) {
-    var stem = englishStem(word);
+  }
+  var stem = null; // English: a form whose stem starts with the word's stem is held as well
+  if (/^en\b/i.test(language || "")) {
+    stem = englishStem(word);
     var spelt = commonPrefix(word, stem);
     need = Math.max(Math.min(spelt, 3), spelt - EN_STEM_MARGIN);
-    return forms.some(function (form) {
-      return commonPrefix(form, word) >= need || englishStem(form).startsWith(stem);
-    });
   }
-  return forms.some(function (form) { return commonPrefix(form, word) >= need; });
+  return forms.some(function (form) {
+    return commonPrefix(form, word) >= need || (stem !== null && englishStem(form).startsWith(stem));
+  });
 }
 
 /** "ue", "ae", "oe" as the vowel without its umlaut ("Duesseldorf" as "Dusseldorf"). */
@@ -93,11 +94,7 @@ export function germanStem(word) {
 
   function ends(suffix) { return w.endsWith(suffix); }
   function startOf(suffix) { return w.length - suffix.length; }
-  function longest(list) {
-    var found = "";
-    list.forEach(function (s) { if (s.length > found.length && ends(s)) found = s; });
-    return found;
-  }
+  function longest(list) { return longestSuffix(w, list); }
   function cut(n) { w = w.slice(0, w.length - n); }
 
   // step 1
@@ -140,12 +137,21 @@ export function germanStem(word) {
   return w.toLowerCase().replace(/ä/g, "a").replace(/ö/g, "o").replace(/ü/g, "u");
 }
 
-/** Where the region after the first non-vowel that follows a vowel begins (from ``from``). */
-function regionStart(w, from) {
+/** Where the region after the first non-vowel that follows a vowel begins (from ``from``;
+ * Snowball's R1 and R2), by the ``vowel`` pattern (German's by default). */
+function regionStart(w, from, vowel) {
+  var v = vowel || VOWEL;
   for (var i = from + 1; i < w.length; i++) {
-    if (!VOWEL.test(w[i]) && VOWEL.test(w[i - 1])) return i + 1;
+    if (!v.test(w[i]) && v.test(w[i - 1])) return i + 1;
   }
   return w.length;
+}
+
+/** The longest of ``suffixes`` that ``w`` ends with, or "". */
+function longestSuffix(w, suffixes) {
+  var found = "";
+  suffixes.forEach(function (s) { if (s.length > found.length && w.endsWith(s)) found = s; });
+  return found;
 }
 
 // ---------------------------------------------------------------- Snowball's English stemmer
@@ -161,15 +167,16 @@ var EN_EXCEPTIONS = {
 };
 var EN_REGION_PREFIX = /^(gener|commun|arsen|past|univers|later|emerg|organ|inter)/;
 var EN_ING_INVARIANT = /^(inn|out|cann|herr|earr|even)$/;
-var EN_STEP2 = [["ational", "ate"], ["tional", "tion"], ["enci", "ence"], ["anci", "ance"], ["abli", "able"],
-  ["entli", "ent"], ["ization", "ize"], ["izer", "ize"], ["ation", "ate"], ["ator", "ate"], ["alism", "al"],
-  ["aliti", "al"], ["alli", "al"], ["fulness", "ful"], ["ousli", "ous"], ["ousness", "ous"],
-  ["iveness", "ive"], ["iviti", "ive"], ["biliti", "ble"], ["bli", "ble"], ["ogist", "og"], ["ogi", "og"],
-  ["fulli", "ful"], ["lessli", "less"], ["li", ""]];
-var EN_STEP3 = [["ational", "ate"], ["tional", "tion"], ["alize", "al"], ["icate", "ic"], ["iciti", "ic"],
-  ["ical", "ic"], ["ful", ""], ["ness", ""], ["ative", ""]];
+var EN_STEP2 = { // suffix -> replacement ("ogi" and "li" have conditions, see the step)
+  ational: "ate", tional: "tion", enci: "ence", anci: "ance", abli: "able", entli: "ent", ization: "ize",
+  izer: "ize", ation: "ate", ator: "ate", alism: "al", aliti: "al", alli: "al", fulness: "ful", ousli: "ous",
+  ousness: "ous", iveness: "ive", iviti: "ive", biliti: "ble", bli: "ble", ogist: "og", ogi: "og",
+  fulli: "ful", lessli: "less", li: "",
+};
+var EN_STEP3 = { ational: "ate", tional: "tion", alize: "al", icate: "ic", iciti: "ic", ical: "ic", ful: "", ness: "",
+  ative: "" };
 var EN_STEP4 = ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate",
-  "iti", "ous", "ive", "ize", "ion"].map(function (s) { return [s, ""]; });
+  "iti", "ous", "ive", "ize", "ion"];
 
 /** The stem of a lower-case English word without diacritics. */
 export function englishStem(word) {
@@ -178,22 +185,21 @@ export function englishStem(word) {
   if (w.length < 3) return w;
   w = w.replace(/^y/, "Y").replace(/([aeiouy])y/g, "$1Y");
   var prefix = EN_REGION_PREFIX.exec(w);
-  var p1 = prefix ? prefix[0].length : enRegion(w, 0);
-  var p2 = enRegion(w, p1);
+  var p1 = prefix ? prefix[0].length : regionStart(w, 0, EN_VOWEL);
+  var p2 = regionStart(w, p1, EN_VOWEL);
   var ends = function (s) { return w.endsWith(s); };
   var before = function (s) { return w.slice(0, w.length - s.length); };
   var inR1 = function (s) { return w.length - s.length >= p1; };
 
   // step 1a (with step 0's apostrophes)
-  var s0 = enLongest(w, [["'s'", ""], ["'s", ""], ["'", ""]]);
-  if (s0) w = before(s0[0]);
+  var s0 = longestSuffix(w, ["'s'", "'s", "'"]);
+  if (s0) w = before(s0);
   if (ends("sses")) w = before("es");
   else if (ends("ied") || ends("ies")) w = before("ied") + (w.length > 4 ? "i" : "ie");
   else if (ends("us") || ends("ss")) { /* kept */ }
   else if (ends("s") && /[aeiouy]/.test(w.slice(0, -2))) w = before("s");
   // step 1b
-  var s1b = enLongest(w, [["eed", ""], ["eedly", ""], ["ed", ""], ["edly", ""], ["ing", ""], ["ingly", ""]]);
-  var suffix = s1b && s1b[0];
+  var suffix = longestSuffix(w, ["eed", "eedly", "ed", "edly", "ing", "ingly"]);
   if (suffix === "eed" || suffix === "eedly") {
     if (!/^(proc|exc|succ)$/.test(before(suffix)) && inR1(suffix)) w = before(suffix) + "ee";
   } else if (suffix === "ing" && /^[^aeiouy]y$/.test(before("ing"))) {
@@ -209,19 +215,19 @@ export function englishStem(word) {
   // step 1c
   if (w.length > 2 && /[yY]$/.test(w) && !EN_VOWEL.test(w.charAt(w.length - 2))) w = w.slice(0, -1) + "i";
   // step 2
-  var s2 = enLongest(w, EN_STEP2);
-  if (s2 && inR1(s2[0])) {
-    if (s2[0] === "ogi") { if (w.charAt(w.length - 4) === "l") w = before("ogi") + "og"; }
-    else if (s2[0] === "li") { if (EN_LI_ENDING.test(w.charAt(w.length - 3))) w = before("li"); }
-    else w = before(s2[0]) + s2[1];
+  var s2 = longestSuffix(w, Object.keys(EN_STEP2));
+  if (s2 && inR1(s2)) {
+    if (s2 === "ogi") { if (w.charAt(w.length - 4) === "l") w = before("ogi") + "og"; }
+    else if (s2 === "li") { if (EN_LI_ENDING.test(w.charAt(w.length - 3))) w = before("li"); }
+    else w = before(s2) + EN_STEP2[s2];
   }
   // step 3
-  var s3 = enLongest(w, EN_STEP3);
-  if (s3 && inR1(s3[0]) && (s3[0] !== "ative" || w.length - 5 >= p2)) w = before(s3[0]) + s3[1];
+  var s3 = longestSuffix(w, Object.keys(EN_STEP3));
+  if (s3 && inR1(s3) && (s3 !== "ative" || w.length - 5 >= p2)) w = before(s3) + EN_STEP3[s3];
   // step 4
-  var s4 = enLongest(w, EN_STEP4);
-  if (s4 && w.length - s4[0].length >= p2 && (s4[0] !== "ion" || /[st]/.test(w.charAt(w.length - 4)))) {
-    w = before(s4[0]);
+  var s4 = longestSuffix(w, EN_STEP4);
+  if (s4 && w.length - s4.length >= p2 && (s4 !== "ion" || /[st]/.test(w.charAt(w.length - 4)))) {
+    w = before(s4);
   }
   // step 5
   if (ends("e")) {
@@ -230,23 +236,6 @@ export function englishStem(word) {
     w = w.slice(0, -1);
   }
   return w.replace(/Y/g, "y");
-}
-
-/** The longest of ``pairs`` ([suffix, replacement]) that ``w`` ends with, or null. */
-function enLongest(w, pairs) {
-  var found = null;
-  pairs.forEach(function (pair) {
-    if (w.endsWith(pair[0]) && (!found || pair[0].length > found[0].length)) found = pair;
-  });
-  return found;
-}
-
-/** Porter2's regions R1/R2: after the first non-vowel that follows a vowel (from ``from``). */
-function enRegion(w, from) {
-  for (var i = from + 1; i < w.length; i++) {
-    if (!EN_VOWEL.test(w[i]) && EN_VOWEL.test(w[i - 1])) return i + 1;
-  }
-  return w.length;
 }
 
 /** Does ``w`` end in a short syllable (a non-vowel, a vowel and a non-vowel other than w, x, Y;
