@@ -69,7 +69,7 @@ class Extractor:
         text = _without_credit_lines(doc)
         tokens = tokenize(text)
         source_mentions = sources.find_mentions(text, tokens, self.source_index)
-        lang = language_hint or language.detect(text, self.default_language)
+        lang = language_hint or language.detect_tokens(text, tokens, self.default_language)
         outlets = Coverage(len(text), ((s.start, s.end) for s in source_mentions))
         mentions = [  # "Washington Post" is an outlet, not the city: the longer name wins
             m for m in actor_mod.find_mentions(text, tokens, self.actor_index, self.registry.actors, lang,
