@@ -374,7 +374,7 @@ def _render(config: Config, manifest: dict | None, keys: PageKeys, docs: Path,
         reuse = Reuse(config.site_dir, frozenset(rel for rel, key in page_keys.items() if old.get(rel) == key))
     counts: dict[str, int] = {}  # pages rendered, reused
     site = render_staged(config.mkdocs_file, docs, config.site_dir, config.strict, reuse, counts, jobs, search.beside,
-                         templates=Store(incremental.cache_root(config), "templates"))  # the theme's, compiled
+                         cache=incremental.cache_root(config))  # the theme's compiled templates, static copies
     progress(f"site: {counts.get('rendered', 0)} pages rendered, {counts.get('reused', 0)} unchanged")
     return site, counts, {"render": fingerprint, "pages": page_keys}
 

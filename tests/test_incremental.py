@@ -248,6 +248,21 @@ def test_event_added_edited_and_an_article_joining_it(built):
     assert_same_as_clean(root, scratch)
 
 
+def spoil(path: Path, damage: str) -> None:
+    """A cache file ``truncated``, with a ``flipped byte``, of an ``other version``, or ``removed``."""
+    if damage == "removed":
+        path.unlink()
+        return
+    data = bytearray(path.read_bytes())
+    if damage == "truncated":
+        data = data[: len(data) // 2]
+    elif damage == "flipped byte":
+        data[-7] ^= 0xFF
+    else:
+        data = data.replace(b"archive-gen-cache 1 ", b"archive-gen-cache 9 ", 1)
+    path.write_bytes(bytes(data))
+
+
 @pytest.mark.parametrize("damage", ["truncated", "flipped byte", "other version"])
 def test_corrupt_truncated_or_foreign_cache_is_rebuilt_not_trusted(built, damage):
     root, scratch = built
@@ -255,14 +270,7 @@ def test_corrupt_truncated_or_foreign_cache_is_rebuilt_not_trusted(built, damage
     edit(articles(root)[0], "\n---\n", "\n---\n\nEin Absatz.\n")  # so the fast path cannot answer
     for name in ("annotate.pack", "pages.pack", "pages.texts", "staged.pack", "search.pack", "search-site.pack", "data.pack", "render.pack",
                  cache.MANIFEST):
-        data = bytearray((folder / name).read_bytes())
-        if damage == "truncated":
-            data = data[: len(data) // 2]
-        elif damage == "flipped byte":
-            data[-7] ^= 0xFF
-        else:
-            data = data.replace(b"archive-gen-cache 1 ", b"archive-gen-cache 9 ", 1)
-        (folder / name).write_bytes(bytes(data))
+        spoil(folder / name, damage)
     messages: list[str] = []
     result, _ = build(root, messages)
     assert any("(0 unchanged)" in m for m in messages), messages

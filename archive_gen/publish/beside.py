@@ -56,6 +56,7 @@ class Beside:
 
     def _reset(self) -> None:
         self.made: dict[str, tuple[str, str]] = {}  # page -> (SHA-256 of its HTML, its stand-in)
+        self.found: dict[str, tuple[tuple, str]] = {}  # reused page from the cache -> (its file id, its key)
         self.shard_of: dict[str, str] = {}  # indexed page -> its foreseen shard
         self.members: dict[str, list[str]] = {}
         self.pending: dict[str, set[str]] = {}  # shard -> its pages still to be rendered
@@ -107,8 +108,12 @@ class Beside:
         if not known or seen.get(rel, (None,))[:-1] != known:
             return None
         sha = seen[rel][-1]
-        document = self.cache.get(stand_in_key(self.language, rel, kind, sha)) if self.cache is not None else None
-        return (sha, document) if isinstance(document, str) else None
+        key = stand_in_key(self.language, rel, kind, sha)
+        document = self.cache.get(key) if self.cache is not None else None
+        if not isinstance(document, str):
+            return None
+        self.found[rel] = (known, key)
+        return sha, document
 
     def early(self, contents: dict[str, str | None]) -> None:
         """Before MkDocs reads a page (few pages to render): each page's content made from its

@@ -13,12 +13,13 @@ from ..output.cache import Store
 from ..output.spare import take_spare
 from .compiled import theme_templates
 from .reuse import Reuse, rendering
+from .statics import StaticCopies
 
 _HANDLER_FLAG = "_archive_gen"
 
 
 def render_staged(mkdocs_file: Path, docs_dir: Path, site_dir: Path, strict: bool, reuse: Reuse | None = None,
-                  counts: dict[str, int] | None = None, jobs: int = 1, sink=None, templates: Store | None = None) -> Path:
+                  counts: dict[str, int] | None = None, jobs: int = 1, sink=None, cache: Path | None = None) -> Path:
     """Render ``docs_dir`` into a new staging directory beside ``site_dir`` and return it; on
     any failure the staging directory is removed and a :class:`RenderError` raised.
 
@@ -27,7 +28,8 @@ def render_staged(mkdocs_file: Path, docs_dir: Path, site_dir: Path, strict: boo
     processes that render (forked; only when there are many pages to render); ``sink``: the
     search's part in the render (:class:`.beside.Beside`). When pages are reused, the staging
     directory is the spare tree the last build kept (:mod:`..output.spare`), when there is one.
-    ``templates``: the pack of the theme's compiled templates (:mod:`.compiled`)."""
+    ``cache``: the project's cache folder, for the packs of the theme's compiled templates
+    (:mod:`.compiled`) and of the static files' copies (:mod:`.statics`)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -37,9 +39,15 @@ def render_staged(mkdocs_file: Path, docs_dir: Path, site_dir: Path, strict: boo
     mkdocs_logging()
     spare = take_spare(site_dir) if reuse is not None and reuse.pages else None
     staging = spare.tree if spare is not None else make_staging_dir(site_dir)
+    templates = Store(cache, "templates") if cache is not None else None
+    statics = StaticCopies(Store(cache, "statics") if cache is not None else None, str(site_dir.absolute()), spare) \
+        if spare is not None else None
     try:
-        with theme_templates(templates), rendering(reuse, counts if counts is not None else {}, jobs, strict, sink, spare):
+        with theme_templates(templates), \
+                rendering(reuse, counts if counts is not None else {}, jobs, strict, sink, spare, statics):
             build(load_config(str(mkdocs_file), docs_dir=str(docs_dir), site_dir=str(staging), strict=strict))
+        if statics is not None:
+            statics.save()
     except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         if isinstance(exc, MkDocsException):  # includes Abort (strict mode, build errors)

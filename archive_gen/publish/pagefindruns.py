@@ -24,6 +24,7 @@ from .stablefilters import stabilise
 __all__ = ["Runs", "StandInTree", "Starter", "file_id", "shard_key"]
 
 _TREE_STATE = "state"
+_TREE_SHARDS = "shard keys"  # shard -> the key of the documents its folder holds (saved with the state)
 PARALLEL = 2  # Pagefind runs at a time (two cores; Pagefind uses more than one thread only part of the time)
 
 
@@ -86,25 +87,35 @@ class StandInTree:
     Pagefind's own run on a slow file system, so the tree stays in the cache folder. Its state
     (per file: document hash, size, mtime, inode) is in a sealed pack (``store``; None: a fresh
     tree, nothing kept); while the tree is being changed the pack says "unknown", so a killed
-    run leaves a tree that the next run rebuilds from nothing rather than trusts."""
+    run leaves a tree that the next run rebuilds from nothing rather than trusts.
+
+    With the state, the pack keeps each shard's key (:func:`shard_key`) as written: a shard
+    written again with the same key, whose files are still the recorded ones (one ``stat`` each),
+    is not hashed again (~10,000 stand-ins of the unchanged shards, every build). A shard any
+    render process wrote into in this run loses its key (it is hashed as before)."""
 
     def __init__(self, tree: Path, store: Store | None) -> None:
         self.tree, self.store = tree, store
         self.state: dict[str, tuple] | None = None  # None: untouched so far (a reused index leaves it so)
         self.new_state: dict[str, tuple] = {}
         self.hashed: dict[str, tuple[str, str]] = {}  # file -> (document, its SHA-256) as recorded
+        self.shard_keys: dict[str, str] = {}  # as recorded with the state
+        self.new_shard_keys: dict[str, str] = {}
 
     def begin(self) -> dict[str, tuple]:
         """The recorded state, the pack marked "unknown" until :meth:`finish`: called before the
         tree is changed (by this process, or by render processes forked after it)."""
         if self.state is None:
             state = self.store.get(_TREE_STATE) if self.store is not None else None
+            keys = self.store.get(_TREE_SHARDS) if self.store is not None else None
             if not isinstance(state, dict) or not self.tree.is_dir():
-                state = {}
+                state, keys = {}, None
                 shutil.rmtree(self.tree, ignore_errors=True)
             self.state = dict(state)
+            self.shard_keys = dict(keys) if isinstance(keys, dict) else {}
             if self.store is not None:
                 self.store.put(_TREE_STATE, None)
+                self.store.put(_TREE_SHARDS, None)
                 self.store.save()
         return self.state
 
@@ -112,6 +123,7 @@ class StandInTree:
         """Write one stand-in into ``shard`` unless the tree holds it already (after :meth:`begin`;
         also in a forked render process, whose entry the parent takes with :meth:`record`)."""
         key = f"{shard}/{rel}"
+        self.shard_keys.pop(shard, None)  # written here: its recorded key no longer says what it holds
         known, hashed = self.state.get(key), self.hashed.get(key)
         data = None
         if hashed is not None and hashed[0] is document:  # hashed when it was recorded
@@ -133,22 +145,44 @@ class StandInTree:
         """What another process's :meth:`put` wrote for ``document``: its file and state."""
         key, state = entry
         self.begin()[key] = state
+        self.shard_keys.pop(key.partition("/")[0], None)
         self.hashed[key] = (document, state[0])
 
-    def write(self, shard: str, documents: list[tuple[str, str]]) -> None:
+    def write(self, shard: str, documents: list[tuple[str, str]], key: str | None = None) -> None:
         """Make the folder ``shard`` hold exactly these documents (path in the shard, stand-in):
-        Pagefind may index it now."""
+        Pagefind may index it now. ``key``: their :func:`shard_key`."""
         state = self.begin()
+        if key is not None and self.shard_keys.get(shard) == key and self._intact(shard, documents, state):
+            for rel, _ in documents:
+                self.new_state[f"{shard}/{rel}"] = state[f"{shard}/{rel}"]
+            self.new_shard_keys[shard] = key
+            return
+        self.shard_keys.pop(shard, None)
         for rel, document in documents:
-            key, entry = self.put(shard, rel, document)
-            self.new_state[key] = entry
+            name, entry = self.put(shard, rel, document)
+            self.new_state[name] = entry
         self._remove([rel for rel in state if rel.startswith(f"{shard}/") and rel not in self.new_state])
+        if key is not None:
+            self.new_shard_keys[shard] = key
+
+    def _intact(self, shard: str, documents: list[tuple[str, str]], state: dict[str, tuple]) -> bool:
+        """The folder holds what the state records for exactly these documents' files (its key
+        says they are the documents it was written with)."""
+        prefix, tree = f"{shard}/", str(self.tree)
+        if sum(1 for name in state if name.startswith(prefix)) != len(documents):
+            return False
+        for rel, _ in documents:
+            known = state.get(prefix + rel)
+            if known is None or file_id(os.path.join(tree, shard, rel)) != known[1:]:
+                return False
+        return True
 
     def finish(self) -> None:
         """Remove what no written document holds (shards that are gone); record the state."""
         self._remove([rel for rel in self.begin() if rel not in self.new_state])
         if self.store is not None:
             self.store.put(_TREE_STATE, self.new_state)
+            self.store.put(_TREE_SHARDS, self.new_shard_keys)
             self.store.save()
 
     def _remove(self, rels: list[str]) -> None:
@@ -185,7 +219,7 @@ class Starter:
         key = shard_key(self.identity, name, docs)
         if self.old_keys.get(name) == key:
             return  # linked afterwards, with the other unchanged shards
-        self.stand_ins.write(name, docs)
+        self.stand_ins.write(name, docs, key)
         self.runs.start(self.stand_ins.tree / name, self.bundle / name)
         self.started[name] = key
 

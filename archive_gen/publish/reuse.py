@@ -37,6 +37,7 @@ from .fastmd import content_of, patched_render
 from .pageinit import page_hooks
 from .renderprocs import abandon, fork, render_ahead, rendered
 from .sparehooks import spare_hooks
+from .statics import StaticCopies
 
 _LINK = re.compile(rb"\]\(<?([^)\s>#]+?\.md)(?:#[^)\s>]*)?>?(?:\s[^)]*)?\)")
 _SEARCH_INDEX = ("search", "search_index.json")
@@ -288,7 +289,7 @@ def _render_first(plan: _Plan, config, files, dirty: bool, build_page, populate)
 
 @contextlib.contextmanager
 def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict: bool = False,
-              sink=None, spare: Spare | None = None) -> Iterator[None]:
+              sink=None, spare: Spare | None = None, statics: StaticCopies | None = None) -> Iterator[None]:
     """While MkDocs builds: reused pages are neither read nor rendered (their old HTML is
     linked); the others are rendered by ``jobs`` forked processes (when many, and no plugin
     changes the navigation or the environment; else by this one and ``jobs - 1`` forked late),
@@ -296,7 +297,8 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
     result is the same as a plain build's. ``sink`` (:class:`.beside.Beside`): told of every
     page before the first is read (it orders them), given each written page's HTML in the
     process that wrote it (``make``) and the result in this one (``took``). ``spare``: the site is
-    built in it (:mod:`..output.spare`): its kept files are the live site's, never written through."""
+    built in it (:mod:`..output.spare`): its kept files are the live site's, never written through;
+    ``statics`` (:mod:`.statics`): its copies linked from the live site where still the same."""
     from mkdocs import utils
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.structure.pages import Page
@@ -335,7 +337,7 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
 
     with _swapped((mkdocs_build, "_populate_page", lazy_populate), (mkdocs_build, "_build_page", lazy_build),
                   (mkdocs_build, "get_files", files_hook), (mkdocs_build, "get_navigation", nav_hook),
-                  (utils, "write_file", write_hook), *spare_hooks(spare, plan.present), *page_hooks(),
+                  (utils, "write_file", write_hook), *spare_hooks(spare, plan.present, statics), *page_hooks(),
                   (Page, "render", patched_render(Page.render))):  # our own Markdown without Python-Markdown (.fastmd)
         try:
             yield

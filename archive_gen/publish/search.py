@@ -237,11 +237,11 @@ def _index(shards: dict[str, list[tuple[str, str]]], keys: dict[str, str], ahead
               and _link_bundle(old_site / name, bundle / name, "pagefind-entry.json")]
     indexed = sorted(ahead)
     for name in sorted(shards.keys() - ahead.keys() - set(linked)):
-        stand_ins.write(name, shards[name])
+        stand_ins.write(name, shards[name], keys[name])
         runs.start(stand_ins.tree / name, bundle / name)
         indexed.append(name)
     for name in linked:  # kept current while Pagefind runs: the next change indexes it
-        stand_ins.write(name, shards[name])
+        stand_ins.write(name, shards[name], keys[name])
     stand_ins.finish()
     counted = {name: _tree_size(str(bundle / name)) for name in linked}
     runs.finish()
@@ -284,12 +284,16 @@ def _stand_ins(site_dir: Path, indexer: Indexer, early: Starter | None) -> tuple
     parsed again; the others are parsed in forked workers. Oldest months first: ``early`` starts
     each shard once it is final (unless it started beside the render)."""
     site, cache, language, made = str(site_dir), indexer.cache, indexer.language, indexer.beside.made
+    linked = indexer.beside.found  # a reused page's file id and key, as found before the render
     seen = (cache.get(STAT_INDEX) if cache is not None else None) or {}
     pages = pages_to_index(site_dir)
     found: list[tuple[tuple, str | None, str | None]] = []  # per page: (file id, SHA-256, cached stand-in)
     tasks = []
     for rel, kind in pages:
-        sha, known, document = None, file_id(os.path.join(site, rel)), None
+        sha, document = None, None
+        # a reused page is the old file linked (its id: the old one's; any other file there would
+        # have another inode, and the next build reads it again)
+        known = linked[rel][0] if rel in linked else file_id(os.path.join(site, rel))
         if rel in made:
             sha, document = made[rel]
         elif known and seen.get(rel, (None,))[:-1] == known:  # the same file (a reused page's hard link)
@@ -312,7 +316,8 @@ def _stand_ins(site_dir: Path, indexer: Indexer, early: Starter | None) -> tuple
             if cache is not None:
                 cache.put(stand_in_key(language, rel, kind, sha), document)
         stats[rel] = (*known, sha)
-        used.append(stand_in_key(language, rel, kind, sha))
+        used.append(linked[rel][1] if rel in linked and made.get(rel, (None,))[0] == sha
+                    else stand_in_key(language, rel, kind, sha))
         if not document:  # a page without content: nothing to index
             continue
         page_month = sharding.month_of(rel)

@@ -4,12 +4,14 @@ MkDocs copies into it is written through (a kept file is the live site's own ino
 from __future__ import annotations
 
 from ..output.spare import Spare
+from .statics import StaticCopies
 
 
-def spare_hooks(spare: Spare | None, present: set[str]) -> list[tuple]:
+def spare_hooks(spare: Spare | None, present: set[str], statics: StaticCopies | None = None) -> list[tuple]:
     """(owner, name, replacement) for MkDocs' functions while it builds into ``spare``: its
     ``clean_directory`` does nothing (the kept pages are reused), every copy unlinks its target
-    first and adds it to ``present`` (what the new site has). None without a spare."""
+    first and adds it to ``present`` (what the new site has), and is made by ``statics`` (a
+    live copy linked) when given. None without a spare."""
     from mkdocs import utils
     from mkdocs.structure.files import File
 
@@ -20,6 +22,8 @@ def spare_hooks(spare: Spare | None, present: set[str]) -> list[tuple]:
     def copy_hook(source_path, output_path):
         spare.free(output_path)
         present.add(output_path)
+        if statics is not None:
+            return statics.copy(source_path, output_path, copy_file)
         return copy_file(source_path, output_path)
 
     def copy_media_hook(file, dirty=False):

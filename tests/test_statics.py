@@ -1,0 +1,101 @@
+"""The theme's static files linked from the live site when their source is unchanged
+(:mod:`archive_gen.publish.statics`): real builds of the sample project, each compared with a
+clean build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive_gen import pipeline
+from archive_gen.output import cache
+
+from test_incremental import articles, assert_same_as_clean, build, built, spoil  # noqa: F401 (fixture)
+
+pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
+
+ASSET = Path("assets") / "stylesheets" / "archive.css"  # an override asset, copied by MkDocs
+THEME_ASSET_SUFFIX = ".js"  # Material's own scripts under assets/javascripts/
+
+
+def inodes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*")
+            if p.is_file() and p.suffix != ".html" and "pagefind" not in p.parts}
+
+
+def new_article(root: Path, number: int) -> None:
+    first = articles(root)[0]
+    added = first.with_name(f"zz-statisch-{number}-" + first.name)
+    added.write_text(first.read_text(encoding="utf-8").replace("title: ", f"title: Statisch {number} – ", 1),
+                     encoding="utf-8")
+
+
+def settle(root: Path) -> None:
+    """Two more builds of one new article each: the second has a spare and a record to link by."""
+    for number in range(2):
+        new_article(root, number)
+        build(root)
+
+
+def test_unchanged_static_files_are_the_live_sites_files(built):
+    root, scratch = built
+    settle(root)
+    before = inodes(root / "site")
+    new_article(root, 9)
+    build(root)
+    after = inodes(root / "site")
+    assert not set(after) ^ set(before), "the same static files"
+    linked = [rel for rel in after if after[rel] == before[rel]]
+    assert len(linked) > len(after) * 0.9, "the static files are linked, not copied again"
+    assert any(rel.endswith(THEME_ASSET_SUFFIX) for rel in linked)
+    assert_same_as_clean(root, scratch)
+
+
+def test_an_edited_static_source_reaches_the_site_even_when_no_page_is_rendered(built, monkeypatch):
+    """A source whose bytes change is copied again (the record names it by size, mtime, inode),
+    even when nothing else says the theme changed (the render fingerprint held fixed here)."""
+    root, scratch = built
+    settle(root)
+    original = pipeline.render_fingerprint
+    fixed = original(root / "mkdocs.yml", [root / "overrides"], False)
+    monkeypatch.setattr(pipeline, "render_fingerprint", lambda *_: fixed)
+    new_article(root, 8)
+    build(root)  # the fingerprint of this build, as the manifest keeps it
+    source = root / "overrides" / ASSET
+    source.write_text(source.read_text(encoding="utf-8") + "\n/* bearbeitet */\n", encoding="utf-8")
+    new_article(root, 9)
+    build(root)
+    assert (root / "site" / ASSET).read_bytes() == source.read_bytes()
+    monkeypatch.setattr(pipeline, "render_fingerprint", original)  # (not undo(): SOURCE_DATE_EPOCH stays)
+    assert_same_as_clean(root, scratch)
+
+
+def test_a_live_file_replaced_since_the_record_is_copied_not_linked(built):
+    root, scratch = built
+    settle(root)
+    live = root / "site" / ASSET
+    data = live.read_bytes()
+    live.unlink()
+    live.write_bytes(b"/* nicht die Kopie */")  # another inode and other bytes where the copy was
+    new_article(root, 9)
+    build(root)
+    assert (root / "site" / ASSET).read_bytes() == data
+    assert_same_as_clean(root, scratch)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "flipped byte", "other version", "removed"])
+def test_a_corrupt_truncated_or_foreign_record_is_rebuilt_not_trusted(built, damage):
+    root, scratch = built
+    settle(root)
+    spoil(root / cache.CACHE_DIR / "statics.pack", damage)
+    before = inodes(root / "site")
+    new_article(root, 9)
+    build(root)
+    after = inodes(root / "site")
+    assert not [rel for rel in after if after[rel] == before.get(rel)], "without a record every file is copied"
+    new_article(root, 10)
+    build(root)
+    again = inodes(root / "site")
+    assert len([rel for rel in after if again.get(rel) == after[rel]]) > len(after) * 0.9, "the record is made again"
+    assert_same_as_clean(root, scratch)
