@@ -119,6 +119,72 @@ class Forked:
             self.cleanup()
 
 
+class Standby:
+    """A forked child that gets ready (``prepare``, e.g. indexes built from this process'
+    memory) while this process does other work, then serves the one request :meth:`ask` sends
+    it: the second core does the preparing off this process' path. Without ``fork``, in a
+    process with other threads, or when the child fails, ``serve(prepare(), request)`` runs
+    here: the answer (or the error it raises) never depends on the process."""
+
+    def __init__(self, prepare: Callable[[], object], serve: Callable[[object, object], object]) -> None:
+        self.prepare, self.serve, self.pid, self.requests, self.replies = prepare, serve, 0, -1, -1
+        if not hasattr(os, "fork") or other_threads():
+            return
+        requests, request_end = os.pipe()
+        reply_end, replies = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: get ready, then answer the one request, leave at once
+            os.close(request_end)
+            os.close(reply_end)
+            try:
+                ready = prepare()
+                with os.fdopen(requests, "rb") as pipe:  # its length first: a later fork of the
+                    size = int.from_bytes(pipe.read(8), "big")  # parent may hold the pipe open too
+                    request = pickle.loads(pipe.read(size))
+                payload = pickle.dumps(("ok", serve(ready, request)), protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:  # told again by the parent, which serves the request itself
+                payload = pickle.dumps(("error", None))
+            with contextlib.suppress(OSError), os.fdopen(replies, "wb") as pipe:
+                pipe.write(payload)
+            os._exit(0)
+        os.close(requests)
+        os.close(replies)
+        self.pid, self.requests, self.replies = pid, request_end, reply_end
+
+    def ask(self, request: object) -> object:
+        """The child's answer to ``request`` (the child then ends), or this process' own."""
+        if not self.pid:
+            return self.serve(self.prepare(), request)
+        try:
+            with os.fdopen(self.requests, "wb") as pipe:
+                self.requests = -1
+                data = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
+                pipe.write(len(data).to_bytes(8, "big") + data)
+            with os.fdopen(self.replies, "rb") as pipe:
+                self.replies = -1
+                data = pipe.read()
+            status, value = pickle.loads(data)
+        except Exception:  # the child died (a broken pipe, a cut-off answer)
+            status, value = "error", None
+        finally:
+            self.cancel()
+        return value if status == "ok" else self.serve(self.prepare(), request)
+
+    def cancel(self) -> None:
+        """Stop the child if it still runs (not needed, or after :meth:`ask`: it has ended)."""
+        for end in (self.requests, self.replies):
+            if end >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(end)
+        self.requests = self.replies = -1
+        if self.pid:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(OSError):
+                os.waitpid(self.pid, 0)
+            self.pid = 0
+
+
 def stop_children() -> None:
     """End the worker processes a failed pool leaves behind: a pool whose manager thread never
     started neither stops its workers nor lets the interpreter exit (it waits for them)."""

@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Iterator
 from .annotate import Annotator
 from .annotate.candidates import first_names, first_names_version, prime_first_names
 from .errors import ContentError, Diagnostic, Diagnostics
-from .forking import stop_children
+from .forking import Standby, stop_children
 from .ingest import read_bytes, read_source, sidecar_of
 from .model import Article, Registry
 from .output.cache import Store, code_version, digest, fs_clock
@@ -134,17 +134,22 @@ def _annotator(registry: Registry, language: str, country: str | None) -> Annota
 
 def annotate_many(todo: Iterable[tuple[Path, str, bytes]], registry: Registry, language: str, max_bytes: int,
                   country: str | None,
-                  jobs: int, progress: Progress) -> list[Outcome]:
+                  jobs: int, progress: Progress, standby: Standby | None = None) -> list[Outcome]:
     """Annotate ``todo`` in order; in ``jobs`` processes when there are enough of them. ``todo``
     may be read lazily (the files as they are read): the workers start on the first chunks
-    while the rest is still being read, not after the last file."""
+    while the rest is still being read, not after the last file. A few are annotated by
+    ``standby`` (:func:`standing_by`) when given, else here."""
     items = iter(todo)
     first = list(itertools.islice(items, PARALLEL_MIN)) if jobs > 1 else list(items)
     if not first:
         return []  # no Annotator built (its indexes cost about a second)
     if jobs <= 1 or len(first) < PARALLEL_MIN:
+        if standby is not None:
+            return standby.ask([(str(path), shown, data) for path, shown, data in first])  # type: ignore[return-value]
         annotator = _annotator(registry, language, country)
         return [annotate_one(annotator, path, shown, data, max_bytes) for path, shown, data in first]
+    if standby is not None:
+        standby.cancel()  # the workers annotate: its core is theirs
     chunks: list[list[tuple[str, str, bytes]]] = []
     results: list[list[Outcome] | None] = []
     pending = _chunks(itertools.chain(first, items))
@@ -176,6 +181,34 @@ def annotate_many(todo: Iterable[tuple[Path, str, bytes]], registry: Registry, l
         for number in missing:
             results[number] = [annotate_one(annotator, Path(p), s, d, max_bytes) for p, s, d in chunks[number]]
     return [outcome for result in results for outcome in result or ()]
+
+
+@contextlib.contextmanager
+def standing_by(registry: Registry, language: str, max_bytes: int, country: str | None, jobs: int,
+                cache: Store | None) -> Iterator[Standby | None]:
+    """A child forked before the annotation check: it builds the :class:`Annotator` (0.5 s in a
+    large build's process) while this process finds the changed files, then annotates those few
+    (:func:`annotate_many`): a one-article build's second core does it off the main process'
+    path. None where an Annotator for this registry is already built here (the preview), one
+    process was asked for (``jobs`` 1) or nothing is cached (everything goes to the workers);
+    stopped when not needed."""
+    last = _last_annotator
+    if jobs <= 1 or cache is None or (last is not None and last[0] is registry and last[1:3] == (language, country)):
+        yield None
+        return
+
+    def prepare() -> Annotator:
+        _given_names(cache)  # from the pack (ms), else parsed here (the parent keeps its own for the pack)
+        return _annotator(registry, language, country)
+
+    def serve(annotator: object, items: object) -> list[Outcome]:
+        assert isinstance(annotator, Annotator) and isinstance(items, list)
+        return [annotate_one(annotator, Path(path), shown, data, max_bytes) for path, shown, data in items]
+    standby = Standby(prepare, serve)
+    try:
+        yield standby
+    finally:
+        standby.cancel()
 
 
 def _chunks(items: Iterator[tuple[Path, str, bytes]]) -> Iterator[list[tuple[str, str, bytes]]]:
@@ -260,53 +293,54 @@ def annotate_files(files: list[Path], display: Callable[[Path], str], registry: 
     modified at or after the file system's time when this run began stat-ing is not recorded
     (racily clean, as Git's index calls it: a change in the same timestamp tick could keep the
     stat), so the next run reads it again."""
-    clock = fs_clock(cache.path.parent) if cache is not None else 0  # before the first stat
-    fingerprint = annotation_fingerprint(registry, language, max_bytes, country)
-    today = dt.date.today()
-    outcomes: list[Outcome | None] = []
-    keys: dict[str, str] = {}
-    slots: list[tuple[int, str]] = []
-    seen = (cache.get(STAT_INDEX) if cache is not None else None) or {}
-    stats: dict[str, tuple] = {}
+    with standing_by(registry, language, max_bytes, country, jobs, cache) as standby:
+        clock = fs_clock(cache.path.parent) if cache is not None else 0  # before the first stat
+        fingerprint = annotation_fingerprint(registry, language, max_bytes, country)
+        today = dt.date.today()
+        outcomes: list[Outcome | None] = []
+        keys: dict[str, str] = {}
+        slots: list[tuple[int, str]] = []
+        seen = (cache.get(STAT_INDEX) if cache is not None else None) or {}
+        stats: dict[str, tuple] = {}
 
-    def todo() -> Iterator[tuple[Path, str, bytes]]:  # the files to annotate, read as the annotation asks
-        for path in files:
-            shown = display(path)
-            cached, stat = None, _stat(path)
-            if stat is not None and seen.get(shown, (None,))[:-1] == stat:  # unchanged file: not read again
-                key = digest(fingerprint, shown, seen[shown][-1])
+        def todo() -> Iterator[tuple[Path, str, bytes]]:  # the files to annotate, read as the annotation asks
+            for path in files:
+                shown = display(path)
+                cached, stat = None, _stat(path)
+                if stat is not None and seen.get(shown, (None,))[:-1] == stat:  # unchanged file: not read again
+                    key = digest(fingerprint, shown, seen[shown][-1])
+                    cached = _hit(cache, key, today)
+                if cached is not None:
+                    keys[shown], stats[shown] = key, seen[shown]
+                    outcomes.append(cached)
+                    continue
+                try:
+                    data = read_bytes(path, shown, max_bytes)
+                except ContentError as exc:
+                    diags.add(exc.diagnostic())
+                    continue
+                content = _content(path, data, max_bytes)
+                key = keys[shown] = digest(fingerprint, shown, content)
+                if stat is not None and not _racy(stat, clock):
+                    stats[shown] = (*stat, content)
                 cached = _hit(cache, key, today)
-            if cached is not None:
-                keys[shown], stats[shown] = key, seen[shown]
-                outcomes.append(cached)
-                continue
-            try:
-                data = read_bytes(path, shown, max_bytes)
-            except ContentError as exc:
-                diags.add(exc.diagnostic())
-                continue
-            content = _content(path, data, max_bytes)
-            key = keys[shown] = digest(fingerprint, shown, content)
-            if stat is not None and not _racy(stat, clock):
-                stats[shown] = (*stat, content)
-            cached = _hit(cache, key, today)
-            if cached is not None:
-                outcomes.append(cached)
-                continue
-            if not slots:
-                _given_names(cache)  # before any worker forks
-            slots.append((len(outcomes), key))
-            outcomes.append(None)
-            yield path, shown, data
-        if slots:
-            progress(f"annotating {len(slots)} of {len(files)} articles ({len(files) - len(slots)} unchanged)")
-    done = annotate_many(todo(), registry, language, max_bytes, country, jobs, progress)
-    if cache is not None:
-        cache.put(STAT_INDEX, stats)
-    for (slot, key), outcome in zip(slots, done):
-        outcomes[slot] = outcome
+                if cached is not None:
+                    outcomes.append(cached)
+                    continue
+                if not slots:
+                    _given_names(cache)  # before any worker forks
+                slots.append((len(outcomes), key))
+                outcomes.append(None)
+                yield path, shown, data
+            if slots:
+                progress(f"annotating {len(slots)} of {len(files)} articles ({len(files) - len(slots)} unchanged)")
+        done = annotate_many(todo(), registry, language, max_bytes, country, jobs, progress, standby)
         if cache is not None:
-            cache.put(key, outcome)
+            cache.put(STAT_INDEX, stats)
+        for (slot, key), outcome in zip(slots, done):
+            outcomes[slot] = outcome
+            if cache is not None:
+                cache.put(key, outcome)
     return _gathered(outcomes, diags), keys
 
 
