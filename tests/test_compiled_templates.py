@@ -15,6 +15,7 @@ from archive_gen.publish import compiled
 from archive_gen.render.context import COMPILED
 
 from conftest import copy_project
+from test_incremental import add_article
 
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 
@@ -23,14 +24,6 @@ def build(root) -> None:
     diags = Diagnostics()
     build_site(Config.load(root / "mkdocs.yml", quiet=True), diags, jobs=1)
     assert not diags.failed(), list(diags)
-
-
-def add_article(root, number: int) -> None:
-    """A change that makes the next build render (a build with nothing changed returns at once)."""
-    source = sorted((root / "content" / "articles").rglob("*.md"))[0]
-    text = source.read_text(encoding="utf-8")
-    (source.parent / f"zz-copy-{number}.md").write_text(text.replace("title: ", f"title: Kopie {number} ", 1),
-                                                         encoding="utf-8")
 
 
 @pytest.fixture
@@ -62,7 +55,7 @@ def test_a_later_build_compiles_no_theme_template(tmp_path, monkeypatch, theme_c
     assert isinstance(pack.get(compiled.ENTRY), tuple)
 
     forget_in_memory(monkeypatch)
-    add_article(root, 1)
+    add_article(root, "Kopie1")
     build(root)
     assert theme_compilations[first:] == []
 
@@ -78,7 +71,7 @@ def test_an_edited_override_is_compiled_again(tmp_path, monkeypatch, theme_compi
             footer.write_text(footer.read_text(encoding="utf-8").replace("neu übersetzt", "wieder neu"),
                               encoding="utf-8")
         before = len(theme_compilations)
-        add_article(root, int(fresh_process))
+        add_article(root, f"Kopie{int(fresh_process)}")
         build(root)
         assert "partials/footer.html" in theme_compilations[before:]
         index = (root / "site" / "index.html").read_text(encoding="utf-8")
@@ -94,7 +87,7 @@ def test_a_pack_of_other_versions_is_not_used(tmp_path, monkeypatch, theme_compi
     pack.save()
     forget_in_memory(monkeypatch)
     before = len(theme_compilations)
-    add_article(root, 2)
+    add_article(root, "Kopie2")
     build(root)
     assert len(theme_compilations) > before
     assert Store(root / ".archive-gen-cache", "templates").get(compiled.ENTRY)[0] == versions

@@ -75,6 +75,14 @@ def articles(root: Path) -> list[Path]:
     return sorted((root / "content" / "articles").rglob("*.md"))
 
 
+def add_article(root: Path, label: str = "Neu") -> Path:
+    """A new article: the first one copied under a new name, its title marked with ``label``."""
+    first = articles(root)[0]
+    added = first.with_name(f"zz-{label.lower()}-{first.name}")
+    added.write_text(first.read_text(encoding="utf-8").replace("title: ", f"title: {label} – ", 1), encoding="utf-8")
+    return added
+
+
 def test_nothing_changed_returns_at_once_and_reports_again(built):
     root, _ = built
     before = tree(root / "site")
@@ -93,9 +101,7 @@ def test_nothing_changed_returns_at_once_and_reports_again(built):
 
 def test_article_added_edited_removed(built):
     root, scratch = built
-    first = articles(root)[0]
-    added = first.with_name("zz-neu-" + first.name)
-    added.write_text(first.read_text(encoding="utf-8").replace("title: ", "title: Neu – ", 1), encoding="utf-8")
+    added = add_article(root)
     messages: list[str] = []
     result, _ = build(root, messages)
     assert any("annotating 1 of" in m for m in messages), messages
@@ -120,9 +126,7 @@ def test_given_names_come_from_the_pack_once_parsed(built, monkeypatch):
     root, scratch = built
     entry = cache.Store(root / cache.CACHE_DIR, "annotate").get(GIVEN_NAMES)
     assert entry is not None and entry[1] == candidates.load_first_names() and len(entry[1]) > 1000
-    first = articles(root)[0]
-    first.with_name("zz-namen-" + first.name).write_text(
-        first.read_text(encoding="utf-8").replace("title: ", "title: Namen – ", 1), encoding="utf-8")
+    add_article(root, "Namen")
     with monkeypatch.context() as patched:
         patched.setattr(candidates, "_LOADED", {})
         patched.setattr(candidates, "load_first_names", lambda: pytest.fail("parsed again"))
@@ -328,9 +332,7 @@ def test_new_article_reindexes_only_its_shard(built, monkeypatch):
     bundle = root / "site" / "pagefind"
     sharded(root, monkeypatch)
     before = shard_inodes(bundle)
-    first = articles(root)[0]
-    added = first.with_name("zz-neu-" + first.name)
-    added.write_text(first.read_text(encoding="utf-8").replace("title: ", "title: Neu – ", 1), encoding="utf-8")
+    added = add_article(root)
     build(root)
     after = shard_inodes(bundle)
     year = shard_of(added)
@@ -353,20 +355,12 @@ def test_changed_pages_are_rendered_before_mkdocs_writes_its_theme_templates(bui
     monkeypatch.setattr(mkdocs_build, "_build_theme_template",
                         lambda *args, **kwargs: (events.append("theme"), theme(*args, **kwargs))[1])
     monkeypatch.setattr(beside.Beside, "took", lambda self, record: (events.append(record[0]), took(self, record))[1])
-    first = articles(root)[0]
-    first.with_name("zz-neu-" + first.name).write_text(
-        first.read_text(encoding="utf-8").replace("title: ", "title: Neu – ", 1), encoding="utf-8")
+    add_article(root)
     result, _ = build(root)
     written = [event for event in events if event != "theme"]
     assert 0 < result.rendered < 50 and any(rel.startswith("articles/") for rel in written)
     assert "theme" in events and events.index("theme") > max(events.index(rel) for rel in written)
     assert_same_as_clean(root, scratch)
-
-
-def add_article(root: Path) -> None:
-    first = articles(root)[0]
-    first.with_name("zz-neu-" + first.name).write_text(
-        first.read_text(encoding="utf-8").replace("title: ", "title: Neu – ", 1), encoding="utf-8")
 
 
 def test_new_articles_shard_is_indexed_before_mkdocs_makes_its_navigation(built, monkeypatch):
@@ -607,11 +601,9 @@ def test_data_rows_of_unchanged_articles_are_copied_not_encoded_again(built, mon
     monkeypatch.setattr(data_publish, "encoded_rows", counting)
     per_article = sorted(t.name for t in TABLES if t.each is not None)
     assert {"articles", "mentions", "quotes", "claims", "events"} <= set(per_article)
-    first = articles(root)[0]
-    added = first.with_name("zz-neu-" + first.name)
     for change in ("added", "edited", "removed"):
         if change == "added":
-            added.write_text(first.read_text(encoding="utf-8").replace("title: ", "title: Neu – ", 1), encoding="utf-8")
+            added = add_article(root)
         elif change == "edited":
             edit(added, "title: Neu – ", "title: Neuer – ")
         else:
@@ -744,8 +736,7 @@ def test_preview_session_writes_what_a_clean_generate_writes(built):
     result = session.regenerate(Diagnostics())
     assert 0 < result.stats.written < 60, "an edit writes its page and the pages that list it, not all"
     check()
-    added = first.with_name("zz-neu-" + first.name)
-    added.write_text(first.read_text(encoding="utf-8").replace("title: ", "title: Neu – ", 1), encoding="utf-8")
+    added = add_article(root)
     session.regenerate(Diagnostics())
     check()
     added.unlink()
@@ -819,9 +810,7 @@ def test_git_dates_are_kept_by_head_and_only_new_files_looked_up(tmp_path, monke
     monkeypatch.setattr(pipeline, "last_changed", lambda repo, paths: asked.append(len(paths)) or original(repo, paths))
     config = Config.load(root / "mkdocs.yml", quiet=True)
     generate(config, Diagnostics(), jobs=1)
-    first = articles(root)[0]
-    added = first.with_name("zz-git-" + first.name)
-    added.write_text(first.read_text(encoding="utf-8").replace("title: ", "title: Git – ", 1), encoding="utf-8")
+    add_article(root, "Git")
     generate(config, Diagnostics(), jobs=1)  # not committed yet: the same HEAD
     assert asked[1:] == [1], "at the same HEAD only the new file is looked up"
     commit("2021-03-04T10:00:00+00:00")  # a new HEAD: every file is looked up again

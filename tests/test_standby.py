@@ -16,7 +16,7 @@ from archive_gen.errors import Diagnostics
 from archive_gen.pipeline import build_site
 
 from conftest import copy_project
-from test_incremental import articles, assert_same_as_clean, edit, tree
+from test_incremental import add_article, articles, assert_same_as_clean, edit, tree
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -54,9 +54,7 @@ def built(tmp_path, monkeypatch):
 
 def test_changed_articles_are_annotated_beside_the_build_and_equal_a_clean_build(built, counted):
     root, scratch = built
-    first = articles(root)[0]
-    added = first.with_name("zz-neu-" + first.name)
-    added.write_text(first.read_text(encoding="utf-8").replace("title: ", "title: Neu – ", 1), encoding="utf-8")
+    added = add_article(root)
     build(root)
     assert counted == [], "the new article was annotated by the standby child, not here"
     assert_same_as_clean(root, scratch)
@@ -113,9 +111,7 @@ def test_a_standby_that_dies_costs_only_speed(built, counted, monkeypatch):
             super().__init__(*args, **kwargs)
 
     monkeypatch.setattr(parallel, "Annotator", Dying)
-    first = articles(root)[0]
-    first.with_name("zz-neu-" + first.name).write_text(
-        first.read_text(encoding="utf-8").replace("title: ", "title: Neu – ", 1), encoding="utf-8")
+    first = add_article(root)
     (first.parent / "zz-kaputt.md").write_text(BAD, encoding="utf-8")
     said = build(root)
     assert any("zz-kaputt.md:" in line and ": error: " in line for line in said), said
@@ -125,9 +121,7 @@ def test_a_standby_that_dies_costs_only_speed(built, counted, monkeypatch):
 def test_without_fork_the_changed_articles_are_annotated_here(built, counted, monkeypatch):
     root, scratch = built
     monkeypatch.delattr(os, "fork")
-    first = articles(root)[0]
-    first.with_name("zz-neu-" + first.name).write_text(
-        first.read_text(encoding="utf-8").replace("title: ", "title: Neu – ", 1), encoding="utf-8")
+    add_article(root)
     build(root)
     assert len(counted) == 1
     assert_same_as_clean(root, scratch)

@@ -9,23 +9,15 @@ import pytest
 from archive_gen.output import cache
 from archive_gen.publish import pagefindruns
 
-from test_incremental import articles, assert_same_as_clean, build, built, shard_of, sharded  # noqa: F401 (fixture)
+from test_incremental import add_article, assert_same_as_clean, build, built, shard_of, sharded  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
-
-
-def add_article(root, number: int):
-    first = articles(root)[0]
-    added = first.with_name(f"zz-baum-{number}-" + first.name)
-    added.write_text(first.read_text(encoding="utf-8").replace("title: ", f"title: Baum {number} – ", 1),
-                     encoding="utf-8")
-    return added
 
 
 def test_unchanged_shards_stand_ins_are_not_hashed_again(built, monkeypatch):
     root, scratch = built
     sharded(root, monkeypatch)
-    add_article(root, 0)
+    add_article(root, "Baum0")
     build(root)  # the tree's shard keys recorded
     written: list[str] = []  # every stand-in put (hashed, and written when it changed)
     put = pagefindruns.StandInTree.put
@@ -34,7 +26,7 @@ def test_unchanged_shards_stand_ins_are_not_hashed_again(built, monkeypatch):
         written.append(f"{shard}/{rel}")
         return put(tree, shard, rel, document)
     monkeypatch.setattr(pagefindruns.StandInTree, "put", counting)
-    added = add_article(root, 1)
+    added = add_article(root, "Baum1")
     build(root)
     month = shard_of(added)
     tree = root / cache.CACHE_DIR / "search-site"
@@ -50,9 +42,9 @@ def test_a_stand_in_changed_in_a_kept_shard_is_written_again(built, monkeypatch)
     """The key says which documents a shard was written with, not that its files still hold them."""
     root, scratch = built
     sharded(root, monkeypatch)
-    add_article(root, 0)
+    add_article(root, "Baum0")
     build(root)
-    added = add_article(root, 1)
+    added = add_article(root, "Baum1")
     tree = root / cache.CACHE_DIR / "search-site"
     victim = next(p for p in sorted(tree.rglob("index.html")) if p.relative_to(tree).parts[0] != shard_of(added))
     right = victim.read_bytes()

@@ -11,7 +11,7 @@ import pytest
 from archive_gen import pipeline
 from archive_gen.output import cache
 
-from test_incremental import articles, assert_same_as_clean, build, built, spoil  # noqa: F401 (fixture)
+from test_incremental import add_article, assert_same_as_clean, build, built, spoil  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 
@@ -24,17 +24,10 @@ def inodes(site: Path) -> dict[str, int]:
             if p.is_file() and p.suffix != ".html" and "pagefind" not in p.parts}
 
 
-def new_article(root: Path, number: int) -> None:
-    first = articles(root)[0]
-    added = first.with_name(f"zz-statisch-{number}-" + first.name)
-    added.write_text(first.read_text(encoding="utf-8").replace("title: ", f"title: Statisch {number} – ", 1),
-                     encoding="utf-8")
-
-
 def settle(root: Path) -> None:
     """Two more builds of one new article each: the second has a spare and a record to link by."""
     for number in range(2):
-        new_article(root, number)
+        add_article(root, f"Statisch{number}")
         build(root)
 
 
@@ -42,7 +35,7 @@ def test_unchanged_static_files_are_the_live_sites_files(built):
     root, scratch = built
     settle(root)
     before = inodes(root / "site")
-    new_article(root, 9)
+    add_article(root, "Statisch9")
     build(root)
     after = inodes(root / "site")
     assert not set(after) ^ set(before), "the same static files"
@@ -60,11 +53,11 @@ def test_an_edited_static_source_reaches_the_site_even_when_no_page_is_rendered(
     original = pipeline.render_fingerprint
     fixed = original(root / "mkdocs.yml", [root / "overrides"], False)
     monkeypatch.setattr(pipeline, "render_fingerprint", lambda *_: fixed)
-    new_article(root, 8)
+    add_article(root, "Statisch8")
     build(root)  # the fingerprint of this build, as the manifest keeps it
     source = root / "overrides" / ASSET
     source.write_text(source.read_text(encoding="utf-8") + "\n/* bearbeitet */\n", encoding="utf-8")
-    new_article(root, 9)
+    add_article(root, "Statisch9")
     build(root)
     assert (root / "site" / ASSET).read_bytes() == source.read_bytes()
     monkeypatch.setattr(pipeline, "render_fingerprint", original)  # (not undo(): SOURCE_DATE_EPOCH stays)
@@ -78,7 +71,7 @@ def test_a_live_file_replaced_since_the_record_is_copied_not_linked(built):
     data = live.read_bytes()
     live.unlink()
     live.write_bytes(b"/* nicht die Kopie */")  # another inode and other bytes where the copy was
-    new_article(root, 9)
+    add_article(root, "Statisch9")
     build(root)
     assert (root / "site" / ASSET).read_bytes() == data
     assert_same_as_clean(root, scratch)
@@ -90,11 +83,11 @@ def test_a_corrupt_truncated_or_foreign_record_is_rebuilt_not_trusted(built, dam
     settle(root)
     spoil(root / cache.CACHE_DIR / "statics.pack", damage)
     before = inodes(root / "site")
-    new_article(root, 9)
+    add_article(root, "Statisch9")
     build(root)
     after = inodes(root / "site")
     assert not [rel for rel in after if after[rel] == before.get(rel)], "without a record every file is copied"
-    new_article(root, 10)
+    add_article(root, "Statisch10")
     build(root)
     again = inodes(root / "site")
     assert len([rel for rel in after if again.get(rel) == after[rel]]) > len(after) * 0.9, "the record is made again"
