@@ -38,3 +38,18 @@ def test_outside_the_project_and_a_sibling_with_the_same_prefix(tmp_path):
     sibling = tmp_path / "archive-old" / "content" / "a.md"  # shares the prefix "…/archive"
     assert config.display_path(sibling) == str(sibling)
     assert config.display_path(config.project_dir / "content" / "a.md") == "content/a.md"
+
+
+_RAW_PART = st.sampled_from(["", ".", "..", ".hidden", "a", "ä", "x\x1by", "b\u2028", "c d", "e\x85"]) | _PART
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(_RAW_PART, min_size=1, max_size=5), trailing=st.booleans())
+def test_a_path_as_written_is_named_as_its_normal_form_is(tmp_path_factory, parts, trailing):
+    """The string shortcut (a path abspath keeps, in printable ASCII) must not take a path with
+    ``//``, a ``.`` or ``..`` part, a trailing ``/``, or a character printable() escapes."""
+    config = _config(tmp_path_factory.mktemp("p"))
+    written = os.path.join(str(config.project_dir), *parts) + ("/" if trailing else "")
+    if not os.path.abspath(written).startswith(os.path.join(str(config.project_dir), "")):
+        return  # ".." left the project: another case (test_outside_the_project…)
+    assert config.display_path(written) == _walked(config, Path(written))
