@@ -80,11 +80,8 @@ class Config:
         not ``/etc/passwd``), and a broken link or a link loop is no reason to fail here.
         Bytes of a file name that are not UTF-8 are shown as ``\\xff``.
         """
-        root = os.path.join(str(self.project_dir), "")
-        given = os.fspath(path)
-        if os.sep == "/" and given.startswith(root) and _plain(given):
-            return given[len(root):]  # every file of a build (10,000 of them): abspath and escaping would not change it
         absolute = os.path.abspath(path)
+        root = os.path.join(str(self.project_dir), "")
         if os.sep == "/" and absolute.startswith(root):
             shown = absolute[len(root):]  # the usual case, without pathlib (a build asks 10,000 times)
         else:
@@ -99,15 +96,6 @@ class Config:
             except ValueError:
                 continue
         return shown
-
-
-def _plain(path: str) -> bool:
-    """Is ``path`` an absolute path that :func:`os.path.abspath` keeps as it is (no ``//``, no
-    ``.`` or ``..`` part, no trailing ``/``), in printable ASCII (so decoding and
-    :func:`~archive_gen.errors.printable` keep it too)? A path with a hidden part (``/.x``) is
-    not, merely to keep the test short: it takes the long way."""
-    return (path[:1] == "/" and "//" not in path and "/." not in path and not path.endswith("/")
-            and path.isascii() and path.isprintable())
 
 
 def _site_url(value: object) -> str:
