@@ -4,6 +4,7 @@ clean build."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -91,4 +92,31 @@ def test_a_corrupt_truncated_or_foreign_record_is_rebuilt_not_trusted(built, dam
     build(root)
     again = inodes(root / "site")
     assert len([rel for rel in after if again.get(rel) == after[rel]]) > len(after) * 0.9, "the record is made again"
+    assert_same_as_clean(root, scratch)
+
+
+def test_a_source_modified_while_the_record_is_made_is_copied_again(built, monkeypatch):
+    """Racily clean (Git's rule): a source stamped at or after the render began is not recorded,
+    so an edit later in the same timestamp tick, to the same size, still reaches the site. Here
+    the tick is simulated by giving the source a time ahead of the clock and keeping it."""
+    root, scratch = built
+    settle(root)
+    original = pipeline.render_fingerprint  # held fixed: only the record can tell (as above)
+    fixed = original(root / "mkdocs.yml", [root / "overrides"], False)
+    monkeypatch.setattr(pipeline, "render_fingerprint", lambda *_: fixed)
+    source = root / "overrides" / ASSET
+    ahead = source.stat().st_mtime_ns + 3600 * 10**9  # "now or later" for the next render's clock
+    os.utime(source, ns=(ahead, ahead))
+    add_article(root, "Statisch8")
+    build(root)  # copies it (its stat changed); the record must not keep it
+    data = source.read_bytes()
+    edited = data.replace(b"{", b"{ ", 1)[:-1] if data.endswith(b"\n") else data.replace(b"{", b"{ ", 1)
+    assert len(edited) == len(data) and edited != data
+    with open(source, "r+b") as handle:  # the same inode, the same size, the same time
+        handle.write(edited)
+    os.utime(source, ns=(ahead, ahead))
+    add_article(root, "Statisch9")
+    build(root)
+    assert (root / "site" / ASSET).read_bytes() == edited
+    monkeypatch.setattr(pipeline, "render_fingerprint", original)
     assert_same_as_clean(root, scratch)

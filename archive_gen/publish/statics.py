@@ -15,13 +15,15 @@ docs/, a new folder every build, where an unchanged file is the old one's hard l
 another version, a corrupt or foreign pack, a changed or replaced source or live file, a link
 that fails) is copied as MkDocs copies it. The record is of the site being made and saved after
 its render: a build that fails later leaves a live site whose files do not match it, so they are
-copied again."""
+copied again. A source modified at or after the render began (:func:`..output.cache.fs_clock`) is
+not recorded: racily clean, as Git's index calls it (an edit later in the same timestamp tick, to
+the same size, would leave its stat as recorded), so the next build copies it again."""
 
 from __future__ import annotations
 
 import os
 
-from ..output.cache import Store
+from ..output.cache import Store, fs_clock
 from ..output.spare import Spare
 from .pagefindruns import file_id
 
@@ -43,6 +45,7 @@ class StaticCopies:
         self.known: dict[str, tuple] = known if isinstance(known, dict) else {}
         self.made: dict[str, tuple] = {}
         self.linked = 0
+        self.clock = fs_clock(store.path.parent) if store is not None else 0  # before the first copy
 
     def copy(self, source: str, output: str, copy_file) -> None:
         """``copy_file(source, output)`` (``output`` freed by the spare), or the live copy linked:
@@ -55,7 +58,7 @@ class StaticCopies:
             self.made[rel] = known
             return
         copy_file(source, output)
-        if source_id:
+        if source_id and source_id[1] < self.clock:  # not racily clean
             self.made[rel] = (source_id, file_id(output))
 
     def _link(self, rel: str, output: str, copied: tuple) -> bool:
