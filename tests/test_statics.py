@@ -5,6 +5,7 @@ clean build."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -105,7 +106,7 @@ def test_a_source_modified_while_the_record_is_made_is_copied_again(built, monke
     fixed = original(root / "mkdocs.yml", [root / "overrides"], False)
     monkeypatch.setattr(pipeline, "render_fingerprint", lambda *_: fixed)
     source = root / "overrides" / ASSET
-    ahead = source.stat().st_mtime_ns + 3600 * 10**9  # "now or later" for the next render's clock
+    ahead = time.time_ns() + 3600 * 10**9  # later than the next render's clock (not the checkout's time)
     os.utime(source, ns=(ahead, ahead))
     add_article(root, "Statisch8")
     build(root)  # copies it (its stat changed); the record must not keep it
