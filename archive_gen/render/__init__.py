@@ -61,7 +61,7 @@ class PageCache(Protocol):
     annotation_keys: dict[str, str]  # source file -> the key of its annotation
     salt: str  # the code version: new code, new pages
 
-    def through(self, key: str, render: Callable[[], Encoded]) -> Encoded: ...
+    def through(self, key: str, render: Callable[[], list[tuple[str, Page]]]) -> list[tuple[str, Page]]: ...
 
     def has(self, key: str) -> bool: ...
 
@@ -97,7 +97,8 @@ def render_pages(archive: Archive, settings: Settings, cache: PageCache | None =
         render = render if done is None else (lambda: done)
         if cache is None:
             return _decoded(render())
-        return _kept(cache.through(key, render) if key is not None else render())
+        # the cache keeps the very Made pages staging hashes: their digests are made once
+        return _kept(cache.through(key, lambda: _kept(render())) if key is not None else render())
 
     for number in range(len(archive.articles)):
         yield from through(number)
@@ -125,7 +126,7 @@ def _months_through(cache: PageCache | None, keys: PageKeys | None) -> MonthCach
         key = keys.month(year, month, slugs)
         if key is None:
             return render()
-        return _kept(cache.through(key, lambda: _encoded(render())))
+        return _kept(cache.through(key, lambda: _kept(_encoded(render()))))
     return through
 
 
