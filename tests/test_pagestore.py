@@ -102,3 +102,30 @@ def test_staging_links_an_unchanged_stored_page_without_reading_its_text(tmp_pat
     third = stage_tree(store.get("k"), docs, known=second.record)
     assert reads == ["a.md"] and (third.staging / "a.md").read_bytes() == b"eins\n"
     third.discard()
+
+
+def test_pages_that_know_their_digest_are_not_hashed_again(tmp_path, monkeypatch):
+    """A just rendered page (``render.Made``) that staging hashed is stored with that digest:
+    saving (a new texts file, then an append) hashes nothing, and every text reads back checked."""
+    from types import SimpleNamespace
+
+    from archive_gen.output import pagestore
+    from archive_gen.render import Made
+
+    rng, store, truth = random.Random(5), PageStore(tmp_path), {}
+    hashed = []
+    real = pagestore.hashlib.sha256
+    monkeypatch.setattr(pagestore, "hashlib", SimpleNamespace(sha256=lambda data: hashed.append(data) or real(data)))
+    for round_ in range(2):  # the first save writes the texts file anew, the second appends
+        for n in range(3):
+            key = f"k{round_}-{n}"
+            truth[key] = pages_of(rng, key, 2)
+            made = [(path, Made(data)) for path, data in truth[key]]
+            assert all(page.sha for _, page in made)  # as staging asks for each page's digest
+            store.put(key, made)
+        hashed.clear()
+        store.save()
+        assert hashed == []
+    monkeypatch.undo()
+    again = PageStore(tmp_path)
+    assert {key: read(again.get(key)) for key in truth} == truth

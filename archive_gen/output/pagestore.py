@@ -122,7 +122,7 @@ class PageStore:
         self.index = Store(root, namespace)
         self.path = Path(root) / f"{namespace}.texts"
         self._texts: _Texts | None = None
-        self._pending: dict[str, list[tuple[str, bytes]]] = {}
+        self._pending: dict[str, list[tuple[str, Any]]] = {}
         self._views: dict[str, Encoded] = {}
 
     @property
@@ -149,7 +149,9 @@ class PageStore:
                                    for path, sha, offset, length in entry[1]]
         return view
 
-    def put(self, key: str, pages: list[tuple[str, bytes]]) -> None:
+    def put(self, key: str, pages: list[tuple[str, Any]]) -> None:
+        """A key's pages as UTF-8 bytes, or as pages that know their SHA-256 (a just rendered
+        page, :class:`archive_gen.render.Made`: staging hashed it already) and are kept as given."""
         self._pending[key] = pages
         self._views.pop(key, None)
 
@@ -162,7 +164,8 @@ class PageStore:
         try:
             live = sum(sum(p[3] for p in entry[1]) for key in keep if key not in pending
                        and isinstance(entry := self.index.get(key), tuple) and entry[0] == self.texts.id)
-            fresh = sum(len(data) for pages in pending.values() for _, data in pages)
+            fresh = sum(len(data) if isinstance(data, bytes) else data.length for pages in pending.values()
+                        for _, data in pages)
             if not self.texts.id or not live or self.texts.size - _HEADER > 2 * (live + fresh) + self.SLACK:
                 self._rewrite(keep, pending)
             elif pending:
@@ -172,25 +175,26 @@ class PageStore:
         self._pending = {}
         self.index.save(keep)
 
-    def _append(self, pending: dict[str, list[tuple[str, bytes]]]) -> None:
-        chunks = [data for pages in pending.values() for _, data in pages]
-        at = self.texts.append(chunks)
-        for key, pages in pending.items():
+    def _append(self, pending: dict[str, list[tuple[str, Any]]]) -> None:
+        made = {key: [(path, *_bytes_and_sha(page)) for path, page in pages] for key, pages in pending.items()}
+        at = self.texts.append([data for pages in made.values() for _, data, _ in pages])
+        for key, pages in made.items():
             rows = []
-            for path, data in pages:
-                rows.append((path, hashlib.sha256(data).hexdigest(), at, len(data)))
+            for path, data, sha in pages:
+                rows.append((path, sha, at, len(data)))
                 at += len(data)
             self.index.put(key, (self.texts.id, tuple(rows)))
             self._views.pop(key, None)
 
-    def _rewrite(self, keep: set[str], pending: dict[str, list[tuple[str, bytes]]]) -> None:
+    def _rewrite(self, keep: set[str], pending: dict[str, list[tuple[str, Any]]]) -> None:
         """A new texts file with the live texts (copied as they are: each is checked when read)."""
         old, rows_of = self.texts, {}
         chunks: list[bytes] = []
         at = _HEADER
         for key in sorted(keep):
             if key in pending:
-                pages = [(path, hashlib.sha256(data).hexdigest(), data) for path, data in pending[key]]
+                pages = [(path, sha, data) for path, (data, sha) in
+                         ((path, _bytes_and_sha(page)) for path, page in pending[key])]
             else:
                 entry = self.index.get(key)
                 if not (isinstance(entry, tuple) and entry[0] and entry[0] == old.id):
@@ -207,3 +211,11 @@ class PageStore:
         self._views = {}
         for key, rows in rows_of.items():
             self.index.put(key, (self._texts.id, rows))
+
+
+def _bytes_and_sha(page: Any) -> tuple[bytes, str]:
+    """A page given to :meth:`PageStore.put`: its bytes and their SHA-256, hashed here only if
+    the page does not know it (staging has hashed every page it wrote or compared)."""
+    if isinstance(page, bytes):
+        return page, hashlib.sha256(page).hexdigest()
+    return page.data(), page.sha

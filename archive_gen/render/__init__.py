@@ -5,7 +5,8 @@ links, theme work lives in ``overrides/``. Every value printed goes through :mod
 the UI's words come from gettext catalogs (:mod:`.i18n`).
 
     context.py   the template environment, dates, links, paging
-    article.py   article pages        terms.py   term pages and taxonomy indexes
+    article.py   article pages (articlemd.py: their template as Python)
+    terms.py     term pages and taxonomy indexes
     site.py      Chronik, home page, hand-written pages      feedfiles.py  the Atom feeds
     events.py    event pages and the events index      data.py    the open-data page (files: dataset)
     feeds.py, jsonld.py, charts.py, collate.py: Atom, schema.org, SVG pictures, index order
@@ -61,7 +62,7 @@ class PageCache(Protocol):
     annotation_keys: dict[str, str]  # source file -> the key of its annotation
     salt: str  # the code version: new code, new pages
 
-    def through(self, key: str, render: Callable[[], Encoded]) -> Encoded: ...
+    def through(self, key: str, render: Callable[[], list[tuple[str, Page]]]) -> list[tuple[str, Page]]: ...
 
     def has(self, key: str) -> bool: ...
 
@@ -97,7 +98,8 @@ def render_pages(archive: Archive, settings: Settings, cache: PageCache | None =
         render = render if done is None else (lambda: done)
         if cache is None:
             return _decoded(render())
-        return _kept(cache.through(key, render) if key is not None else render())
+        # the cache keeps the very Made pages staging hashes: their digests are made once
+        return _kept(cache.through(key, lambda: _kept(render())) if key is not None else render())
 
     for number in range(len(archive.articles)):
         yield from through(number)
@@ -125,7 +127,7 @@ def _months_through(cache: PageCache | None, keys: PageKeys | None) -> MonthCach
         key = keys.month(year, month, slugs)
         if key is None:
             return render()
-        return _kept(cache.through(key, lambda: _encoded(render())))
+        return _kept(cache.through(key, lambda: _kept(_encoded(render()))))
     return through
 
 
