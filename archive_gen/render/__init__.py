@@ -5,8 +5,7 @@ links, theme work lives in ``overrides/``. Every value printed goes through :mod
 the UI's words come from gettext catalogs (:mod:`.i18n`).
 
     context.py   the template environment, dates, links, paging
-    article.py   article pages (articlemd.py: their template as Python)
-    terms.py     term pages and taxonomy indexes
+    article.py   article pages        terms.py   term pages and taxonomy indexes
     site.py      Chronik, home page, hand-written pages      feedfiles.py  the Atom feeds
     events.py    event pages and the events index      data.py    the open-data page (files: dataset)
     feeds.py, jsonld.py, charts.py, collate.py: Atom, schema.org, SVG pictures, index order

@@ -11,8 +11,7 @@ from markupsafe import Markup
 
 from .. import paths
 from ..model import Article, Block, Claim, Mention, Note, Quote, SourceRef
-from . import articlemd, jsonld
-from .articlemd import article_markdown
+from . import jsonld
 from .feeds import shorten
 from .context import RenderContext
 from .events import article_event
@@ -38,7 +37,8 @@ def article_page(ctx: RenderContext, article: Article, position: int) -> tuple[s
         meta["updated"] = updated
     link = ctx.linker(page)
     ordered = ctx.archive.articles
-    values = dict(
+    body = ctx.render(
+        "article.md.j2", page, link,
         a=article,
         meta_line=meta_line(ctx, article, link),
         chips=Markup(" ").join(link(ctx.term_name(name, term_id), paths.term_page(name, term_id),
@@ -65,10 +65,6 @@ def article_page(ctx: RenderContext, article: Article, position: int) -> tuple[s
             term_url=lambda taxonomy, term_id: ctx.absolute(paths.term_page(taxonomy, term_id)),
             kept=ctx.actor_nodes, described=described))),
     )
-    if ctx.article_in_python:
-        body = article_markdown(ctx.labels, link, ctx, **values)
-    else:
-        body = ctx.render(articlemd.TEMPLATE, page, link, **values)
     return page, page_file(meta, body)
 
 

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from .. import paths
 from ..index.events import events_by_month, events_by_term
 from ..model import Archive, Article
-from . import articlemd, i18n
+from . import i18n
 from .escape import finalize, md_escape, safe_url
 
 
@@ -128,12 +128,6 @@ class RenderContext:
     def month_events(self) -> dict[tuple[int, int], tuple[str, ...]]:
         """(year, month) → the events with a report in that month, newest first."""
         return events_by_month(self.archive)
-
-    @functools.cached_property
-    def article_in_python(self) -> bool:
-        """Article pages by :mod:`.articlemd` (the same bytes, without Jinja's per-value
-        calls): only while the environment loads the template that module was written from."""
-        return articlemd.is_shipped(self.env)
 
     def state_of(self, country: str) -> Any:
         return self.states.get(country)
