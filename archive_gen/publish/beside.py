@@ -56,7 +56,7 @@ class Beside:
 
     def _reset(self) -> None:
         self.made: dict[str, tuple[str, str]] = {}  # page -> (SHA-256 of its HTML, its stand-in)
-        self.found: dict[str, tuple[tuple, str]] = {}  # reused page from the cache -> (its file id, its key)
+        self.found: dict[str, tuple[tuple, str, str]] = {}  # reused page from the cache -> (file id, SHA-256, key)
         self.shard_of: dict[str, str] = {}  # indexed page -> its foreseen shard
         self.members: dict[str, list[str]] = {}
         self.pending: dict[str, set[str]] = {}  # shard -> its pages still to be rendered
@@ -112,7 +112,7 @@ class Beside:
         document = self.cache.get(key) if self.cache is not None else None
         if not isinstance(document, str):
             return None
-        self.found[rel] = (known, key)
+        self.found[rel] = (known, sha, key)
         return sha, document
 
     def early(self, contents: dict[str, str | None]) -> None:

@@ -284,7 +284,7 @@ def _stand_ins(site_dir: Path, indexer: Indexer, early: Starter | None) -> tuple
     parsed again; the others are parsed in forked workers. Oldest months first: ``early`` starts
     each shard once it is final (unless it started beside the render)."""
     site, cache, language, made = str(site_dir), indexer.cache, indexer.language, indexer.beside.made
-    linked = indexer.beside.found  # a reused page's file id and key, as found before the render
+    linked = indexer.beside.found  # a reused page's file id, hash and key, as found before the render
     seen = (cache.get(STAT_INDEX) if cache is not None else None) or {}
     pages = pages_to_index(site_dir)
     found: list[tuple[tuple, str | None, str | None]] = []  # per page: (file id, SHA-256, cached stand-in)
@@ -316,8 +316,8 @@ def _stand_ins(site_dir: Path, indexer: Indexer, early: Starter | None) -> tuple
             if cache is not None:
                 cache.put(stand_in_key(language, rel, kind, sha), document)
         stats[rel] = (*known, sha)
-        used.append(linked[rel][1] if rel in linked and made.get(rel, (None,))[0] == sha
-                    else stand_in_key(language, rel, kind, sha))
+        reused = linked.get(rel)
+        used.append(reused[2] if reused is not None and reused[1] == sha else stand_in_key(language, rel, kind, sha))
         if not document:  # a page without content: nothing to index
             continue
         page_month = sharding.month_of(rel)
