@@ -1,7 +1,7 @@
 """Issue 12, fourteenth round: a fifth fresh sample, German at last (GermEval 2014 dev sentences
 with speech, each a document; the next 40 Reuters-21578 TEST stories), judged before any rule
 changed. The sentences below are written for these tests in the patterns the sample showed (no
-corpus sentence is copied). Each case of ``RULES`` fails without its rule; the ``GUARDS`` pass
+corpus sentence is copied; one name is, and its line says where from). Each case of ``RULES`` fails without its rule; the ``GUARDS`` pass
 before and after: they check that a rule does not overreach."""
 
 from __future__ import annotations
