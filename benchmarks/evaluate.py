@@ -170,7 +170,7 @@ from scoring.common import (  # noqa: E402,F401
 )
 from scoring.derstandard import HELD_OUT, StandardResult, evaluate_derstandard  # noqa: E402
 from scoring.wholearticle import GOLD as ARTICLES_GOLD, WholeResult, evaluate_articles  # noqa: E402,F401
-from scoring.speakersample import ROUND11, ROUND12, ROUND13, evaluate_speaker_sample  # noqa: E402
+from scoring.speakersample import ROUND11, ROUND12, ROUND13, ROUND14, evaluate_speaker_sample  # noqa: E402
 from scoring.orgcandidates import GERMEVAL_ORGS, GERMEVAL_PERSONS, ORGS_EN2, PERSONS_EN, PERSONS_EN2, OrgResult, evaluate_org_candidates  # noqa: E402
 from scoring.sample3 import SAMPLES as SAMPLE3  # noqa: E402
 from scoring.heldoutcandidates import ORGANISATIONS as HELD_OUT_ORGS, PERSONS as HELD_OUT_PERSONS, wilson  # noqa: E402
@@ -548,7 +548,8 @@ def main(argv: list[str] | None = None) -> int:
         data["speakers_dev_sample_2"] = {"right": s2.right, "wrong": s2.wrong, "unjudged": len(s2.unjudged),
                                          "found": s2.found, "statements": s2.statements}
         for number, sample, label in ((3, ROUND12, "round 12: the next Der Standard rows with speech, the next Reuters TEST"),
-                                      (4, ROUND13, "round 13: the last Der Standard rows with speech, the next Reuters TEST")):
+                                      (4, ROUND13, "round 13: the last Der Standard rows with speech, the next Reuters TEST"),
+                                      (5, ROUND14, "round 14: GermEval dev sentences with speech, the next Reuters TEST")):
             sn = evaluate_speaker_sample(args.corpus, annotator, sample=sample)  # each judged before its round's rules
             print(f"Speakers, dev sample {number} ({label}): "
                   f"P {sn.precision:.3f} ({sn.right}/{sn.right + sn.wrong} judged; {len(sn.unjudged)} without a verdict), "

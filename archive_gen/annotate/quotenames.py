@@ -11,7 +11,7 @@ _TITLE_NOUN = re.compile(r"(?:[Zz]eitung|[Zz]eitschrift|[Mm]agazin|[Bb]latt|[Ss]
                          r"[Tt]itel|[Ss]endung|[Ss]erie|[Aa]lbum|[Ll]ied|[Ss]ong|[Ii]nitiative|[Aa]ktion|[Kk]ampagne|"
                          r"[Pp]rojekt|[Oo]rganisation|[Vv]erein|[Gg]ruppe|[Pp]artei|[Bb]ewegung|[Pp]rogramm|[Ww]ebsite|"
                          r"[Pp]ortal|[Aa]gentur|[Kk]ollektiv|[Mm]otto|[Nn]ame[ns]?|[Ss]chiff|[Uu]nternehmen|[Mm]odell(?:e|en)?|"
-                         r"[Mm]arke|[Ss]orte)\s*:?\s*$")
+                         r"[Mm]arke|[Ss]orte|namens|named|dubbed|nicknamed|(?<=,\s)called)\s*:?\s*$")  # "the product, called "Amadeus,""
 # After the closing mark: an abbreviation in brackets („Allianz zur Europäischen Integration“ (AIE))
 # or the rest of a compound („Bild“-Zeitung) makes the quoted words a name.
 _NAME_AFTER = re.compile(r"\s*\([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,6}\)|-[A-ZÄÖÜa-zäöü]")

@@ -30,7 +30,7 @@ from .quotenames import is_quoted_name, one_noun_after, quote_end, short_title
 from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
 from .rolephrase import english_body, opening_body, quote_phrase
 from .speechnouns import framing_owner
-from .reported import NAMED_SUBJECT, continued, possessive_continued, previous_speaker, reported
+from .reported import NAMED_SUBJECT, continued, possessive_continued, previous_speaker, pronoun_antecedent, reported
 from .speakers import (NOBODY, Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
 from .verbsubject import colon_subject, introduced, is_person, next_to_verb, passive, previous_subject, quoted_object, quoting, role_holder, sentence_subject
@@ -118,7 +118,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
             prior = previous_subject(ctx, sentence, verb.start(), pronoun.group(1).lower())  # "a diplomat said. He said": nobody
             if prior is not None:
                 return Who(prior.speaker, prior.speaker_name, prior.via, "pronoun: subject before" if prior else "")
-            entity = ctx.antecedent(pronoun.group(1).lower(), verb.start())
+            entity = pronoun_antecedent(ctx, s_start, verb, pronoun)
             if entity is not None:
                 return who_of(entity).by("pronoun: last name")
             continue
@@ -133,8 +133,8 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
         last = earlier[-1]
         if ctx.sentence_of(last.start) >= sentence - 3 and (last.speaker or last.speaker_name or last.via):
             return Who(last.speaker, last.speaker_name, last.via, "impersonal")
-    if verbs and not any(NAMED_SUBJECT.match(text, v.end()) or passive(text, s_start, v) for v in verbs):
-        # not when the verb's subject is someone we do not know: "„…“, schrieb die Hoover Institution"
+    if verbs and not any(NAMED_SUBJECT.match(text, v.end()) or _PRONOUN.match(text, v.end()) or passive(text, s_start, v) for v in verbs):
+        # not when the verb's subject is someone we do not know ("„…“, schrieb die Hoover Institution") or a pronoun ("…, sagt er")
         if not one_noun_after(ctx, quote_at, s_start) and not short_title(ctx, s_start, quote_at) and \
                 (subject := sentence_subject(ctx, s_start, s_end, verbs)):
             return subject.by("first person of sentence")
@@ -188,9 +188,9 @@ def _role_after(ctx: Context, verb: re.Match, s_end: int) -> Who:
     later = [e for e in ctx.entities_in(verb.end(), min(s_end, verb.end() + SPEAKER_REACH), ("person",))
              if text[e.start - 1] != "(" and not ctx.genitive(e)]  # not "in Tom Rostons Buch"
     gap = text[verb.end():later[0].start] if later else ""
-    if later and (re.match(r"\s+(?:der|die|the)\s", gap) or (gap.split() and is_role(gap.split()[0]))) \
+    if later and (re.match(r"\s+(?:(?:dies|das|auch)\s+)?(?:der|die|the)\s", gap) or (gap.split() and is_role(gap.split()[0]))) \
             and not re.search(r"[.;:!?]", text[verb.end():later[0].start]) and not _clause_verb(text, verb.end(), later[0].start) \
-            and not _IN_PREPOSITION.search(gap):  # "sagt der von Matthias Prückler … verteidigte 31-Jährige"
+            and not _IN_PREPOSITION.search(gap) and not _GENITIVE_ARTICLE.search(gap):  # "sagt der von Matthias Prückler … verteidigte 31-Jährige"
         return who_of(later[0])
     return NOBODY
 
@@ -284,24 +284,28 @@ def _distance(ctx: Context, verb: re.Match, quote_at: int) -> int:
 
 # After a closing quotation mark: a comma, maybe "so", one or two lowercase words (a verb, an
 # adverb), then the speaker: "„…“, strich Romney heraus", "„…“, so urteilte Romney".
-_INVERSION = re.compile(r"\s*,\s*(?:so\s+)?(?:[a-zäöüß]+\s+){1,2}")
+_INVERSION = re.compile(r"\s*,\s*(?:so\s+|(?:so\s+)?(?:[a-zäöüß]+\s+){1,2}((?:[a-zäöüß]+\s+))?)")  # "…“, so Ketterer"
 
 
 def _inverted(ctx: Context, quote_at: int) -> Who:
     end = quote_end(ctx, quote_at)
     after = _INVERSION.match(ctx.text, end) if end is not None else None
-    if after is None:
+    # a third word only with a speech verb among them: "…“, sagt deshalb auch Tina Theune-Meyer", not "…“, ob ein neues NPD-Verbot"
+    if after is None or after.group(1) and not SPEECH_VERB.search(ctx.text, end, after.end()):
         return NOBODY
     if one_noun_after(ctx, quote_at, 0):  # „Spiegel“, dass Thorsten Feldmann …
         return NOBODY
     named = ctx.entities_in(after.end(), after.end() + 1, ("person", "body", "source"))
-    return who_of(named[0]) if named else name_after(ctx, end, after.end())
+    return who_of(role_holder(ctx, named[0])) if named else name_after(ctx, end, after.end())  # "sagte der CSU-Politiker Straubinger"
 
 
 # A name alone before the colon that opens a quote: a headline's speaker ("Löw: …").
 _HEADLINE_SPEAKER = re.compile(r"\s*([A-ZÄÖÜ][\w'’-]+)\s*:\s*")
 
 
+# A name right after "des" is a genitive attribute, never the subject: "berichtete die Taten des
+# Don Silves" ("so der Chef des Verwaltungsrats Ulrich Müller": the name follows a noun, stays).
+_GENITIVE_ARTICLE = re.compile(r"\b(?:des|eines)\s+$")
 _IN_PREPOSITION = re.compile(r"\b(?:von|vom|mit|für|gegen|durch|über|in|im|auf|bei|aus|nach|vor|unter)\s+(?:(?:der|dem|den|des)\s+)?(?:[A-ZÄÖÜ][\w-]*\s+)?$")
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from ..model import Quote
-from .speakers import NOBODY, Context, Who, who_of
+from .nounphrase import in_prepositional_phrase
+from .speakers import NOBODY, Context, Entity, Who, who_of
 from .speechcues import SPEECH_VERB
 from .unnamed import named_body, unknown_claimant
 
@@ -182,3 +183,17 @@ def continued(ctx: Context, earlier: list[Quote], quote_at: int, sentence: int) 
            for e in ctx.entities_in(last.end, quote_at, ("person", "body", "source"))):
         return NOBODY
     return Who(last.speaker, last.speaker_name, last.via, "continued quote")
+
+
+def pronoun_antecedent(ctx: Context, s_start: int, verb: re.Match, pronoun: re.Match) -> Entity | None:
+    """Whom a pronoun subject points back to (the last name before it); not, for a pronoun after
+    its verb, a name in a prepositional phrase of its own sentence: "Zusammen mit H. Dietz
+    beschrieb er", "Auf die Frage, welche … auf Bushs Parteikollegen McCain …, antwortete er"
+    (the one spoken of or with, not who speaks); "Auch … Christoph Leitl hält …, sagte er" and
+    "Nicht so für Bürgermeister Stefan Schmuckenschlager: …, sagt er" (a colon opens his words) keep him."""
+    entity = ctx.antecedent(pronoun.group(1).lower(), verb.start())
+    if entity is not None and entity.start >= s_start and pronoun.start() >= verb.end() and \
+            ":" not in ctx.text[entity.end:verb.start()] and \
+            in_prepositional_phrase(ctx.text[max(s_start, entity.start - 80):entity.start].split()[-5:]):
+        return None
+    return entity

@@ -20,13 +20,13 @@ _SPEECH_VERBS = (
     r"begründet\w*|gibt an|geht davon aus|ging\w* davon aus|resümiert\w*|bilanziert\w*|kommentiert|"
     r"berichtete\w*|meldete\w*|riet\w*|rät|bezweifelt\w*|hofft\w*|erhofft\w*|zeigte\w* sich|zeigt sich|"
     r"wörtlich|lautete\w*|meint|ausdrückt\w*|ausgedrückt|führte\w*(?=(?:\s+\S+){0,2}\s+aus\b)|"
-    r"der Meinung|der Ansicht|sicherte\w*|beklagt\w*|bedauert\w*|"
+    r"der Meinung|der Ansicht|sicherte\w*(?!\s+sich\b)|beklagt\w*|bedauert\w*|"
     r"glaubt\w*|verwies\w*|wies\w* darauf hin|bekanntgegeben|bekannt gegeben|gab\w* bekannt|gibt bekannt|"
     r"einräum\w*|eingeräumt|prangert\w* an|prangerte\w*|"
     r"nahm\w*(?=(?:\s+[^\s.;:]+){0,16}\s+Stellung\b)|übt\w*(?=(?:\s+[^\s.;:]+){0,12}\s+Kritik\b)|nimmt(?=(?:\s+[^\s.;:]+){0,16}\s+Stellung\b)|Stellung genommen|"
     # separable verbs: the particle far behind ("teilte in einer ersten Reaktion mit"), or joined
     # in a subordinate clause ("wie der Richter ausführte", "wie Paech dazu feststellt")
-    r"teilte\w*(?=(?:\s+[^\s.;:]+){0,6}\s+mit\b)|stellte\w*(?=(?:\s+[^\s.;:]+){1,4}\s+fest\b)|mitteilte\w*|ausführte\w*|ausgeführt|feststellt\w*|"
+    r"teilte\w*(?=(?:\s+[^\s.;:]+){0,6}\s+mit\b)|stellt\w*(?=(?:\s+[^\s.;:]+){1,5}\s+fest\b)|mitteilte\w*|ausführte\w*|ausgeführt|feststellt\w*|"
     r"hinzufügte\w*|hinzugefügt|bekanntgab\w*|zugab\w*|behauptet\w*|empfiehlt|empfahl\w*|schätzte\w* ein|schätzt ein|"
     r"said|says|told|stated|warned|announced|promised|added|wrote|declared|insisted|urged|reported|"
     r"explained|argued|noted|replied|commented|asked|called|claimed|recommended|asserted"

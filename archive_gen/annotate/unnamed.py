@@ -142,9 +142,11 @@ def name_after(ctx: Context, quote_end: int, at: int) -> Who:
     """A name alone after a closing quote, a comma and lowercase words with a speech verb among
     them or right after the name ("„…“, stellte Celebi fest"; not "„…“, so die Polizei")."""
     name = _NAME_AFTER.match(ctx.text, at)
-    if name is None or _ARTICLE_BEFORE.search(ctx.text, quote_end, at) or \
-            not SPEECH_VERB.search(ctx.text, quote_end, min(len(ctx.text), name.end() + 15)) or \
-            not _lone_name(ctx, name):
+    if name is None or _ARTICLE_BEFORE.search(ctx.text, quote_end, at):
+        return NOBODY
+    # the verb may begin up to 15 characters after the name; its particle may stand further on ("stellt Wulff … fest")
+    verb = SPEECH_VERB.search(ctx.text, quote_end, min(len(ctx.text), name.end() + 80))
+    if verb is None or verb.start() > name.end() + 15 or not _lone_name(ctx, name):
         return NOBODY
     return Who(speaker_name=name.group(1))
 

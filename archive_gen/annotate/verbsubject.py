@@ -11,6 +11,7 @@ from .candidates import is_role
 from .quotenames import one_noun_after, short_title
 from .rolephrase import genitive_owner
 from .speakers import NOBODY, Context, Entity, Who, addressee, is_spokesperson, who_of
+from .nounphrase import DETERMINERS, NP_ADVERBS, PREPOSITIONS, SUBORDINATORS, noun_phrase, noun_phrase_only
 from .speechcues import SPEECH_VERB
 
 # What may stand between a speaker and the speech verb: an apposition in commas, a party.
@@ -106,9 +107,16 @@ def role_holder(ctx: Context, entity: Entity, reach: int = 60) -> Entity:
         return entity
     words = (gap.group(2) or "").split()
     last = words[-1] if words else gap.group(1) or ""
-    if not last or not is_role(last.split("-")[-1]) or any(w[:1].isupper() for w in words):
+    # German roles are capitalised ("sagte UEFA Präsident Michel Platini"): only the words before the role may not be
+    if not last or not _role_word(last.split("-")[-1]) or any(w[:1].isupper() for w in words[:-1]):
         return entity
     return people[0]
+
+
+def _role_word(word: str) -> bool:
+    """A role, also as an adjectival noun without its article: "CSU-Fraktionsvorsitzender",
+    "Abgeordneter" (the role lexicon holds "Fraktionsvorsitzende")."""
+    return is_role(word) or word.endswith("er") and is_role(word[:-1])
 
 
 _IN_ROLE = re.compile(r"-([\w-]+)")
@@ -123,16 +131,6 @@ def in_role(ctx: Context, entity: Entity) -> bool:
     return role is not None and is_role(role.group(1).split("-")[-1]) and not is_spokesperson(role.group(1))
 
 
-# Words a subject's noun phrase may hold before the name: determiners, adverbs after a verb,
-# coordination inside a role ("Kinder- und Jugendanwalt", "Mines and Energy Minister").
-_DETERMINERS = frozenset("der die das des dem den ein eine einer eines dessen deren the a an".split())
-_NP_ADVERBS = frozenset("auch etwa doch jedoch aber nun dann zudem ebenfalls sich also so heute gestern morgen "
-                        "bereits erneut noch wieder jetzt damals zuvor später dazu".split())  # "äußerte sich heute auch US-Präsident …"
-_JOINS = frozenset("und and of für for".split())
-_FINITE = re.compile(r"(?:ist|sind|war|waren|wird|werden|wurde|wurden|sei|seien|soll|sollen|will|wollen|kann|können|"
-                     r"muss|müssen|is|are|was|were|will|would|has|have|had|been|being)")
-_PREPOSITIONS = frozenset("von vom zu zum zur mit bei beim um für gegen nach seit aus in im an am auf über unter "
-                          "durch vor to for with by from against at on in".split())
 # Where a clause opens: the sentence start, a comma, a colon, a dash, "wie", "so", "as".
 # An auxiliary opens the subject's place too: "hatte Leitl zuvor … gesagt", "haben die Klubobleute
 # Klaus Schneeberger … verkündet"; so does "so" with its verb: "so erinnert sich Straubinger",
@@ -141,31 +139,12 @@ _OPENER = re.compile(r"(?:^|[,:;]|\s[–-]|\b(?:[Ww]ie|as|As)\b|\b(hat|hatte|hab
                      r"\b[Ss]o(?:\s+[a-zäöüß]+(?:\s+(?:sich|ihn|ihm|ihr|ihnen|uns))?)?)\s*")
 
 
-def noun_phrase(words: list[str]) -> bool:
-    """Whether the words before a name can open its noun phrase ("Mexikos Trainer", "der
-    moldauische Regierungschef", "Industrial Bank of Japan Ltd senior economist")."""
-    determiner = False
-    for i, word in enumerate(words):
-        bare = word.rstrip(",").removesuffix("'s")
-        lower = bare.lower()
-        if lower in _PREPOSITIONS and not (lower in _JOINS and i and words[i - 1][:1].isupper()) or _FINITE.fullmatch(lower):
-            return False
-        if bare[:1].isupper() or lower in _DETERMINERS or lower in _NP_ADVERBS or is_role(bare):
-            determiner = determiner or lower in _DETERMINERS
-            continue
-        if lower in _JOINS and i and (words[i - 1][:1].isupper() or words[i - 1].endswith("-")):
-            continue
-        if not determiner and not (i + 1 < len(words) and is_role(words[i + 1])):
-            return False
-    return True
-
-
 def sentence_subject(ctx: Context, s_start: int, s_end: int, verbs: list[re.Match]) -> Who:
     """The first person of the sentence who can be a speech verb's subject: opening a clause
     (or after an auxiliary) with only its noun phrase before it, or right after a speech verb
     (in English only an inverted one), not in the genitive or before a possessive."""
     text = ctx.text
-    if any(unnamed_before(ctx, s_start, v) for v in verbs):
+    if any(unnamed_before(ctx, s_start, v) or unnamed_front(ctx, s_start, v) for v in verbs):
         return NOBODY  # "…, automotive industry sources said": the subject is nobody we can name
     for person in ctx.entities_in(s_start, s_end, ("person",)):
         if ctx.genitive(person) or re.match(r"'s|’s", text[person.end:person.end + 2]):
@@ -181,7 +160,7 @@ def sentence_subject(ctx: Context, s_start: int, s_end: int, verbs: list[re.Matc
         # after an auxiliary or a relative pronoun ("…, die Gerhard Schröder … erklärt hatte") the
         # speech verb must follow: "soll Anelka zu Domenech gesagt haben", not "soll Davutoğlu … zusammenstellen"
         relative = start and before[start - 2:start].strip() == "," and (
-            len(words) == 1 and words[0] in _DETERMINERS or words[:1] in (["dessen"], ["deren"]))  # "…, dessen Inhalt Putin … bekanntgab"
+            len(words) == 1 and words[0] in DETERMINERS or words[:1] in (["dessen"], ["deren"]))  # "…, dessen Inhalt Putin … bekanntgab"
         if (auxiliary or relative) and not any(v.start() > person.end for v in verbs):
             continue
         return who_of(person)
@@ -203,6 +182,27 @@ def unnamed_before(ctx: Context, start: int, verb: re.Match) -> bool:
         return False
     return not any(verb.start() - e.end <= 2 for e in ctx.entities_in(max(start, verb.start() - 60), verb.start(),
                                                                        ("person", "body", "source")))
+
+
+_NO_NOUN = frozenset("das dies dieses es er sie man wir ich ihr".split())
+
+
+def unnamed_front(ctx: Context, s_start: int, verb: re.Match) -> bool:
+    """A German speech verb in second place after a noun phrase that names nobody, its clause
+    ending in a comma before anyone is named: "Arabische Medien berichteten am Montag, Ölminister
+    Ali al-Nuaimi habe …" (the media speak; the minister is spoken of). Not "Das sagte Kim", nor a
+    subordinate clause ("Wie die Sportzeitung berichtete, soll Anelka … gesagt haben")."""
+    if english(verb) or verb.group().startswith(","):
+        return False
+    words = ctx.text[s_start:verb.start()].split()
+    if not words or words[0].lower() in SUBORDINATORS or words[0].lower() == "wie" or len(words) > 5 or not words[-1][:1].isupper() or words[-1].lower() in _NO_NOUN or \
+            not noun_phrase(words) or ctx.entities_in(s_start, verb.start(), _SPEAKING):
+        return False
+    comma = ctx.text.find(",", verb.end(), verb.end() + 40)
+    return comma >= 0 and not ctx.entities_in(verb.end(), comma, _SPEAKING)
+
+
+_SPEAKING = ("person", "body", "source")
 
 
 def _opens_sentence(ctx: Context, entity: Entity) -> bool:
@@ -287,6 +287,9 @@ _PRONOUN_WORD = re.compile(r"\b(?:er|sie|es|man|he|she|they|it|von|vom|über|mit
 # sentence's persons are criticised, not speaking (the agent, if any, follows "von").
 _PASSIVE_BEFORE = re.compile(r"\b(?:wird|wurde|werden|wurden)\b[^,.;:„“\"]{0,80}$")
 _PASSIVE_AFTER = re.compile(r"\s*(?:[.,;:]|$|worden\b)")
+# A participle with its passive auxiliary after it needs no "wird" before: "Ackermann, der …
+# heftig kritisiert worden war, nahm … nicht teil", "…, was von der Opposition kritisiert wurde".
+_PASSIVE_AUXILIARY = re.compile(r"\s+(?:worden|wurde|wurden|werden)\b")
 
 
 # "zitieren" names the one quoted as its object ("zitiert die Süddeutsche Zeitung den Vorstand
@@ -320,7 +323,9 @@ _PREPOSITION_IN = re.compile(r"\b(?:aus|von|vom|mit|über|in|im|nach|bei|from|of
 
 def passive(text: str, s_start: int, verb: re.Match) -> bool:
     """A passive speech verb, whose subject is spoken about ("wird zitiert": quoted, speaks)."""
-    return not verb.group().startswith("zitiert") and _PASSIVE_AFTER.match(text, verb.end()) is not None and \
+    if verb.group().startswith("zitiert"):
+        return False
+    return _PASSIVE_AUXILIARY.match(text, verb.end()) is not None or _PASSIVE_AFTER.match(text, verb.end()) is not None and \
         _PASSIVE_BEFORE.search(text, max(s_start, verb.start() - 80), verb.start()) is not None
 
 
@@ -357,17 +362,6 @@ _STATEMENT_COLON = re.compile(r":\s+(?=[A-ZÄÖÜ0-9„\"»(])")
 # dieses Forum …").
 _SPEAKER_VOICE = re.compile(r"(?i:\b(?:ich|wir|mir|mich|uns|unser\w*|mein\w*|sei|seien|habe|hätte|könne|müsse|werde|solle|dürfe|wolle)\b)"
                             r"|[?!]")
-_SUBORDINATORS = frozenset("nachdem als wenn dass weil obwohl während ob sobald bevor seit".split())
-_INFLECTED = re.compile(r"[a-zäöüß]+(?:e|en|er|es|em)")  # an adjective before a name: "früherer", "ehemalige"
-
-
-def _noun_phrase_only(words: list[str]) -> bool:
-    """Only what a subject's noun phrase holds: determiners, adverbs, roles, capitalised words,
-    inflected adjectives; no verb ("Die Titelseite zeigt Staatspräsident …"), no comma."""
-    return all(not w.endswith(",") and (w[:1].isupper() or w.lower() in _DETERMINERS or w in _NP_ADVERBS or is_role(w)
-                                        or _INFLECTED.fullmatch(w)) for w in words)
-
-
 def colon_subject(ctx: Context, s_start: int, s_end: int) -> Who:
     """A sentence without quotation marks whose clause before a colon has one person, as its
     subject, and whose words after the colon are someone's (``_SPEAKER_VOICE``): the person
@@ -383,14 +377,14 @@ def colon_subject(ctx: Context, s_start: int, s_end: int) -> Who:
     person = next(e for e in ctx.entities_in(s_start, colon.start(), ("person",))
                   if (e.id, e.name) == (who.speaker, None if who.speaker else who.speaker_name))
     words = ctx.text[s_start:person.start].split()
-    if words and words[0].lower() in _SUBORDINATORS:
+    if words and words[0].lower() in SUBORDINATORS:
         return NOBODY
-    if _noun_phrase_only(words):
+    if noun_phrase_only(words):
         return who.by("colon: subject")
     # after one word that is no determiner nor a name, or a prepositional phrase, and the verb
-    verb = next((i for i, w in enumerate(words) if i and w[:1].islower() and w.lower() not in _DETERMINERS), None)
-    if verb is None or words[0].lower() in _DETERMINERS or (verb > 1 and words[0].lower() not in _PREPOSITIONS) or \
+    verb = next((i for i, w in enumerate(words) if i and w[:1].islower() and w.lower() not in DETERMINERS), None)
+    if verb is None or words[0].lower() in DETERMINERS or (verb > 1 and words[0].lower() not in PREPOSITIONS) or \
             ctx.entities_in(s_start, person.start, ("person", "body", "source", "state")) or \
-            not _noun_phrase_only(words[verb + 1:]):
+            not noun_phrase_only(words[verb + 1:]):
         return NOBODY
     return who.by("colon: subject after verb")

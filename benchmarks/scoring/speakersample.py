@@ -20,7 +20,9 @@ text names it at the statement, is a name (a person, a body, an outlet; "he", "t
 quotes or claims covers its offset and names its speaker (``speaker_matches`` on ``truth``).
 
 Rounds 12 and 13 take the next rows and articles in the same way, each judged before its round's
-rules changed (round 13 has 40 Der Standard rows: the corpus file ends there)."""
+rules changed (round 13 has 40 Der Standard rows: the corpus file ends there). Round 14's German
+part is GermEval 2014 dev sentences with speech (isolated sentences: only a speaker named in the
+sentence can be judged), its English part the next Reuters TEST articles."""
 
 from __future__ import annotations
 
@@ -46,15 +48,25 @@ ROUND12_REUTERS = 50  # the next TEST articles with a body after round 11's (new
 ROUND13 = "round 13"
 ROUND13_DERSTANDARD = 45  # the next dev rows with speech after round 12's (rows > 413)
 ROUND13_REUTERS = 50  # the next TEST articles with a body after round 12's (newid > 15049)
+ROUND13_LAST_NEWID = 15103
+ROUND14 = "round 14"
+ROUND14_REUTERS = 40  # the next TEST articles with a body after round 13's (newid > 15103)
+# Round 14's German part: GermEval 2014 dev sentences, each a document, that held quotation marks
+# or a speech verb or cue of ``speechcues.py`` at main c64cbc8; listed in the gold
+# (``round_14_germeval``) so that later verbs do not change the sample.
 _SPEECH_ROW = re.compile(r'[„“"»«]|\bsagte\b|, so ')
 
 
 def sample_keys(corpus_dir: Path, sample: str | None = None) -> list[tuple[str, str]]:
-    """The articles of round 10's sample (``sample`` None), of round 11's, 12's or 13's."""
+    """The articles of round 10's sample (``sample`` None), of round 11's, 12's, 13's or 14's."""
     rows = _derstandard(corpus_dir / "derstandard-10kgnad.csv")
     dev = [i for i in range(len(rows)) if not is_held_out("derstandard", i)]
     reuters = _jsonl(corpus_dir / "reuters21578.jsonl", "newid")
     test = [k for k, r in reuters.items() if r.get("lewissplit") == "TEST" and r.get("body")]
+    if sample == ROUND14:
+        germeval = json.loads(GOLD.read_text(encoding="utf-8"))["round_14_germeval"]
+        later = [k for k in test if int(k) > ROUND13_LAST_NEWID][:ROUND14_REUTERS]
+        return [("germeval", str(i)) for i in germeval] + [("reuters", k) for k in later]
     if sample == ROUND11:
         speech = [i for i in dev[DERSTANDARD_ROWS:] if _SPEECH_ROW.search(rows[i])][:ROUND11_DERSTANDARD]
         later = test[REUTERS_ARTICLES:REUTERS_ARTICLES + ROUND11_REUTERS]
