@@ -338,8 +338,7 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
 
     with _swapped((mkdocs_build, "_populate_page", lazy_populate), (mkdocs_build, "_build_page", lazy_build),
                   (mkdocs_build, "get_files", files_hook), (mkdocs_build, "get_navigation", nav_hook),
-                  (utils, "write_file", write_hook), *spare_hooks(spare, plan.present, statics),
-                  *page_hooks(), *meta_hooks(),  # MkDocs' Page set up (.pageinit), its front matter read (.fastmeta)
+                  (utils, "write_file", write_hook), *spare_hooks(spare, plan.present, statics), *page_hooks(), *meta_hooks(),
                   (Page, "render", patched_render(Page.render))):  # our own Markdown without Python-Markdown (.fastmd)
         try:
             yield
