@@ -25,13 +25,13 @@ from urllib.parse import urlsplit, urlunsplit
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
 from markdown.serializers import _escape_attrib_html as escape_attribute
-from mkdocs.structure.pages import _HTMLHandler as AnchorHandler
 from mkdocs.structure.pages import _RelativePathTreeprocessor as RelativePaths
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.rendering import _strip_tags as title_text
 
+from .anchorids import anchor_ids
 from .fastparse import Parsed, parse
 
 __all__ = ["FastMarkdownMismatch", "MODE_VARIABLE", "content_of", "patched_render", "render"]
@@ -114,10 +114,7 @@ def render(page, config, files) -> bool:
         return False
     links = _Links(page.file, config, files)
     page.content, tokens, title = _content(parsed, links)
-    handler = AnchorHandler()
-    handler.feed(page.markdown)
-    handler.close()
-    page.present_anchor_ids = parsed.ids | {token["id"] for token in tokens} | handler.present_anchor_ids
+    page.present_anchor_ids = parsed.ids | {token["id"] for token in tokens} | anchor_ids(page.markdown)
     page.toc = get_toc(nest_toc_tokens(tokens))  # takes the tokens out of the list
     page._title_from_render = title
     if _PAGES_LOG.getEffectiveLevel() > logging.DEBUG:

@@ -34,6 +34,7 @@ from ..output.pagestore import StoredText as Stored
 from ..output import make_folder
 from ..output.spare import Spare
 from .fastmd import content_of, patched_render
+from .fastmeta import meta_hooks
 from .pageinit import page_hooks
 from .renderprocs import abandon, fork, render_ahead, rendered
 from .sparehooks import spare_hooks
@@ -337,7 +338,7 @@ def rendering(reuse: Reuse | None, counts: dict[str, int], jobs: int = 1, strict
 
     with _swapped((mkdocs_build, "_populate_page", lazy_populate), (mkdocs_build, "_build_page", lazy_build),
                   (mkdocs_build, "get_files", files_hook), (mkdocs_build, "get_navigation", nav_hook),
-                  (utils, "write_file", write_hook), *spare_hooks(spare, plan.present, statics), *page_hooks(),
+                  (utils, "write_file", write_hook), *spare_hooks(spare, plan.present, statics), *page_hooks(), *meta_hooks(),
                   (Page, "render", patched_render(Page.render))):  # our own Markdown without Python-Markdown (.fastmd)
         try:
             yield
