@@ -284,7 +284,8 @@ def _distance(ctx: Context, verb: re.Match, quote_at: int) -> int:
 
 # After a closing quotation mark: a comma, maybe "so", one or two lowercase words (a verb, an
 # adverb), then the speaker: "„…“, strich Romney heraus", "„…“, so urteilte Romney".
-_INVERSION = re.compile(r"\s*,\s*(?:so\s+|(?:so\s+)?(?:[a-zäöüß]+\s+){1,2}((?:[a-zäöüß]+\s+))?)")  # "…“, so Ketterer"
+# Longer alternative first: ", so urteilte Romney" must not stop at ", so " (", so Ketterer" still matches).
+_INVERSION = re.compile(r"\s*,\s*(?:(?:so\s+)?(?:[a-zäöüß]+\s+){1,2}((?:[a-zäöüß]+\s+))?|so\s+)")
 
 
 def _inverted(ctx: Context, quote_at: int) -> Who:

@@ -185,6 +185,7 @@ def unnamed_before(ctx: Context, start: int, verb: re.Match) -> bool:
 
 
 _NO_NOUN = frozenset("das dies dieses es er sie man wir ich ihr".split())
+_SPEAKING = ("person", "body", "source")  # the entity kinds that can speak
 
 
 def unnamed_front(ctx: Context, s_start: int, verb: re.Match) -> bool:
@@ -201,8 +202,6 @@ def unnamed_front(ctx: Context, s_start: int, verb: re.Match) -> bool:
     comma = ctx.text.find(",", verb.end(), verb.end() + 40)
     return comma >= 0 and not ctx.entities_in(verb.end(), comma, _SPEAKING)
 
-
-_SPEAKING = ("person", "body", "source")
 
 
 def _opens_sentence(ctx: Context, entity: Entity) -> bool:

@@ -16,7 +16,7 @@ must be one of three shapes whose parse ends at their ``>`` whatever surrounds t
 A ``<script>`` or ``<style>`` (``html.parser`` reads what follows as text, not tags) must be
 followed by its own end tag as the next markup. Anything else (comments, declarations, other
 quoting, bare attributes): None, and the caller runs MkDocs' handler over the page.
-``tests/test_fastmd.py`` compares both on the sample's and generated pages and on hostile text.
+``tests/test_anchorids.py`` compares both on the sample's and generated pages and on hostile text.
 """
 
 from __future__ import annotations
