@@ -65,6 +65,8 @@ def md_escape(value: Any, inline: bool = False) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if _INLINE_SPECIAL.search(text) is not None:
         text = _INLINE_SPECIAL.sub(r"\\\1", text)
+        if "]:" in text:  # "[a\]: b](url)" alone on a line is a reference definition to Python-Markdown
+            text = text.replace("]:", "]&#58;")
     return text if inline else escape_line_start(text.strip())
 
 
