@@ -27,14 +27,15 @@ import re
 from ..model import Claim, Mention, Quote
 from .candidates import is_role
 from .quotenames import is_quoted_name, one_noun_after, quote_end, short_title
-from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
+from .speechcues import CROSS_REFERENCE, CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
 from .rolephrase import english_body, opening_body, quote_phrase
 from .speechnouns import framing_owner
 from .reported import NAMED_SUBJECT, continued, possessive_continued, previous_speaker, pronoun_antecedent, reported
-from .speakers import (NOBODY, Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
+from .speakers import (NOBODY, Context, Entity, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
 from .verbsubject import colon_subject, introduced, is_person, next_to_verb, passive, previous_subject, quoted_object, quoting, role_holder, sentence_subject
-from .unnamed import bracket_speaker, colon_speaker, document_of, view_of, introducing_name, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
+from .unnamed import bracket_speaker, colon_speaker, document_of, headline_name, view_of, introducing_name, lone_speaker, name_after, named_body, opening_lone_name, opinion_holder
+from .claimants import unknown_claimant
 
 # A quote may hold a quote („Wir haben … für bedeutende „Small-Business-Unternehmen“ … gehabt“):
 # an inner „…“ opened before any closing mark is part of the outer one.
@@ -159,8 +160,8 @@ def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:
     dash = max(text.rfind(" – ", s_start, quote_at), text.rfind(" - ", s_start, quote_at))
     headline = _HEADLINE_SPEAKER.fullmatch(text, s_start if dash < 0 else dash + 3, quote_at)
     person = ctx.person_named(headline.group(1)) if headline else None
-    if person is not None:  # Löw: "Brauchen keinen Hrubesch"
-        return who_of(person).by("headline")
+    if person is not None or headline and (person := headline_name(ctx, headline)):  # Löw: "Brauchen keinen Hrubesch"
+        return (who_of(person) if isinstance(person, Entity) else person).by("headline")
     return (contrast_speaker(ctx, s_start, quote_at).by("while-clause") or introduced(ctx, s_start, quote_at).by("colon: one person")
             or introducing_name(ctx, s_start, quote_at).by("colon: lone name")
             or _inverted(ctx, quote_at).by("inversion") or opinion_holder(ctx, s_start, quote_at).by("opinion für")
@@ -227,7 +228,7 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
             e.kind == "person" and (e.id, e.name) == (held.speaker, held.speaker_name) for e in ctx.entities_in(p_start, p_end, ("person",))):
         return held.by("quote alone: view before")  # Nach Ansicht von … Wulff ist … gefallen. „Es ist nur …“
     people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
-    if not people and (body := opening_body(ctx, sentence)):
+    if not people and (body := opening_body(ctx, sentence) or opening_lone_name(ctx, p_start, p_end)):
         return body.by("quote alone: body before")  # Die SPD will am Kurs … festhalten. „Wir wollen …“
     if len(people) != 1:
         return NOBODY
@@ -371,12 +372,14 @@ def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str],
     quote_starts = [q.start for q in ordered]
     claims = []
     for i, (start, end) in enumerate(ctx.sentences):
-        tail = _CROSS_REFERENCE.search(text, start, end) if text.find(")", start, end) >= 0 else None  # rare: look first
+        tail = CROSS_REFERENCE.search(text, start, end) if text.find(")", start, end) >= 0 else None  # rare: look first
         if tail:  # "… unterzeichnet. (Wikinews berichtete)": a cross-reference, not a source
             end = tail.start()
         if end <= start or not text[start:end].strip():
             continue
         cue_text, who = _cue_target(ctx, start, end)
+        if not who and (who := unknown_claimant(ctx, start, end)):  # "Dem „Spiegel“ zufolge", "laut CIBJO"
+            cue_text = "cue"
         has_quote = bisect.bisect_left(quote_starts, start) < bisect.bisect_left(quote_starts, end)
         if not has_quote:
             verb = next((v for v in SPEECH_VERB.finditer(text, start, end) if not ctx.in_quote(v.start())), None)
@@ -395,6 +398,3 @@ def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str],
                                 who.speaker, who.via, who.speaker_name))
     return claims
 
-
-# "(Wikinews berichtete)", "(Reuters reported)": a cross-reference, not a claim.
-_CROSS_REFERENCE = re.compile(r"\s*\([\w .-]{1,40}\s(?:berichtete\w*|reported)\.?\)\.?\s*$")
