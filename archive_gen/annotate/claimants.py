@@ -23,8 +23,21 @@ _CLAIMANT = re.compile(r"\s+(?:(?:der|des|dem|den|die|einer|einem|eines)\s+)?((?
                        r"(?=\s+[a-zäöüß„]|\s*[,.;:(]|\s*$)")
 
 
+def unknown_cue(ctx: Context, s_start: int, s_end: int, cue: re.Match | None) -> tuple[str, Who]:
+    """(the cue's words, whom it names) when a cue of the sentence names no entity of ours:
+    ``unknown_claimant``, or ("", nobody)."""
+    found = unknown_claimant(ctx, s_start, s_end).by("cue: unknown body")
+    return (" ".join(cue.group().split()) if found and cue is not None else ""), found
+
+
+# Words without which neither ``CUE_AFTER`` nor "zufolge" can match: claims ask every sentence.
+_CUE_WORDS = ("aut", "ach ", "ccording to", "iting", "berichtete", "meldete", "mitteilte", "zufolge")
+
+
 def unknown_claimant(ctx: Context, s_start: int, s_end: int) -> Who:
     """The body an attribution cue names when it is no entity of ours, as written."""
+    if not any(ctx.text.find(word, s_start, s_end) >= 0 for word in _CUE_WORDS):  # most sentences: no regex
+        return NOBODY
     for cue in CUE_AFTER.finditer(ctx.text, s_start, s_end):
         if ctx.in_quote(cue.start()):
             continue
@@ -49,7 +62,7 @@ _ZUFOLGE = re.compile(r"(?:\b(?:[Dd]em|[Dd]er|[Dd]en)\s+([„\"»]?)((?:[A-ZÄÖ
 
 
 def _zufolge_claimant(ctx: Context, s_start: int, s_end: int) -> Who:
-    if ctx.text.find("zufolge", s_start, s_end) < 0:  # most sentences have none: the regex only where it can match
+    if ctx.text.find("zufolge", s_start, s_end) < 0:  # the regex only where it can match
         return NOBODY
     for cue in _ZUFOLGE.finditer(ctx.text, s_start, s_end):
         group = 2 if cue.group(2) else 3

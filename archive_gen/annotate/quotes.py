@@ -35,7 +35,7 @@ from .speakers import (NOBODY, Context, Entity, Who, addressee, contrast_speaker
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
 from .verbsubject import colon_subject, introduced, is_person, next_to_verb, passive, previous_subject, quoted_object, quoting, role_holder, sentence_subject
 from .unnamed import bracket_speaker, colon_speaker, document_of, headline_name, view_of, introducing_name, lone_speaker, name_after, named_body, opening_lone_name, opinion_holder
-from .claimants import unknown_claimant
+from .claimants import unknown_cue
 
 # A quote may hold a quote („Wir haben … für bedeutende „Small-Business-Unternehmen“ … gehabt“):
 # an inner „…“ opened before any closing mark is part of the outer one.
@@ -140,7 +140,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
                 (subject := sentence_subject(ctx, s_start, s_end, verbs)):
             return subject.by("first person of sentence")
     if quote_at is not None:  # Nach Auffassung des Vorsitzenden Hartmut Perschau sei es „…“
-        return (_cue_target(ctx, s_start, s_end)[1].by("cue") or unknown_claimant(ctx, s_start, s_end).by("cue: unknown body")
+        return (_cue_target(ctx, s_start, s_end)[1].by("cue")  # and the unknown body it names ("cue: unknown body")
                 or view_of(ctx, s_start, quote_at)
                 or stance_holder(ctx, s_start, quote_at).by("subject after a verb of viewing")
                 or reported(ctx, s_start, s_end, earlier, sentence).by("reported speech")
@@ -338,7 +338,7 @@ def _cue_target(ctx: Context, start: int, end: int) -> tuple[str, Who]:
     ``dem Bericht von Reuters zufolge``. Only the words right after (before ``zufolge``) the cue
     count: ``Nach Angaben Waxmans … die USA`` names Waxman, not the USA."""
     text = ctx.text
-    claimants = ("source", "body", "state", "person")
+    claimants, cue = ("source", "body", "state", "person"), None
     for cue in CUE_AFTER.finditer(text, start, end):
         if ctx.in_quote(cue.start()):
             continue
@@ -351,16 +351,16 @@ def _cue_target(ctx: Context, start: int, end: int) -> tuple[str, Who]:
             # ("According to Japanese newspaper reports": the reports, unnamed)
             return " ".join(cue.group().split()), who_of(role_holder(ctx, reached))
         if named or re.match(r"\s+[A-ZÄÖÜ]", text[cue.end():cue.end() + 3]):
-            return "", NOBODY  # the cue names someone we do not know: attribute nothing
+            return unknown_cue(ctx, start, end, cue)  # the cue names someone we do not know: as written, if a name
     if text.find("zufolge", start, end) < 0:  # the one cue below that counts: most sentences have none
-        return "", NOBODY
+        return unknown_cue(ctx, start, end, cue) if cue is not None else ("", NOBODY)
     for cue in CUE_BEFORE.finditer(text, start, end):
         if cue.group() != "zufolge" or ctx.in_quote(cue.start()):
             continue
         named = ctx.entities_in(max(start, cue.start() - CUE_REACH), cue.start(), claimants)
         if named and adjacent(text, named[-1].end, cue.start(), before=True):
             return "zufolge", who_of(named[-1])
-    return "", NOBODY
+    return unknown_cue(ctx, start, end, cue)
 
 
 def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
@@ -378,8 +378,6 @@ def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str],
         if end <= start or not text[start:end].strip():
             continue
         cue_text, who = _cue_target(ctx, start, end)
-        if not who and (who := unknown_claimant(ctx, start, end)):  # "Dem „Spiegel“ zufolge", "laut CIBJO"
-            cue_text = "cue"
         has_quote = bisect.bisect_left(quote_starts, start) < bisect.bisect_left(quote_starts, end)
         if not has_quote:
             verb = next((v for v in SPEECH_VERB.finditer(text, start, end) if not ctx.in_quote(v.start())), None)

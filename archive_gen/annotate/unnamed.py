@@ -219,8 +219,23 @@ def a_name(text: str, words: str) -> bool:
     "Berliner Polizei" stands): a name, not a generic "Website" or "Gericht"."""
     if " " in words or re.fullmatch(r"[A-ZÄÖÜ]{2,}\w*", words):
         return True
-    return any(m.group(1).lower() not in NOT_NAME_START
-               for m in re.finditer(rf"\b([A-ZÄÖÜ][\w-]+) {re.escape(words)}\b", text))
+    # str.find, not a regex made for each word: those would crowd the patterns ``re`` caches
+    at = text.find(" " + words)
+    while at >= 0:
+        end = at + 1 + len(words)
+        before = _WORD_BEFORE.search(text, max(0, at - 80), at)
+        if _wordy(words[-1]) != (end < len(text) and _wordy(text[end])) and before and \
+                before.group(1).lower() not in NOT_NAME_START:
+            return True
+        at = text.find(" " + words, at + 1)
+    return False
+
+
+_WORD_BEFORE = re.compile(r"\b([A-ZÄÖÜ][\w-]+)\Z")
+
+
+def _wordy(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 # A body the registry lacks as a speech verb's subject, when it is a name: "„…“, schrieb die
