@@ -395,4 +395,3 @@ def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str],
             claims.append(Claim(" ".join(text[start:end].split()), start, end, cue_text,
                                 who.speaker, who.via, who.speaker_name))
     return claims
-

@@ -12,7 +12,7 @@ from ..lang.propernoun import is_proper_noun, is_unknown_word
 from .candidates import is_role
 from .quotenames import quote_end
 from .speakers import NOBODY, Context, Who, who_of
-from .speechcues import CUE_AFTER, SPEECH_VERB
+from .speechcues import SPEECH_VERB
 
 
 # A name nobody found as an entity, in a slot only a speaker fills (issue 12): opening the
