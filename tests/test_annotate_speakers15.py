@@ -71,16 +71,8 @@ GUARDS = [
 ]
 
 
-def _who(annotator, text: str, kind: str, fragment: str) -> str | None:
+@pytest.mark.parametrize("shows, text, kind, fragment, expected", RULES + GUARDS,
+                         ids=[f"rule: {case[0]}" for case in RULES] + [f"guard: {case[0]}" for case in GUARDS])
+def test_speaker(annotator, shows, text, kind, fragment, expected):
     article = annotate(annotator, text)
-    return claimant(article, fragment) if kind == "claim" else speaker(article, fragment)
-
-
-@pytest.mark.parametrize("shows, text, kind, fragment, expected", RULES, ids=[case[0] for case in RULES])
-def test_rule(annotator, shows, text, kind, fragment, expected):
-    assert _who(annotator, text, kind, fragment) == expected
-
-
-@pytest.mark.parametrize("shows, text, kind, fragment, expected", GUARDS, ids=[case[0] for case in GUARDS])
-def test_guard(annotator, shows, text, kind, fragment, expected):
-    assert _who(annotator, text, kind, fragment) == expected
+    assert (claimant(article, fragment) if kind == "claim" else speaker(article, fragment)) == expected
