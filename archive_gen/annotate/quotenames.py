@@ -15,6 +15,10 @@ _TITLE_NOUN = re.compile(r"(?:[Zz]eitung|[Zz]eitschrift|[Mm]agazin|[Bb]latt|[Ss]
 # After the closing mark: an abbreviation in brackets („Allianz zur Europäischen Integration“ (AIE))
 # or the rest of a compound („Bild“-Zeitung) makes the quoted words a name.
 _NAME_AFTER = re.compile(r"\s*\([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,6}\)|-[A-ZÄÖÜa-zäöü]")
+# Around the quoted words an attribution cue that only a name takes: "Dem „Spiegel“ zufolge",
+# "laut „Reuters“" (speech is never quoted there).
+_CUE_AROUND = re.compile(r"\s+zufolge\b")
+_LAUT_BEFORE = re.compile(r"\b[Ll]aut\s+$")
 # Every word capitalised (German lowercase links like "und", "im" mean a phrase: „Wolf im
 # Schafspelz“, „Unbesiegbarkeit und Dauerhaftigkeit“), or a foreign name's particle.
 _NAME_WORD = re.compile(r"(?:[A-ZÄÖÜ0-9][\w'’′.&-]*|de|da|del|do|of|the|and|la|le|el)")
@@ -34,7 +38,8 @@ def is_quoted_name(ctx, match: re.Match) -> bool:
         return True
     if _TITLE_NOUN.search(ctx.text, max(0, match.start() - 40), match.start()) and (words[0][:1].isupper() or words[0][:1].isdigit()):
         return True
-    if words[0][:1].isupper() and _NAME_AFTER.match(ctx.text, match.end()):
+    if words[0][:1].isupper() and (_NAME_AFTER.match(ctx.text, match.end()) or _CUE_AROUND.match(ctx.text, match.end())
+                                   or _LAUT_BEFORE.search(ctx.text, max(0, match.start() - 6), match.start())):
         return True
     if len(words) == 1 and (_bare_name(ctx.text, words[0], match) or _CODE_NAME.fullmatch(words[0])):
         return True

@@ -27,14 +27,15 @@ import re
 from ..model import Claim, Mention, Quote
 from .candidates import is_role
 from .quotenames import is_quoted_name, one_noun_after, quote_end, short_title
-from .speechcues import CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
+from .speechcues import CROSS_REFERENCE, CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEECH_VERB, adjacent
 from .rolephrase import english_body, opening_body, quote_phrase
 from .speechnouns import framing_owner
 from .reported import NAMED_SUBJECT, continued, possessive_continued, previous_speaker, pronoun_antecedent, reported
-from .speakers import (NOBODY, Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
+from .speakers import (NOBODY, Context, Entity, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
 from .verbsubject import colon_subject, introduced, is_person, next_to_verb, passive, previous_subject, quoted_object, quoting, role_holder, sentence_subject
-from .unnamed import bracket_speaker, colon_speaker, document_of, view_of, introducing_name, lone_speaker, name_after, named_body, opinion_holder, unknown_claimant
+from .unnamed import bracket_speaker, colon_speaker, document_of, headline_name, view_of, introducing_name, lone_speaker, name_after, named_body, opening_lone_name, opinion_holder
+from .claimants import unknown_cue
 
 # A quote may hold a quote („Wir haben … für bedeutende „Small-Business-Unternehmen“ … gehabt“):
 # an inner „…“ opened before any closing mark is part of the outer one.
@@ -139,7 +140,7 @@ def _attribute(ctx: Context, s_start: int, s_end: int, earlier: list[Quote], sen
                 (subject := sentence_subject(ctx, s_start, s_end, verbs)):
             return subject.by("first person of sentence")
     if quote_at is not None:  # Nach Auffassung des Vorsitzenden Hartmut Perschau sei es „…“
-        return (_cue_target(ctx, s_start, s_end)[1].by("cue") or unknown_claimant(ctx, s_start, s_end).by("cue: unknown body")
+        return (_cue_target(ctx, s_start, s_end)[1].by("cue")  # and the unknown body it names ("cue: unknown body")
                 or view_of(ctx, s_start, quote_at)
                 or stance_holder(ctx, s_start, quote_at).by("subject after a verb of viewing")
                 or reported(ctx, s_start, s_end, earlier, sentence).by("reported speech")
@@ -159,8 +160,8 @@ def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:
     dash = max(text.rfind(" – ", s_start, quote_at), text.rfind(" - ", s_start, quote_at))
     headline = _HEADLINE_SPEAKER.fullmatch(text, s_start if dash < 0 else dash + 3, quote_at)
     person = ctx.person_named(headline.group(1)) if headline else None
-    if person is not None:  # Löw: "Brauchen keinen Hrubesch"
-        return who_of(person).by("headline")
+    if person is not None or headline and (person := headline_name(ctx, headline)):  # Löw: "Brauchen keinen Hrubesch"
+        return (who_of(person) if isinstance(person, Entity) else person).by("headline")
     return (contrast_speaker(ctx, s_start, quote_at).by("while-clause") or introduced(ctx, s_start, quote_at).by("colon: one person")
             or introducing_name(ctx, s_start, quote_at).by("colon: lone name")
             or _inverted(ctx, quote_at).by("inversion") or opinion_holder(ctx, s_start, quote_at).by("opinion für")
@@ -227,7 +228,7 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
             e.kind == "person" and (e.id, e.name) == (held.speaker, held.speaker_name) for e in ctx.entities_in(p_start, p_end, ("person",))):
         return held.by("quote alone: view before")  # Nach Ansicht von … Wulff ist … gefallen. „Es ist nur …“
     people = {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("person",)) if not ctx.genitive(e)}
-    if not people and (body := opening_body(ctx, sentence)):
+    if not people and (body := opening_body(ctx, sentence) or opening_lone_name(ctx, p_start, p_end)):
         return body.by("quote alone: body before")  # Die SPD will am Kurs … festhalten. „Wir wollen …“
     if len(people) != 1:
         return NOBODY
@@ -337,7 +338,7 @@ def _cue_target(ctx: Context, start: int, end: int) -> tuple[str, Who]:
     ``dem Bericht von Reuters zufolge``. Only the words right after (before ``zufolge``) the cue
     count: ``Nach Angaben Waxmans … die USA`` names Waxman, not the USA."""
     text = ctx.text
-    claimants = ("source", "body", "state", "person")
+    claimants, cue = ("source", "body", "state", "person"), None
     for cue in CUE_AFTER.finditer(text, start, end):
         if ctx.in_quote(cue.start()):
             continue
@@ -350,16 +351,16 @@ def _cue_target(ctx: Context, start: int, end: int) -> tuple[str, Who]:
             # ("According to Japanese newspaper reports": the reports, unnamed)
             return " ".join(cue.group().split()), who_of(role_holder(ctx, reached))
         if named or re.match(r"\s+[A-ZÄÖÜ]", text[cue.end():cue.end() + 3]):
-            return "", NOBODY  # the cue names someone we do not know: attribute nothing
+            return unknown_cue(ctx, start, end, cue)  # the cue names someone we do not know: as written, if a name
     if text.find("zufolge", start, end) < 0:  # the one cue below that counts: most sentences have none
-        return "", NOBODY
+        return unknown_cue(ctx, start, end, cue) if cue is not None else ("", NOBODY)
     for cue in CUE_BEFORE.finditer(text, start, end):
         if cue.group() != "zufolge" or ctx.in_quote(cue.start()):
             continue
         named = ctx.entities_in(max(start, cue.start() - CUE_REACH), cue.start(), claimants)
         if named and adjacent(text, named[-1].end, cue.start(), before=True):
             return "zufolge", who_of(named[-1])
-    return "", NOBODY
+    return unknown_cue(ctx, start, end, cue)
 
 
 def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
@@ -371,7 +372,7 @@ def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str],
     quote_starts = [q.start for q in ordered]
     claims = []
     for i, (start, end) in enumerate(ctx.sentences):
-        tail = _CROSS_REFERENCE.search(text, start, end) if text.find(")", start, end) >= 0 else None  # rare: look first
+        tail = CROSS_REFERENCE.search(text, start, end) if text.find(")", start, end) >= 0 else None  # rare: look first
         if tail:  # "… unterzeichnet. (Wikinews berichtete)": a cross-reference, not a source
             end = tail.start()
         if end <= start or not text[start:end].strip():
@@ -394,7 +395,3 @@ def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str],
             claims.append(Claim(" ".join(text[start:end].split()), start, end, cue_text,
                                 who.speaker, who.via, who.speaker_name))
     return claims
-
-
-# "(Wikinews berichtete)", "(Reuters reported)": a cross-reference, not a claim.
-_CROSS_REFERENCE = re.compile(r"\s*\([\w .-]{1,40}\s(?:berichtete\w*|reported)\.?\)\.?\s*$")

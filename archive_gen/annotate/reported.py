@@ -10,7 +10,8 @@ from ..model import Quote
 from .nounphrase import in_prepositional_phrase
 from .speakers import NOBODY, Context, Entity, Who, who_of
 from .speechcues import SPEECH_VERB
-from .unnamed import named_body, unknown_claimant
+from .claimants import unknown_claimant
+from .unnamed import named_body
 
 # A noun right before a speech verb is its subject: "Ein Sprecher von Tesla teilte mit".
 _NOUN_SUBJECT = re.compile(r"\b(?:Der|Die|Ein|Eine)\s+[A-ZÄÖÜ][\w-]*(?:\s+(?:des|der|von|vom)\s+[A-ZÄÖÜ][\w-]*)?\s+$")

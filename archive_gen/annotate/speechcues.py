@@ -44,6 +44,8 @@ CUE_AFTER = re.compile(
 )
 CUE_BEFORE = re.compile(r"\b(?:zufolge|said|reported|berichtete\w*|meldete\w*|teilte\w* mit|mitteilte)\b")
 CUE_REACH = 90  # characters between a cue and the name it attributes to
+# "(Wikinews berichtete)", "(Reuters reported)": a cross-reference, not a claim.
+CROSS_REFERENCE = re.compile(r"\s*\([\w .-]{1,40}\s(?:berichtete\w*|reported)\.?\)\.?\s*$")
 
 
 # Words that may stand between a cue and its claimant: articles, prepositions, adjectives

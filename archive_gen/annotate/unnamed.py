@@ -12,7 +12,7 @@ from ..lang.propernoun import is_proper_noun, is_unknown_word
 from .candidates import is_role
 from .quotenames import quote_end
 from .speakers import NOBODY, Context, Who, who_of
-from .speechcues import CUE_AFTER, SPEECH_VERB
+from .speechcues import SPEECH_VERB
 
 
 # A name nobody found as an entity, in a slot only a speaker fills (issue 12): opening the
@@ -26,15 +26,16 @@ _NAME_AFTER = re.compile(rf"\s*({_NAME})(?=\s*[,.;:]|\s+[a-zäöüß]|\s*$)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:der|die|das|den|dem|des|ein|eine|einer|eines|the|a|an)\s+$")
 
 
-_ANY_KIND = ("person", "body", "source", "state", "place")
+ANY_KIND = ("person", "body", "source", "state", "place")
 
 
-def _lone_name(ctx: Context, name: re.Match, group: int = 1) -> bool:
+def _lone_name(ctx: Context, name: re.Match, group: int = 1, unknown: bool = False) -> bool:
     """A name no entity covers (a state or place named so is no lone name: "Serbien sprach dem
-    Kosovo zu"), no role, that HanTa calls a proper noun."""
+    Kosovo zu"), no role, that HanTa calls a proper noun (``unknown``: or does not know)."""
     parts = name.group(group).split()
-    return not is_role(parts[0]) and (len(parts) > 1 or parts[0].lower() not in NOT_NAME_START) and not ctx.entities_in(name.start(group), name.end(group), _ANY_KIND) and \
-        is_proper_noun(parts[-1]) and all(is_proper_noun(w) or is_unknown_word(w) for w in parts[:-1])
+    last = is_proper_noun(parts[-1]) or unknown and is_unknown_word(parts[-1])
+    return not is_role(parts[0]) and (len(parts) > 1 or parts[0].lower() not in NOT_NAME_START) and not ctx.entities_in(name.start(group), name.end(group), ANY_KIND) and \
+        last and all(is_proper_noun(w) or is_unknown_word(w) for w in parts[:-1])
 
 
 # A participle that is never a finite verb has no subject before it: "Anders gesagt: …",
@@ -85,7 +86,7 @@ def name_apposition(ctx: Context, s_start: int, verb: re.Match) -> Who:
     if found is None or verb.group().split()[0].endswith("en") or \
             found.group(1).split()[0].lower() in NOT_NAME_START or \
             not (is_role(found.group(2)) or is_role(found.group(2).capitalize())) or \
-            ctx.entities_in(found.start(1), found.end(1), _ANY_KIND):
+            ctx.entities_in(found.start(1), found.end(1), ANY_KIND):
         return NOBODY
     return Who(speaker_name=found.group(1))
 
@@ -106,6 +107,26 @@ def introducing_name(ctx: Context, s_start: int, quote_at: int) -> Who:
             ctx.entities_in(s_start, quote_at, ("person", "body", "source")) or not _lone_name(ctx, opening):
         return NOBODY
     return Who(speaker_name=opening.group(1))
+
+
+def headline_name(ctx: Context, headline: re.Match) -> Who:
+    """A lone name before the colon that opens a quote, as an interview or a headline gives its
+    speaker ("Güllner: „…“"), when HanTa calls it a proper noun ("Fazit: „…“" is no name)."""
+    return Who(speaker_name=headline.group(1)) if _lone_name(ctx, headline) else NOBODY
+
+
+# A lone two-word name opening a sentence as its subject, maybe past an apposition in commas,
+# before its verb: "Sadiq Khan, einer der Unterzeichner, verurteilte …"; a quote standing alone
+# after that sentence gives the person's words.
+_OPENING_SUBJECT_NAME = re.compile(r"\s*([A-ZÄÖÜ][\w'’-]+\s+[A-ZÄÖÜ][\w'’-]+)(?:\s*,[^.;:„“\"]{1,120},)?\s+[a-zäöüß]")
+
+
+def opening_lone_name(ctx: Context, p_start: int, p_end: int) -> Who:
+    """That name, when the sentence names no person, body or source we know."""
+    name = _OPENING_SUBJECT_NAME.match(ctx.text, p_start, p_end)
+    if name is None or not _lone_name(ctx, name) or ctx.entities_in(p_start, p_end, ("person", "body", "source")):
+        return NOBODY
+    return Who(speaker_name=name.group(1)).by("quote alone: lone name before")
 
 
 # A view named by its holder's genitive before the noun: "Nach Schäubles Idee soll „im Zweifel
@@ -140,15 +161,25 @@ def lone_speaker(ctx: Context, s_start: int, verb: re.Match) -> Who:
 
 def name_after(ctx: Context, quote_end: int, at: int) -> Who:
     """A name alone after a closing quote, a comma and lowercase words with a speech verb among
-    them or right after the name ("„…“, stellte Celebi fest"; not "„…“, so die Polizei")."""
+    them or right after the name ("„…“, stellte Celebi fest"; not "„…“, so die Polizei"). A
+    name that ends its clause there fills the speaker's slot by its place alone: after a speech
+    verb it may be a word HanTa does not know ("„…“, so Ketterer."), and after one finite verb
+    that is no speech verb a proper noun speaks ("„…“, erzählt Sullivan, „…“")."""
     name = _NAME_AFTER.match(ctx.text, at)
     if name is None or _ARTICLE_BEFORE.search(ctx.text, quote_end, at):
         return NOBODY
     # the verb may begin up to 15 characters after the name; its particle may stand further on ("stellt Wulff … fest")
     verb = SPEECH_VERB.search(ctx.text, quote_end, min(len(ctx.text), name.end() + 80))
-    if verb is None or verb.start() > name.end() + 15 or not _lone_name(ctx, name):
-        return NOBODY
-    return Who(speaker_name=name.group(1))
+    ends = _CLAUSE_ENDS.match(ctx.text, name.end()) is not None
+    if verb is not None and verb.start() <= name.end() + 15:
+        found = _lone_name(ctx, name) or ends and _lone_name(ctx, name, unknown=True)
+    else:  # no speech verb: one finite verb between the quote's comma and the name
+        found = ends and _ONE_VERB.fullmatch(ctx.text, quote_end, at) is not None and _lone_name(ctx, name)
+    return Who(speaker_name=name.group(1)) if found else NOBODY
+
+
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:!?]|$)")
+_ONE_VERB = re.compile(r"\s*,\s*[a-zäöüß]{3,}t[e]?\s+")  # ", erzählt ", ", schwärmte "
 
 
 # An opinion framed by "Für": "Für den Theologen Hans Küng sei der Rücktritt „…“", "Für
@@ -177,30 +208,9 @@ def opinion_holder(ctx: Context, s_start: int, quote_at: int) -> Who:
     return who_of(people[0])
 
 
-# An attribution cue before a body the registry lacks: "Laut Polizei habe es …", "nach Angaben
-# der Staatsanwaltschaft Krefeld „…“", "laut einer Pressemitteilung des BMI" (the body whose
-# document it is). Up to three capitalised words; no role ("laut einem Sprecher": unnamed).
-_CLAIMANT = re.compile(r"\s+(?:(?:der|des|dem|den|die|einer|einem|eines)\s+)?((?:[A-ZÄÖÜ][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*)"
-                       r"(?=\s+[a-zäöüß„]|\s*[,.;:(]|\s*$)")
-_OF_BODY = re.compile(r"\s+(?:des|der)\s+(?:[a-zäöüß][\w-]*\s+){0,2}((?:[A-ZÄÖÜ][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*)"
-                      r"(?=\s+[a-zäöüß„]|\s*[,.;:(]|\s*$)")
-
-
-def unknown_claimant(ctx: Context, s_start: int, s_end: int) -> Who:
-    """The body an attribution cue names when it is no entity of ours, as written."""
-    for cue in CUE_AFTER.finditer(ctx.text, s_start, s_end):
-        if ctx.in_quote(cue.start()):
-            continue
-        named = _CLAIMANT.match(ctx.text, cue.end(), s_end)
-        if named is None or ctx.entities_in(cue.end(), named.end(), ("person", "body", "source", "state", "place")):
-            return NOBODY
-        of_body = _OF_BODY.match(ctx.text, named.end(), s_end)
-        name = of_body.group(1) if of_body else named.group(1)
-        if any(is_role(w) for w in (named.group(1) + " " + name).split()) or ctx.in_quote(named.start(1)) \
-                or not a_name(ctx.text, name):
-            return NOBODY
-        return Who(speaker_name=name)
-    return NOBODY
+# After a document or cue, the body whose it is: "laut einer Pressemitteilung des BMI".
+OF_BODY = re.compile(r"\s+(?:des|der)\s+(?:[a-zäöüß][\w-]*\s+){0,2}((?:[A-ZÄÖÜ][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*)"
+                     r"(?=\s+[a-zäöüß„]|\s*[,.;:(]|\s*$)")
 
 
 def a_name(text: str, words: str) -> bool:
@@ -209,15 +219,31 @@ def a_name(text: str, words: str) -> bool:
     "Berliner Polizei" stands): a name, not a generic "Website" or "Gericht"."""
     if " " in words or re.fullmatch(r"[A-ZÄÖÜ]{2,}\w*", words):
         return True
-    return any(m.group(1).lower() not in NOT_NAME_START
-               for m in re.finditer(rf"\b([A-ZÄÖÜ][\w-]+) {re.escape(words)}\b", text))
+    # str.find, not a regex made for each word: those would crowd the patterns ``re`` caches
+    at = text.find(" " + words)
+    while at >= 0:
+        end = at + 1 + len(words)
+        before = _WORD_BEFORE.search(text, max(0, at - 80), at)
+        if _wordy(words[-1]) != (end < len(text) and _wordy(text[end])) and before and \
+                before.group(1).lower() not in NOT_NAME_START:
+            return True
+        at = text.find(" " + words, at + 1)
+    return False
+
+
+_WORD_BEFORE = re.compile(r"\b([A-ZÄÖÜ][\w-]+)\Z")
+
+
+def _wordy(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 # A body the registry lacks as a speech verb's subject, when it is a name: "„…“, schrieb die
 # Hoover Institution", "Die Deutsche Presseagentur meldete", "schreibt der AK
 # Vorratsdatenspeicherung". An article, capitalised words, no role ("sagte der Sprecher").
 _BODY_WORDS = r"\s+((?:[A-ZÄÖÜ][\w-]*[ \t]+){0,2}[A-ZÄÖÜ][\w-]*)"
-_BODY_BEFORE = re.compile(rf"\s*[„\"]?(?:Der|Die|Das|der|die|das){_BODY_WORDS}\s+")
+# the seat may follow the name: "Das Auswärtige Amt in Berlin erklärte"
+_BODY_BEFORE = re.compile(rf"\s*[„\"]?(?:Der|Die|Das|der|die|das){_BODY_WORDS}(?:\s+in\s+[A-ZÄÖÜ][\w-]*)?\s+")
 _BODY_AFTER = re.compile(rf"\s+(?:der|die|das){_BODY_WORDS}(?=\s*[,;:]|\.(?:\s|$)|\s+[a-zäöüß]|\s*$)")
 
 
@@ -286,7 +312,7 @@ def document_of(ctx: Context, s_start: int, s_end: int) -> Who:
     inside = ctx.entities_in(found.start(1), found.end(1), speaking)  # "LSVD-Schreiben"
     if inside and ctx.text[inside[0].end:inside[0].end + 1] == "-":
         return who_of(inside[0])
-    of_body = _OF_BODY.match(ctx.text, found.end(1), s_end)
+    of_body = OF_BODY.match(ctx.text, found.end(1), s_end)
     if of_body is None:
         head = found.group(1).split("-")[0]
         return Who(speaker_name=head) if "-" in found.group(1) and a_name(ctx.text, head) and head.isupper() else NOBODY
