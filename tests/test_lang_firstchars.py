@@ -56,3 +56,54 @@ def test_alternatives_grouped_by_first_letter_match_as_the_flat_list():
 def test_an_alternative_without_a_leading_letter_is_refused():
     with pytest.raises(ValueError):
         by_first_char(r"sagt|\bgesagt")
+
+
+def _windows(beginnings, text):
+    from archive_gen.annotate.matcher import START, TEXT, tokenize
+    tokens = tokenize(text)
+    return beginnings.windows(text, [t[TEXT] for t in tokens], [t[START] for t in tokens])
+
+
+def test_the_speech_cues_searched_from_their_beginnings_match_as_a_plain_search():
+    from archive_gen.annotate.speechcues import CUES
+    rng = random.Random(20)
+    pieces = ["sagte", "gesagt", "Sagte", " ", ", ", ",  so", "so", "nach Angaben", "nach", "Laut", "laut", "zufolge",
+              "teilte", " mit", "führte", " aus", "Kim", "ä", "-", ".", "\n", "meinte", "berichtete", "der Meinung",
+              "der", "einräumte", "ein", "wie", " berichtete", "said", "x", "ß", "1", "„", "“"]
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        windows = _windows(CUES, text)
+        for _ in range(4):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            for cue in CUES.patterns:
+                assert _found(windows, text, start, end, cue) == _found(cue, text, start, end), (text, start, end)
+                found, plain = windows.search(cue, start, end), cue.search(text, start, end)
+                assert (found and found.span()) == (plain and plain.span()), (text, start, end)
+
+
+def _found(source, text, start, end, cue=None):
+    found = source.finditer(cue, start, end) if cue is not None else source.finditer(text, start, end)
+    return [(m.span(), m.groups()) for m in found]
+
+
+def test_a_search_begins_at_the_first_word_that_can_begin_a_match():
+    from archive_gen.lang.firstchars import Beginnings
+    sagt = re.compile(r"\b(?:sagt\w*|nach Angaben)\b|,\s*so\b")
+    beginnings = Beginnings(sagt)
+    text = "Das Wetter ist schön, sagte Kim, nach Angaben der APA, so die Zeitung. Ansagte"
+    starts = beginnings.find(text, *zip(*[(m.group(), m.start()) for m in re.finditer(r"\w+", text)]))[id(sagt)]
+    assert starts == [text.index("sagte"), text.index("nach"), text.index(", so")]
+    windows = _windows(beginnings, text)
+    assert windows.search(sagt, 0, 21) is None  # no beginning in the window: no search
+    assert [m.group() for m in windows.finditer(sagt, 0, len(text))] == ["sagte", "nach Angaben", ", so"]
+
+
+def test_patterns_whose_beginnings_cannot_be_read_are_searched_as_they_are():
+    from archive_gen.lang.firstchars import Beginnings
+    odd = [re.compile(r"\w+sagt"), re.compile(r"(?:a|b?)"), re.compile(r"\b(?:sagt|laut)", re.I)]
+    beginnings = Beginnings(*odd)
+    text = "Er sagt, Ansagt laut Kim"
+    windows = _windows(beginnings, text)
+    for pattern in odd:
+        assert [m.span() for m in windows.finditer(pattern, 3, len(text))] == [m.span() for m in pattern.finditer(text, 3)]

@@ -9,11 +9,10 @@ import operator
 import re
 from dataclasses import dataclass, field, replace
 
-from ..lang.firstchars import Windows
 from ..lang.propernoun import is_proper_noun
 from .candidates import is_role
 from .matcher import START, TEXT, tokenize
-from .speechcues import SPEECH_VERB
+from .speechcues import CUES, SPEECH_VERB
 
 _TEXT, _START = operator.itemgetter(TEXT), operator.itemgetter(START)
 
@@ -51,7 +50,7 @@ class Context:
         """``tokens``: the text's (``matcher.tokenize``), when the caller has them."""
         self.text = text
         tokens = tokenize(text) if tokens is None else tokens
-        self.cues = Windows(text, list(map(_TEXT, tokens)), list(map(_START, tokens)))  # the speech cues' searches
+        self.cues = CUES.windows(text, list(map(_TEXT, tokens)), list(map(_START, tokens)))  # the speech cues' searches
         self.sentences = sentences or [(0, len(text))]
         self.starts = [s for s, _ in self.sentences]
         # "die russische Agentur Interfax": an adjective names no speaker, it describes one.

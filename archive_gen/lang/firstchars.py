@@ -13,12 +13,10 @@ by itself (a pattern that begins with a literal or a class), the pattern is used
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import operator
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 try:  # the stdlib's own parser of regex syntax; without it, patterns stay as they are
     from re import _constants as _ops, _parser as _syntax
@@ -135,17 +133,17 @@ class Windows:
 
     The speech cues are searched window by window, dozens of times per article, and the engine
     tries them at every character of every window. Where a match can begin is read off the
-    pattern once (:func:`beginnings`): at a word start whose word begins with one of its first
-    words (``sagt``, ``erklärt`` …), or where a rarer other beginning stands (``, so``). The
-    words are the text's tokens, which the caller has already. The matches are the same: ``pos``
-    only says where a search begins (``\\b`` and look-behinds still see the text before it), and
-    no match can begin before the first such place."""
+    patterns once (:class:`Beginnings`): at a word start whose word begins with one of their
+    first words (``sagt``, ``erklärt`` …), or where a rarer other beginning stands (``, so``);
+    the words are the text's tokens, which the caller has already. The matches are the same:
+    ``pos`` only says where a search begins (``\\b`` and look-behinds still see the text before
+    it), and no match can begin before the first such place."""
 
-    def __init__(self, text: str, words: list[str], word_starts: list[int]) -> None:
+    def __init__(self, text: str, beginnings: Beginnings, words: list[str], word_starts: list[int]) -> None:
         """``words``: the text's ``\\w+`` runs, in order; ``word_starts``: their offsets."""
-        self.text, self.words, self.word_starts = text, words, word_starts
-        self._starts: dict[int, list[int] | None] = {}  # by id(pattern): a pattern's hash hashes its code
-        self._keys: dict[int, list[str]] = {}  # the words' first n characters, by n
+        self.text, self.beginnings = text, beginnings
+        self._words, self._word_starts = words, word_starts
+        self._starts: dict[int, list[int]] | None = None  # by id(pattern), found at the first search
 
     def search(self, pattern: re.Pattern, pos: int, endpos: int) -> re.Match | None:
         begin = self._begin(pattern, pos, endpos)
@@ -157,76 +155,80 @@ class Windows:
 
     def _begin(self, pattern: re.Pattern, pos: int, endpos: int) -> int | None:
         """The first place in [pos, endpos) where a match can begin, or None."""
-        starts = self._starts.get(id(pattern), False)
-        if starts is False:
-            starts = self._starts[id(pattern)] = self._find(beginnings(pattern))
-        if starts is None:  # beginnings unknown: the whole window
+        if self._starts is None:
+            self._starts = self.beginnings.find(self.text, self._words, self._word_starts)
+        starts = self._starts.get(id(pattern))
+        if starts is None:  # a pattern whose beginnings are unknown: the whole window
             return pos
         k = bisect.bisect_left(starts, pos)
         return starts[k] if k < len(starts) and starts[k] < endpos else None
 
-    def _find(self, begins: Beginnings | None) -> list[int] | None:
-        if begins is None:
-            return None
-        found = []
-        if begins.words:
-            keys = self._keys.get(begins.size)
-            if keys is None:
-                keys = self._keys[begins.size] = list(map(operator.itemgetter(slice(0, begins.size)), self.words))
-            # in C, word by word: the few words whose key is a cue's, then those that begin with a cue word
-            hits = list(itertools.compress(itertools.count(), map(begins.words.__contains__, keys)))
-            cue_words = map(begins.words.__getitem__, map(keys.__getitem__, hits))
-            found = list(itertools.compress(map(self.word_starts.__getitem__, hits),
-                                            map(str.startswith, map(self.words.__getitem__, hits), cue_words)))
-        if begins.other is not None:
-            found = sorted([*found, *(m.start() for m in begins.other.finditer(self.text))])
-        return found
+
+KEY_SIZE = 3  # a word's first three characters tell most words that begin no cue word
 
 
-KEY_SIZE = 3  # a word's first three characters tell most words that begin no cue
-
-
-@dataclass(frozen=True)
 class Beginnings:
-    """Where a pattern's matches can begin: at a word start whose word begins with one of
-    ``words``' prefixes (keyed by their first ``size`` characters), or where ``other`` matches."""
+    """Where the matches of each of a few patterns can begin, read off the patterns once: at a
+    word start whose word begins with one of the literal words an alternative after ``\\b``
+    begins with (``sagt``, ``nach``, ``zufolge``), or where another alternative's first
+    character stands with what must follow it (``,(?=\\s*so)``). A pattern whose beginnings
+    cannot be read (or that may match the empty string) is left out: it is searched as it is."""
 
-    size: int
-    words: dict[str, tuple[str, ...]]
-    other: re.Pattern | None
+    def __init__(self, *patterns: re.Pattern) -> None:
+        self.patterns = patterns
+        words: list[tuple[int, str]] = []  # (pattern number, literal first word)
+        self._others: list[tuple[int, re.Pattern]] = []
+        self._known: list[int] = []
+        for number, pattern in enumerate(patterns):
+            heads = _read(pattern)
+            if heads is None:
+                continue
+            self._known.append(number)
+            other: dict[str, list[str]] = {}
+            for char, boundary, rest, literals in heads:
+                if boundary and _WORD.fullmatch(char):
+                    words += ((number, char + literal) for literal in literals)
+                else:
+                    other.setdefault(char, []).append(rest)
+            if other:
+                self._others.append((number, re.compile("|".join(
+                    re.escape(c) + (f"(?={'|'.join(dict.fromkeys(rests))})" if all(rests) else "")
+                    for c, rests in other.items()))))
+        self._size = min(KEY_SIZE, *(len(word) for _, word in words)) if words else KEY_SIZE
+        table: dict[str, dict[int, set[str]]] = {}
+        for number, word in words:
+            table.setdefault(word[:self._size], {}).setdefault(number, set()).add(word)
+        # key -> ((pattern number, the words of that pattern with this key), …)
+        self._table = {key: tuple((n, tuple(sorted(ws))) for n, ws in by.items()) for key, by in table.items()}
+        self._key = operator.itemgetter(slice(0, self._size))
+
+    def windows(self, text: str, words: list[str], word_starts: list[int]) -> Windows:
+        return Windows(text, self, words, word_starts)
+
+    def find(self, text: str, words: list[str], word_starts: list[int]) -> dict[int, list[int]]:
+        """{id(pattern): the sorted offsets where its matches can begin} for the patterns
+        whose beginnings are known: one pass over the words for all of them."""
+        found: dict[int, list[int]] = {number: [] for number in self._known}
+        keys = list(map(self._key, words))
+        for k in itertools.compress(itertools.count(), map(self._table.__contains__, keys)):  # few words: in C
+            word = words[k]
+            for number, cue_words in self._table[keys[k]]:
+                if word.startswith(cue_words):
+                    found[number].append(word_starts[k])
+        for number, other in self._others:
+            found[number] = sorted([*found[number], *(m.start() for m in other.finditer(text))])
+        return {id(self.patterns[number]): starts for number, starts in found.items()}
 
 
-@functools.lru_cache(maxsize=64)
-def beginnings(pattern: re.Pattern) -> Beginnings | None:
-    """The places where ``pattern`` can begin a match in any window of a text (and maybe a few
-    more), or None when they cannot be read off it. An alternative after ``\\b`` that begins
-    with a word character begins at a word start, with the literal word characters it begins
-    with; any other begins with one character, and what follows must match the literals,
-    classes and repeats that the alternative goes on with (``,(?=\\s*so)``)."""
+def _read(pattern: re.Pattern) -> list[tuple[str, bool, str, list[str]]] | None:
+    """:func:`_heads` of ``pattern``, or None when it cannot be read."""
     if _syntax is None or not isinstance(pattern.pattern, str) or pattern.flags & ~re.UNICODE:
         return None
     try:
         items = _syntax.parse(pattern.pattern, pattern.flags)
-        heads = _heads(list(items), False) if items.getwidth()[0] > 0 else None  # an empty match begins anywhere
+        return _heads(list(items), False) if items.getwidth()[0] > 0 else None  # an empty match begins anywhere
     except (re.error, TypeError, ValueError, AttributeError, RecursionError):
         return None
-    if heads is None:
-        return None
-    words: list[str] = []
-    other: dict[str, list[str]] = {}
-    for char, boundary, rest, literals in heads:
-        if boundary and _WORD.fullmatch(char):
-            words += (char + literal for literal in literals)
-        else:
-            other.setdefault(char, []).append(rest)
-    size = min(KEY_SIZE, *map(len, words)) if words else KEY_SIZE  # one key size: the words cut once for all patterns
-    by_key: dict[str, set[str]] = {}
-    for word in words:
-        by_key.setdefault(word[:size], set()).add(word)
-    others = "|".join(re.escape(c) + (f"(?={'|'.join(dict.fromkeys(rests))})" if all(rests) else "")
-                      for c, rests in other.items())
-    return Beginnings(size, {key: tuple(sorted(prefixes)) for key, prefixes in by_key.items()},
-                      re.compile(others) if others else None)
 
 
 _WORD = re.compile(r"\w+")
