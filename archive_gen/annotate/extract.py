@@ -83,7 +83,7 @@ class Extractor:
         covered = [(m.start, m.end) for m in (*mentions, *source_mentions)]
         linked_persons = [(m.start, m.end) for m in mentions if self.kinds.get(m.id) == "person"]  # list neighbours
         candidates = find_candidates(text, covered, sentences, tokens, linked_persons)
-        speakers = Context(text, sentences, mentions, self.kinds, source_mentions, candidates, tokens)  # once for both
+        speakers = Context(text, sentences, mentions, self.kinds, source_mentions, candidates)  # once for both
         quotes = find_quotes(text, sentences, mentions, self.kinds, source_mentions, candidates, context=speakers)
         claims = find_claims(text, sentences, mentions, self.kinds, source_mentions, quotes, candidates, context=speakers)
         if doc.dateline and not self.place_of(doc.dateline.place):  # a place the registry lacks

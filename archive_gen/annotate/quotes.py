@@ -73,7 +73,7 @@ def find_quotes(text, sentences, mentions: list[Mention], kinds: dict[str, str],
         if via is None and i + 1 < len(ctx.sentences):  # "… ", sagte Kim. Das berichtete Interfax.
             n_start, n_end = ctx.sentences[i + 1]
             other = {e.id or e.name for e in ctx.entities_in(n_start, n_end, ("person",))}
-            if ctx.cues.search(CUE_AFTER, n_start, n_end) and (not other or other == {who.speaker or who.speaker_name}):
+            if CUE_AFTER.search(text, n_start, n_end) and (not other or other == {who.speaker or who.speaker_name}):
                 via = _via(ctx, n_start, n_end)
         if paths is not None:
             paths.append(who.path if (who.speaker or who.speaker_name) else "")
@@ -234,7 +234,7 @@ def _standalone(ctx: Context, s_start: int, s_end: int, sentence: int) -> Who:
     person = next(iter(people.values()))
     # the one person speaks there, or is the subject: opening it ("Sadiq Khan, …, verurteilte …")
     # or right after its first verb ("Um … zu gewinnen, will Oettinger …")
-    if not ctx.cues.search(SPEECH_VERB, p_start, p_end) and not _SUBJECT_AT.fullmatch(ctx.text, p_start, person.start):
+    if not SPEECH_VERB.search(ctx.text, p_start, p_end) and not _SUBJECT_AT.fullmatch(ctx.text, p_start, person.start):
         return NOBODY
     return who_of(person).by("quote alone: person before")
 
@@ -249,7 +249,7 @@ def _quoted(ctx: Context, s_start: int, s_end: int, quote_at: int | None) -> Who
     zitierte …"), never a person who quotes ("hatte Schwan … zitiert") or is summoned."""
     if ctx.text.find("zitiert", s_start, s_end) < 0:
         return NOBODY
-    for verb in ctx.cues.finditer(SPEECH_VERB, s_start, s_end):
+    for verb in SPEECH_VERB.finditer(ctx.text, s_start, s_end):
         if ctx.in_quote(verb.start()) or not quoting(ctx.text, s_start, s_end, verb):
             continue
         if quoted := quoted_object(ctx, verb, s_end):
@@ -264,7 +264,7 @@ def _speech_verbs(ctx: Context, s_start: int, s_end: int, quote_at: int | None) 
     """The sentence's speech verbs outside quotes, but "zitieren" in the active (``_quoted``);
     for a quote, nearest first ("Klose nannte … „überzogen“, Löw bezeichnete … als
     „übertrieben“": each quote is its nearest verb's)."""
-    verbs = [v for v in ctx.cues.finditer(SPEECH_VERB, s_start, s_end)
+    verbs = [v for v in SPEECH_VERB.finditer(ctx.text, s_start, s_end)
              if not ctx.in_quote(v.start()) and not quoting(ctx.text, s_start, s_end, v)]
     # "„… lästig.“ so das Fazit der Betreiber": "so" after a quote that ends with its full stop
     verbs += [so for _, b in ctx.quotes_in(s_start, s_end) if ctx.text[b - 2:b - 1] in ".!?"
@@ -292,7 +292,7 @@ def _inverted(ctx: Context, quote_at: int) -> Who:
     end = quote_end(ctx, quote_at)
     after = _INVERSION.match(ctx.text, end) if end is not None else None
     # a third word only with a speech verb among them: "…“, sagt deshalb auch Tina Theune-Meyer", not "…“, ob ein neues NPD-Verbot"
-    if after is None or after.group(1) and not ctx.cues.search(SPEECH_VERB, end, after.end()):
+    if after is None or after.group(1) and not SPEECH_VERB.search(ctx.text, end, after.end()):
         return NOBODY
     if one_noun_after(ctx, quote_at, 0):  # „Spiegel“, dass Thorsten Feldmann …
         return NOBODY
@@ -321,11 +321,11 @@ def _clause_verb(text: str, start: int, end: int) -> bool:
 
 def _via(ctx: Context, start: int, end: int) -> str | None:
     """The source an attribution in [start, end) names: ``nach Angaben der … Interfax``."""
-    for cue in ctx.cues.finditer(CUE_AFTER, start, end):
+    for cue in CUE_AFTER.finditer(ctx.text, start, end):
         named = ctx.entities_in(cue.end(), min(end, cue.end() + CUE_REACH), ("source",))
         if named:
             return named[0].id
-    if ctx.cues.search(SPEECH_VERB, start, end) or ctx.cues.search(CUE_BEFORE, start, end):
+    if SPEECH_VERB.search(ctx.text, start, end) or CUE_BEFORE.search(ctx.text, start, end):
         named = ctx.entities_in(start, end, ("source",))
         if named:
             return named[0].id
@@ -338,7 +338,7 @@ def _cue_target(ctx: Context, start: int, end: int) -> tuple[str, Who]:
     count: ``Nach Angaben Waxmans … die USA`` names Waxman, not the USA."""
     text = ctx.text
     claimants = ("source", "body", "state", "person")
-    for cue in ctx.cues.finditer(CUE_AFTER, start, end):
+    for cue in CUE_AFTER.finditer(text, start, end):
         if ctx.in_quote(cue.start()):
             continue
         named = ctx.entities_in(cue.end(), min(end, cue.end() + CUE_REACH), claimants)
@@ -353,7 +353,7 @@ def _cue_target(ctx: Context, start: int, end: int) -> tuple[str, Who]:
             return "", NOBODY  # the cue names someone we do not know: attribute nothing
     if text.find("zufolge", start, end) < 0:  # the one cue below that counts: most sentences have none
         return "", NOBODY
-    for cue in ctx.cues.finditer(CUE_BEFORE, start, end):
+    for cue in CUE_BEFORE.finditer(text, start, end):
         if cue.group() != "zufolge" or ctx.in_quote(cue.start()):
             continue
         named = ctx.entities_in(max(start, cue.start() - CUE_REACH), cue.start(), claimants)
@@ -379,7 +379,7 @@ def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str],
         cue_text, who = _cue_target(ctx, start, end)
         has_quote = bisect.bisect_left(quote_starts, start) < bisect.bisect_left(quote_starts, end)
         if not has_quote:
-            verb = next((v for v in ctx.cues.finditer(SPEECH_VERB, start, end) if not ctx.in_quote(v.start())), None)
+            verb = next((v for v in SPEECH_VERB.finditer(text, start, end) if not ctx.in_quote(v.start())), None)
             if verb is not None:  # "…, unterstrich er": the quote before tells who "er" is
                 k = bisect.bisect_left(quote_starts, start)
                 said = _attribute(ctx, start, end, ordered[max(0, k - 1):k], i)

@@ -114,7 +114,7 @@ def _one_speaker(ctx: Context, p_start: int, p_end: int) -> Who:
     # nobody else: a body that spoke there ("Der BGH widersprach allerdings der Ansicht, …")
     people = people or {(e.id, e.name): e for e in ctx.entities_in(p_start, p_end, ("body",))
                         if not _PREPOSITION_BEFORE.search(ctx.text, max(p_start, e.start - 50), e.start)}
-    verbs = ctx.cues.finditer(SPEECH_VERB, p_start, p_end)
+    verbs = SPEECH_VERB.finditer(ctx.text, p_start, p_end)
     verbs = [v for v in verbs if not ctx.in_quote(v.start())]
     if len(people) == 1 and verbs:
         return who_of(next(iter(people.values())))
@@ -127,7 +127,7 @@ def _own_verb(ctx: Context, s_start: int, s_end: int) -> bool:
     """A speech verb after a noun as its subject: "Ein Sprecher von Tesla teilte mit: …"
     names a speaker we do not know, not the one of the sentence before."""
     return any(not ctx.in_quote(v.start()) and _NOUN_SUBJECT.search(ctx.text, max(s_start, v.start() - 60), v.start())
-               for v in ctx.cues.finditer(SPEECH_VERB, s_start, s_end))
+               for v in SPEECH_VERB.finditer(ctx.text, s_start, s_end))
 
 
 def previous_speaker(ctx: Context, earlier: list[Quote], sentence: int, pronoun: str) -> Who:
@@ -171,7 +171,7 @@ def continued(ctx: Context, earlier: list[Quote], quote_at: int, sentence: int) 
     if not _GOES_ON.fullmatch(ctx.text, s_start, quote_at) or not reported_between(ctx, ctx.sentence_of(last.end), sentence):
         return NOBODY
     s_end = ctx.sentences[sentence][1]  # „…?“ schrieben die Hacker: a subject of its own
-    if any(NAMED_SUBJECT.match(ctx.text, v.end()) for v in ctx.cues.finditer(SPEECH_VERB, quote_at, s_end)):
+    if any(NAMED_SUBJECT.match(ctx.text, v.end()) for v in SPEECH_VERB.finditer(ctx.text, quote_at, s_end)):
         return NOBODY
     said = (last.speaker, last.speaker_name if not last.speaker else None)
     # after the speaker in their own sentence stand objects ("Als „verpasste Chance“ beurteilte

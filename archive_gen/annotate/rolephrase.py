@@ -126,7 +126,7 @@ def _person_speaks(ctx: Context, sentence: int) -> bool:
     if sentence >= len(ctx.sentences):
         return False
     start, end = ctx.sentences[sentence]
-    verb = next((v for v in ctx.cues.finditer(SPEECH_VERB, start, end) if not ctx.in_quote(v.start())), None)
+    verb = next((v for v in SPEECH_VERB.finditer(ctx.text, start, end) if not ctx.in_quote(v.start())), None)
     return verb is not None and bool(ctx.entities_in(start, verb.start(), ("person",)))
 
 

@@ -5,16 +5,12 @@ surname. ``quotes.py`` decides which of them said what."""
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from dataclasses import dataclass, field, replace
 
 from ..lang.propernoun import is_proper_noun
 from .candidates import is_role
-from .matcher import START, TEXT, tokenize
-from .speechcues import CUES, SPEECH_VERB
-
-_TEXT, _START = operator.itemgetter(TEXT), operator.itemgetter(START)
+from .speechcues import SPEECH_VERB
 
 # "Andre Schiele von der ESA": a person, then the body they speak for.
 MEMBER_OF = re.compile(r"\s+(?:von|vom|bei|beim|of|from|at)(?:\s+(?:der|dem|des|den|the))?\s+")
@@ -46,11 +42,8 @@ def _in_genitive(surface: str, actor: str, how: str, full_words: set) -> bool:
 class Context:
     """Everything quote and claim attribution looks up in one article."""
 
-    def __init__(self, text, sentences, mentions, kinds, source_mentions, candidates=(), tokens=None):
-        """``tokens``: the text's (``matcher.tokenize``), when the caller has them."""
+    def __init__(self, text, sentences, mentions, kinds, source_mentions, candidates=()):
         self.text = text
-        tokens = tokenize(text) if tokens is None else tokens
-        self.cues = CUES.windows(text, list(map(_TEXT, tokens)), list(map(_START, tokens)))  # the speech cues' searches
         self.sentences = sentences or [(0, len(text))]
         self.starts = [s for s, _ in self.sentences]
         # "die russische Agentur Interfax": an adjective names no speaker, it describes one.
@@ -244,7 +237,7 @@ def contrast_speaker(ctx: Context, s_start: int, quote_at: int) -> Who:
     opening = _WHILE.match(ctx.text, s_start, quote_at)
     if opening is None:
         return NOBODY
-    verbs = [v for v in ctx.cues.finditer(SPEECH_VERB, opening.end(), quote_at) if not ctx.in_quote(v.start())]
+    verbs = [v for v in SPEECH_VERB.finditer(ctx.text, opening.end(), quote_at) if not ctx.in_quote(v.start())]
     if len(verbs) != 1:
         return NOBODY
     named = ctx.entities_in(opening.end(), verbs[0].start(), ("person", "body", "source"))
@@ -304,7 +297,7 @@ def named_next(ctx: Context, sentence: int) -> Who:
     opens with "Mit diesen Worten"."""
     start, end = ctx.sentences[sentence]
     if not _WITH_THESE_WORDS.match(ctx.text, start, end) and (not _POINTS_BACK.match(ctx.text, start, end) or not any(
-            not ctx.in_quote(v.start()) for v in ctx.cues.finditer(SPEECH_VERB, start, end))):
+            not ctx.in_quote(v.start()) for v in SPEECH_VERB.finditer(ctx.text, start, end))):
         return NOBODY
     people = {(e.id, e.name): e for e in ctx.entities_in(start, end, ("person",)) if not ctx.genitive(e)}
     return who_of(next(iter(people.values()))) if len(people) == 1 else NOBODY
@@ -362,8 +355,8 @@ def relative_speaker(ctx: Context, s_start: int, quote_at: int) -> Who:
     after = ctx.quote_spans[i][1]
     clause_end = re.compile(r"[,;:.!?]").search(ctx.text, after)
     tail = (after, clause_end.start() if clause_end else len(ctx.text))
-    if not (ctx.cues.search(SPEECH_VERB, *tail) or _VIEW_VERB.search(ctx.text, *tail) or
-            ctx.cues.search(SPEECH_VERB, opening.end(), quote_at)):
+    if not (SPEECH_VERB.search(ctx.text, *tail) or _VIEW_VERB.search(ctx.text, *tail) or
+            SPEECH_VERB.search(ctx.text, opening.end(), quote_at)):
         return NOBODY
     named = [e for e in ctx.entities_in(s_start, opening.start() + 1, ("person", "body", "source")) if e.end == opening.start()]
     return who_of(named[-1]) if named else NOBODY

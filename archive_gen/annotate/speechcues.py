@@ -4,7 +4,7 @@ attribution logic in ``quotes.py`` so that the word lists can grow without it.""
 
 import re
 
-from ..lang.firstchars import Beginnings, by_first_char, with_first_chars
+from ..lang.firstchars import by_first_char, with_first_chars
 from .candidates import is_role
 
 # Speech verbs, lowercase as they stand in a sentence ("Sprache" is no "sprach").
@@ -76,5 +76,3 @@ def adjacent(text: str, start: int, end: int, before: bool = False) -> bool:
 
 # The same matches, tried only where a match can begin (lang.firstchars): a third less time.
 SPEECH_VERB, CUE_AFTER, CUE_BEFORE = (with_first_chars(p) for p in (SPEECH_VERB, CUE_AFTER, CUE_BEFORE))
-# Where each can begin, for searching them window by window (speakers.Context.cues).
-CUES = Beginnings(SPEECH_VERB, CUE_AFTER, CUE_BEFORE)

@@ -35,7 +35,7 @@ def speech_noun_owner(ctx: Context, s_start: int, quote_at: int) -> Who:
         return NOBODY
     frame = frames[-1]
     between = _outside_quotes(ctx, frame.end(), quote_at)
-    if not _CLAUSE.search(between) or any(not ctx.in_quote(v.start()) for v in ctx.cues.finditer(SPEECH_VERB, frame.end(), quote_at)):
+    if not _CLAUSE.search(between) or any(not ctx.in_quote(v.start()) for v in SPEECH_VERB.finditer(ctx.text, frame.end(), quote_at)):
         return NOBODY
     # "der EU-Außenminister": an entity before a hyphen only qualifies the owner
     named = [e for e in ctx.entities_in(frame.start(1), frame.end(1), ("person", "body", "source"))

@@ -102,7 +102,7 @@ def introducing_name(ctx: Context, s_start: int, quote_at: int) -> Who:
     opening = _OPENING_NAME_VERB.match(ctx.text, s_start, quote_at)
     if opening is None or opening.group(1).split()[0].lower() in NOT_NAME_START or \
             not re.search(r":\s*$", ctx.text[max(s_start, quote_at - 3):quote_at]) or \
-            not ctx.cues.search(SPEECH_VERB, opening.end(1), quote_at) or \
+            not SPEECH_VERB.search(ctx.text, opening.end(1), quote_at) or \
             ctx.entities_in(s_start, quote_at, ("person", "body", "source")) or not _lone_name(ctx, opening):
         return NOBODY
     return Who(speaker_name=opening.group(1))
@@ -145,7 +145,7 @@ def name_after(ctx: Context, quote_end: int, at: int) -> Who:
     if name is None or _ARTICLE_BEFORE.search(ctx.text, quote_end, at):
         return NOBODY
     # the verb may begin up to 15 characters after the name; its particle may stand further on ("stellt Wulff … fest")
-    verb = ctx.cues.search(SPEECH_VERB, quote_end, min(len(ctx.text), name.end() + 80))
+    verb = SPEECH_VERB.search(ctx.text, quote_end, min(len(ctx.text), name.end() + 80))
     if verb is None or verb.start() > name.end() + 15 or not _lone_name(ctx, name):
         return NOBODY
     return Who(speaker_name=name.group(1))
@@ -188,7 +188,7 @@ _OF_BODY = re.compile(r"\s+(?:des|der)\s+(?:[a-zäöüß][\w-]*\s+){0,2}((?:[A-Z
 
 def unknown_claimant(ctx: Context, s_start: int, s_end: int) -> Who:
     """The body an attribution cue names when it is no entity of ours, as written."""
-    for cue in ctx.cues.finditer(CUE_AFTER, s_start, s_end):
+    for cue in CUE_AFTER.finditer(ctx.text, s_start, s_end):
         if ctx.in_quote(cue.start()):
             continue
         named = _CLAIMANT.match(ctx.text, cue.end(), s_end)

@@ -211,7 +211,7 @@ def _opens_sentence(ctx: Context, entity: Entity) -> bool:
 
 
 def speech_verbs_before(ctx: Context, start: int, end: int) -> list[re.Match]:
-    return [v for v in ctx.cues.finditer(SPEECH_VERB, start, end) if not ctx.in_quote(v.start())]
+    return [v for v in SPEECH_VERB.finditer(ctx.text, start, end) if not ctx.in_quote(v.start())]
 
 
 # "sagte ein Sprecher", "so der zuständige Minister": a role after the verb, unnamed.
