@@ -79,3 +79,11 @@ def test_names_with_inner_punctuation_match_exactly():
 
 def test_space_and_hyphen_are_interchangeable_inside_a_name():
     assert mentions("Kim-Jong-un reiste ab.") == [("kim-jong-un", "Kim-Jong-un")]
+
+
+def test_token_gaps_are_normalised_as_gap_class_says_however_many_distinct_gaps():
+    from archive_gen.annotate.matcher import GAP, gap_class, tokenize
+    gaps = [f" {'.' * (n % 7)}{',' * (n // 7 % 9)}{chr(0x2010 + n % 5) * (n // 63 % 3)}\n" * (1 + n // 189) for n in range(5000)]
+    text = "".join(f"w{n}{gap}" for n, gap in enumerate(gaps))
+    tokens = tokenize(text)
+    assert [t[GAP] for t in tokens[1:]] == [gap_class(gap) for gap in gaps[:-1]]

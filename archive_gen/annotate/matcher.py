@@ -54,6 +54,18 @@ def gap_class(gap: str) -> str:
     return " ".join(gap.replace("’", "'").split(" ")).replace("\n", " ")
 
 
+class _GapClasses(dict):
+    """gap → :func:`gap_class` of it, filled as gaps are met: a plain dictionary lookup per token
+    costs about half an ``lru_cache`` call. Few distinct gaps occur; the size is bounded anyway."""
+
+    def __missing__(self, gap: str) -> str:
+        if len(self) >= 4096:
+            self.clear()
+        value = self[gap] = gap_class(gap)
+        return value
+
+
+_GAP_CLASS = _GapClasses().__getitem__
 _PARTS_RE = re.compile(r"(\w+)", re.UNICODE)  # split() on it: gap, word, gap, word, …, gap
 _TEXT = operator.itemgetter(TEXT)  # a token's text, for C-level map()
 
@@ -70,7 +82,7 @@ def tokenize(text: str) -> list[Token]:
     before = ["", *after]
     offsets = [0, *itertools.accumulate(map(len, parts))]
     hyphens = list(map(operator.eq, after, itertools.repeat("-")))  # a word joined to the next one by "-"
-    return list(zip(words, offsets[1::2], offsets[2::2], [False, *hyphens], [*hyphens, False], map(gap_class, before)))
+    return list(zip(words, offsets[1::2], offsets[2::2], [False, *hyphens], [*hyphens, False], map(_GAP_CLASS, before)))
 
 
 def after_gap(tokens: list[Token], gap: str) -> Iterable[int]:

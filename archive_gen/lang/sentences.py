@@ -28,7 +28,9 @@ OPENERS = "\"„»“«'"
 # Credits are looked for after every such place (a caption may end anyhow).
 BREAK = re.compile(r"[.!?…]+[\"'“”„»«’)\]]*\s+")
 # A sentence end: the break, then a word or an opening quote (_is_end checks the case).
-_END = re.compile(r"(?P<punct>[.!?…]+)[\"'“”„»«’)\]]*(?P<space>\s+)(?=[\"„»“«']|\w)")
+# "[.!?…][.!?…]*", not "[.!?…]+": the same matches, but a pattern that begins with a class
+# lets the engine skip to the next punctuation mark at C speed instead of trying every character.
+_END = re.compile(r"(?P<punct>[.!?…][.!?…]*)[\"'“”„»«’)\]]*(?P<space>\s+)(?=[\"„»“«']|\w)")
 # The word before a full stop: a single letter, a number (not a year) or an abbreviation ends nothing.
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(\w+)$")
 MAX_WORD_BEFORE = 12
