@@ -31,7 +31,7 @@ from .speechcues import CROSS_REFERENCE, CUE_AFTER, CUE_BEFORE, CUE_REACH, SPEEC
 from .rolephrase import english_body, opening_body, quote_phrase
 from .speechnouns import framing_owner
 from .reported import NAMED_SUBJECT, continued, possessive_continued, previous_speaker, pronoun_antecedent, reported
-from .speakers import (NOBODY, Context, Entity, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
+from .speakers import (NOBODY, Context, Who, addressee, contrast_speaker, named_next, opening_pronoun, spoken_for,
                        relative_speaker, stance_holder, unnamed_role_before, who_of)
 from .verbsubject import colon_subject, introduced, is_person, next_to_verb, passive, previous_subject, quoted_object, quoting, role_holder, sentence_subject
 from .unnamed import bracket_speaker, colon_speaker, document_of, headline_name, view_of, introducing_name, lone_speaker, name_after, named_body, opening_lone_name, opinion_holder
@@ -160,8 +160,10 @@ def _framed(ctx: Context, s_start: int, quote_at: int) -> Who:
     dash = max(text.rfind(" – ", s_start, quote_at), text.rfind(" - ", s_start, quote_at))
     headline = _HEADLINE_SPEAKER.fullmatch(text, s_start if dash < 0 else dash + 3, quote_at)
     person = ctx.person_named(headline.group(1)) if headline else None
-    if person is not None or headline and (person := headline_name(ctx, headline)):  # Löw: "Brauchen keinen Hrubesch"
-        return (who_of(person) if isinstance(person, Entity) else person).by("headline")
+    if person is not None:  # Löw: "Brauchen keinen Hrubesch"
+        return who_of(person).by("headline")
+    if headline and (named := headline_name(ctx, headline)):  # Güllner: „…“ (a name we do not know)
+        return named.by("headline")
     return (contrast_speaker(ctx, s_start, quote_at).by("while-clause") or introduced(ctx, s_start, quote_at).by("colon: one person")
             or introducing_name(ctx, s_start, quote_at).by("colon: lone name")
             or _inverted(ctx, quote_at).by("inversion") or opinion_holder(ctx, s_start, quote_at).by("opinion für")
