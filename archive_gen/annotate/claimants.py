@@ -23,11 +23,12 @@ _CLAIMANT = re.compile(r"\s+(?:(?:der|des|dem|den|die|einer|einem|eines)\s+)?((?
                        r"(?=\s+[a-zäöüß„]|\s*[,.;:(]|\s*$)")
 
 
-def unknown_cue(ctx: Context, s_start: int, s_end: int, cue: re.Match | None) -> tuple[str, Who]:
-    """(the cue's words, whom it names) when a cue of the sentence names no entity of ours:
-    ``unknown_claimant``, or ("", nobody)."""
-    found = unknown_claimant(ctx, s_start, s_end).by("cue: unknown body")
-    return (" ".join(cue.group().split()) if found and cue is not None else ""), found
+def unknown_cue(ctx: Context, s_start: int, s_end: int) -> tuple[str, Who]:
+    """(the words of the cue that names them, whom it names) when a cue of the sentence names no
+    entity of ours, or ("", nobody). The words are that cue's, not another cue's of the sentence
+    ("Der Zeitung Haaretz zufolge …, berichtete …": "zufolge")."""
+    cue, found = _claimant_and_cue(ctx, s_start, s_end)
+    return (cue, found.by("cue: unknown body")) if found else ("", NOBODY)
 
 
 # Words without which neither ``CUE_AFTER`` nor "zufolge" can match: claims ask every sentence.
@@ -36,22 +37,28 @@ _CUE_WORDS = ("aut", "ach ", "ccording to", "iting", "berichtete", "meldete", "m
 
 def unknown_claimant(ctx: Context, s_start: int, s_end: int) -> Who:
     """The body an attribution cue names when it is no entity of ours, as written."""
+    return _claimant_and_cue(ctx, s_start, s_end)[1]
+
+
+def _claimant_and_cue(ctx: Context, s_start: int, s_end: int) -> tuple[str, Who]:
+    """(the cue's words, the unknown body it names), or ("", nobody)."""
     if not any(ctx.text.find(word, s_start, s_end) >= 0 for word in _CUE_WORDS):  # most sentences: no regex
-        return NOBODY
+        return "", NOBODY
     for cue in CUE_AFTER.finditer(ctx.text, s_start, s_end):
         if ctx.in_quote(cue.start()):
             continue
         named = _CLAIMANT.match(ctx.text, cue.end(), s_end)
         if named is None or _RELATIVE_LAUT.match(ctx.text, max(s_start, cue.start() - 2), cue.end() + 7) or \
                 ctx.entities_in(cue.end(), named.end(), ("person", "body", "source", "state", "place")):
-            return NOBODY
+            return "", NOBODY
         of_body = OF_BODY.match(ctx.text, named.end(), s_end)
         name = _claimant_name(of_body.group(1) if of_body else named.group(1))
         if any(is_role(w) for w in (named.group(1) + " " + name).split()) or ctx.in_quote(named.start(1)) \
                 or not a_name(ctx.text, name) or _ACRONYM_PLURAL.fullmatch(name):
-            return NOBODY
-        return Who(speaker_name=name)
-    return _zufolge_claimant(ctx, s_start, s_end)
+            return "", NOBODY
+        return " ".join(cue.group().split()), Who(speaker_name=name)
+    found = _zufolge_claimant(ctx, s_start, s_end)
+    return ("zufolge" if found else ""), found
 
 
 # Before "zufolge": a body or outlet after its article, maybe in quotation marks ("Dem „Spiegel“

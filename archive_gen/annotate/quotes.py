@@ -353,16 +353,16 @@ def _cue_target(ctx: Context, start: int, end: int) -> tuple[str, Who]:
             # ("According to Japanese newspaper reports": the reports, unnamed)
             return " ".join(cue.group().split()), who_of(role_holder(ctx, reached))
         if named or re.match(r"\s+[A-ZÄÖÜ]", text[cue.end():cue.end() + 3]):
-            return unknown_cue(ctx, start, end, cue)  # the cue names someone we do not know: as written, if a name
+            return unknown_cue(ctx, start, end)  # the cue names someone we do not know: as written, if a name
     if text.find("zufolge", start, end) < 0:  # the one cue below that counts: most sentences have none
-        return unknown_cue(ctx, start, end, cue) if cue is not None else ("", NOBODY)
+        return unknown_cue(ctx, start, end) if cue is not None else ("", NOBODY)
     for cue in CUE_BEFORE.finditer(text, start, end):
         if cue.group() != "zufolge" or ctx.in_quote(cue.start()):
             continue
         named = ctx.entities_in(max(start, cue.start() - CUE_REACH), cue.start(), claimants)
         if named and adjacent(text, named[-1].end, cue.start(), before=True):
             return "zufolge", who_of(named[-1])
-    return unknown_cue(ctx, start, end, cue)
+    return unknown_cue(ctx, start, end)
 
 
 def find_claims(text, sentences, mentions: list[Mention], kinds: dict[str, str], source_mentions: list[Mention],
