@@ -39,8 +39,8 @@ from .orgthings import company_tail
 from .personcues import BODY_ENDS, english_candidate
 from .nameparts import noun_after_surname, office_compound, particle_goes_on, role_is_predicate
 from .namestart import name_starts
-from .namewords import (CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, cast_names, common_noun_in_context,
-                        inside_other_name, listed_names, marker_before_name, with_unaccented)
+from .namewords import (CLAUSE_OPENERS, CLUB_SUFFIXES, GENITIVE, NOBLE_TITLES, GivenNames, cast_names,
+                        common_noun_in_context, inside_other_name, listed_names, marker_before_name, with_unaccented)
 from .roles import is_role, role_ends_before, role_follows
 from .sentences import Coverage, sentence_at
 from .surnames import NOUN_MARKERS, merge, surnames_alone
@@ -87,7 +87,7 @@ def first_names() -> frozenset[str]:
 def prime_first_names(names: frozenset[str]) -> None:
     """Use ``names`` (an earlier :func:`load_first_names` result, e.g. from the build cache):
     parsing the dictionary costs about a second, unpickling the result milliseconds."""
-    _LOADED["names"] = names
+    _LOADED["names"] = names if isinstance(names, GivenNames) else GivenNames(names)
 
 
 def first_names_version() -> str:
@@ -96,7 +96,7 @@ def first_names_version() -> str:
         installed = metadata.version("gender-guesser")
     except metadata.PackageNotFoundError:
         installed = "none"
-    return f"gender-guesser {installed} min {MIN_FREQUENCY} unaccented"
+    return f"gender-guesser {installed} min {MIN_FREQUENCY} unaccented, folded"
 
 
 def load_first_names() -> frozenset[str]:
@@ -106,11 +106,11 @@ def load_first_names() -> frozenset[str]:
     except ImportError:  # the dependency is declared; without it only the other cues work
         return frozenset()
     names = Detector(case_sensitive=True).names
-    return with_unaccented(frozenset(
+    return GivenNames(with_unaccented(frozenset(
         name for name, by_gender in names.items()
         if _frequency(by_gender) >= MIN_FREQUENCY and " " not in name and name[:1].isupper() and name.lower() not in FUNCTION_WORDS
         and name.lower() not in MONTHS_AND_DAYS
-    ))
+    )))
 
 
 def _frequency(by_gender: dict[str, str]) -> int:

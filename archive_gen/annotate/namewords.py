@@ -2,6 +2,7 @@
 where a clause's subject may stand, a genitive that ends a name, and the words that make a
 capitalised pair part of a place, a club or another longer name rather than a person."""
 
+import functools
 import re
 import unicodedata
 
@@ -122,6 +123,32 @@ def with_unaccented(names: frozenset[str]) -> frozenset[str]:
             if plain.isascii() and len(plain) == len(name):
                 extra.add(plain)
     return names | extra
+
+
+_KEPT_MARKS = frozenset("äöüÄÖÜ")  # German letters of their own: "Jürgen" is not "Jurgen"
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded(word: str) -> str:
+    """``word`` without accents other than the German umlauts ("Néstor" → "Nestor")."""
+    return "".join(c if c in _KEPT_MARKS else "".join(d for d in unicodedata.normalize("NFKD", c)
+                                                       if not unicodedata.combining(d)) for c in word)
+
+
+class GivenNames(frozenset):
+    """Given names that also know a name written with accents the dictionary lacks: it has
+    "Nestor" but not "Néstor", "Jose" and "José" both (see :func:`with_unaccented`). A word
+    not in the set is looked up once more without its accents; ASCII words need no second look."""
+
+    __slots__ = ()
+
+    def __contains__(self, word: object) -> bool:
+        if frozenset.__contains__(self, word):
+            return True
+        if not isinstance(word, str) or word.isascii():
+            return False
+        folded = _folded(word)
+        return folded != word and frozenset.__contains__(self, folded)
 
 
 def common_noun_in_context(tokens, j: int) -> bool:
